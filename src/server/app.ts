@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { guardCsrf, loadActor } from './http/auth.js';
+import type { AppEnv } from './http/context.js';
+import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './http/errors.js';
+import type { Logger } from './http/logger.js';
+import { json } from './http/openapi.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { landscapeRoutes } from './modules/landscape/landscape.routes.js';
+
+export const apiVersion = '1.0.0';
+const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  logger?: Logger | undefined;
+}
+
+/** Builds the whole HTTP application; tests call it in-process with app.request(). */
+export function createApp({ database, config, logger }: AppDeps) {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new AppError(ErrorCode.Validation, 'Ongeldige invoer', invalidParamsFromZod(result.error));
+    },
+  });
+  api.use('*', async (c, next) => {
+    c.set('db', database.db);
+    c.set('dbKind', database.kind);
+    c.set('config', config);
+    await next();
+    c.header('API-Version', apiVersion);
+  });
+  api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError(ErrorCode.PayloadTooLarge, 'Het verzoek is groter dan 1 MB.'); } }));
+  api.use('*', guardCsrf);
+  api.use('*', loadActor);
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/health', tags: ['Systeem'], summary: 'Gezondheid van de dienst en de database',
+      responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }), 'De dienst werkt') },
+    }),
+    async (c) => {
+      await database.db.execute('select 1');
+      return c.json({ status: 'ok' as const, database: database.kind }, 200);
+    },
+  );
+  api.route('/', authRoutes);
+  api.route('/', landscapeRoutes);
+  api.route('/', auditRoutes);
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'zl_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Zorglandschap API', version: apiVersion,
+      description: 'Stamgegevens van het zorglandschap van een jeugdregio. Fouten volgen RFC 9457 (application/problem+json).',
+      contact: { name: 'Zorglandschap', url: 'https://github.com/zorglandschap' },
+      license: { name: 'EUPL-1.2' },
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ sessionCookie: [] }, { bearer: [] }],
+  });
+  api.notFound((c) => problemResponse(c, new AppError(ErrorCode.NotFound, `Geen API-pad ${c.req.method} ${c.req.path}.`)));
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  }));
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    logger?.info({ id: c.get('requestId' as never), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
+  });
+  app.route('/api/v1', api);
+  app.onError((err, c) => {
+    if (err instanceof AppError) return problemResponse(c, err);
+    if (isUniqueViolation(err)) return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
+    logger?.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
+    return problemResponse(c, new AppError(ErrorCode.Internal, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
+  });
+
+  if (existsSync(webRoot)) {
+    const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: webRoot }));
+    app.get('*', (c) => {
+      if (c.req.path.startsWith('/api/')) return problemResponse(c, new AppError(ErrorCode.NotFound));
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+}

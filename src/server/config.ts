@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const ZConfig = z.object({
+  port: z.coerce.number().int().min(1).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  databaseUrl: z.string().url().optional(),
+  dataDir: z.string().default('data'),
+  /** Set when served over HTTPS so the session cookie gets the Secure flag. */
+  secureCookies: z.coerce.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  oidc: z
+    .object({
+      issuer: z.string().url(),
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1),
+      redirectUri: z.string().url(),
+    })
+    .optional(),
+});
+
+export type Config = z.infer<typeof ZConfig>;
+
+/** Reads configuration from the environment once, at the edge of the program. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const oidc = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID,
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        redirectUri: env.OIDC_REDIRECT_URI,
+      }
+    : undefined;
+  return ZConfig.parse({
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR,
+    secureCookies: env.SECURE_COOKIES === 'true' ? true : undefined,
+    logLevel: env.LOG_LEVEL,
+    oidc,
+    ...overrides,
+  });
+}

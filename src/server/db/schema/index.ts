@@ -1,0 +1,2 @@
+export * from './landscape.js';
+export * from './access.js';

@@ -1,0 +1,101 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { regions } from '../schema/index.js';
+import { createUser, type Actor } from '../../modules/auth/auth.service.js';
+import { createBudget } from '../../modules/landscape/budgets/budgets.service.js';
+import { createContract } from '../../modules/landscape/contracts/contracts.service.js';
+import { createProduct } from '../../modules/landscape/products/products.service.js';
+import { createProvider } from '../../modules/landscape/providers/providers.service.js';
+import { createCombination, createRegion, defaultTierLevels } from '../../modules/landscape/reference/reference.service.js';
+import type { Role } from '../../../shared/domain.js';
+import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
+
+/** One password for all demo accounts; printed at start and in the README. Never use the demo in production. */
+export const demoPassword = 'Lekstroom-demo-2026';
+export const demoUsers: Array<{ role: Role; email: string; name: string }> = [
+  { role: 'beheerder', email: 'beheerder@lekstroom.example.nl', name: 'Bea Beheerder' },
+  { role: 'contractmanager', email: 'contractmanager@lekstroom.example.nl', name: 'Cas Contractmanager' },
+  { role: 'beleid', email: 'beleid@lekstroom.example.nl', name: 'Bo Beleid' },
+  { role: 'verwijzer', email: 'verwijzer@lekstroom.example.nl', name: 'Vera Verwijzer (sociaal team)' },
+  { role: 'aanbieder', email: 'aanbieder@lekstroom.example.nl', name: 'Adam Aanbieder (Jeugdhulp De Lekoever)' },
+];
+const demoAanbiederAgb = '99000011';
+
+/** Seeds Regio Lekstroom when the database has no region yet; returns the log-ins, or null when it did nothing. */
+export async function seedDemoRegionIfEmpty(db: Db) {
+  const [existing] = await db.select({ n: count() }).from(regions);
+  if (Number(existing?.n ?? 0) > 0) return null;
+  await seedDemoRegion(db);
+  return { password: demoPassword, users: demoUsers };
+}
+
+/** Builds the demo region through the same services the API uses, so it obeys every rule and leaves an audit trail. */
+export async function seedDemoRegion(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const admin = await createUser(tx, { ...demoUsers[0]!, password: demoPassword });
+    const actor: Actor = admin;
+    const region = await createRegion(tx, actor, { ...lekstroom, tierLevels: defaultTierLevels });
+    const tierId = (scheme: string, code: string) => region.tierLevels.find((t) => t.scheme === scheme && t.code === code)!.id;
+
+    const providerIds = new Map<string, string>();
+    for (const p of demoProviders) {
+      const created = await createProvider(tx, actor, {
+        agbCode: p.agbCode, kvkNumber: p.kvkNumber, name: p.name, domains: p.domains, specialisations: p.specialisations,
+        website: null, active: true, locations: p.locations, tierLevelIds: [tierId('omvang', p.omvang), ...p.rol.map((r) => tierId('rol', r))],
+      });
+      providerIds.set(p.agbCode, created.id);
+    }
+    const combination = await createCombination(tx, actor, {
+      regionId: region.id, name: demoCombination.name, leadProviderId: providerIds.get(demoCombination.lead)!,
+      subcontractorIds: demoCombination.members.map((agb) => providerIds.get(agb)!),
+    });
+
+    const lotId = (code: string) => region.lots.find((l) => l.code === code)!.id;
+    for (const [i, c] of demoContracts.entries()) {
+      const start = switchDates[c.lot]!;
+      await createContract(tx, actor, {
+        regionId: region.id, reference: `LEK-2023-${String(i + 1).padStart(3, '0')}`, providerId: providerIds.get(c.agb)!,
+        combinationId: c.combination ? combination.id : null, lotId: lotId(c.lot), startDate: start,
+        endDate: contractEnd(2026, start),
+        procedure: c.lot === 'GZV' || c.lot === 'CRI' ? 'europese-aanbesteding' : 'open-house',
+        fundingVariant: c.lot === 'CRI' ? 'outputgericht' : 'inspanningsgericht',
+        budgetCeiling: c.lot === 'GZV' ? 4_800_000 : null, notes: null,
+        extensions: [{ newEndDate: contractEnd(2028, start), decidedOn: '2025-11-15', note: 'Eerste verlenging met twee jaar' }],
+      });
+    }
+
+    const thisYear = new Date().getFullYear();
+    for (const p of demoProducts) {
+      const tariffs = [];
+      for (let year = 2023, tariff = p.tariff2023; year <= thisYear + 1; year++, tariff *= 1.035) tariffs.push({ year, tariff: Math.round(tariff * 100) / 100 });
+      await createProduct(tx, actor, {
+        regionId: region.id, lotId: lotId(p.lot), productCategory: p.productCategory, productCode: p.productCode, name: p.name,
+        unit: p.unit, fundingVariant: p.fundingVariant, withStay: p.withStay, intensity: p.intensity ?? null,
+        travelHoursPerFte: p.travelHoursPerFte ?? null, validFrom: switchDates[p.lot]!, validTo: null, tariffs,
+      });
+    }
+
+    for (const year of [thisYear - 2, thisYear - 1, thisYear]) {
+      const growth = 1 + 0.06 * (year - (thisYear - 2));
+      for (const m of lekstroom.municipalities) {
+        const municipalityId = region.municipalities.find((x) => x.cbsCode === m.cbsCode)!.id;
+        for (const line of lekstroom.budgetLines) {
+          const budgetLineId = region.budgetLines.find((b) => b.code === line.code)!.id;
+          const amount = Math.round((m.inhabitants * line.perInhabitant * growth) / 1000) * 1000;
+          await createBudget(tx, actor, { municipalityId, budgetLineId, year, amount });
+        }
+      }
+    }
+
+    for (const u of demoUsers.slice(1)) {
+      await createUser(tx, { ...u, password: demoPassword, providerId: u.role === 'aanbieder' ? providerIds.get(demoAanbiederAgb) : undefined });
+    }
+  });
+}
+
+/** The day before the switch date's anniversary: a contract from 1 August runs to 31 July. */
+function contractEnd(year: number, start: string): string {
+  const d = new Date(`${year}-${start.slice(5)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

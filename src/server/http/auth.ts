@@ -1,0 +1,45 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Role } from '../../shared/domain.js';
+import { resolveSession, type Actor } from '../modules/auth/auth.service.js';
+import type { AppEnv } from './context.js';
+import { AppError, ErrorCode } from './errors.js';
+
+export const sessionCookie = 'zl_session';
+
+/** Finds the actor from the session cookie or a Bearer token; routes decide whether one is required. */
+export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header('Authorization');
+  const token = header?.startsWith('Bearer ') ? header.slice(7) : getCookie(c, sessionCookie) ?? null;
+  c.set('sessionToken', token);
+  c.set('actor', token ? await resolveSession(c.get('db'), token) : null);
+  await next();
+};
+
+/**
+ * Cookie-authenticated writes must come from our own origin: a cross-site form cannot forge them.
+ * Bearer-token clients carry no ambient credentials, so they are exempt.
+ */
+export const guardCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const safe = ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+  if (!safe && !c.req.header('Authorization')) {
+    const origin = c.req.header('Origin');
+    if (origin && new URL(origin).host !== new URL(c.req.url).host) {
+      throw new AppError(ErrorCode.Forbidden, 'Verzoek van een andere herkomst geweigerd.');
+    }
+  }
+  await next();
+};
+
+export function requireActor(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError(ErrorCode.Unauthenticated, 'Log in om verder te gaan.');
+  return actor;
+}
+
+/** Requires one of the roles; returns the actor for the policy checks that follow. */
+export function requireRole(c: Context<AppEnv>, ...allowed: Role[]): Actor {
+  const actor = requireActor(c);
+  if (!allowed.includes(actor.role)) throw new AppError(ErrorCode.Forbidden, 'Uw rol geeft geen toegang tot deze functie.');
+  return actor;
+}

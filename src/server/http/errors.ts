@@ -1,0 +1,94 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+
+/** Every failure the domain can report; the HTTP layer maps each to one status. */
+export enum ErrorCode {
+  /** Input does not satisfy the request schema or a field rule. */
+  Validation = 'validation',
+  /** No valid session or credentials. */
+  Unauthenticated = 'unauthenticated',
+  /** Signed in, but the role or provider binding does not allow this. */
+  Forbidden = 'forbidden',
+  /** The resource does not exist (or is not visible at all). */
+  NotFound = 'not-found',
+  /** The request clashes with existing data: a duplicate code or an overlapping period. */
+  Conflict = 'conflict',
+  /** Input is too large to accept. */
+  PayloadTooLarge = 'payload-too-large',
+  /** An unexpected failure; details go to the log, never to the client. */
+  Internal = 'internal',
+}
+
+const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  [ErrorCode.Validation]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.Internal]: 500,
+};
+
+const titleOf: Record<ErrorCode, string> = {
+  [ErrorCode.Validation]: 'Ongeldige invoer',
+  [ErrorCode.Unauthenticated]: 'Niet ingelogd',
+  [ErrorCode.Forbidden]: 'Geen toegang',
+  [ErrorCode.NotFound]: 'Niet gevonden',
+  [ErrorCode.Conflict]: 'Conflict met bestaande gegevens',
+  [ErrorCode.PayloadTooLarge]: 'Invoer te groot',
+  [ErrorCode.Internal]: 'Interne fout',
+};
+
+/** A field-level message, as in the NL API Design Rules' problem details (invalidParams). */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly invalidParams: InvalidParam[] = [],
+  ) {
+    super(message ?? titleOf[code]);
+    this.name = 'AppError';
+  }
+
+  get status(): ContentfulStatusCode {
+    return statusOf[this.code];
+  }
+}
+
+
+/** Shorthand for the common case of one field breaking one rule. */
+export function fieldError(name: string, reason: string, errorCode = ErrorCode.Validation, rule = 'invalid'): AppError {
+  return new AppError(errorCode, reason, [{ name, code: rule, reason }]);
+}
+
+/** Turns zod issues into field messages named by their path ("locations.0.postcode"). */
+export function invalidParamsFromZod(error: ZodError): InvalidParam[] {
+  return error.issues.map((issue) => ({
+    name: issue.path.length ? issue.path.join('.') : 'body',
+    code: issue.code,
+    reason: issue.message,
+  }));
+}
+
+export function problemResponse(c: Context, error: AppError): Response {
+  const status = statusOf[error.code];
+  const body = {
+    type: `https://zorglandschap.nl/problemen/${error.code}`,
+    title: titleOf[error.code],
+    status,
+    detail: error.invalidParams.length
+      ? error.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ')
+      : error.message,
+    instance: c.req.path,
+    code: error.code,
+    ...(error.invalidParams.length ? { invalidParams: error.invalidParams } : {}),
+  };
+  return c.newResponse(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' });
+}

@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { limits } from '../../shared/domain.js';
+
+export const ZInvalidParam = z.object({
+  name: z.string().describe('Het veld, als pad: "locations.0.postcode"'),
+  code: z.string().describe('Welke regel het veld breekt'),
+  reason: z.string().describe('Uitleg in het Nederlands'),
+});
+
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string(),
+    invalidParams: z.array(ZInvalidParam).optional(),
+  })
+  .openapi('Problem');
+
+const problemText: Record<number, string> = {
+  400: 'Ongeldige invoer; invalidParams noemt elk veld',
+  401: 'Niet ingelogd',
+  403: 'Rol of aanbieder geeft geen toegang',
+  404: 'Niet gevonden',
+  409: 'Botst met bestaande gegevens (dubbele code, overlappende periode)',
+};
+
+/** The problem+json responses a route can give, for the OpenAPI document. */
+export function problems(...statuses: Array<400 | 401 | 403 | 404 | 409>) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: problemText[s]!, content: { 'application/problem+json': { schema: ZProblem } } }]),
+  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ZProblem } } }>;
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function body<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
+}
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1).describe('Paginanummer, vanaf 1'),
+  pageSize: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault).describe('Aantal per pagina'),
+});
+export type PageQuery = z.infer<typeof ZPageQuery>;
+
+const ZLink = z.object({ href: z.string() });
+
+/** A page of items with HAL-style links, as the NL API Design Rules' pagination module describes. */
+export function paged<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      data: z.array(item),
+      page: z.object({ number: z.number().int(), size: z.number().int(), totalElements: z.number().int(), totalPages: z.number().int() }),
+      _links: z.object({ self: ZLink, first: ZLink, last: ZLink, prev: ZLink.optional(), next: ZLink.optional() }),
+    })
+    .openapi(name);
+}
+
+/** Builds the page envelope and sets the pagination headers from the request's own URL. */
+export function toPage<T>(c: Context, items: T[], total: number, query: PageQuery) {
+  const totalPages = Math.max(1, Math.ceil(total / query.pageSize));
+  const link = (page: number) => {
+    const url = new URL(c.req.url);
+    url.searchParams.set('page', String(page));
+    url.searchParams.set('pageSize', String(query.pageSize));
+    return { href: `${url.pathname}${url.search}` };
+  };
+  c.header('X-Total-Count', String(total));
+  c.header('X-Pagination-Page', String(query.page));
+  c.header('X-Pagination-Limit', String(query.pageSize));
+  return {
+    data: items,
+    page: { number: query.page, size: query.pageSize, totalElements: total, totalPages },
+    _links: {
+      self: link(query.page),
+      first: link(1),
+      last: link(totalPages),
+      ...(query.page > 1 ? { prev: link(query.page - 1) } : {}),
+      ...(query.page < totalPages ? { next: link(query.page + 1) } : {}),
+    },
+  };
+}
+
+export const ZIdParam = z.object({ id: z.uuid({ message: 'moet een geldige id (uuid) zijn' }).openapi({ param: { name: 'id', in: 'path' } }) });

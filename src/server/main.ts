@@ -1,0 +1,36 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { createLogger } from './http/logger.js';
+import { seedDemoRegionIfEmpty } from './db/seed/demo.js';
+
+/** Starts the server; migrations run first, and an empty database gets the demo region. */
+export async function startServer(overrides: Partial<Config> = {}, options: { seedDemo?: boolean } = {}) {
+  const config = loadConfig(process.env, overrides);
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (options.seedDemo !== false) {
+    const seeded = await seedDemoRegionIfEmpty(database.db);
+    if (seeded) {
+      const lines = seeded.users.map((u) => `  ${u.role.padEnd(16)} ${u.email}`);
+      process.stdout.write(`\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n\n`);
+    }
+  }
+  const app = createApp({ database, config, logger });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  logger.info(`Zorglandschap listens on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down');
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  return { server, database, shutdown };
+}

@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { providers, sessions, users } from '../../db/schema/index.js';
+import { limits, type Role } from '../../../shared/domain.js';
+import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/** Who is acting; passed to every service that needs to authorize or audit. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  providerId: string | null;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+// A fixed hash so that an unknown e-mail costs as much time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/** Checks credentials and opens a session; the same error for unknown user and wrong password. */
+export async function signIn(db: Db, email: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  dummyHash ??= hashPassword('not-a-real-password');
+  const ok = user?.passwordHash && user.active
+    ? await verifyPassword(password, user.passwordHash)
+    : (await verifyPassword(password, await dummyHash), false);
+  if (!user || !ok) throw new AppError(ErrorCode.Unauthenticated, 'E-mailadres of wachtwoord klopt niet.');
+  return { ...(await openSession(db, user.id)), actor: toActor(user) };
+}
+
+/** Opens a session for a user who proved their identity (password or OIDC). */
+export async function openSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + limits.sessionHours * 3600_000);
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function resolveSession(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+  return row ? toActor(row.user) : null;
+}
+
+export async function signOut(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export interface CreateUserOptions {
+  email: string;
+  name: string;
+  role: Role;
+  password?: string | undefined;
+  providerAgbCode?: string | undefined;
+  providerId?: string | undefined;
+}
+
+/** Creates a local account; an aanbieder must be bound to exactly one provider. */
+export async function createUser(db: Db, options: CreateUserOptions): Promise<Actor> {
+  const email = options.email.trim().toLowerCase();
+  let providerId = options.providerId ?? null;
+  if (options.providerAgbCode) {
+    const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.agbCode, options.providerAgbCode));
+    if (!provider) throw fieldError('providerAgbCode', `geen aanbieder met AGB-code ${options.providerAgbCode}`);
+    providerId = provider.id;
+  }
+  if (options.role === 'aanbieder' && !providerId) throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
+  if (options.role !== 'aanbieder') providerId = null;
+  if (options.password !== undefined && options.password.length < limits.passwordMinLength) {
+    throw fieldError('password', `moet minstens ${limits.passwordMinLength} tekens hebben`);
+  }
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) throw fieldError('email', 'er is al een account met dit e-mailadres', ErrorCode.Conflict, 'duplicate');
+  const [user] = await db
+    .insert(users)
+    .values({
+      email, name: options.name, role: options.role, providerId,
+      passwordHash: options.password ? await hashPassword(options.password) : null,
+    })
+    .returning();
+  return toActor(user!);
+}
+
+function toActor(user: typeof users.$inferSelect): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, providerId: user.providerId };
+}

@@ -1,0 +1,46 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole } from '../../../http/auth.js';
+import type { AppEnv } from '../../../http/context.js';
+import { body, json, problems, ZIdParam } from '../../../http/openapi.js';
+import { budgetReaders, masterDataEditors } from '../landscape.policy.js';
+import { ZBudget, ZBudgetCreate, ZBudgetQuery, ZBudgetUpdate } from './budgets.schema.js';
+import { createBudget, listBudgets, updateBudget } from './budgets.service.js';
+
+export const budgetRoutes = new OpenAPIHono<AppEnv>();
+const tags = ['Budgetten'];
+
+budgetRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/budgets', tags, summary: 'Budgetten per gemeente, post en jaar',
+    request: { query: ZBudgetQuery },
+    responses: { 200: json(z.object({ data: z.array(ZBudget) }), 'De budgetten'), ...problems(400, 401, 403) },
+  }),
+  async (c) => {
+    requireRole(c, ...budgetReaders);
+    return c.json({ data: await listBudgets(c.get('db'), c.req.valid('query')) }, 200);
+  },
+);
+
+budgetRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/budgets', tags, summary: 'Budget vastleggen',
+    request: body(ZBudgetCreate),
+    responses: { 201: json(ZBudget, 'Het budget'), ...problems(400, 401, 403, 409) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...masterDataEditors);
+    return c.json(await createBudget(c.get('db'), actor, c.req.valid('json')), 201);
+  },
+);
+
+budgetRoutes.openapi(
+  createRoute({
+    method: 'patch', path: '/budgets/{id}', tags, summary: 'Budgetbedrag wijzigen',
+    request: { params: ZIdParam, ...body(ZBudgetUpdate) },
+    responses: { 200: json(ZBudget, 'Het gewijzigde budget'), ...problems(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...masterDataEditors);
+    return c.json(await updateBudget(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json').amount), 200);
+  },
+);

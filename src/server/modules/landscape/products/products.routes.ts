@@ -1,0 +1,63 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { requireRole } from '../../../http/auth.js';
+import type { AppEnv } from '../../../http/context.js';
+import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../../http/openapi.js';
+import { landscapeReaders, masterDataEditors } from '../landscape.policy.js';
+import { ZProduct, ZProductCreate, ZProductQuery, ZProductUpdate } from './products.schema.js';
+import { createProduct, getProduct, listProducts, updateProduct } from './products.service.js';
+
+export const productRoutes = new OpenAPIHono<AppEnv>();
+const tags = ['Producten'];
+
+productRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/products', tags, summary: 'Productenboek van de regio',
+    request: { query: ZPageQuery.extend(ZProductQuery.shape) },
+    responses: { 200: json(paged(ZProduct, 'ProductPage'), 'Een pagina producten'), ...problems(400, 401) },
+  }),
+  async (c) => {
+    requireRole(c, ...landscapeReaders);
+    const query = c.req.valid('query');
+    const { items, total } = await listProducts(c.get('db'), query);
+    return c.json(toPage(c, items, total, query), 200);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/products', tags, summary: 'Product toevoegen',
+    description: 'Een product heeft een tarief nodig voor elk jaar dat het geldt (tot en met dit jaar als het geen einddatum heeft).',
+    request: body(ZProductCreate),
+    responses: { 201: json(ZProduct, 'Het nieuwe product'), ...problems(400, 401, 403, 409) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...masterDataEditors);
+    const product = await createProduct(c.get('db'), actor, c.req.valid('json'));
+    c.header('Location', `/api/v1/products/${product.id}`);
+    return c.json(product, 201);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/products/{id}', tags, summary: 'Eén product',
+    request: { params: ZIdParam },
+    responses: { 200: json(ZProduct, 'Het product'), ...problems(401, 404) },
+  }),
+  async (c) => {
+    requireRole(c, ...landscapeReaders);
+    return c.json(await getProduct(c.get('db'), c.req.valid('param').id), 200);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'patch', path: '/products/{id}', tags, summary: 'Product of tarieven wijzigen',
+    request: { params: ZIdParam, ...body(ZProductUpdate) },
+    responses: { 200: json(ZProduct, 'Het gewijzigde product'), ...problems(400, 401, 403, 404, 409) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...masterDataEditors);
+    return c.json(await updateProduct(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json')), 200);
+  },
+);

@@ -1,0 +1,52 @@
+/** Enumerations and limits of the care landscape, shared by server and UI so both validate alike. */
+
+export const roles = ['beheerder', 'contractmanager', 'beleid', 'verwijzer', 'aanbieder'] as const;
+export type Role = (typeof roles)[number];
+
+export const providerDomains = ['JO', 'JGGZ', 'LVB'] as const;
+export type ProviderDomain = (typeof providerDomains)[number];
+export const providerDomainLabels: Record<ProviderDomain, string> = {
+  JO: 'Jeugd en opvoedhulp (J&O)',
+  JGGZ: 'Jeugd-ggz',
+  LVB: 'Licht verstandelijke beperking (LVB)',
+};
+
+export const fundingVariants = ['inspanningsgericht', 'outputgericht', 'taakgericht'] as const;
+export type FundingVariant = (typeof fundingVariants)[number];
+
+export const procedures = ['open-house', 'sas-1', 'sas-2', 'sas-3', 'sas-4', 'europese-aanbesteding', 'enkelvoudig-onderhands'] as const;
+export type Procedure = (typeof procedures)[number];
+export const procedureLabels: Record<Procedure, string> = {
+  'open-house': 'Open house',
+  'sas-1': 'SAS 1',
+  'sas-2': 'SAS 2',
+  'sas-3': 'SAS 3',
+  'sas-4': 'SAS 4',
+  'europese-aanbesteding': 'Europese aanbesteding',
+  'enkelvoudig-onderhands': 'Enkelvoudig onderhands',
+};
+
+export const intensities = ['licht', 'midden', 'zwaar'] as const;
+export type Intensity = (typeof intensities)[number];
+
+export const tierSchemes = ['omvang', 'rol'] as const;
+export type TierScheme = (typeof tierSchemes)[number];
+
+export const combinationRoles = ['hoofdaannemer', 'onderaannemer'] as const;
+
+export const limits = {
+  pageSizeDefault: 20,
+  pageSizeMax: 100,
+  productCodeMaxLength: 5,
+  nameMaxLength: 200,
+  passwordMinLength: 12,
+  sessionHours: 8,
+} as const;
+
+export const patterns = {
+  agbCode: /^\d{8}$/,
+  kvkNumber: /^\d{8}$/,
+  cbsCode: /^\d{4}$/,
+  postcode: /^[1-9]\d{3} ?[A-Z]{2}$/,
+  isoDate: /^\d{4}-\d{2}-\d{2}$/,
+} as const;
