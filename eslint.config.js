@@ -13,5 +13,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['src/cli/**', 'bench/**', 'bin/**', 'e2e/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/cli/**', 'bench/**', 'bin/**', 'e2e/**', 'scripts/**'], rules: { 'no-console': 'off' } },
 );

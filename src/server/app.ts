@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
@@ -70,7 +71,6 @@ export function createApp({ database, config, logger }: AppDeps) {
     servers: [{ url: '/api/v1' }],
     security: [{ sessionCookie: [] }, { bearer: [] }],
   });
-  api.notFound((c) => problemResponse(c, new AppError(ErrorCode.NotFound, `Geen API-pad ${c.req.method} ${c.req.path}.`)));
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId());
@@ -86,8 +86,12 @@ export function createApp({ database, config, logger }: AppDeps) {
     logger?.info({ id: c.get('requestId' as never), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
   });
   app.route('/api/v1', api);
+  app.notFound((c) => problemResponse(c, new AppError(ErrorCode.NotFound, `Geen pad ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
+    if (err instanceof HTTPException && err.status === 400) {
+      return problemResponse(c, new AppError(ErrorCode.Validation, 'De inhoud is geen geldige JSON.', [{ name: 'body', code: 'invalid_json', reason: 'geen geldige JSON' }]));
+    }
     if (isUniqueViolation(err)) return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
     logger?.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return problemResponse(c, new AppError(ErrorCode.Internal, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
@@ -97,7 +101,7 @@ export function createApp({ database, config, logger }: AppDeps) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webRoot }));
     app.get('*', (c) => {
-      if (c.req.path.startsWith('/api/')) return problemResponse(c, new AppError(ErrorCode.NotFound));
+      if (c.req.path.startsWith('/api/')) return problemResponse(c, new AppError(ErrorCode.NotFound, `Geen API-pad ${c.req.method} ${c.req.path}.`));
       return c.html(indexHtml);
     });
   }

@@ -50,3 +50,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };
 }
+
+/**
+ * Awaits lazy drizzle queries one after another. Inside a transaction there is one connection, and
+ * node-postgres refuses (from pg 9) to run two queries on it at once, so services use this instead of Promise.all.
+ */
+export async function runInOrder<T extends readonly unknown[]>(queries: [...T]): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const q of queries) results.push(await q);
+  return results as { [K in keyof T]: Awaited<T[K]> };
+}

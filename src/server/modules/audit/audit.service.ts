@@ -1,5 +1,5 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { runInOrder, type Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import type { Actor } from '../auth/auth.service.js';
 
@@ -37,7 +37,7 @@ export async function listAuditEvents(db: Db, options: ListAuditOptions) {
   if (options.entity) filters.push(eq(auditEvents.entity, options.entity));
   if (options.entityId) filters.push(eq(auditEvents.entityId, options.entityId));
   const where = filters.length ? and(...filters) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await runInOrder([
     db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id))
       .limit(options.pageSize).offset((options.page - 1) * options.pageSize),
     db.select({ n: count() }).from(auditEvents).where(where),

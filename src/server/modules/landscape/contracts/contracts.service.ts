@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { runInOrder, type Db } from '../../../db/client.js';
 import { combinationMembers, combinations, contractExtensions, contracts, lots, providers } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError, type InvalidParam } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
@@ -30,7 +30,7 @@ export async function listContracts(db: Db, actor: Actor, query: ContractQuery &
   if (query.fundingVariant) filters.push(eq(contracts.fundingVariant, query.fundingVariant));
   if (query.activeOn) filters.push(lte(contracts.startDate, query.activeOn), gte(effectiveEnd, query.activeOn));
   const where = filters.length ? and(...filters) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await runInOrder([
     db.select({ id: contracts.id }).from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).where(where)
       .orderBy(desc(contracts.startDate), asc(contracts.reference)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).where(where),
@@ -145,7 +145,7 @@ function statusOn(start: string, end: string, today: string): Contract['status']
 
 async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
   if (ids.length === 0) return [];
-  const [rows, extensions] = await Promise.all([
+  const [rows, extensions] = await runInOrder([
     db.select({ c: contracts, providerName: providers.name, providerAgbCode: providers.agbCode, lotCode: lots.code, lotName: lots.name, combinationName: combinations.name })
       .from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).innerJoin(lots, eq(lots.id, contracts.lotId))
       .leftJoin(combinations, eq(combinations.id, contracts.combinationId)).where(inArray(contracts.id, ids)),

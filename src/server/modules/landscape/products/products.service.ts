@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { runInOrder, type Db } from '../../../db/client.js';
 import { lots, products, productTariffs, regions } from '../../../db/schema/index.js';
 import { describeCode } from '../../../../shared/codelists/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
@@ -17,7 +17,7 @@ export async function listProducts(db: Db, query: ProductQuery & PageQuery) {
   if (query.productCategory) filters.push(eq(products.productCategory, query.productCategory));
   if (query.withStay) filters.push(eq(products.withStay, query.withStay === 'true'));
   const where = filters.length ? and(...filters) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await runInOrder([
     db.select({ id: products.id }).from(products).where(where).orderBy(asc(products.productCategory), asc(products.productCode))
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(products).where(where),
@@ -95,7 +95,7 @@ async function replaceTariffs(db: Db, productId: string, tariffs: ProductCreate[
 
 async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
-  const [rows, tariffs] = await Promise.all([
+  const [rows, tariffs] = await runInOrder([
     db.select({ p: products, lotName: lots.name }).from(products).leftJoin(lots, eq(lots.id, products.lotId)).where(inArray(products.id, ids)),
     db.select().from(productTariffs).where(inArray(productTariffs.productId, ids)).orderBy(asc(productTariffs.year)),
   ]);

@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { runInOrder, type Db } from '../../../db/client.js';
 import { providerLocations, providers, providerTiers, tierLevels } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
@@ -21,7 +21,7 @@ export async function listProviders(db: Db, actor: Actor, query: ProviderQuery &
     filters.push(inArray(providers.id, ids));
   }
   const where = filters.length ? and(...filters) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total]] = await runInOrder([
     db.select({ id: providers.id }).from(providers).where(where).orderBy(asc(providers.name), asc(providers.agbCode))
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(providers).where(where),
@@ -118,7 +118,7 @@ function normalisePostcode(postcode: string): string {
 /** Turns rows into the API shape, loading locations and tiers in two queries for the whole page. */
 async function presentProviders(db: Db, ids: string[]): Promise<Provider[]> {
   if (ids.length === 0) return [];
-  const [rows, locations, tiers] = await Promise.all([
+  const [rows, locations, tiers] = await runInOrder([
     db.select().from(providers).where(inArray(providers.id, ids)),
     db.select().from(providerLocations).where(inArray(providerLocations.providerId, ids)).orderBy(asc(providerLocations.name)),
     db.select({ providerId: providerTiers.providerId, level: tierLevels }).from(providerTiers)

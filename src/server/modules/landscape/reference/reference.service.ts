@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { runInOrder, type Db } from '../../../db/client.js';
 import { budgetLines, combinationMembers, combinations, lots, municipalities, providers, regions, tierLevels } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/auth.service.js';
@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 
 /** Regions with their municipalities, lots, budget lines and tier levels: the frame the rest hangs on. */
 export async function listRegions(db: Db) {
-  const [rs, ms, ls, bs, ts] = await Promise.all([
+  const [rs, ms, ls, bs, ts] = await runInOrder([
     db.select().from(regions).orderBy(asc(regions.name)),
     db.select().from(municipalities).orderBy(asc(municipalities.name)),
     db.select().from(lots).orderBy(asc(lots.name)),

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../client.js';
+import { auditEvents, budgets, contracts, municipalities, products, providers } from '../schema/index.js';
+import { call, createTestContext, type TestContext } from '../../test/harness.js';
+import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from './demo.js';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext(); });
+afterAll(async () => { await ctx.close(); });
+
+describe('demo region Lekstroom', () => {
+  it('seeds the five municipalities, providers, contracts per segment, products, budgets and one user per role', async () => {
+    const seeded = await seedDemoRegionIfEmpty(ctx.database.db);
+    expect(seeded?.users.map((u) => u.role)).toEqual(['beheerder', 'contractmanager', 'beleid', 'verwijzer', 'aanbieder']);
+    const db = ctx.database.db;
+    const n = async (table: PgTable) => Number((await db.select({ n: count() }).from(table))[0]!.n);
+    expect(await n(municipalities)).toBe(5);
+    expect(await n(providers)).toBeGreaterThanOrEqual(8);
+    expect(await n(products)).toBeGreaterThanOrEqual(10);
+    expect(await n(budgets)).toBe(5 * 5 * 3);
+    expect(await n(auditEvents)).toBeGreaterThan(0);
+
+    for (const user of demoUsers) {
+      const res = await call(ctx, null, 'POST', '/sessions', { email: user.email, password: demoPassword });
+      expect(res.status, user.email).toBe(201);
+    }
+    const cm = await call(ctx, null, 'POST', '/sessions', { email: 'contractmanager@lekstroom.example.nl', password: demoPassword });
+    const regions = await call(ctx, cm.body.token, 'GET', '/regions');
+    expect(regions.body.data[0].municipalities.map((m: { name: string }) => m.name)).toEqual(['Houten', 'IJsselstein', 'Lopik', 'Nieuwegein', 'Vijfheerenlanden']);
+    const lots = regions.body.data[0].lots.map((l: { code: string }) => l.code).sort();
+    expect(lots).toEqual(['AMB', 'CRI', 'FOR', 'GZV', 'JIO']);
+    const segmentsWithContracts = new Set((await call(ctx, cm.body.token, 'GET', '/contracts?pageSize=100')).body.data.map((c: { lotCode: string }) => c.lotCode));
+    expect([...segmentsWithContracts].sort()).toEqual(lots);
+    const gezinsvormen = await call(ctx, cm.body.token, 'GET', '/products?productCategory=43');
+    expect(gezinsvormen.body.data.map((p: { name: string }) => p.name)).toContain('Gezinsvorm Integraal');
+    expect((await call(ctx, cm.body.token, 'GET', '/products?productCategory=44')).body.data[0].name).toBe('Gezinsvorm Kort Verblijf');
+
+    const contractsBefore = await n(contracts);
+    expect(await seedDemoRegionIfEmpty(ctx.database.db)).toBeNull();
+    expect(await n(contracts)).toBe(contractsBefore);
+  });
+
+  it('keeps PGlite data in the data directory across a restart and does not seed twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zl-data-'));
+    try {
+      const first = await openDatabase({ dataDir: dir });
+      expect(await seedDemoRegionIfEmpty(first.db)).not.toBeNull();
+      const before = Number((await first.db.select({ n: count() }).from(providers))[0]!.n);
+      await first.close();
+      const second = await openDatabase({ dataDir: dir });
+      expect(await seedDemoRegionIfEmpty(second.db)).toBeNull();
+      expect(Number((await second.db.select({ n: count() }).from(providers))[0]!.n)).toBe(before);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

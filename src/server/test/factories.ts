@@ -1,0 +1,53 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Actor } from '../modules/auth/auth.service.js';
+import { createContract } from '../modules/landscape/contracts/contracts.service.js';
+import type { ContractCreate } from '../modules/landscape/contracts/contracts.schema.js';
+import { createProvider } from '../modules/landscape/providers/providers.service.js';
+import type { ProviderCreate } from '../modules/landscape/providers/providers.schema.js';
+import { createRegion, defaultTierLevels } from '../modules/landscape/reference/reference.service.js';
+import { buildUser, type TestContext } from './harness.js';
+
+/** A unique 8-digit AGB code, so tests never collide on the unique index even on a shared server. */
+export function uniqueAgb(): string {
+  return String(randomInt(10_000_000, 99_999_999));
+}
+
+/** The acting beheerder for factory writes; each call makes its own, so tests stand alone. */
+export async function buildAdmin(ctx: TestContext): Promise<{ actor: Actor; token: string }> {
+  const { user, token } = await buildUser(ctx, 'beheerder');
+  return { actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null }, token };
+}
+
+/** A region with its own municipalities, lots and budget lines (codes made unique per call). */
+export async function buildRegion(ctx: TestContext) {
+  const { actor } = await buildAdmin(ctx);
+  const tag = randomBytes(3).toString('hex');
+  const base = randomInt(1000, 9000);
+  return createRegion(ctx.database.db, actor, {
+    code: `regio-${tag}`, name: `Testregio ${tag}`,
+    municipalities: [{ cbsCode: String(base), name: `Gemeente A ${tag}` }, { cbsCode: String(base + 1), name: `Gemeente B ${tag}` }],
+    lots: [{ code: 'AMB', name: 'Ambulant' }, { code: 'GZV', name: 'Gezinsvormen' }],
+    budgetLines: [{ code: 'ZIN', name: 'Zorg in natura' }, { code: 'GI', name: 'Gecertificeerde instellingen' }],
+    tierLevels: defaultTierLevels,
+  });
+}
+
+export async function buildProvider(ctx: TestContext, overrides: Partial<ProviderCreate> = {}) {
+  const { actor } = await buildAdmin(ctx);
+  return createProvider(ctx.database.db, actor, {
+    agbCode: uniqueAgb(), kvkNumber: null, name: `Aanbieder ${randomBytes(3).toString('hex')}`, domains: ['JO'], specialisations: [],
+    website: null, active: true, locations: [], tierLevelIds: [], ...overrides,
+  });
+}
+
+/** A contract with its own region and provider unless given. */
+export async function buildContract(ctx: TestContext, overrides: Partial<ContractCreate> = {}) {
+  const region = overrides.regionId ? null : await buildRegion(ctx);
+  const providerId = overrides.providerId ?? (await buildProvider(ctx)).id;
+  const { actor } = await buildAdmin(ctx);
+  return createContract(ctx.database.db, actor, {
+    regionId: region?.id ?? overrides.regionId!, reference: `C-${randomBytes(3).toString('hex')}`, providerId, combinationId: null,
+    lotId: overrides.lotId ?? region!.lots[0]!.id, startDate: '2024-01-01', endDate: '2025-12-31', procedure: 'open-house',
+    fundingVariant: 'inspanningsgericht', budgetCeiling: null, notes: null, extensions: [], ...overrides,
+  });
+}
