@@ -15,6 +15,7 @@ import type { Logger } from './http/logger.js';
 import { json } from './http/openapi.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { landscapeRoutes } from './modules/landscape/landscape.routes.js';
 
 export const apiVersion = '1.0.0';
@@ -55,6 +56,7 @@ export function createApp({ database, config, logger }: AppDeps) {
     },
   );
   api.route('/', authRoutes);
+  api.route('/', oidcRoutes);
   api.route('/', landscapeRoutes);
   api.route('/', auditRoutes);
 
