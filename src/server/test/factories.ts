@@ -4,7 +4,7 @@ import { createContract } from '../modules/landscape/contracts/contracts.service
 import type { ContractCreate } from '../modules/landscape/contracts/contracts.schema.js';
 import { createProvider } from '../modules/landscape/providers/providers.service.js';
 import type { ProviderCreate } from '../modules/landscape/providers/providers.schema.js';
-import { createRegion, defaultTierLevels } from '../modules/landscape/reference/reference.service.js';
+import { createRegion, defaultTierLevels } from '../modules/landscape/regions/regions.service.js';
 import { buildUser, type TestContext } from './harness.js';
 
 /** A unique 8-digit AGB code, so tests never collide on the unique index even on a shared server. */

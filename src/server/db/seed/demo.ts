@@ -6,7 +6,8 @@ import { createBudget } from '../../modules/landscape/budgets/budgets.service.js
 import { createContract } from '../../modules/landscape/contracts/contracts.service.js';
 import { createProduct } from '../../modules/landscape/products/products.service.js';
 import { createProvider } from '../../modules/landscape/providers/providers.service.js';
-import { createCombination, createRegion, defaultTierLevels } from '../../modules/landscape/reference/reference.service.js';
+import { createCombination } from '../../modules/landscape/combinations/combinations.service.js';
+import { createRegion, defaultTierLevels } from '../../modules/landscape/regions/regions.service.js';
 import type { Role } from '../../../shared/domain.js';
 import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
 

@@ -1,15 +1,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
 import { budgetRoutes } from './budgets/budgets.routes.js';
+import { codeListRoutes } from './codelists.routes.js';
+import { combinationRoutes } from './combinations/combinations.routes.js';
 import { contractRoutes } from './contracts/contracts.routes.js';
 import { productRoutes } from './products/products.routes.js';
 import { providerRoutes } from './providers/providers.routes.js';
-import { referenceRoutes } from './reference/reference.routes.js';
+import { regionRoutes } from './regions/regions.routes.js';
 
 /** The care landscape's master data: one router per resource, mounted together under /api/v1. */
 export const landscapeRoutes = new OpenAPIHono<AppEnv>();
-landscapeRoutes.route('/', referenceRoutes);
+landscapeRoutes.route('/', regionRoutes);
+landscapeRoutes.route('/', codeListRoutes);
 landscapeRoutes.route('/', providerRoutes);
+landscapeRoutes.route('/', combinationRoutes);
 landscapeRoutes.route('/', contractRoutes);
 landscapeRoutes.route('/', productRoutes);
 landscapeRoutes.route('/', budgetRoutes);

@@ -1,0 +1,22 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { codeLists, type CodeListName } from '../../../shared/codelists/index.js';
+import type { AppEnv } from '../../http/context.js';
+import { AppError, ErrorCode } from '../../http/errors.js';
+import { json, problems } from '../../http/openapi.js';
+
+export const codeListRoutes = new OpenAPIHono<AppEnv>();
+
+const listNames = Object.keys(codeLists) as [CodeListName, ...CodeListName[]];
+codeListRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/code-lists/{name}', tags: ['Regio'], summary: 'Een iJw 3.2-codelijst (JZ020, JZ588, WJ756, COD327, WMO757)',
+    request: { params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' }, enum: listNames }) }) },
+    responses: { 200: json(z.object({ name: z.string(), data: z.array(z.object({ code: z.string(), name: z.string() })) }), 'De codes'), ...problems(404) },
+  }),
+  (c) => {
+    const name = c.req.valid('param').name as CodeListName;
+    const list = codeLists[name];
+    if (!list) throw new AppError(ErrorCode.NotFound, `Onbekende codelijst ${name}.`);
+    return c.json({ name, data: [...list] }, 200);
+  },
+);

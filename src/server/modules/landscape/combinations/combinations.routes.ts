@@ -1,0 +1,43 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireActor, requireRole } from '../../../http/auth.js';
+import type { AppEnv } from '../../../http/context.js';
+import { body, json, problems } from '../../../http/openapi.js';
+import { masterDataEditors } from '../landscape.policy.js';
+import { createCombination, listCombinations } from './combinations.service.js';
+
+export const combinationRoutes = new OpenAPIHono<AppEnv>();
+
+const ZCombination = z.object({
+  id: z.uuid(), regionId: z.uuid(), name: z.string(), leadProviderId: z.uuid(),
+  members: z.array(z.object({ providerId: z.uuid(), name: z.string(), agbCode: z.string(), role: z.enum(['hoofdaannemer', 'onderaannemer']) })),
+}).openapi('Combination');
+
+const ZCombinationCreate = z.object({
+  regionId: z.uuid({ message: 'kies een regio' }),
+  name: z.string().trim().min(1, 'naam is verplicht').max(200),
+  leadProviderId: z.uuid({ message: 'kies de hoofdaannemer' }),
+  subcontractorIds: z.array(z.uuid()).default([]),
+}).openapi('CombinationCreate');
+
+combinationRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/combinations', tags: ['Aanbieders'], summary: 'Combinaties van aanbieders',
+    responses: { 200: json(z.object({ data: z.array(ZCombination) }), 'De combinaties'), ...problems(401) },
+  }),
+  async (c) => {
+    requireActor(c);
+    return c.json({ data: await listCombinations(c.get('db')) }, 200);
+  },
+);
+
+combinationRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/combinations', tags: ['Aanbieders'], summary: 'Combinatie vastleggen (hoofdaannemer met onderaannemers)',
+    request: body(ZCombinationCreate),
+    responses: { 201: json(ZCombination, 'De combinatie'), ...problems(400, 401, 403, 409) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...masterDataEditors);
+    return c.json(await createCombination(c.get('db'), actor, c.req.valid('json')), 201);
+  },
+);
