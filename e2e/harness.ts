@@ -1,0 +1,198 @@
+/**
+ * Helpers for the browser tests (e2e/**\/*.e2e.test.ts): a real server on a free port with a fresh PGlite
+ * database and the demo region seeded, Debian's headless Chromium driven by playwright-core, sign-in,
+ * an axe accessibility gate and screenshots. One server per test file: start it in beforeAll, stop it in
+ * afterAll. `npm run e2e` builds the web UI (dist/web) before the tests run.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../src/server/main.js';
+import { demoPassword, demoUsers } from '../src/server/db/seed/demo.js';
+import type { Role } from '../src/shared/domain.js';
+
+/** The demo region's log-ins (one shared password), as seeded by startApp(). */
+export { demoPassword, demoUsers };
+export function demoEmail(role: Role): string {
+  const user = demoUsers.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return user.email;
+}
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const screenshotDir = join(repoRoot, 'e2e', 'screenshots');
+
+/** Where Debian's chromium lives; CHROMIUM_PATH overrides it on other machines. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RunningApp {
+  /** e.g. http://127.0.0.1:41234, no trailing slash */
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server in this process on a free port, with a fresh PGlite database in a temporary
+ * directory (DATABASE_URL is ignored on purpose) seeded with the demo region Lekstroom.
+ */
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(join(repoRoot, 'dist', 'web', 'index.html'))) {
+    throw new Error('dist/web/index.html is missing: build the web UI first (`npm run e2e` does: vite build, then the tests).');
+  }
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'zl-e2e-data-'));
+  // startServer installs SIGINT/SIGTERM handlers that end the process; in a test worker we stop it ourselves.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const started = await startServer(
+    { port, host: '127.0.0.1', dataDir, logLevel: 'warn', databaseUrl: undefined },
+    { seedDemo: true },
+  );
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  const server = started.server as Server;
+  if (!server.listening) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  }
+  let stopped = false;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await started.database.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * Debian's headless Chromium with a throw-away profile (the profile directory is removed on close).
+ * `chromium.launch()` refuses --user-data-dir, hence a persistent context.
+ */
+export async function launchBrowser(): Promise<BrowserContext> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'zl-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  // Remove the profile once Chromium is gone; it may still be writing to it for a moment after close().
+  const close = context.close.bind(context);
+  context.close = async (...args: Parameters<BrowserContext['close']>) => {
+    await close(...args);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {});
+  };
+  return context;
+}
+
+/** Opens /inloggen and submits the form, without judging the outcome. */
+export async function submitSignIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+}
+
+/**
+ * Signs in through the sign-in page and waits until the app has left /inloggen. Throws with the page's
+ * error message if an alert appears instead.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await submitSignIn(page, baseUrl, email, password);
+  const left = page.waitForURL((url) => !url.pathname.startsWith('/inloggen')).then(() => 'left' as const);
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+  const failed = alert.waitFor({ state: 'visible' }).then(() => 'alert' as const);
+  const outcome = await Promise.race([left, failed]);
+  // Both waits share the page's default timeout; keep the loser from reporting an unhandled rejection.
+  left.catch(() => {});
+  failed.catch(() => {});
+  if (outcome === 'alert' && page.url().includes('/inloggen')) {
+    throw new Error(`Sign-in as ${email} failed: ${(await alert.innerText()).trim()}`);
+  }
+}
+
+export interface A11yOptions {
+  /** CSS selectors to leave out of the check (use sparingly and say why at the call site). */
+  exclude?: string[];
+}
+
+/**
+ * Runs axe (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails listing every violation whose
+ * impact is serious or critical. Minor and moderate findings are printed as a warning only.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, options: A11yOptions = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  const describe = (v: (typeof results.violations)[number]) =>
+    `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+    v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n') +
+    (v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '');
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const lesser = results.violations.filter((v) => !serious.includes(v));
+  if (lesser.length) console.warn(`axe on ${page.url()}: ${lesser.length} minor/moderate finding(s):\n${lesser.map(describe).join('\n')}`);
+  if (serious.length) {
+    throw new Error(`axe found ${serious.length} serious or critical accessibility violation(s) on ${page.url()}:\n${serious.map(describe).join('\n')}`);
+  }
+}
+
+/** Saves a full-page PNG to e2e/screenshots/<name>.png (a git-ignored folder) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  const ignore = join(screenshotDir, '.gitignore');
+  if (!existsSync(ignore)) await writeFile(ignore, '*\n');
+  const file = join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Collects uncaught page errors and console errors (CSP violations among them) for a test to assert on.
+ * Chromium's own "Failed to load resource: … status of 4xx" lines are left out: the app answers a wrong
+ * password with 401 and handles it.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) return;
+    errors.push(`console: ${msg.text()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,66 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout, PublicLayout } from './components/layout';
+import { Loading, NotFoundPage } from './components/page-state';
+import { AuditLogPage } from './features/audit/audit-log';
+import { SignInPage } from './features/auth/sign-in';
+import { BudgetPage } from './features/budgets/budget-matrix';
+import { ContractDetailPage } from './features/contracts/contract-detail';
+import { ContractEditPage, ContractNewPage } from './features/contracts/contract-form';
+import { ContractListPage } from './features/contracts/contract-list';
+import { OverviewPage } from './features/home/overview';
+import { ProductDetailPage } from './features/products/product-detail';
+import { ProductEditPage, ProductNewPage } from './features/products/product-form';
+import { ProductListPage } from './features/products/product-list';
+import { ProviderDetailPage } from './features/providers/provider-detail';
+import { ProviderEditPage, ProviderNewPage } from './features/providers/provider-form';
+import { ProviderListPage } from './features/providers/provider-list';
+import { UserNewPage } from './features/users/user-form';
+import { UserListPage } from './features/users/user-list';
+import { LanguageProvider } from './i18n';
+import { AuthProvider, RequireAuth } from './lib/auth';
+import { RegionProvider } from './lib/region';
+
+/** The routes; Dutch paths, since users share and bookmark them. */
+export function App() {
+  return (
+    <LanguageProvider>
+      <BrowserRouter>
+        <AuthProvider>
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route path="/inloggen" element={<SignInPage />} />
+            </Route>
+            <Route
+              element={(
+                <RequireAuth loading={<Loading />}>
+                  <RegionProvider>
+                    <Layout />
+                  </RegionProvider>
+                </RequireAuth>
+              )}
+            >
+              <Route index element={<OverviewPage />} />
+              <Route path="aanbieders" element={<ProviderListPage />} />
+              <Route path="aanbieders/nieuw" element={<ProviderNewPage />} />
+              <Route path="aanbieders/:id" element={<ProviderDetailPage />} />
+              <Route path="aanbieders/:id/bewerken" element={<ProviderEditPage />} />
+              <Route path="contracten" element={<ContractListPage />} />
+              <Route path="contracten/nieuw" element={<ContractNewPage />} />
+              <Route path="contracten/:id" element={<ContractDetailPage />} />
+              <Route path="contracten/:id/bewerken" element={<ContractEditPage />} />
+              <Route path="producten" element={<ProductListPage />} />
+              <Route path="producten/nieuw" element={<ProductNewPage />} />
+              <Route path="producten/:id" element={<ProductDetailPage />} />
+              <Route path="producten/:id/bewerken" element={<ProductEditPage />} />
+              <Route path="budgetten" element={<BudgetPage />} />
+              <Route path="gebruikers" element={<UserListPage />} />
+              <Route path="gebruikers/nieuw" element={<UserNewPage />} />
+              <Route path="audit" element={<AuditLogPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </AuthProvider>
+      </BrowserRouter>
+    </LanguageProvider>
+  );
+}

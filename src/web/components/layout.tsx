@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { can, useAuth, useUser } from '../lib/auth';
+import { useRegion } from '../lib/region';
+import { useT, type Msg } from '../i18n';
+import { roleLabels } from '../lib/labels';
+import { Button } from './button';
+
+
+/** Page frame: skip link, header with user and language switch, main navigation, main landmark. */
+export function Layout() {
+  const { t, lang, setLang } = useT();
+  const user = useUser();
+  const region = useRegion();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  const [signingOut, setSigningOut] = useState(false);
+
+  // After client-side navigation, move focus to the new page as a full page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: false });
+  }, [location.pathname]);
+
+  const links: Array<{ to: string; label: Msg; show: boolean }> = [
+    { to: '/aanbieders', label: 'Aanbieders', show: true },
+    { to: '/contracten', label: 'Contracten', show: true },
+    { to: '/producten', label: 'Producten', show: true },
+    { to: '/budgetten', label: 'Budgetten', show: can.seeBudgets(user) },
+    { to: '/gebruikers', label: 'Gebruikers', show: can.administer(user) },
+    { to: '/audit', label: 'Audit-log', show: can.administer(user) },
+  ];
+
+  return (
+    <div className="utrecht-document utrecht-document--surface app">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">{t('Naar de inhoud')}</a>
+      <header className="utrecht-page-header app-header">
+        <div className="app-header__content">
+          <div className="app-header__brand">
+            <NavLink to="/" className="app-header__product utrecht-link">Zorglandschap</NavLink>
+            {region && <span className="app-header__region">{region.name}</span>}
+          </div>
+          <div className="app-header__user">
+            <span>
+              <span className="app-header__name">{user.name}</span>{' '}
+              <span className="app-header__role">({t(roleLabels[user.role])})</span>
+            </span>
+            <Button
+              appearance="subtle"
+              lang={lang === 'nl' ? 'en' : 'nl'}
+              onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
+            >
+              {lang === 'nl' ? 'English' : 'Nederlands'}
+            </Button>
+            <Button
+              appearance="secondary"
+              disabled={signingOut}
+              onClick={async () => {
+                setSigningOut(true);
+                try {
+                  await signOut();
+                } finally {
+                  setSigningOut(false);
+                  navigate('/inloggen');
+                }
+              }}
+            >
+              {t('Uitloggen')}
+            </Button>
+          </div>
+        </div>
+      </header>
+      <nav className="utrecht-nav-bar app-nav" aria-label={t('Hoofdmenu')}>
+        <div className="utrecht-nav-bar__content">
+          <ul className="utrecht-nav-list">
+            <li className="utrecht-nav-list__item">
+              <NavLink end to="/" className="utrecht-nav-list__link utrecht-link">{t('Overzicht')}</NavLink>
+            </li>
+            {links.filter((l) => l.show).map((l) => (
+              <li key={l.to} className="utrecht-nav-list__item">
+                <NavLink to={l.to} className="utrecht-nav-list__link utrecht-link">{t(l.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+      <main id="inhoud" ref={main} tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <footer className="utrecht-page-footer app-footer">
+        <div className="app-footer__content">
+          <span>Zorglandschap</span>
+          <a className="utrecht-link utrecht-link--html-a" href="/api/v1/openapi.json">{t('API-beschrijving (OpenAPI)')}</a>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** The frame for pages outside the session (sign-in): skip link, header, main. */
+export function PublicLayout() {
+  const { t, lang, setLang } = useT();
+  return (
+    <div className="utrecht-document utrecht-document--surface app">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">{t('Naar de inhoud')}</a>
+      <header className="utrecht-page-header app-header">
+        <div className="app-header__content">
+          <div className="app-header__brand"><span className="app-header__product">Zorglandschap</span></div>
+          <div className="app-header__user">
+            <Button appearance="subtle" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>
+              {lang === 'nl' ? 'English' : 'Nederlands'}
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" tabIndex={-1} className="app-main app-main--narrow">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { TextLink } from '../../components/button';
+import { Loading, pageProblem } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { Pagination } from '../../components/pagination';
+import { Table } from '../../components/table';
+import { api, toQuery, type Page } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { auditActionLabels } from '../../lib/labels';
+import type { AuditEvent } from '../../lib/types';
+import { useFilters } from '../../lib/use-filters';
+import { useLoad } from '../../lib/use-load';
+import { useT, type Msg } from '../../i18n';
+
+const entityLabels: Record<string, Msg> = {
+  provider: 'Aanbieder', contract: 'Contract', product: 'Product', budget: 'Budget', user: 'Gebruiker', combination: 'Combinatie',
+};
+const entityPaths: Record<string, string> = { provider: '/aanbieders', contract: '/contracten', product: '/producten' };
+
+/** The top-level fields whose value differs, so a reader sees at once what an update changed. */
+function changedFields(before: unknown, after: unknown): string[] {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+}
+
+function json(value: unknown): string {
+  return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
+}
+
+/** Who changed which master data when, newest first; before/after are shown on request. */
+export function AuditLogPage() {
+  const { t } = useT();
+  const filters = useFilters([] as const);
+  useDocumentTitle(t('Audit-log'));
+  const [state] = useLoad((signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }), [filters.page]);
+  const problem = pageProblem(state);
+  if (problem) return problem;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('Audit-log')}</h1>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'ok' && (
+        <>
+          <Table
+            caption={t('{count} wijzigingen, nieuwste eerst', { count: state.data.page.totalElements })}
+            rows={state.data.data}
+            rowKey={(e) => String(e.id)}
+            empty={t('Nog geen wijzigingen.')}
+            columns={[
+              { header: t('Tijdstip'), rowHeader: true, cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
+              { header: t('Gebruiker'), cell: (e) => e.userEmail },
+              { header: t('Actie'), cell: (e) => t(auditActionLabels[e.action]) },
+              {
+                header: t('Object'),
+                cell: (e) => {
+                  const label = entityLabels[e.entity] ? t(entityLabels[e.entity]!) : e.entity;
+                  const path = entityPaths[e.entity];
+                  return path && e.action !== 'delete'
+                    ? <TextLink to={`${path}/${e.entityId}`}>{label} {e.entityId.slice(0, 8)}</TextLink>
+                    : `${label} ${e.entityId.slice(0, 8)}`;
+                },
+              },
+              {
+                header: t('Details'),
+                cell: (e) => (
+                  <details className="audit-details">
+                    <summary>{t('Voor en na')}<span className="visually-hidden"> ({formatDateTime(e.at)})</span></summary>
+                    <div className="audit-details__body">
+                      {e.action === 'update' && (
+                        <p className="utrecht-paragraph">{t('Gewijzigde velden: {fields}', { fields: changedFields(e.before, e.after).join(', ') || '—' })}</p>
+                      )}
+                      <h3 id={`audit-${e.id}-voor`} className="utrecht-heading-5">{t('Voor')}</h3>
+                      <pre className="utrecht-code-block" role="region" aria-labelledby={`audit-${e.id}-voor`} tabIndex={0}>{json(e.before)}</pre>
+                      <h3 id={`audit-${e.id}-na`} className="utrecht-heading-5">{t('Na')}</h3>
+                      <pre className="utrecht-code-block" role="region" aria-labelledby={`audit-${e.id}-na`} tabIndex={0}>{json(e.after)}</pre>
+                    </div>
+                  </details>
+                ),
+              },
+            ]}
+          />
+          <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useParams } from 'react-router';
+import { ButtonLink, TextLink } from '../../components/button';
+import { Loaded } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { SavedNotice } from '../../components/saved-notice';
+import { DataList, Table } from '../../components/table';
+import { api } from '../../lib/api-client';
+import { can, useUser } from '../../lib/auth';
+import { formatDate, formatEuro } from '../../lib/format';
+import { fundingVariantLabels, procedureLabels } from '../../lib/labels';
+import type { Contract } from '../../lib/types';
+import { useLoad } from '../../lib/use-load';
+import { useT } from '../../i18n';
+import { ContractStatus } from './contract-list';
+
+export function ContractDetailPage() {
+  const { id = '' } = useParams();
+  const [state] = useLoad((signal) => api<Contract>(`/contracts/${encodeURIComponent(id)}`, { signal }), [id]);
+  return <Loaded state={state}>{(contract) => <ContractDetail contract={contract} />}</Loaded>;
+}
+
+function ContractDetail({ contract: c }: { contract: Contract }) {
+  const { t } = useT();
+  const user = useUser();
+  const title = t('Contract {reference}', { reference: c.reference });
+  useDocumentTitle(title);
+  return (
+    <>
+      <div className="page-heading">
+        <h1 className="utrecht-heading-1">{title}</h1>
+        {can.editMasterData(user) && <ButtonLink appearance="primary" to={`/contracten/${c.id}/bewerken`}>{t('Bewerken')}</ButtonLink>}
+      </div>
+      <SavedNotice />
+      <DataList
+        items={[
+          [t('Kenmerk'), c.reference],
+          [t('Aanbieder'), <TextLink to={`/aanbieders/${c.providerId}`}>{c.providerName}</TextLink>],
+          [t('AGB-code'), c.providerAgbCode],
+          [t('Combinatie'), c.combinationName ?? '—'],
+          [t('Perceel'), `${c.lotCode} – ${c.lotName}`],
+          [t('Startdatum'), formatDate(c.startDate, 'long')],
+          [t('Einddatum'), formatDate(c.endDate, 'long')],
+          [t('Einddatum met verlengingen'), formatDate(c.effectiveEndDate, 'long')],
+          [t('Status'), <ContractStatus status={c.status} />],
+          [t('Procedure'), t(procedureLabels[c.procedure])],
+          [t('Uitvoeringsvariant'), t(fundingVariantLabels[c.fundingVariant])],
+          [t('Budgetplafond'), formatEuro(c.budgetCeiling)],
+          [t('Toelichting'), c.notes ? <span className="preserve-lines">{c.notes}</span> : '—'],
+        ]}
+      />
+      <Table
+        caption={t('Verlengingen')}
+        rows={c.extensions}
+        rowKey={(e) => e.id}
+        empty={t('Geen verlengingen.')}
+        columns={[
+          { header: t('Nieuwe einddatum'), rowHeader: true, cell: (e) => formatDate(e.newEndDate) },
+          { header: t('Besluitdatum'), cell: (e) => formatDate(e.decidedOn) },
+          { header: t('Notitie'), cell: (e) => e.note ?? '—' },
+        ]}
+      />
+      <p className="utrecht-paragraph"><TextLink to="/contracten">{t('Terug naar de contracten')}</TextLink></p>
+    </>
+  );
+}

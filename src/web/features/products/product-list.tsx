@@ -1,0 +1,78 @@
+import { ButtonLink, TextLink } from '../../components/button';
+import { FilterForm } from '../../components/filter-form';
+import { SelectField, TextField } from '../../components/form-fields';
+import { Loading, pageProblem } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { Pagination } from '../../components/pagination';
+import { Table } from '../../components/table';
+import { api, toQuery, type Page } from '../../lib/api-client';
+import { can, useUser } from '../../lib/auth';
+import { codeOptions, useCodeList } from '../../lib/code-lists';
+import { formatEuro } from '../../lib/format';
+import { useRegion } from '../../lib/region';
+import type { Product } from '../../lib/types';
+import { useFilters } from '../../lib/use-filters';
+import { useLoad } from '../../lib/use-load';
+import { useT } from '../../i18n';
+
+const filterKeys = ['q', 'perceel', 'categorie'] as const;
+
+export function tariffFor(product: Product, year: number): number | null {
+  return product.tariffs.find((t) => t.year === year)?.tariff ?? null;
+}
+
+export function ProductListPage() {
+  const { t } = useT();
+  const user = useUser();
+  const region = useRegion();
+  const categories = useCodeList('JZ020');
+  const filters = useFilters(filterKeys);
+  const year = new Date().getFullYear();
+  useDocumentTitle(t('Producten'));
+  const { q, perceel, categorie } = filters.values;
+  const [state] = useLoad(
+    (signal) => api<Page<Product>>(`/products${toQuery({ q, lotId: perceel, productCategory: categorie, page: filters.page, pageSize: 20 })}`, { signal }),
+    [q, perceel, categorie, filters.page],
+  );
+  const problem = pageProblem(state);
+  if (problem) return problem;
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1 className="utrecht-heading-1">{t('Producten')}</h1>
+        {can.editMasterData(user) && <ButtonLink appearance="primary" to="/producten/nieuw">{t('Nieuw product')}</ButtonLink>}
+      </div>
+      <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
+        {(draft, set) => (
+          <>
+            <TextField id="q" type="search" label={t('Zoeken')} description={t('Productcode of naam')} value={draft.q} onChange={(v) => set('q', v)} />
+            <SelectField id="perceel" label={t('Perceel')} placeholder={t('Alle percelen')} value={draft.perceel} onChange={(v) => set('perceel', v)}
+              options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))} />
+            <SelectField id="categorie" label={t('Categorie')} placeholder={t('Alle categorieën')} value={draft.categorie} onChange={(v) => set('categorie', v)} options={codeOptions(categories)} />
+          </>
+        )}
+      </FilterForm>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'ok' && (
+        <>
+          <Table
+            caption={t('{count} producten gevonden', { count: state.data.page.totalElements })}
+            rows={state.data.data}
+            rowKey={(p) => p.id}
+            empty={t('Geen producten gevonden.')}
+            columns={[
+              { header: t('Productcode'), rowHeader: true, cell: (p) => <TextLink to={`/producten/${p.id}`}>{p.productCode}</TextLink> },
+              { header: t('Naam'), cell: (p) => p.name },
+              { header: t('Categorie'), cell: (p) => `${p.productCategory} – ${p.productCategoryName}` },
+              { header: t('Eenheid'), cell: (p) => p.unitName },
+              { header: t('Tarief {year}', { year }), numeric: true, cell: (p) => formatEuro(tariffFor(p, year)) },
+              { header: t('Met verblijf'), cell: (p) => (p.withStay ? t('Ja') : t('Nee')) },
+            ]}
+          />
+          <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { useParams } from 'react-router';
+import { ButtonLink, TextLink } from '../../components/button';
+import { Loaded, Loading } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { SavedNotice } from '../../components/saved-notice';
+import { DataList, Table } from '../../components/table';
+import { api, fetchAll } from '../../lib/api-client';
+import { can, useUser } from '../../lib/auth';
+import { formatDate } from '../../lib/format';
+import { contractStatusLabels, domainLabels, tierSchemeLabels } from '../../lib/labels';
+import type { Contract, Provider } from '../../lib/types';
+import { useLoad } from '../../lib/use-load';
+import { useT } from '../../i18n';
+
+export function ProviderDetailPage() {
+  const { id = '' } = useParams();
+  const [state] = useLoad((signal) => api<Provider>(`/providers/${encodeURIComponent(id)}`, { signal }), [id]);
+  return <Loaded state={state}>{(provider) => <ProviderDetail provider={provider} />}</Loaded>;
+}
+
+function ProviderDetail({ provider }: { provider: Provider }) {
+  const { t } = useT();
+  const user = useUser();
+  useDocumentTitle(provider.name);
+  const [contracts] = useLoad((signal) => fetchAll<Contract>('/contracts', { providerId: provider.id }, signal), [provider.id]);
+  const none = '—';
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1 className="utrecht-heading-1">{provider.name}</h1>
+        {can.editProvider(user, provider.id) && <ButtonLink appearance="primary" to={`/aanbieders/${provider.id}/bewerken`}>{t('Bewerken')}</ButtonLink>}
+      </div>
+      <SavedNotice />
+      <DataList
+        items={[
+          [t('AGB-code'), provider.agbCode],
+          [t('KvK-nummer'), provider.kvkNumber ?? none],
+          [t('Domeinen'), provider.domains.map((d) => t(domainLabels[d])).join(', ') || none],
+          [t('Specialisaties'), provider.specialisations.length ? (
+            <ul className="utrecht-unordered-list">{provider.specialisations.map((s) => <li key={s} className="utrecht-unordered-list__item">{s}</li>)}</ul>
+          ) : none],
+          [t('Website'), provider.website ? <a className="utrecht-link utrecht-link--html-a" href={provider.website} rel="noopener noreferrer">{provider.website}</a> : none],
+          [t('Status'), provider.active ? t('Actief') : t('Inactief')],
+          [t('Niveaus'), provider.tiers.length ? provider.tiers.map((tier) => `${t(tierSchemeLabels[tier.scheme])}: ${tier.name}`).join('; ') : none],
+          [t('Laatst gewijzigd'), formatDate(provider.updatedAt.slice(0, 10), 'long')],
+        ]}
+      />
+      <Table
+        caption={t('Locaties')}
+        rows={provider.locations}
+        rowKey={(l) => l.id}
+        empty={t('Geen locaties vastgelegd.')}
+        columns={[
+          { header: t('Naam'), rowHeader: true, cell: (l) => l.name },
+          { header: t('Postcode'), cell: (l) => l.postcode },
+          { header: t('Plaats'), cell: (l) => l.city ?? none },
+        ]}
+      />
+      <h2 className="utrecht-heading-2">{t('Contracten')}</h2>
+      {contracts.status === 'loading' && <Loading />}
+      {contracts.status === 'error' && <p className="utrecht-paragraph">{contracts.error.message}</p>}
+      {contracts.status === 'ok' && (
+        <Table
+          caption={t('Contracten van {name}', { name: provider.name })}
+          captionHidden
+          rows={contracts.data}
+          rowKey={(c) => c.id}
+          empty={t('Geen contracten.')}
+          columns={[
+            { header: t('Kenmerk'), rowHeader: true, cell: (c) => <TextLink to={`/contracten/${c.id}`}>{c.reference}</TextLink> },
+            { header: t('Perceel'), cell: (c) => c.lotName },
+            { header: t('Start'), cell: (c) => formatDate(c.startDate) },
+            { header: t('Einde'), cell: (c) => formatDate(c.effectiveEndDate) },
+            { header: t('Status'), cell: (c) => t(contractStatusLabels[c.status]) },
+          ]}
+        />
+      )}
+      <p className="utrecht-paragraph"><TextLink to="/aanbieders">{t('Terug naar de aanbieders')}</TextLink></p>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { ButtonLink, TextLink } from '../../components/button';
+import { FilterForm } from '../../components/filter-form';
+import { SelectField, TextField } from '../../components/form-fields';
+import { Loading, pageProblem } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { Pagination } from '../../components/pagination';
+import { Table } from '../../components/table';
+import { api, toQuery, type Page } from '../../lib/api-client';
+import { can, useUser } from '../../lib/auth';
+import { domainLabels } from '../../lib/labels';
+import type { Provider, ProviderDomain } from '../../lib/types';
+import { useFilters } from '../../lib/use-filters';
+import { useLoad } from '../../lib/use-load';
+import { useT } from '../../i18n';
+
+const filterKeys = ['q', 'domein'] as const;
+
+export function ProviderListPage() {
+  const { t } = useT();
+  const user = useUser();
+  const filters = useFilters(filterKeys);
+  useDocumentTitle(t('Aanbieders'));
+  const { q, domein } = filters.values;
+  const [state] = useLoad(
+    (signal) => api<Page<Provider>>(`/providers${toQuery({ q, domain: domein, page: filters.page, pageSize: 20 })}`, { signal }),
+    [q, domein, filters.page],
+  );
+  const problem = pageProblem(state);
+  if (problem) return problem;
+
+  const domainOptions = (Object.keys(domainLabels) as ProviderDomain[]).map((d) => ({ value: d, label: t(domainLabels[d]) }));
+  return (
+    <>
+      <div className="page-heading">
+        <h1 className="utrecht-heading-1">{t('Aanbieders')}</h1>
+        {can.editMasterData(user) && <ButtonLink appearance="primary" to="/aanbieders/nieuw">{t('Nieuwe aanbieder')}</ButtonLink>}
+      </div>
+      <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
+        {(draft, set) => (
+          <>
+            <TextField id="q" type="search" label={t('Zoeken')} description={t('Naam of AGB-code')} value={draft.q} onChange={(v) => set('q', v)} />
+            <SelectField id="domein" label={t('Domein')} placeholder={t('Alle domeinen')} options={domainOptions} value={draft.domein} onChange={(v) => set('domein', v)} />
+          </>
+        )}
+      </FilterForm>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'ok' && (
+        <>
+          <Table
+            caption={t('{count} aanbieders gevonden', { count: state.data.page.totalElements })}
+            rows={state.data.data}
+            rowKey={(p) => p.id}
+            empty={t('Geen aanbieders gevonden.')}
+            columns={[
+              { header: t('Naam'), rowHeader: true, cell: (p) => <TextLink to={`/aanbieders/${p.id}`}>{p.name}</TextLink> },
+              { header: t('AGB-code'), cell: (p) => p.agbCode },
+              { header: t('Domeinen'), cell: (p) => p.domains.map((d) => t(domainLabels[d])).join(', ') || '—' },
+              { header: t('Niveau'), cell: (p) => p.tiers.map((tier) => tier.name).join(', ') || '—' },
+              { header: t('Status'), cell: (p) => <ActiveBadge active={p.active} /> },
+            ]}
+          />
+          <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function ActiveBadge({ active }: { active: boolean }) {
+  const { t } = useT();
+  return (
+    <span className={`utrecht-status-badge ${active ? 'utrecht-status-badge--active' : 'utrecht-status-badge--inactive'}`}>
+      {active ? t('Actief') : t('Inactief')}
+    </span>
+  );
+}

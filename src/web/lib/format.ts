@@ -1,0 +1,62 @@
+/** Dutch formatting of money and dates, used in every table and detail page. */
+
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const wholeEuro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const dateShort = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateLong = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+
+export function formatEuro(amount: number | null | undefined, options: { whole?: boolean } = {}): string {
+  if (amount === null || amount === undefined) return '—';
+  return (options.whole && Number.isInteger(amount) ? wholeEuro : euro).format(amount);
+}
+
+/** Reads an ISO date (JJJJ-MM-DD) as a calendar day, without a time zone shifting it a day. */
+function toLocalDate(iso: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+export function formatDate(iso: string | null | undefined, style: 'short' | 'long' = 'short'): string {
+  if (!iso) return '—';
+  const date = toLocalDate(iso);
+  if (!date) return iso;
+  return (style === 'long' ? dateLong : dateShort).format(date);
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Reads an amount typed the Dutch way ("1.234,56", "€ 1234") or the English way ("1234.56").
+ * Returns null for an empty field and NaN for text that is not an amount.
+ */
+export function parseAmount(text: string): number | null {
+  const cleaned = text.replace(/[€\s\u00a0]/g, '');
+  if (cleaned === '') return null;
+  // "1.234.567" and "1.234" are Dutch thousands; "72.50" is a decimal point.
+  const dutchThousands = /^-?\d{1,3}(\.\d{3})+$/.test(cleaned);
+  const normalised = cleaned.includes(',') || dutchThousands ? cleaned.replace(/\./g, '').replace(',', '.') : cleaned;
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+}
+
+/** Shows an amount in an input the way a Dutch user would type it. */
+export function amountToInput(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return '';
+  return String(amount).replace('.', ',');
+}
+
+export function parseInteger(text: string): number | null {
+  const cleaned = text.trim();
+  if (cleaned === '') return null;
+  return /^-?\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}

@@ -1,0 +1,58 @@
+/**
+ * The API's shapes. Resource types come straight from the server's zod schemas (type-only imports, erased
+ * at build time), so a schema change breaks the UI's type check instead of the UI at run time.
+ */
+import type { z } from 'zod';
+import type { ZUser } from '../../server/modules/auth/auth.schema';
+
+export type { Provider, ProviderCreate, ProviderUpdate } from '../../server/modules/landscape/providers/providers.schema';
+export type { Contract, ContractCreate, ContractUpdate } from '../../server/modules/landscape/contracts/contracts.schema';
+export type { Product, ProductCreate, ProductUpdate } from '../../server/modules/landscape/products/products.schema';
+export type { Budget, BudgetCreate } from '../../server/modules/landscape/budgets/budgets.schema';
+export type { Role, ProviderDomain, FundingVariant, Procedure, Intensity } from '../../shared/domain';
+
+export type User = z.infer<typeof ZUser>;
+
+export interface Coded {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface TierLevel extends Coded {
+  scheme: 'omvang' | 'rol';
+  description: string | null;
+  accountMeetingsPerYear: number | null;
+  excludesCode: string | null;
+}
+
+export interface Region extends Coded {
+  municipalities: Array<{ id: string; cbsCode: string; name: string }>;
+  lots: Coded[];
+  budgetLines: Coded[];
+  tierLevels: TierLevel[];
+}
+
+export interface Combination {
+  id: string;
+  regionId: string;
+  name: string;
+  leadProviderId: string;
+  members: Array<{ providerId: string; name: string; agbCode: string; role: 'hoofdaannemer' | 'onderaannemer' }>;
+}
+
+export interface CodeList {
+  name: string;
+  data: Array<{ code: string; name: string }>;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  userEmail: string;
+  action: 'create' | 'update' | 'delete';
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
