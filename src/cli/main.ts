@@ -3,6 +3,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { seedDemoRegion, seedDemoRegionIfEmpty } from '../server/db/seed/demo.js';
 import { startServer } from '../server/main.js';
+import { demoLandscape, generateIjw } from '../server/modules/exchange/generator/generate.js';
 import { createUser } from '../server/modules/auth/auth.service.js';
 import { AppError } from '../server/http/errors.js';
 import { roles, type Role } from '../shared/domain.js';
@@ -65,6 +66,25 @@ importCommand.command('ijw <paths...>')
   .description('iJw-berichten inlezen (bestanden, mappen, zip) — volgt met de iJw-module')
   .option('--json', 'één JSON-regel per bestand')
   .action(() => notYet('import ijw'));
+
+const generateCommand = program.command('generate').description('testgegevens maken');
+generateCommand.command('ijw')
+  .description('schrijf realistische iJw 3.2-berichten (JW315, JW319, JW301, JW305, JW317, JW307, JW323) voor de demoregio')
+  .requiredOption('--out <dir>', 'doelmap')
+  .option('--youths <n>', 'aantal jeugdigen met zorg', '2000')
+  .option('--years <n>', 'aantal jaren', '3')
+  .option('--start-year <year>', 'eerste jaar (vanaf 2021)', String(new Date().getFullYear() - 3))
+  .option('--seed <n>', 'startwaarde: dezelfde waarde geeft dezelfde bestanden', '1')
+  .option('--invalid-rate <share>', 'aandeel extra ongeldige bestanden in invalid/ (0–1)', '0')
+  .action(async (opts: { out: string; youths: string; years: string; startYear: string; seed: string; invalidRate: string }) => {
+    const started = performance.now();
+    const manifest = await generateIjw({
+      outDir: opts.out, ...demoLandscape(), youths: Number(opts.youths), years: Number(opts.years),
+      startYear: Number(opts.startYear), seed: Number(opts.seed), invalidRate: Number(opts.invalidRate),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`${manifest.files.total} bestanden, ${manifest.records.total} records, ${manifest.trajectories.total} trajecten in ${seconds} s; zie ${opts.out}/manifest.json`);
+  });
 
 const exportCommand = program.command('export').description('gegevens uitvoeren');
 exportCommand.command('ijw')
