@@ -1,2 +1,3 @@
 export * from './landscape.js';
 export * from './access.js';
+export * from './exchange.js';

@@ -1,0 +1,113 @@
+import type { DeclarationLine, ParsedMessage } from './messages.js';
+import type { Knowledge } from './knowledge.js';
+import { maxDeclarableVolume } from './volume.js';
+
+/** One broken rule: the iJw rule code, the retour code it answers with, where, and a Dutch explanation. */
+export interface Violation { rule: string; code: string; path: string; message: string }
+
+const v = (rule: string, code: string, path: string, message: string): Violation => ({ rule, code, path, message });
+
+/**
+ * The content and cross-message rules of iJw 3.2 that the region's data depends on (TR/CS rules with their retour
+ * codes), checked against what is already known plus what earlier files in the same run added.
+ */
+export function checkRules(message: ParsedMessage, known: Knowledge, today: string): Violation[] {
+  const { header } = message;
+  const out: Violation[] = [];
+  if (!known.providers.has(header.providerAgb)) {
+    out.push(v('ZL001', '0001', 'Header', `aanbieder met AGB-code ${header.providerAgb} is niet bekend in Zorglandschap`));
+  }
+  if (!known.municipalities.has(header.municipalityCode)) {
+    out.push(v('ZL002', '0001', 'Header', `gemeente ${header.municipalityCode} hoort niet bij een regio in Zorglandschap`));
+  }
+  const date = message.type === 'RETOUR' ? message.retourDate : header.messageDate;
+  if (date > today) out.push(v('TR135', '8848', 'Header', `dagtekening ${date} ligt in de toekomst`));
+  if (out.length) return out;
+  const m = header.municipalityCode;
+
+  switch (message.type) {
+    case 'RETOUR':
+      break;
+    case 'JW301':
+      for (const a of message.allocations) {
+        if (a.endDate && a.endDate < a.startDate) out.push(v('TR018', '0001', a.path, `einddatum ${a.endDate} ligt voor ingangsdatum ${a.startDate} (toewijzing ${a.allocationNumber})`));
+      }
+      break;
+    case 'JW305':
+    case 'JW307':
+      for (const d of message.deliveries) {
+        if (d.allocationNumber) {
+          const allocation = known.allocation(m, d.allocationNumber);
+          if (!allocation) {
+            out.push(v('TR019', '9019', d.path, `toewijzing ${d.allocationNumber} van gemeente ${m} is niet bekend`));
+            continue;
+          }
+        }
+        const key = known.deliveryKey(message, d);
+        if (message.type === 'JW305' && d.status === '1' && known.openStart(key)) {
+          out.push(v('TR326', '9326', d.path, `er is al een lopende start voor ${describe(d)}; stuur eerst een stopbericht`));
+        }
+        if (message.type === 'JW307') {
+          if (!known.hasStart(key, d.date)) out.push(v('TR382', '9069', d.path, `stop zonder start: geen startbericht voor ${describe(d)} met begindatum ${d.date}`));
+          if (d.endDate && d.endDate < d.date) out.push(v('TR018', '0001', d.path, `einddatum ${d.endDate} ligt voor begindatum ${d.date}`));
+        }
+      }
+      break;
+    case 'JW315':
+      for (const r of message.requests) {
+        if (r.requestedEnd && r.requestedStart && r.requestedEnd < r.requestedStart) out.push(v('TR018', '0001', r.path, `einddatum ${r.requestedEnd} ligt voor ingangsdatum ${r.requestedStart}`));
+      }
+      break;
+    case 'JW317':
+      for (const k of message.keptOrChanged) {
+        if (!known.allocation(m, k.allocationNumber)) out.push(v('TR351', '9351', k.path, `toewijzing ${k.allocationNumber} is niet bekend als actuele toewijzing`));
+      }
+      break;
+    case 'JW319':
+      if (message.answer.reference && !known.hasRequest(m, header.providerAgb, message.answer.reference)) {
+        out.push(v('TR355', '9355', 'Antwoord', `geen eerder verzoek met referentie ${message.answer.reference}`));
+      }
+      break;
+    case 'JW323': {
+      let sum = 0;
+      for (const c of message.clients) {
+        for (const line of c.lines) {
+          sum += line.credit ? -line.amountCents : line.amountCents;
+          out.push(...checkDeclarationLine(line, known, m));
+        }
+      }
+      const total = message.declaration.credit ? -message.declaration.totalCents : message.declaration.totalCents;
+      if (sum !== total) out.push(v('TR358', '0001', 'Declaratie', `totaalbedrag ${euro(total)} is niet de som van de prestaties (${euro(sum)})`));
+      break;
+    }
+  }
+  return out;
+}
+
+function checkDeclarationLine(line: DeclarationLine, known: Knowledge, municipality: string): Violation[] {
+  const a = known.allocation(municipality, line.allocationNumber);
+  const at = line.path;
+  if (!a) return [v('TR338', '9338', at, `prestatie ${line.reference}: toewijzing ${line.allocationNumber} is niet bekend`)];
+  const out: Violation[] = [];
+  if (a.productCategory && a.productCategory !== line.productCategory) out.push(v('TR339', '9339', at, `productcategorie ${line.productCategory} wijkt af van de toewijzing (${a.productCategory})`));
+  if (a.productCode && line.productCode && a.productCode !== line.productCode) out.push(v('TR340', '9340', at, `productcode ${line.productCode} wijkt af van de toewijzing (${a.productCode})`));
+  if (a.unit && a.unit !== line.unit) out.push(v('TR341', '9341', at, `eenheid ${line.unit} past niet bij de toewijzing (${a.unit})`));
+  if (line.periodStart < a.startDate) out.push(v('TR307', '9307', at, `productperiode begint ${line.periodStart}, voor de ingangsdatum ${a.startDate} van de toewijzing`));
+  if (a.endDate && line.periodEnd > a.endDate) out.push(v('TR308', '9308', at, `productperiode eindigt ${line.periodEnd}, na de einddatum ${a.endDate} van de toewijzing`));
+  if (a.volume !== null && !line.credit) {
+    const max = maxDeclarableVolume({ volume: a.volume, frequency: a.frequency }, line.periodStart, line.periodEnd);
+    if (line.volume > max) out.push(v('TR321', '9321', at, `geleverd volume ${line.volume} is meer dan toegewezen voor deze periode (${max})`));
+  }
+  if (line.unit !== '83' && line.tariffCents !== null && line.volume * line.tariffCents !== line.amountCents) {
+    out.push(v('TR346', '9346', at, `bedrag ${euro(line.amountCents)} is niet volume × tarief (${line.volume} × ${euro(line.tariffCents)})`));
+  }
+  return out;
+}
+
+function describe(d: { allocationNumber: string | null; productCode: string | null; productCategory: string | null }): string {
+  return d.allocationNumber ? `toewijzing ${d.allocationNumber}` : `product ${d.productCategory ?? ''}${d.productCode ? `/${d.productCode}` : ''}`;
+}
+
+function euro(cents: number): string {
+  return `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import yauzl from 'yauzl';
+
+/** One file to import, from disk, from a zip or from an upload. */
+export interface ImportSource { name: string; bytes: Buffer }
+/** A source that could not even be read (a truncated zip, a file too large): it becomes a rejected result. */
+export interface UnreadableSource { name: string; problem: string }
+
+export const importLimits = {
+  /** OP179 caps an iJw file at 25 MB; anything larger is refused before it is read. */
+  maxFileBytes: 25 * 1024 * 1024,
+  maxZipEntries: 1_000_000,
+} as const;
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Yields the files under the given paths one at a time (never all in memory): plain files, folders (recursively, in
+ * name order, so a month's JW301 comes before its JW305) and zip archives (entries in name order).
+ */
+export async function* readSources(paths: string[]): AsyncGenerator<ImportSource | UnreadableSource> {
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) {
+      yield { name: path, problem: 'bestand of map bestaat niet' };
+    } else if (info.isDirectory()) {
+      for (const file of await listFiles(path)) yield* readOne(file, relative(path, file) || basename(file));
+    } else {
+      yield* readOne(path, basename(path));
+    }
+  }
+}
+
+async function* readOne(path: string, name: string): AsyncGenerator<ImportSource | UnreadableSource> {
+  if (/\.zip$/i.test(path)) {
+    yield* readZip(path, name);
+    return;
+  }
+  const info = await stat(path);
+  if (info.size > importLimits.maxFileBytes) {
+    yield { name, problem: `bestand is ${mb(info.size)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)` };
+    return;
+  }
+  yield { name, bytes: await readFile(path) };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    else if (/\.(xml|zip)$/i.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** Streams the archive's entries; a damaged archive yields one unreadable source with yauzl's reason. */
+async function* readZip(path: string, name: string): AsyncGenerator<ImportSource | UnreadableSource> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z))));
+  } catch (e) {
+    yield { name, problem: `zip-bestand is beschadigd of onvolledig: ${(e as Error).message}` };
+    return;
+  }
+  try {
+    const entries: yauzl.Entry[] = [];
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entries.length >= importLimits.maxZipEntries) return reject(new Error('te veel bestanden in het archief'));
+        if (!entry.fileName.endsWith('/')) entries.push(entry);
+        zip.readEntry();
+      });
+      zip.on('end', resolve);
+      zip.on('error', reject);
+      zip.readEntry();
+    }).catch((e: Error) => { entries.length = 0; throw e; });
+    for (const entry of entries.sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+      const entryName = `${name}/${entry.fileName}`;
+      if (entry.uncompressedSize > importLimits.maxFileBytes) {
+        yield { name: entryName, problem: `bestand is ${mb(entry.uncompressedSize)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)` };
+        continue;
+      }
+      try {
+        yield { name: entryName, bytes: await readEntry(zip, entry) };
+      } catch (e) {
+        yield { name: entryName, problem: `kan niet uit het zip-bestand worden gelezen: ${(e as Error).message}` };
+      }
+    }
+  } catch (e) {
+    yield { name, problem: `zip-bestand is beschadigd of onvolledig: ${(e as Error).message}` };
+  } finally {
+    zip.close();
+  }
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err) return reject(err);
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+      stream.on('error', reject);
+    });
+  });
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The example messages of the iJw 3.2 release, as kept in the project's shared folder beside the repository. */
+export const examplesDir = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'ijw', '3.2', 'voorbeelden');
+
+export function example(name: string): Buffer {
+  return readFileSync(join(examplesDir, `${name}.xml`));
+}
+
+interface ContextProduct { number: string; category: string; code: string; start: string; end: string; volume: number; unit: string; frequency: string }
+
+/**
+ * A JW301 built from the example by swapping parties, identification and products: the allocations that the other
+ * examples (JW305/307 to gemeente 0363, JW317/323 to 0384) refer to but the example set does not contain.
+ */
+export function contextAllocation(options: { municipality: string; provider: string; id: string; products: ContextProduct[] }): Buffer {
+  const xml = example('JW301').toString('utf8');
+  const products = options.products.map((p) => `
+			<jw301:ToegewezenProduct>
+				<jw301:ToewijzingNummer>${p.number}</jw301:ToewijzingNummer>
+				<jw301:Product>
+					<ijw:Categorie>${p.category}</ijw:Categorie>
+					<ijw:Code>${p.code}</ijw:Code>
+				</jw301:Product>
+				<jw301:Toewijzingsdatum>${p.start}</jw301:Toewijzingsdatum>
+				<jw301:Toewijzingstijd>09:00:00</jw301:Toewijzingstijd>
+				<jw301:Ingangsdatum>${p.start}</jw301:Ingangsdatum>
+				<jw301:Einddatum>${p.end}</jw301:Einddatum>
+				<jw301:Omvang>
+					<ijw:Volume>${p.volume}</ijw:Volume>
+					<ijw:Eenheid>${p.unit}</ijw:Eenheid>
+					<ijw:Frequentie>${p.frequency}</ijw:Frequentie>
+				</jw301:Omvang>
+			</jw301:ToegewezenProduct>`).join('');
+  return Buffer.from(xml
+    .replace('<jw301:Afzender>0384</jw301:Afzender>', `<jw301:Afzender>${options.municipality}</jw301:Afzender>`)
+    .replace('<jw301:Ontvanger>42420001</jw301:Ontvanger>', `<jw301:Ontvanger>${options.provider}</jw301:Ontvanger>`)
+    .replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', `<ijw:Identificatie>${options.id}</ijw:Identificatie>`)
+    .replace('<ijw:Dagtekening>2026-04-01</ijw:Dagtekening>', '<ijw:Dagtekening>2026-03-01</ijw:Dagtekening>')
+    .replace(/<jw301:ToegewezenProducten>[\s\S]*<\/jw301:ToegewezenProducten>/, `<jw301:ToegewezenProducten>${products}
+		</jw301:ToegewezenProducten>`));
+}

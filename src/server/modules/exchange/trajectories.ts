@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { TouchedKeys } from './store.js';
+
+/**
+ * Rebuilds the trajectory rows an import touched, in the same transaction, so the trajectory table is always the
+ * linked view of the messages: JW315 request → JW301 allocation → JW305 start → JW307 stop, plus declared money.
+ * The request is linked through the provider's reference (ReferentieAanbieder), as TR379 prescribes.
+ */
+export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise<void> {
+  const keys = [...touched.allocations];
+  for (let i = 0; i < keys.length; i += 5000) {
+    const chunk = keys.slice(i, i + 5000);
+    await db.execute(sql`
+      insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, allocation_number,
+        product_category, product_code, referrer_type, request_date, allocation_date, allocation_start, allocation_end, volume, unit,
+        frequency, start_date, end_date, end_reason, declared_cents, updated_at)
+      select 'A|' || a.municipality_code || '|' || a.allocation_number, a.municipality_code, a.provider_agb, a.client_pseudonym, c.birth_year,
+        a.allocation_number, a.product_category, a.product_code, r.referrer_type, r.request_date, a.allocation_date, a.start_date, a.end_date,
+        a.volume, a.unit, a.frequency, s.start_date, st.end_date, st.end_reason, coalesce(d.cents, 0), now()
+      from ijw_allocations a
+      left join ijw_clients c on c.pseudonym = a.client_pseudonym
+      left join lateral (
+        select q.referrer_type, q.request_date from ijw_requests q
+        where a.provider_reference is not null and q.provider_reference = a.provider_reference
+          and q.municipality_code = a.municipality_code and q.provider_agb = a.provider_agb
+        order by q.request_date limit 1) r on true
+      left join lateral (
+        select min(x.date) as start_date from ijw_deliveries x
+        where x.kind = 'start' and x.allocation_number = a.allocation_number and x.municipality_code = a.municipality_code) s on true
+      left join lateral (
+        select x.end_date, x.end_reason from ijw_deliveries x
+        where x.kind = 'stop' and x.allocation_number = a.allocation_number and x.municipality_code = a.municipality_code
+        order by x.id desc limit 1) st on true
+      left join lateral (
+        select sum(l.amount_cents) as cents from ijw_declaration_lines l
+        where l.allocation_number = a.allocation_number and l.municipality_code = a.municipality_code) d on true
+      where a.municipality_code || '|' || a.allocation_number = any(${sql.param(chunk)}::text[])
+        and a.allocation_number = any(${sql.param(chunk.map((k) => k.split('|')[1]!))}::text[])
+      on conflict (trajectory_key) do update set
+        provider_agb = excluded.provider_agb, client_pseudonym = excluded.client_pseudonym, birth_year = excluded.birth_year,
+        product_category = excluded.product_category, product_code = excluded.product_code, referrer_type = excluded.referrer_type,
+        request_date = excluded.request_date, allocation_date = excluded.allocation_date, allocation_start = excluded.allocation_start,
+        allocation_end = excluded.allocation_end, volume = excluded.volume, unit = excluded.unit, frequency = excluded.frequency,
+        start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason,
+        declared_cents = excluded.declared_cents, updated_at = now()`);
+  }
+  const taak = [...touched.taak];
+  for (let i = 0; i < taak.length; i += 5000) {
+    const clients = taak.slice(i, i + 5000).map((k) => k.split('|')[2]!);
+    await db.execute(sql`
+      insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, product_category,
+        product_code, start_date, end_date, end_reason, updated_at)
+      select 'T|' || s.municipality_code || '|' || s.provider_agb || '|' || s.client_pseudonym || '|' || coalesce(s.product_category, '') || '|'
+          || coalesce(s.product_code, '') || '|' || s.date,
+        s.municipality_code, s.provider_agb, s.client_pseudonym, c.birth_year, s.product_category, s.product_code, s.date, st.end_date, st.end_reason, now()
+      from ijw_deliveries s
+      left join ijw_clients c on c.pseudonym = s.client_pseudonym
+      left join lateral (
+        select x.end_date, x.end_reason from ijw_deliveries x
+        where x.kind = 'stop' and x.allocation_number is null and x.client_pseudonym = s.client_pseudonym and x.provider_agb = s.provider_agb
+          and x.municipality_code = s.municipality_code and x.date = s.date
+          and x.product_category is not distinct from s.product_category and x.product_code is not distinct from s.product_code
+        order by x.id desc limit 1) st on true
+      where s.kind = 'start' and s.allocation_number is null and s.client_pseudonym = any(${sql.param(clients)}::text[])
+      on conflict (trajectory_key) do update set end_date = excluded.end_date, end_reason = excluded.end_reason, updated_at = now()`);
+  }
+}
