@@ -7,10 +7,10 @@ import {
 
 /** The main menu each role should see, in order. */
 const expectedNav: Record<Role, string[]> = {
-  beheerder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Budgetten', 'Gebruikers', 'Audit-log'],
-  contractmanager: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Budgetten'],
-  beleid: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Budgetten'],
-  verwijzer: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten'],
+  beheerder: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Gebruikers', 'Audit-log'],
+  contractmanager: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio'],
+  beleid: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio'],
+  verwijzer: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten'],
   aanbieder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten'],
 };
 
@@ -105,7 +105,7 @@ describe('signing in per role', () => {
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
-    expect(await navLinks(page, 'Main menu')).toEqual(['Overview', 'Providers', 'Contracts', 'Products', 'Budgets']);
+    expect(await navLinks(page, 'Main menu')).toEqual(['Overview', 'Providers', 'Combinations', 'Contracts', 'Products', 'Budgets', 'Region']);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');

@@ -3,6 +3,9 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { seedDemoRegion, seedDemoRegionIfEmpty } from '../server/db/seed/demo.js';
 import { startServer } from '../server/main.js';
+import { importSources } from '../server/modules/exchange/import.service.js';
+import { loadSecrets } from '../server/modules/exchange/secrets.js';
+import { readSources } from '../server/modules/exchange/sources.js';
 import { demoLandscape, generateIjw } from '../server/modules/exchange/generator/generate.js';
 import { createUser } from '../server/modules/auth/auth.service.js';
 import { AppError } from '../server/http/errors.js';
@@ -63,9 +66,25 @@ users.command('add')
 
 const importCommand = program.command('import').description('gegevens inlezen');
 importCommand.command('ijw <paths...>')
-  .description('iJw-berichten inlezen (bestanden, mappen, zip) — volgt met de iJw-module')
-  .option('--json', 'één JSON-regel per bestand')
-  .action(() => notYet('import ijw'));
+  .description('iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is, 1 bij een afgekeurd bestand')
+  .option('--json', 'één JSON-object per bestand')
+  .option('--batch-size <n>', 'bestanden per transactie', '200')
+  .action((paths: string[], opts: { json?: boolean; batchSize: string }) => withDatabase(async ({ db }) => {
+    const config = loadConfig();
+    const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+    const tally = { accepted: 0, duplicate: 0, rejected: 0, records: 0 };
+    await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
+      tally[r.status] += 1;
+      tally.records += r.records;
+      if (opts.json) {
+        console.log(JSON.stringify({ file: r.file, messageType: r.messageType, status: r.status, records: r.records, reasons: r.reasons }));
+      } else if (r.status === 'rejected') {
+        console.log(`afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`);
+      }
+    }, Number(opts.batchSize));
+    if (!opts.json) console.log(`${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`);
+    if (tally.rejected > 0) process.exitCode = 1;
+  }));
 
 const generateCommand = program.command('generate').description('testgegevens maken');
 generateCommand.command('ijw')

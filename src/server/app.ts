@@ -12,6 +12,8 @@ import { guardCsrf, loadActor } from './http/auth.js';
 import type { AppEnv } from './http/context.js';
 import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './http/errors.js';
 import type { Logger } from './http/logger.js';
+import type { Secrets } from './modules/exchange/secrets.js';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { json } from './http/openapi.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -19,16 +21,18 @@ import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { landscapeRoutes } from './modules/landscape/landscape.routes.js';
 
 export const apiVersion = '1.0.0';
+export const maxUploadBytes = 200 * 1024 * 1024;
 const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
 
 export interface AppDeps {
   database: Database;
   config: Config;
+  secrets: Secrets;
   logger?: Logger | undefined;
 }
 
 /** Builds the whole HTTP application; tests call it in-process with app.request(). */
-export function createApp({ database, config, logger }: AppDeps) {
+export function createApp({ database, config, secrets, logger }: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw new AppError(ErrorCode.Validation, 'Ongeldige invoer', invalidParamsFromZod(result.error));
@@ -38,10 +42,14 @@ export function createApp({ database, config, logger }: AppDeps) {
     c.set('db', database.db);
     c.set('dbKind', database.kind);
     c.set('config', config);
+    c.set('secrets', secrets);
     await next();
     c.header('API-Version', apiVersion);
   });
-  api.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError(ErrorCode.PayloadTooLarge, 'Het verzoek is groter dan 1 MB.'); } }));
+  // JSON bodies stay small; uploads of iJw files and archives get their own, larger limit.
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError(ErrorCode.PayloadTooLarge, 'Het verzoek is groter dan 1 MB.'); } });
+  const uploadLimit = bodyLimit({ maxSize: maxUploadBytes, onError: () => { throw new AppError(ErrorCode.PayloadTooLarge, `Een upload mag hoogstens ${maxUploadBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`); } });
+  api.use('*', (c, next) => (c.req.path.endsWith('/imports') && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next)));
   api.use('*', guardCsrf);
   api.use('*', loadActor);
 
@@ -59,6 +67,7 @@ export function createApp({ database, config, logger }: AppDeps) {
   api.route('/', oidcRoutes);
   api.route('/', landscapeRoutes);
   api.route('/', auditRoutes);
+  api.route('/', exchangeRoutes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'zl_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -5,6 +5,8 @@ const ZConfig = z.object({
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string().url().optional(),
   dataDir: z.string().default('data'),
+  /** Base64, at least 32 bytes; keys the BSN pseudonyms and encrypts quarantined files. Default: DATA_DIR/secret.key. */
+  secretKey: z.string().optional(),
   /** Set when served over HTTPS so the session cookie gets the Secure flag. */
   secureCookies: z.coerce.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR,
+    secretKey: env.ZL_SECRET_KEY || undefined,
     secureCookies: env.SECURE_COOKIES === 'true' ? true : undefined,
     logLevel: env.LOG_LEVEL,
     oidc,

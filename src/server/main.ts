@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createLogger } from './http/logger.js';
 import { seedDemoRegionIfEmpty } from './db/seed/demo.js';
+import { loadSecrets } from './modules/exchange/secrets.js';
 
 /** Starts the server; migrations run first, and an empty database gets the demo region. */
 export async function startServer(overrides: Partial<Config> = {}, options: { seedDemo?: boolean } = {}) {
@@ -17,7 +18,8 @@ export async function startServer(overrides: Partial<Config> = {}, options: { se
       process.stdout.write(`\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n\n`);
     }
   }
-  const app = createApp({ database, config, logger });
+  const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const app = createApp({ database, config, secrets, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   logger.info(`Zorglandschap listens on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
 

@@ -2,12 +2,14 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config.js';
 import type { Db, DatabaseKind } from '../db/client.js';
 import type { Actor } from '../modules/auth/auth.service.js';
+import type { Secrets } from '../modules/exchange/secrets.js';
 
 export interface AppEnv {
   Variables: {
     db: Db;
     dbKind: DatabaseKind;
     config: Config;
+    secrets: Secrets;
     actor: Actor | null;
     sessionToken: string | null;
   };

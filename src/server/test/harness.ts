@@ -6,9 +6,11 @@ import { openDatabase, type Database } from '../db/client.js';
 import { openSession } from '../modules/auth/auth.service.js';
 import type { Role } from '../../shared/domain.js';
 import { users } from '../db/schema/index.js';
+import { secretsFromKey, type Secrets } from '../modules/exchange/secrets.js';
 
 export interface TestContext {
   database: Database;
+  secrets: Secrets;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -39,9 +41,11 @@ export async function createTestContext(): Promise<TestContext> {
   } else {
     database = await openDatabase({ dataDir: 'memory' });
   }
-  const app = createApp({ database, config: loadConfig({}, { databaseUrl: undefined }) });
+  const secrets = secretsFromKey(randomBytes(32));
+  const app = createApp({ database, config: loadConfig({}, { databaseUrl: undefined }), secrets });
   return {
     database,
+    secrets,
     app,
     close: async () => {
       await database.close();

@@ -155,6 +155,7 @@ CREATE TABLE "ijw_trajectories" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "audit_events" DROP CONSTRAINT "audit_events_action";--> statement-breakpoint
 ALTER TABLE "ijw_allocations" ADD CONSTRAINT "ijw_allocations_file_id_ijw_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."ijw_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ijw_answers" ADD CONSTRAINT "ijw_answers_file_id_ijw_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."ijw_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ijw_declaration_lines" ADD CONSTRAINT "ijw_declaration_lines_declaration_id_ijw_declarations_id_fk" FOREIGN KEY ("declaration_id") REFERENCES "public"."ijw_declarations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -176,4 +177,5 @@ CREATE INDEX "ijw_received_retours_original" ON "ijw_received_retours" USING btr
 CREATE INDEX "ijw_requests_reference" ON "ijw_requests" USING btree ("provider_reference");--> statement-breakpoint
 CREATE UNIQUE INDEX "ijw_trajectories_key" ON "ijw_trajectories" USING btree ("trajectory_key");--> statement-breakpoint
 CREATE INDEX "ijw_trajectories_provider" ON "ijw_trajectories" USING btree ("provider_agb","start_date");--> statement-breakpoint
-CREATE INDEX "ijw_trajectories_municipality" ON "ijw_trajectories" USING btree ("municipality_code","start_date");
+CREATE INDEX "ijw_trajectories_municipality" ON "ijw_trajectories" USING btree ("municipality_code","start_date");--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_action" CHECK ("audit_events"."action" in ('create', 'update', 'delete', 'read'));

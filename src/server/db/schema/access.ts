@@ -35,4 +35,4 @@ export const auditEvents = pgTable('audit_events', {
   entityId: text().notNull(),
   before: jsonb(),
   after: jsonb(),
-}, (t) => [check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete')`)]);
+}, (t) => [check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete', 'read')`)]);

@@ -8,7 +8,7 @@ const ZAuditEvent = z.object({
   id: z.number().int(),
   at: z.string().describe('Tijdstip (ISO 8601)'),
   userEmail: z.string(),
-  action: z.enum(['create', 'update', 'delete']),
+  action: z.enum(['create', 'update', 'delete', 'read']),
   entity: z.string(),
   entityId: z.string(),
   before: z.unknown(),

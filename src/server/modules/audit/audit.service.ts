@@ -3,7 +3,8 @@ import { runInOrder, type Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import type { Actor } from '../auth/auth.service.js';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+/** 'read' records access to client-level data (trajectories, quarantined files, retour messages). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'read';
 
 /**
  * Writes one audit event in the caller's transaction, so the change and its trail commit or roll back together.

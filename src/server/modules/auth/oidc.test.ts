@@ -71,7 +71,7 @@ async function browseToCallback(start: string): Promise<URL> {
 
 function appWithOidc() {
   return createApp({
-    database: ctx.database,
+    database: ctx.database, secrets: ctx.secrets,
     config: loadConfig({}, { oidc: { issuer, clientId: 'zorglandschap', clientSecret: 'test-secret', redirectUri } }),
   });
 }

@@ -9,7 +9,9 @@ import type { Secrets } from './secrets.js';
 import { sha256, type ImportSource, type UnreadableSource } from './sources.js';
 import { emptyTouched, storeMessage } from './store.js';
 import { rebuildTrajectories } from './trajectories.js';
+import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js';
 import { validateAgainstXsd } from './xsd.js';
+import { randomUUID } from 'node:crypto';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export interface Reason { code: string; rule: string; message: string }
@@ -158,11 +160,13 @@ async function writeBatch(tx: Db, deps: ImportDeps, checked: Checked[]): Promise
       out.push({ file: c.source.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
       continue;
     }
+    const retour = retourFor(c);
     const [row] = await tx.insert(ijwFiles).values({
       fileName: c.source.name, sha256: c.hash, sizeBytes: c.source.bytes.length, messageType: c.type,
       sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: validDate(c.identity.messageDate),
       status: c.status, recordCount: c.message && c.status === 'accepted' ? recordCount(c.message) : 0, reasons,
       contentEncrypted: c.status === 'rejected' && c.source.bytes.length ? deps.secrets.encrypt(c.source.bytes) : null,
+      retourEncrypted: retour ? deps.secrets.encrypt(retour) : null,
       importedBy: deps.actor?.id ?? null,
     }).returning({ id: ijwFiles.id });
     if (c.status === 'accepted' && c.message) await storeMessage(tx, row!.id, c.message, touched);
@@ -170,6 +174,30 @@ async function writeBatch(tx: Db, deps: ImportDeps, checked: Checked[]): Promise
   }
   await rebuildTrajectories(tx, touched);
   return out;
+}
+
+/**
+ * The retour message answering a received message (IV028): positive when accepted, with each violation's retour code
+ * at the class it concerns when rejected. None for retours themselves, for unreadable files, or when the original's
+ * header is itself too broken to echo into a valid retour.
+ */
+function retourFor(c: Checked): Buffer | null {
+  if (!c.root || !c.type || !isHeenType(c.type)) return null;
+  const codes = new Map<string, string[]>();
+  for (const v of c.violations) {
+    const path = v.path || 'Header';
+    codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
+  }
+  try {
+    const xml = buildRetour({
+      messageType: c.type, original: c.root, codes, retourIdentification: randomUUID().replace(/-/g, '').slice(0, 12),
+      retourDate: new Date().toISOString().slice(0, 10),
+    });
+    const bytes = Buffer.from(xml, 'utf8');
+    return validateAgainstXsd(retourTypeOf(c.type), bytes).length ? null : bytes;
+  } catch {
+    return null;
+  }
 }
 
 function textOf(root: XmlElement, name: string): string | null {

@@ -126,10 +126,13 @@ export function readMessage(root: XmlElement, type: InboundType, pseudonymise: P
         ...children(verzoek, 'OngewijzigdeProducten/OngewijzigdProduct').map((p, i) => ({ path: indexed('Client/Verzoek/OngewijzigdeProducten', 'OngewijzigdProduct', i), allocationNumber: text(p, 'ToewijzingNummer') ?? '' })),
         ...children(verzoek, 'TeWijzigenProducten/TeWijzigenProduct').map((p, i) => ({ path: indexed('Client/Verzoek/TeWijzigenProducten', 'TeWijzigenProduct', i), allocationNumber: text(p, 'ToewijzingNummer') ?? '' })),
       ];
-      return {
+      const message: ParsedMessage & { type: 'JW317' } = {
         type, header, client: readClient(root, pseudonymise), reference: str(text(verzoek, 'ReferentieAanbieder')), keptOrChanged: kept,
         requests: children(verzoek, 'NieuweProducten/NieuwProduct').map((p, i) => readRequest(p, indexed('Client/Verzoek/NieuweProducten', 'NieuwProduct', i), text(verzoek, 'ReferentieAanbieder'))),
       };
+      // A request that only changes or keeps products is still a request the municipality answers (JW319, TR355).
+      if (message.requests.length === 0 && verzoek) message.requests.push(readRequest(verzoek, 'Client/Verzoek'));
+      return message;
     }
     case 'JW319':
       return { type, header, answer: { reference: str(text(root, 'Antwoord/ReferentieAanbieder')), answer: text(root, 'Antwoord/VerzoekAntwoord') ?? '', refusalReason: str(text(root, 'Antwoord/RedenAfwijzingVerzoek')) } };

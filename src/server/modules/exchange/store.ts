@@ -26,8 +26,10 @@ export async function storeMessage(db: Db, fileId: string, message: ParsedMessag
       break;
     case 'JW301':
       for (const a of message.allocations) {
-        const { path: _path, ...row } = a;
-        await db.insert(ijwAllocations).values({ ...base, ...row, clientPseudonym: message.client.pseudonym })
+        const { path: _path, providerReference: _reference, ...row } = a;
+        // A changed allocation (JW317 honoured) keeps the reference of the request that started it, so the trajectory
+        // stays linked to its referral.
+        await db.insert(ijwAllocations).values({ ...base, ...row, providerReference: a.providerReference, clientPseudonym: message.client.pseudonym })
           .onConflictDoUpdate({ target: [ijwAllocations.municipalityCode, ijwAllocations.allocationNumber], set: { ...row, fileId, providerAgb, clientPseudonym: message.client.pseudonym } });
         touched.allocations.add(`${municipalityCode}|${a.allocationNumber}`);
       }

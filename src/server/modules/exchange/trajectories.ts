@@ -24,7 +24,7 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
         select q.referrer_type, q.request_date from ijw_requests q
         where a.provider_reference is not null and q.provider_reference = a.provider_reference
           and q.municipality_code = a.municipality_code and q.provider_agb = a.provider_agb
-        order by q.request_date limit 1) r on true
+        order by (q.kind = 'toewijzing') desc, q.request_date limit 1) r on true
       left join lateral (
         select min(x.date) as start_date from ijw_deliveries x
         where x.kind = 'start' and x.allocation_number = a.allocation_number and x.municipality_code = a.municipality_code) s on true

@@ -1,0 +1,154 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole } from '../../http/auth.js';
+import type { AppEnv } from '../../http/context.js';
+import { AppError, ErrorCode } from '../../http/errors.js';
+import { json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
+import { getImportedFile, listImportedFiles, readQuarantinedFile, readRetourMessage, searchTrajectories } from './exchange.service.js';
+import { importSources, type FileResult } from './import.service.js';
+import { readSources, type ImportSource, type UnreadableSource } from './sources.js';
+
+export const exchangeRoutes = new OpenAPIHono<AppEnv>();
+const tags = ['iJw-berichten'];
+
+const ZReason = z.object({ code: z.string().describe('Retourcode (WJ001)'), rule: z.string().describe('Regel, bv. TR019 of XSD'), message: z.string() });
+const ZFileResult = z.object({
+  file: z.string(), messageType: z.string().nullable(), status: z.enum(['accepted', 'duplicate', 'rejected']),
+  records: z.number().int(), reasons: z.array(ZReason), fileId: z.uuid().nullable(),
+}).openapi('ImportFileResult');
+const ZImportedFile = z.object({
+  id: z.uuid(), receivedAt: z.string(), fileName: z.string(), sizeBytes: z.number().int(), messageType: z.string().nullable(),
+  sender: z.string().nullable(), receiver: z.string().nullable(), messageId: z.string().nullable(), messageDate: z.string().nullable(),
+  status: z.enum(['accepted', 'rejected']), records: z.number().int(), reasons: z.array(ZReason), hasRetour: z.boolean(), hasOriginal: z.boolean(),
+}).openapi('ImportedFile');
+const ZTrajectory = z.object({
+  id: z.number().int(), client: z.string().describe('Pseudoniem (ingekort); nooit het BSN'), birthYear: z.number().int().nullable(),
+  municipalityCode: z.string(), providerAgb: z.string(), allocationNumber: z.string().nullable(), productCategory: z.string().nullable(),
+  productCode: z.string().nullable(), referrerType: z.string().nullable(), requestDate: z.string().nullable(), allocationDate: z.string().nullable(),
+  allocationStart: z.string().nullable(), allocationEnd: z.string().nullable(), volume: z.number().int().nullable(), unit: z.string().nullable(),
+  frequency: z.string().nullable(), startDate: z.string().nullable(), endDate: z.string().nullable(), endReason: z.string().nullable(),
+  declaredCents: z.number().int(), fundingVariant: z.enum(['toewijzing', 'taakgericht']),
+}).openapi('Trajectory');
+
+const importers = ['beheerder', 'contractmanager'] as const;
+
+exchangeRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/imports', tags, summary: 'iJw-bestanden inlezen (XML of zip, multipart veld "files")',
+    description: 'Elk bestand wordt in zijn geheel aanvaard of afgekeurd; een afgekeurd bestand gaat met de redenen naar quarantaine. '
+      + 'Een bestand dat al eerder is aanvaard telt als dubbel.',
+    request: { body: { content: { 'multipart/form-data': { schema: z.object({ files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }) } }, required: true } },
+    responses: {
+      200: json(z.object({ results: z.array(ZFileResult), summary: z.object({ accepted: z.number(), duplicate: z.number(), rejected: z.number(), records: z.number() }) }), 'Uitslag per bestand'),
+      ...problems(400, 401, 403),
+    },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...importers);
+    const form = await c.req.parseBody({ all: true }).catch(() => {
+      throw new AppError(ErrorCode.Validation, 'Stuur de bestanden als multipart/form-data in het veld "files".');
+    });
+    const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File);
+    if (!files.length) throw new AppError(ErrorCode.Validation, 'Geen bestanden ontvangen', [{ name: 'files', code: 'required', reason: 'kies een of meer .xml- of .zip-bestanden' }]);
+    const dir = await mkdtemp(join(tmpdir(), 'zl-upload-'));
+    try {
+      async function* sources(): AsyncGenerator<ImportSource | UnreadableSource> {
+        for (const file of files) {
+          const bytes = Buffer.from(await file.arrayBuffer());
+          if (/\.zip$/i.test(file.name)) {
+            const path = join(dir, file.name.replace(/[^\w.-]/g, '_'));
+            await writeFile(path, bytes);
+            yield* readSources([path]);
+          } else {
+            yield { name: file.name, bytes };
+          }
+        }
+      }
+      const results: FileResult[] = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), () => {});
+      const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
+      return c.json({ results, summary: { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), records: results.reduce((n, r) => n + r.records, 0) } }, 200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+);
+
+exchangeRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/imports', tags, summary: 'Ingelezen bestanden; status=rejected is de quarantaine',
+    request: { query: ZPageQuery.extend({ status: z.enum(['accepted', 'rejected']).optional(), messageType: z.string().optional() }) },
+    responses: { 200: json(paged(ZImportedFile, 'ImportedFilePage'), 'Een pagina bestanden, nieuwste eerst'), ...problems(401, 403) },
+  }),
+  async (c) => {
+    requireRole(c, ...importers, 'beleid');
+    const query = c.req.valid('query');
+    const { items, total } = await listImportedFiles(c.get('db'), query);
+    return c.json(toPage(c, items, total, query), 200);
+  },
+);
+
+exchangeRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/imports/{id}', tags, summary: 'Eén ingelezen bestand met redenen',
+    request: { params: ZIdParam },
+    responses: { 200: json(ZImportedFile, 'Het bestand'), ...problems(401, 403, 404) },
+  }),
+  async (c) => {
+    requireRole(c, ...importers, 'beleid');
+    return c.json(await getImportedFile(c.get('db'), c.req.valid('param').id), 200);
+  },
+);
+
+const xmlDownload = (name: string, bytes: Buffer) => new Response(new Uint8Array(bytes), {
+  headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"` },
+});
+
+exchangeRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/imports/{id}/retour', tags, summary: 'Het retourbericht bij een bestand (XML)',
+    request: { params: ZIdParam },
+    responses: { 200: { description: 'Retourbericht', content: { 'application/xml': { schema: z.string() } } }, ...problems(401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...importers);
+    const { name, bytes } = await readRetourMessage(c.get('db'), c.get('secrets'), actor, c.req.valid('param').id);
+    return xmlDownload(name, bytes);
+  },
+);
+
+exchangeRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/imports/{id}/original', tags, summary: 'Het originele afgekeurde bestand uit de quarantaine (XML)',
+    request: { params: ZIdParam },
+    responses: { 200: { description: 'Origineel', content: { 'application/xml': { schema: z.string() } } }, ...problems(401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, ...importers);
+    const { name, bytes } = await readQuarantinedFile(c.get('db'), c.get('secrets'), actor, c.req.valid('param').id);
+    return xmlDownload(name, bytes);
+  },
+);
+
+exchangeRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/trajectories', tags, summary: 'Zorgtrajecten zoeken (cliënt alleen als pseudoniem)',
+    description: 'Een aanbieder ziet alleen de eigen trajecten. Elke zoekvraag wordt gelogd als inzage in cliëntgegevens.',
+    request: {
+      query: ZPageQuery.extend({
+        providerAgb: z.string().regex(/^\d{8}$/, 'moet 8 cijfers zijn').optional(), municipalityCode: z.string().regex(/^\d{4}$/, 'moet 4 cijfers zijn').optional(),
+        productCategory: z.string().regex(/^\d{2}$/, 'moet 2 cijfers zijn').optional(), productCode: z.string().max(5).optional(),
+        from: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional(), to: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional(),
+      }),
+    },
+    responses: { 200: json(paged(ZTrajectory, 'TrajectoryPage'), 'Een pagina trajecten'), ...problems(400, 401, 403) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, 'beheerder', 'contractmanager', 'aanbieder');
+    const query = c.req.valid('query');
+    const { items, total } = await searchTrajectories(c.get('db'), actor, query);
+    return c.json(toPage(c, items, total, query), 200);
+  },
+);
+

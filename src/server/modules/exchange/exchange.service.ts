@@ -1,0 +1,93 @@
+import { and, asc, count, desc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { runInOrder, type Db } from '../../db/client.js';
+import { ijwFiles, ijwTrajectories, providers } from '../../db/schema/index.js';
+import { AppError, ErrorCode } from '../../http/errors.js';
+import type { Actor } from '../auth/auth.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Secrets } from './secrets.js';
+
+export interface FileQuery { status?: 'accepted' | 'rejected' | undefined; messageType?: string | undefined; page: number; pageSize: number }
+
+/** Import history, newest first; rejected files are the quarantine. */
+export async function listImportedFiles(db: Db, query: FileQuery) {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(ijwFiles.status, query.status));
+  if (query.messageType) filters.push(eq(ijwFiles.messageType, query.messageType));
+  const where = filters.length ? and(...filters) : undefined;
+  const [rows, [total]] = await runInOrder([
+    db.select().from(ijwFiles).where(where).orderBy(desc(ijwFiles.receivedAt), asc(ijwFiles.fileName)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(ijwFiles).where(where),
+  ]);
+  return { items: rows.map(presentFile), total: Number(total?.n ?? 0) };
+}
+
+export async function getImportedFile(db: Db, id: string) {
+  const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
+  if (!row) throw new AppError(ErrorCode.NotFound, 'Dit bestand is niet bekend.');
+  return presentFile(row);
+}
+
+/** The original of a quarantined file (it holds BSNs): decrypted on request, and the access is logged. */
+export async function readQuarantinedFile(db: Db, secrets: Secrets, actor: Actor, id: string): Promise<{ name: string; bytes: Buffer }> {
+  const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
+  if (!row?.contentEncrypted) throw new AppError(ErrorCode.NotFound, 'Van dit bestand is geen origineel bewaard (alleen afgekeurde bestanden).');
+  await recordAudit(db, actor, { action: 'read', entity: 'ijw-file', entityId: id, after: { fileName: row.fileName } });
+  return { name: row.fileName.split('/').pop()!, bytes: secrets.decrypt(row.contentEncrypted) };
+}
+
+/** The retour message produced for a file, decrypted on request; the access is logged. */
+export async function readRetourMessage(db: Db, secrets: Secrets, actor: Actor, id: string): Promise<{ name: string; bytes: Buffer }> {
+  const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
+  if (!row?.retourEncrypted) throw new AppError(ErrorCode.NotFound, 'Voor dit bestand is geen retourbericht gemaakt.');
+  await recordAudit(db, actor, { action: 'read', entity: 'ijw-retour', entityId: id, after: { fileName: row.fileName } });
+  return { name: `retour-${row.fileName.split('/').pop()!}`, bytes: secrets.decrypt(row.retourEncrypted) };
+}
+
+function presentFile(r: typeof ijwFiles.$inferSelect) {
+  return {
+    id: r.id, receivedAt: r.receivedAt.toISOString(), fileName: r.fileName, sizeBytes: r.sizeBytes, messageType: r.messageType,
+    sender: r.sender, receiver: r.receiver, messageId: r.messageId, messageDate: r.messageDate, status: r.status as 'accepted' | 'rejected',
+    records: r.recordCount, reasons: r.reasons as Array<{ code: string; rule: string; message: string }>,
+    hasRetour: r.retourEncrypted !== null, hasOriginal: r.contentEncrypted !== null,
+  };
+}
+
+export interface TrajectoryQuery {
+  providerAgb?: string | undefined; municipalityCode?: string | undefined; productCategory?: string | undefined; productCode?: string | undefined;
+  from?: string | undefined; to?: string | undefined; page: number; pageSize: number;
+}
+
+/**
+ * Trajectories that overlap [from, to] (by start of care, or allocation when care has not started). Clients appear
+ * only as pseudonyms; an aanbieder sees only its own trajectories. Every search is logged as access to client data.
+ */
+export async function searchTrajectories(db: Db, actor: Actor, query: TrajectoryQuery) {
+  const filters: SQL[] = [];
+  if (actor.role === 'aanbieder') {
+    const [own] = await db.select({ agb: providers.agbCode }).from(providers).where(eq(providers.id, actor.providerId ?? ''));
+    filters.push(eq(ijwTrajectories.providerAgb, own?.agb ?? '-'));
+  }
+  if (query.providerAgb) filters.push(eq(ijwTrajectories.providerAgb, query.providerAgb));
+  if (query.municipalityCode) filters.push(eq(ijwTrajectories.municipalityCode, query.municipalityCode));
+  if (query.productCategory) filters.push(eq(ijwTrajectories.productCategory, query.productCategory));
+  if (query.productCode) filters.push(eq(ijwTrajectories.productCode, query.productCode));
+  if (query.to) filters.push(or(lte(ijwTrajectories.startDate, query.to), lte(ijwTrajectories.allocationStart, query.to))!);
+  if (query.from) filters.push(or(gte(ijwTrajectories.endDate, query.from), isNull(ijwTrajectories.endDate))!);
+  const where = filters.length ? and(...filters) : undefined;
+  const [rows, [total]] = await runInOrder([
+    db.select().from(ijwTrajectories).where(where).orderBy(desc(ijwTrajectories.startDate), asc(ijwTrajectories.id))
+      .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(ijwTrajectories).where(where),
+  ]);
+  await recordAudit(db, actor, { action: 'read', entity: 'trajectories', entityId: 'search', after: query });
+  return {
+    total: Number(total?.n ?? 0),
+    items: rows.map((t) => ({
+      id: t.id, client: t.clientPseudonym.slice(0, 12), birthYear: t.birthYear, municipalityCode: t.municipalityCode, providerAgb: t.providerAgb,
+      allocationNumber: t.allocationNumber, productCategory: t.productCategory, productCode: t.productCode, referrerType: t.referrerType,
+      requestDate: t.requestDate, allocationDate: t.allocationDate, allocationStart: t.allocationStart, allocationEnd: t.allocationEnd,
+      volume: t.volume, unit: t.unit, frequency: t.frequency, startDate: t.startDate, endDate: t.endDate, endReason: t.endReason,
+      declaredCents: t.declaredCents, fundingVariant: t.allocationNumber ? 'toewijzing' as const : 'taakgericht' as const,
+    })),
+  };
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
+import { buildUser, call, createTestContext, type TestContext } from '../../test/harness.js';
+import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
+import { importSources, type FileResult } from './import.service.js';
+import { readSources } from './sources.js';
+import { validateAgainstXsd } from './xsd.js';
+
+let ctx: TestContext;
+let dir: string;
+let manifest: GenerationManifest;
+const counts = async () => (await ctx.database.db.execute(sql`
+  select (select count(*) from ijw_allocations)::int as allocations, (select count(*) from ijw_deliveries)::int as deliveries,
+         (select count(*) from ijw_declaration_lines)::int as lines, (select count(*) from ijw_trajectories)::int as trajectories`)).rows[0];
+
+async function importPaths(paths: string[]): Promise<FileResult[]> {
+  return importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources(paths), () => {});
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemoRegionIfEmpty(ctx.database.db);
+  dir = mkdtempSync(join(tmpdir(), 'zl-ijw-'));
+  manifest = await generateIjw({ outDir: dir, ...demoLandscape(), youths: 400, years: 2, startYear: 2024, seed: 7, invalidRate: 0.002 });
+}, 120_000);
+afterAll(async () => {
+  await ctx.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('importing a generated region', () => {
+  it('accepts every valid file and rebuilds the trajectories the generator wrote', async () => {
+    const results = await importPaths([join(dir, '2024'), join(dir, '2025')]);
+    const rejected = results.filter((r) => r.status !== 'accepted');
+    expect(rejected, JSON.stringify(rejected.slice(0, 3))).toEqual([]);
+    expect(results).toHaveLength(manifest.files.total);
+    expect(results.reduce((n, r) => n + r.records, 0)).toBe(manifest.records.total);
+
+    const byCategory = await ctx.database.db.execute(sql`
+      select product_category as k, count(*)::int as n from ijw_trajectories where start_date is not null group by 1`);
+    expect(Object.fromEntries(byCategory.rows.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.startedByProductCategory);
+    const byReason = await ctx.database.db.execute(sql`
+      select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`);
+    expect(Object.fromEntries(byReason.rows.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
+    const declared = await ctx.database.db.execute(sql`select coalesce(sum(declared_cents), 0)::bigint as cents from ijw_trajectories`);
+    expect(Number(declared.rows[0]!.cents)).toBe(manifest.declarations.totalAmountCents);
+  });
+
+  it('imports the same folder a second time as duplicates, changing nothing', async () => {
+    const before = await counts();
+    const again = await importPaths([join(dir, '2024', '2024-03')]);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.every((r) => r.status === 'duplicate')).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('rejects each invalid file with its reason and leaves the database as it was', async () => {
+    const expected = JSON.parse(readFileSync(join(dir, 'invalid', 'expected.json'), 'utf8')) as { files: Array<{ file: string; kind: string }> };
+    const before = await counts();
+    const ruleFor: Record<string, RegExp> = {
+      'malformed-xml': /^XML$/, 'wrong-namespace': /^ZL011$/, 'xsd-impossible-date': /^XSD$/, 'xsd-agb-7-digits': /^XSD$/,
+      'stop-without-start': /^TR382$/, 'declaration-volume-above-allocation': /^TR321$/, 'allocation-end-before-start': /^TR018$/,
+    };
+    for (const f of expected.files) {
+      const [r] = await importPaths([join(dir, f.file)]);
+      expect(r!.status, `${f.kind} ${f.file}`).toBe('rejected');
+      expect(r!.reasons.map((x) => x.rule).join(','), f.kind).toMatch(new RegExp(ruleFor[f.kind]!.source.replace(/^\^|\$$/g, '')));
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses external entities, entity expansion, truncated archives and oversized files, keeping each in quarantine', async () => {
+    const evil = join(dir, 'evil');
+    rmSync(evil, { recursive: true, force: true });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(evil);
+    writeFileSync(join(evil, 'xxe.xml'), '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>');
+    writeFileSync(join(evil, 'lol.xml'), `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 8 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('')}]><l>&bbbbbbbb;</l>`);
+    writeFileSync(join(evil, 'kapot.zip'), Buffer.from('504b0304140000000800', 'hex'));
+    writeFileSync(join(evil, 'groot.xml'), Buffer.alloc(26 * 1024 * 1024, 0x20));
+    const results = await importPaths([evil]);
+    const byName = Object.fromEntries(results.map((r) => [r.file.split('/').pop(), r]));
+    expect(byName['xxe.xml']!.reasons[0]!.message).toContain('DOCTYPE is niet toegestaan');
+    expect(byName['lol.xml']!.reasons[0]!.message).toContain('DOCTYPE is niet toegestaan');
+    expect(byName['kapot.zip']!.reasons[0]!.message).toContain('zip-bestand is beschadigd');
+    expect(byName['groot.xml']!.reasons[0]!.message).toContain('OP179');
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    const quarantined = await ctx.database.db.execute(sql`select count(*)::int as n from ijw_files where status = 'rejected' and file_name like '%.xml' and file_name in ('xxe.xml', 'lol.xml')`);
+    expect(quarantined.rows[0]!.n).toBe(2);
+  });
+});
+
+describe('the import API', () => {
+  it('takes a multipart upload, reports per file, and serves a retour message that validates against its XSD', async () => {
+    const { token } = await buildUser(ctx, 'contractmanager');
+    const file = readFileSync(join(dir, 'invalid', JSON.parse(readFileSync(join(dir, 'invalid', 'expected.json'), 'utf8')).files
+      .find((f: { kind: string }) => f.kind === 'stop-without-start').file.replace(/^invalid\//, '')));
+    const form = new FormData();
+    form.append('files', new File([new Uint8Array(file)], 'stop.xml', { type: 'application/xml' }));
+    const res = await ctx.app.request('/api/v1/imports', { method: 'POST', body: form, headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const body = await res.json() as { results: FileResult[]; summary: { rejected: number } };
+    expect(body.summary.rejected).toBe(1);
+    const fileId = body.results[0]!.fileId!;
+    const quarantine = await call(ctx, token, 'GET', '/imports?status=rejected&pageSize=100');
+    expect(quarantine.body.data.map((f: { id: string }) => f.id)).toContain(fileId);
+    const retour = await ctx.app.request(`/api/v1/imports/${fileId}/retour`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(retour.headers.get('Content-Type')).toContain('application/xml');
+    const xml = Buffer.from(await retour.arrayBuffer());
+    expect(validateAgainstXsd('JW308', xml)).toEqual([]);
+    expect(xml.toString('utf8')).toContain('<jw308:RetourCode>9069</jw308:RetourCode>');
+    const audit = await ctx.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'read' and entity = 'ijw-retour' and entity_id = ${fileId}`);
+    expect(audit.rows[0]!.n).toBe(1);
+  });
+
+  it('keeps uploads to the backoffice and shows an aanbieder only its own trajectories', async () => {
+    const [provider] = (await ctx.database.db.execute(sql`select id, agb_code from providers where agb_code = '99000011'`)).rows as Array<{ id: string; agb_code: string }>;
+    const { token } = await buildUser(ctx, 'aanbieder', provider!.id);
+    const form = new FormData();
+    form.append('files', new File(['<x/>'], 'x.xml'));
+    expect((await ctx.app.request('/api/v1/imports', { method: 'POST', body: form, headers: { Authorization: `Bearer ${token}` } })).status).toBe(403);
+    const own = await call(ctx, token, 'GET', '/trajectories?pageSize=100');
+    expect(own.status).toBe(200);
+    expect(own.body.data.length).toBeGreaterThan(0);
+    expect(own.body.data.every((t: { providerAgb: string }) => t.providerAgb === '99000011')).toBe(true);
+    const asked = await call(ctx, token, 'GET', '/trajectories?providerAgb=99000022');
+    expect(asked.body.data).toHaveLength(0);
+  });
+});
