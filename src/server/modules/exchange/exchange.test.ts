@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../test/harness.js';
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
@@ -13,9 +14,9 @@ import { validateAgainstXsd } from './xsd.js';
 let ctx: TestContext;
 let dir: string;
 let manifest: GenerationManifest;
-const counts = async () => (await ctx.database.db.execute(sql`
+const counts = async () => (await queryRows(ctx.database.db, sql`
   select (select count(*) from ijw_allocations)::int as allocations, (select count(*) from ijw_deliveries)::int as deliveries,
-         (select count(*) from ijw_declaration_lines)::int as lines, (select count(*) from ijw_trajectories)::int as trajectories`)).rows[0];
+         (select count(*) from ijw_declaration_lines)::int as lines, (select count(*) from ijw_trajectories)::int as trajectories`))[0];
 
 async function importPaths(paths: string[]): Promise<FileResult[]> {
   return importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources(paths), () => {});
@@ -40,14 +41,14 @@ describe('importing a generated region', () => {
     expect(results).toHaveLength(manifest.files.total);
     expect(results.reduce((n, r) => n + r.records, 0)).toBe(manifest.records.total);
 
-    const byCategory = await ctx.database.db.execute(sql`
+    const byCategory = await queryRows(ctx.database.db, sql`
       select product_category as k, count(*)::int as n from ijw_trajectories where start_date is not null group by 1`);
-    expect(Object.fromEntries(byCategory.rows.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.startedByProductCategory);
-    const byReason = await ctx.database.db.execute(sql`
+    expect(Object.fromEntries(byCategory.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.startedByProductCategory);
+    const byReason = await queryRows(ctx.database.db, sql`
       select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`);
-    expect(Object.fromEntries(byReason.rows.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
-    const declared = await ctx.database.db.execute(sql`select coalesce(sum(declared_cents), 0)::bigint as cents from ijw_trajectories`);
-    expect(Number(declared.rows[0]!.cents)).toBe(manifest.declarations.totalAmountCents);
+    expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
+    const declared = await queryRows(ctx.database.db, sql`select coalesce(sum(declared_cents), 0)::bigint as cents from ijw_trajectories`);
+    expect(Number(declared[0]!.cents)).toBe(manifest.declarations.totalAmountCents);
   });
 
   it('imports the same folder a second time as duplicates, changing nothing', async () => {
@@ -89,8 +90,8 @@ describe('importing a generated region', () => {
     expect(byName['kapot.zip']!.reasons[0]!.message).toContain('zip-bestand is beschadigd');
     expect(byName['groot.xml']!.reasons[0]!.message).toContain('OP179');
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
-    const quarantined = await ctx.database.db.execute(sql`select count(*)::int as n from ijw_files where status = 'rejected' and file_name like '%.xml' and file_name in ('xxe.xml', 'lol.xml')`);
-    expect(quarantined.rows[0]!.n).toBe(2);
+    const quarantined = await queryRows(ctx.database.db, sql`select count(*)::int as n from ijw_files where status = 'rejected' and file_name like '%.xml' and file_name in ('xxe.xml', 'lol.xml')`);
+    expect(quarantined[0]!.n).toBe(2);
   });
 });
 
@@ -113,12 +114,12 @@ describe('the import API', () => {
     const xml = Buffer.from(await retour.arrayBuffer());
     expect(validateAgainstXsd('JW308', xml)).toEqual([]);
     expect(xml.toString('utf8')).toContain('<jw308:RetourCode>9069</jw308:RetourCode>');
-    const audit = await ctx.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'read' and entity = 'ijw-retour' and entity_id = ${fileId}`);
-    expect(audit.rows[0]!.n).toBe(1);
+    const audit = await queryRows(ctx.database.db, sql`select count(*)::int as n from audit_events where action = 'read' and entity = 'ijw-retour' and entity_id = ${fileId}`);
+    expect(audit[0]!.n).toBe(1);
   });
 
   it('keeps uploads to the backoffice and shows an aanbieder only its own trajectories', async () => {
-    const [provider] = (await ctx.database.db.execute(sql`select id, agb_code from providers where agb_code = '99000011'`)).rows as Array<{ id: string; agb_code: string }>;
+    const [provider] = (await queryRows(ctx.database.db, sql`select id, agb_code from providers where agb_code = '99000011'`)) as Array<{ id: string; agb_code: string }>;
     const { token } = await buildUser(ctx, 'aanbieder', provider!.id);
     const form = new FormData();
     form.append('files', new File(['<x/>'], 'x.xml'));

@@ -169,11 +169,24 @@ async function writeBatch(tx: Db, deps: ImportDeps, checked: Checked[]): Promise
       retourEncrypted: retour ? deps.secrets.encrypt(retour) : null,
       importedBy: deps.actor?.id ?? null,
     }).returning({ id: ijwFiles.id });
-    if (c.status === 'accepted' && c.message) await storeMessage(tx, row!.id, c.message, touched);
+    if (c.status === 'accepted' && c.message) {
+      killForCrashTest();
+      await storeMessage(tx, row!.id, c.message, touched);
+    }
     out.push({ file: c.source.name, messageType: c.type, status: c.status, records: c.status === 'accepted' && c.message ? recordCount(c.message) : 0, reasons, fileId: row!.id });
   }
   await rebuildTrajectories(tx, touched);
   return out;
+}
+
+/**
+ * Fault injection for the crash test: with ZL_FAULT_KILL_AT_FILE=N the process kills itself while writing the N-th
+ * accepted file, between its file row and its data, inside the open transaction.
+ */
+let writtenForFault = 0;
+function killForCrashTest(): void {
+  const at = Number(process.env.ZL_FAULT_KILL_AT_FILE ?? 0);
+  if (at > 0 && ++writtenForFault === at) process.kill(process.pid, 'SIGKILL');
 }
 
 /**
