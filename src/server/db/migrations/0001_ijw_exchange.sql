@@ -37,7 +37,7 @@ CREATE TABLE "ijw_clients" (
 --> statement-breakpoint
 CREATE TABLE "ijw_declaration_lines" (
 	"id" bigserial PRIMARY KEY NOT NULL,
-	"declaration_id" bigint NOT NULL,
+	"declaration_id" uuid NOT NULL,
 	"municipality_code" text NOT NULL,
 	"client_pseudonym" text NOT NULL,
 	"allocation_number" text NOT NULL,
@@ -52,7 +52,7 @@ CREATE TABLE "ijw_declaration_lines" (
 );
 --> statement-breakpoint
 CREATE TABLE "ijw_declarations" (
-	"id" bigserial PRIMARY KEY NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"file_id" uuid NOT NULL,
 	"municipality_code" text NOT NULL,
 	"provider_agb" text NOT NULL,

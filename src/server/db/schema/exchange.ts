@@ -119,7 +119,7 @@ export const ijwDeliveries = pgTable('ijw_deliveries', {
 
 /** JW323 declaratie header and its lines (one per Prestatie). */
 export const ijwDeclarations = pgTable('ijw_declarations', {
-  id: bigserial({ mode: 'number' }).primaryKey(),
+  id: uuid().primaryKey(),
   fileId: uuid().notNull().references(() => ijwFiles.id),
   municipalityCode: text().notNull(),
   providerAgb: text().notNull(),
@@ -131,7 +131,7 @@ export const ijwDeclarations = pgTable('ijw_declarations', {
 
 export const ijwDeclarationLines = pgTable('ijw_declaration_lines', {
   id: bigserial({ mode: 'number' }).primaryKey(),
-  declarationId: bigint({ mode: 'number' }).notNull().references(() => ijwDeclarations.id),
+  declarationId: uuid().notNull().references(() => ijwDeclarations.id),
   municipalityCode: text().notNull(),
   clientPseudonym: text().notNull(),
   allocationNumber: text().notNull(),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { ijwFiles } from '../../db/schema/index.js';
@@ -7,11 +8,10 @@ import { inboundTypes, messageTypeOf, readMessage, readRetour, recordCount, reto
 import { checkRules, type Violation } from './rules.js';
 import type { Secrets } from './secrets.js';
 import { sha256, type ImportSource, type UnreadableSource } from './sources.js';
-import { emptyTouched, storeMessage } from './store.js';
+import { RowSink } from './store.js';
 import { rebuildTrajectories } from './trajectories.js';
 import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js';
 import { validateAgainstXsd } from './xsd.js';
-import { randomUUID } from 'node:crypto';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export interface Reason { code: string; rule: string; message: string }
@@ -152,41 +152,45 @@ async function markDuplicates(db: Db, checked: Checked[]) {
 }
 
 async function writeBatch(tx: Db, deps: ImportDeps, checked: Checked[]): Promise<FileResult[]> {
-  const touched = emptyTouched();
+  const sink = new RowSink();
   const out: FileResult[] = [];
+  const files: Array<typeof ijwFiles.$inferInsert> = [];
   for (const c of checked) {
-    const reasons = c.violations.map(({ code, rule, message, path }) => ({ code, rule, message: path && path !== 'Header' && path !== '' ? `${message} [${path}]` : message }));
+    const reasons = c.violations.map(({ code, rule, message, path }) => ({ code, rule, message: path && path !== 'Header' ? `${message} [${path}]` : message }));
     if (c.status === 'duplicate') {
       out.push({ file: c.source.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
       continue;
     }
+    const id = randomUUID();
+    const records = c.status === 'accepted' && c.message ? recordCount(c.message) : 0;
     const retour = retourFor(c);
-    const [row] = await tx.insert(ijwFiles).values({
-      fileName: c.source.name, sha256: c.hash, sizeBytes: c.source.bytes.length, messageType: c.type,
+    files.push({
+      id, fileName: c.source.name, sha256: c.hash, sizeBytes: c.source.bytes.length, messageType: c.type,
       sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: validDate(c.identity.messageDate),
-      status: c.status, recordCount: c.message && c.status === 'accepted' ? recordCount(c.message) : 0, reasons,
+      status: c.status, recordCount: records, reasons,
       contentEncrypted: c.status === 'rejected' && c.source.bytes.length ? deps.secrets.encrypt(c.source.bytes) : null,
       retourEncrypted: retour ? deps.secrets.encrypt(retour) : null,
       importedBy: deps.actor?.id ?? null,
-    }).returning({ id: ijwFiles.id });
-    if (c.status === 'accepted' && c.message) {
-      killForCrashTest();
-      await storeMessage(tx, row!.id, c.message, touched);
-    }
-    out.push({ file: c.source.name, messageType: c.type, status: c.status, records: c.status === 'accepted' && c.message ? recordCount(c.message) : 0, reasons, fileId: row!.id });
+    });
+    if (c.status === 'accepted' && c.message) sink.add(id, c.message);
+    out.push({ file: c.source.name, messageType: c.type, status: c.status, records, reasons, fileId: id });
   }
-  await rebuildTrajectories(tx, touched);
+  for (let i = 0; i < files.length; i += 500) await tx.insert(ijwFiles).values(files.slice(i, i + 500));
+  killForCrashTest(files.length);
+  await sink.flush(tx);
+  await rebuildTrajectories(tx, sink.touched);
   return out;
 }
 
 /**
- * Fault injection for the crash test: with ZL_FAULT_KILL_AT_FILE=N the process kills itself while writing the N-th
- * accepted file, between its file row and its data, inside the open transaction.
+ * Fault injection for the crash test: with ZL_FAULT_KILL_AT_FILE=N the process kills itself (SIGKILL) in the open
+ * transaction of the batch that holds the N-th file, after the file rows are written and before their data.
  */
-let writtenForFault = 0;
-function killForCrashTest(): void {
+let filesBeforeBatch = 0;
+function killForCrashTest(batchFiles: number): void {
   const at = Number(process.env.ZL_FAULT_KILL_AT_FILE ?? 0);
-  if (at > 0 && ++writtenForFault === at) process.kill(process.pid, 'SIGKILL');
+  if (at > filesBeforeBatch && at <= filesBeforeBatch + batchFiles) process.kill(process.pid, 'SIGKILL');
+  filesBeforeBatch += batchFiles;
 }
 
 /**
