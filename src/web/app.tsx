@@ -4,6 +4,11 @@ import { Loading, NotFoundPage } from './components/page-state';
 import { AuditLogPage } from './features/audit/audit-log';
 import { SignInPage } from './features/auth/sign-in';
 import { BudgetPage } from './features/budgets/budget-matrix';
+import { CombinationListPage } from './features/combinations/combination-list';
+import { HistoryPage } from './features/exchange/history-page';
+import { QuarantineFilePage, QuarantinePage } from './features/exchange/quarantine-page';
+import { TrajectoryListPage } from './features/exchange/trajectory-list';
+import { UploadPage } from './features/exchange/upload-page';
 import { ContractDetailPage } from './features/contracts/contract-detail';
 import { ContractEditPage, ContractNewPage } from './features/contracts/contract-form';
 import { ContractListPage } from './features/contracts/contract-list';
@@ -14,6 +19,7 @@ import { ProductListPage } from './features/products/product-list';
 import { ProviderDetailPage } from './features/providers/provider-detail';
 import { ProviderEditPage, ProviderNewPage } from './features/providers/provider-form';
 import { ProviderListPage } from './features/providers/provider-list';
+import { RegionPage } from './features/region/region-page';
 import { UserNewPage } from './features/users/user-form';
 import { UserListPage } from './features/users/user-list';
 import { LanguageProvider } from './i18n';
@@ -44,6 +50,7 @@ export function App() {
               <Route path="aanbieders/nieuw" element={<ProviderNewPage />} />
               <Route path="aanbieders/:id" element={<ProviderDetailPage />} />
               <Route path="aanbieders/:id/bewerken" element={<ProviderEditPage />} />
+              <Route path="combinaties" element={<CombinationListPage />} />
               <Route path="contracten" element={<ContractListPage />} />
               <Route path="contracten/nieuw" element={<ContractNewPage />} />
               <Route path="contracten/:id" element={<ContractDetailPage />} />
@@ -53,6 +60,12 @@ export function App() {
               <Route path="producten/:id" element={<ProductDetailPage />} />
               <Route path="producten/:id/bewerken" element={<ProductEditPage />} />
               <Route path="budgetten" element={<BudgetPage />} />
+              <Route path="regio" element={<RegionPage />} />
+              <Route path="berichten" element={<HistoryPage />} />
+              <Route path="berichten/inlezen" element={<UploadPage />} />
+              <Route path="berichten/quarantaine" element={<QuarantinePage />} />
+              <Route path="berichten/quarantaine/:id" element={<QuarantineFilePage />} />
+              <Route path="trajecten" element={<TrajectoryListPage />} />
               <Route path="gebruikers" element={<UserListPage />} />
               <Route path="gebruikers/nieuw" element={<UserNewPage />} />
               <Route path="audit" element={<AuditLogPage />} />

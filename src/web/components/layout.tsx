@@ -6,7 +6,6 @@ import { useT, type Msg } from '../i18n';
 import { roleLabels } from '../lib/labels';
 import { Button } from './button';
 
-
 /** Page frame: skip link, header with user and language switch, main navigation, main landmark. */
 export function Layout() {
   const { t, lang, setLang } = useT();
@@ -30,9 +29,13 @@ export function Layout() {
 
   const links: Array<{ to: string; label: Msg; show: boolean }> = [
     { to: '/aanbieders', label: 'Aanbieders', show: true },
+    { to: '/combinaties', label: 'Combinaties', show: can.seeCombinations(user) },
     { to: '/contracten', label: 'Contracten', show: true },
     { to: '/producten', label: 'Producten', show: true },
     { to: '/budgetten', label: 'Budgetten', show: can.seeBudgets(user) },
+    { to: '/regio', label: 'Regio', show: can.seeRegion(user) },
+    { to: '/berichten', label: 'Berichten', show: can.seeImports(user) },
+    { to: '/trajecten', label: 'Trajecten', show: can.seeTrajectories(user) },
     { to: '/gebruikers', label: 'Gebruikers', show: can.administer(user) },
     { to: '/audit', label: 'Audit-log', show: can.administer(user) },
   ];

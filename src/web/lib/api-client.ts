@@ -46,6 +46,11 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
+/** For requests made without api(), such as the upload (XMLHttpRequest, for its progress): the session has ended. */
+export function reportUnauthorized(): void {
+  unauthorizedHandler?.();
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {

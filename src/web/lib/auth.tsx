@@ -92,7 +92,16 @@ const editors: Role[] = ['beheerder', 'contractmanager'];
 export const can = {
   editMasterData: (user: User) => editors.includes(user.role),
   seeBudgets: (user: User) => (['beheerder', 'contractmanager', 'beleid'] as Role[]).includes(user.role),
+  /** The region's frame (municipalities, lots, budget lines, tiers) is for the backoffice and policy. */
+  seeRegion: (user: User) => (['beheerder', 'contractmanager', 'beleid'] as Role[]).includes(user.role),
+  /** Combinations of providers: everyone but an aanbieder. */
+  seeCombinations: (user: User) => user.role !== 'aanbieder',
   administer: (user: User) => user.role === 'beheerder',
+  /** The iJw import history and quarantine: backoffice and policy; importing and downloads are for editors. */
+  seeImports: (user: User) => (['beheerder', 'contractmanager', 'beleid'] as Role[]).includes(user.role),
+  importFiles: (user: User) => editors.includes(user.role),
+  /** Care trajectories (clients as pseudonyms only); an aanbieder sees its own. */
+  seeTrajectories: (user: User) => (['beheerder', 'contractmanager', 'aanbieder'] as Role[]).includes(user.role),
   editProvider: (user: User, providerId: string) =>
     editors.includes(user.role) || (user.role === 'aanbieder' && user.providerId === providerId),
   /** An aanbieder keeps only these fields of its own record current; the rest is the region's. */

@@ -23,33 +23,42 @@ export interface FormErrors extends FormErrorState {
 
 const empty: FormErrorState = { params: [], general: null, round: 0 };
 
-export function useFormErrors(): FormErrors {
+/**
+ * The state of one form's errors. With a prefix ("perceel"), field names become "perceel-code", the ids of
+ * that form's fields, so several forms on one page can each have a "code" field. of() takes the bare name.
+ */
+export function useFormErrors(prefix?: string): FormErrors {
   const [state, setState] = useState<FormErrorState>(empty);
+  const rename = useCallback((params: InvalidParam[]) => (prefix ? params.map((p) => ({ ...p, name: `${prefix}-${p.name}` })) : params), [prefix]);
 
   const fail = useCallback((error: unknown) => {
     setState((previous) => {
       if (error instanceof ApiError) {
-        const params = error.invalidParams;
+        const params = rename(error.invalidParams);
         return { params, general: params.length ? null : (error.problem.detail ?? error.problem.title), round: previous.round + 1 };
       }
       return { params: [], general: error instanceof Error ? error.message : String(error), round: previous.round + 1 };
     });
-  }, []);
-  const failWith = useCallback((params: InvalidParam[]) => setState((p) => ({ params, general: null, round: p.round + 1 })), []);
+  }, [rename]);
+  const failWith = useCallback((params: InvalidParam[]) => setState((p) => ({ params: rename(params), general: null, round: p.round + 1 })), [rename]);
   const clear = useCallback(() => setState((p) => ({ ...empty, round: p.round })), []);
 
   return useMemo(() => {
     const join = (list: InvalidParam[]) => (list.length ? list.map((p) => p.reason).join(' ') : undefined);
+    const full = (name: string) => (prefix ? `${prefix}-${name}` : name);
     return {
       ...state,
       fail,
       failWith,
       clear,
-      of: (name: string) => join(state.params.filter((p) => p.name === name)),
-      ofGroup: (name: string) => join(state.params.filter((p) => p.name === name || (p.name.startsWith(`${name}.`) && /^\d+$/.test(p.name.slice(name.length + 1))))),
+      of: (name: string) => join(state.params.filter((p) => p.name === full(name))),
+      ofGroup: (bare: string) => {
+        const name = full(bare);
+        return join(state.params.filter((p) => p.name === name || (p.name.startsWith(`${name}.`) && /^\d+$/.test(p.name.slice(name.length + 1)))));
+      },
       hasAny: state.params.length > 0 || state.general !== null,
     };
-  }, [state, fail, failWith, clear]);
+  }, [state, fail, failWith, clear, prefix]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
 import { ijwFiles, ijwTrajectories, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
@@ -75,7 +75,7 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
   if (query.from) filters.push(or(gte(ijwTrajectories.endDate, query.from), isNull(ijwTrajectories.endDate))!);
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select().from(ijwTrajectories).where(where).orderBy(desc(ijwTrajectories.startDate), asc(ijwTrajectories.id))
+    db.select().from(ijwTrajectories).where(where).orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id))
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwTrajectories).where(where),
   ]);

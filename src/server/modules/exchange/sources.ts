@@ -72,7 +72,8 @@ async function* readZip(path: string, name: string): AsyncGenerator<ImportSource
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: yauzl.Entry) => {
         if (entries.length >= importLimits.maxZipEntries) return reject(new Error('te veel bestanden in het archief'));
-        if (!entry.fileName.endsWith('/')) entries.push(entry);
+        // Like a folder, an archive may hold other files (a manifest, a readme): only XML messages are imported.
+        if (/\.xml$/i.test(entry.fileName)) entries.push(entry);
         zip.readEntry();
       });
       zip.on('end', resolve);

@@ -5,8 +5,9 @@ import { Button } from '../../components/button';
 import { TextField } from '../../components/form-fields';
 import { Loading } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { ApiError } from '../../lib/api-client';
+import { api, ApiError } from '../../lib/api-client';
 import { safeReturnPath, useAuth } from '../../lib/auth';
+import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 
 export function SignInPage() {
@@ -15,10 +16,14 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [secret, setSecret] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useDocumentTitle(t('Inloggen'));
+  // Which ways of signing in the server offers; until it answers (or if it cannot), the password form alone.
+  const [methods] = useLoad((signal) => api<{ password: boolean; oidc: boolean }>('/auth/methods', { signal }), []);
+  const oidc = methods.status === 'ok' && methods.data.oidc;
+  const password = methods.status !== 'ok' || methods.data.password;
 
   const back = safeReturnPath(params.get('terug'));
   if (session.status === 'loading') return <Loading />;
@@ -29,7 +34,7 @@ export function SignInPage() {
     setBusy(true);
     setProblem(null);
     try {
-      await signIn(email.trim(), password);
+      await signIn(email.trim(), secret);
       navigate(back, { replace: true });
     } catch (error) {
       setBusy(false);
@@ -43,11 +48,25 @@ export function SignInPage() {
       <h1 className="utrecht-heading-1">{t('Inloggen')}</h1>
       {session.status === 'anonymous' && session.problem && <Alert type="warning">{session.problem}</Alert>}
       {problem && <Alert type="error" role="alert">{problem}</Alert>}
-      <form onSubmit={submit} noValidate className="form">
-        <TextField id="email" label={t('E-mailadres')} type="email" autoComplete="username" value={email} onChange={setEmail} />
-        <TextField id="password" label={t('Wachtwoord')} type="password" autoComplete="current-password" value={password} onChange={setPassword} />
-        <Button type="submit" appearance="primary" disabled={busy}>{t('Inloggen')}</Button>
-      </form>
+      {password && (
+        <form onSubmit={submit} noValidate className="form">
+          <TextField id="email" label={t('E-mailadres')} type="email" autoComplete="username" value={email} onChange={setEmail} />
+          <TextField id="password" label={t('Wachtwoord')} type="password" autoComplete="current-password" value={secret} onChange={setSecret} />
+          <Button type="submit" appearance="primary" disabled={busy}>{t('Inloggen')}</Button>
+        </form>
+      )}
+      {oidc && (
+        <div className="sign-in-alternative">
+          {password && <p className="utrecht-paragraph">{t('Of log in met het account van uw organisatie.')}</p>}
+          {/* A plain link: the identity provider needs a full page load, not client-side routing. */}
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href={`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(back)}`}
+          >
+            {t('Inloggen via uw organisatie')}
+          </a>
+        </div>
+      )}
     </>
   );
 }

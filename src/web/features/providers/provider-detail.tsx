@@ -8,7 +8,7 @@ import { api, fetchAll } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import { contractStatusLabels, domainLabels, tierSchemeLabels } from '../../lib/labels';
-import type { Contract, Provider } from '../../lib/types';
+import type { Combination, Contract, Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 
@@ -23,6 +23,10 @@ function ProviderDetail({ provider }: { provider: Provider }) {
   const user = useUser();
   useDocumentTitle(provider.name);
   const [contracts] = useLoad((signal) => fetchAll<Contract>('/contracts', { providerId: provider.id }, signal), [provider.id]);
+  const [combinations] = useLoad(async (signal) => {
+    const all = (await api<{ data: Combination[] }>('/combinations', { signal })).data;
+    return all.filter((c) => c.members.some((m) => m.providerId === provider.id));
+  }, [provider.id]);
   const none = '—';
 
   return (
@@ -73,6 +77,23 @@ function ProviderDetail({ provider }: { provider: Provider }) {
             { header: t('Start'), cell: (c) => formatDate(c.startDate) },
             { header: t('Einde'), cell: (c) => formatDate(c.effectiveEndDate) },
             { header: t('Status'), cell: (c) => t(contractStatusLabels[c.status]) },
+          ]}
+        />
+      )}
+      <h2 className="utrecht-heading-2">{t('Combinaties')}</h2>
+      {combinations.status === 'loading' && <Loading />}
+      {combinations.status === 'error' && <p className="utrecht-paragraph">{combinations.error.message}</p>}
+      {combinations.status === 'ok' && (
+        <Table
+          caption={t('Combinaties van {name}', { name: provider.name })}
+          captionHidden
+          rows={combinations.data}
+          rowKey={(c) => c.id}
+          empty={t('Geen combinaties.')}
+          columns={[
+            { header: t('Combinatie'), rowHeader: true, cell: (c) => (can.seeCombinations(user) ? <TextLink to="/combinaties">{c.name}</TextLink> : c.name) },
+            { header: t('Rol in de combinatie'), cell: (c) => (c.leadProviderId === provider.id ? t('Hoofdaannemer') : t('Onderaannemer')) },
+            { header: t('Hoofdaannemer'), cell: (c) => c.members.find((m) => m.role === 'hoofdaannemer')?.name ?? none },
           ]}
         />
       )}

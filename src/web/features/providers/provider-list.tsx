@@ -7,28 +7,38 @@ import { Pagination } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
-import { domainLabels } from '../../lib/labels';
+import { domainLabels, tierSchemeLabels } from '../../lib/labels';
+import { useRegion } from '../../lib/region';
 import type { Provider, ProviderDomain } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 
-const filterKeys = ['q', 'domein'] as const;
+const filterKeys = ['q', 'domein', 'niveau', 'status'] as const;
+
+/** The status filter in the address bar, in Dutch, and what the API takes. */
+const statusQuery: Record<string, 'true' | 'false'> = { actief: 'true', 'niet-actief': 'false' };
 
 export function ProviderListPage() {
   const { t } = useT();
   const user = useUser();
+  const region = useRegion();
   const filters = useFilters(filterKeys);
   useDocumentTitle(t('Aanbieders'));
-  const { q, domein } = filters.values;
+  const { q, domein, niveau, status } = filters.values;
   const [state] = useLoad(
-    (signal) => api<Page<Provider>>(`/providers${toQuery({ q, domain: domein, page: filters.page, pageSize: 20 })}`, { signal }),
-    [q, domein, filters.page],
+    (signal) => api<Page<Provider>>(
+      `/providers${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], page: filters.page, pageSize: 20 })}`,
+      { signal },
+    ),
+    [q, domein, niveau, status, filters.page],
   );
   const problem = pageProblem(state);
   if (problem) return problem;
 
   const domainOptions = (Object.keys(domainLabels) as ProviderDomain[]).map((d) => ({ value: d, label: t(domainLabels[d]) }));
+  const tierOptions = (region?.tierLevels ?? []).map((l) => ({ value: l.id, label: `${t(tierSchemeLabels[l.scheme])}: ${l.name}` }));
+  const statusOptions = [{ value: 'actief', label: t('Actief') }, { value: 'niet-actief', label: t('Niet actief') }];
   return (
     <>
       <div className="page-heading">
@@ -40,6 +50,8 @@ export function ProviderListPage() {
           <>
             <TextField id="q" type="search" label={t('Zoeken')} description={t('Naam of AGB-code')} value={draft.q} onChange={(v) => set('q', v)} />
             <SelectField id="domein" label={t('Domein')} placeholder={t('Alle domeinen')} options={domainOptions} value={draft.domein} onChange={(v) => set('domein', v)} />
+            <SelectField id="niveau" label={t('Niveau')} placeholder={t('Alle niveaus')} options={tierOptions} value={draft.niveau} onChange={(v) => set('niveau', v)} />
+            <SelectField id="status" label={t('Status')} placeholder={t('Alle statussen')} options={statusOptions} value={draft.status} onChange={(v) => set('status', v)} />
           </>
         )}
       </FilterForm>

@@ -1,0 +1,142 @@
+import { Alert } from '../../components/alert';
+import { FilterForm } from '../../components/filter-form';
+import { SelectField, TextField } from '../../components/form-fields';
+import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { Pagination } from '../../components/pagination';
+import { Table } from '../../components/table';
+import { api, toQuery, type Page } from '../../lib/api-client';
+import { can, useUser } from '../../lib/auth';
+import { codeOptions, useCodeList } from '../../lib/code-lists';
+import { formatDate, formatEuro } from '../../lib/format';
+import { useRegion } from '../../lib/region';
+import { useFilters } from '../../lib/use-filters';
+import { useLoad } from '../../lib/use-load';
+import { useT, type Msg } from '../../i18n';
+import { forbidden } from '../providers/provider-form';
+import { usePartyNames } from './exchange-parts';
+import type { Trajectory } from './types';
+
+const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'van', 'tot'] as const;
+/** The API's names for the filters, to name a refused one by its label. */
+const paramLabels: Record<string, Msg> = { providerAgb: 'Aanbieder', municipalityCode: 'Gemeente', productCategory: 'Productcategorie', from: 'Van', to: 'Tot' };
+
+/** "31 – Levering is volgens plan beëindigd.": the code first, then its name when the list knows it. */
+function coded(list: Array<{ code: string; name: string }>, code: string | null): string {
+  if (!code) return '—';
+  const name = list.find((e) => e.code === code)?.name;
+  return name ? `${code} – ${name}` : code;
+}
+
+/** /trajecten: care trajectories built from the imported messages; clients only as pseudonyms. */
+export function TrajectoryListPage() {
+  const { t } = useT();
+  const user = useUser();
+  useDocumentTitle(t('Trajecten'));
+  if (!can.seeTrajectories(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de trajecten niet inzien.'))} />;
+  return <Trajectories />;
+}
+
+function Trajectories() {
+  const { t } = useT();
+  const user = useUser();
+  const region = useRegion();
+  const filters = useFilters(filterKeys);
+  const names = usePartyNames();
+  const categories = useCodeList('JZ020');
+  const endReasons = useCodeList('JZ588');
+  const referrers = useCodeList('COD327');
+  const { aanbieder, gemeente, categorie, van, tot } = filters.values;
+  const [state] = useLoad(
+    (signal) => api<Page<Trajectory>>(
+      `/trajectories${toQuery({ providerAgb: aanbieder, municipalityCode: gemeente, productCategory: categorie, from: van, to: tot, page: filters.page, pageSize: 25 })}`,
+      { signal },
+    ),
+    [aanbieder, gemeente, categorie, van, tot, filters.page],
+  );
+  // A filter the server refuses (a date it cannot read) keeps the form on the page, with the reason above it.
+  const refused = state.status === 'error' && state.error.status === 400 ? state.error : null;
+  const problem = refused ? null : pageProblem(state);
+  if (problem) return problem;
+
+  const ownOnly = user.role === 'aanbieder';
+  const providerOptions = names.providers
+    .map((p) => ({ value: p.agbCode, label: `${p.name} (${p.agbCode})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  const municipalityOptions = (region?.municipalities ?? []).map((m) => ({ value: m.cbsCode, label: m.name }));
+  return (
+    <div className="trajectory-page">
+      <h1 className="utrecht-heading-1">{t('Trajecten')}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
+        {ownOnly
+          ? t('De zorgtrajecten van uw organisatie, opgebouwd uit de ingelezen iJw-berichten.')
+          : t('De zorgtrajecten in de regio, opgebouwd uit de ingelezen iJw-berichten: van aanvraag en toewijzing tot einde zorg en declaraties.')}
+      </p>
+      <div className="utrecht-alert utrecht-alert--info privacy-note">
+        <div className="utrecht-alert__content">
+          <p className="utrecht-alert__message utrecht-paragraph">
+            {t('Cliënten staan hier alleen als pseudoniem; het BSN wordt bij het inlezen vervangen en is nergens te zien. Elke zoekvraag op deze pagina wordt vastgelegd als inzage in cliëntgegevens.')}
+          </p>
+        </div>
+      </div>
+      <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
+        {(draft, set) => (
+          <>
+            {!ownOnly && (
+              <SelectField id="aanbieder" label={t('Aanbieder')} placeholder={t('Alle aanbieders')} options={providerOptions} value={draft.aanbieder} onChange={(v) => set('aanbieder', v)} />
+            )}
+            <SelectField id="gemeente" label={t('Gemeente')} placeholder={t('Alle gemeenten')} options={municipalityOptions} value={draft.gemeente} onChange={(v) => set('gemeente', v)} />
+            <SelectField id="categorie" label={t('Productcategorie')} placeholder={t('Alle categorieën')} options={codeOptions(categories)} value={draft.categorie} onChange={(v) => set('categorie', v)} />
+            <TextField id="van" type="date" label={t('Van')} value={draft.van} onChange={(v) => set('van', v)} />
+            <TextField id="tot" type="date" label={t('Tot')} value={draft.tot} onChange={(v) => set('tot', v)} />
+          </>
+        )}
+      </FilterForm>
+      {refused && (
+        <Alert type="error">
+          {refused.invalidParams.length
+            ? refused.invalidParams.map((p) => `${paramLabels[p.name] ? t(paramLabels[p.name]!) : p.name}: ${p.reason}`).join('; ')
+            : (refused.problem.detail ?? refused.problem.title)}
+        </Alert>
+      )}
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'ok' && (
+        <>
+          <Table
+            caption={t('{count} trajecten gevonden', { count: state.data.page.totalElements })}
+            rows={state.data.data}
+            rowKey={(r) => String(r.id)}
+            empty={t('Geen trajecten gevonden.')}
+            columns={[
+              { header: t('Cliënt (pseudoniem)'), rowHeader: true, cell: (r) => <span className="pseudonym">{r.client}</span> },
+              { header: t('Gemeente'), cell: (r) => names.municipality(r.municipalityCode) },
+              { header: t('Aanbieder'), cell: (r) => names.provider(r.providerAgb) },
+              {
+                header: t('Product'),
+                cell: (r) => (
+                  <>
+                    {r.productCode ?? '—'}
+                    {r.productCategory && <span className="cell-note">{coded(categories, r.productCategory)}</span>}
+                  </>
+                ),
+              },
+              { header: t('Verwijzer'), cell: (r) => coded(referrers, r.referrerType) },
+              { header: t('Aanvraag'), cell: (r) => <span className="nowrap">{formatDate(r.requestDate)}</span> },
+              {
+                header: t('Toewijzing'),
+                cell: (r) => (r.allocationStart
+                  ? <span className="nowrap">{formatDate(r.allocationStart)} –<br />{formatDate(r.allocationEnd)}</span>
+                  : t('Taakgericht')),
+              },
+              { header: t('Start'), cell: (r) => <span className="nowrap">{formatDate(r.startDate)}</span> },
+              { header: t('Einde'), cell: (r) => <span className="nowrap">{formatDate(r.endDate)}</span> },
+              { header: t('Reden einde'), cell: (r) => coded(endReasons, r.endReason) },
+              { header: t('Gedeclareerd'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.declaredCents / 100)}</span> },
+            ]}
+          />
+          <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+        </>
+      )}
+    </div>
+  );
+}

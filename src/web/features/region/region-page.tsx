@@ -1,0 +1,100 @@
+import { Loaded, ProblemPage } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { can, useUser } from '../../lib/auth';
+import { useRegionState } from '../../lib/region';
+import type { Coded, Region } from '../../lib/types';
+import { useT } from '../../i18n';
+import { forbidden } from '../providers/provider-form';
+import { CodedSection } from './coded-section';
+import { TierLevelsSection } from './tier-levels-section';
+
+/** /regio: the region's frame (municipalities, lots, budget lines, tiers); editors add to it here. */
+export function RegionPage() {
+  const { t } = useT();
+  const user = useUser();
+  const state = useRegionState();
+  if (!can.seeRegion(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de regio niet inzien.'))} />;
+  return (
+    <Loaded state={state}>
+      {(region) => (region ? <RegionDetail region={region} /> : <NoRegion />)}
+    </Loaded>
+  );
+}
+
+function NoRegion() {
+  const { t } = useT();
+  useDocumentTitle(t('Regio'));
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('Regio')}</h1>
+      <p className="utrecht-paragraph">{t('Er is nog geen regio ingericht.')}</p>
+    </>
+  );
+}
+
+function RegionDetail({ region }: { region: Region }) {
+  const { t } = useT();
+  const user = useUser();
+  useDocumentTitle(region.name);
+  const editable = can.editMasterData(user);
+  const describe = (row: Coded) => `${row.code} – ${row.name}`;
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{region.name}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('De gemeenten, percelen, begrotingsposten en niveaus waarmee de regio werkt.')}</p>
+      <CodedSection
+        prefix="gemeente"
+        regionId={region.id}
+        path="municipalities"
+        title="Gemeenten"
+        addTitle="Gemeente toevoegen"
+        rows={region.municipalities}
+        columns={[
+          { header: t('CBS-code'), rowHeader: true, cell: (m) => m.cbsCode },
+          { header: t('Naam'), cell: (m) => m.name },
+        ]}
+        fields={[
+          { name: 'cbsCode', label: 'CBS-code', description: '4 cijfers, zoals 0356', numeric: true },
+          { name: 'name', label: 'Naam' },
+        ]}
+        editable={editable}
+        emptyText="Nog geen gemeenten."
+        describe={(m) => `${m.cbsCode} – ${m.name}`}
+      />
+      <CodedSection
+        prefix="perceel"
+        regionId={region.id}
+        path="lots"
+        title="Percelen"
+        addTitle="Perceel toevoegen"
+        rows={region.lots}
+        columns={[
+          { header: t('Code'), rowHeader: true, cell: (l) => l.code },
+          { header: t('Naam'), cell: (l) => l.name },
+        ]}
+        fields={[{ name: 'code', label: 'Code', description: 'Uniek in de regio, zoals AMB' }, { name: 'name', label: 'Naam' }]}
+        editable={editable}
+        emptyText="Nog geen percelen."
+        describe={describe}
+      />
+      <CodedSection
+        prefix="post"
+        regionId={region.id}
+        path="budget-lines"
+        title="Begrotingsposten"
+        addTitle="Begrotingspost toevoegen"
+        rows={region.budgetLines}
+        columns={[
+          { header: t('Code'), rowHeader: true, cell: (b) => b.code },
+          { header: t('Naam'), cell: (b) => b.name },
+        ]}
+        fields={[{ name: 'code', label: 'Code', description: 'Uniek in de regio, zoals ZIN' }, { name: 'name', label: 'Naam' }]}
+        editable={editable}
+        emptyText="Nog geen begrotingsposten."
+        describe={describe}
+      />
+      <TierLevelsSection regionId={region.id} levels={region.tierLevels} editable={editable} />
+    </>
+  );
+}
