@@ -52,7 +52,7 @@ export async function startApp(): Promise<RunningApp> {
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const started = await startServer(
     { port, host: '127.0.0.1', dataDir, logLevel: 'warn', databaseUrl: undefined },
-    { seedDemo: true },
+    { seedDemo: true, demoYouths: 0 },
   );
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);

@@ -4,21 +4,29 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createLogger } from './http/logger.js';
 import { seedDemoRegionIfEmpty } from './db/seed/demo.js';
+import { seedDemoMessages } from './modules/exchange/demo-messages.js';
 import { loadSecrets } from './modules/exchange/secrets.js';
 
 /** Starts the server; migrations run first, and an empty database gets the demo region. */
-export async function startServer(overrides: Partial<Config> = {}, options: { seedDemo?: boolean } = {}) {
+export async function startServer(overrides: Partial<Config> = {}, options: { seedDemo?: boolean; demoYouths?: number } = {}) {
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   if (options.seedDemo !== false) {
     const seeded = await seedDemoRegionIfEmpty(database.db);
     if (seeded) {
       const lines = seeded.users.map((u) => `  ${u.role.padEnd(16)} ${u.email}`);
-      process.stdout.write(`\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n\n`);
+      process.stdout.write(`\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n`);
+      const youths = options.demoYouths ?? 1000;
+      if (youths > 0) {
+        process.stdout.write(`iJw-demoberichten voor ${youths} jeugdigen worden gemaakt en ingelezen…\n`);
+        const result = await seedDemoMessages(database.db, secrets, youths);
+        process.stdout.write(`${result.accepted} van ${result.files} berichten ingelezen (${result.records} records).\n`);
+      }
+      process.stdout.write('\n');
     }
   }
-  const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   const app = createApp({ database, config, secrets, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   logger.info(`Zorglandschap listens on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
