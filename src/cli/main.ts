@@ -73,10 +73,7 @@ importCommand.command('ijw <paths...>')
   .action((paths: string[], opts: { json?: boolean; batchSize: string }) => withDatabase(async ({ db }) => {
     const config = loadConfig();
     const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
-    const tally = { accepted: 0, duplicate: 0, rejected: 0, records: 0 };
-    await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
-      tally[r.status] += 1;
-      tally.records += r.records;
+    const tally = await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
       if (opts.json) {
         console.log(JSON.stringify({ file: r.file, messageType: r.messageType, status: r.status, records: r.records, reasons: r.reasons }));
       } else if (r.status === 'rejected') {

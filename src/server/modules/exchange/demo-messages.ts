@@ -18,11 +18,8 @@ export async function seedDemoMessages(db: Db, secrets: Secrets, youths: number,
     const startYear = today.getUTCFullYear() - 3;
     const manifest = await generateIjw({ outDir: dir, ...demoLandscape(), youths, years: 3, startYear, seed: 2026 });
     const years = [startYear, startYear + 1, startYear + 2].map((y) => join(dir, String(y)));
-    let accepted = 0;
-    await importSources({ db, secrets, actor: null, today: today.toISOString().slice(0, 10) }, readSources(years), (r) => {
-      if (r.status === 'accepted') accepted += 1;
-    });
-    return { files: manifest.files.total, accepted, records: manifest.records.total };
+    const summary = await importSources({ db, secrets, actor: null, today: today.toISOString().slice(0, 10) }, readSources(years), () => {});
+    return { files: manifest.files.total, accepted: summary.accepted, records: summary.records };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

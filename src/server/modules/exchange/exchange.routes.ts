@@ -66,9 +66,9 @@ exchangeRoutes.openapi(
           }
         }
       }
-      const results: FileResult[] = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), () => {});
-      const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
-      return c.json({ results, summary: { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), records: results.reduce((n, r) => n + r.records, 0) } }, 200);
+      const results: FileResult[] = [];
+      const summary = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), (r) => results.push(r));
+      return c.json({ results, summary }, 200);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -19,7 +19,9 @@ const counts = async () => (await queryRows(ctx.database.db, sql`
          (select count(*) from ijw_declaration_lines)::int as lines, (select count(*) from ijw_trajectories)::int as trajectories`))[0];
 
 async function importPaths(paths: string[]): Promise<FileResult[]> {
-  return importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources(paths), () => {});
+  const results: FileResult[] = [];
+  await importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources(paths), (r) => results.push(r));
+  return results;
 }
 
 beforeAll(async () => {

@@ -28,19 +28,23 @@ interface Checked {
   violations: Violation[]; status: FileStatus; identity: { sender: string | null; receiver: string | null; messageId: string | null; messageDate: string | null };
 }
 
+export interface ImportSummary { accepted: number; duplicate: number; rejected: number; records: number }
+
 /**
  * Imports files in batches. Each file is all-or-nothing: accepted files of a batch are written in one transaction
  * (and if that fails, each file again in its own), rejected files go to quarantine with their reasons, a file whose
- * message identity was accepted before counts as a duplicate. Calls `onResult` per file in input order.
+ * message identity was accepted before counts as a duplicate. Results stream to `onResult` per file, in input order,
+ * and are not kept, so a run of a million files needs no more memory than one batch.
  */
 export async function importSources(
   deps: ImportDeps, sources: AsyncIterable<ImportSource | UnreadableSource>, onResult: (r: FileResult) => void, batchSize = 200,
-): Promise<FileResult[]> {
-  const results: FileResult[] = [];
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { accepted: 0, duplicate: 0, rejected: 0, records: 0 };
   let batch: Array<ImportSource | UnreadableSource> = [];
   const flush = async () => {
     for (const r of await importBatch(deps, batch)) {
-      results.push(r);
+      summary[r.status] += 1;
+      summary.records += r.records;
       onResult(r);
     }
     batch = [];
@@ -50,7 +54,7 @@ export async function importSources(
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length) await flush();
-  return results;
+  return summary;
 }
 
 async function importBatch(deps: ImportDeps, sources: Array<ImportSource | UnreadableSource>): Promise<FileResult[]> {

@@ -28,7 +28,9 @@ async function run(files: Array<[string, Buffer]>): Promise<FileResult[]> {
   async function* sources(): AsyncGenerator<ImportSource> {
     for (const [name, bytes] of files) yield { name, bytes };
   }
-  return importSources({ db: ctx.database.db, secrets, actor: null }, sources(), () => {});
+  const results: FileResult[] = [];
+  await importSources({ db: ctx.database.db, secrets, actor: null }, sources(), (r) => results.push(r));
+  return results;
 }
 
 describe('importing the iJw 3.2 example messages', () => {

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'zl-cli-'));
+const env = { ...process.env, DATABASE_URL: '', DATA_DIR: join(work, 'data'), ZL_SECRET_KEY: randomBytes(32).toString('base64') };
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), ...args], { env, cwd: repo, encoding: 'utf8' });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('zorglandschap import ijw', () => {
+  it('prints one JSON object per file and exits non-zero when a file is rejected or a path is missing', () => {
+    expect(cli('seed-demo').status).toBe(0);
+    const examples = join(repo, '..', 'shared', 'ijw', '3.2', 'voorbeelden');
+    const bad = cli('import', 'ijw', join(examples, 'JW315.xml'), '--json');
+    expect(bad.status).toBe(1);
+    const line = JSON.parse(bad.stdout.trim().split('\n').pop()!);
+    expect(Object.keys(line)).toEqual(['file', 'messageType', 'status', 'records', 'reasons']);
+    expect(line).toMatchObject({ file: 'JW315.xml', messageType: 'JW315', status: 'rejected', records: 0 });
+    expect(line.reasons[0]).toMatchObject({ code: '0001', rule: 'XSD' });
+
+    const empty = join(work, 'leeg');
+    const none = cli('import', 'ijw', empty);
+    expect(none.status).toBe(1);
+    expect(none.stdout).toContain('bestaat niet');
+  }, 60_000);
+});
