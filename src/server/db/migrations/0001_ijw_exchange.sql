@@ -94,6 +94,9 @@ CREATE TABLE "ijw_files" (
 	"record_count" integer DEFAULT 0 NOT NULL,
 	"reasons" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"retour_encrypted" "bytea",
+	"retour_header" jsonb,
+	"retour_id" text,
+	"retour_date" date,
 	"content_encrypted" "bytea",
 	"imported_by" uuid,
 	CONSTRAINT "ijw_files_status" CHECK ("ijw_files"."status" in ('accepted', 'rejected'))

@@ -23,7 +23,15 @@ export const ijwFiles = pgTable('ijw_files', {
   status: text().notNull(),
   recordCount: integer().notNull().default(0),
   reasons: jsonb().notNull().default(sql`'[]'::jsonb`),
+  /** The full retour of a rejected file (it echoes classes that hold BSNs), encrypted. */
   retourEncrypted: bytea(),
+  /**
+   * For an accepted message the retour is only its header (IV028), which holds no personal data: the header is kept
+   * with the retour's identification, and the XML is built when someone downloads it.
+   */
+  retourHeader: jsonb(),
+  retourId: text(),
+  retourDate: date({ mode: 'string' }),
   contentEncrypted: bytea(),
   importedBy: uuid().references(() => users.id),
 }, (t) => [

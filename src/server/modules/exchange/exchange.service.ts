@@ -4,7 +4,9 @@ import { ijwFiles, ijwTrajectories, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import type { Actor } from '../auth/auth.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { buildRetour, isHeenType } from './retour/build-retour.js';
 import type { Secrets } from './secrets.js';
+import type { XmlElement } from './xml.js';
 
 export interface FileQuery { status?: 'accepted' | 'rejected' | undefined; messageType?: string | undefined; page: number; pageSize: number }
 
@@ -35,12 +37,24 @@ export async function readQuarantinedFile(db: Db, secrets: Secrets, actor: Actor
   return { name: row.fileName.split('/').pop()!, bytes: secrets.decrypt(row.contentEncrypted) };
 }
 
-/** The retour message produced for a file, decrypted on request; the access is logged. */
+/**
+ * The retour message for a file: decrypted for a rejected file, built from the kept header for an accepted one
+ * (a positive retour is the header alone). The access is logged.
+ */
 export async function readRetourMessage(db: Db, secrets: Secrets, actor: Actor, id: string): Promise<{ name: string; bytes: Buffer }> {
   const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
-  if (!row?.retourEncrypted) throw new AppError(ErrorCode.NotFound, 'Voor dit bestand is geen retourbericht gemaakt.');
+  let bytes: Buffer | null = null;
+  if (row?.retourEncrypted) bytes = secrets.decrypt(row.retourEncrypted);
+  else if (row?.retourHeader && row.retourId && row.retourDate && row.messageType && isHeenType(row.messageType)) {
+    const header = row.retourHeader as XmlElement;
+    bytes = Buffer.from(buildRetour({
+      messageType: row.messageType, original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
+      codes: new Map(), retourIdentification: row.retourId, retourDate: row.retourDate,
+    }), 'utf8');
+  }
+  if (!row || !bytes) throw new AppError(ErrorCode.NotFound, 'Voor dit bestand is geen retourbericht gemaakt.');
   await recordAudit(db, actor, { action: 'read', entity: 'ijw-retour', entityId: id, after: { fileName: row.fileName } });
-  return { name: `retour-${row.fileName.split('/').pop()!}`, bytes: secrets.decrypt(row.retourEncrypted) };
+  return { name: `retour-${row.fileName.split('/').pop()!}`, bytes };
 }
 
 function presentFile(r: typeof ijwFiles.$inferSelect) {
@@ -48,7 +62,7 @@ function presentFile(r: typeof ijwFiles.$inferSelect) {
     id: r.id, receivedAt: r.receivedAt.toISOString(), fileName: r.fileName, sizeBytes: r.sizeBytes, messageType: r.messageType,
     sender: r.sender, receiver: r.receiver, messageId: r.messageId, messageDate: r.messageDate, status: r.status as 'accepted' | 'rejected',
     records: r.recordCount, reasons: r.reasons as Array<{ code: string; rule: string; message: string }>,
-    hasRetour: r.retourEncrypted !== null, hasOriginal: r.contentEncrypted !== null,
+    hasRetour: r.retourEncrypted !== null || r.retourHeader !== null, hasOriginal: r.contentEncrypted !== null,
   };
 }
 

@@ -168,12 +168,14 @@ async function writeBatch(tx: Db, deps: ImportDeps, checked: Checked[]): Promise
     const id = randomUUID();
     const records = c.status === 'accepted' && c.message ? recordCount(c.message) : 0;
     const retour = retourFor(c);
+    const header = c.status === 'accepted' && c.root && c.type && isHeenType(c.type) ? c.root.children.find((x) => x.name === 'Header') ?? null : null;
     files.push({
       id, fileName: c.source.name, sha256: c.hash, sizeBytes: c.source.bytes.length, messageType: c.type,
       sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: validDate(c.identity.messageDate),
       status: c.status, recordCount: records, reasons,
       contentEncrypted: c.status === 'rejected' && c.source.bytes.length ? deps.secrets.encrypt(c.source.bytes) : null,
       retourEncrypted: retour ? deps.secrets.encrypt(retour) : null,
+      retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? today() : null,
       importedBy: deps.actor?.id ?? null,
     });
     if (c.status === 'accepted' && c.message) sink.add(id, c.message);
@@ -198,30 +200,33 @@ function killForCrashTest(batchFiles: number): void {
 }
 
 /**
- * The retour message answering a received message (IV028): positive when accepted, with each violation's retour code
- * at the class it concerns when rejected. None for retours themselves, for unreadable files, or when the original's
- * header is itself too broken to echo into a valid retour.
+ * The retour message answering a rejected message (IV028), with each violation's retour code at the class it
+ * concerns. None for retours themselves, for unreadable files, or when the original is too broken to echo.
  */
 function retourFor(c: Checked): Buffer | null {
-  if (!c.root || !c.type || !isHeenType(c.type)) return null;
+  if (c.status !== 'rejected' || !c.root || !c.type || !isHeenType(c.type)) return null;
   const codes = new Map<string, string[]>();
   for (const v of c.violations) {
     const path = v.path || 'Header';
     codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
   }
   try {
-    const xml = buildRetour({
-      messageType: c.type, original: c.root, codes, retourIdentification: randomUUID().replace(/-/g, '').slice(0, 12),
-      retourDate: new Date().toISOString().slice(0, 10),
-    });
+    const xml = buildRetour({ messageType: c.type, original: c.root, codes, retourIdentification: newRetourId(), retourDate: today() });
     const bytes = Buffer.from(xml, 'utf8');
-    // A positive retour copies the header of a schema-valid message (the retour tests prove it validates); a retour
-    // that echoes a rejected message is checked, because the original may be broken.
-    if (codes.size === 0) return bytes;
+    // The original may be too broken to echo into a valid retour; then there is none (IV028).
     return validateAgainstXsd(retourTypeOf(c.type), bytes).length ? null : bytes;
   } catch {
     return null;
   }
+}
+
+/** IdentificatieRetour: at most 12 characters (RS017), unique enough as 12 hex digits of a random UUID. */
+function newRetourId(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 12);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function textOf(root: XmlElement, name: string): string | null {

@@ -5,7 +5,9 @@ import { ijwFiles, ijwTrajectories } from '../../db/schema/index.js';
 import { buildAdmin, buildProvider } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/harness.js';
 import { createRegion } from '../landscape/regions/regions.service.js';
+import { readRetourMessage } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
+import { validateAgainstXsd } from './xsd.js';
 import { secretsFromKey } from './secrets.js';
 import type { ImportSource } from './sources.js';
 import { contextAllocation, example } from './test-fixtures.js';
@@ -64,6 +66,18 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(linked.find((x) => x.municipalityCode === '0384')).toMatchObject({ providerAgb: '42420001', allocationStart: '2026-04-01', startDate: null });
     const declared = await ctx.database.db.select().from(ijwTrajectories).where(eq(ijwTrajectories.allocationNumber, '10073'));
     expect(declared[0]!.declaredCents).toBe(24000 + 24000 + 21000);
+  });
+
+  it('answers an accepted message with a positive retour (header only, IV028) that validates against its XSD', async () => {
+    const [row] = await ctx.database.db.select().from(ijwFiles).where(eq(ijwFiles.fileName, 'JW301.xml'));
+    const { actor } = await buildAdmin(ctx);
+    const { bytes } = await readRetourMessage(ctx.database.db, secrets, actor, row!.id);
+    expect(validateAgainstXsd('JW302', bytes)).toEqual([]);
+    const xml = bytes.toString('utf8');
+    expect(xml).toContain('<jw302:IdentificatieRetour>');
+    expect(xml).not.toContain('RetourCode');
+    expect(xml).not.toContain('999900006');
+    expect((await readRetourMessage(ctx.database.db, secrets, actor, row!.id)).bytes.equals(bytes)).toBe(true);
   });
 
   it('counts a file imported twice once, and says so', async () => {
