@@ -287,6 +287,17 @@ describe('providers and contracts', () => {
     await h1(page, 'Gebruikers');
     const row = page.getByRole('row', { name: /Pim Planner/ });
     expect(await row.innerText()).toContain('Praktijk Vaartse Rijn');
+
+    // A leaver: deactivated, the account can no longer sign in; the list says so.
+    await row.getByRole('button', { name: 'Deactiveren Pim Planner' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pim Planner kan niet meer inloggen.' }).waitFor();
+    await row.getByRole('button', { name: 'Activeren Pim Planner' }).waitFor();
+    expect(await row.innerText()).toContain('Niet actief');
+    const attempt = await fetch(`${app.baseUrl}/api/v1/sessions`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'planner@vaartserijn.example.nl', password: 'een-lang-genoeg-wachtwoord' }),
+    });
+    expect(attempt.status).toBe(401);
   });
 
   it('raised no script errors in the browser', () => {

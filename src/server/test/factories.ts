@@ -15,7 +15,7 @@ export function uniqueAgb(): string {
 /** The acting beheerder for factory writes; each call makes its own, so tests stand alone. */
 export async function buildAdmin(ctx: TestContext): Promise<{ actor: Actor; token: string }> {
   const { user, token } = await buildUser(ctx, 'beheerder');
-  return { actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null }, token };
+  return { actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null, active: true }, token };
 }
 
 /** A region with its own municipalities, lots and budget lines (codes made unique per call). */

@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { requireActor, requireRole, sessionCookie } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
-import { body, json, problems } from '../../http/openapi.js';
+import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ZSession, ZSignIn, ZUser, ZUserCreate } from './auth.schema.js';
-import { createUser, signIn, signOut } from './auth.service.js';
+import { ZSession, ZSignIn, ZUser, ZUserCreate, ZUserUpdate } from './auth.schema.js';
+import { createUser, signIn, signOut, toActor, updateUser } from './auth.service.js';
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Inloggen en gebruikers'];
@@ -58,7 +58,7 @@ authRoutes.openapi(
   async (c) => {
     requireRole(c, 'beheerder');
     const rows = await c.get('db').select().from(users).orderBy(asc(users.email));
-    return c.json({ data: rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role as z.infer<typeof ZUser>['role'], providerId: u.providerId })) }, 200);
+    return c.json({ data: rows.map(toActor) }, 200);
   },
 );
 
@@ -77,5 +77,25 @@ authRoutes.openapi(
       return created;
     });
     return c.json(user, 201);
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: 'patch', path: '/users/{id}', tags, summary: 'Gebruiker wijzigen, (de)activeren of een nieuw wachtwoord geven (alleen beheerder)',
+    description: 'Deactiveren, een nieuw wachtwoord of een andere rol beëindigt de lopende sessies van die gebruiker.',
+    request: { params: ZIdParam, ...body(ZUserUpdate) },
+    responses: { 200: json(ZUser, 'De gewijzigde gebruiker'), ...problems(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = requireRole(c, 'beheerder');
+    const id = c.req.valid('param').id;
+    const user = await c.get('db').transaction(async (tx) => {
+      const before = (await tx.select().from(users).where(eq(users.id, id))).map(toActor)[0];
+      const updated = await updateUser(tx, actor, id, c.req.valid('json'));
+      await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: id, before, after: updated });
+      return updated;
+    });
+    return c.json(user, 200);
   },
 );

@@ -12,6 +12,7 @@ export const ZUser = z.object({
   name: z.string(),
   role: z.enum(roles),
   providerId: z.uuid().nullable().describe('Alleen bij de rol aanbieder: de eigen organisatie'),
+  active: z.boolean().describe('Een gedeactiveerd account kan niet inloggen; lopende sessies vervallen'),
 }).openapi('User');
 
 export const ZSession = z.object({ user: ZUser, expiresAt: z.string() }).openapi('Session');
@@ -24,3 +25,11 @@ export const ZUserCreate = z.object({
   password: z.string().min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`).optional()
     .describe('Leeg laten bij inloggen via OIDC'),
 }).openapi('UserCreate');
+
+export const ZUserUpdate = z.object({
+  name: z.string().trim().min(1, 'naam is verplicht').max(200).optional(),
+  role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }).optional(),
+  providerId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+  password: z.string().min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`).optional(),
+}).openapi('UserUpdate');

@@ -13,6 +13,7 @@ export interface Actor {
   name: string;
   role: Role;
   providerId: string | null;
+  active: boolean;
 }
 
 function hashToken(token: string): string {
@@ -90,6 +91,36 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   return toActor(user!);
 }
 
-function toActor(user: typeof users.$inferSelect): Actor {
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, providerId: user.providerId };
+export function toActor(user: typeof users.$inferSelect): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, providerId: user.providerId, active: user.active };
+}
+
+export interface UpdateUserOptions {
+  name?: string | undefined; role?: Role | undefined; providerId?: string | null | undefined; active?: boolean | undefined; password?: string | undefined;
+}
+
+/**
+ * Changes an account. Deactivating ends its sessions at once (a leaver must not keep access); a beheerder cannot
+ * deactivate or demote themselves, so a region never locks itself out.
+ */
+export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserOptions): Promise<Actor> {
+  const [before] = await db.select().from(users).where(eq(users.id, id));
+  if (!before) throw new AppError(ErrorCode.NotFound, 'Deze gebruiker bestaat niet.');
+  if (id === actor.id && (input.active === false || (input.role && input.role !== 'beheerder'))) {
+    throw fieldError(input.active === false ? 'active' : 'role', 'u kunt uw eigen beheerdersaccount niet uitzetten');
+  }
+  const role = input.role ?? (before.role as Role);
+  const providerId = role === 'aanbieder' ? (input.providerId === undefined ? before.providerId : input.providerId) : null;
+  if (role === 'aanbieder' && !providerId) throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
+  if (providerId && input.providerId) {
+    const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId));
+    if (!provider) throw fieldError('providerId', 'onbekende aanbieder');
+  }
+  const [after] = await db.update(users).set({
+    ...(input.name !== undefined ? { name: input.name } : {}), role, providerId,
+    ...(input.active !== undefined ? { active: input.active } : {}),
+    ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+  }).where(eq(users.id, id)).returning();
+  if (input.active === false || input.password || role !== before.role) await db.delete(sessions).where(eq(sessions.userId, id));
+  return toActor(after!);
 }

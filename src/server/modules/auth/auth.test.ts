@@ -85,6 +85,31 @@ describe('user administration', () => {
     expect(dup.status).toBe(409);
   });
 
+  it('lets a beheerder deactivate a leaver, which ends their sessions and sign-in, and reactivate them', async () => {
+    const { token: admin } = await buildUser(ctx, 'beheerder');
+    await createUser(ctx.database.db, { email: 'vertrekker@lekstroom.example.nl', name: 'Vera Vertrek', role: 'verwijzer', password: 'een-lang-wachtwoord' });
+    const session = await call(ctx, null, 'POST', '/sessions', { email: 'vertrekker@lekstroom.example.nl', password: 'een-lang-wachtwoord' });
+    const id = session.body.user.id;
+    expect((await call(ctx, session.body.token, 'GET', '/users/me')).status).toBe(200);
+    const off = await call(ctx, admin, 'PATCH', `/users/${id}`, { active: false });
+    expect(off.body).toMatchObject({ active: false });
+    expect((await call(ctx, session.body.token, 'GET', '/users/me')).status).toBe(401);
+    expect((await call(ctx, null, 'POST', '/sessions', { email: 'vertrekker@lekstroom.example.nl', password: 'een-lang-wachtwoord' })).status).toBe(401);
+    await call(ctx, admin, 'PATCH', `/users/${id}`, { active: true });
+    expect((await call(ctx, null, 'POST', '/sessions', { email: 'vertrekker@lekstroom.example.nl', password: 'een-lang-wachtwoord' })).status).toBe(201);
+    const audit = await call(ctx, admin, 'GET', `/audit-events?entity=user&entityId=${id}`);
+    expect(audit.body.data[1].after.active).toBe(false);
+  });
+
+  it('keeps a beheerder from locking themselves out, and others from changing accounts', async () => {
+    const { user, token } = await buildUser(ctx, 'beheerder');
+    const self = await call(ctx, token, 'PATCH', `/users/${user.id}`, { active: false });
+    expect(self.status).toBe(400);
+    expect(self.body.invalidParams[0].name).toBe('active');
+    const { token: cm } = await buildUser(ctx, 'contractmanager');
+    expect((await call(ctx, cm, 'PATCH', `/users/${user.id}`, { name: 'X' })).status).toBe(403);
+  });
+
   it('refuses a short password', async () => {
     const { token } = await buildUser(ctx, 'beheerder');
     const res = await call(ctx, token, 'POST', '/users', { email: 'kort@x.nl', name: 'K', role: 'beleid', password: 'kort' });
