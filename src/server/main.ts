@@ -29,7 +29,10 @@ export async function startServer(overrides: Partial<Config> = {}, options: { se
   }
   const app = createApp({ database, config, secrets, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  logger.info(`Zorglandschap listens on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
+  const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
+  logger.info({ url, database: database.kind }, 'listening');
+  // The one line a person starting the app looks for, in plain text rather than in the JSON log.
+  if (config.logLevel !== 'silent') process.stdout.write(`Zorglandschap draait op ${url} (database: ${database.kind})\n`);
 
   let closing = false;
   const shutdown = async () => {
