@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../src/server/db/scratch.js';
 import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
 
 const quick = process.argv.includes('--quick');
@@ -40,23 +40,7 @@ function timedImport(env: NodeJS.ProcessEnv, paths: string[]): { seconds: number
 }
 
 async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  if (!process.env.DATABASE_URL) return null;
-  const name = `zl_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return process.env.DATABASE_URL ? createScratchDatabase(process.env.DATABASE_URL, 'zl_bench') : null;
 }
 
 try {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
+import { createScratchDatabase } from '../db/scratch.js';
 import { openSession } from '../modules/auth/auth.service.js';
 import type { Role } from '../../shared/domain.js';
 import { users } from '../db/schema/index.js';
@@ -24,20 +24,9 @@ export async function createTestContext(): Promise<TestContext> {
   let database: Database;
   let dropDatabase = async () => {};
   if (serverUrl) {
-    const name = `zl_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString() });
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase(serverUrl, 'zl_test');
+    database = await openDatabase({ databaseUrl: scratch.url });
+    dropDatabase = scratch.drop;
   } else {
     database = await openDatabase({ dataDir: 'memory' });
   }

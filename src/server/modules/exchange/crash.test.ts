@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../../db/client.js';
+import { createScratchDatabase } from '../../db/scratch.js';
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
@@ -31,20 +31,9 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'zl-crash-'));
   env = { ...process.env, DATA_DIR: join(work, 'data'), ZL_SECRET_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' };
   if (process.env.DATABASE_URL) {
-    const name = `zl_crash_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'zl_crash');
+    env.DATABASE_URL = scratch.url;
+    dropDatabase = scratch.drop;
   } else {
     delete env.DATABASE_URL;
   }
