@@ -35,6 +35,10 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection can be cut by the server (a restart, an administrator, a dropped test database). pg reports
+    // that as an 'error' event on the pool, which would end the process if nobody listened; the pool simply opens a
+    // new connection on the next query.
+    pool.on('error', (err) => console.warn(`PostgreSQL-verbinding verbroken: ${err.message}`));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'postgresql', close: () => pool.end() };
