@@ -289,9 +289,9 @@ describe('providers and contracts', () => {
     expect(await row.innerText()).toContain('Praktijk Vaartse Rijn');
 
     // A leaver: deactivated, the account can no longer sign in; the list says so.
-    await row.getByRole('button', { name: 'Deactiveren Pim Planner' }).click();
+    await row.getByRole('button', { name: 'Deactiveren Pim Planner', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Pim Planner kan niet meer inloggen.' }).waitFor();
-    await row.getByRole('button', { name: 'Activeren Pim Planner' }).waitFor();
+    await row.getByRole('button', { name: 'Activeren Pim Planner', exact: true }).waitFor();
     expect(await row.innerText()).toContain('Niet actief');
     const attempt = await fetch(`${app.baseUrl}/api/v1/sessions`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
