@@ -10,6 +10,9 @@ import { demoLandscape, generateIjw } from '../server/modules/exchange/generator
 import { createUser } from '../server/modules/auth/auth.service.js';
 import { AppError } from '../server/http/errors.js';
 import { roles, type Role } from '../shared/domain.js';
+import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
+import { formatKpiValue } from '../shared/kpi-charts.js';
+import { computeKpis, kpiPeriods, resolveRegion } from '../server/modules/monitoring/kpi.service.js';
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL), runs `work`, and always closes it. */
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -102,6 +105,45 @@ generateCommand.command('ijw')
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${manifest.files.total} bestanden, ${manifest.records.total} records, ${manifest.trajectories.total} trajecten in ${seconds} s; zie ${opts.out}/manifest.json`);
   });
+
+program.command('kpi')
+  .description("KPI's berekenen zoals dashboard en API ze tonen (docs/kpi.md), met onderdrukking van kleine aantallen")
+  .option('--kpi <ids>', `een of meer KPI's met komma's (${kpiIds.join(', ')}); leeg = alle`)
+  .option('--period <period>', '2025, 2025Q3, 2025-07 of 2025-01-01/2025-06-30; leeg = laatste volledige kwartaal met gegevens')
+  .addOption(new Option('--group-by <grouping>', 'indeling').choices([...kpiGroupings]).default('region'))
+  .option('--municipality <cbs>', 'alleen deze gemeente')
+  .option('--provider <agb>', 'alleen deze aanbieder')
+  .option('--product-category <code>', 'alleen deze productcategorie (JZ020)')
+  .option('--lot <code>', 'alleen dit perceel')
+  .option('--region <code>', 'regiocode (standaard de regio van deze installatie)')
+  .option('--json', 'het antwoord als JSON, gelijk aan GET /api/v1/kpis')
+  .action((opts: { kpi?: string; period?: string; groupBy: KpiGroupBy; municipality?: string; provider?: string; productCategory?: string; lot?: string; region?: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const region = await resolveRegion(db, opts.region);
+      const kpis = opts.kpi?.split(',').map((k) => k.trim()).filter(Boolean);
+      const unknown = kpis?.filter((k) => !(kpiIds as readonly string[]).includes(k)) ?? [];
+      if (unknown.length) throw new Error(`onbekende KPI: ${unknown.join(', ')} (kies uit ${kpiIds.join(', ')})`);
+      const response = await computeKpis(db, {
+        regionId: region.id, period: opts.period ?? (await kpiPeriods(db, region.id)).defaultPeriod, groupBy: opts.groupBy,
+        filters: { municipality: opts.municipality, provider: opts.provider, productCategory: opts.productCategory, lot: opts.lot },
+        kpis: kpis as KpiId[] | undefined, threshold: loadConfig().suppressionThreshold,
+      });
+      if (opts.json) {
+        console.log(JSON.stringify(response, null, 2));
+        return;
+      }
+      const hidden = `< ${response.suppressionThreshold}`;
+      console.log(`${region.name}, ${response.period.label} (${response.period.from} t/m ${response.period.to}), vorige periode ${response.previousPeriod.label}`);
+      for (const result of response.data) {
+        console.log(`\n${result.kpi.name} (${result.kpi.id})${result.available ? '' : ': geen gegevens'}`);
+        for (const cell of [...result.rows, result.total]) {
+          if (!result.available) break;
+          const value = cell.suppressed ? hidden : formatKpiValue(cell.value, result.kpi.unit);
+          const previous = formatKpiValue(cell.previous, result.kpi.unit);
+          console.log(`  ${cell.label.padEnd(40)} ${value.padStart(14)}  (vorige: ${previous})`);
+        }
+      }
+    }));
 
 const exportCommand = program.command('export').description('gegevens uitvoeren');
 exportCommand.command('ijw')

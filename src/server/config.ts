@@ -9,6 +9,8 @@ const ZConfig = z.object({
   secretKey: z.string().optional(),
   /** Set when served over HTTPS so the session cookie gets the Secure flag. */
   secureCookies: z.coerce.boolean().default(false),
+  /** Published KPI cells standing for fewer youths than this are suppressed (docs/kpi.md). */
+  suppressionThreshold: z.coerce.number().int().min(1).max(100).default(10),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   oidc: z
     .object({
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKey: env.ZL_SECRET_KEY || undefined,
     secureCookies: env.SECURE_COOKIES === 'true' ? true : undefined,
     logLevel: env.LOG_LEVEL,
+    suppressionThreshold: env.ZL_SUPPRESSION_THRESHOLD || undefined,
     oidc,
     ...overrides,
   });

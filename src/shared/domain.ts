@@ -29,6 +29,16 @@ export const procedureLabels: Record<Procedure, string> = {
 export const intensities = ['licht', 'midden', 'zwaar'] as const;
 export type Intensity = (typeof intensities)[number];
 
+/** The form of care with stay; foster care and family homes together are the *gezinsvormen* the transformation targets raise. */
+export const stayForms = ['pleegzorg', 'gezinshuis', 'residentieel', 'gesloten'] as const;
+export type StayForm = (typeof stayForms)[number];
+export const stayFormLabels: Record<StayForm, string> = {
+  pleegzorg: 'Pleegzorg',
+  gezinshuis: 'Gezinshuis',
+  residentieel: 'Residentieel',
+  gesloten: 'Gesloten (jeugdzorgplus)',
+};
+
 export const tierSchemes = ['omvang', 'rol'] as const;
 export type TierScheme = (typeof tierSchemes)[number];
 

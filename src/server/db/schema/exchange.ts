@@ -185,6 +185,8 @@ export const ijwTrajectories = pgTable('ijw_trajectories', {
   uniqueIndex('ijw_trajectories_key').on(t.trajectoryKey),
   index('ijw_trajectories_provider').on(t.providerAgb, t.startDate),
   index('ijw_trajectories_municipality').on(t.municipalityCode, t.startDate),
+  /** Herhaald beroep looks up a youth's next start. */
+  index('ijw_trajectories_client').on(t.clientPseudonym, t.startDate),
 ]);
 
 

@@ -1,3 +1,4 @@
 export * from './landscape.js';
 export * from './access.js';
 export * from './exchange.js';
+export * from './monitoring.js';

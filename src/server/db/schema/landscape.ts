@@ -119,6 +119,8 @@ export const products = pgTable('products', {
   unit: text().notNull(),
   fundingVariant: text().notNull(),
   withStay: boolean().notNull().default(false),
+  /** For care with stay: pleegzorg, gezinshuis, residentieel or gesloten (the transformation targets count these). */
+  stayForm: text(),
   intensity: text(),
   travelHoursPerFte: integer(),
   validFrom: date({ mode: 'string' }).notNull(),
@@ -130,6 +132,7 @@ export const products = pgTable('products', {
   check('products_code_length', sql`char_length(${t.productCode}) between 1 and 5`),
   check('products_category', sql`${t.productCategory} ~ '^[0-9]{2}$'`),
   check('products_validity', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  check('products_stay_form', sql`${t.stayForm} is null or (${t.withStay} and ${t.stayForm} in ('pleegzorg', 'gezinshuis', 'residentieel', 'gesloten'))`),
 ]);
 
 /** Tariff per product per calendar year (tariffs are indexed yearly), in euros per unit. */
@@ -145,6 +148,8 @@ export const budgetLines = pgTable('budget_lines', {
   regionId: uuid().notNull().references(() => regions.id),
   code: text().notNull(),
   name: text().notNull(),
+  /** The JZ020 productcategorieën whose declarations this line pays (spend per budget line). */
+  productCategories: text().array().notNull().default(sql`'{}'::text[]`),
 }, (t) => [unique('budget_lines_region_code').on(t.regionId, t.code)]);
 
 export const budgets = pgTable('budgets', {

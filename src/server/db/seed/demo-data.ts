@@ -1,4 +1,5 @@
-import type { ProviderDomain } from '../../../shared/domain.js';
+import { JZ020 } from '../../../shared/codelists/index.js';
+import type { ProviderDomain, StayForm } from '../../../shared/domain.js';
 
 /**
  * Regio Lekstroom as the seeds describe it (five municipalities, five segments), with fictional providers:
@@ -22,10 +23,10 @@ export const lekstroom = {
     { code: 'FOR', name: 'Forensisch' },
   ],
   budgetLines: [
-    { code: 'ZIN', name: 'Zorg in natura', perInhabitant: 310 },
+    { code: 'ZIN', name: 'Zorg in natura', perInhabitant: 310, productCategories: JZ020.map((c) => c.code).filter((c) => c !== '47' && c !== '48') },
     { code: 'JZP', name: 'Jeugdzorgplus', perInhabitant: 14 },
     { code: 'LTA', name: 'Landelijk transitiearrangement', perInhabitant: 38 },
-    { code: 'GI', name: 'Gecertificeerde instellingen', perInhabitant: 40 },
+    { code: 'GI', name: 'Gecertificeerde instellingen', perInhabitant: 40, productCategories: ['47', '48'] },
     { code: 'VT', name: 'Veilig Thuis', perInhabitant: 15 },
   ],
 };
@@ -61,7 +62,7 @@ export const demoCombination = { name: 'de Combinatie Gezinsvormen', lead: '9900
 
 interface DemoProduct {
   lot: string; productCategory: string; productCode: string; name: string; unit: string;
-  fundingVariant: 'inspanningsgericht' | 'outputgericht' | 'taakgericht'; withStay: boolean; intensity?: 'licht' | 'midden' | 'zwaar';
+  fundingVariant: 'inspanningsgericht' | 'outputgericht' | 'taakgericht'; withStay: boolean; stayForm?: StayForm; intensity?: 'licht' | 'midden' | 'zwaar';
   travelHoursPerFte?: number; tariff2023: number;
 }
 
@@ -74,11 +75,11 @@ export const demoProducts: DemoProduct[] = [
   { lot: 'AMB', productCategory: '54', productCode: '54B01', name: 'Behandeling jeugd-ggz', unit: '01', fundingVariant: 'inspanningsgericht', withStay: false, intensity: 'midden', travelHoursPerFte: 40, tariff2023: 2.05 },
   { lot: 'JIO', productCategory: '45', productCode: '45J01', name: 'Jeugdhulp in onderwijstijd', unit: '16', fundingVariant: 'inspanningsgericht', withStay: false, intensity: 'midden', tariff2023: 142.0 },
   { lot: 'CRI', productCategory: '46', productCode: '46C01', name: 'Crisisinterventie ambulant', unit: '82', fundingVariant: 'outputgericht', withStay: false, intensity: 'zwaar', tariff2023: 1850.0 },
-  { lot: 'CRI', productCategory: '46', productCode: '46C02', name: 'Crisisopvang met verblijf', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, intensity: 'zwaar', tariff2023: 395.0 },
-  { lot: 'GZV', productCategory: '43', productCode: '43G01', name: 'Gezinsvorm Integraal', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, intensity: 'zwaar', tariff2023: 248.0 },
-  { lot: 'GZV', productCategory: '44', productCode: '44G01', name: 'Gezinsvorm Kort Verblijf', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, intensity: 'midden', tariff2023: 189.0 },
+  { lot: 'CRI', productCategory: '46', productCode: '46C02', name: 'Crisisopvang met verblijf', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, stayForm: 'residentieel', intensity: 'zwaar', tariff2023: 395.0 },
+  { lot: 'GZV', productCategory: '43', productCode: '43G01', name: 'Gezinsvorm Integraal', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, stayForm: 'gezinshuis', intensity: 'zwaar', tariff2023: 248.0 },
+  { lot: 'GZV', productCategory: '44', productCode: '44G01', name: 'Gezinsvorm Kort Verblijf', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, stayForm: 'pleegzorg', intensity: 'midden', tariff2023: 189.0 },
   { lot: 'FOR', productCategory: '45', productCode: '45F01', name: 'Forensische ambulante behandeling', unit: '04', fundingVariant: 'inspanningsgericht', withStay: false, intensity: 'zwaar', travelHoursPerFte: 60, tariff2023: 112.0 },
-  { lot: 'FOR', productCategory: '43', productCode: '43F01', name: 'Forensisch verblijf met behandeling', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, intensity: 'zwaar', tariff2023: 465.0 },
+  { lot: 'FOR', productCategory: '43', productCode: '43F01', name: 'Forensisch verblijf met behandeling', unit: '14', fundingVariant: 'inspanningsgericht', withStay: true, stayForm: 'residentieel', intensity: 'zwaar', tariff2023: 465.0 },
 ];
 
 /** Which providers hold which lots; new contracts start on the seed's switch dates (forensisch/gezinsvormen 1 July, others 1 August 2023). */

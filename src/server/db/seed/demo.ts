@@ -71,7 +71,7 @@ export async function seedDemoRegion(db: Db): Promise<void> {
       for (let year = 2023, tariff = p.tariff2023; year <= thisYear + 1; year++, tariff *= 1.035) tariffs.push({ year, tariff: Math.round(tariff * 100) / 100 });
       await createProduct(tx, actor, {
         regionId: region.id, lotId: lotId(p.lot), productCategory: p.productCategory, productCode: p.productCode, name: p.name,
-        unit: p.unit, fundingVariant: p.fundingVariant, withStay: p.withStay, intensity: p.intensity ?? null,
+        unit: p.unit, fundingVariant: p.fundingVariant, withStay: p.withStay, stayForm: p.stayForm ?? null, intensity: p.intensity ?? null,
         travelHoursPerFte: p.travelHoursPerFte ?? null, validFrom: switchDates[p.lot]!, validTo: null, tariffs,
       });
     }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { productCategoryCodes, unitCodes } from '../../../../shared/codelists/index.js';
-import { fundingVariants, intensities, limits } from '../../../../shared/domain.js';
+import { fundingVariants, intensities, limits, stayForms } from '../../../../shared/domain.js';
 import { isoDate } from '../contracts/contracts.schema.js';
 
 export const ZTariff = z.object({
@@ -18,6 +18,8 @@ const base = {
   unit: z.enum(unitCodes, { message: 'onbekende eenheid (codelijst WJ756)' }).describe('Eenheid (WJ756)'),
   fundingVariant: z.enum(fundingVariants, { message: 'kies inspanningsgericht, outputgericht of taakgericht' }),
   withStay: z.boolean().default(false).describe('Met verblijf'),
+  stayForm: z.enum(stayForms, { message: 'kies pleegzorg, gezinshuis, residentieel of gesloten' }).nullable().optional()
+    .describe('Vorm van verblijf (alleen bij zorg met verblijf)'),
   intensity: z.enum(intensities).nullable().optional(),
   travelHoursPerFte: z.number().int().min(0).max(2000).nullable().optional().describe('Reisuren per fte per jaar die in het tarief zijn inbegrepen'),
   validFrom: isoDate('geldig vanaf'),
@@ -27,8 +29,10 @@ const base = {
 
 const validToAfterFrom = (v: { validFrom?: string | undefined; validTo?: string | null | undefined }) => !v.validFrom || !v.validTo || v.validTo >= v.validFrom;
 const validMessage = { message: 'einddatum ligt voor de begindatum', path: ['validTo'] };
+const stayFormNeedsStay = (v: { withStay?: boolean | undefined; stayForm?: string | null | undefined }) => !v.stayForm || v.withStay !== false;
+const stayFormMessage = { message: 'een vorm van verblijf hoort alleen bij zorg met verblijf', path: ['stayForm'] };
 
-export const ZProductCreate = z.object(base).refine(validToAfterFrom, validMessage).openapi('ProductCreate');
+export const ZProductCreate = z.object(base).refine(validToAfterFrom, validMessage).refine(stayFormNeedsStay, stayFormMessage).openapi('ProductCreate');
 export const ZProductUpdate = z.object({
   lotId: base.lotId,
   productCategory: base.productCategory.optional(),
@@ -37,17 +41,18 @@ export const ZProductUpdate = z.object({
   unit: base.unit.optional(),
   fundingVariant: base.fundingVariant.optional(),
   withStay: z.boolean().optional(),
+  stayForm: base.stayForm,
   intensity: base.intensity,
   travelHoursPerFte: base.travelHoursPerFte,
   validFrom: base.validFrom.optional(),
   validTo: base.validTo,
   tariffs: z.array(ZTariff).max(50).optional(),
-}).refine(validToAfterFrom, validMessage).openapi('ProductUpdate');
+}).refine(validToAfterFrom, validMessage).refine(stayFormNeedsStay, stayFormMessage).openapi('ProductUpdate');
 
 export const ZProduct = z.object({
   id: z.uuid(), regionId: z.uuid(), lotId: z.uuid().nullable(), lotName: z.string().nullable(),
   productCategory: z.string(), productCategoryName: z.string(), productCode: z.string(), name: z.string(),
-  unit: z.string(), unitName: z.string(), fundingVariant: z.enum(fundingVariants), withStay: z.boolean(),
+  unit: z.string(), unitName: z.string(), fundingVariant: z.enum(fundingVariants), withStay: z.boolean(), stayForm: z.enum(stayForms).nullable(),
   intensity: z.enum(intensities).nullable(), travelHoursPerFte: z.number().int().nullable(),
   validFrom: z.string(), validTo: z.string().nullable(),
   tariffs: z.array(ZTariff),

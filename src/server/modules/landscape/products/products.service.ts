@@ -36,7 +36,7 @@ export async function createProduct(db: Db, actor: Actor, input: ProductCreate):
     await assertConsistent(tx, input);
     const { tariffs, ...columns } = input;
     const [row] = await tx.insert(products).values({
-      ...columns, lotId: columns.lotId ?? null, intensity: columns.intensity ?? null,
+      ...columns, lotId: columns.lotId ?? null, intensity: columns.intensity ?? null, stayForm: columns.withStay ? columns.stayForm ?? null : null,
       travelHoursPerFte: columns.travelHoursPerFte ?? null, validTo: columns.validTo ?? null,
     }).returning({ id: products.id });
     await replaceTariffs(tx, row!.id, tariffs);
@@ -54,7 +54,9 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
     if (merged.validTo && merged.validTo < merged.validFrom) throw fieldError('validTo', 'einddatum ligt voor de begindatum');
     await assertConsistent(tx, merged, id);
     const { tariffs, ...columns } = input;
-    await tx.update(products).set({ ...columns, updatedAt: new Date() }).where(eq(products.id, id));
+    // Care without stay has no stay form: turning *met verblijf* off clears it.
+    const stayForm = merged.withStay === false ? { stayForm: null } : {};
+    await tx.update(products).set({ ...columns, ...stayForm, updatedAt: new Date() }).where(eq(products.id, id));
     if (tariffs) await replaceTariffs(tx, id, tariffs);
     const [after] = await presentProducts(tx, [id]);
     await recordAudit(tx, actor, { action: 'update', entity: 'product', entityId: id, before, after });
@@ -108,7 +110,7 @@ async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
       id, regionId: p.regionId, lotId: p.lotId, lotName: r.lotName,
       productCategory: p.productCategory, productCategoryName: describeCode('JZ020', p.productCategory) ?? p.productCategory,
       productCode: p.productCode, name: p.name, unit: p.unit, unitName: describeCode('WJ756', p.unit) ?? p.unit,
-      fundingVariant: p.fundingVariant as Product['fundingVariant'], withStay: p.withStay, intensity: p.intensity as Product['intensity'],
+      fundingVariant: p.fundingVariant as Product['fundingVariant'], withStay: p.withStay, stayForm: p.stayForm as Product['stayForm'], intensity: p.intensity as Product['intensity'],
       travelHoursPerFte: p.travelHoursPerFte, validFrom: p.validFrom, validTo: p.validTo,
       tariffs: tariffs.filter((t) => t.productId === id).map((t) => ({ year: t.year, tariff: Number(t.tariff) })),
       createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),

@@ -3,7 +3,7 @@ import { requireActor, requireRole } from '../../../http/auth.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../../http/openapi.js';
 import { masterDataEditors } from '../landscape.policy.js';
-import { ZCodedCreate, ZMunicipalityCreate, ZRegion, ZRegionCreate, ZTierLevel, ZTierLevelCreate, ZTierLevelUpdate } from './regions.schema.js';
+import { ZBudgetLineCreate, ZCodedCreate, ZMunicipalityCreate, ZRegion, ZRegionCreate, ZTierLevel, ZTierLevelCreate, ZTierLevelUpdate } from './regions.schema.js';
 import { addBudgetLine, addLot, addMunicipality, addTierLevel, createRegion, getRegion, listRegions, updateTierLevel } from './regions.service.js';
 
 export const regionRoutes = new OpenAPIHono<AppEnv>();
@@ -62,9 +62,9 @@ regionRoutes.openapi(addRoute('lots', 'Perceel (segment) toevoegen', ZCodedCreat
   const input = ZCodedCreate.parse(c.req.valid('json'));
   return c.json(await c.get('db').transaction((tx) => addLot(tx, actor, c.req.valid('param').id, input)), 201);
 });
-regionRoutes.openapi(addRoute('budget-lines', 'Begrotingspost toevoegen', ZCodedCreate, ZCoded), async (c) => {
+regionRoutes.openapi(addRoute('budget-lines', 'Begrotingspost toevoegen', ZBudgetLineCreate, ZCoded.extend({ productCategories: z.array(z.string()) })), async (c) => {
   const actor = requireRole(c, ...masterDataEditors);
-  const input = ZCodedCreate.parse(c.req.valid('json'));
+  const input = ZBudgetLineCreate.parse(c.req.valid('json'));
   return c.json(await c.get('db').transaction((tx) => addBudgetLine(tx, actor, c.req.valid('param').id, input)), 201);
 });
 regionRoutes.openapi(addRoute('tier-levels', 'Niveau in een indeling (omvang of rol) toevoegen', ZTierLevelCreate, ZTierLevel), async (c) => {

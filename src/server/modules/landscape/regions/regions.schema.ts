@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { productCategoryCodes } from '../../../../shared/codelists/index.js';
 import { patterns, tierSchemes } from '../../../../shared/domain.js';
 
 const code = z.string().trim().min(1, 'code is verplicht').max(20, 'code mag hoogstens 20 tekens zijn');
@@ -9,6 +10,10 @@ export const ZMunicipalityCreate = z.object({
   name,
 }).openapi('MunicipalityCreate');
 export const ZCodedCreate = z.object({ code, name }).openapi('CodedCreate');
+export const ZBudgetLineCreate = ZCodedCreate.extend({
+  productCategories: z.array(z.enum(productCategoryCodes, { message: 'onbekende productcategorie (codelijst JZ020)' })).max(60).default([])
+    .describe('De productcategorieën (JZ020) waarvan de declaraties ten laste van deze post komen'),
+}).openapi('BudgetLineCreate');
 export const ZTierLevelCreate = z.object({
   scheme: z.enum(tierSchemes, { message: 'kies omvang of rol' }),
   code, name,
@@ -23,7 +28,7 @@ export const ZRegionCreate = z.object({
   name,
   municipalities: z.array(ZMunicipalityCreate).default([]),
   lots: z.array(ZCodedCreate).default([]),
-  budgetLines: z.array(ZCodedCreate).default([]),
+  budgetLines: z.array(ZBudgetLineCreate).default([]),
   tierLevels: z.array(ZTierLevelCreate).optional().describe('Leeg laten voor de standaardindelingen hoog/midden/basis en A/B/C'),
 }).openapi('RegionCreate');
 
@@ -35,7 +40,7 @@ export const ZTierLevel = z.object({
 export const ZRegion = z.object({
   id: z.uuid(), code: z.string(), name: z.string(),
   municipalities: z.array(z.object({ id: z.uuid(), cbsCode: z.string().describe('CBS-gemeentecode (4 cijfers)'), name: z.string() })),
-  lots: z.array(ZCoded), budgetLines: z.array(ZCoded), tierLevels: z.array(ZTierLevel),
+  lots: z.array(ZCoded), budgetLines: z.array(ZCoded.extend({ productCategories: z.array(z.string()) })), tierLevels: z.array(ZTierLevel),
 }).openapi('Region');
 
 export type RegionCreate = z.input<typeof ZRegionCreate>;

@@ -29,7 +29,7 @@ export async function listRegions(db: Db): Promise<Region[]> {
     id: r.id, code: r.code, name: r.name,
     municipalities: ms.filter((m) => m.regionId === r.id).map(({ id, cbsCode, name }) => ({ id, cbsCode, name })),
     lots: ls.filter((l) => l.regionId === r.id).map(({ id, code, name }) => ({ id, code, name })),
-    budgetLines: bs.filter((b) => b.regionId === r.id).map(({ id, code, name }) => ({ id, code, name })),
+    budgetLines: bs.filter((b) => b.regionId === r.id).map(({ id, code, name, productCategories }) => ({ id, code, name, productCategories })),
     tierLevels: ts.filter((t) => t.regionId === r.id).map((t) => ({
       id: t.id, scheme: t.scheme as 'omvang' | 'rol', code: t.code, name: t.name, description: t.description,
       accountMeetingsPerYear: t.accountMeetingsPerYear, excludesCode: t.excludesCode,
@@ -79,13 +79,13 @@ export async function addLot(db: Db, actor: Actor | null, regionId: string, inpu
   return { id: row!.id, code: row!.code, name: row!.name };
 }
 
-export async function addBudgetLine(db: Db, actor: Actor | null, regionId: string, input: { code: string; name: string }) {
+export async function addBudgetLine(db: Db, actor: Actor | null, regionId: string, input: { code: string; name: string; productCategories?: string[] }) {
   await assertRegion(db, regionId);
   const [clash] = await db.select({ id: budgetLines.id }).from(budgetLines).where(and(eq(budgetLines.regionId, regionId), eq(budgetLines.code, input.code)));
   if (clash) throw fieldError('code', `postcode ${input.code} bestaat al in deze regio`, ErrorCode.Conflict, 'duplicate');
   const [row] = await db.insert(budgetLines).values({ ...input, regionId }).returning();
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'budget-line', entityId: row!.id, after: row });
-  return { id: row!.id, code: row!.code, name: row!.name };
+  return { id: row!.id, code: row!.code, name: row!.name, productCategories: row!.productCategories };
 }
 
 export async function addTierLevel(db: Db, actor: Actor | null, regionId: string, input: TierLevelCreate) {

@@ -1,0 +1,147 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { describeCode } from '../../../shared/codelists/index.js';
+import {
+  defaultSuppressionThreshold, kpiDefinitionById, kpiIds, type KpiCell, type KpiFilters, type KpiGroupBy, type KpiId, type KpiResponse, type KpiResult,
+} from '../../../shared/kpi.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { budgetLines, lots, municipalities, providers, regions } from '../../db/schema/index.js';
+import { AppError, ErrorCode } from '../../http/errors.js';
+import { kpiModules } from './kpis/index.js';
+import { trajectoryGroupings, type KpiContext, type KpiRow } from './kpis/kpi-module.js';
+import { parsePeriod, previousPeriod } from './period.js';
+import { suppressCells, type RawCell } from './suppression.js';
+import { listTargets, type KpiTarget } from './targets.service.js';
+
+export interface ComputeKpisOptions {
+  regionId: string;
+  period: string;
+  groupBy?: KpiGroupBy;
+  filters?: KpiFilters;
+  kpis?: KpiId[];
+  threshold?: number;
+}
+
+/** The region by code or id; without one, the installation's first region (most installations serve one). */
+export async function resolveRegion(db: Db, codeOrId?: string): Promise<{ id: string; code: string; name: string }> {
+  const all = await db.select({ id: regions.id, code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.name));
+  const region = codeOrId ? all.find((r) => r.code === codeOrId || r.id === codeOrId) : all[0];
+  if (!region) throw new AppError(ErrorCode.NotFound, codeOrId ? `Regio ${codeOrId} bestaat niet.` : 'Er is nog geen regio.');
+  return region;
+}
+
+/** The first and last date in the region's trajectories, and the last complete quarter with data as a default period. */
+export async function kpiPeriods(db: Db, regionId: string): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(db, sql`
+    select min(tr.start_date)::text as first, max(greatest(tr.start_date, coalesce(tr.end_date, tr.start_date)))::text as last
+    from ijw_trajectories tr join municipalities m on m.cbs_code = tr.municipality_code and m.region_id = ${regionId}::uuid`);
+  const last = row?.last ?? null;
+  const anchor = last ? new Date(`${last}T00:00:00Z`) : new Date();
+  // The quarter that ends on or before the data's last date.
+  let year = anchor.getUTCFullYear();
+  let quarter = Math.floor(anchor.getUTCMonth() / 3) + 1;
+  const quarterEnd = parsePeriod(`${year}Q${quarter}`).to;
+  if (!last || last < quarterEnd) { quarter -= 1; if (quarter === 0) { quarter = 4; year -= 1; } }
+  return { first: row?.first ?? null, last, defaultPeriod: `${year}Q${quarter}` };
+}
+
+async function groupLabels(db: Db, regionId: string, groupBy: KpiGroupBy): Promise<(key: string) => string> {
+  const pairs = async (): Promise<Array<[string, string]>> => {
+    switch (groupBy) {
+      case 'municipality':
+        return (await db.select({ k: municipalities.cbsCode, n: municipalities.name }).from(municipalities).where(eq(municipalities.regionId, regionId))).map((r) => [r.k, r.n]);
+      case 'provider':
+        return (await db.select({ k: providers.agbCode, n: providers.name }).from(providers)).map((r) => [r.k, r.n]);
+      case 'lot':
+        return (await db.select({ k: lots.code, n: lots.name }).from(lots).where(eq(lots.regionId, regionId))).map((r) => [r.k, r.n]);
+      case 'budgetLine':
+        return (await db.select({ k: budgetLines.code, n: budgetLines.name }).from(budgetLines).where(eq(budgetLines.regionId, regionId))).map((r) => [r.k, r.n]);
+      default:
+        return [];
+    }
+  };
+  const names = new Map(await pairs());
+  return (key) => {
+    if (groupBy === 'region') return 'Regio';
+    if (key === '–') return 'Onbekend';
+    if (groupBy === 'productCategory') return `${key} ${describeCode('JZ020', key) ?? ''}`.trim();
+    return names.get(key) ?? key;
+  };
+}
+
+/** The latest start or end date among the region's trajectories (the horizon for follow-up windows). */
+async function dataDate(db: Db, regionId: string): Promise<string | null> {
+  return (await kpiPeriods(db, regionId)).last;
+}
+
+function targetFor(targets: KpiTarget[], groupBy: KpiGroupBy, key: string | null, baseline: (t: KpiTarget) => number | null): KpiCell['target'] {
+  const scope = key === null || groupBy === 'region' ? 'region' : groupBy;
+  const matching = targets.filter((t) => t.scopeType === scope && (t.scopeKey === null || t.scopeKey === key))
+    .sort((a, b) => Number(b.scopeKey !== null) - Number(a.scopeKey !== null));
+  for (const t of matching) {
+    const value = t.value ?? baseline(t);
+    if (value !== null) return { value: Math.round(value * 100) / 100, comparator: t.comparator, met: false };
+  }
+  return null;
+}
+
+const meets = (value: number | null, target: NonNullable<KpiCell['target']>) =>
+  value === null || (target.comparator === 'atMost' ? value <= target.value : value >= target.value);
+
+/**
+ * Computes the requested KPIs for a period with the previous period beside them, applies targets and suppresses small
+ * numbers. Every publication (API, CLI, exports, PDF, dashboard) takes its figures from here.
+ */
+export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<KpiResponse> {
+  const period = parsePeriod(options.period);
+  const previous = previousPeriod(period);
+  const groupBy = options.groupBy ?? 'region';
+  const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as KpiFilters;
+  const threshold = options.threshold ?? defaultSuppressionThreshold;
+  const requested = options.kpis?.length ? options.kpis : kpiIds.filter((id) => (kpiModules[id].groupings ?? trajectoryGroupings).includes(groupBy));
+  const unsupported = requested.filter((id) => !(kpiModules[id].groupings ?? trajectoryGroupings).includes(groupBy));
+  if (unsupported.length) {
+    throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [{ name: 'groupBy', code: 'unsupported', reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}` }]);
+  }
+  const horizon = await dataDate(db, options.regionId);
+  const base = { regionId: options.regionId, groupBy, filters, dataDate: horizon };
+  const label = await groupLabels(db, options.regionId, groupBy);
+  const targets = await listTargets(db, options.regionId);
+
+  const data: KpiResult[] = [];
+  for (const id of requested) {
+    const module = kpiModules[id];
+    const current = await module.compute(db, { ...base, from: period.from, to: period.to });
+    const definition = kpiDefinitionById.get(id)!;
+    if (current === null) {
+      const empty: KpiCell = { key: 'total', label: 'Totaal', value: null, previous: null, numerator: null, denominator: null, youths: null, suppressed: false };
+      data.push({ kpi: definition, available: false, total: empty, rows: [] });
+      continue;
+    }
+    const before = new Map(((await module.compute(db, { ...base, from: previous.from, to: previous.to })) ?? []).map((r) => [r.grp, r]));
+    const kpiTargets = targets.filter((t) => t.kpi === id);
+    const baselines = new Map<number, Map<string | null, KpiRow>>();
+    for (const year of new Set(kpiTargets.map((t) => t.baselineYear).filter((y): y is number => y !== null && kpiTargets.some((t) => t.changePercent !== null)))) {
+      const ctx: KpiContext = { ...base, from: `${year}-01-01`, to: `${year}-12-31` };
+      baselines.set(year, new Map(((await module.compute(db, ctx)) ?? []).map((r) => [r.grp, r])));
+    }
+    const toRaw = (r: KpiRow): RawCell => {
+      const prev = before.get(r.grp);
+      let target = targetFor(kpiTargets, groupBy, r.grp, (t) => {
+        const b = baselines.get(t.baselineYear!)?.get(r.grp)?.value;
+        return b === null || b === undefined || t.changePercent === null ? null : b * (1 + t.changePercent / 100);
+      });
+      if (id === 'spend_forecast' && !target && r.budget) target = { value: r.budget, comparator: 'atMost', met: false };
+      if (target) target = { ...target, met: meets(r.value, target) };
+      return {
+        key: r.grp ?? 'total', label: r.grp === null ? 'Totaal' : label(r.grp), value: r.value, previous: prev?.value ?? null,
+        numerator: r.numerator, denominator: r.denominator, youths: r.youths, previousYouths: prev?.youths ?? null,
+        ...(r.budget !== undefined ? { budget: r.budget } : {}), target,
+      };
+    };
+    const totalRow = current.find((r) => r.grp === null) ?? { grp: null, youths: 0, value: null, numerator: null, denominator: null };
+    const rows = groupBy === 'region' ? [] : current.filter((r) => r.grp !== null).map(toRaw).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+    const protectedCells = suppressCells(toRaw(totalRow), rows, threshold);
+    data.push({ kpi: definition, available: true, total: protectedCells.total, rows: protectedCells.rows });
+  }
+  return { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold, data };
+}

@@ -1,0 +1,28 @@
+import type { KpiId } from '../../../../shared/kpi.js';
+import { ambulantStayRatio, familyCareShare, outsideRegionShare } from './care-mix.js';
+import { dropout, endedPerPlan, lengthOfStay, waitDays } from './endings.js';
+import type { KpiModule } from './kpi-module.js';
+import { repeatCare12m, repeatCare6m } from './repeat-care.js';
+import { satisfaction } from './satisfaction.js';
+import { spend, spendForecast } from './spend.js';
+import { inflow, outflow, residentialYouths, youths18Plus, youthsInCare } from './youth-counts.js';
+
+export const kpiModules: Record<KpiId, KpiModule> = {
+  youths_in_care: youthsInCare,
+  inflow,
+  outflow,
+  spend,
+  spend_forecast: spendForecast,
+  wait_days: waitDays,
+  dropout,
+  ended_per_plan: endedPerPlan,
+  repeat_care_6m: repeatCare6m,
+  repeat_care_12m: repeatCare12m,
+  length_of_stay: lengthOfStay,
+  ambulant_stay_ratio: ambulantStayRatio,
+  family_care_share: familyCareShare,
+  residential_youths: residentialYouths,
+  outside_region_share: outsideRegionShare,
+  youths_18_plus: youths18Plus,
+  satisfaction,
+};

@@ -1,0 +1,120 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { KpiGroupBy } from '../../../../shared/kpi.js';
+import type { Db } from '../../../db/client.js';
+import { addMonths, daysBetween } from '../period.js';
+import { num, type KpiContext, type KpiModule, type KpiRow } from './kpi-module.js';
+
+/** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
+export const moneyGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'];
+
+function lineGroup(groupBy: KpiGroupBy): SQL {
+  switch (groupBy) {
+    case 'municipality': return sql`l.municipality_code`;
+    case 'provider': return sql`d.provider_agb`;
+    case 'productCategory': return sql`l.product_category`;
+    case 'lot': return sql`coalesce(lo.code, '–')`;
+    case 'budgetLine': return sql`coalesce(bl.code, '–')`;
+    default: return sql`'region'`;
+  }
+}
+
+/** JW323 prestaties of the region with their group key, prestatie begin in [from, to]. */
+function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
+  const f = ctx.filters;
+  return sql`
+    select l.amount_cents, l.period_start, l.municipality_code, l.allocation_number, l.client_pseudonym as client, ${lineGroup(ctx.groupBy)} as grp
+    from ijw_declaration_lines l
+    join ijw_declarations d on d.id = l.declaration_id
+    join municipalities m on m.cbs_code = l.municipality_code and m.region_id = ${ctx.regionId}::uuid
+    left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = l.product_code
+    left join lots lo on lo.id = p.lot_id
+    ${ctx.groupBy === 'budgetLine' ? sql`left join budget_lines bl on bl.region_id = ${ctx.regionId}::uuid and l.product_category = any(bl.product_categories)` : sql``}
+    where l.period_start between ${from}::date and ${to}::date
+      ${f.municipality ? sql`and l.municipality_code = ${f.municipality}` : sql``}
+      ${f.provider ? sql`and d.provider_agb = ${f.provider}` : sql``}
+      ${f.productCategory ? sql`and l.product_category = ${f.productCategory}` : sql``}
+      ${f.lot ? sql`and lo.code = ${f.lot}` : sql``}`;
+}
+
+/**
+ * The budget per cell for [from, to]: each year's amount × the share of that year's days in the period. Only cells a
+ * budget is kept for (region, municipality, budget line) and only without provider, category or lot filters.
+ */
+async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promise<Map<string | null, number> | null> {
+  const f = ctx.filters;
+  if (f.provider || f.productCategory || f.lot || !['region', 'municipality', 'budgetLine'].includes(ctx.groupBy)) return null;
+  const result = await db.execute(sql`
+    select b.year, m.cbs_code, bl.code as line, b.amount::float8 as amount
+    from budgets b join municipalities m on m.id = b.municipality_id join budget_lines bl on bl.id = b.budget_line_id
+    where m.region_id = ${ctx.regionId}::uuid and b.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
+      ${f.municipality ? sql`and m.cbs_code = ${f.municipality}` : sql``}`);
+  const out = new Map<string | null, number>();
+  for (const r of (result as unknown as { rows: Array<{ year: number; cbs_code: string; line: string; amount: number }> }).rows) {
+    const yearFrom = `${r.year}-01-01`;
+    const yearTo = `${r.year}-12-31`;
+    const overlap = daysBetween(from > yearFrom ? from : yearFrom, to < yearTo ? to : yearTo) + 1;
+    const share = (Number(r.amount) * overlap) / (daysBetween(yearFrom, yearTo) + 1);
+    const key = ctx.groupBy === 'municipality' ? r.cbs_code : ctx.groupBy === 'budgetLine' ? r.line : 'region';
+    out.set(key, (out.get(key) ?? 0) + share);
+    out.set(null, (out.get(null) ?? 0) + share);
+  }
+  return out;
+}
+
+const euros = (cents: number) => Math.round(cents) / 100;
+const withBudget = (rows: KpiRow[], budget: Map<string | null, number> | null): KpiRow[] => {
+  const seen = new Set(rows.map((r) => r.grp));
+  // A municipality or budget line with a budget but nothing declared yet is a row too: 0 spent against its budget.
+  const empty = [...(budget?.keys() ?? [])].filter((k) => !seen.has(k)).map((grp) => ({ grp, youths: 0, value: 0, numerator: null, denominator: null }));
+  return [...rows, ...empty].map((r) => ({ ...r, budget: budget ? Math.round(budget.get(r.grp) ?? 0) : null }));
+};
+
+/** Uitgaven: the net amount declared (JW323, credits negative) for prestaties that began in the period. */
+export const spend: KpiModule = {
+  id: 'spend',
+  groupings: moneyGroupings,
+  async compute(db, ctx) {
+    const result = await db.execute(sql`
+      with lines as (${scopedLines(ctx, ctx.from, ctx.to)})
+      select case when grouping(grp) = 1 then null else grp end as grp, count(distinct client)::int as youths, sum(amount_cents)::float8 as cents
+      from lines group by grouping sets ((grp), ())`);
+    const rows = (result as unknown as { rows: Array<{ grp: string | null; youths: number; cents: number }> }).rows
+      .map((r) => ({ grp: r.grp, youths: num(r.youths), value: euros(num(r.cents)), numerator: null, denominator: null }));
+    return withBudget(rows, await budgets(db, ctx, ctx.from, ctx.to));
+  },
+};
+
+/**
+ * Prognose jaareinde for the year of the period's end: declared so far that year, plus for each trajectory still
+ * running after the period its run rate (declared over the last three calendar months ÷ their days) × its days left
+ * in the year (to its allocation end). Beside it the whole year's budget.
+ */
+export const spendForecast: KpiModule = {
+  id: 'spend_forecast',
+  groupings: moneyGroupings,
+  async compute(db, ctx) {
+    const year = ctx.to.slice(0, 4);
+    const yearStart = `${year}-01-01`;
+    const yearEnd = `${year}-12-31`;
+    const windowStart = addMonths(`${ctx.to.slice(0, 7)}-01`, -2);
+    const windowDays = daysBetween(windowStart, ctx.to) + 1;
+    const result = await db.execute(sql`
+      with lines as (${scopedLines(ctx, yearStart, ctx.to)})
+      select case when grouping(lines.grp) = 1 then null else lines.grp end as grp, count(distinct lines.client)::int as youths,
+        sum(lines.amount_cents)::float8 as cents,
+        sum(case when lines.period_start >= ${windowStart}::date and tr.id is not null
+          then lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${ctx.to}::date, 0) else 0 end)::float8 as projected
+      from lines
+      -- The trajectory of the prestatie's allocation, when it is still running after the period.
+      left join ijw_trajectories tr on tr.trajectory_key = 'A|' || lines.municipality_code || '|' || lines.allocation_number
+        and tr.start_date <= ${ctx.to}::date and (tr.end_date is null or tr.end_date > ${ctx.to}::date)
+        and (tr.allocation_end is null or tr.allocation_end > ${ctx.to}::date)
+      group by grouping sets ((lines.grp), ())`);
+    const rows = (result as unknown as { rows: Array<{ grp: string | null; youths: number; cents: number; projected: number }> }).rows
+      .map((r) => ({
+        grp: r.grp, youths: num(r.youths), numerator: euros(num(r.cents)), denominator: null,
+        value: euros(num(r.cents) + num(r.projected) / windowDays),
+      }));
+    return withBudget(rows, await budgets(db, ctx, yearStart, yearEnd));
+  },
+};

@@ -1,0 +1,89 @@
+import type { KpiCell, KpiResult, KpiUnit } from './kpi.js';
+
+/**
+ * One chart description (an ECharts option) for a KPI result, used by the dashboard in the browser and by the
+ * quarterly PDF on the server (ECharts renders it to SVG there), so both show the same picture. Suppressed cells
+ * are drawn as gaps: the table beside each chart says "< 10" for them.
+ */
+
+/** Colours with at least 3:1 contrast against white, told apart by more than hue (the previous period is hatched grey). */
+export const chartColours = { current: '#1f5e9e', previous: '#8a8a8a', target: '#b3261e' } as const;
+
+export interface KpiChartLabels {
+  current: string;
+  previous: string;
+  target: string;
+  /** Accessible description of the chart; the table beside it holds the figures. */
+  description: string;
+}
+
+export interface KpiChartOptions {
+  labels: KpiChartLabels;
+  locale?: string;
+  /** Show at most this many rows (the largest first); the table keeps them all. */
+  maxBars?: number;
+  animation?: boolean;
+}
+
+/** Formats a KPI value for axis labels, tooltips and tables. */
+export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl-NL'): string {
+  if (value === null) return '–';
+  switch (unit) {
+    case 'euro':
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+    case 'percent':
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} %`;
+    case 'days':
+    case 'ratio':
+    case 'score':
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 'days' ? 0 : 2 }).format(value);
+    default:
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  }
+}
+
+function chartRows(result: KpiResult, maxBars: number): KpiCell[] {
+  const rows = result.rows.length > 1 ? result.rows : [result.total];
+  return [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).slice(0, maxBars);
+}
+
+/** Builds a horizontal bar chart: the period against the previous one, per row, with the target as a line. */
+export function buildKpiChartOption(result: KpiResult, options: KpiChartOptions): Record<string, unknown> {
+  const { labels, locale = 'nl-NL', maxBars = 12, animation = true } = options;
+  const rows = chartRows(result, maxBars).reverse();
+  const unit = result.kpi.unit;
+  const format = (v: number | null) => formatKpiValue(v, unit, locale);
+  const targets = [...new Set(rows.map((r) => r.target?.value).filter((v): v is number => typeof v === 'number'))];
+  const current: Record<string, unknown> = {
+    name: labels.current, type: 'bar', data: rows.map((r) => r.value),
+    itemStyle: { color: chartColours.current },
+    label: { show: true, position: 'right', formatter: (p: { value: number | null }) => format(p.value), color: '#1a1a1a' },
+  };
+  if (targets.length === 1) {
+    current.markLine = {
+      symbol: 'none', silent: true, lineStyle: { color: chartColours.target, type: 'dashed', width: 2 },
+      label: { formatter: `${labels.target}: ${format(targets[0]!)}`, color: chartColours.target },
+      data: [{ xAxis: targets[0] }],
+    };
+  }
+  return {
+    animation,
+    aria: { enabled: true, label: { description: labels.description } },
+    textStyle: { fontFamily: 'system-ui, sans-serif' },
+    grid: { left: 8, right: 72, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, data: [labels.current, labels.previous] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => format(v) },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: '#e0e0e0' } } },
+    yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 180, overflow: 'truncate', color: '#1a1a1a' } },
+    series: [
+      { name: labels.previous, type: 'bar', data: rows.map((r) => r.previous), itemStyle: { color: chartColours.previous, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } } },
+      current,
+    ],
+  };
+}
+
+/** A sensible chart height for the number of bars. */
+export function kpiChartHeight(result: KpiResult, maxBars = 12): number {
+  const bars = Math.min(maxBars, Math.max(1, result.rows.length));
+  return 80 + bars * 44;
+}

@@ -1,0 +1,150 @@
+/**
+ * The steering indicators (KPIs) as server, UI, exports and the quarterly report all name them. The formulas live in
+ * docs/kpi.md and in src/server/modules/monitoring/kpis/, one file per KPI.
+ */
+
+export const kpiIds = [
+  'youths_in_care',
+  'inflow',
+  'outflow',
+  'spend',
+  'spend_forecast',
+  'wait_days',
+  'dropout',
+  'ended_per_plan',
+  'repeat_care_6m',
+  'repeat_care_12m',
+  'length_of_stay',
+  'ambulant_stay_ratio',
+  'family_care_share',
+  'residential_youths',
+  'outside_region_share',
+  'youths_18_plus',
+  'satisfaction',
+] as const;
+export type KpiId = (typeof kpiIds)[number];
+
+/** How a value reads: a count of youths, a percentage, a number of days, euros, or a plain ratio. */
+export const kpiUnits = ['youths', 'percent', 'days', 'euro', 'ratio', 'score'] as const;
+export type KpiUnit = (typeof kpiUnits)[number];
+
+/** Whether a higher value is better (satisfaction), worse (drop-out), or neither (a count of youths in care). */
+export type KpiDirection = 'higher-is-better' | 'lower-is-better' | 'neutral';
+
+export interface KpiDefinitionInfo {
+  id: KpiId;
+  name: string;
+  nameEn: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  /** One Dutch sentence for screens and the report; the full definition is in docs/kpi.md. */
+  description: string;
+}
+
+export const kpiGroupings = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'] as const;
+export type KpiGroupBy = (typeof kpiGroupings)[number];
+export const kpiGroupLabels: Record<KpiGroupBy, string> = {
+  region: 'Regio',
+  municipality: 'Gemeente',
+  provider: 'Aanbieder',
+  productCategory: 'Productcategorie',
+  lot: 'Perceel',
+  budgetLine: 'Begrotingspost',
+};
+
+/** Filters narrow the trajectories before grouping; the drill-down region → municipality → provider → category sets them one by one. */
+export interface KpiFilters {
+  municipality?: string;
+  provider?: string;
+  productCategory?: string;
+  lot?: string;
+}
+
+export interface KpiPeriod {
+  /** First and last day, inclusive (ISO dates). */
+  from: string;
+  to: string;
+  /** As asked: 2025, 2025Q3, 2025-07 or 2025-01-01/2025-06-30. */
+  label: string;
+}
+
+/** One published figure. When fewer than the threshold of youths stand behind it, every number is null. */
+export interface KpiCell {
+  key: string;
+  label: string;
+  value: number | null;
+  /** The same figure for the previous period of equal length. */
+  previous: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Distinct youths behind the figure (null when suppressed). */
+  youths: number | null;
+  suppressed: boolean;
+  /** Budget for the period, and for spend_forecast the year's budget (euro), where the KPI has one. */
+  budget?: number | null;
+  /** The target that applies to this cell and whether the value crosses it. */
+  target?: { value: number; comparator: 'atMost' | 'atLeast'; met: boolean } | null;
+}
+
+export interface KpiResult {
+  kpi: KpiDefinitionInfo;
+  /** False when the region has no data this KPI needs (e.g. no experience data): rows are empty. */
+  available: boolean;
+  total: KpiCell;
+  rows: KpiCell[];
+}
+
+export interface KpiResponse {
+  period: KpiPeriod;
+  previousPeriod: KpiPeriod;
+  groupBy: KpiGroupBy;
+  filters: KpiFilters;
+  /** Cells with fewer youths than this are suppressed. */
+  suppressionThreshold: number;
+  data: KpiResult[];
+}
+
+export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
+  { id: 'youths_in_care', name: 'Jeugdigen in zorg', nameEn: 'Youths in care', unit: 'youths', direction: 'neutral',
+    description: 'Unieke jeugdigen met een jeugdhulptraject dat in de periode liep.' },
+  { id: 'inflow', name: 'Instroom', nameEn: 'Inflow', unit: 'youths', direction: 'neutral',
+    description: 'Jeugdigen in zorg in de periode die de dag vóór de periode geen traject hadden.' },
+  { id: 'outflow', name: 'Uitstroom', nameEn: 'Outflow', unit: 'youths', direction: 'neutral',
+    description: 'Jeugdigen in zorg in de periode die op de laatste dag van de periode geen traject meer hadden.' },
+  { id: 'spend', name: 'Uitgaven', nameEn: 'Spend', unit: 'euro', direction: 'lower-is-better',
+    description: 'Gedeclareerd bedrag (JW323) over de periode, naast het begrote bedrag voor de periode.' },
+  { id: 'spend_forecast', name: 'Prognose jaareinde', nameEn: 'Year-end forecast', unit: 'euro', direction: 'lower-is-better',
+    description: 'Verwachte uitgaven over het hele jaar: gedeclareerd tot nu plus de lopende toewijzingen en de run rate.' },
+  { id: 'wait_days', name: 'Gemeten wachttijd', nameEn: 'Measured wait', unit: 'days', direction: 'lower-is-better',
+    description: 'Mediaan aantal dagen van verzoek (of toewijzing) tot start zorg, voor trajecten gestart in de periode.' },
+  { id: 'dropout', name: 'Uitval', nameEn: 'Drop-out', unit: 'percent', direction: 'lower-is-better',
+    description: 'Aandeel beëindigde trajecten dat voortijdig eindigde (reden 32–35).' },
+  { id: 'ended_per_plan', name: 'Beëindigd volgens plan', nameEn: 'Ended as planned', unit: 'percent', direction: 'higher-is-better',
+    description: 'Aandeel beëindigde trajecten dat volgens plan eindigde (reden 31 of uitstroom naar een ander domein).' },
+  { id: 'repeat_care_6m', name: 'Herhaald beroep binnen 6 maanden', nameEn: 'Re-entry within 6 months', unit: 'percent', direction: 'lower-is-better',
+    description: 'Aandeel beëindigde trajecten waarna binnen 6 maanden opnieuw jeugdhulp startte.' },
+  { id: 'repeat_care_12m', name: 'Herhaald beroep binnen 12 maanden', nameEn: 'Re-entry within 12 months', unit: 'percent', direction: 'lower-is-better',
+    description: 'Aandeel beëindigde trajecten waarna binnen 12 maanden opnieuw jeugdhulp startte.' },
+  { id: 'length_of_stay', name: 'Gemiddelde verblijfsduur', nameEn: 'Average length of stay', unit: 'days', direction: 'lower-is-better',
+    description: 'Gemiddeld aantal dagen van start tot einde, voor beëindigde trajecten met verblijf.' },
+  { id: 'ambulant_stay_ratio', name: 'Verhouding ambulant / verblijf', nameEn: 'Ratio ambulant / with stay', unit: 'ratio', direction: 'higher-is-better',
+    description: 'Jeugdigen met ambulante zorg per jeugdige met zorg met verblijf.' },
+  { id: 'family_care_share', name: 'Aandeel pleegzorg en gezinshuizen', nameEn: 'Share foster care and family homes', unit: 'percent', direction: 'higher-is-better',
+    description: 'Aandeel van de jeugdigen met verblijf dat in een pleeggezin of gezinshuis verblijft.' },
+  { id: 'residential_youths', name: 'Jeugdigen in residentiële zorg', nameEn: 'Youths in residential care', unit: 'youths', direction: 'lower-is-better',
+    description: 'Unieke jeugdigen met verblijf in een residentiële of gesloten voorziening.' },
+  { id: 'outside_region_share', name: 'Aandeel zorg buiten de regio', nameEn: 'Share with providers outside the region', unit: 'percent', direction: 'lower-is-better',
+    description: 'Aandeel jeugdigen in zorg bij een aanbieder zonder contract met de regio.' },
+  { id: 'youths_18_plus', name: 'Jeugdigen van 18 jaar en ouder', nameEn: 'Youths aged 18+', unit: 'youths', direction: 'neutral',
+    description: 'Unieke jeugdigen in zorg die in het jaar van het einde van de periode 18 of ouder worden.' },
+  { id: 'satisfaction', name: 'Cliënttevredenheid', nameEn: 'Client satisfaction', unit: 'score', direction: 'higher-is-better',
+    description: 'Gemiddelde score uit ervaringsonderzoek, waar die gegevens er zijn.' },
+];
+
+export const kpiDefinitionById = new Map(kpiDefinitions.map((d) => [d.id, d]));
+
+/** Default threshold below which a published cell is suppressed (configurable per installation). */
+export const defaultSuppressionThreshold = 10;
+
+/** Period notations the API, CLI and UI accept. */
+export const periodPattern = /^(\d{4})$|^(\d{4})Q([1-4])$|^(\d{4})-(0[1-9]|1[0-2])$|^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
