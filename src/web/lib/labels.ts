@@ -1,4 +1,5 @@
 import type { Msg } from '../i18n';
+import type { StayForm } from '../../shared/domain';
 import type { Contract, FundingVariant, Intensity, Procedure, ProviderDomain, Role } from './types';
 
 /** Display names of the shared enumerations, as dictionary keys so the language switch applies. */
@@ -27,6 +28,13 @@ export const procedureLabels: Record<Procedure, Msg> = {
   'sas-4': 'SAS 4',
   'europese-aanbesteding': 'Europese aanbesteding',
   'enkelvoudig-onderhands': 'Enkelvoudig onderhands',
+};
+
+export const stayFormLabels: Record<StayForm, Msg> = {
+  pleegzorg: 'Pleegzorg',
+  gezinshuis: 'Gezinshuis',
+  residentieel: 'Residentieel',
+  gesloten: 'Gesloten (jeugdzorgplus)',
 };
 
 export const intensityLabels: Record<Intensity, Msg> = { licht: 'Licht', midden: 'Midden', zwaar: 'Zwaar' };

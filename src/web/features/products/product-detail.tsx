@@ -7,7 +7,7 @@ import { DataList, Table } from '../../components/table';
 import { api } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
-import { fundingVariantLabels, intensityLabels } from '../../lib/labels';
+import { fundingVariantLabels, intensityLabels, stayFormLabels } from '../../lib/labels';
 import type { Product } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
@@ -40,6 +40,7 @@ function ProductDetail({ product: p }: { product: Product }) {
           [t('Uitvoeringsvariant'), t(fundingVariantLabels[p.fundingVariant])],
           [t('Perceel'), p.lotName ?? '—'],
           [t('Met verblijf'), p.withStay ? t('Ja') : t('Nee')],
+          ...(p.withStay ? [[t('Vorm van verblijf'), p.stayForm ? t(stayFormLabels[p.stayForm]) : '—'] as [string, string]] : []),
           [t('Intensiteit'), p.intensity ? t(intensityLabels[p.intensity]) : '—'],
           [t('Reisuren per fte per jaar'), p.travelHoursPerFte === null ? '—' : String(p.travelHoursPerFte)],
           [t('Geldig vanaf'), formatDate(p.validFrom, 'long')],

@@ -18,6 +18,7 @@ export interface ProductDraft {
   fundingVariant: string;
   lotId: string;
   withStay: boolean;
+  stayForm: string;
   intensity: string;
   travelHoursPerFte: string;
   validFrom: string;
@@ -26,7 +27,7 @@ export interface ProductDraft {
 }
 
 export const emptyProduct: ProductDraft = {
-  productCode: '', name: '', productCategory: '', unit: '', fundingVariant: '', lotId: '', withStay: false, intensity: '',
+  productCode: '', name: '', productCategory: '', unit: '', fundingVariant: '', lotId: '', withStay: false, stayForm: '', intensity: '',
   travelHoursPerFte: '', validFrom: '', validTo: '', tariffs: [],
 };
 
@@ -37,7 +38,7 @@ export function newTariff(): TariffDraft {
 export function draftFromProduct(p: Product): ProductDraft {
   return {
     productCode: p.productCode, name: p.name, productCategory: p.productCategory, unit: p.unit, fundingVariant: p.fundingVariant,
-    lotId: p.lotId ?? '', withStay: p.withStay, intensity: p.intensity ?? '',
+    lotId: p.lotId ?? '', withStay: p.withStay, stayForm: p.stayForm ?? '', intensity: p.intensity ?? '',
     travelHoursPerFte: p.travelHoursPerFte === null ? '' : String(p.travelHoursPerFte),
     validFrom: p.validFrom, validTo: p.validTo ?? '',
     tariffs: [...p.tariffs].sort((a, b) => a.year - b.year).map((t) => ({ key: newRowKey(), year: String(t.year), tariff: amountToInput(t.tariff) })),
@@ -73,6 +74,7 @@ export function toProductBody(d: ProductDraft, regionId: string, m: ProductMessa
     unit: d.unit,
     fundingVariant: d.fundingVariant as ProductCreate['fundingVariant'],
     withStay: d.withStay,
+    stayForm: (d.withStay && d.stayForm ? d.stayForm : null) as ProductCreate['stayForm'],
     intensity: (d.intensity || null) as ProductCreate['intensity'],
     travelHoursPerFte: Number.isNaN(travel) ? null : travel,
     validFrom: d.validFrom,
@@ -96,6 +98,7 @@ export const productFieldLabels: Record<string, Msg> = {
   fundingVariant: 'Uitvoeringsvariant',
   lotId: 'Perceel',
   withStay: 'Met verblijf',
+  stayForm: 'Vorm van verblijf',
   intensity: 'Intensiteit',
   travelHoursPerFte: 'Reisuren per fte per jaar',
   validFrom: 'Geldig vanaf',

@@ -10,7 +10,8 @@ import { api } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
 import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { useFormErrors } from '../../lib/form-errors';
-import { fundingVariantLabels, intensityLabels } from '../../lib/labels';
+import { fundingVariantLabels, intensityLabels, stayFormLabels } from '../../lib/labels';
+import { stayForms } from '../../../shared/domain';
 import { useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import type { FundingVariant, Intensity, Product } from '../../lib/types';
@@ -80,6 +81,11 @@ function ProductForm({ product }: { product?: Product }) {
         <SelectField id="lotId" label={t('Perceel')} placeholder={t('Geen perceel')} value={draft.lotId} onChange={set('lotId')} error={errors.of('lotId')}
           options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))} />
         <CheckboxField id="withStay" label={t('Met verblijf')} checked={draft.withStay} onChange={set('withStay')} error={errors.of('withStay')} />
+        {draft.withStay && (
+          <SelectField id="stayForm" label={t('Vorm van verblijf')} description={t('Alleen bij zorg met verblijf; pleegzorg en gezinshuizen tellen als gezinsvormen.')}
+            placeholder={t('Geen vorm van verblijf')} value={draft.stayForm} onChange={set('stayForm')} error={errors.of('stayForm')}
+            options={stayForms.map((f) => ({ value: f, label: t(stayFormLabels[f]) }))} />
+        )}
         <SelectField id="intensity" label={t('Intensiteit')} placeholder={t('Geen intensiteit')} value={draft.intensity} onChange={set('intensity')} error={errors.of('intensity')}
           options={(Object.keys(intensityLabels) as Intensity[]).map((i) => ({ value: i, label: t(intensityLabels[i]) }))} />
         <TextField id="travelHoursPerFte" label={t('Reisuren per fte per jaar')} description={t('Reistijd die in het tarief is inbegrepen, zoals 60')} inputMode="numeric" autoComplete="off" value={draft.travelHoursPerFte} onChange={set('travelHoursPerFte')} error={errors.of('travelHoursPerFte')} />

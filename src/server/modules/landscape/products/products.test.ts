@@ -73,6 +73,19 @@ describe('products API', () => {
     expect(ok.body.tariffs.map((t: { year: number }) => t.year)).toEqual([2024, 2025, 2026]);
   });
 
+  it('keeps the form of stay only for care with stay, as the transformation KPIs need', async () => {
+    const region = await buildRegion(ctx);
+    const { token } = await buildUser(ctx, 'contractmanager');
+    const ambulant = await call(ctx, token, 'POST', '/products', productInput(region.id, { stayForm: 'pleegzorg' }));
+    expect(ambulant.status).toBe(400);
+    expect(ambulant.body.invalidParams[0]).toMatchObject({ name: 'stayForm', reason: 'een vorm van verblijf hoort alleen bij zorg met verblijf' });
+    const foster = await call(ctx, token, 'POST', '/products', productInput(region.id, { productCategory: '44', productCode: '44P01', unit: '14', withStay: true, stayForm: 'pleegzorg' }));
+    expect(foster.status).toBe(201);
+    expect(foster.body.stayForm).toBe('pleegzorg');
+    const noStay = await call(ctx, token, 'PATCH', `/products/${foster.body.id}`, { withStay: false });
+    expect(noStay.body).toMatchObject({ withStay: false, stayForm: null });
+  });
+
   it('needs tariffs up to the current year for an open-ended product', () => {
     expect(yearsNeedingTariff('2024-03-01', null, new Date('2026-05-01'))).toEqual([2024, 2025, 2026]);
     expect(yearsNeedingTariff('2027-01-01', null, new Date('2026-05-01'))).toEqual([2027]);
