@@ -152,7 +152,11 @@ export const ijwDeclarationLines = pgTable('ijw_declaration_lines', {
   tariffCents: bigint({ mode: 'number' }),
   /** Negative for a credit line, so a sum gives the net amount. */
   amountCents: bigint({ mode: 'number' }).notNull(),
-}, (t) => [index('ijw_declaration_lines_allocation').on(t.municipalityCode, t.allocationNumber)]);
+}, (t) => [
+  index('ijw_declaration_lines_allocation').on(t.municipalityCode, t.allocationNumber),
+  /** Spend per period reads the lines of that period only. */
+  index('ijw_declaration_lines_period').on(t.periodStart),
+]);
 
 /**
  * One row per care trajectory: an allocation (or, for taakgericht care, a start keyed on product and start date)
@@ -187,6 +191,8 @@ export const ijwTrajectories = pgTable('ijw_trajectories', {
   index('ijw_trajectories_municipality').on(t.municipalityCode, t.startDate),
   /** Herhaald beroep looks up a youth's next start. */
   index('ijw_trajectories_client').on(t.clientPseudonym, t.startDate),
+  /** The KPI facts follow the trajectories changed since their last refresh. */
+  index('ijw_trajectories_updated').on(t.updatedAt),
 ]);
 
 

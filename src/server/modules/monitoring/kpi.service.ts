@@ -8,6 +8,7 @@ import { budgetLines, lots, municipalities, providers, regions } from '../../db/
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
 import { trajectoryGroupings, type KpiContext, type KpiRow } from './kpis/kpi-module.js';
+import { refreshKpiFacts, kpiDataDate } from './facts.service.js';
 import { parsePeriod, previousPeriod } from './period.js';
 import { suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
@@ -31,10 +32,11 @@ export async function resolveRegion(db: Db, codeOrId?: string): Promise<{ id: st
 
 /** The first and last date in the region's trajectories, and the last complete quarter with data as a default period. */
 export async function kpiPeriods(db: Db, regionId: string): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
-  const [row] = await queryRows<{ first: string | null; last: string | null }>(db, sql`
-    select min(tr.start_date)::text as first, max(greatest(tr.start_date, coalesce(tr.end_date, tr.start_date)))::text as last
-    from ijw_trajectories tr join municipalities m on m.cbs_code = tr.municipality_code and m.region_id = ${regionId}::uuid`);
-  const last = row?.last ?? null;
+  await refreshKpiFacts(db);
+  const [row] = await queryRows<{ first: string | null }>(db, sql`
+    select min(f.start_date)::text as first from kpi_trajectory_facts f
+    join municipalities m on m.cbs_code = f.municipality_code and m.region_id = ${regionId}::uuid`);
+  const last = await kpiDataDate(db);
   const anchor = last ? new Date(`${last}T00:00:00Z`) : new Date();
   // The quarter that ends on or before the data's last date.
   let year = anchor.getUTCFullYear();
@@ -68,11 +70,6 @@ async function groupLabels(db: Db, regionId: string, groupBy: KpiGroupBy): Promi
   };
 }
 
-/** The latest start or end date among the region's trajectories (the horizon for follow-up windows). */
-async function dataDate(db: Db, regionId: string): Promise<string | null> {
-  return (await kpiPeriods(db, regionId)).last;
-}
-
 function targetFor(targets: KpiTarget[], groupBy: KpiGroupBy, key: string | null, baseline: (t: KpiTarget) => number | null): KpiCell['target'] {
   const scope = key === null || groupBy === 'region' ? 'region' : groupBy;
   const matching = targets.filter((t) => t.scopeType === scope && (t.scopeKey === null || t.scopeKey === key))
@@ -102,30 +99,29 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
   if (unsupported.length) {
     throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [{ name: 'groupBy', code: 'unsupported', reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}` }]);
   }
-  const horizon = await dataDate(db, options.regionId);
-  const base = { regionId: options.regionId, groupBy, filters, dataDate: horizon };
+  await refreshKpiFacts(db);
+  const base = { regionId: options.regionId, groupBy, filters, dataDate: await kpiDataDate(db) };
   const label = await groupLabels(db, options.regionId, groupBy);
   const targets = await listTargets(db, options.regionId);
 
   const data: KpiResult[] = [];
   for (const id of requested) {
     const module = kpiModules[id];
-    const current = await module.compute(db, { ...base, from: period.from, to: period.to });
+    const current = await module.compute(db, { ...base, current: period, previous });
     const definition = kpiDefinitionById.get(id)!;
     if (current === null) {
       const empty: KpiCell = { key: 'total', label: 'Totaal', value: null, previous: null, numerator: null, denominator: null, youths: null, suppressed: false };
       data.push({ kpi: definition, available: false, total: empty, rows: [] });
       continue;
     }
-    const before = new Map(((await module.compute(db, { ...base, from: previous.from, to: previous.to })) ?? []).map((r) => [r.grp, r]));
     const kpiTargets = targets.filter((t) => t.kpi === id);
     const baselines = new Map<number, Map<string | null, KpiRow>>();
     for (const year of new Set(kpiTargets.map((t) => t.baselineYear).filter((y): y is number => y !== null && kpiTargets.some((t) => t.changePercent !== null)))) {
-      const ctx: KpiContext = { ...base, from: `${year}-01-01`, to: `${year}-12-31` };
+      const ctx: KpiContext = { ...base, current: parsePeriod(String(year)), previous: parsePeriod(String(year - 1)) };
       baselines.set(year, new Map(((await module.compute(db, ctx)) ?? []).map((r) => [r.grp, r])));
     }
     const toRaw = (r: KpiRow): RawCell => {
-      const prev = before.get(r.grp);
+      const prev = r.previous;
       let target = targetFor(kpiTargets, groupBy, r.grp, (t) => {
         const b = baselines.get(t.baselineYear!)?.get(r.grp)?.value;
         return b === null || b === undefined || t.changePercent === null ? null : b * (1 + t.changePercent / 100);
@@ -138,7 +134,7 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
         ...(r.budget !== undefined ? { budget: r.budget } : {}), target,
       };
     };
-    const totalRow = current.find((r) => r.grp === null) ?? { grp: null, youths: 0, value: null, numerator: null, denominator: null };
+    const totalRow: KpiRow = current.find((r) => r.grp === null) ?? { grp: null, youths: 0, value: null, numerator: null, denominator: null, previous: null };
     const rows = groupBy === 'region' ? [] : current.filter((r) => r.grp !== null).map(toRaw).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
     const protectedCells = suppressCells(toRaw(totalRow), rows, threshold);
     data.push({ kpi: definition, available: true, total: protectedCells.total, rows: protectedCells.rows });

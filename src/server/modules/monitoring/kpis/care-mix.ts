@@ -1,18 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { countYouths, inCare, percent, type KpiModule } from './kpi-module.js';
+import { bothPeriods, countYouths, inCare, num, pairRows, percent, periodTags, spanOf, type KpiContext, type KpiModule, type Span } from './kpi-module.js';
+import type { SQL } from 'drizzle-orm';
+
+/** Per period: per-trajectory flags, and the per-youth counts over them (columns <name>_c and <name>_p). */
+async function countPerPeriod(db: Parameters<KpiModule['compute']>[0], ctx: KpiContext, flags: (p: Span) => Record<string, SQL>, counts: string[]) {
+  const allFlags = Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(Object.entries(flags(spanOf(ctx, tag))).map(([k, v]) => [`${k}_${tag}`, v]))));
+  const allCounts = Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(counts.map((k) => [`${k}_${tag}`, sql.raw(`y.${k}_${tag}`)]))));
+  return countYouths(db, ctx, bothPeriods(ctx), allFlags, allCounts) as Promise<Array<Record<string, unknown> & { grp: string | null }>>;
+}
 
 /** Verhouding ambulant / verblijf: youths with care without stay per youth with care with stay. */
 export const ambulantStayRatio: KpiModule = {
   id: 'ambulant_stay_ratio',
   async compute(db, ctx) {
-    const during = inCare(ctx.from, ctx.to);
-    const rows = await countYouths(db, ctx, ctx,
-      { during, ambulant: sql`${during} and not t.with_stay`, stay: sql`${during} and t.with_stay` },
-      { youths: sql`y.during`, ambulant: sql`y.ambulant`, stay: sql`y.stay` });
-    return rows.map((r) => ({
-      grp: r.grp, youths: r.youths, numerator: r.ambulant, denominator: r.stay,
-      value: r.stay > 0 ? Math.round((100 * r.ambulant) / r.stay) / 100 : null,
-    }));
+    const rows = await countPerPeriod(db, ctx, (p) => ({
+      during: inCare(p.from, p.to), ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`, stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
+    }), ['during', 'ambulant', 'stay']);
+    return pairRows(rows, (r, tag) => {
+      const [ambulant, stay] = [num(r[`ambulant_${tag}`]), num(r[`stay_${tag}`])];
+      return { youths: num(r[`during_${tag}`]), numerator: ambulant, denominator: stay, value: stay > 0 ? Math.round((100 * ambulant) / stay) / 100 : null };
+    });
   },
 };
 
@@ -20,11 +27,13 @@ export const ambulantStayRatio: KpiModule = {
 export const familyCareShare: KpiModule = {
   id: 'family_care_share',
   async compute(db, ctx) {
-    const stay = sql`${inCare(ctx.from, ctx.to)} and t.with_stay`;
-    const rows = await countYouths(db, ctx, ctx,
-      { stay, family: sql`${stay} and t.stay_form in ('pleegzorg', 'gezinshuis')` },
-      { stay: sql`y.stay`, family: sql`y.family` });
-    return rows.map((r) => ({ grp: r.grp, youths: r.stay, numerator: r.family, denominator: r.stay, value: percent(r.family, r.stay) }));
+    const rows = await countPerPeriod(db, ctx, (p) => ({
+      stay: sql`${inCare(p.from, p.to)} and t.with_stay`, family: sql`${inCare(p.from, p.to)} and t.with_stay and t.stay_form in ('pleegzorg', 'gezinshuis')`,
+    }), ['stay', 'family']);
+    return pairRows(rows, (r, tag) => {
+      const [stay, family] = [num(r[`stay_${tag}`]), num(r[`family_${tag}`])];
+      return { youths: stay, numerator: family, denominator: stay, value: percent(family, stay) };
+    });
   },
 };
 
@@ -35,16 +44,25 @@ export const familyCareShare: KpiModule = {
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',
   async compute(db, ctx) {
-    const during = inCare(ctx.from, ctx.to);
+    // The region's contracted providers with their contract periods: a small set, joined to each trajectory.
     const contracted = sql`exists (
-      select 1 from contracts c
-      join providers pr on pr.id = c.provider_id
-        or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
-      where c.region_id = ${ctx.regionId}::uuid and pr.agb_code = t.provider_agb and c.start_date <= coalesce(t.end_date, ${ctx.to}::date)
-        and coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date) >= t.start_date)`;
-    const rows = await countYouths(db, ctx, ctx,
-      { during, outside: sql`${during} and not ${contracted}` },
-      { youths: sql`y.during`, outside: sql`y.outside` });
-    return rows.map((r) => ({ grp: r.grp, youths: r.youths, numerator: r.outside, denominator: r.youths, value: percent(r.outside, r.youths) }));
+      select 1 from region_contracts k where k.agb_code = t.provider_agb and k.start_date <= coalesce(t.end_date, ${ctx.current.to}::date)
+        and k.end_date >= t.start_date)`;
+    const rows = await countYouths(db, ctx, bothPeriods(ctx),
+      Object.assign({}, ...periodTags.map((tag) => {
+        const p = spanOf(ctx, tag);
+        return { [`during_${tag}`]: inCare(p.from, p.to), [`outside_${tag}`]: sql`${inCare(p.from, p.to)} and not ${contracted}` };
+      })),
+      Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: sql.raw(`y.during_${tag}`), [`outside_${tag}`]: sql.raw(`y.outside_${tag}`) }))),
+      sql`region_contracts as (
+        select pr.agb_code, c.start_date, greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)) as end_date
+        from contracts c
+        join providers pr on pr.id = c.provider_id
+          or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
+        where c.region_id = ${ctx.regionId}::uuid)`);
+    return pairRows(rows, (r, tag) => {
+      const [during, outside] = [num(r[`during_${tag}`]), num(r[`outside_${tag}`])];
+      return { youths: during, numerator: outside, denominator: during, value: percent(outside, during) };
+    });
   },
 };

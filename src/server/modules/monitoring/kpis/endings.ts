@@ -1,16 +1,27 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { aggregateTrajectories, earlyReasons, nonEndingReasons, num, percent, perPlanReasons, type KpiContext, type KpiModule } from './kpi-module.js';
 import type { Db } from '../../../db/client.js';
+import {
+  aggregateTrajectories, bothPeriods, earlyReasons, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf,
+  type KpiContext, type KpiModule, type PeriodTag,
+} from './kpi-module.js';
 
 const list = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `);
+const endedIn = (ctx: KpiContext, tag: PeriodTag) => sql`t.end_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
+const counts = sql`coalesce(t.end_reason, '') not in (${list(nonEndingReasons)})`;
+/** Trajectories whose end falls in either period: the windows' start is the previous period's start. */
+const endedEither = (ctx: KpiContext) => sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date`;
 
 /** Trajectories whose ending counts (not 20 or 37) with the end in the period; the share whose reason is in `reasons`. */
 async function shareOfEndings(db: Db, ctx: KpiContext, reasons: SQL) {
-  const rows = await aggregateTrajectories<{ youths: number; ended: number; hit: number }>(db, ctx,
-    sql`count(distinct t.client)::int as youths, count(*)::int as ended, (count(*) filter (where t.end_reason in (${reasons})))::int as hit`,
-    sql`t.end_date between ${ctx.from}::date and ${ctx.to}::date and coalesce(t.end_reason, '') not in (${list(nonEndingReasons)})`,
-    ctx);
-  return rows.map((r) => ({ grp: r.grp, youths: num(r.youths), numerator: num(r.hit), denominator: num(r.ended), value: percent(num(r.hit), num(r.ended)) }));
+  const select = sql.join(periodTags.map((tag) => sql`
+    count(distinct t.client) filter (where ${endedIn(ctx, tag)})::int as ${sql.identifier(`youths_${tag}`)},
+    (count(*) filter (where ${endedIn(ctx, tag)}))::int as ${sql.identifier(`ended_${tag}`)},
+    (count(*) filter (where ${endedIn(ctx, tag)} and t.end_reason in (${reasons})))::int as ${sql.identifier(`hit_${tag}`)}`), sql`, `);
+  const rows = await aggregateTrajectories(db, ctx, select, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
+  return pairRows(rows, (r, tag) => {
+    const [ended, hit] = [num(r[`ended_${tag}`]), num(r[`hit_${tag}`])];
+    return { youths: num(r[`youths_${tag}`]), numerator: hit, denominator: ended, value: percent(hit, ended) };
+  });
 }
 
 /** Uitval (harmonised outcome set 1): the share of endings that were early, reasons 32–35. */
@@ -29,14 +40,15 @@ export const endedPerPlan: KpiModule = {
 export const lengthOfStay: KpiModule = {
   id: 'length_of_stay',
   async compute(db, ctx) {
-    const rows = await aggregateTrajectories<{ youths: number; ended: number; days: number }>(db, ctx,
-      sql`count(distinct t.client)::int as youths, count(*)::int as ended, sum(t.end_date - t.start_date + 1)::bigint as days`,
-      sql`t.with_stay and t.end_date between ${ctx.from}::date and ${ctx.to}::date and coalesce(t.end_reason, '') not in (${list(nonEndingReasons)})`,
-      ctx);
-    return rows.map((r) => ({
-      grp: r.grp, youths: num(r.youths), numerator: num(r.days), denominator: num(r.ended),
-      value: num(r.ended) > 0 ? Math.round((10 * num(r.days)) / num(r.ended)) / 10 : null,
-    }));
+    const select = sql.join(periodTags.map((tag) => sql`
+      count(distinct t.client) filter (where ${endedIn(ctx, tag)})::int as ${sql.identifier(`youths_${tag}`)},
+      (count(*) filter (where ${endedIn(ctx, tag)}))::int as ${sql.identifier(`ended_${tag}`)},
+      (sum(t.end_date - t.start_date + 1) filter (where ${endedIn(ctx, tag)}))::bigint as ${sql.identifier(`days_${tag}`)}`), sql`, `);
+    const rows = await aggregateTrajectories(db, ctx, select, sql`t.with_stay and ${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
+    return pairRows(rows, (r, tag) => {
+      const [ended, days] = [num(r[`ended_${tag}`]), num(r[`days_${tag}`])];
+      return { youths: num(r[`youths_${tag}`]), numerator: days, denominator: ended, value: ended > 0 ? Math.round((10 * days) / ended) / 10 : null };
+    });
   },
 };
 
@@ -47,11 +59,16 @@ export const lengthOfStay: KpiModule = {
 export const waitDays: KpiModule = {
   id: 'wait_days',
   async compute(db, ctx) {
-    const rows = await aggregateTrajectories<{ youths: number; started: number; median: number | null }>(db, ctx,
-      sql`count(distinct t.client)::int as youths, count(*)::int as started,
-        percentile_cont(0.5) within group (order by greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date))) as median`,
-      sql`t.start_date between ${ctx.from}::date and ${ctx.to}::date and coalesce(t.request_date, t.allocation_date) is not null`,
-      ctx);
-    return rows.map((r) => ({ grp: r.grp, youths: num(r.youths), numerator: null, denominator: num(r.started), value: r.median === null ? null : Math.round(Number(r.median) * 10) / 10 }));
+    const startedIn = (tag: PeriodTag) => sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
+    const select = sql.join(periodTags.map((tag) => sql`
+      count(distinct t.client) filter (where ${startedIn(tag)})::int as ${sql.identifier(`youths_${tag}`)},
+      (count(*) filter (where ${startedIn(tag)}))::int as ${sql.identifier(`started_${tag}`)},
+      percentile_cont(0.5) within group (order by t.wait_days) filter (where ${startedIn(tag)}) as ${sql.identifier(`median_${tag}`)}`), sql`, `);
+    const rows = await aggregateTrajectories(db, ctx, select,
+      sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and t.wait_days is not null`, bothPeriods(ctx));
+    return pairRows(rows, (r, tag) => {
+      const median = r[`median_${tag}`];
+      return { youths: num(r[`youths_${tag}`]), numerator: null, denominator: num(r[`started_${tag}`]), value: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10 };
+    });
   },
 };

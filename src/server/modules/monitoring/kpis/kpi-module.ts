@@ -2,20 +2,23 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiFilters, KpiGroupBy, KpiId } from '../../../../shared/kpi.js';
 import type { Db } from '../../../db/client.js';
 
-/** What every KPI query gets: the region, the period [from, to] (inclusive ISO dates), the grouping and the filters. */
-export interface KpiContext {
-  regionId: string;
+export interface Span {
   from: string;
   to: string;
+}
+
+/** What every KPI query gets: the region, the period and the one before it, the grouping and the filters. */
+export interface KpiContext {
+  regionId: string;
+  current: Span;
+  previous: Span;
   groupBy: KpiGroupBy;
   filters: KpiFilters;
-  /** The latest start or end date in the region's data; follow-up windows must end before it. */
+  /** The latest start or end date in the data; follow-up windows must end before it. */
   dataDate: string | null;
 }
 
-/** One cell as a KPI computes it, before suppression and presentation. `grp` null is the total. */
-export interface KpiRow {
-  grp: string | null;
+export interface KpiFigures {
   youths: number;
   value: number | null;
   numerator: number | null;
@@ -23,12 +26,33 @@ export interface KpiRow {
   budget?: number | null;
 }
 
+/** One cell as a KPI computes it, for the period and the previous one, before suppression. `grp` null is the total. */
+export interface KpiRow extends KpiFigures {
+  grp: string | null;
+  previous: KpiFigures | null;
+}
+
 export interface KpiModule {
   id: KpiId;
   /** Groupings this KPI supports (default: all but budgetLine, which only money has). */
   groupings?: readonly KpiGroupBy[];
-  /** The rows per group and the total; null when the region has no data this KPI needs. */
+  /** The rows per group and the total, each with the previous period; null when the region lacks the data. */
   compute(db: Db, ctx: KpiContext): Promise<KpiRow[] | null>;
+}
+
+/** The two periods a query covers, tagged for column names: c(urrent) and p(revious). */
+export const periodTags = ['c', 'p'] as const;
+export type PeriodTag = (typeof periodTags)[number];
+export const spanOf = (ctx: KpiContext, tag: PeriodTag): Span => (tag === 'c' ? ctx.current : ctx.previous);
+/** From the start of the previous period to the end of the current one, widened by `days` on both sides. */
+export function bothPeriods(ctx: KpiContext, days = 0): Span {
+  const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return { from: shift(ctx.previous.from, -days), to: shift(ctx.current.to, days) };
+}
+
+/** Builds a row with the previous period's figures from columns named <name>_c and <name>_p. */
+export function pairRows(rows: Array<Record<string, unknown> & { grp: string | null }>, figures: (r: Record<string, unknown>, tag: PeriodTag) => KpiFigures): KpiRow[] {
+  return rows.map((r) => ({ grp: r.grp, ...figures(r, 'c'), previous: figures(r, 'p') }));
 }
 
 export const trajectoryGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot'];
@@ -40,37 +64,36 @@ export const perPlanReasons = ['31', '39'];
 
 const date = (d: string) => sql`${d}::date`;
 
-/** The group key of a scoped trajectory (alias t). */
+/** The group key of a scoped trajectory. */
 function trajectoryGroup(groupBy: KpiGroupBy): SQL {
   switch (groupBy) {
-    case 'municipality': return sql`tr.municipality_code`;
-    case 'provider': return sql`tr.provider_agb`;
-    case 'productCategory': return sql`coalesce(tr.product_category, '–')`;
+    case 'municipality': return sql`f.municipality_code`;
+    case 'provider': return sql`f.provider_agb`;
+    case 'productCategory': return sql`coalesce(f.product_category, '–')`;
     case 'lot': return sql`coalesce(lo.code, '–')`;
     default: return sql`'region'`;
   }
 }
 
 /**
- * The trajectories in scope (region, filters) that started, with their group key, whether they have stay and the
- * stay form, as CTE body `t`. `window` narrows to those that could touch [from, to] so queries read less.
+ * The trajectories in scope (region, filters) from kpi_trajectory_facts, with their group key, whether they have
+ * stay and the stay form (from the region's products, so a change there counts at once), as CTE body `t`; the youth
+ * is column `client`. `window` narrows to trajectories that touch it.
  */
-export function scopedTrajectories(ctx: KpiContext, window?: { from: string; to: string }): SQL {
+export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
   const f = ctx.filters;
   return sql`
-    select tr.id, tr.client_pseudonym as client, ${trajectoryGroup(ctx.groupBy)} as grp, tr.municipality_code, tr.provider_agb,
-      tr.product_category, tr.product_code, tr.start_date, tr.end_date, tr.end_reason, tr.request_date, tr.allocation_date,
-      tr.allocation_end, tr.allocation_number, tr.birth_year,
-      coalesce(p.with_stay, tr.product_category in ('43', '44')) as with_stay, p.stay_form
-    from ijw_trajectories tr
-    join municipalities m on m.cbs_code = tr.municipality_code and m.region_id = ${ctx.regionId}::uuid
-    left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = tr.product_code
+    select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
+      f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year,
+      coalesce(p.with_stay, f.product_category in ('43', '44')) as with_stay, p.stay_form
+    from kpi_trajectory_facts f
+    join municipalities m on m.cbs_code = f.municipality_code and m.region_id = ${ctx.regionId}::uuid
+    left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = f.product_code
     left join lots lo on lo.id = p.lot_id
-    where tr.start_date is not null
-      ${window ? sql`and tr.start_date <= ${date(window.to)} and (tr.end_date is null or tr.end_date >= ${date(window.from)})` : sql``}
-      ${f.municipality ? sql`and tr.municipality_code = ${f.municipality}` : sql``}
-      ${f.provider ? sql`and tr.provider_agb = ${f.provider}` : sql``}
-      ${f.productCategory ? sql`and tr.product_category = ${f.productCategory}` : sql``}
+    where f.start_date <= ${date(window.to)} and (f.end_date is null or f.end_date >= ${date(window.from)})
+      ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
+      ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
+      ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
       ${f.lot ? sql`and lo.code = ${f.lot}` : sql``}`;
 }
 
@@ -84,19 +107,19 @@ export function inCare(from: string, to: string): SQL {
  * counts each youth once) holding `bool_or` of each trajectory flag, then per cell the youths for whom each count's
  * condition (over those flags, referenced as y.<flag>) holds.
  */
-export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: { from: string; to: string }, flags: Record<string, SQL>, counts: Record<C, SQL>):
+export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: Span, flags: Record<string, SQL>, counts: Record<C, SQL>, extraCte?: SQL):
 Promise<Array<{ grp: string | null } & Record<C, number>>> {
   const perYouth = sql.join(Object.entries(flags).map(([n, f]) => sql`bool_or(${f}) as ${sql.identifier(n)}`), sql`, `);
   const perCell = sql.join(Object.entries(counts).map(([n, c]) => sql`(count(*) filter (where ${c as SQL}))::int as ${sql.identifier(n)}`), sql`, `);
   const result = await db.execute(sql`
-    with t as (${scopedTrajectories(ctx, window)}),
+    with ${extraCte ? sql`${extraCte}, ` : sql``}t as (${scopedTrajectories(ctx, window)}),
     y as (select t.client, t.grp, ${perYouth} from t group by grouping sets ((t.client, t.grp), (t.client)))
     select y.grp, ${perCell} from y group by y.grp`);
   return (result as unknown as { rows: Array<{ grp: string | null } & Record<C, number>> }).rows;
 }
 
 /** Runs an aggregate over scoped trajectories for each group and for the total in one pass (grouping sets). */
-export async function aggregateTrajectories<R extends Record<string, unknown>>(db: Db, ctx: KpiContext, select: SQL, where: SQL, window?: { from: string; to: string }): Promise<Array<R & { grp: string | null }>> {
+export async function aggregateTrajectories<R extends Record<string, unknown>>(db: Db, ctx: KpiContext, select: SQL, where: SQL, window: Span): Promise<Array<R & { grp: string | null }>> {
   const result = await db.execute(sql`
     with t as (${scopedTrajectories(ctx, window)})
     select case when grouping(t.grp) = 1 then null else t.grp end as grp, ${select}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { addMonths } from '../period.js';
-import { aggregateTrajectories, nonEndingReasons, num, percent, type KpiModule } from './kpi-module.js';
+import { aggregateTrajectories, bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, type KpiModule, type PeriodTag, type Span } from './kpi-module.js';
 
 /**
  * Herhaald beroep (harmonised outcome set 3.2): of the trajectories that ended in the period (an ending that counts,
@@ -11,20 +11,24 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
   return {
     id,
     async compute(db, ctx) {
-      if (!ctx.dataDate) return [];
       // Only endings whose whole window has been observed: end + months ≤ data date.
-      const lastEnd = addMonths(ctx.dataDate, -months);
-      const to = lastEnd < ctx.to ? lastEnd : ctx.to;
-      if (to < ctx.from) return [{ grp: null, youths: 0, numerator: 0, denominator: 0, value: null }];
-      const excluded = [...nonEndingReasons, '02', '38'].map((c) => sql`${c}`);
-      const rows = await aggregateTrajectories<{ youths: number; ended: number; again: number }>(db, ctx,
-        sql`count(distinct t.client)::int as youths, count(*)::int as ended,
-          (count(*) filter (where exists (
-            select 1 from ijw_trajectories n where n.client_pseudonym = t.client and n.start_date > t.end_date
-              and n.start_date <= (t.end_date + ${`${months} months`}::interval)::date)))::int as again`,
-        sql`t.end_date between ${ctx.from}::date and ${to}::date and coalesce(t.end_reason, '') not in (${sql.join(excluded, sql`, `)})`,
-        { from: ctx.from, to });
-      return rows.map((r) => ({ grp: r.grp, youths: num(r.youths), numerator: num(r.again), denominator: num(r.ended), value: percent(num(r.again), num(r.ended)) }));
+      const lastEnd = ctx.dataDate ? addMonths(ctx.dataDate, -months) : '0001-01-01';
+      const observed = (tag: PeriodTag): Span => ({ from: spanOf(ctx, tag).from, to: lastEnd < spanOf(ctx, tag).to ? lastEnd : spanOf(ctx, tag).to });
+      const endedIn = (tag: PeriodTag) => sql`t.end_date between ${observed(tag).from}::date and ${observed(tag).to}::date`;
+      const excluded = sql.join([...nonEndingReasons, '02', '38'].map((c) => sql`${c}`), sql`, `);
+      const again = sql`exists (
+        select 1 from kpi_trajectory_facts n where n.youth = t.client and n.start_date > t.end_date
+          and n.start_date <= (t.end_date + ${`${months} months`}::interval)::date)`;
+      const select = sql.join(periodTags.map((tag) => sql`
+        count(distinct t.client) filter (where ${endedIn(tag)})::int as ${sql.identifier(`youths_${tag}`)},
+        (count(*) filter (where ${endedIn(tag)}))::int as ${sql.identifier(`ended_${tag}`)},
+        (count(*) filter (where ${endedIn(tag)} and ${again}))::int as ${sql.identifier(`again_${tag}`)}`), sql`, `);
+      const rows = await aggregateTrajectories(db, ctx, select,
+        sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and coalesce(t.end_reason, '') not in (${excluded})`, bothPeriods(ctx));
+      return pairRows(rows, (r, tag) => {
+        const [ended, hit] = [num(r[`ended_${tag}`]), num(r[`again_${tag}`])];
+        return { youths: num(r[`youths_${tag}`]), numerator: hit, denominator: ended, value: percent(hit, ended) };
+      });
     },
   };
 }

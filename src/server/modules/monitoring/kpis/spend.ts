@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import type { Db } from '../../../db/client.js';
 import { addMonths, daysBetween } from '../period.js';
-import { num, type KpiContext, type KpiModule, type KpiRow } from './kpi-module.js';
+import { num, type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
 
 /** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
 export const moneyGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'];
@@ -21,13 +21,16 @@ function lineGroup(groupBy: KpiGroupBy): SQL {
 /** JW323 prestaties of the region with their group key, prestatie begin in [from, to]. */
 function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
   const f = ctx.filters;
+  // Join only what the grouping or filters need: the lines are the biggest table the KPIs read.
+  const declaration = ctx.groupBy === 'provider' || f.provider;
+  const product = ctx.groupBy === 'lot' || f.lot;
   return sql`
-    select l.amount_cents, l.period_start, l.municipality_code, l.allocation_number, l.client_pseudonym as client, ${lineGroup(ctx.groupBy)} as grp
+    select l.amount_cents, l.period_start, l.municipality_code, l.allocation_number, hashtextextended(l.client_pseudonym, 0) as client,
+      ${lineGroup(ctx.groupBy)} as grp
     from ijw_declaration_lines l
-    join ijw_declarations d on d.id = l.declaration_id
+    ${declaration ? sql`join ijw_declarations d on d.id = l.declaration_id` : sql``}
     join municipalities m on m.cbs_code = l.municipality_code and m.region_id = ${ctx.regionId}::uuid
-    left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = l.product_code
-    left join lots lo on lo.id = p.lot_id
+    ${product ? sql`left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = l.product_code left join lots lo on lo.id = p.lot_id` : sql``}
     ${ctx.groupBy === 'budgetLine' ? sql`left join budget_lines bl on bl.region_id = ${ctx.regionId}::uuid and l.product_category = any(bl.product_categories)` : sql``}
     where l.period_start between ${from}::date and ${to}::date
       ${f.municipality ? sql`and l.municipality_code = ${f.municipality}` : sql``}
@@ -62,59 +65,79 @@ async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promi
 }
 
 const euros = (cents: number) => Math.round(cents) / 100;
-const withBudget = (rows: KpiRow[], budget: Map<string | null, number> | null): KpiRow[] => {
-  const seen = new Set(rows.map((r) => r.grp));
+
+/** Joins the period's and the previous period's figures per cell, and puts each cell's budget beside them. */
+function combine(current: Array<KpiFigures & { grp: string | null }>, previous: Array<KpiFigures & { grp: string | null }>,
+  budget: Map<string | null, number> | null, previousBudget: Map<string | null, number> | null): KpiRow[] {
+  const before = new Map(previous.map((r) => [r.grp, r]));
+  const keys = new Set([...current.map((r) => r.grp), ...(budget?.keys() ?? [])]);
+  const found = new Map(current.map((r) => [r.grp, r]));
   // A municipality or budget line with a budget but nothing declared yet is a row too: 0 spent against its budget.
-  const empty = [...(budget?.keys() ?? [])].filter((k) => !seen.has(k)).map((grp) => ({ grp, youths: 0, value: 0, numerator: null, denominator: null }));
-  return [...rows, ...empty].map((r) => ({ ...r, budget: budget ? Math.round(budget.get(r.grp) ?? 0) : null }));
-};
+  return [...keys].map((grp) => {
+    const r = found.get(grp) ?? { grp, youths: 0, value: 0, numerator: null, denominator: null };
+    const p = before.get(grp);
+    return {
+      ...r, grp, budget: budget ? Math.round(budget.get(grp) ?? 0) : null,
+      previous: p ? { ...p, budget: previousBudget ? Math.round(previousBudget.get(grp) ?? 0) : null } : null,
+    };
+  });
+}
+
+async function declared(db: Db, ctx: KpiContext, period: Span) {
+  const result = await db.execute(sql`
+    with lines as (${scopedLines(ctx, period.from, period.to)})
+    select case when grouping(grp) = 1 then null else grp end as grp, count(distinct client)::int as youths, sum(amount_cents)::float8 as cents
+    from lines group by grouping sets ((grp), ())`);
+  return (result as unknown as { rows: Array<{ grp: string | null; youths: number; cents: number }> }).rows
+    .map((r) => ({ grp: r.grp, youths: num(r.youths), value: euros(num(r.cents)), numerator: null, denominator: null }));
+}
 
 /** Uitgaven: the net amount declared (JW323, credits negative) for prestaties that began in the period. */
 export const spend: KpiModule = {
   id: 'spend',
   groupings: moneyGroupings,
   async compute(db, ctx) {
-    const result = await db.execute(sql`
-      with lines as (${scopedLines(ctx, ctx.from, ctx.to)})
-      select case when grouping(grp) = 1 then null else grp end as grp, count(distinct client)::int as youths, sum(amount_cents)::float8 as cents
-      from lines group by grouping sets ((grp), ())`);
-    const rows = (result as unknown as { rows: Array<{ grp: string | null; youths: number; cents: number }> }).rows
-      .map((r) => ({ grp: r.grp, youths: num(r.youths), value: euros(num(r.cents)), numerator: null, denominator: null }));
-    return withBudget(rows, await budgets(db, ctx, ctx.from, ctx.to));
+    return combine(await declared(db, ctx, ctx.current), await declared(db, ctx, ctx.previous),
+      await budgets(db, ctx, ctx.current.from, ctx.current.to), await budgets(db, ctx, ctx.previous.from, ctx.previous.to));
   },
 };
 
 /**
- * Prognose jaareinde for the year of the period's end: declared so far that year, plus for each trajectory still
- * running after the period its run rate (declared over the last three calendar months ÷ their days) × its days left
- * in the year (to its allocation end). Beside it the whole year's budget.
+ * The forecast for the year of the period's end, as known at the period's end: declared so far that year, plus for
+ * each trajectory still running after the period its run rate (declared over the last three calendar months ÷ their
+ * days) × its days left in the year (to its allocation end).
  */
+async function forecast(db: Db, ctx: KpiContext, period: Span) {
+  const year = period.to.slice(0, 4);
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  const windowStart = addMonths(`${period.to.slice(0, 7)}-01`, -2);
+  const windowDays = daysBetween(windowStart, period.to) + 1;
+  const soFar = await declared(db, ctx, { from: yearStart, to: period.to });
+  // Only the last three months' prestaties carry a run rate; each is joined to its allocation's trajectory, if running.
+  const result = await db.execute(sql`
+    with lines as (${scopedLines(ctx, windowStart, period.to)})
+    select case when grouping(lines.grp) = 1 then null else lines.grp end as grp,
+      sum(lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${period.to}::date, 0))::float8 as projected
+    from lines
+    join ijw_trajectories tr on tr.trajectory_key = 'A|' || lines.municipality_code || '|' || lines.allocation_number
+      and tr.start_date <= ${period.to}::date and (tr.end_date is null or tr.end_date > ${period.to}::date)
+      and (tr.allocation_end is null or tr.allocation_end > ${period.to}::date)
+    group by grouping sets ((lines.grp), ())`);
+  const projected = new Map((result as unknown as { rows: Array<{ grp: string | null; projected: number }> }).rows.map((r) => [r.grp, num(r.projected)]));
+  const rows = soFar.map((r) => ({
+    grp: r.grp, youths: r.youths, numerator: r.value, denominator: null,
+    value: Math.round(100 * ((r.value ?? 0) + (projected.get(r.grp) ?? 0) / windowDays / 100)) / 100,
+  }));
+  return { rows, budget: await budgets(db, ctx, yearStart, yearEnd) };
+}
+
+/** Prognose jaareinde, beside the whole year's budget; the previous period's forecast as it stood then. */
 export const spendForecast: KpiModule = {
   id: 'spend_forecast',
   groupings: moneyGroupings,
   async compute(db, ctx) {
-    const year = ctx.to.slice(0, 4);
-    const yearStart = `${year}-01-01`;
-    const yearEnd = `${year}-12-31`;
-    const windowStart = addMonths(`${ctx.to.slice(0, 7)}-01`, -2);
-    const windowDays = daysBetween(windowStart, ctx.to) + 1;
-    const result = await db.execute(sql`
-      with lines as (${scopedLines(ctx, yearStart, ctx.to)})
-      select case when grouping(lines.grp) = 1 then null else lines.grp end as grp, count(distinct lines.client)::int as youths,
-        sum(lines.amount_cents)::float8 as cents,
-        sum(case when lines.period_start >= ${windowStart}::date and tr.id is not null
-          then lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${ctx.to}::date, 0) else 0 end)::float8 as projected
-      from lines
-      -- The trajectory of the prestatie's allocation, when it is still running after the period.
-      left join ijw_trajectories tr on tr.trajectory_key = 'A|' || lines.municipality_code || '|' || lines.allocation_number
-        and tr.start_date <= ${ctx.to}::date and (tr.end_date is null or tr.end_date > ${ctx.to}::date)
-        and (tr.allocation_end is null or tr.allocation_end > ${ctx.to}::date)
-      group by grouping sets ((lines.grp), ())`);
-    const rows = (result as unknown as { rows: Array<{ grp: string | null; youths: number; cents: number; projected: number }> }).rows
-      .map((r) => ({
-        grp: r.grp, youths: num(r.youths), numerator: euros(num(r.cents)), denominator: null,
-        value: euros(num(r.cents) + num(r.projected) / windowDays),
-      }));
-    return withBudget(rows, await budgets(db, ctx, yearStart, yearEnd));
+    const [now, then] = [await forecast(db, ctx, ctx.current), await forecast(db, ctx, ctx.previous)];
+    return combine(now.rows, then.rows, now.budget, then.budget);
   },
 };
