@@ -15,6 +15,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../src/server/main.js';
 import { demoPassword, demoUsers } from '../src/server/db/seed/demo.js';
+import type { Db } from '../src/server/db/client.js';
 import type { Role } from '../src/shared/domain.js';
 
 /** The demo region's log-ins (one shared password), as seeded by startApp(). */
@@ -34,14 +35,24 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface RunningApp {
   /** e.g. http://127.0.0.1:41234, no trailing slash */
   baseUrl: string;
+  /** The server's own database, for a test that must check a figure against the rows behind it. */
+  db: Db;
   stop(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  /**
+   * Youths for whom iJw messages are generated and imported at start (three years of care). Default 0: most pages
+   * need none, and 1500 youths add about 15 seconds to the start.
+   */
+  demoYouths?: number;
 }
 
 /**
  * Starts the real server in this process on a free port, with a fresh PGlite database in a temporary
  * directory (DATABASE_URL is ignored on purpose) seeded with the demo region Lekstroom.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(join(repoRoot, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web/index.html is missing: build the web UI first (`npm run e2e` does: vite build, then the tests).');
   }
@@ -52,7 +63,7 @@ export async function startApp(): Promise<RunningApp> {
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const started = await startServer(
     { port, host: '127.0.0.1', dataDir, logLevel: 'warn', databaseUrl: undefined },
-    { seedDemo: true, demoYouths: 0 },
+    { seedDemo: true, demoYouths: options.demoYouths ?? 0 },
   );
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
@@ -67,6 +78,7 @@ export async function startApp(): Promise<RunningApp> {
   let stopped = false;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    db: started.database.db,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -7,11 +7,11 @@ import {
 
 /** The main menu each role should see, in order. */
 const expectedNav: Record<Role, string[]> = {
-  beheerder: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Trajecten', 'Gebruikers', 'Audit-log'],
-  contractmanager: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Trajecten'],
-  beleid: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten'],
+  beheerder: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Trajecten', 'Dashboard', 'Gebruikers', 'Audit-log'],
+  contractmanager: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Trajecten', 'Dashboard'],
+  beleid: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Dashboard'],
   verwijzer: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten'],
-  aanbieder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Trajecten'],
+  aanbieder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Trajecten', 'Dashboard'],
 };
 
 async function navLinks(page: Page, name = 'Hoofdmenu'): Promise<string[]> {
@@ -105,7 +105,7 @@ describe('signing in per role', () => {
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
-    expect(await navLinks(page, 'Main menu')).toEqual(['Overview', 'Providers', 'Combinations', 'Contracts', 'Products', 'Budgets', 'Region', 'Messages', 'Trajectories']);
+    expect(await navLinks(page, 'Main menu')).toEqual(['Overview', 'Providers', 'Combinations', 'Contracts', 'Products', 'Budgets', 'Region', 'Messages', 'Trajectories', 'Dashboard']);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');

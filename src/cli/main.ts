@@ -1,14 +1,16 @@
+import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { seedDemoRegion, seedDemoRegionIfEmpty } from '../server/db/seed/demo.js';
 import { startServer } from '../server/main.js';
-import { importSources } from '../server/modules/exchange/import.service.js';
+import { defaultBatchSize, importSources } from '../server/modules/exchange/import.service.js';
 import { loadSecrets } from '../server/modules/exchange/secrets.js';
 import { readSources } from '../server/modules/exchange/sources.js';
 import { demoLandscape, generateIjw } from '../server/modules/exchange/generator/generate.js';
 import { createUser } from '../server/modules/auth/auth.service.js';
-import { AppError } from '../server/http/errors.js';
+import { AppError, fieldError } from '../server/http/errors.js';
+import { createQuarterlyReport, parseQuarter } from '../server/modules/monitoring/report/index.js';
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
 import { formatKpiValue } from '../shared/kpi-charts.js';
@@ -72,8 +74,8 @@ const importCommand = program.command('import').description('gegevens inlezen');
 importCommand.command('ijw <paths...>')
   .description('iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is, 1 bij een afgekeurd bestand')
   .option('--json', 'één JSON-object per bestand')
-  .option('--batch-size <n>', 'bestanden per transactie', '200')
-  .action((paths: string[], opts: { json?: boolean; batchSize: string }) => withDatabase(async ({ db }) => {
+  .option('--batch-size <n>', `bestanden per transactie (standaard ${defaultBatchSize})`)
+  .action((paths: string[], opts: { json?: boolean; batchSize?: string }) => withDatabase(async ({ db }) => {
     const config = loadConfig();
     const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
     const tally = await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
@@ -82,7 +84,7 @@ importCommand.command('ijw <paths...>')
       } else if (r.status === 'rejected') {
         console.log(`afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`);
       }
-    }, Number(opts.batchSize));
+    }, opts.batchSize ? Number(opts.batchSize) : undefined);
     if (!opts.json) console.log(`${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`);
     if (tally.rejected > 0) process.exitCode = 1;
   }));
@@ -144,6 +146,24 @@ program.command('kpi')
         }
       }
     }));
+
+const reportCommand = program.command('report').description('rapportages maken');
+reportCommand.command('quarterly')
+  .description('kwartaalrapportage als PDF voor een regio, of met --provider voor één aanbieder; kleine aantallen staan er als "< 10"')
+  .requiredOption('--region <code>', 'regiocode, bv. lekstroom')
+  .requiredOption('--quarter <kwartaal>', 'kwartaal, bv. 2025Q3')
+  .option('--provider <agb>', 'AGB-code: alleen de cijfers van deze aanbieder')
+  .option('--out <file>', 'doelbestand (standaard kwartaalrapportage-<regio>[-<agb>]-<kwartaal>.pdf in de huidige map)')
+  .action(async (opts: { region: string; quarter: string; provider?: string; out?: string }) => {
+    const quarter = parseQuarter(opts.quarter, '--quarter');
+    if (opts.provider !== undefined && !/^\d{8}$/.test(opts.provider)) throw fieldError('--provider', 'moet een AGB-code van 8 cijfers zijn');
+    await withDatabase(async ({ db }) => {
+      const report = await createQuarterlyReport(db, { region: opts.region, quarter, provider: opts.provider, threshold: loadConfig().suppressionThreshold });
+      const out = opts.out ?? report.fileName;
+      await writeFile(out, report.pdf);
+      console.log(`Kwartaalrapportage ${quarter} geschreven naar ${out} (${Math.ceil(report.pdf.length / 1024)} kB)`);
+    });
+  });
 
 const exportCommand = program.command('export').description('gegevens uitvoeren');
 exportCommand.command('ijw')

@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { landscapeRoutes } from './modules/landscape/landscape.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
+import { reportRoutes } from './modules/monitoring/report.routes.js';
 
 export const apiVersion = '1.0.0';
 export const maxUploadBytes = 200 * 1024 * 1024;
@@ -70,6 +71,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
   api.route('/', auditRoutes);
   api.route('/', exchangeRoutes);
   api.route('/', monitoringRoutes);
+  api.route('/', reportRoutes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'zl_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -3,7 +3,7 @@ import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createLogger } from './http/logger.js';
-import { seedDemoRegionIfEmpty } from './db/seed/demo.js';
+import { scaleDemoBudgetsToCare, seedDemoRegionIfEmpty } from './db/seed/demo.js';
 import { seedDemoMessages } from './modules/exchange/demo-messages.js';
 import { loadSecrets } from './modules/exchange/secrets.js';
 
@@ -22,6 +22,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { se
       if (youths > 0) {
         process.stdout.write(`iJw-demoberichten voor ${youths} jeugdigen worden gemaakt en ingelezen…\n`);
         const result = await seedDemoMessages(database.db, secrets, youths);
+        await scaleDemoBudgetsToCare(database.db);
         process.stdout.write(`${result.accepted} van ${result.files} berichten ingelezen (${result.records} records).\n`);
       }
       process.stdout.write('\n');

@@ -75,6 +75,8 @@ export interface KpiCell {
   value: number | null;
   /** The same figure for the previous period of equal length. */
   previous: number | null;
+  /** True when the previous period's figure is withheld (small numbers), not merely absent. */
+  previousSuppressed?: boolean;
   numerator: number | null;
   denominator: number | null;
   /** Distinct youths behind the figure (null when suppressed). */

@@ -5,6 +5,10 @@ import { AuditLogPage } from './features/audit/audit-log';
 import { SignInPage } from './features/auth/sign-in';
 import { BudgetPage } from './features/budgets/budget-matrix';
 import { CombinationListPage } from './features/combinations/combination-list';
+import { DashboardPage } from './features/monitoring/dashboard-page';
+import { KpiDetailPage } from './features/monitoring/kpi-detail-page';
+import { SignalsPage } from './features/monitoring/signals-page';
+import { TargetsPage } from './features/monitoring/targets-page';
 import { HistoryPage } from './features/exchange/history-page';
 import { QuarantineFilePage, QuarantinePage } from './features/exchange/quarantine-page';
 import { TrajectoryListPage } from './features/exchange/trajectory-list';
@@ -66,6 +70,10 @@ export function App() {
               <Route path="berichten/quarantaine" element={<QuarantinePage />} />
               <Route path="berichten/quarantaine/:id" element={<QuarantineFilePage />} />
               <Route path="trajecten" element={<TrajectoryListPage />} />
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="dashboard/:kpi" element={<KpiDetailPage />} />
+              <Route path="signalen" element={<SignalsPage />} />
+              <Route path="doelen" element={<TargetsPage />} />
               <Route path="gebruikers" element={<UserListPage />} />
               <Route path="gebruikers/nieuw" element={<UserNewPage />} />
               <Route path="audit" element={<AuditLogPage />} />

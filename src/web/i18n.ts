@@ -1,5 +1,6 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { exchangeEn } from './features/exchange/i18n-exchange';
+import { monitoringEn } from './features/monitoring/i18n-monitoring';
 
 /**
  * The UI speaks Dutch; English is a switch in the header, kept in localStorage. The Dutch text is the key,
@@ -306,8 +307,11 @@ const core = {
 type Overlap = keyof typeof core & keyof typeof exchangeEn;
 const noOverlap: [Overlap] extends [never] ? true : Overlap = true;
 void noOverlap;
+type MonitoringOverlap = keyof typeof monitoringEn & (keyof typeof core | keyof typeof exchangeEn);
+const noMonitoringOverlap: [MonitoringOverlap] extends [never] ? true : MonitoringOverlap = true;
+void noMonitoringOverlap;
 
-const en = { ...core, ...exchangeEn };
+const en = { ...core, ...exchangeEn, ...monitoringEn };
 
 export type Msg = keyof typeof en;
 export type Lang = 'nl' | 'en';

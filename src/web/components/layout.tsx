@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { can, useAuth, useUser } from '../lib/auth';
 import { useRegion } from '../lib/region';
 import { useT, type Msg } from '../i18n';
 import { roleLabels } from '../lib/labels';
+import { canSeeDashboard } from '../features/monitoring/dashboard-parts';
 import { Button } from './button';
 
 /** Page frame: skip link, header with user and language switch, main navigation, main landmark. */
@@ -27,7 +28,8 @@ export function Layout() {
     main.current?.focus({ preventScroll: false });
   }, [location.pathname]);
 
-  const links: Array<{ to: string; label: Msg; show: boolean }> = [
+  // "Dashboard" stays marked on its sibling pages (signals, targets), which its own tabs lead to.
+  const links: Array<{ to: string; label: Msg; show: boolean; also?: string[] }> = [
     { to: '/aanbieders', label: 'Aanbieders', show: true },
     { to: '/combinaties', label: 'Combinaties', show: can.seeCombinations(user) },
     { to: '/contracten', label: 'Contracten', show: true },
@@ -36,6 +38,7 @@ export function Layout() {
     { to: '/regio', label: 'Regio', show: can.seeRegion(user) },
     { to: '/berichten', label: 'Berichten', show: can.seeImports(user) },
     { to: '/trajecten', label: 'Trajecten', show: can.seeTrajectories(user) },
+    { to: '/dashboard', label: 'Dashboard', show: canSeeDashboard(user), also: ['/signalen', '/doelen'] },
     { to: '/gebruikers', label: 'Gebruikers', show: can.administer(user) },
     { to: '/audit', label: 'Audit-log', show: can.administer(user) },
   ];
@@ -87,7 +90,9 @@ export function Layout() {
             </li>
             {links.filter((l) => l.show).map((l) => (
               <li key={l.to} className="utrecht-nav-list__item">
-                <NavLink to={l.to} className="utrecht-nav-list__link utrecht-link">{t(l.label)}</NavLink>
+                {l.also?.includes(location.pathname)
+                  ? <Link to={l.to} aria-current="true" className="utrecht-nav-list__link utrecht-link">{t(l.label)}</Link>
+                  : <NavLink to={l.to} className="utrecht-nav-list__link utrecht-link">{t(l.label)}</NavLink>}
               </li>
             ))}
           </ul>

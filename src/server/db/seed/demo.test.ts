@@ -22,7 +22,8 @@ describe('demo region Lekstroom', () => {
     expect(await n(municipalities)).toBe(5);
     expect(await n(providers)).toBeGreaterThanOrEqual(8);
     expect(await n(products)).toBeGreaterThanOrEqual(10);
-    expect(await n(budgets)).toBe(5 * 5 * 3);
+    // Five municipalities × five budget lines × four years (from three years back, as the demo messages).
+    expect(await n(budgets)).toBe(5 * 5 * 4);
     expect(await n(auditEvents)).toBeGreaterThan(0);
 
     for (const user of demoUsers) {

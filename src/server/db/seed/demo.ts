@@ -1,5 +1,5 @@
-import { count } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { count, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client.js';
 import { regions } from '../schema/index.js';
 import { createUser, type Actor } from '../../modules/auth/auth.service.js';
 import { createBudget } from '../../modules/landscape/budgets/budgets.service.js';
@@ -76,8 +76,9 @@ export async function seedDemoRegion(db: Db): Promise<void> {
       });
     }
 
-    for (const year of [thisYear - 2, thisYear - 1, thisYear]) {
-      const growth = 1 + 0.06 * (year - (thisYear - 2));
+    // The demo's iJw messages run from three years back (seedDemoMessages), so the budgets do too.
+    for (const year of [thisYear - 3, thisYear - 2, thisYear - 1, thisYear]) {
+      const growth = 1 + 0.06 * (year - (thisYear - 3));
       for (const m of lekstroom.municipalities) {
         const municipalityId = region.municipalities.find((x) => x.cbsCode === m.cbsCode)!.id;
         for (const line of lekstroom.budgetLines) {
@@ -99,4 +100,22 @@ function contractEnd(year: number, start: string): string {
   const d = new Date(`${year}-${start.slice(5)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Scales the demo budgets to the demo's care: the generated youths are far fewer than a real region of this size
+ * has, so per-inhabitant budgets would dwarf what is declared. One factor for all lines and municipalities keeps
+ * their differences: the declared Zorg in natura of the complete years with data against its budget.
+ */
+export async function scaleDemoBudgetsToCare(db: Db): Promise<void> {
+  const [row] = await queryRows<{ declared: number | null; budget: number | null }>(db, sql`
+    with years as (
+      select extract(year from period_start)::int as year from ijw_declaration_lines
+      group by 1 having count(distinct extract(month from period_start)) = 12)
+    select (select sum(l.amount_cents) / 100.0 from ijw_declaration_lines l where extract(year from l.period_start)::int in (select year from years))::float8 as declared,
+      (select sum(b.amount) from budgets b join budget_lines bl on bl.id = b.budget_line_id
+        where bl.code = 'ZIN' and b.year in (select year from years))::float8 as budget`);
+  if (!row?.declared || !row.budget) return;
+  const factor = row.declared / row.budget;
+  await db.execute(sql`update budgets set amount = round(amount * ${factor} / 1000) * 1000`);
 }

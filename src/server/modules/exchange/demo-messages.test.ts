@@ -20,5 +20,9 @@ describe('demo messages', () => {
     expect(row!.n).toBeGreaterThan(100);
     expect(row!.providers).toBeGreaterThan(3);
     expect(row!.municipalities).toBe(5);
+    // History up to the last complete month: nothing dated in November 2026 or later.
+    const [range] = await queryRows<{ last: string }>(ctx.database.db, sql`
+      select max(greatest(start_date, coalesce(end_date, start_date)))::text as last from ijw_trajectories`);
+    expect(range!.last >= '2026-09-01' && range!.last <= '2026-10-31').toBe(true);
   });
 });

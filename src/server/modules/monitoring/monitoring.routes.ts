@@ -21,6 +21,7 @@ const targetEditors = ['beheerder', 'contractmanager'] as const;
 
 const ZCell = z.object({
   key: z.string(), label: z.string(), value: z.number().nullable(), previous: z.number().nullable(),
+  previousSuppressed: z.boolean().optional().describe('De vorige periode is weggelaten (kleine aantallen)'),
   numerator: z.number().nullable(), denominator: z.number().nullable(), youths: z.number().int().nullable().describe('Unieke jeugdigen achter de cel'),
   suppressed: z.boolean().describe('Minder dan de drempel aan jeugdigen: alle getallen weggelaten'),
   budget: z.number().nullable().optional(),

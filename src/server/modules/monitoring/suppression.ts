@@ -30,7 +30,7 @@ function protect<T>(cells: T[], total: T, small: (c: T) => boolean, youths: (c: 
 export function suppressCells(total: RawCell, rows: RawCell[], threshold: number): { total: KpiCell; rows: KpiCell[] } {
   const toCell = ({ previousYouths: _p, ...c }: RawCell): KpiCell => ({ ...c, suppressed: false });
   // The previous period first, on the raw counts; then the current period.
-  const prev = protect(rows, total, (c) => isSmall(c.previousYouths, threshold), (c) => c.previousYouths, (c) => ({ ...c, previous: null }));
+  const prev = protect(rows, total, (c) => isSmall(c.previousYouths, threshold), (c) => c.previousYouths, (c) => ({ ...c, previous: null, previousSuppressed: true }));
   const current = protect(prev.rows.map(toCell), toCell(prev.total), (c) => isSmall(c.youths, threshold), (c) => c.youths, hideCurrent);
   return current;
 }

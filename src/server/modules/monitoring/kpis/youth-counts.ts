@@ -4,16 +4,17 @@ import { bothPeriods, countYouths, inCare, num, pairRows, periodTags, spanOf, ty
 
 /**
  * A KPI that counts youths: per period a flag per trajectory (aggregated per youth with bool_or) and the condition
- * on those per-youth flags that makes a youth count. `youths` is the cell's youths in care (for suppression).
+ * on those per-youth flags that makes a youth count.
  */
 function youthCount(id: KpiModule['id'], flags: (p: Span, tag: PeriodTag) => Record<string, SQL>, counted: (tag: PeriodTag) => SQL, margin = 0): KpiModule {
   return {
     id,
     async compute(db, ctx: KpiContext) {
       const allFlags = Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to), ...flags(spanOf(ctx, tag), tag) })));
-      const counts = Object.assign({}, ...periodTags.map((tag) => ({ [`youths_${tag}`]: sql.raw(`y.during_${tag}`), [`value_${tag}`]: counted(tag) })));
+      const counts = Object.assign({}, ...periodTags.map((tag) => ({ [`value_${tag}`]: counted(tag) })));
       const rows = await countYouths(db, ctx, bothPeriods(ctx, margin), allFlags, counts);
-      return pairRows(rows, (r, tag) => ({ youths: num(r[`youths_${tag}`]), value: num(r[`value_${tag}`]), numerator: null, denominator: null }));
+      // The youths behind a count are the counted youths themselves: a count of 1–9 is withheld like any small cell.
+      return pairRows(rows, (r, tag) => ({ youths: num(r[`value_${tag}`]), value: num(r[`value_${tag}`]), numerator: null, denominator: null }));
     },
   };
 }

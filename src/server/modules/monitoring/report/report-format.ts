@@ -1,0 +1,54 @@
+import { formatKpiValue } from '../../../../shared/kpi-charts.js';
+import type { KpiCell, KpiPeriod, KpiResponse, KpiUnit } from '../../../../shared/kpi.js';
+
+const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const stamp = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+
+/** 1 juli – 30 september 2025 */
+export function describePeriod(period: KpiPeriod): string {
+  const [from, to] = [new Date(`${period.from}T00:00:00Z`), new Date(`${period.to}T00:00:00Z`)];
+  const start = from.getUTCFullYear() === to.getUTCFullYear() ? longDate.format(from).replace(/ \d{4}$/, '') : longDate.format(from);
+  return `${start} – ${longDate.format(to)}`;
+}
+
+/** 22 november 2026 om 14:05 (Nederlandse tijd) */
+export function describeMoment(at: Date): string {
+  return `${stamp.format(at)} uur`;
+}
+
+/** "< 10" is all a reader sees of a withheld cell. */
+export const withheldText = (response: Pick<KpiResponse, 'suppressionThreshold'>) => `< ${response.suppressionThreshold}`;
+
+/**
+ * Defence in depth: a suppressed cell loses every number here as well, so even a cell that arrived with figures
+ * (a bug upstream) cannot reach the paper, the chart or its table.
+ */
+export function withholdCell(cell: KpiCell): KpiCell {
+  if (!cell.suppressed) return cell;
+  return { ...cell, value: null, numerator: null, denominator: null, youths: null, budget: cell.budget === undefined ? undefined : null, target: null };
+}
+
+export function withholdResponse(response: KpiResponse): KpiResponse {
+  return { ...response, data: response.data.map((r) => ({ ...r, total: withholdCell(r.total), rows: r.rows.map(withholdCell) })) };
+}
+
+/** The current value of a cell as printed. */
+export function valueText(cell: KpiCell, unit: KpiUnit, response: Pick<KpiResponse, 'suppressionThreshold'>): string {
+  return cell.suppressed ? withheldText(response) : formatKpiValue(cell.value, unit);
+}
+
+/** The previous period's value: a dash when there is none or when it was withheld (the legend says so). */
+export function previousText(cell: KpiCell, unit: KpiUnit): string {
+  return formatKpiValue(cell.previous, unit);
+}
+
+export function targetText(target: { value: number; comparator: 'atMost' | 'atLeast' } | null | undefined, unit: KpiUnit): string {
+  if (!target) return '';
+  return `${target.comparator === 'atMost' ? 'hoogstens' : 'minstens'} ${formatKpiValue(target.value, unit)}`;
+}
+
+/** Whether the cell meets its target, in words (colour alone would not carry it). */
+export function targetStatus(cell: KpiCell): string {
+  if (!cell.target || cell.suppressed || cell.value === null) return '';
+  return cell.target.met ? 'gehaald' : 'niet gehaald';
+}

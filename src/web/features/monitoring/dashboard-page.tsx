@@ -1,0 +1,130 @@
+import { useLocation, useNavigate } from 'react-router';
+import { TextLink } from '../../components/button';
+import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { useUser } from '../../lib/auth';
+import { forbidden } from '../providers/provider-form';
+import { useT } from '../../i18n';
+import type { KpiResponse, KpiResult } from '../../../shared/kpi';
+import { DashboardControls, periodLabel } from './dashboard-controls';
+import { canSeeDashboard, DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
+import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
+import { KpiChange, KpiTarget, KpiValue, kpiName, locale } from './kpi-figures';
+import { formatKpiValue } from '../../../shared/kpi-charts';
+import { exportHref, reportHref, useKpis, usePeriods, type KpiPeriods } from './monitoring-api';
+
+/** /dashboard: every KPI for the chosen period and drill-down level, as tiles that lead to the KPI's page. */
+export function DashboardPage() {
+  const { t } = useT();
+  const user = useUser();
+  useDocumentTitle(t('Dashboard'));
+  const [periods] = usePeriods();
+  if (!canSeeDashboard(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag het dashboard niet inzien.'))} />;
+  const problem = pageProblem(periods);
+  if (problem) return problem;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('Dashboard')}</h1>
+      <MonitoringNav />
+      {periods.status === 'loading' ? <Loading /> : periods.status === 'ok' && <Dashboard periods={periods.data} />}
+    </>
+  );
+}
+
+function Dashboard({ periods }: { periods: KpiPeriods }) {
+  const { t, lang } = useT();
+  const user = useUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const fromUrl = readState(new URLSearchParams(location.search));
+  const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod, groupBy: '' };
+  const [kpis] = useKpis(state, 'region');
+  const response = kpis.status === 'ok' ? kpis.data : null;
+  const ownProvider = user.role === 'aanbieder' ? response?.filters.provider : undefined;
+  const quarter = reportQuarter(state.period, periods.defaultPeriod);
+  const reportProvider = state.provider || ownProvider;
+
+  return (
+    <>
+      <DashboardControls key={location.search} state={state} periods={periods} onApply={(next) => navigate(`/dashboard${toSearch(next)}`)} />
+      <DrillPath state={state} basePath="/dashboard" ownProvider={ownProvider} />
+      {response && (
+        <p className="utrecht-paragraph dashboard-lead">
+          {t('Cijfers over {period}, vergeleken met {previous}.', {
+            period: periodLabel(response.period.label, lang), previous: periodLabel(response.previousPeriod.label, lang),
+          })}{' '}
+          {t('Groepen van minder dan {n} jeugdigen staan er als "< {n}".', { n: response.suppressionThreshold })}
+        </p>
+      )}
+      <ul className="plain-list dashboard-downloads">
+        {quarter && (
+          <li>
+            <a className="utrecht-link utrecht-link--html-a" href={reportHref(quarter, reportProvider)} download>
+              {t('Kwartaalrapportage {quarter} (PDF)', { quarter: periodLabel(quarter, lang) })}
+            </a>
+          </li>
+        )}
+        <li>
+          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>{t('Alle cijfers als CSV')}</a>
+        </li>
+        <li>
+          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>{t('Alle cijfers als Excel (XLSX)')}</a>
+        </li>
+      </ul>
+      {kpis.status === 'loading' && <Loading />}
+      {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
+      {response && <KpiTiles response={response} state={state} />}
+    </>
+  );
+}
+
+function KpiTiles({ response, state }: { response: KpiResponse; state: DashboardState }) {
+  return (
+    <ul className="kpi-tiles">
+      {response.data.map((result) => <KpiTile key={result.kpi.id} result={result} response={response} state={state} />)}
+    </ul>
+  );
+}
+
+function KpiTile({ result, response, state }: { result: KpiResult; response: KpiResponse; state: DashboardState }) {
+  const { t, lang } = useT();
+  const { kpi, total } = result;
+  const crossed = result.available && !total.suppressed && total.target?.met === false;
+  const headingId = `tegel-${kpi.id}`;
+  return (
+    <li className={`kpi-tile${crossed ? ' kpi-tile--signal' : ''}`}>
+      <h2 id={headingId} className="utrecht-heading-2 kpi-tile__heading">
+        <TextLink to={`/dashboard/${kpi.id}${toSearch(state)}`}>{kpiName(kpi, lang)}</TextLink>
+      </h2>
+      {!result.available ? (
+        <>
+          <p className="kpi-tile__value kpi-tile__value--none">{t('Geen gegevens')}</p>
+          <p className="kpi-tile__line">{t('De regio heeft voor dit cijfer (nog) geen gegevens.')}</p>
+        </>
+      ) : (
+        <>
+          <p className="kpi-tile__value"><KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} /></p>
+          <dl className="kpi-tile__facts">
+            <div>
+              <dt>{t('Vorige periode')}</dt>
+              <dd>
+                <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} which="previous" />
+                {total.value !== null && total.previous !== null && <span className="kpi-tile__change"><KpiChange cell={total} unit={kpi.unit} /></span>}
+              </dd>
+            </div>
+            {total.budget !== undefined && total.budget !== null && (
+              <div>
+                <dt>{t('Budget')}</dt>
+                <dd>{formatKpiValue(total.budget, 'euro', locale(lang))}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('Doel')}</dt>
+              <dd><KpiTarget cell={total} unit={kpi.unit} compact /></dd>
+            </div>
+          </dl>
+        </>
+      )}
+    </li>
+  );
+}

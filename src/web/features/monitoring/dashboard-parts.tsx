@@ -1,0 +1,117 @@
+import { Link, NavLink } from 'react-router';
+import { Alert } from '../../components/alert';
+import type { ApiError } from '../../lib/api-client';
+import { useUser } from '../../lib/auth';
+import { useCodeList } from '../../lib/code-lists';
+import { useRegion } from '../../lib/region';
+import { useT, type Msg } from '../../i18n';
+import type { User } from '../../lib/types';
+import { usePartyNames } from '../exchange/exchange-parts';
+import { toSearch, type DashboardState } from './dashboard-state';
+import type { ScopeType } from './monitoring-api';
+
+/** Who sees the dashboard pages; the server checks again and narrows an aanbieder to its own figures. */
+export const canSeeDashboard = (user: User) => ['beheerder', 'contractmanager', 'beleid', 'aanbieder'].includes(user.role);
+/** Signals: an aanbieder gets those of its own organisation (the server narrows them). */
+export const canSeeSignals = canSeeDashboard;
+export const canSeeTargets = (user: User) => ['beheerder', 'contractmanager', 'beleid'].includes(user.role);
+export const canEditTargets = (user: User) => ['beheerder', 'contractmanager'].includes(user.role);
+
+export const scopeLabels: Record<ScopeType, Msg> = { region: 'Regio', municipality: 'Gemeente', provider: 'Aanbieder' };
+
+/** Names for the codes the dashboard filters by: CBS code, AGB code, productcategorie, lot code. */
+export function useDashboardNames() {
+  const region = useRegion();
+  const parties = usePartyNames();
+  const categories = useCodeList('JZ020');
+  return {
+    providers: parties.providers,
+    municipality: (cbs: string) => parties.municipality(cbs),
+    provider: (agb: string) => parties.provider(agb),
+    category: (code: string) => {
+      const name = categories.find((c) => c.code === code)?.name;
+      return name ? `${code} – ${name}` : code;
+    },
+    lot: (code: string) => region?.lots.find((l) => l.code === code)?.name ?? code,
+  };
+}
+
+/** The tabs of the monitoring pages. */
+export function MonitoringNav() {
+  const { t } = useT();
+  const user = useUser();
+  const links: Array<{ to: string; label: Msg; show: boolean }> = [
+    { to: '/dashboard', label: 'Dashboard', show: true },
+    { to: '/signalen', label: 'Signalen', show: canSeeSignals(user) },
+    { to: '/doelen', label: 'Doelen', show: canSeeTargets(user) },
+  ];
+  if (links.filter((l) => l.show).length < 2) return null;
+  return (
+    <nav className="sub-nav" aria-label={t('Sturingsinformatie')}>
+      <ul className="sub-nav__list">
+        {links.filter((l) => l.show).map((l) => (
+          <li key={l.to} className="sub-nav__item">
+            <NavLink to={l.to} className="sub-nav__link utrecht-link">{t(l.label)}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The drill-down path as a breadcrumb: Regio › Nieuwegein › Aanbieder › Productcategorie. Each step goes back to
+ * that level (dropping the deeper filters); the last one is the current level.
+ */
+export function DrillPath({ state, basePath, ownProvider }: { state: DashboardState; basePath: string; ownProvider?: string | undefined }) {
+  const { t } = useT();
+  const names = useDashboardNames();
+  const period = state.period;
+  const steps: Array<{ label: string; state: DashboardState }> = [];
+  const region = { period, groupBy: '' as const, municipality: '', provider: '', productCategory: '', lot: '' };
+  steps.push({ label: t('Regio'), state: region });
+  let at = region as DashboardState;
+  if (state.municipality) {
+    at = { ...at, municipality: state.municipality };
+    steps.push({ label: names.municipality(state.municipality), state: at });
+  }
+  if (state.lot) {
+    at = { ...at, lot: state.lot };
+    steps.push({ label: `${t('Perceel')} ${names.lot(state.lot)}`, state: at });
+  }
+  const provider = state.provider || ownProvider;
+  if (provider) {
+    at = { ...at, provider: state.provider };
+    steps.push({ label: names.provider(provider), state: at });
+  }
+  if (state.productCategory) {
+    at = { ...at, productCategory: state.productCategory };
+    steps.push({ label: names.category(state.productCategory), state: at });
+  }
+  return (
+    <nav className="utrecht-breadcrumb-nav drill-path" aria-label={t('Kruimelpad')}>
+      <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+        {steps.map((step, i) => {
+          const last = i === steps.length - 1;
+          return (
+            <li key={i} className="utrecht-breadcrumb-nav__item">
+              {last
+                ? <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" aria-current="page">{step.label}</span>
+                : <Link className="utrecht-breadcrumb-nav__link utrecht-link" to={`${basePath}${toSearch(step.state)}`}>{step.label}</Link>}
+              {!last && <span className="drill-path__separator" aria-hidden="true">›</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * A refused or failed request for figures, under the page's own heading (a period the server cannot read, or an
+ * aanbieder asking for another provider): the controls stay, so the user can choose again.
+ */
+export function LoadProblem({ error }: { error: ApiError }) {
+  const params = error.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ');
+  return <Alert type="error">{params || error.problem.detail || error.problem.title}</Alert>;
+}

@@ -1,0 +1,117 @@
+import type { KpiId } from '../../../shared/kpi';
+
+/**
+ * The definition of each KPI as docs/kpi.md gives it (formula and source), for the "Definitie" section of a KPI's
+ * page, in Dutch and English. The one-line Dutch description stays in src/shared/kpi.ts; `summaryEn` is its English.
+ */
+interface DefinitionText {
+  summaryEn: string;
+  nl: string;
+  en: string;
+  source: string;
+}
+
+export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
+  youths_in_care: {
+    summaryEn: 'Distinct youths with a youth-care trajectory that ran in the period.',
+    nl: 'Unieke jeugdigen (pseudoniem van het BSN) met een traject dat in de periode liep: start (JW305) vóór of op de laatste dag en geen einde (JW307) vóór de eerste dag.',
+    en: 'Distinct youths (pseudonym of the BSN) with a trajectory in care during the period: start (JW305) on or before the last day and no end (JW307) before the first day.',
+    source: 'CBS Beleidsinformatie Jeugd: jongeren met jeugdhulp',
+  },
+  inflow: {
+    summaryEn: 'Youths in care in the period who had no trajectory the day before it.',
+    nl: 'Jeugdigen in zorg in de periode (in de cel) die op de dag vóór de periode niet in zorg waren (in de cel).',
+    en: 'Youths in care during the period (in the cell) who were not in care in the cell on the day before the period.',
+    source: 'CBS Beleidsinformatie Jeugd: instroom',
+  },
+  outflow: {
+    summaryEn: 'Youths in care in the period who had no trajectory left on the day after it.',
+    nl: 'Jeugdigen in zorg in de periode (in de cel) die op de dag na de periode niet meer in zorg zijn (in de cel).',
+    en: 'Youths in care during the period (in the cell) who are not in care in the cell on the day after the period.',
+    source: 'CBS Beleidsinformatie Jeugd: uitstroom',
+  },
+  spend: {
+    summaryEn: 'Amount declared (JW323) over the period, beside the budget for the period.',
+    nl: 'Som van de bedragen van de JW323-prestaties (creditregels negatief) met begin in de periode, in euro; ernaast het budget voor de periode: jaarbudget × het deel van het jaar dat in de periode valt.',
+    en: 'Sum of the JW323 prestatie amounts (credits negative) with prestatie begin in the period, in euro; beside it the budget for the period: the year’s budget × the share of the year in the period.',
+    source: 'Begroting van de regio',
+  },
+  spend_forecast: {
+    summaryEn: 'Expected spend over the whole year: declared so far plus the running allocations at their run rate.',
+    nl: 'Gedeclareerd van 1 januari tot het einde van de periode, plus voor elk traject dat daarna doorloopt de run rate (gedeclareerd over de laatste drie maanden per dag) × de resterende dagen in het jaar; ernaast het jaarbudget. Een signaal als de prognose boven het budget komt.',
+    en: 'Declared from 1 January to the end of the period, plus for each trajectory still running after it its run rate (declared over the last three months per day) × its remaining days in the year; beside it the year’s budget. A signal when the forecast exceeds the budget.',
+    source: 'Begroting van de regio',
+  },
+  wait_days: {
+    summaryEn: 'Median days from request (or allocation) to start of care, for trajectories that started in the period.',
+    nl: 'Mediaan van het aantal dagen van de aanvraag (JW315), anders de toewijzingsdatum (JW301), tot de start van de zorg (JW305), over trajecten die in de periode startten.',
+    en: 'Median number of days from the request (JW315), else the allocation date (JW301), to the start of care (JW305), over trajectories that started in the period.',
+    source: 'CBS wachttijd (aanmelding → start); Treeknorm ≤ 10 weken tot behandeling',
+  },
+  dropout: {
+    summaryEn: 'Share of ended trajectories that ended prematurely (reason 32–35).',
+    nl: 'Beëindigde trajecten (einde in de periode, niet reden 20 of 37) met reden voortijdig (32, 33, 34, 35) gedeeld door alle beëindigde trajecten, in procenten.',
+    en: 'Ended trajectories (end in the period, reason not 20 or 37) with a premature reason (32, 33, 34, 35) divided by all ended trajectories, as a percentage.',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 1 (uitval)',
+  },
+  ended_per_plan: {
+    summaryEn: 'Share of ended trajectories that ended as planned (reason 31 or moving on to another domain).',
+    nl: 'Dezelfde noemer als uitval; teller: reden volgens plan (31, en 39 uitstroom naar een ander domein), in procenten.',
+    en: 'The same denominator as drop-out; numerator: reason as planned (31, and 39 moving on to another domain), as a percentage.',
+    source: 'CBS Beleidsinformatie Jeugd: beëindigd volgens plan',
+  },
+  repeat_care_6m: {
+    summaryEn: 'Share of ended trajectories after which youth care started again within 6 months.',
+    nl: 'Trajecten beëindigd in de periode (niet reden 02 of 38) waarvan einde + 6 maanden vóór de gegevensdatum ligt, en waarna dezelfde jeugdige binnen 6 maanden een nieuw traject startte, gedeeld door al die trajecten.',
+    en: 'Trajectories ended in the period (not reason 02 or 38) whose end + 6 months lies before the data date, after which the same youth started a new trajectory within 6 months, divided by all of them.',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 3.2 (geen nieuwe start jeugdhulp)',
+  },
+  repeat_care_12m: {
+    summaryEn: 'Share of ended trajectories after which youth care started again within 12 months.',
+    nl: 'Als herhaald beroep binnen 6 maanden, met 12 maanden.',
+    en: 'As re-entry within 6 months, with 12 months.',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 3.2',
+  },
+  length_of_stay: {
+    summaryEn: 'Average days from start to end, for ended trajectories with stay.',
+    nl: 'Gemiddelde van (einde − start + 1) dagen over trajecten met verblijf die in de periode eindigden.',
+    en: 'Mean of (end − start + 1) days over trajectories with stay that ended in the period.',
+    source: 'Contract-KPI van de regio (ligduur)',
+  },
+  ambulant_stay_ratio: {
+    summaryEn: 'Youths with ambulant care per youth with care with stay.',
+    nl: 'Jeugdigen in zorg in de periode met een traject zonder verblijf, gedeeld door jeugdigen met een traject met verblijf.',
+    en: 'Youths in care during the period with a trajectory without stay divided by youths with a trajectory with stay.',
+    source: 'Contract-KPI van de regio (verhouding ambulant / bed)',
+  },
+  family_care_share: {
+    summaryEn: 'Share of the youths with stay who live in a foster family or family home.',
+    nl: 'Jeugdigen met verblijf in de periode in een gezinsvorm (pleegzorg, gezinshuis) gedeeld door alle jeugdigen met verblijf, in procenten.',
+    en: 'Youths with stay during the period in a family setting (foster care, family home) divided by all youths with stay, as a percentage.',
+    source: 'Transformatiedoel (+30 % gezinsvormen)',
+  },
+  residential_youths: {
+    summaryEn: 'Distinct youths with stay in a residential or closed setting.',
+    nl: 'Unieke jeugdigen in zorg in de periode met een traject in residentieel of gesloten verblijf.',
+    en: 'Distinct youths in care during the period with a trajectory in residential or closed stay.',
+    source: 'Transformatiedoel (−30 % residentieel)',
+  },
+  outside_region_share: {
+    summaryEn: 'Share of youths in care with a provider that has no contract with the region.',
+    nl: 'Jeugdigen in zorg met een traject bij een aanbieder zonder contract met de regio in die tijd, gedeeld door alle jeugdigen in zorg, in procenten.',
+    en: 'Youths in care with a trajectory at a provider without a contract with the region at that time, divided by all youths in care, as a percentage.',
+    source: 'Minder plaatsingen buiten de regio',
+  },
+  youths_18_plus: {
+    summaryEn: 'Distinct youths in care who turn 18 or older in the year the period ends.',
+    nl: 'Unieke jeugdigen in zorg in de periode, geboren in of vóór het jaar van het einde van de periode min 18 (alleen het geboortejaar wordt bewaard).',
+    en: 'Distinct youths in care during the period born in or before the year of the period’s end minus 18 (only the birth year is kept).',
+    source: 'CBS Beleidsinformatie Jeugd: 18-plussers',
+  },
+  satisfaction: {
+    summaryEn: 'Average score from experience research, where that data exists.',
+    nl: 'Gemiddelde score uit ervaringsonderzoek; niet beschikbaar zolang de regio die gegevens niet bijhoudt (er wordt geen cijfer verzonnen).',
+    en: 'Mean score of experience research; not available until the region keeps that data (no figure is invented without it).',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 2',
+  },
+};

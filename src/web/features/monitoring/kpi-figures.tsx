@@ -1,0 +1,81 @@
+import { formatKpiValue } from '../../../shared/kpi-charts';
+import type { KpiCell, KpiDefinitionInfo, KpiUnit } from '../../../shared/kpi';
+import { useT, type Lang, type Msg } from '../../i18n';
+
+/**
+ * How one published figure reads on the dashboard: the value, or "< 10" when fewer youths stand behind it; the
+ * change against the previous period; the target and whether it is met. Shared by the tiles and the tables.
+ */
+
+export function locale(lang: Lang): string {
+  return lang === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+export function kpiName(kpi: KpiDefinitionInfo, lang: Lang): string {
+  return lang === 'en' ? kpi.nameEn : kpi.name;
+}
+
+/** "< 10" for a withheld cell; the threshold comes from the response. */
+export function Suppressed({ threshold }: { threshold: number }) {
+  const { t } = useT();
+  return <span className="kpi-suppressed" title={t('Minder dan {n} jeugdigen: niet getoond', { n: threshold })}>{`< ${threshold}`}</span>;
+}
+
+/** The value of a cell, or "< 10" when it is suppressed. */
+export function KpiValue({ cell, unit, threshold, which = 'value' }: { cell: KpiCell; unit: KpiUnit; threshold: number; which?: 'value' | 'previous' | 'youths' }) {
+  const { t, lang } = useT();
+  const value = cell[which];
+  // A withheld cell keeps its previous value when that period had enough youths.
+  if (cell.suppressed && (which !== 'previous' || value === null)) return <Suppressed threshold={threshold} />;
+  const shown = formatKpiValue(value, which === 'youths' ? 'youths' : unit, locale(lang));
+  return <>{unit === 'days' && which !== 'youths' && value !== null ? t('{n} dagen', { n: shown }) : shown}</>;
+}
+
+/**
+ * The change against the previous period: ▲/▼ with the relative change, or for a percentage the difference in
+ * percentage points (a share going from 10 % to 12 % has risen 2 points, not 20 %). The arrow is decoration; the
+ * words say which way.
+ */
+export function KpiChange({ cell, unit }: { cell: KpiCell; unit: KpiUnit }) {
+  const { t, lang } = useT();
+  if (cell.suppressed || cell.value === null || cell.previous === null) return <>–</>;
+  const diff = cell.value - cell.previous;
+  if (diff === 0) return <span className="kpi-change"><span aria-hidden="true">=</span> {t('gelijk gebleven')}</span>;
+  const number = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'always' });
+  let amount: string;
+  if (unit === 'percent') amount = t('{n} procentpunt', { n: number.format(diff) });
+  else if (cell.previous === 0) amount = formatKpiValue(diff, unit, locale(lang));
+  else amount = `${number.format((diff / Math.abs(cell.previous)) * 100)} %`;
+  return (
+    <span className="kpi-change">
+      <span aria-hidden="true">{diff > 0 ? '▲' : '▼'}</span>{' '}
+      <span className="visually-hidden">{diff > 0 ? t('gestegen') : t('gedaald')} </span>
+      {amount}
+    </span>
+  );
+}
+
+const comparatorSigns: Record<'atMost' | 'atLeast', string> = { atMost: '≤', atLeast: '≥' };
+export const comparatorLabels: Record<'atMost' | 'atLeast', Msg> = { atMost: 'hoogstens', atLeast: 'minstens' };
+
+/** "≤ 15 %" with "gehaald" or "niet gehaald" as a badge; '–' when no target applies. */
+export function KpiTarget({ cell, unit, compact = false }: { cell: KpiCell; unit: KpiUnit; compact?: boolean }) {
+  const { t, lang } = useT();
+  const target = cell.target;
+  if (!target) return <>–</>;
+  const value = formatKpiValue(target.value, unit, locale(lang));
+  return (
+    <span className="kpi-target">
+      <span>
+        <span aria-hidden="true">{comparatorSigns[target.comparator]} </span>
+        <span className="visually-hidden">{t(comparatorLabels[target.comparator])} </span>
+        {value}
+      </span>
+      {!cell.suppressed && cell.value !== null && (
+        <span className={`utrecht-status-badge utrecht-status-badge--${target.met ? 'success' : 'danger'}${compact ? ' kpi-badge--compact' : ''}`}>
+          {target.met ? t('gehaald') : t('niet gehaald')}
+        </span>
+      )}
+    </span>
+  );
+}
