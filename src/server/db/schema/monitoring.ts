@@ -52,9 +52,15 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),
 ]);
 
-/** How far kpi_trajectory_facts has followed ijw_trajectories, and the latest date in the data. One row. */
+/** How far kpi_trajectory_facts has followed ijw_trajectories. One row. */
 export const kpiRefresh = pgTable('kpi_refresh', {
   id: integer().primaryKey(),
   refreshedUpTo: timestamp({ withTimezone: true }),
-  dataDate: date({ mode: 'string' }),
+});
+
+/** Per municipality the first start and the latest start or end date in the facts: a region's data range. */
+export const kpiDataDates = pgTable('kpi_data_dates', {
+  municipalityCode: text().primaryKey(),
+  firstDate: date({ mode: 'string' }).notNull(),
+  lastDate: date({ mode: 'string' }).notNull(),
 });

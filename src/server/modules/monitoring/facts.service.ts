@@ -20,23 +20,31 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
       insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
         end_date, end_reason, wait_days, birth_year)
       select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
-        t.end_date, t.end_reason, greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)), t.birth_year
+        t.end_date, t.end_reason,
+        -- No request and no allocation (taakgericht care): no wait to measure, not a wait of 0 days.
+        case when coalesce(t.request_date, t.allocation_date) is null then null else greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)) end,
+        t.birth_year
       from ijw_trajectories t
       where t.updated_at > ${since} and t.start_date is not null
       on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
         provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
         start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
         birth_year = excluded.birth_year`);
+    await tx.execute(sql`delete from kpi_data_dates`);
     await tx.execute(sql`
-      insert into kpi_refresh (id, refreshed_up_to, data_date)
-      select 1, (select max(updated_at) from ijw_trajectories), (select max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts)
-      on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to, data_date = excluded.data_date`);
+      insert into kpi_data_dates (municipality_code, first_date, last_date)
+      select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
+    await tx.execute(sql`
+      insert into kpi_refresh (id, refreshed_up_to) select 1, (select max(updated_at) from ijw_trajectories)
+      on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to`);
   });
   return { refreshed: true };
 }
 
-/** The latest start or end date in the data: the horizon for follow-up windows (herhaald beroep). */
-export async function kpiDataDate(db: Db): Promise<string | null> {
-  const [row] = await queryRows<{ data_date: string | null }>(db, sql`select data_date::text from kpi_refresh where id = 1`);
-  return row?.data_date ?? null;
+/** The region's first start and latest start or end date: the horizon for follow-up windows (herhaald beroep). */
+export async function kpiDataRange(db: Db, regionId: string): Promise<{ first: string | null; last: string | null }> {
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(db, sql`
+    select min(d.first_date)::text as first, max(d.last_date)::text as last
+    from kpi_data_dates d join municipalities m on m.cbs_code = d.municipality_code and m.region_id = ${regionId}::uuid`);
+  return { first: row?.first ?? null, last: row?.last ?? null };
 }

@@ -8,7 +8,7 @@ import { budgetLines, lots, municipalities, providers, regions } from '../../db/
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
 import { trajectoryGroupings, type KpiContext, type KpiRow } from './kpis/kpi-module.js';
-import { refreshKpiFacts, kpiDataDate } from './facts.service.js';
+import { kpiDataRange, refreshKpiFacts } from './facts.service.js';
 import { parsePeriod, previousPeriod } from './period.js';
 import { suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
@@ -33,17 +33,14 @@ export async function resolveRegion(db: Db, codeOrId?: string): Promise<{ id: st
 /** The first and last date in the region's trajectories, and the last complete quarter with data as a default period. */
 export async function kpiPeriods(db: Db, regionId: string): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
   await refreshKpiFacts(db);
-  const [row] = await queryRows<{ first: string | null }>(db, sql`
-    select min(f.start_date)::text as first from kpi_trajectory_facts f
-    join municipalities m on m.cbs_code = f.municipality_code and m.region_id = ${regionId}::uuid`);
-  const last = await kpiDataDate(db);
+  const { first, last } = await kpiDataRange(db, regionId);
   const anchor = last ? new Date(`${last}T00:00:00Z`) : new Date();
   // The quarter that ends on or before the data's last date.
   let year = anchor.getUTCFullYear();
   let quarter = Math.floor(anchor.getUTCMonth() / 3) + 1;
   const quarterEnd = parsePeriod(`${year}Q${quarter}`).to;
   if (!last || last < quarterEnd) { quarter -= 1; if (quarter === 0) { quarter = 4; year -= 1; } }
-  return { first: row?.first ?? null, last, defaultPeriod: `${year}Q${quarter}` };
+  return { first, last, defaultPeriod: `${year}Q${quarter}` };
 }
 
 async function groupLabels(db: Db, regionId: string, groupBy: KpiGroupBy): Promise<(key: string) => string> {
@@ -100,7 +97,7 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [{ name: 'groupBy', code: 'unsupported', reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}` }]);
   }
   await refreshKpiFacts(db);
-  const base = { regionId: options.regionId, groupBy, filters, dataDate: await kpiDataDate(db) };
+  const base = { regionId: options.regionId, groupBy, filters, dataDate: (await kpiDataRange(db, options.regionId)).last };
   const label = await groupLabels(db, options.regionId, groupBy);
   const targets = await listTargets(db, options.regionId);
 
@@ -134,7 +131,10 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
         ...(r.budget !== undefined ? { budget: r.budget } : {}), target,
       };
     };
-    const totalRow: KpiRow = current.find((r) => r.grp === null) ?? { grp: null, youths: 0, value: null, numerator: null, denominator: null, previous: null };
+    // No trajectory in scope at all: a count is 0, a share or average has nothing to divide.
+    const zero = definition.unit === 'youths' ? 0 : null;
+    const nothing = { youths: 0, value: zero, numerator: null, denominator: null };
+    const totalRow: KpiRow = current.find((r) => r.grp === null) ?? { grp: null, ...nothing, previous: nothing };
     const rows = groupBy === 'region' ? [] : current.filter((r) => r.grp !== null).map(toRaw).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
     const protectedCells = suppressCells(toRaw(totalRow), rows, threshold);
     data.push({ kpi: definition, available: true, total: protectedCells.total, rows: protectedCells.rows });

@@ -14,7 +14,7 @@ export interface RawCell extends Omit<KpiCell, 'suppressed'> {
 const isSmall = (youths: number | null, threshold: number) => youths !== null && youths > 0 && youths < threshold;
 
 function hideCurrent(cell: KpiCell): KpiCell {
-  return { ...cell, value: null, numerator: null, denominator: null, youths: null, budget: cell.budget === undefined ? undefined : null, target: null, suppressed: true };
+  return { ...cell, value: null, previous: null, numerator: null, denominator: null, youths: null, budget: cell.budget === undefined ? undefined : null, target: null, suppressed: true };
 }
 
 function protect<T>(cells: T[], total: T, small: (c: T) => boolean, youths: (c: T) => number | null, hide: (c: T) => T): { rows: T[]; total: T } {

@@ -18,8 +18,8 @@ export const ambulantStayRatio: KpiModule = {
     }), ['during', 'ambulant', 'stay']);
     return pairRows(rows, (r, tag) => {
       const [ambulant, stay] = [num(r[`ambulant_${tag}`]), num(r[`stay_${tag}`])];
-      // Either group could be told from the ratio and the other, so the smaller one decides suppression.
-      return { youths: Math.min(ambulant, stay), numerator: ambulant, denominator: stay, value: stay > 0 ? Math.round((100 * ambulant) / stay) / 100 : null };
+      // As for a share: the denominator's youths (with stay) decide suppression.
+      return { youths: stay, numerator: ambulant, denominator: stay, value: stay > 0 ? Math.round((100 * ambulant) / stay) / 100 : null };
     });
   },
 };

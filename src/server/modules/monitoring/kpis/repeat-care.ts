@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addMonths } from '../period.js';
-import { aggregateTrajectories, bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, type KpiModule, type PeriodTag, type Span } from './kpi-module.js';
+import { aggregateTrajectories, bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, type KpiModule, type PeriodTag } from './kpi-module.js';
 
 /**
  * Herhaald beroep (harmonised outcome set 3.2): of the trajectories that ended in the period (an ending that counts,
@@ -11,10 +10,10 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
   return {
     id,
     async compute(db, ctx) {
-      // Only endings whose whole window has been observed: end + months ≤ data date.
-      const lastEnd = ctx.dataDate ? addMonths(ctx.dataDate, -months) : '0001-01-01';
-      const observed = (tag: PeriodTag): Span => ({ from: spanOf(ctx, tag).from, to: lastEnd < spanOf(ctx, tag).to ? lastEnd : spanOf(ctx, tag).to });
-      const endedIn = (tag: PeriodTag) => sql`t.end_date between ${observed(tag).from}::date and ${observed(tag).to}::date`;
+      // Only endings whose whole window has been observed: end + months ≤ data date (month arithmetic clamps).
+      const window = sql`(t.end_date + ${`${months} months`}::interval)::date`;
+      const observed = ctx.dataDate ? sql`${window} <= ${ctx.dataDate}::date` : sql`false`;
+      const endedIn = (tag: PeriodTag) => sql`t.end_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date and ${observed}`;
       const excluded = sql.join([...nonEndingReasons, '02', '38'].map((c) => sql`${c}`), sql`, `);
       const again = sql`exists (
         select 1 from kpi_trajectory_facts n where n.youth = t.client and n.start_date > t.end_date

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import type { Db } from '../../../db/client.js';
-import { addMonths, daysBetween } from '../period.js';
+import { addDays, addMonths, daysBetween } from '../period.js';
 import { num, type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
 
 /** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
@@ -31,7 +31,10 @@ function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
     ${declaration ? sql`join ijw_declarations d on d.id = l.declaration_id` : sql``}
     join municipalities m on m.cbs_code = l.municipality_code and m.region_id = ${ctx.regionId}::uuid
     ${product ? sql`left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = l.product_code left join lots lo on lo.id = p.lot_id` : sql``}
-    ${ctx.groupBy === 'budgetLine' ? sql`left join budget_lines bl on bl.region_id = ${ctx.regionId}::uuid and l.product_category = any(bl.product_categories)` : sql``}
+    ${ctx.groupBy === 'budgetLine' ? sql`left join lateral (
+      -- A productcategorie claimed by two lines counts once, in the first line by code.
+      select b.code from budget_lines b where b.region_id = ${ctx.regionId}::uuid and l.product_category = any(b.product_categories)
+      order by b.code limit 1) bl on true` : sql``}
     where l.period_start between ${from}::date and ${to}::date
       ${f.municipality ? sql`and l.municipality_code = ${f.municipality}` : sql``}
       ${f.provider ? sql`and d.provider_agb = ${f.provider}` : sql``}
@@ -45,7 +48,9 @@ function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
  */
 async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promise<Map<string | null, number> | null> {
   const f = ctx.filters;
-  if (f.provider || f.productCategory || f.lot || !['region', 'municipality', 'budgetLine'].includes(ctx.groupBy)) return null;
+  if (f.provider || f.productCategory || f.lot) return null;
+  // Grouped by provider, category or lot the rows have no budget, but the total is the region's (or municipality's).
+  const perRow = ['region', 'municipality', 'budgetLine'].includes(ctx.groupBy);
   const result = await db.execute(sql`
     select b.year, m.cbs_code, bl.code as line, b.amount::float8 as amount
     from budgets b join municipalities m on m.id = b.municipality_id join budget_lines bl on bl.id = b.budget_line_id
@@ -58,7 +63,7 @@ async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promi
     const overlap = daysBetween(from > yearFrom ? from : yearFrom, to < yearTo ? to : yearTo) + 1;
     const share = (Number(r.amount) * overlap) / (daysBetween(yearFrom, yearTo) + 1);
     const key = ctx.groupBy === 'municipality' ? r.cbs_code : ctx.groupBy === 'budgetLine' ? r.line : 'region';
-    out.set(key, (out.get(key) ?? 0) + share);
+    if (perRow) out.set(key, (out.get(key) ?? 0) + share);
     out.set(null, (out.get(null) ?? 0) + share);
   }
   return out;
@@ -71,15 +76,14 @@ function combine(current: Array<KpiFigures & { grp: string | null }>, previous: 
   budget: Map<string | null, number> | null, previousBudget: Map<string | null, number> | null): KpiRow[] {
   const before = new Map(previous.map((r) => [r.grp, r]));
   const keys = new Set([...current.map((r) => r.grp), ...(budget?.keys() ?? [])]);
+  const nothing = { youths: 0, value: 0, numerator: null, denominator: null };
   const found = new Map(current.map((r) => [r.grp, r]));
   // A municipality or budget line with a budget but nothing declared yet is a row too: 0 spent against its budget.
   return [...keys].map((grp) => {
-    const r = found.get(grp) ?? { grp, youths: 0, value: 0, numerator: null, denominator: null };
-    const p = before.get(grp);
-    return {
-      ...r, grp, budget: budget ? Math.round(budget.get(grp) ?? 0) : null,
-      previous: p ? { ...p, budget: previousBudget ? Math.round(previousBudget.get(grp) ?? 0) : null } : null,
-    };
+    const r = found.get(grp) ?? { grp, ...nothing };
+    const p = before.get(grp) ?? nothing;
+    const budgetOf = (map: Map<string | null, number> | null) => (map && (grp === null || map.has(grp) || map.size > 1) ? Math.round(map.get(grp) ?? 0) : null);
+    return { ...r, grp, budget: budgetOf(budget), previous: { ...p, budget: budgetOf(previousBudget) } };
   });
 }
 
@@ -111,8 +115,9 @@ async function forecast(db: Db, ctx: KpiContext, period: Span) {
   const year = period.to.slice(0, 4);
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
+  // The three calendar months ending with the period's month, whole: their prestaties cover whole months.
   const windowStart = addMonths(`${period.to.slice(0, 7)}-01`, -2);
-  const windowDays = daysBetween(windowStart, period.to) + 1;
+  const windowDays = daysBetween(windowStart, addDays(addMonths(windowStart, 3), -1)) + 1;
   const soFar = await declared(db, ctx, { from: yearStart, to: period.to });
   // Only the last three months' prestaties carry a run rate; each is joined to its allocation's trajectory, if running.
   const result = await db.execute(sql`
