@@ -1,9 +1,9 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describeCode } from '../../../shared/codelists/index.js';
 import {
   defaultSuppressionThreshold, kpiDefinitionById, kpiIds, type KpiCell, type KpiFilters, type KpiGroupBy, type KpiId, type KpiResponse, type KpiResult,
 } from '../../../shared/kpi.js';
-import { queryRows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { budgetLines, lots, municipalities, providers, regions } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
