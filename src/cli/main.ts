@@ -14,6 +14,7 @@ import { createQuarterlyReport, parseQuarter } from '../server/modules/monitorin
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
 import { formatKpiValue } from '../shared/kpi-charts.js';
+import { refreshKpiFacts } from '../server/modules/monitoring/facts.service.js';
 import { computeKpis, kpiPeriods, resolveRegion } from '../server/modules/monitoring/kpi.service.js';
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL), runs `work`, and always closes it. */
@@ -86,6 +87,8 @@ importCommand.command('ijw <paths...>')
       }
     }, opts.batchSize ? Number(opts.batchSize) : undefined);
     if (!opts.json) console.log(`${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`);
+    // The dashboard's figures follow at once (otherwise the first KPI read after the import would bring them up to date).
+    if (tally.accepted > 0) await refreshKpiFacts(db);
     if (tally.rejected > 0) process.exitCode = 1;
   }));
 

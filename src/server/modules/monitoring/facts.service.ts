@@ -11,12 +11,13 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   const [state] = await queryRows<{ stale: boolean }>(db, sql`
     select coalesce((select max(updated_at) from ijw_trajectories) > coalesce((select refreshed_up_to from kpi_refresh where id = 1), '-infinity'), false) as stale`);
   if (!state?.stale) return { refreshed: false };
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const since = sql`coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')`;
     await tx.execute(sql`
       delete from kpi_trajectory_facts f
       where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)`);
-    await tx.execute(sql`
+    const [upserted] = await queryRows<{ n: number }>(tx, sql`
+      with changed as (
       insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
         end_date, end_reason, wait_days, birth_year)
       select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
@@ -29,7 +30,9 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
       on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
         provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
         start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
-        birth_year = excluded.birth_year`);
+        birth_year = excluded.birth_year
+      returning 1)
+      select count(*)::int as n from changed`);
     await tx.execute(sql`delete from kpi_data_dates`);
     await tx.execute(sql`
       insert into kpi_data_dates (municipality_code, first_date, last_date)
@@ -37,7 +40,11 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
     await tx.execute(sql`
       insert into kpi_refresh (id, refreshed_up_to) select 1, (select max(updated_at) from ijw_trajectories)
       on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to`);
+    return Number(upserted?.n ?? 0);
   });
+  // PGlite has no autovacuum: without fresh statistics after a large import the planner guesses badly (and a
+  // PostgreSQL server's autovacuum may not have come round yet).
+  if (changed > 5000) await db.execute(sql`analyze kpi_trajectory_facts, ijw_declaration_lines, ijw_declarations`);
   return { refreshed: true };
 }
 

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { describeCode } from '../../../shared/codelists/index.js';
 import {
-  defaultSuppressionThreshold, kpiDefinitionById, kpiIds, type KpiCell, type KpiFilters, type KpiGroupBy, type KpiId, type KpiResponse, type KpiResult,
+  defaultSuppressionThreshold, kpiDefinitionById, kpiIds, type KpiCell, type KpiFilters, type KpiGroupBy, type KpiId, type KpiPeriod, type KpiResponse, type KpiResult,
 } from '../../../shared/kpi.js';
 import type { Db } from '../../db/client.js';
 import { budgetLines, lots, municipalities, providers, regions } from '../../db/schema/index.js';
@@ -97,6 +97,17 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [{ name: 'groupBy', code: 'unsupported', reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}` }]);
   }
   await refreshKpiFacts(db);
+  // The counts of distinct youths sort; with the default 4 MB they spill to disk. Read in one transaction with more.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return computeInTransaction(tx, { period, previous, groupBy, filters, threshold, requested, regionId: options.regionId });
+  });
+}
+
+async function computeInTransaction(db: Db, options: {
+  period: KpiPeriod; previous: KpiPeriod; groupBy: KpiGroupBy; filters: KpiFilters; threshold: number; requested: KpiId[]; regionId: string;
+}): Promise<KpiResponse> {
+  const { period, previous, groupBy, filters, threshold, requested } = options;
   const base = { regionId: options.regionId, groupBy, filters, dataDate: (await kpiDataRange(db, options.regionId)).last };
   const label = await groupLabels(db, options.regionId, groupBy);
   const targets = await listTargets(db, options.regionId);
