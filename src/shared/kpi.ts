@@ -43,14 +43,14 @@ export interface KpiDefinitionInfo {
 
 export const kpiGroupings = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'] as const;
 export type KpiGroupBy = (typeof kpiGroupings)[number];
-export const kpiGroupLabels: Record<KpiGroupBy, string> = {
+export const kpiGroupLabels = {
   region: 'Regio',
   municipality: 'Gemeente',
   provider: 'Aanbieder',
   productCategory: 'Productcategorie',
   lot: 'Perceel',
   budgetLine: 'Begrotingspost',
-};
+} as const satisfies Record<KpiGroupBy, string>;
 
 /** Filters narrow the trajectories before grouping; the drill-down region → municipality → provider → category sets them one by one. */
 export interface KpiFilters {

@@ -2,18 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../components/button';
 import { SelectField } from '../../components/form-fields';
 import { useT, type Lang, type Msg } from '../../i18n';
-import { kpiGroupings, type KpiGroupBy } from '../../../shared/kpi';
+import { kpiGroupLabels, kpiGroupings, type KpiGroupBy } from '../../../shared/kpi';
 import { listPeriods, parsePeriod, type DashboardState, type PeriodKind } from './dashboard-state';
 import type { KpiPeriods } from './monitoring-api';
 
-export const groupLabels: Record<KpiGroupBy, Msg> = {
-  region: 'Regio',
-  municipality: 'Gemeente',
-  provider: 'Aanbieder',
-  productCategory: 'Productcategorie',
-  lot: 'Perceel',
-  budgetLine: 'Begrotingspost',
-};
+export const groupLabels: Record<KpiGroupBy, Msg> = kpiGroupLabels;
 
 const kindLabels: Record<PeriodKind | 'interval', Msg> = { year: 'Jaar', quarter: 'Kwartaal', month: 'Maand', interval: 'Vrije periode' };
 
