@@ -4,7 +4,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { seedDemoRegion, seedDemoRegionIfEmpty } from '../server/db/seed/demo.js';
 import { startServer } from '../server/main.js';
-import { defaultBatchSize, importSources } from '../server/modules/exchange/import.service.js';
+import { defaultBatchSize, importSources, warmUpCheckWorkers } from '../server/modules/exchange/import.service.js';
 import { loadSecrets } from '../server/modules/exchange/secrets.js';
 import { readSources } from '../server/modules/exchange/sources.js';
 import { demoLandscape, generateIjw } from '../server/modules/exchange/generator/generate.js';
@@ -76,21 +76,24 @@ importCommand.command('ijw <paths...>')
   .description('iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is, 1 bij een afgekeurd bestand')
   .option('--json', 'één JSON-object per bestand')
   .option('--batch-size <n>', `bestanden per transactie (standaard ${defaultBatchSize})`)
-  .action((paths: string[], opts: { json?: boolean; batchSize?: string }) => withDatabase(async ({ db }) => {
-    const config = loadConfig();
-    const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
-    const tally = await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
-      if (opts.json) {
-        console.log(JSON.stringify({ file: r.file, messageType: r.messageType, status: r.status, records: r.records, reasons: r.reasons }));
-      } else if (r.status === 'rejected') {
-        console.log(`afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`);
-      }
-    }, opts.batchSize ? Number(opts.batchSize) : undefined);
-    if (!opts.json) console.log(`${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`);
-    // The dashboard's figures follow at once (otherwise the first KPI read after the import would bring them up to date).
-    if (tally.accepted > 0) await refreshKpiFacts(db);
-    if (tally.rejected > 0) process.exitCode = 1;
-  }));
+  .action((paths: string[], opts: { json?: boolean; batchSize?: string }) => {
+    warmUpCheckWorkers(!loadConfig().databaseUrl);
+    return withDatabase(async ({ db }) => {
+      const config = loadConfig();
+      const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+      const tally = await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
+        if (opts.json) {
+          console.log(JSON.stringify({ file: r.file, messageType: r.messageType, status: r.status, records: r.records, reasons: r.reasons }));
+        } else if (r.status === 'rejected') {
+          console.log(`afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`);
+        }
+      }, opts.batchSize ? Number(opts.batchSize) : undefined);
+      if (!opts.json) console.log(`${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`);
+      // The dashboard's figures follow at once (otherwise the first KPI read after the import would bring them up to date).
+      if (tally.accepted > 0) await refreshKpiFacts(db);
+      if (tally.rejected > 0) process.exitCode = 1;
+    });
+  });
 
 const generateCommand = program.command('generate').description('testgegevens maken');
 generateCommand.command('ijw')

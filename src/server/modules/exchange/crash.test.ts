@@ -23,7 +23,8 @@ function runCli(args: string[], onLine?: (line: string) => void, extraEnv: NodeJ
     const child = spawn(cli[0]!, [...cli.slice(1), ...args], { env: { ...env, ...extraEnv }, cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => onLine?.(line));
-    child.on('exit', (code) => resolve(code));
+    // 'close', not 'exit': only then has every line the child wrote before it died been read.
+    child.on('close', (code) => resolve(code));
   });
 }
 

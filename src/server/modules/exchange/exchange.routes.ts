@@ -8,7 +8,7 @@ import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
 import { getImportedFile, listImportedFiles, readQuarantinedFile, readRetourMessage, searchTrajectories } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
-import { readSources, type ImportSource, type UnreadableSource } from './sources.js';
+import { readSources, type SourceItem } from './sources.js';
 
 export const exchangeRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['iJw-berichten'];
@@ -54,7 +54,7 @@ exchangeRoutes.openapi(
     if (!files.length) throw new AppError(ErrorCode.Validation, 'Geen bestanden ontvangen', [{ name: 'files', code: 'required', reason: 'kies een of meer .xml- of .zip-bestanden' }]);
     const dir = await mkdtemp(join(tmpdir(), 'zl-upload-'));
     try {
-      async function* sources(): AsyncGenerator<ImportSource | UnreadableSource> {
+      async function* sources(): AsyncGenerator<SourceItem> {
         for (const file of files) {
           const bytes = Buffer.from(await file.arrayBuffer());
           if (/\.zip$/i.test(file.name)) {

@@ -4,9 +4,10 @@ import { ijwFiles, ijwTrajectories, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import type { Actor } from '../auth/auth.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { unpackHeader } from './header-store.js';
 import { buildRetour, isHeenType } from './retour/build-retour.js';
+import { messageNs } from './retour/types.js';
 import type { Secrets } from './secrets.js';
-import type { XmlElement } from './xml.js';
 
 export interface FileQuery { status?: 'accepted' | 'rejected' | undefined; messageType?: string | undefined; page: number; pageSize: number }
 
@@ -46,7 +47,7 @@ export async function readRetourMessage(db: Db, secrets: Secrets, actor: Actor, 
   let bytes: Buffer | null = null;
   if (row?.retourEncrypted) bytes = secrets.decrypt(row.retourEncrypted);
   else if (row?.retourHeader && row.retourId && row.retourDate && row.messageType && isHeenType(row.messageType)) {
-    const header = row.retourHeader as XmlElement;
+    const header = unpackHeader(row.retourHeader, messageNs(row.messageType), row);
     bytes = Buffer.from(buildRetour({
       messageType: row.messageType, original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
       codes: new Map(), retourIdentification: row.retourId, retourDate: row.retourDate,

@@ -9,7 +9,7 @@ import { buildUser, call, createTestContext, type TestContext } from '../../test
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 import { importSources, type FileResult } from './import.service.js';
 import { readSources } from './sources.js';
-import { validateAgainstXsd } from './xsd.js';
+import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -25,6 +25,7 @@ async function importPaths(paths: string[]): Promise<FileResult[]> {
 }
 
 beforeAll(async () => {
+  await loadXsdSupport();
   ctx = await createTestContext();
   await seedDemoRegionIfEmpty(ctx.database.db);
   dir = mkdtempSync(join(tmpdir(), 'zl-ijw-'));

@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../../test/harness.js';
 import { createRegion } from '../landscape/regions/regions.service.js';
 import { readRetourMessage } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
-import { validateAgainstXsd } from './xsd.js';
+import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
 import { secretsFromKey } from './secrets.js';
 import type { ImportSource } from './sources.js';
 import { contextAllocation, example } from './test-fixtures.js';
@@ -15,6 +15,7 @@ import { contextAllocation, example } from './test-fixtures.js';
 let ctx: TestContext;
 const secrets = secretsFromKey(randomBytes(32));
 beforeAll(async () => {
+  await loadXsdSupport();
   ctx = await createTestContext();
   const { actor } = await buildAdmin(ctx);
   await createRegion(ctx.database.db, actor, {

@@ -1,13 +1,18 @@
-import { and, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { ijwAllocations, ijwDeliveries, ijwRequests, municipalities, providers } from '../../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
 import type { DeliveryLine, ParsedMessage } from './messages.js';
+import { arrayParam } from './sql-arrays.js';
 
 export interface AllocationInfo {
   providerAgb: string; clientPseudonym: string; productCategory: string | null; productCode: string | null;
   unit: string | null; frequency: string | null; volume: number | null; startDate: string; endDate: string | null;
 }
 interface Delivery { kind: 'start' | 'stop'; date: string }
+export interface Parties { providers: ReadonlySet<string>; municipalities: ReadonlySet<string> }
+type AllocationRow = {
+  municipality_code: string; allocation_number: string; provider_agb: string; client_pseudonym: string; product_category: string | null;
+  product_code: string | null; unit: string | null; frequency: string | null; volume: number | string | null; start_date: string; end_date: string | null;
+};
 
 /**
  * What the rules need to know about earlier messages, loaded once per batch for the keys the batch refers to, and
@@ -20,31 +25,53 @@ export class Knowledge {
   private readonly deliveries = new Map<string, Delivery[]>();
   private readonly requests = new Set<string>();
 
-  static async load(db: Db, batch: ParsedMessage[]): Promise<Knowledge> {
+  /** The providers and municipalities the rules check a header against: loaded once per import run. */
+  static async loadParties(db: Db): Promise<Parties> {
+    const providerRows = await queryRows<{ agb: string }>(db, sql`select agb_code as agb from providers`);
+    const municipalityRows = await queryRows<{ code: string }>(db, sql`select cbs_code as code from municipalities`);
+    return { providers: new Set(providerRows.map((p) => p.agb)), municipalities: new Set(municipalityRows.map((m) => m.code)) };
+  }
+
+  static async load(db: Db, batch: ParsedMessage[], parties?: Parties): Promise<Knowledge> {
     const k = new Knowledge();
-    for (const p of await db.select({ agb: providers.agbCode }).from(providers)) k.providers.add(p.agb);
-    for (const m of await db.select({ code: municipalities.cbsCode }).from(municipalities)) k.municipalities.add(m.code);
+    const { providers, municipalities } = parties ?? (await Knowledge.loadParties(db));
+    for (const p of providers) k.providers.add(p);
+    for (const m of municipalities) k.municipalities.add(m);
     const numbers = new Set<string>();
     const clients = new Set<string>();
     const references = new Set<string>();
     for (const msg of batch) {
       for (const nr of allocationNumbersOf(msg)) numbers.add(nr);
-      if (msg.type === 'JW305' || msg.type === 'JW307') clients.add(msg.client.pseudonym);
+      // Taakgericht starts and stops (no allocation number) are keyed on the client.
+      if ((msg.type === 'JW305' || msg.type === 'JW307') && msg.deliveries.some((d) => !d.allocationNumber)) clients.add(msg.client.pseudonym);
       if (msg.type === 'JW319' && msg.answer.reference) references.add(msg.answer.reference);
     }
     if (numbers.size) {
-      const rows = await db.select().from(ijwAllocations).where(inArray(ijwAllocations.allocationNumber, [...numbers]));
-      for (const r of rows) k.allocations.set(`${r.municipalityCode}|${r.allocationNumber}`, r);
-      const ds = await db.select().from(ijwDeliveries).where(inArray(ijwDeliveries.allocationNumber, [...numbers]));
-      for (const d of ds) k.addDelivery(`${d.municipalityCode}|A|${d.allocationNumber}`, d.kind as Delivery['kind'], d.date);
+      const rows = await queryRows<AllocationRow>(db, sql`
+        select municipality_code, allocation_number, provider_agb, client_pseudonym, product_category, product_code, unit, frequency, volume,
+          start_date::text as start_date, end_date::text as end_date
+        from ijw_allocations where allocation_number = any(${arrayParam([...numbers])})`);
+      for (const r of rows) {
+        k.allocations.set(`${r.municipality_code}|${r.allocation_number}`, {
+          providerAgb: r.provider_agb, clientPseudonym: r.client_pseudonym, productCategory: r.product_category, productCode: r.product_code,
+          unit: r.unit, frequency: r.frequency, volume: r.volume === null ? null : Number(r.volume), startDate: r.start_date, endDate: r.end_date,
+        });
+      }
+      const ds = await queryRows<{ m: string; nr: string; kind: Delivery['kind']; date: string }>(db, sql`
+        select municipality_code as m, allocation_number as nr, kind, date::text as date from ijw_deliveries
+        where allocation_number = any(${arrayParam([...numbers])})`);
+      for (const d of ds) k.addDelivery(`${d.m}|A|${d.nr}`, d.kind, d.date);
     }
     if (clients.size) {
-      const ds = await db.select().from(ijwDeliveries).where(and(inArray(ijwDeliveries.clientPseudonym, [...clients]), isNull(ijwDeliveries.allocationNumber)));
-      for (const d of ds) k.addDelivery(taakKey(d.municipalityCode, d.providerAgb, d.clientPseudonym, d.productCategory, d.productCode), d.kind as Delivery['kind'], d.date);
+      const ds = await queryRows<{ m: string; p: string; c: string; cat: string | null; code: string | null; kind: Delivery['kind']; date: string }>(db, sql`
+        select municipality_code as m, provider_agb as p, client_pseudonym as c, product_category as cat, product_code as code, kind, date::text as date
+        from ijw_deliveries where client_pseudonym = any(${arrayParam([...clients])}) and allocation_number is null`);
+      for (const d of ds) k.addDelivery(taakKey(d.m, d.p, d.c, d.cat, d.code), d.kind, d.date);
     }
     if (references.size) {
-      const rs = await db.select({ m: ijwRequests.municipalityCode, p: ijwRequests.providerAgb, ref: ijwRequests.providerReference })
-        .from(ijwRequests).where(inArray(ijwRequests.providerReference, [...references]));
+      const rs = await queryRows<{ m: string; p: string; ref: string }>(db, sql`
+        select municipality_code as m, provider_agb as p, provider_reference as ref from ijw_requests
+        where provider_reference = any(${arrayParam([...references])})`);
       for (const r of rs) k.requests.add(`${r.m}|${r.p}|${r.ref}`);
     }
     return k;

@@ -13,12 +13,28 @@ export interface Secrets {
   decrypt(sealed: Buffer): Buffer;
 }
 
+/** The derived pseudonym key of each Secrets, for import workers in this process (never stored, never sent out). */
+const pseudonymKeys = new WeakMap<Secrets, Buffer>();
+
+/** The pseudonym function for a derived key: the one definition the main thread and the import workers share. */
+export function pseudonymiserFromKey(pseudonymKey: Buffer): (bsn: string) => string {
+  return (bsn) => createHmac('sha256', pseudonymKey).update(bsn.trim()).digest('base64url');
+}
+
+/**
+ * The derived pseudonym key (not the master secret) so that an import worker thread can pseudonymise BSNs where it
+ * reads them; undefined for a Secrets not made by `secretsFromKey`, which then keeps the work on the calling thread.
+ */
+export function pseudonymKeyOf(secrets: Secrets): Buffer | undefined {
+  return pseudonymKeys.get(secrets);
+}
+
 export function secretsFromKey(master: Buffer): Secrets {
   if (master.length < 32) throw new Error('de sleutel moet minstens 32 bytes zijn');
   const pseudonymKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'zorglandschap/bsn-pseudonym/v1', 32));
   const encryptionKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'zorglandschap/at-rest/v1', 32));
-  return {
-    pseudonymise: (bsn) => createHmac('sha256', pseudonymKey).update(bsn.trim()).digest('base64url'),
+  const secrets: Secrets = {
+    pseudonymise: pseudonymiserFromKey(pseudonymKey),
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
@@ -31,6 +47,8 @@ export function secretsFromKey(master: Buffer): Secrets {
       return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
     },
   };
+  pseudonymKeys.set(secrets, pseudonymKey);
+  return secrets;
 }
 
 /** Reads ZL_SECRET_KEY (base64, ≥ 32 bytes) or DATA_DIR/secret.key, creating the file on first use. */

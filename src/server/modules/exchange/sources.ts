@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import yauzl from 'yauzl';
 
@@ -7,6 +7,9 @@ import yauzl from 'yauzl';
 export interface ImportSource { name: string; bytes: Buffer }
 /** A source that could not even be read (a truncated zip, a file too large): it becomes a rejected result. */
 export interface UnreadableSource { name: string; problem: string }
+/** A file on disk not read yet: the thread that checks it reads it (an import worker), so the main thread never does. */
+export interface FileRef { name: string; path: string }
+export type SourceItem = ImportSource | FileRef | UnreadableSource;
 
 export const importLimits = {
   /** OP179 caps an iJw file at 25 MB; anything larger is refused before it is read. */
@@ -19,10 +22,11 @@ export function sha256(bytes: Buffer): string {
 }
 
 /**
- * Yields the files under the given paths one at a time (never all in memory): plain files, folders (recursively, in
- * name order, so a month's JW301 comes before its JW305) and zip archives (entries in name order).
+ * Yields the files under the given paths one at a time (never all in memory): plain files as references that the
+ * checking thread reads (refusing one over the size limit before reading it), folders (recursively, in name order, so
+ * a month's JW301 comes before its JW305) and zip archives (entries in name order, read here).
  */
-export async function* readSources(paths: string[]): AsyncGenerator<ImportSource | UnreadableSource> {
+export async function* readSources(paths: string[]): AsyncGenerator<SourceItem> {
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info) {
@@ -35,17 +39,9 @@ export async function* readSources(paths: string[]): AsyncGenerator<ImportSource
   }
 }
 
-async function* readOne(path: string, name: string): AsyncGenerator<ImportSource | UnreadableSource> {
-  if (/\.zip$/i.test(path)) {
-    yield* readZip(path, name);
-    return;
-  }
-  const info = await stat(path);
-  if (info.size > importLimits.maxFileBytes) {
-    yield { name, problem: `bestand is ${mb(info.size)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)` };
-    return;
-  }
-  yield { name, bytes: await readFile(path) };
+async function* readOne(path: string, name: string): AsyncGenerator<SourceItem> {
+  if (/\.zip$/i.test(path)) yield* readZip(path, name);
+  else yield { name, path };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import {
-  ijwAllocations, ijwAnswers, ijwClients, ijwDeclarationLines, ijwDeclarations, ijwDeliveries, ijwReceivedRetours, ijwRequests,
+import type {
+  ijwAllocations, ijwAnswers, ijwDeclarationLines, ijwDeclarations, ijwDeliveries, ijwReceivedRetours, ijwRequests,
 } from '../../db/schema/index.js';
 import type { ParsedMessage } from './messages.js';
-
-/** Keys whose trajectories an import changed: allocations, and taakgericht starts keyed on product. */
-export interface TouchedKeys { allocations: Set<string>; taak: Set<string> }
+import { insertRows, type Column } from './sql-arrays.js';
 
 /**
- * The rows a batch of accepted messages adds, gathered first and written with one multi-row statement per table:
- * a few statements per batch instead of several per file.
+ * Keys whose trajectories an import changed: allocations (by a JW301, start or stop), the net amount declared per
+ * allocation in this batch, and taakgericht starts keyed on product.
+ */
+export interface TouchedKeys { allocations: Set<string>; declared: Map<string, number>; taak: Set<string> }
+
+/**
+ * The rows a batch of accepted messages adds, gathered first and written with one `insert … select from unnest(…)`
+ * per table: a few statements per batch instead of several per file, each with one parameter per column.
  */
 export class RowSink {
-  readonly touched: TouchedKeys = { allocations: new Set(), taak: new Set() };
+  readonly touched: TouchedKeys = { allocations: new Set(), declared: new Map(), taak: new Set() };
   private readonly clients = new Map<string, number | null>();
   private readonly allocations = new Map<string, typeof ijwAllocations.$inferInsert>();
   private readonly deliveries: Array<typeof ijwDeliveries.$inferInsert> = [];
@@ -87,7 +90,8 @@ export class RowSink {
               productCategory: l.productCategory, productCode: l.productCode, periodStart: l.periodStart, periodEnd: l.periodEnd,
               volume: l.volume, unit: l.unit, tariffCents: l.tariffCents, amountCents: l.credit ? -l.amountCents : l.amountCents,
             });
-            this.touched.allocations.add(`${municipalityCode}|${l.allocationNumber}`);
+            const key = `${municipalityCode}|${l.allocationNumber}`;
+            this.touched.declared.set(key, (this.touched.declared.get(key) ?? 0) + (l.credit ? -l.amountCents : l.amountCents));
           }
         }
         break;
@@ -95,40 +99,70 @@ export class RowSink {
     }
   }
 
-  /** Writes everything gathered, in the caller's transaction, parents before children. */
+  /** Writes everything gathered, in the caller's transaction, parents before children: one statement per table. */
   async flush(db: Db): Promise<void> {
-    const clients = [...this.clients].map(([pseudonym, birthYear]) => ({ pseudonym, birthYear }));
-    for (const chunk of chunks(clients)) {
-      await db.insert(ijwClients).values(chunk)
-        .onConflictDoUpdate({ target: ijwClients.pseudonym, set: { birthYear: sql`coalesce(excluded.birth_year, ${ijwClients.birthYear})` } });
-    }
-    for (const chunk of chunks([...this.allocations.values()])) {
-      await db.insert(ijwAllocations).values(chunk).onConflictDoUpdate({
-        target: [ijwAllocations.municipalityCode, ijwAllocations.allocationNumber],
-        set: Object.fromEntries(['fileId', 'providerAgb', 'clientPseudonym', 'productCategory', 'productCode', 'allocationDate', 'startDate', 'endDate',
-          'volume', 'unit', 'frequency', 'budgetCents', 'changeReason'].map((k) => [k, sql.raw(`excluded.${snake(k)}`)])),
-      });
-    }
-    await insertAll(db, ijwDeliveries, this.deliveries);
-    await insertAll(db, ijwRequests, this.requests);
-    await insertAll(db, ijwAnswers, this.answers);
-    await insertAll(db, ijwDeclarations, this.declarations);
-    await insertAll(db, ijwDeclarationLines, this.lines);
-    await insertAll(db, ijwReceivedRetours, this.retours);
+    // A client row changes only when a message brings a birth year it did not have.
+    await insertRows(db, 'ijw_clients', clientColumns, [...this.clients], sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year
+      where excluded.birth_year is not null and excluded.birth_year is distinct from ijw_clients.birth_year`);
+    // A changed allocation replaces the earlier one but keeps the reference of the request that started it.
+    await insertRows(db, 'ijw_allocations', allocationColumns, [...this.allocations.values()], sql`on conflict (municipality_code, allocation_number)
+      do update set ${sql.raw(allocationUpdates)}`);
+    await insertRows(db, 'ijw_deliveries', deliveryColumns, this.deliveries);
+    await insertRows(db, 'ijw_requests', requestColumns, this.requests);
+    await insertRows(db, 'ijw_answers', answerColumns, this.answers);
+    await insertRows(db, 'ijw_declarations', declarationColumns, this.declarations);
+    await insertRows(db, 'ijw_declaration_lines', lineColumns, this.lines);
+    await insertRows(db, 'ijw_received_retours', retourColumns, this.retours);
   }
 }
 
-async function insertAll<T extends PgTable>(db: Db, table: T, rows: Array<T['$inferInsert']>): Promise<void> {
-  for (const chunk of chunks(rows)) await db.insert(table).values(chunk);
-}
+type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
-/** 1,000 rows of at most ~20 columns stay well under PostgreSQL's 65,535 parameters per statement. */
-function chunks<T>(rows: T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-function snake(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+const clientColumns: Array<Column<[string, number | null]>> = [['pseudonym', 'text', (r) => r[0]], ['birth_year', 'integer', (r) => r[1]]];
+const allocationColumns: Array<Column<Row<typeof ijwAllocations>>> = [
+  ['file_id', 'uuid', (r) => r.fileId], ['municipality_code', 'text', (r) => r.municipalityCode], ['provider_agb', 'text', (r) => r.providerAgb],
+  ['allocation_number', 'text', (r) => r.allocationNumber], ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['provider_reference', 'text', (r) => r.providerReference], ['product_category', 'text', (r) => r.productCategory],
+  ['product_code', 'text', (r) => r.productCode], ['allocation_date', 'date', (r) => r.allocationDate], ['start_date', 'date', (r) => r.startDate],
+  ['end_date', 'date', (r) => r.endDate], ['volume', 'integer', (r) => r.volume], ['unit', 'text', (r) => r.unit],
+  ['frequency', 'text', (r) => r.frequency], ['budget_cents', 'bigint', (r) => r.budgetCents], ['change_reason', 'text', (r) => r.changeReason],
+];
+const allocationUpdates = allocationColumns.filter(([c]) => !['municipality_code', 'allocation_number', 'provider_reference'].includes(c))
+  .map(([c]) => `${c} = excluded.${c}`).join(', ');
+const deliveryColumns: Array<Column<Row<typeof ijwDeliveries>>> = [
+  ['file_id', 'uuid', (r) => r.fileId], ['kind', 'text', (r) => r.kind], ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb], ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['allocation_number', 'text', (r) => r.allocationNumber], ['product_category', 'text', (r) => r.productCategory],
+  ['product_code', 'text', (r) => r.productCode], ['allocation_start_date', 'date', (r) => r.allocationStartDate], ['date', 'date', (r) => r.date],
+  ['end_date', 'date', (r) => r.endDate], ['end_reason', 'text', (r) => r.endReason],
+];
+const requestColumns: Array<Column<Row<typeof ijwRequests>>> = [
+  ['file_id', 'uuid', (r) => r.fileId], ['kind', 'text', (r) => r.kind], ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb], ['client_pseudonym', 'text', (r) => r.clientPseudonym], ['request_date', 'date', (r) => r.requestDate],
+  ['provider_reference', 'text', (r) => r.providerReference], ['allocation_number', 'text', (r) => r.allocationNumber],
+  ['product_category', 'text', (r) => r.productCategory], ['product_code', 'text', (r) => r.productCode],
+  ['requested_start', 'date', (r) => r.requestedStart], ['requested_end', 'date', (r) => r.requestedEnd], ['volume', 'integer', (r) => r.volume],
+  ['unit', 'text', (r) => r.unit], ['frequency', 'text', (r) => r.frequency], ['referrer_type', 'text', (r) => r.referrerType],
+];
+const answerColumns: Array<Column<Row<typeof ijwAnswers>>> = [
+  ['file_id', 'uuid', (r) => r.fileId], ['municipality_code', 'text', (r) => r.municipalityCode], ['provider_agb', 'text', (r) => r.providerAgb],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym], ['answer_date', 'date', (r) => r.answerDate],
+  ['request_reference', 'text', (r) => r.requestReference], ['honoured', 'text', (r) => r.honoured], ['refusal_reason', 'text', (r) => r.refusalReason],
+];
+const declarationColumns: Array<Column<Row<typeof ijwDeclarations>>> = [
+  ['id', 'uuid', (r) => r.id], ['file_id', 'uuid', (r) => r.fileId], ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb], ['declaration_number', 'text', (r) => r.declarationNumber],
+  ['period_start', 'date', (r) => r.periodStart], ['period_end', 'date', (r) => r.periodEnd], ['total_cents', 'bigint', (r) => r.totalCents],
+];
+const lineColumns: Array<Column<Row<typeof ijwDeclarationLines>>> = [
+  ['declaration_id', 'uuid', (r) => r.declarationId], ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym], ['allocation_number', 'text', (r) => r.allocationNumber],
+  ['product_category', 'text', (r) => r.productCategory], ['product_code', 'text', (r) => r.productCode],
+  ['period_start', 'date', (r) => r.periodStart], ['period_end', 'date', (r) => r.periodEnd], ['volume', 'integer', (r) => r.volume],
+  ['unit', 'text', (r) => r.unit], ['tariff_cents', 'bigint', (r) => r.tariffCents], ['amount_cents', 'bigint', (r) => r.amountCents],
+];
+const retourColumns: Array<Column<Row<typeof ijwReceivedRetours>>> = [
+  ['file_id', 'uuid', (r) => r.fileId], ['retour_type', 'text', (r) => r.retourType], ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb], ['original_message_id', 'text', (r) => r.originalMessageId],
+  ['retour_date', 'date', (r) => r.retourDate], ['codes', 'jsonb', (r) => JSON.stringify(r.codes)],
+];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { arrayParam } from './sql-arrays.js';
 import type { TouchedKeys } from './store.js';
 
 /**
@@ -8,7 +9,8 @@ import type { TouchedKeys } from './store.js';
  * The request is linked through the provider's reference (ReferentieAanbieder), as TR379 prescribes.
  */
 export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise<void> {
-  const keys = [...touched.allocations];
+  const missing = await addDeclared(db, [...touched.declared].filter(([k]) => !touched.allocations.has(k)));
+  const keys = [...touched.allocations, ...missing];
   for (let i = 0; i < keys.length; i += 5000) {
     const chunk = keys.slice(i, i + 5000);
     await db.execute(sql`
@@ -35,8 +37,8 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
       left join lateral (
         select sum(l.amount_cents) as cents from ijw_declaration_lines l
         where l.allocation_number = a.allocation_number and l.municipality_code = a.municipality_code) d on true
-      where a.municipality_code || '|' || a.allocation_number = any(${sql.param(chunk)}::text[])
-        and a.allocation_number = any(${sql.param(chunk.map((k) => k.split('|')[1]!))}::text[])
+      where (a.municipality_code, a.allocation_number) in (
+        select * from unnest(${arrayParam(chunk.map((k) => k.split('|')[0]!))}, ${arrayParam(chunk.map((k) => k.split('|')[1]!))}))
       on conflict (trajectory_key) do update set
         provider_agb = excluded.provider_agb, client_pseudonym = excluded.client_pseudonym, birth_year = excluded.birth_year,
         product_category = excluded.product_category, product_code = excluded.product_code, referrer_type = excluded.referrer_type,
@@ -62,7 +64,28 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
           and x.municipality_code = s.municipality_code and x.date = s.date
           and x.product_category is not distinct from s.product_category and x.product_code is not distinct from s.product_code
         order by x.id desc limit 1) st on true
-      where s.kind = 'start' and s.allocation_number is null and s.client_pseudonym = any(${sql.param(clients)}::text[])
+      where s.kind = 'start' and s.allocation_number is null and s.client_pseudonym = any(${arrayParam(clients)})
       on conflict (trajectory_key) do update set end_date = excluded.end_date, end_reason = excluded.end_reason, updated_at = now()`);
   }
+}
+
+/**
+ * Most keys a batch touches are allocations that only got declaration lines (a monthly JW323 for every running
+ * trajectory): for those only the declared amount changes, by what this batch declared (a full rebuild sums all lines;
+ * the lines are only ever added, in the same transaction as this update). Returns the keys that have no trajectory
+ * row yet, for a full rebuild.
+ */
+async function addDeclared(db: Db, amounts: Array<[key: string, cents: number]>): Promise<string[]> {
+  const missing: string[] = [];
+  for (let i = 0; i < amounts.length; i += 5000) {
+    const chunk = amounts.slice(i, i + 5000);
+    const updated = await queryRows<{ key: string }>(db, sql`
+      update ijw_trajectories t set declared_cents = t.declared_cents + d.cents, updated_at = now()
+      from unnest(${arrayParam(chunk.map(([k]) => `A|${k}`))}, ${arrayParam(chunk.map(([, c]) => c), 'bigint')}) as d(key, cents)
+      where t.trajectory_key = d.key
+      returning t.trajectory_key as key`);
+    const found = new Set(updated.map((r) => r.key));
+    for (const [k] of chunk) if (!found.has(`A|${k}`)) missing.push(k);
+  }
+  return missing;
 }

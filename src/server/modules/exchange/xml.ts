@@ -62,21 +62,36 @@ export function parseXml(text: string): XmlElement {
   return root;
 }
 
+const splitPaths = new Map<string, string[]>();
+
+/** Paths are a handful of constants read millions of times in an import: split each once. */
+function partsOf(path: string): string[] {
+  let parts = splitPaths.get(path);
+  if (!parts) splitPaths.set(path, (parts = path.split('/')));
+  return parts;
+}
+
+function firstNamed(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) if (c.name === name) return c;
+  return undefined;
+}
+
 /** The first child with this local name, following a path of names ("Client/Bsn"). */
 export function child(el: XmlElement | undefined, path: string): XmlElement | undefined {
   let cur = el;
-  for (const name of path.split('/')) {
-    cur = cur?.children.find((c) => c.name === name);
+  for (const name of partsOf(path)) {
     if (!cur) return undefined;
+    cur = firstNamed(cur, name);
   }
   return cur;
 }
 
 /** All children with this local name at the end of a path ("ToegewezenProducten/ToegewezenProduct"). */
 export function children(el: XmlElement | undefined, path: string): XmlElement[] {
-  const parts = path.split('/');
-  const last = parts.pop()!;
-  const parent = parts.length ? child(el, parts.join('/')) : el;
+  const parts = partsOf(path);
+  let parent = el;
+  for (let i = 0; i < parts.length - 1 && parent; i++) parent = firstNamed(parent, parts[i]!);
+  const last = parts[parts.length - 1];
   return parent?.children.filter((c) => c.name === last) ?? [];
 }
 

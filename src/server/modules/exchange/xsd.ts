@@ -1,24 +1,33 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ParseOption, XmlBufferInputProvider, XmlDocument, XmlParseError, XmlValidateError, XsdValidator, xmlRegisterInputProvider,
-} from 'libxml2-wasm';
+import type { XsdValidator } from 'libxml2-wasm';
 
 const schemaDir = join(import.meta.dirname, 'schemas', 'ijw-3.2');
 
-/** Parse options: no network, no external entities; never NOENT, DTDLOAD or HUGE. */
-const safeParse = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE;
-
 export interface SchemaIssue { line: number; path: string; message: string }
 
+type Libxml2 = typeof import('libxml2-wasm');
+let lib: Libxml2 | undefined;
 let validators: Map<string, XsdValidator> | undefined;
 
 /**
- * Compiles the message schemas once per process. Only basisschema.xsd can be loaded by an import, and only from
+ * Loads libxml2 (WebAssembly) and compiles the message schemas, once per thread. It is loaded on demand rather than
+ * with this module, so a thread that never validates (the main thread of a large import, whose workers validate)
+ * does not carry it. Every thread that validates awaits this first.
+ */
+export async function loadXsdSupport(): Promise<void> {
+  lib ??= await import('libxml2-wasm');
+  loadValidators();
+}
+
+/**
+ * Compiles the message schemas once per thread. Only basisschema.xsd can be loaded by an import, and only from
  * memory: libxml2 is never given access to the file system, so a message cannot make it read a file.
  */
 function loadValidators(): Map<string, XsdValidator> {
   if (validators) return validators;
+  if (!lib) throw new Error('XSD-validatie is niet geladen: wacht eerst op loadXsdSupport()');
+  const { XmlBufferInputProvider, XmlDocument, XsdValidator, xmlRegisterInputProvider } = lib;
   xmlRegisterInputProvider(new XmlBufferInputProvider({ 'mem:/basisschema.xsd': readFileSync(join(schemaDir, 'basisschema.xsd')) }));
   const map = new Map<string, XsdValidator>();
   for (const file of readdirSync(schemaDir).filter((f) => /^JW\d{3}\.xsd$/.test(f))) {
@@ -42,9 +51,11 @@ export function knownMessageTypes(): string[] {
 export function validateAgainstXsd(messageType: string, bytes: Uint8Array): SchemaIssue[] {
   const validator = loadValidators().get(messageType);
   if (!validator) return [{ line: 0, path: '', message: `geen XSD voor berichttype ${messageType}` }];
-  let doc: XmlDocument | undefined;
+  const { ParseOption, XmlDocument, XmlParseError, XmlValidateError } = lib!;
+  let doc: InstanceType<Libxml2['XmlDocument']> | undefined;
   try {
-    doc = XmlDocument.fromBuffer(bytes, { option: safeParse });
+    // No network, no external entities; never NOENT, DTDLOAD or HUGE.
+    doc = XmlDocument.fromBuffer(bytes, { option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE });
     validator.validate(doc);
     return [];
   } catch (e) {

@@ -3,9 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { child, children, parseXml, text, type XmlElement } from '../xml.js';
-import { validateAgainstXsd } from '../xsd.js';
+import { loadXsdSupport, validateAgainstXsd } from '../xsd.js';
 import { BASIS_NS, buildRetour, messageNs, retourTypeOf, type HeenType } from './build-retour.js';
 import { retourSpecs } from './spec.js';
+
+await loadXsdSupport();
 
 /** Shared by the retour tests: example messages, building + validating a retour, and tree helpers. */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..');

@@ -1,0 +1,34 @@
+import { parentPort } from 'node:worker_threads';
+import { checkSource } from './check.js';
+import { pseudonymiserFromKey } from './secrets.js';
+import type { SourceItem } from './sources.js';
+import { loadXsdSupport } from './xsd.js';
+import { collectGarbage } from './collect-garbage.js';
+
+/**
+ * An import worker: checks the chunks the main thread posts (read, parse, XSD, pseudonymise) and posts the results
+ * back, with the file bytes transferred rather than copied.
+ */
+await loadXsdSupport();
+const pseudonymisers = new Map<string, (bsn: string) => string>();
+let checked = 0;
+
+parentPort!.on('message', (job: { id: number; key: Uint8Array; items: SourceItem[] }) => {
+  try {
+    const keyId = Buffer.from(job.key).toString('hex');
+    let pseudonymise = pseudonymisers.get(keyId);
+    if (!pseudonymise) pseudonymisers.set(keyId, (pseudonymise = pseudonymiserFromKey(Buffer.from(job.key))));
+    const results = job.items.map((s) => checkSource('bytes' in s ? { name: s.name, bytes: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength) } : s, pseudonymise!));
+    const transfer = new Set<ArrayBuffer>();
+    for (const r of results) if (r.bytes.byteLength && r.bytes.byteOffset === 0 && r.bytes.byteLength === r.bytes.buffer.byteLength) transfer.add(r.bytes.buffer as ArrayBuffer);
+    parentPort!.postMessage({ id: job.id, results }, [...transfer]);
+    checked += results.length;
+    // A full collection now and then keeps the thread's garbage from piling up (see collect-garbage.ts).
+    if (checked >= 2000) {
+      checked = 0;
+      collectGarbage();
+    }
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) });
+  }
+});

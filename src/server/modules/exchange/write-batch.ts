@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Db } from '../../db/client.js';
+import type { ijwFiles } from '../../db/schema/index.js';
+import type { CheckedFile } from './check.js';
+import { parseTree, validDate } from './check.js';
+import { recordCount } from './messages.js';
+import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js';
+import type { Secrets } from './secrets.js';
+import { hexBytes, insertRows, type Column } from './sql-arrays.js';
+import { RowSink } from './store.js';
+import { rebuildTrajectories } from './trajectories.js';
+import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
+
+export interface Reason { code: string; rule: string; message: string }
+export type FileStatus = 'accepted' | 'duplicate' | 'rejected';
+export interface FileResult {
+  file: string; messageType: string | null; status: FileStatus; records: number; reasons: Reason[]; fileId: string | null;
+}
+
+export interface WriteOptions { secrets: Secrets; actorId: string | null; asyncCommit: boolean }
+
+/** True for a PostgreSQL server (node-postgres), false for PGlite in this process. */
+export function isServerDatabase(db: Db): boolean {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof pg.Pool || client instanceof pg.Client;
+}
+
+/** A checked file once the database rules (duplicates, cross-message rules) have had their say. */
+export type Checked = Omit<CheckedFile, 'status'> & { status: FileStatus };
+
+/**
+ * Writes one batch in the caller's transaction: a row per file (accepted, or rejected into quarantine with its reasons
+ * and encrypted original and retour), the accepted messages' data, and the trajectories they touch. One statement per
+ * table for the whole batch.
+ */
+export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked[]): Promise<FileResult[]> {
+  const { secrets, actorId } = options;
+  // On a PostgreSQL server the commit need not wait for the WAL flush: the import is idempotent (a file accepted
+  // before is recognised by its identity), so a batch that a crash of the server loses is restored by importing again,
+  // and atomicity is untouched (a file is wholly there or wholly absent). Not on PGlite: there the database lives in
+  // this process, and a crash of the import would lose batches it already reported as accepted.
+  if (options.asyncCommit) await tx.execute(sql`set local synchronous_commit = off`);
+  // A rejected message is answered with a retour that is checked against its XSD: only then does this thread need libxml2.
+  if (checked.some((c) => c.status === 'rejected' && c.type && isHeenType(c.type))) await loadXsdSupport();
+  const sink = new RowSink();
+  const out: FileResult[] = [];
+  const files: FileRow[] = [];
+  for (const c of checked) {
+    const reasons = c.violations.map(({ code, rule, message, path }) => ({ code, rule, message: path && path !== 'Header' ? `${message} [${path}]` : message }));
+    if (c.status === 'duplicate') {
+      out.push({ file: c.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
+      continue;
+    }
+    const id = randomUUID();
+    const accepted = c.status === 'accepted' && c.message !== null;
+    const records = accepted ? recordCount(c.message!) : 0;
+    const retour = retourFor(c);
+    const header = accepted && c.type && isHeenType(c.type) ? c.headerJson : null;
+    files.push({
+      id, fileName: c.name, sha256: c.hash, sizeBytes: c.bytes.byteLength, messageType: c.type,
+      sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: validDate(c.identity.messageDate),
+      status: c.status, recordCount: records, reasons: JSON.stringify(reasons),
+      contentEncrypted: c.status === 'rejected' && c.bytes.byteLength ? secrets.encrypt(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength)) : null,
+      retourEncrypted: retour ? secrets.encrypt(retour) : null,
+      retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? today() : null, importedBy: actorId,
+    });
+    if (accepted) sink.add(id, c.message!);
+    out.push({ file: c.name, messageType: c.type, status: c.status, records, reasons, fileId: id });
+  }
+  await insertRows(tx, 'ijw_files', fileColumns, files);
+  await killForCrashTest(files.length);
+  await sink.flush(tx);
+  await rebuildTrajectories(tx, sink.touched);
+  return out;
+}
+
+type FileRow = Omit<typeof ijwFiles.$inferInsert, 'reasons' | 'retourHeader'> & { reasons: string; retourHeader: string | null };
+
+const fileColumns: Array<Column<FileRow>> = [
+  ['id', 'uuid', (r) => r.id], ['file_name', 'text', (r) => r.fileName], ['sha256', 'text', (r) => r.sha256], ['size_bytes', 'integer', (r) => r.sizeBytes],
+  ['message_type', 'text', (r) => r.messageType], ['sender', 'text', (r) => r.sender], ['receiver', 'text', (r) => r.receiver],
+  ['message_id', 'text', (r) => r.messageId], ['message_date', 'date', (r) => r.messageDate], ['status', 'text', (r) => r.status],
+  ['record_count', 'integer', (r) => r.recordCount], ['reasons', 'jsonb', (r) => r.reasons],
+  ['content_encrypted', 'bytea', (r) => hexBytes(r.contentEncrypted ?? null)], ['retour_encrypted', 'bytea', (r) => hexBytes(r.retourEncrypted ?? null)],
+  ['retour_header', 'jsonb', (r) => r.retourHeader], ['retour_id', 'text', (r) => r.retourId], ['retour_date', 'date', (r) => r.retourDate],
+  ['imported_by', 'uuid', (r) => r.importedBy],
+];
+
+/**
+ * Fault injection for the crash test: with ZL_FAULT_KILL_AT_FILE=N the process kills itself (SIGKILL) in the open
+ * transaction of the batch that holds the N-th file, after the file rows are written and before their data.
+ */
+let filesBeforeBatch = 0;
+async function killForCrashTest(batchFiles: number): Promise<void> {
+  const at = Number(process.env.ZL_FAULT_KILL_AT_FILE ?? 0);
+  if (at > filesBeforeBatch && at <= filesBeforeBatch + batchFiles) {
+    // The results of earlier batches were printed; let a slow reader have them before dying (a pipe may buffer).
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.kill(process.pid, 'SIGKILL');
+  }
+  filesBeforeBatch += batchFiles;
+}
+
+/**
+ * The retour message answering a rejected message (IV028), with each violation's retour code at the class it
+ * concerns. None for retours themselves, for unreadable files, or when the original is too broken to echo. Rejected
+ * files are rare, so the tree is parsed again here rather than carried for every file.
+ */
+function retourFor(c: Checked): Buffer | null {
+  if (c.status !== 'rejected' || !c.type || !isHeenType(c.type) || !c.bytes.byteLength) return null;
+  const codes = new Map<string, string[]>();
+  for (const v of c.violations) {
+    const path = v.path || 'Header';
+    codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
+  }
+  try {
+    const xml = buildRetour({ messageType: c.type, original: parseTree(c.bytes), codes, retourIdentification: newRetourId(), retourDate: today() });
+    const bytes = Buffer.from(xml, 'utf8');
+    // The original may be too broken to echo into a valid retour; then there is none (IV028).
+    return validateAgainstXsd(retourTypeOf(c.type), bytes).length ? null : bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** IdentificatieRetour: at most 12 characters (RS017), unique enough as 12 hex digits of a random UUID. */
+function newRetourId(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 12);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
