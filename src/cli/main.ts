@@ -4,7 +4,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { seedDemoRegion, seedDemoRegionIfEmpty } from '../server/db/seed/demo.js';
 import { startServer } from '../server/main.js';
-import { defaultBatchSize, importSources, warmUpCheckWorkers } from '../server/modules/exchange/import.service.js';
+import { defaultBatchSize, importSources, stopCheckWorkers, warmUpCheckWorkers } from '../server/modules/exchange/import.service.js';
 import { loadSecrets } from '../server/modules/exchange/secrets.js';
 import { readSources } from '../server/modules/exchange/sources.js';
 import { demoLandscape, generateIjw } from '../server/modules/exchange/generator/generate.js';
@@ -92,7 +92,7 @@ importCommand.command('ijw <paths...>')
       // The dashboard's figures follow at once (otherwise the first KPI read after the import would bring them up to date).
       if (tally.accepted > 0) await refreshKpiFacts(db);
       if (tally.rejected > 0) process.exitCode = 1;
-    });
+    }).finally(stopCheckWorkers);
   });
 
 const generateCommand = program.command('generate').description('testgegevens maken');

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkSource, type CheckedFile } from './check.js';
 import type { Pseudonymise } from './messages.js';
-import { pseudonymKeyOf, type Secrets } from './secrets.js';
+import { pseudonymiserFromKey, pseudonymKeyOf, type Secrets } from './secrets.js';
 import type { SourceItem } from './sources.js';
 import { loadXsdSupport } from './xsd.js';
 
@@ -17,7 +17,7 @@ interface Job { resolve: (r: CheckedFile[]) => void; reject: (e: Error) => void;
 /**
  * Threads that read, parse, XSD-validate and pseudonymise files while the main thread writes earlier batches. One
  * pool per process, started on the first large import; between imports its threads do not keep the process alive.
- * The main thread of a large import never loads libxml2 itself, which keeps that process a few hundred MB smaller.
+ * The main thread of a large import never loads libxml2 itself, which keeps that process over 100 MB smaller.
  */
 class CheckPool {
   private readonly workers: PoolWorker[] = [];
@@ -55,13 +55,21 @@ class CheckPool {
   }
 
   check(items: SourceItem[], key: Buffer): Promise<CheckedFile[]> {
-    const w = this.workers.filter((x) => !x.failed).reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
+    const live = this.workers.filter((x) => !x.failed);
+    // Every thread has stopped (each failure failed its own chunks): carry on here rather than not at all.
+    if (!live.length) return checkHere(items, pseudonymiserFromKey(key));
+    const w = live.reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject, worker: w });
       if (w.outstanding++ === 0) w.worker.ref();
       w.worker.postMessage({ id, key, items: items.map(exactBytes) });
     });
+  }
+
+  /** Ends the threads; an idle thread would otherwise keep a command-line process from exiting. */
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 
   private settle(id: number): Job | undefined {
@@ -92,6 +100,13 @@ export function workerCount(databaseInProcess: boolean): number {
 export function warmUpCheckWorkers(databaseInProcess: boolean): void {
   const count = workerCount(databaseInProcess);
   if (count > 0) pool ??= new CheckPool(count);
+}
+
+/** Stops the worker threads, if any were started (the command line does this when its import is done). */
+export async function stopCheckWorkers(): Promise<void> {
+  const running = pool;
+  pool = undefined;
+  await running?.stop();
 }
 
 /**

@@ -4,8 +4,6 @@ import type { Actor } from '../auth/auth.service.js';
 import type { CheckedFile } from './check.js';
 import { createChecker } from './check-pool.js';
 import { collectGarbage } from './collect-garbage.js';
-
-export { warmUpCheckWorkers } from './check-pool.js';
 import { Knowledge, type Parties } from './knowledge.js';
 import { checkRules } from './rules.js';
 import type { Secrets } from './secrets.js';
@@ -14,6 +12,7 @@ import { arrayParam } from './sql-arrays.js';
 import { isServerDatabase, writeBatch, type Checked, type FileResult } from './write-batch.js';
 
 export type { FileResult, FileStatus, Reason } from './write-batch.js';
+export { stopCheckWorkers, warmUpCheckWorkers } from './check-pool.js';
 
 export interface ImportDeps { db: Db; secrets: Secrets; actor: Actor | null; today?: string }
 
