@@ -36,7 +36,7 @@ program.command('serve')
   .description('start de webapplicatie en de API (migreert eerst; een lege database krijgt de demoregio)')
   .option('-p, --port <port>', 'poort (standaard 3000 of PORT)')
   .option('--no-demo', 'geen demoregio aanmaken in een lege database')
-  .option('--demo-youths <n>', 'aantal jeugdigen in de iJw-demoberichten (0 = geen)', '1000')
+  .option('--demo-youths <n>', 'aantal jeugdigen in de iJw-demoberichten (0 = geen)', '2500')
   .action(async (opts: { port?: string; demo: boolean; demoYouths: string }) => {
     await startServer(opts.port ? { port: Number(opts.port) } : {}, { seedDemo: opts.demo, demoYouths: Number(opts.demoYouths) });
   });

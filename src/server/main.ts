@@ -18,7 +18,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { se
     if (seeded) {
       const lines = seeded.users.map((u) => `  ${u.role.padEnd(16)} ${u.email}`);
       process.stdout.write(`\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n`);
-      const youths = options.demoYouths ?? 1000;
+      const youths = options.demoYouths ?? 2500;
       if (youths > 0) {
         process.stdout.write(`iJw-demoberichten voor ${youths} jeugdigen worden gemaakt en ingelezen…\n`);
         const result = await seedDemoMessages(database.db, secrets, youths);
