@@ -2,20 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
-import { seedDemoRegion, seedDemoRegionIfEmpty } from '../server/db/seed/demo.js';
-import { startServer } from '../server/main.js';
 import { defaultBatchSize, importSources, stopCheckWorkers, warmUpCheckWorkers } from '../server/modules/exchange/import.service.js';
 import { loadSecrets } from '../server/modules/exchange/secrets.js';
 import { readSources } from '../server/modules/exchange/sources.js';
-import { demoLandscape, generateIjw } from '../server/modules/exchange/generator/generate.js';
-import { createUser } from '../server/modules/auth/auth.service.js';
 import { AppError, fieldError } from '../server/http/errors.js';
-import { createQuarterlyReport, parseQuarter } from '../server/modules/monitoring/report/index.js';
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
-import { formatKpiValue } from '../shared/kpi-charts.js';
 import { refreshKpiFacts } from '../server/modules/monitoring/facts.service.js';
-import { computeKpis, kpiPeriods, resolveRegion } from '../server/modules/monitoring/kpi.service.js';
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL), runs `work`, and always closes it. */
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -28,6 +21,8 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
   }
 }
 
+// The web server, reports, KPIs and the generator are loaded by the commands that use them: an import starts without
+// them (over a second sooner, and smaller).
 const program = new Command('zorglandschap')
   .description('Zorglandschap: inkoop, contracten, sturing en monitoring van de jeugdhulp in een regio')
   .showHelpAfterError();
@@ -38,6 +33,7 @@ program.command('serve')
   .option('--no-demo', 'geen demoregio aanmaken in een lege database')
   .option('--demo-youths <n>', 'aantal jeugdigen in de iJw-demoberichten (0 = geen)', '2500')
   .action(async (opts: { port?: string; demo: boolean; demoYouths: string }) => {
+    const { startServer } = await import('../server/main.js');
     await startServer(opts.port ? { port: Number(opts.port) } : {}, { seedDemo: opts.demo, demoYouths: Number(opts.demoYouths) });
   });
 
@@ -49,6 +45,7 @@ program.command('seed-demo')
   .description('maak de demoregio Lekstroom aan (alleen in een lege database, tenzij --force)')
   .option('--force', 'ook als er al een regio is (faalt bij dubbele codes)')
   .action((opts: { force?: boolean }) => withDatabase(async ({ db }) => {
+    const { seedDemoRegion, seedDemoRegionIfEmpty } = await import('../server/db/seed/demo.js');
     if (opts.force) await seedDemoRegion(db);
     else if (!(await seedDemoRegionIfEmpty(db))) {
       console.log('De database heeft al een regio; niets gedaan.');
@@ -67,6 +64,7 @@ users.command('add')
   .option('--oidc', 'geen wachtwoord: inloggen alleen via OIDC')
   .action((opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) => withDatabase(async ({ db }) => {
     const password = opts.oidc ? undefined : process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: '));
+    const { createUser } = await import('../server/modules/auth/auth.service.js');
     const user = await createUser(db, { email: opts.email, name: opts.name, role: opts.role, password, providerAgbCode: opts.providerAgb });
     console.log(`Gebruiker ${user.email} (${user.role}) aangemaakt.`);
   }));
@@ -105,6 +103,7 @@ generateCommand.command('ijw')
   .option('--seed <n>', 'startwaarde: dezelfde waarde geeft dezelfde bestanden', '1')
   .option('--invalid-rate <share>', 'aandeel extra ongeldige bestanden in invalid/ (0–1)', '0')
   .action(async (opts: { out: string; youths: string; years: string; startYear: string; seed: string; invalidRate: string }) => {
+    const { demoLandscape, generateIjw } = await import('../server/modules/exchange/generator/generate.js');
     const started = performance.now();
     const manifest = await generateIjw({
       outDir: opts.out, ...demoLandscape(), youths: Number(opts.youths), years: Number(opts.years),
@@ -127,6 +126,8 @@ program.command('kpi')
   .option('--json', 'het antwoord als JSON, gelijk aan GET /api/v1/kpis')
   .action((opts: { kpi?: string; period?: string; groupBy: KpiGroupBy; municipality?: string; provider?: string; productCategory?: string; lot?: string; region?: string; json?: boolean }) =>
     withDatabase(async ({ db }) => {
+      const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/kpi.service.js');
+      const { formatKpiValue } = await import('../shared/kpi-charts.js');
       const region = await resolveRegion(db, opts.region);
       const kpis = opts.kpi?.split(',').map((k) => k.trim()).filter(Boolean);
       const unknown = kpis?.filter((k) => !(kpiIds as readonly string[]).includes(k)) ?? [];
@@ -161,6 +162,7 @@ reportCommand.command('quarterly')
   .option('--provider <agb>', 'AGB-code: alleen de cijfers van deze aanbieder')
   .option('--out <file>', 'doelbestand (standaard kwartaalrapportage-<regio>[-<agb>]-<kwartaal>.pdf in de huidige map)')
   .action(async (opts: { region: string; quarter: string; provider?: string; out?: string }) => {
+    const { createQuarterlyReport, parseQuarter } = await import('../server/modules/monitoring/report/index.js');
     const quarter = parseQuarter(opts.quarter, '--quarter');
     if (opts.provider !== undefined && !/^\d{8}$/.test(opts.provider)) throw fieldError('--provider', 'moet een AGB-code van 8 cijfers zijn');
     await withDatabase(async ({ db }) => {

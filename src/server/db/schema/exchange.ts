@@ -101,7 +101,6 @@ export const ijwAllocations = pgTable('ijw_allocations', {
   changeReason: text(),
 }, (t) => [
   uniqueIndex('ijw_allocations_number').on(t.municipalityCode, t.allocationNumber),
-  index('ijw_allocations_number_only').on(t.allocationNumber),
 ]);
 
 /** JW305 start zorg and JW307 stop zorg, one row per product line. */
@@ -121,8 +120,10 @@ export const ijwDeliveries = pgTable('ijw_deliveries', {
   endReason: text(),
 }, (t) => [
   check('ijw_deliveries_kind', sql`${t.kind} in ('start', 'stop')`),
-  index('ijw_deliveries_allocation').on(t.allocationNumber),
-  index('ijw_deliveries_client').on(t.clientPseudonym),
+  /** Allocation numbers are unique per municipality only (each numbers its own). */
+  index('ijw_deliveries_allocation').on(t.municipalityCode, t.allocationNumber),
+  /** Taakgericht starts and stops (no allocation) are found by client; the others never are. */
+  index('ijw_deliveries_client').on(t.clientPseudonym).where(sql`${t.allocationNumber} is null`),
 ]);
 
 /** JW323 declaratie header and its lines (one per Prestatie). */
@@ -189,8 +190,6 @@ export const ijwTrajectories = pgTable('ijw_trajectories', {
   uniqueIndex('ijw_trajectories_key').on(t.trajectoryKey),
   index('ijw_trajectories_provider').on(t.providerAgb, t.startDate),
   index('ijw_trajectories_municipality').on(t.municipalityCode, t.startDate),
-  /** Herhaald beroep looks up a youth's next start. */
-  index('ijw_trajectories_client').on(t.clientPseudonym, t.startDate),
   /** The KPI facts follow the trajectories changed since their last refresh. */
   index('ijw_trajectories_updated').on(t.updatedAt),
 ]);

@@ -78,13 +78,36 @@ export async function importSources(
     }
   };
   let parties: Parties | undefined;
-  const flush = async (files: CheckedFile[]) => {
-    parties ??= await Knowledge.loadParties(deps.db);
-    for (const r of await importBatch(deps, parties, files)) {
+  // On a PostgreSQL server a batch is written on one connection while the next is checked on another, so the server's
+  // work and this thread's overlap. PGlite runs on this thread: there the batches take turns.
+  const pipelined = isServerDatabase(deps.db);
+  let inFlight: { prepared: Checked[]; write: Promise<WriteOutcome> } | undefined;
+  const emit = (results: FileResult[]) => {
+    for (const r of results) {
       summary[r.status] += 1;
       summary.records += r.records;
       onResult(r);
     }
+  };
+  /** Awaits the batch being written; returns what it accepted, or null when it had to be written file by file. */
+  const finish = async (): Promise<Checked[] | null> => {
+    const batch = inFlight;
+    inFlight = undefined;
+    if (!batch) return [];
+    const outcome = await batch.write;
+    emit(outcome.results);
+    return outcome.whole ? batch.prepared : null;
+  };
+  const flush = async (files: CheckedFile[]) => {
+    parties ??= await Knowledge.loadParties(deps.db);
+    // Checked against the database as it will be once the batch in flight is written: its accepted files are carried.
+    let prepared = await prepareBatch(deps, parties, files, inFlight?.prepared ?? []);
+    if (inFlight && (await finish()) === null) prepared = await prepareBatch(deps, parties, files, []);
+    const write = writePrepared(deps, parties, prepared);
+    if (pipelined) {
+      write.catch(() => {}); // awaited by finish(); this only keeps an early failure from being "unhandled"
+      inFlight = { prepared, write };
+    } else emit((await write).results);
     if (large) collectGarbage();
   };
   let batch: CheckedFile[] = [];
@@ -104,43 +127,70 @@ export async function importSources(
     }
   }
   if (batch.length) await flush(batch);
+  await finish();
   return summary;
 }
 
-async function importBatch(deps: ImportDeps, parties: Parties, files: CheckedFile[]): Promise<FileResult[]> {
+interface WriteOutcome { results: FileResult[]; whole: boolean }
+
+/** What the thread that read a file found, before the database rules: a batch checked again starts from it. */
+const threadVerdicts = new WeakMap<CheckedFile, { status: CheckedFile['status']; violations: CheckedFile['violations'] }>();
+
+/**
+ * Applies the rules that need the database (duplicates, links to earlier messages) to a batch. `carried` are the
+ * accepted files of a batch that is being written and not yet visible: they count as if they were.
+ */
+async function prepareBatch(deps: ImportDeps, parties: Parties, files: CheckedFile[], carried: Checked[]): Promise<Checked[]> {
   const today = deps.today ?? new Date().toISOString().slice(0, 10);
+  for (const f of files) {
+    const verdict = threadVerdicts.get(f);
+    if (verdict) Object.assign(f, { status: verdict.status, violations: [...verdict.violations] });
+    else threadVerdicts.set(f, { status: f.status, violations: [...f.violations] });
+  }
   const checked = files as Checked[];
-  await markDuplicates(deps.db, checked);
+  const before = carried.filter((c) => c.status === 'accepted');
+  await markDuplicates(deps.db, checked, before);
   const messages = checked.flatMap((c) => (c.message && c.status === 'accepted' ? [c.message] : []));
   const known = await Knowledge.load(deps.db, messages, parties);
+  for (const c of before) if (c.message) known.learn(c.message);
   for (const c of checked) {
     if (c.status !== 'accepted' || !c.message) continue;
     c.violations = checkRules(c.message, known, today);
     if (c.violations.length) c.status = 'rejected';
     else known.learn(c.message);
   }
+  return checked;
+}
+
+/**
+ * Writes a prepared batch in one transaction. If that fails, one file broke it: every file is then written on its own,
+ * the failing one rejected, and each file after a failed one checked again, since it was checked as if that one were there.
+ */
+async function writePrepared(deps: ImportDeps, parties: Parties, checked: Checked[]): Promise<WriteOutcome> {
   const options = { secrets: deps.secrets, actorId: deps.actor?.id ?? null, asyncCommit: isServerDatabase(deps.db) };
   try {
-    return await deps.db.transaction((tx) => writeBatch(tx, options, checked));
+    return { results: await deps.db.transaction((tx) => writeBatch(tx, options, checked)), whole: true };
   } catch {
-    // One file broke the shared transaction: isolate it by writing every file on its own.
-    const out: FileResult[] = [];
-    for (const c of checked) {
+    const results: FileResult[] = [];
+    let failed = false;
+    for (const original of checked) {
+      const [c] = failed ? await prepareBatch(deps, parties, [original as CheckedFile], []) : [original];
       try {
-        out.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c]))));
+        results.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c!]))));
       } catch (e) {
-        c.status = 'rejected';
-        c.message = null;
-        c.violations = [{ rule: 'ZL099', code: '0001', path: '', message: `kon niet worden opgeslagen: ${(e as Error).message.slice(0, 200)}` }];
-        out.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c]))));
+        failed = true;
+        c!.status = 'rejected';
+        c!.message = null;
+        c!.violations = [{ rule: 'ZL099', code: '0001', path: '', message: `kon niet worden opgeslagen: ${(e as Error).message.slice(0, 200)}` }];
+        results.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c!]))));
       }
     }
-    return out;
+    return { results, whole: false };
   }
 }
 
 /** TR056: an identity seen before is a duplicate when the bytes are the same, and a violation when they differ. */
-async function markDuplicates(db: Db, checked: Checked[]) {
+async function markDuplicates(db: Db, checked: Checked[], carried: Checked[]) {
   const candidates = checked.filter((c) => c.status === 'accepted');
   if (!candidates.length) return;
   // The identity as a whole, so the lookup uses the unique index of accepted identities.
@@ -149,6 +199,7 @@ async function markDuplicates(db: Db, checked: Checked[]) {
     where status = 'accepted' and (message_type, sender, message_id) in (select * from unnest(
       ${arrayParam(candidates.map((c) => c.type))}, ${arrayParam(candidates.map((c) => c.identity.sender))}, ${arrayParam(candidates.map((c) => c.identity.messageId))}))`);
   const seen = new Map(rows.map((r) => [`${r.type}|${r.sender}|${r.id}`, r.hash]));
+  for (const c of carried) seen.set(`${c.type}|${c.identity.sender}|${c.identity.messageId}`, c.hash);
   for (const c of candidates) {
     const key = `${c.type}|${c.identity.sender}|${c.identity.messageId}`;
     const hash = seen.get(key);

@@ -37,20 +37,23 @@ export class Knowledge {
     const { providers, municipalities } = parties ?? (await Knowledge.loadParties(db));
     for (const p of providers) k.providers.add(p);
     for (const m of municipalities) k.municipalities.add(m);
+    // Allocation numbers are unique per municipality only: look each up with its municipality (the header's).
     const numbers = new Set<string>();
     const clients = new Set<string>();
     const references = new Set<string>();
     for (const msg of batch) {
-      for (const nr of allocationNumbersOf(msg)) numbers.add(nr);
+      for (const nr of allocationNumbersOf(msg)) numbers.add(`${msg.header.municipalityCode}|${nr}`);
       // Taakgericht starts and stops (no allocation number) are keyed on the client.
       if ((msg.type === 'JW305' || msg.type === 'JW307') && msg.deliveries.some((d) => !d.allocationNumber)) clients.add(msg.client.pseudonym);
       if (msg.type === 'JW319' && msg.answer.reference) references.add(msg.answer.reference);
     }
     if (numbers.size) {
+      const keys = [...numbers].map((k) => k.split('|') as [string, string]);
+      const pairs = sql`(municipality_code, allocation_number) in (select * from unnest(${arrayParam(keys.map((k) => k[0]))}, ${arrayParam(keys.map((k) => k[1]))}))`;
       const rows = await queryRows<AllocationRow>(db, sql`
         select municipality_code, allocation_number, provider_agb, client_pseudonym, product_category, product_code, unit, frequency, volume,
           start_date::text as start_date, end_date::text as end_date
-        from ijw_allocations where allocation_number = any(${arrayParam([...numbers])})`);
+        from ijw_allocations where ${pairs}`);
       for (const r of rows) {
         k.allocations.set(`${r.municipality_code}|${r.allocation_number}`, {
           providerAgb: r.provider_agb, clientPseudonym: r.client_pseudonym, productCategory: r.product_category, productCode: r.product_code,
@@ -58,8 +61,7 @@ export class Knowledge {
         });
       }
       const ds = await queryRows<{ m: string; nr: string; kind: Delivery['kind']; date: string }>(db, sql`
-        select municipality_code as m, allocation_number as nr, kind, date::text as date from ijw_deliveries
-        where allocation_number = any(${arrayParam([...numbers])})`);
+        select municipality_code as m, allocation_number as nr, kind, date::text as date from ijw_deliveries where ${pairs}`);
       for (const d of ds) k.addDelivery(`${d.m}|A|${d.nr}`, d.kind, d.date);
     }
     if (clients.size) {

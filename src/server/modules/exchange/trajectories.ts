@@ -72,15 +72,16 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
 /**
  * Most keys a batch touches are allocations that only got declaration lines (a monthly JW323 for every running
  * trajectory): for those only the declared amount changes, by what this batch declared (a full rebuild sums all lines;
- * the lines are only ever added, in the same transaction as this update). Returns the keys that have no trajectory
- * row yet, for a full rebuild.
+ * the lines are only ever added, in the same transaction as this update). `updated_at` stays: it tells the KPI facts
+ * which trajectories changed, and they hold no money; so the update touches no index and PostgreSQL makes it in place
+ * (HOT, with the table's fillfactor). Returns the keys that have no trajectory row yet, for a full rebuild.
  */
 async function addDeclared(db: Db, amounts: Array<[key: string, cents: number]>): Promise<string[]> {
   const missing: string[] = [];
   for (let i = 0; i < amounts.length; i += 5000) {
     const chunk = amounts.slice(i, i + 5000);
     const updated = await queryRows<{ key: string }>(db, sql`
-      update ijw_trajectories t set declared_cents = t.declared_cents + d.cents, updated_at = now()
+      update ijw_trajectories t set declared_cents = t.declared_cents + d.cents
       from unnest(${arrayParam(chunk.map(([k]) => `A|${k}`))}, ${arrayParam(chunk.map(([, c]) => c), 'bigint')}) as d(key, cents)
       where t.trajectory_key = d.key
       returning t.trajectory_key as key`);

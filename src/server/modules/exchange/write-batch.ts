@@ -71,6 +71,7 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
   }
   await insertRows(tx, 'ijw_files', fileColumns, files);
   await killForCrashTest(files.length);
+  failForTest(files);
   await sink.flush(tx);
   await rebuildTrajectories(tx, sink.touched);
   return out;
@@ -101,6 +102,12 @@ async function killForCrashTest(batchFiles: number): Promise<void> {
     process.kill(process.pid, 'SIGKILL');
   }
   filesBeforeBatch += batchFiles;
+}
+
+/** Fault injection for the import tests: with ZL_FAULT_FAIL_FILE=name, accepting a file of that name fails in its transaction. */
+function failForTest(files: FileRow[]): void {
+  const name = process.env.ZL_FAULT_FAIL_FILE;
+  if (name && files.some((f) => f.fileName === name && f.status === 'accepted')) throw new Error(`fout ingebracht voor een test bij ${name}`);
 }
 
 /**

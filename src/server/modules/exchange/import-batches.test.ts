@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { ijwDeclarationLines, ijwFiles, ijwTrajectories } from '../../db/schema/index.js';
+import { buildAdmin, buildProvider } from '../../test/factories.js';
+import { createTestContext, type TestContext } from '../../test/harness.js';
+import { createRegion } from '../landscape/regions/regions.service.js';
+import { importSources, type FileResult } from './import.service.js';
+import { loadXsdSupport } from './xsd.js';
+import { secretsFromKey } from './secrets.js';
+import type { ImportSource } from './sources.js';
+import { contextAllocation, example } from './test-fixtures.js';
+
+// Batches of one file: each message is checked while the one before it may still be being written (on PostgreSQL the
+// next batch is checked on a second connection), so what a batch accepted must count for the next one.
+let ctx: TestContext;
+const secrets = secretsFromKey(randomBytes(32));
+beforeAll(async () => {
+  await loadXsdSupport();
+  ctx = await createTestContext();
+  const { actor } = await buildAdmin(ctx);
+  await createRegion(ctx.database.db, actor, {
+    code: 'voorbeeldregio', name: 'Regio van de voorbeeldberichten',
+    municipalities: [{ cbsCode: '0384', name: 'Diemen' }, { cbsCode: '0363', name: 'Amsterdam' }],
+  });
+  await buildProvider(ctx, { agbCode: '42420001', name: 'Voorbeeldaanbieder 1' });
+  await buildProvider(ctx, { agbCode: '65656055', name: 'Voorbeeldaanbieder 2' });
+});
+afterAll(async () => { await ctx.close(); });
+
+async function run(files: Array<[string, Buffer]>, batchSize: number): Promise<FileResult[]> {
+  async function* sources(): AsyncGenerator<ImportSource> {
+    for (const [name, bytes] of files) yield { name, bytes };
+  }
+  const results: FileResult[] = [];
+  await importSources({ db: ctx.database.db, secrets, actor: null }, sources(), (r) => results.push(r), batchSize);
+  return results;
+}
+
+const allocation0363 = contextAllocation({ municipality: '0363', provider: '65656055', id: 'CTX-0363', products: [
+  { number: '300201', category: '55', code: '55A11', start: '2026-04-01', end: '2026-07-14', volume: 2, unit: '04', frequency: '2' },
+  { number: '300202', category: '55', code: '55A12', start: '2026-04-01', end: '2026-07-19', volume: 2, unit: '16', frequency: '2' },
+] });
+const allocation0384 = contextAllocation({ municipality: '0384', provider: '65656055', id: 'CTX-0384', products: [
+  { number: '10071', category: '45', code: '45A03', start: '2026-01-01', end: '2026-12-31', volume: 4, unit: '04', frequency: '4' },
+  { number: '10072', category: '45', code: '45A03', start: '2026-01-01', end: '2026-12-31', volume: 4, unit: '04', frequency: '4' },
+  { number: '10073', category: '45', code: '45A04', start: '2026-01-01', end: '2026-12-31', volume: 16, unit: '04', frequency: '4' },
+  { number: '10074', category: '45', code: '45A03', start: '2026-01-01', end: '2026-12-31', volume: 4, unit: '04', frequency: '4' },
+] });
+
+describe('an import in many batches', () => {
+  it('accepts a start and a stop whose allocation came in the batch before, and counts a file repeated in the next batch once', async () => {
+    const results = await run([
+      ['toewijzing.xml', allocation0363], ['start.xml', example('JW305')], ['start-opnieuw.xml', example('JW305')], ['stop.xml', example('JW307')],
+    ], 1);
+    expect(results.map((r) => [r.file, r.status, r.reasons])).toEqual([
+      ['toewijzing.xml', 'accepted', []], ['start.xml', 'accepted', []], ['start-opnieuw.xml', 'duplicate', []], ['stop.xml', 'accepted', []],
+    ]);
+    const [t] = await ctx.database.db.select().from(ijwTrajectories)
+      .where(and(eq(ijwTrajectories.municipalityCode, '0363'), eq(ijwTrajectories.allocationNumber, '300201')));
+    expect(t).toMatchObject({ startDate: '2026-04-03', endDate: '2026-07-17', endReason: '31' });
+  });
+
+  it('checks the files after one that could not be stored again, without the data of that one', async () => {
+    process.env.ZL_FAULT_FAIL_FILE = 'toewijzing-0384.xml';
+    let results: FileResult[];
+    try {
+      // One batch: the allocation fails to be written, and the declaration was checked against it.
+      results = await run([['toewijzing-0384.xml', allocation0384], ['declaratie.xml', example('JW323')]], 10);
+    } finally {
+      delete process.env.ZL_FAULT_FAIL_FILE;
+    }
+    expect(results.map((r) => [r.file, r.status])).toEqual([['toewijzing-0384.xml', 'rejected'], ['declaratie.xml', 'rejected']]);
+    expect(results[0]!.reasons.map((r) => r.rule)).toEqual(['ZL099']);
+    expect(results[1]!.reasons.map((r) => r.message).join(' ')).toMatch(/toewijzing 1007\d is niet bekend/);
+    expect(await ctx.database.db.select().from(ijwDeclarationLines)).toEqual([]);
+    const stored = await ctx.database.db.select({ name: ijwFiles.fileName, status: ijwFiles.status }).from(ijwFiles)
+      .where(eq(ijwFiles.status, 'rejected'));
+    expect(stored.map((f) => f.name).sort()).toEqual(['declaratie.xml', 'toewijzing-0384.xml']);
+
+    // Once it can be stored, both go in.
+    const again = await run([['toewijzing-0384.xml', allocation0384], ['declaratie.xml', example('JW323')]], 10);
+    expect(again.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+  });
+});
