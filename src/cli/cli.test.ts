@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadXsdSupport, validateAgainstXsd } from '../server/modules/exchange/xsd.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'zl-cli-'));
@@ -26,5 +27,27 @@ describe('zorglandschap import ijw', () => {
     const none = cli('import', 'ijw', empty);
     expect(none.status).toBe(1);
     expect(none.stdout).toContain('bestaat niet');
+  }, 60_000);
+
+  it('exports the retour messages of the imported files to a folder, each valid against its XSD', async () => {
+    const examples = join(repo, '..', 'shared', 'ijw', '3.2', 'voorbeelden');
+    // The example JW301 names a provider and municipality the demo region does not have: rejected, with a JW302.
+    expect(cli('import', 'ijw', join(examples, 'JW301.xml')).status).toBe(1);
+    const out = join(work, 'retouren');
+    const run = cli('export', 'ijw', '--out', out, '--from', '2020-01-01');
+    expect(run.status, run.stderr).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(run.stdout).toContain(`${files.length} retourberichten`);
+    expect(files.map((f) => f.replace(/^[0-9a-f]{8}-/, ''))).toEqual(['retour-JW301.xml', 'retour-JW315.xml']);
+    await loadXsdSupport();
+    for (const f of files) {
+      const type = f.includes('JW301') ? 'JW302' : 'JW316';
+      expect(validateAgainstXsd(type, readFileSync(join(out, f))), f).toEqual([]);
+    }
+    const none = cli('export', 'ijw', '--out', join(work, 'leeg2'), '--to', '2020-01-01');
+    expect(none.stdout).toContain('0 retourberichten');
+    const bad = cli('export', 'ijw', '--out', out, '--from', '1-7-2026');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--from');
   }, 60_000);
 });

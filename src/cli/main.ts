@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
@@ -175,13 +176,23 @@ reportCommand.command('quarterly')
 
 const exportCommand = program.command('export').description('gegevens uitvoeren');
 exportCommand.command('ijw')
-  .description('retourberichten uitvoeren — volgt met de iJw-module')
-  .action(() => notYet('export ijw'));
-
-function notYet(name: string): never {
-  console.error(`'${name}' is nog niet beschikbaar in deze versie.`);
-  process.exit(2);
-}
+  .description('de retourberichten (JW302 … JW325) van ingelezen bestanden als XML in een map, om terug te sturen')
+  .requiredOption('--out <dir>', 'doelmap (wordt gemaakt; bestaande bestanden worden overschreven)')
+  .option('--from <date>', 'alleen bestanden ontvangen vanaf deze datum (JJJJ-MM-DD)')
+  .option('--to <date>', 'alleen bestanden ontvangen tot en met deze datum (JJJJ-MM-DD)')
+  .action((opts: { out: string; from?: string; to?: string }) => {
+    for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw fieldError(name, 'moet een datum zijn als 2026-07-01');
+    }
+    return withDatabase(async ({ db }) => {
+      const { exportRetourMessages } = await import('../server/modules/exchange/exchange.service.js');
+      const config = loadConfig();
+      const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+      await mkdir(opts.out, { recursive: true });
+      const n = await exportRetourMessages(db, secrets, null, { from: opts.from, to: opts.to }, (name, bytes) => writeFile(join(opts.out, name), bytes));
+      console.log(`${n} retourberichten geschreven naar ${opts.out}`);
+    });
+  });
 
 async function prompt(question: string): Promise<string> {
   const { createInterface } = await import('node:readline/promises');

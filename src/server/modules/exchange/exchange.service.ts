@@ -44,18 +44,49 @@ export async function readQuarantinedFile(db: Db, secrets: Secrets, actor: Actor
  */
 export async function readRetourMessage(db: Db, secrets: Secrets, actor: Actor, id: string): Promise<{ name: string; bytes: Buffer }> {
   const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
-  let bytes: Buffer | null = null;
-  if (row?.retourEncrypted) bytes = secrets.decrypt(row.retourEncrypted);
-  else if (row?.retourHeader && row.retourId && row.retourDate && row.messageType && isHeenType(row.messageType)) {
-    const header = unpackHeader(row.retourHeader, messageNs(row.messageType), row);
-    bytes = Buffer.from(buildRetour({
-      messageType: row.messageType, original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
-      codes: new Map(), retourIdentification: row.retourId, retourDate: row.retourDate,
-    }), 'utf8');
-  }
+  const bytes = row ? retourBytes(row, secrets) : null;
   if (!row || !bytes) throw new AppError(ErrorCode.NotFound, 'Voor dit bestand is geen retourbericht gemaakt.');
   await recordAudit(db, actor, { action: 'read', entity: 'ijw-retour', entityId: id, after: { fileName: row.fileName } });
-  return { name: `retour-${row.fileName.split('/').pop()!}`, bytes };
+  return { name: retourName(row), bytes };
+}
+
+/**
+ * Every retour message of the files received in [from, to] (dates, both optional), oldest first, for the region's
+ * message software to send back; in pages, so a year of files never sits in memory. One audit event for the export.
+ */
+export async function exportRetourMessages(
+  db: Db, secrets: Secrets, actor: Actor | null, range: { from?: string; to?: string }, write: (name: string, bytes: Buffer) => Promise<void>,
+): Promise<number> {
+  const filters: SQL[] = [or(sql`${ijwFiles.retourEncrypted} is not null`, sql`${ijwFiles.retourHeader} is not null`)!];
+  if (range.from) filters.push(gte(ijwFiles.receivedAt, new Date(`${range.from}T00:00:00Z`)));
+  if (range.to) filters.push(lte(ijwFiles.receivedAt, new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000 - 1)));
+  let written = 0;
+  for (let page = 0; ; page++) {
+    const rows = await db.select().from(ijwFiles).where(and(...filters)).orderBy(asc(ijwFiles.receivedAt), asc(ijwFiles.id)).limit(1000).offset(page * 1000);
+    for (const row of rows) {
+      const bytes = retourBytes(row, secrets);
+      if (!bytes) continue;
+      await write(`${row.id.slice(0, 8)}-${retourName(row)}`, bytes);
+      written += 1;
+    }
+    if (rows.length < 1000) break;
+  }
+  await recordAudit(db, actor, { action: 'read', entity: 'ijw-retour', entityId: 'export', after: { ...range, files: written } });
+  return written;
+}
+
+function retourName(row: typeof ijwFiles.$inferSelect): string {
+  return `retour-${row.fileName.split('/').pop()!}`;
+}
+
+function retourBytes(row: typeof ijwFiles.$inferSelect, secrets: Secrets): Buffer | null {
+  if (row.retourEncrypted) return secrets.decrypt(row.retourEncrypted);
+  if (!row.retourHeader || !row.retourId || !row.retourDate || !row.messageType || !isHeenType(row.messageType)) return null;
+  const header = unpackHeader(row.retourHeader, messageNs(row.messageType), row);
+  return Buffer.from(buildRetour({
+    messageType: row.messageType, original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
+    codes: new Map(), retourIdentification: row.retourId, retourDate: row.retourDate,
+  }), 'utf8');
 }
 
 function presentFile(r: typeof ijwFiles.$inferSelect) {

@@ -46,6 +46,13 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
   if (checked.some((c) => c.status === 'rejected' && c.type && isHeenType(c.type))) await loadXsdSupport();
   const sink = new RowSink();
   const out: FileResult[] = [];
+  const retourDate = today();
+  // A batch's messages carry a few distinct dates: check each once.
+  const dates = new Map<string | null, string | null>();
+  const messageDate = (d: string | null) => {
+    if (!dates.has(d)) dates.set(d, validDate(d));
+    return dates.get(d) ?? null;
+  };
   const files: FileRow[] = [];
   for (const c of checked) {
     const reasons = c.violations.map(({ code, rule, message, path }) => ({ code, rule, message: path && path !== 'Header' ? `${message} [${path}]` : message }));
@@ -56,15 +63,15 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
     const id = randomUUID();
     const accepted = c.status === 'accepted' && c.message !== null;
     const records = accepted ? recordCount(c.message!) : 0;
-    const retour = retourFor(c);
+    const retour = retourFor(c, retourDate);
     const header = accepted && c.type && isHeenType(c.type) ? c.headerJson : null;
     files.push({
       id, fileName: c.name, sha256: c.hash, sizeBytes: c.bytes.byteLength, messageType: c.type,
-      sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: validDate(c.identity.messageDate),
+      sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: messageDate(c.identity.messageDate),
       status: c.status, recordCount: records, reasons: JSON.stringify(reasons),
       contentEncrypted: c.status === 'rejected' && c.bytes.byteLength ? secrets.encrypt(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength)) : null,
       retourEncrypted: retour ? secrets.encrypt(retour) : null,
-      retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? today() : null, importedBy: actorId,
+      retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? retourDate : null, importedBy: actorId,
     });
     if (accepted) sink.add(id, c.message!);
     out.push({ file: c.name, messageType: c.type, status: c.status, records, reasons, fileId: id });
@@ -115,7 +122,7 @@ function failForTest(files: FileRow[]): void {
  * concerns. None for retours themselves, for unreadable files, or when the original is too broken to echo. Rejected
  * files are rare, so the tree is parsed again here rather than carried for every file.
  */
-function retourFor(c: Checked): Buffer | null {
+function retourFor(c: Checked, retourDate: string): Buffer | null {
   if (c.status !== 'rejected' || !c.type || !isHeenType(c.type) || !c.bytes.byteLength) return null;
   const codes = new Map<string, string[]>();
   for (const v of c.violations) {
@@ -123,7 +130,7 @@ function retourFor(c: Checked): Buffer | null {
     codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
   }
   try {
-    const xml = buildRetour({ messageType: c.type, original: parseTree(c.bytes), codes, retourIdentification: newRetourId(), retourDate: today() });
+    const xml = buildRetour({ messageType: c.type, original: parseTree(c.bytes), codes, retourIdentification: newRetourId(), retourDate });
     const bytes = Buffer.from(xml, 'utf8');
     // The original may be too broken to echo into a valid retour; then there is none (IV028).
     return validateAgainstXsd(retourTypeOf(c.type), bytes).length ? null : bytes;
