@@ -9,6 +9,7 @@ import { buildUser, call, createTestContext, type TestContext } from '../../test
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 import { importSources, type FileResult } from './import.service.js';
 import { readSources } from './sources.js';
+import { rebuildTrajectories } from './trajectories.js';
 import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
 
 let ctx: TestContext;
@@ -52,6 +53,19 @@ describe('importing a generated region', () => {
     expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
     const declared = await queryRows(ctx.database.db, sql`select coalesce(sum(declared_cents), 0)::bigint as cents from ijw_trajectories`);
     expect(Number(declared[0]!.cents)).toBe(manifest.declarations.totalAmountCents);
+
+    // Batches after an allocation's own update its trajectory in place (start, stop, money): the same as rebuilding it.
+    const snapshot = () => queryRows(ctx.database.db, sql`
+      select trajectory_key, provider_agb, client_pseudonym, birth_year, product_category, product_code, referrer_type, request_date::text,
+        allocation_date::text, allocation_start::text, allocation_end::text, volume, unit, frequency, start_date::text, end_date::text, end_reason,
+        declared_cents::bigint::text from ijw_trajectories order by trajectory_key`);
+    const updated = await snapshot();
+    const keys = await queryRows<{ k: string }>(ctx.database.db, sql`select municipality_code || '|' || allocation_number as k from ijw_allocations`);
+    expect(keys.length).toBeGreaterThan(300);
+    await ctx.database.db.transaction((tx) => rebuildTrajectories(tx, {
+      allocations: new Set(keys.map((r) => r.k)), starts: new Map(), stops: new Map(), declared: new Map(), taak: new Set(),
+    }));
+    expect(await snapshot()).toEqual(updated);
   });
 
   it('imports the same folder a second time as duplicates, changing nothing', async () => {

@@ -8,17 +8,24 @@ import type { ParsedMessage } from './messages.js';
 import { insertRows, type Column } from './sql-arrays.js';
 
 /**
- * Keys whose trajectories an import changed: allocations (by a JW301, start or stop), the net amount declared per
- * allocation in this batch, and taakgericht starts keyed on product.
+ * Keys whose trajectories an import changed, as `municipality|allocation number`: allocations a JW301 (re)made, the
+ * earliest start and the last stop per allocation in this batch, the net amount declared per allocation in this batch;
+ * and taakgericht starts keyed on product.
  */
-export interface TouchedKeys { allocations: Set<string>; declared: Map<string, number>; taak: Set<string> }
+export interface TouchedKeys {
+  allocations: Set<string>;
+  starts: Map<string, string>;
+  stops: Map<string, { endDate: string | null; endReason: string | null }>;
+  declared: Map<string, number>;
+  taak: Set<string>;
+}
 
 /**
  * The rows a batch of accepted messages adds, gathered first and written with one `insert … select from unnest(…)`
  * per table: a few statements per batch instead of several per file, each with one parameter per column.
  */
 export class RowSink {
-  readonly touched: TouchedKeys = { allocations: new Set(), declared: new Map(), taak: new Set() };
+  readonly touched: TouchedKeys = { allocations: new Set(), starts: new Map(), stops: new Map(), declared: new Map(), taak: new Set() };
   private readonly clients = new Map<string, number | null>();
   private readonly allocations = new Map<string, typeof ijwAllocations.$inferInsert>();
   private readonly deliveries: Array<typeof ijwDeliveries.$inferInsert> = [];
@@ -57,8 +64,12 @@ export class RowSink {
             allocationNumber: d.allocationNumber, productCategory: d.productCategory, productCode: d.productCode,
             allocationStartDate: d.allocationStartDate, date: d.date, endDate: d.endDate, endReason: d.endReason,
           });
-          if (d.allocationNumber) this.touched.allocations.add(`${municipalityCode}|${d.allocationNumber}`);
-          else this.touched.taak.add(`${municipalityCode}|${providerAgb}|${message.client.pseudonym}|${d.productCategory ?? ''}|${d.productCode ?? ''}`);
+          if (d.allocationNumber) {
+            const key = `${municipalityCode}|${d.allocationNumber}`;
+            const first = this.touched.starts.get(key);
+            if (message.type === 'JW305') this.touched.starts.set(key, first !== undefined && first < d.date ? first : d.date);
+            else this.touched.stops.set(key, { endDate: d.endDate, endReason: d.endReason });
+          } else this.touched.taak.add(`${municipalityCode}|${providerAgb}|${message.client.pseudonym}|${d.productCategory ?? ''}|${d.productCode ?? ''}`);
         }
         break;
       case 'JW315':

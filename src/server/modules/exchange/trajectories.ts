@@ -9,7 +9,7 @@ import type { TouchedKeys } from './store.js';
  * The request is linked through the provider's reference (ReferentieAanbieder), as TR379 prescribes.
  */
 export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise<void> {
-  const missing = await addDeclared(db, [...touched.declared].filter(([k]) => !touched.allocations.has(k)));
+  const missing = await applyChanges(db, touched);
   const keys = [...touched.allocations, ...missing];
   for (let i = 0; i < keys.length; i += 5000) {
     const chunk = keys.slice(i, i + 5000);
@@ -70,23 +70,35 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
 }
 
 /**
- * Most keys a batch touches are allocations that only got declaration lines (a monthly JW323 for every running
- * trajectory): for those only the declared amount changes, by what this batch declared (a full rebuild sums all lines;
- * the lines are only ever added, in the same transaction as this update). `updated_at` stays: it tells the KPI facts
- * which trajectories changed, and they hold no money; so the update touches no index and PostgreSQL makes it in place
+ * Most keys a batch touches are allocations made in an earlier batch that now got a start, a stop or declaration lines
+ * (a monthly JW323 for every running trajectory). Their trajectory changes by exactly that, so it is updated in place
+ * rather than rebuilt: the start is the earliest start (starts are only ever added), the end and reason those of the
+ * last stop (this batch's stops are the newest), the declared amount grows by what this batch declared (lines are only
+ * ever added, in the same transaction). The result equals a full rebuild. A row that changed only in money keeps
+ * `updated_at` (the KPI facts' change marker, indexed; the facts hold no money), so PostgreSQL updates it in place
  * (HOT, with the table's fillfactor). Returns the keys that have no trajectory row yet, for a full rebuild.
  */
-async function addDeclared(db: Db, amounts: Array<[key: string, cents: number]>): Promise<string[]> {
+async function applyChanges(db: Db, touched: TouchedKeys): Promise<string[]> {
+  const keys = [...new Set([...touched.starts.keys(), ...touched.stops.keys(), ...touched.declared.keys()])].filter((k) => !touched.allocations.has(k));
   const missing: string[] = [];
-  for (let i = 0; i < amounts.length; i += 5000) {
-    const chunk = amounts.slice(i, i + 5000);
+  for (let i = 0; i < keys.length; i += 5000) {
+    const chunk = keys.slice(i, i + 5000);
+    const stop = chunk.map((k) => touched.stops.get(k));
     const updated = await queryRows<{ key: string }>(db, sql`
-      update ijw_trajectories t set declared_cents = t.declared_cents + d.cents
-      from unnest(${arrayParam(chunk.map(([k]) => `A|${k}`))}, ${arrayParam(chunk.map(([, c]) => c), 'bigint')}) as d(key, cents)
+      update ijw_trajectories t set
+        start_date = case when d.start is null then t.start_date else least(coalesce(t.start_date, d.start), d.start) end,
+        end_date = case when d.stopped then d.end_date else t.end_date end,
+        end_reason = case when d.stopped then d.end_reason else t.end_reason end,
+        declared_cents = t.declared_cents + d.cents,
+        updated_at = case when d.start is null and not d.stopped then t.updated_at else now() end
+      from unnest(${arrayParam(chunk.map((k) => `A|${k}`))}, ${arrayParam(chunk.map((k) => touched.starts.get(k) ?? null), 'date')},
+        ${arrayParam(stop.map((x) => x !== undefined), 'boolean')}, ${arrayParam(stop.map((x) => x?.endDate ?? null), 'date')},
+        ${arrayParam(stop.map((x) => x?.endReason ?? null))}, ${arrayParam(chunk.map((k) => touched.declared.get(k) ?? 0), 'bigint')})
+        as d(key, start, stopped, end_date, end_reason, cents)
       where t.trajectory_key = d.key
       returning t.trajectory_key as key`);
     const found = new Set(updated.map((r) => r.key));
-    for (const [k] of chunk) if (!found.has(`A|${k}`)) missing.push(k);
+    for (const k of chunk) if (!found.has(`A|${k}`)) missing.push(k);
   }
   return missing;
 }
