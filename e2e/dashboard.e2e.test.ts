@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { queryRows } from '../src/server/db/client.js';
 import { kpiDefinitions } from '../src/shared/kpi.js';
 import { parsePeriod } from '../src/web/features/monitoring/dashboard-state.js';
 import {
-  collectPageErrors, demoEmail, demoPassword, expectNoSeriousA11yViolations, launchBrowser, screenshot, signIn, startApp,
-  type RunningApp,
+  demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser, type RunningApp,
 } from './harness.js';
 
 /** Youths in the generated iJw data: enough for figures per municipality and provider, and small cells deeper down. */
@@ -54,263 +53,245 @@ async function distinctYouths(app: RunningApp, from: string, to: string, provide
 }
 
 describe('dashboard: steering information with drill-down, suppression, exports, signals and targets', () => {
-  let app: RunningApp;
-  let browser: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
+  const ctx = useAppInBrowser({ demoYouths });
   let period: { label: string; from: string; to: string; name: string };
 
   beforeAll(async () => {
-    const started = Date.now();
-    app = await startApp({ demoYouths });
-    console.log(`startApp with ${demoYouths} youths: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    browser = await launchBrowser();
-    page = browser.pages()[0] ?? (await browser.newPage());
-    pageErrors = collectPageErrors(page);
     // Charts drawn at once (the dashboard honours reduced motion), so screenshots show them whole.
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    const session = await fetch(`${app.baseUrl}/api/v1/sessions`, {
+    await ctx.page.emulateMedia({ reducedMotion: 'reduce' });
+    const session = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: demoEmail('beleid'), password: demoPassword }),
     });
     const { token } = (await session.json()) as { token: string };
-    const periods = (await (await fetch(`${app.baseUrl}/api/v1/kpis/periods`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { defaultPeriod: string };
+    const periods = (await (await fetch(`${ctx.app.baseUrl}/api/v1/kpis/periods`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { defaultPeriod: string };
     const { from, to, year, part } = parsePeriod(periods.defaultPeriod)!;
     period = { label: periods.defaultPeriod, name: `${part}e kwartaal ${year}`, from, to };
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    await browser.clearCookies();
-  });
-
   it('shows a tile for every KPI, with the region total as the trajectories have it', async () => {
-    await signIn(page, app.baseUrl, demoEmail('beleid'), demoPassword);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
-    await settle(page, 'Dashboard');
-    await page.locator('.kpi-tile').first().waitFor();
-    const headings = (await page.locator('.kpi-tile h2').allInnerTexts()).map((s) => s.trim());
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
+    await settle(ctx.page, 'Dashboard');
+    await ctx.page.locator('.kpi-tile').first().waitFor();
+    const headings = (await ctx.page.locator('.kpi-tile h2').allInnerTexts()).map((s) => s.trim());
     expect(headings).toEqual(kpiDefinitions.map((k) => k.name));
-    expect(await page.getByLabel('Periode', { exact: true }).locator('option:checked').innerText()).toBe(period.name);
-    expect(await drillPath(page)).toEqual(['Regio']);
-    const tile = (name: string) => page.locator('.kpi-tile').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    expect(await ctx.page.getByLabel('Periode', { exact: true }).locator('option:checked').innerText()).toBe(period.name);
+    expect(await drillPath(ctx.page)).toEqual(['Regio']);
+    const tile = (name: string) => ctx.page.locator('.kpi-tile').filter({ has: ctx.page.getByRole('heading', { name, exact: true }) });
     const inCare = Number((await tile('Jeugdigen in zorg').locator('.kpi-tile__value').innerText()).replace(/\D/g, ''));
-    expect(inCare).toBe(await distinctYouths(app, period.from, period.to));
+    expect(inCare).toBe(await distinctYouths(ctx.app, period.from, period.to));
     expect(await tile('Jeugdigen in zorg').innerText()).toMatch(/Vorige periode\s+\d+\s+[▲▼=]/);
     expect(await tile('Cliënttevredenheid').innerText()).toContain('Geen gegevens');
     expect(await tile('Prognose jaareinde').innerText()).toMatch(/Doel\s+≤/);
-    const report = page.getByRole('link', { name: `Kwartaalrapportage ${period.name} (PDF)` });
+    const report = ctx.page.getByRole('link', { name: `Kwartaalrapportage ${period.name} (PDF)` });
     expect(await report.getAttribute('href')).toBe(`/api/v1/reports/quarterly?quarter=${period.label}`);
-    await screenshot(page, 'dashboard-tegels');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'dashboard-tegels');
+    await expectNoSeriousA11yViolations(ctx.page);
 
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Youths in care', exact: true }).waitFor();
-    await page.getByText(`Figures for Q${period.label.slice(-1)} ${period.label.slice(0, 4)}, compared with`).waitFor();
-    await page.getByRole('button', { name: 'Nederlands' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Jeugdigen in zorg', exact: true }).waitFor();
+    await ctx.page.getByRole('button', { name: 'English' }).click();
+    await ctx.page.getByRole('heading', { level: 2, name: 'Youths in care', exact: true }).waitFor();
+    await ctx.page.getByText(`Figures for Q${period.label.slice(-1)} ${period.label.slice(0, 4)}, compared with`).waitFor();
+    await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
+    await ctx.page.getByRole('heading', { level: 2, name: 'Jeugdigen in zorg', exact: true }).waitFor();
 
     // The period picker: a year instead of a quarter.
-    await page.getByLabel('Soort periode').selectOption('year');
-    await page.getByRole('button', { name: 'Tonen' }).click();
-    await page.waitForURL((url) => url.searchParams.get('periode') === period.label.slice(0, 4));
-    await page.getByText(`Cijfers over ${period.label.slice(0, 4)}, vergeleken met ${Number(period.label.slice(0, 4)) - 1}.`).waitFor();
+    await ctx.page.getByLabel('Soort periode').selectOption('year');
+    await ctx.page.getByRole('button', { name: 'Tonen' }).click();
+    await ctx.page.waitForURL((url) => url.searchParams.get('periode') === period.label.slice(0, 4));
+    await ctx.page.getByText(`Cijfers over ${period.label.slice(0, 4)}, vergeleken met ${Number(period.label.slice(0, 4)) - 1}.`).waitFor();
   });
 
   it('shows a KPI with its chart and, beside it, the table, the exports and the definition', async () => {
-    await signIn(page, app.baseUrl, demoEmail('beleid'), demoPassword);
-    await page.goto(`${app.baseUrl}/dashboard?periode=${period.label}`);
-    await settle(page, 'Dashboard');
-    await page.getByRole('link', { name: 'Uitval', exact: true }).click();
-    await settle(page, 'Uitval');
-    expect(new URL(page.url()).pathname).toBe('/dashboard/dropout');
-    const chart = page.getByRole('img', { name: /^Staafdiagram: Uitval per gemeente/ });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}`);
+    await settle(ctx.page, 'Dashboard');
+    await ctx.page.getByRole('link', { name: 'Uitval', exact: true }).click();
+    await settle(ctx.page, 'Uitval');
+    expect(new URL(ctx.page.url()).pathname).toBe('/dashboard/dropout');
+    const chart = ctx.page.getByRole('img', { name: /^Staafdiagram: Uitval per gemeente/ });
     await chart.locator('svg').waitFor();
     expect(await chart.locator('svg path').count()).toBeGreaterThan(5);
-    const table = page.getByRole('table', { name: `Uitval per gemeente, ${period.name}` });
+    const table = ctx.page.getByRole('table', { name: `Uitval per gemeente, ${period.name}` });
     await table.waitFor();
-    expect(await rowLabels(page)).toEqual(['Houten', 'IJsselstein', 'Lopik', 'Nieuwegein', 'Vijfheerenlanden']);
+    expect(await rowLabels(ctx.page)).toEqual(['Houten', 'IJsselstein', 'Lopik', 'Nieuwegein', 'Vijfheerenlanden']);
     expect((await table.locator('thead th').allInnerTexts()).map((s) => s.trim())).toEqual(['Gemeente', 'Waarde', 'Vorige periode', 'Verschil', 'Doel', 'Jeugdigen']);
     expect(await table.locator('tfoot').innerText()).toMatch(/Totaal\s+[\d,]+ %/);
-    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))
+    expect(await ctx.page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))
       .toBe(`/api/v1/kpis/export?format=csv&kpi=dropout&period=${period.label}&groupBy=municipality`);
-    await page.getByRole('heading', { name: 'Definitie' }).waitFor();
-    expect(await page.locator('#definitie').innerText()).toContain('reden voortijdig (32, 33, 34, 35)');
-    await screenshot(page, 'dashboard-kpi-uitval');
-    await expectNoSeriousA11yViolations(page);
+    await ctx.page.getByRole('heading', { name: 'Definitie' }).waitFor();
+    expect(await ctx.page.locator('#definitie').innerText()).toContain('reden voortijdig (32, 33, 34, 35)');
+    await screenshot(ctx.page, 'dashboard-kpi-uitval');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('drills down region → municipality → provider → productcategorie to a cell of fewer than 10 youths, shown as "< 10" and exported so', async () => {
     // A cell with 1–9 youths in the database, preferably 7; its municipality and provider have enough to be shown.
-    const cells = await youthsPerCell(app, period.from, period.to);
+    const cells = await youthsPerCell(ctx.app, period.from, period.to);
     const small = cells.filter((c) => c.c && c.p && c.n >= 1 && c.n <= 9).sort((a, b) => Math.abs(a.n - 7) - Math.abs(b.n - 7));
     const perProvider = (m: string, p: string) => cells.filter((c) => c.m === m && c.p === p).reduce((s, c) => s + c.n, 0);
     const cell = small.find((c) => perProvider(c.m, c.p) >= 30) ?? small[0]!;
     expect(cell.n).toBeGreaterThanOrEqual(1);
     expect(cell.n).toBeLessThan(10);
 
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/dashboard/youths_in_care?periode=${period.label}`);
-    await settle(page, 'Jeugdigen in zorg');
-    await page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
-    const municipalities = await rowLabels(page);
-    const [names] = await queryRows<{ municipality: string; provider: string }>(app.db, sql`
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard/youths_in_care?periode=${period.label}`);
+    await settle(ctx.page, 'Jeugdigen in zorg');
+    await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
+    const municipalities = await rowLabels(ctx.page);
+    const [names] = await queryRows<{ municipality: string; provider: string }>(ctx.app.db, sql`
       select (select name from municipalities where cbs_code = ${cell.m}) as municipality, (select name from providers where agb_code = ${cell.p}) as provider`);
     const municipalityName = names!.municipality;
-    await page.locator('.kpi-table tbody th a', { hasText: municipalityName }).click();
-    await page.getByRole('table', { name: `Jeugdigen in zorg per aanbieder, ${period.name}` }).waitFor();
-    let url = new URL(page.url());
+    await ctx.page.locator('.kpi-table tbody th a', { hasText: municipalityName }).click();
+    await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per aanbieder, ${period.name}` }).waitFor();
+    let url = new URL(ctx.page.url());
     expect([url.searchParams.get('gemeente'), url.searchParams.get('indeling')]).toEqual([cell.m, 'provider']);
-    expect(await drillPath(page)).toEqual(['Regio', municipalityName]);
-    const providers = await rowLabels(page);
+    expect(await drillPath(ctx.page)).toEqual(['Regio', municipalityName]);
+    const providers = await rowLabels(ctx.page);
     expect(providers).not.toEqual(municipalities);
-    await screenshot(page, 'dashboard-drill-gemeente');
+    await screenshot(ctx.page, 'dashboard-drill-gemeente');
 
     const providerName = names!.provider;
-    const providerLink = page.locator('.kpi-table tbody th a', { hasText: providerName });
+    const providerLink = ctx.page.locator('.kpi-table tbody th a', { hasText: providerName });
     await providerLink.click();
-    await page.getByRole('table', { name: `Jeugdigen in zorg per productcategorie, ${period.name}` }).waitFor();
-    url = new URL(page.url());
+    await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per productcategorie, ${period.name}` }).waitFor();
+    url = new URL(ctx.page.url());
     expect([url.searchParams.get('gemeente'), url.searchParams.get('aanbieder'), url.searchParams.get('indeling')]).toEqual([cell.m, cell.p, 'productCategory']);
-    expect(await drillPath(page)).toEqual(['Regio', municipalityName, providerName]);
+    expect(await drillPath(ctx.page)).toEqual(['Regio', municipalityName, providerName]);
 
     // The small cell: value and youths withheld in the table, "< 10" in the CSV too.
-    const categoryLabel = (await rowLabels(page)).find((l) => l.startsWith(cell.c))!;
-    const cells_ = await rowCells(page, categoryLabel);
+    const categoryLabel = (await rowLabels(ctx.page)).find((l) => l.startsWith(cell.c))!;
+    const cells_ = await rowCells(ctx.page, categoryLabel);
     expect(cells_[1]).toBe('< 10');
     expect(cells_[cells_.length - 1]).toBe('< 10');
-    await page.getByText('"< 10": minder dan 10 jeugdigen.').waitFor();
-    await screenshot(page, 'dashboard-drill-aanbieder-onderdrukt');
-    await expectNoSeriousA11yViolations(page);
+    await ctx.page.getByText('"< 10": minder dan 10 jeugdigen.').waitFor();
+    await screenshot(ctx.page, 'dashboard-drill-aanbieder-onderdrukt');
+    await expectNoSeriousA11yViolations(ctx.page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([ctx.page.waitForEvent('download'), ctx.page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     const line = csv.split(/\r?\n/).find((l) => l.startsWith(`Jeugdigen in zorg;${categoryLabel};`));
     expect(line).toBeDefined();
     expect(line!.split(';')[2]).toBe('< 10');
-    const xlsx = await page.request.get(`${app.baseUrl}${await page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href')}`);
+    const xlsx = await ctx.page.request.get(`${ctx.app.baseUrl}${await ctx.page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href')}`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 
     // The dashboard at this level offers the provider's quarterly report.
-    await page.getByRole('link', { name: 'Terug naar het dashboard' }).click();
-    await settle(page, 'Dashboard');
-    expect(await drillPath(page)).toEqual(['Regio', municipalityName, providerName]);
-    expect(await page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href'))
+    await ctx.page.getByRole('link', { name: 'Terug naar het dashboard' }).click();
+    await settle(ctx.page, 'Dashboard');
+    expect(await drillPath(ctx.page)).toEqual(['Regio', municipalityName, providerName]);
+    expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href'))
       .toBe(`/api/v1/reports/quarterly?quarter=${period.label}&provider=${cell.p}`);
-    await page.goBack();
-    await settle(page, 'Jeugdigen in zorg');
+    await ctx.page.goBack();
+    await settle(ctx.page, 'Jeugdigen in zorg');
 
-    await page.locator('.kpi-table tbody th a', { hasText: categoryLabel }).click();
-    await page.waitForURL((u) => u.searchParams.get('categorie') === cell.c);
-    await page.getByRole('table', { name: `Jeugdigen in zorg per regio, ${period.name}` }).waitFor();
-    expect((await drillPath(page)).length).toBe(4);
-    expect((await rowCells(page, 'Totaal'))[1]).toBe('< 10');
+    await ctx.page.locator('.kpi-table tbody th a', { hasText: categoryLabel }).click();
+    await ctx.page.waitForURL((u) => u.searchParams.get('categorie') === cell.c);
+    await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per regio, ${period.name}` }).waitFor();
+    expect((await drillPath(ctx.page)).length).toBe(4);
+    expect((await rowCells(ctx.page, 'Totaal'))[1]).toBe('< 10');
 
     // Back up through the breadcrumb.
-    await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Regio' }).click();
-    await page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
-    expect(await rowLabels(page)).toEqual(municipalities);
+    await ctx.page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Regio' }).click();
+    await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
+    expect(await rowLabels(ctx.page)).toEqual(municipalities);
   });
 
   it('lets a contract manager add, change and remove a target, with field errors from the server', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/doelen`);
-    await settle(page, 'Doelen');
-    await page.getByLabel('Cijfer', { exact: true }).selectOption('dropout');
-    await page.getByLabel('Een verandering ten opzichte van een basisjaar').check();
-    await page.getByLabel('Verandering (%)').fill('-30');
-    await page.getByRole('button', { name: 'Toevoegen' }).click();
-    await page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Er zijn fouten' }) }).waitFor();
-    expect(await page.locator('#baselineYear-error').innerText()).toBe('een relatieve doelstelling heeft een basisjaar');
-    expect(await page.getByLabel('Basisjaar', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, 'doelen-fout');
-    await expectNoSeriousA11yViolations(page);
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/doelen`);
+    await settle(ctx.page, 'Doelen');
+    await ctx.page.getByLabel('Cijfer', { exact: true }).selectOption('dropout');
+    await ctx.page.getByLabel('Een verandering ten opzichte van een basisjaar').check();
+    await ctx.page.getByLabel('Verandering (%)').fill('-30');
+    await ctx.page.getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) }).waitFor();
+    expect(await ctx.page.locator('#baselineYear-error').innerText()).toBe('een relatieve doelstelling heeft een basisjaar');
+    expect(await ctx.page.getByLabel('Basisjaar', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(ctx.page, 'doelen-fout');
+    await expectNoSeriousA11yViolations(ctx.page);
 
-    await page.getByLabel('Een vaste waarde').check();
-    await page.getByLabel('Geldt voor').selectOption('municipality');
-    await page.getByLabel('Doelwaarde').fill('5');
-    await page.getByRole('button', { name: 'Toevoegen' }).click();
-    await page.getByRole('status').filter({ hasText: 'Het doel voor Uitval (Elke gemeente) is toegevoegd.' }).waitFor();
-    const row = page.getByRole('row', { name: /^Uitval Elke gemeente/ });
+    await ctx.page.getByLabel('Een vaste waarde').check();
+    await ctx.page.getByLabel('Geldt voor').selectOption('municipality');
+    await ctx.page.getByLabel('Doelwaarde').fill('5');
+    await ctx.page.getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: 'Het doel voor Uitval (Elke gemeente) is toegevoegd.' }).waitFor();
+    const row = ctx.page.getByRole('row', { name: /^Uitval Elke gemeente/ });
     expect(await row.innerText()).toContain('hoogstens 5 %');
 
     await row.getByRole('button', { name: /^Bewerken/ }).click();
-    await page.getByRole('heading', { name: 'Doel wijzigen' }).waitFor();
-    await page.getByLabel('Doelwaarde').fill('10');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByRole('status').filter({ hasText: 'is opgeslagen' }).waitFor();
+    await ctx.page.getByRole('heading', { name: 'Doel wijzigen' }).waitFor();
+    await ctx.page.getByLabel('Doelwaarde').fill('10');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: 'is opgeslagen' }).waitFor();
     expect(await row.innerText()).toContain('hoogstens 10 %');
 
-    await page.getByLabel('Cijfer', { exact: true }).selectOption('youths_18_plus');
-    await page.getByLabel('Doelwaarde').fill('1');
-    await page.getByRole('button', { name: 'Toevoegen' }).click();
-    const extra = page.getByRole('row', { name: /^Jeugdigen van 18 jaar en ouder Regio/ });
+    await ctx.page.getByLabel('Cijfer', { exact: true }).selectOption('youths_18_plus');
+    await ctx.page.getByLabel('Doelwaarde').fill('1');
+    await ctx.page.getByRole('button', { name: 'Toevoegen' }).click();
+    const extra = ctx.page.getByRole('row', { name: /^Jeugdigen van 18 jaar en ouder Regio/ });
     await extra.waitFor();
     await extra.getByRole('button', { name: /^Verwijderen/ }).click();
     await extra.getByRole('button', { name: /^Ja, verwijderen/ }).click();
-    await page.getByRole('status').filter({ hasText: 'is verwijderd' }).waitFor();
+    await ctx.page.getByRole('status').filter({ hasText: 'is verwijderd' }).waitFor();
     await extra.waitFor({ state: 'detached' });
-    await screenshot(page, 'doelen');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'doelen');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('lists the signals of the period, each leading to the trajectories behind it', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/signalen?periode=${period.label}`);
-    await settle(page, 'Signalen');
-    const table = page.getByRole('table', { name: /signalen in/ });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/signalen?periode=${period.label}`);
+    await settle(ctx.page, 'Signalen');
+    const table = ctx.page.getByRole('table', { name: /signalen in/ });
     await table.waitFor();
-    const dropout = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Uitval' }) }).filter({ hasText: 'Gemeente' });
+    const dropout = table.getByRole('row').filter({ has: ctx.page.getByRole('rowheader', { name: 'Uitval' }) }).filter({ hasText: 'Gemeente' });
     expect(await dropout.count()).toBeGreaterThan(0);
-    await screenshot(page, 'signalen');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'signalen');
+    await expectNoSeriousA11yViolations(ctx.page);
     const municipality = (await dropout.first().locator('td').nth(1).innerText()).trim();
     await dropout.first().getByRole('link', { name: /^Trajecten/ }).click();
-    await settle(page, 'Trajecten');
-    const url = new URL(page.url());
+    await settle(ctx.page, 'Trajecten');
+    const url = new URL(ctx.page.url());
     expect([url.searchParams.get('van'), url.searchParams.get('tot')]).toEqual([period.from, period.to]);
-    expect(await page.getByLabel('Gemeente', { exact: true }).locator('option:checked').innerText()).toBe(municipality);
+    expect(await ctx.page.getByLabel('Gemeente', { exact: true }).locator('option:checked').innerText()).toBe(municipality);
   });
 
   it('shows an aanbieder only its own figures', async () => {
-    await signIn(page, app.baseUrl, demoEmail('aanbieder'), demoPassword);
-    await page.goto(`${app.baseUrl}/dashboard?periode=${period.label}`);
-    await settle(page, 'Dashboard');
-    await page.locator('.kpi-tile').first().waitFor();
-    expect(await drillPath(page)).toEqual(['Regio', ownName]);
-    const inCare = page.locator('.kpi-tile').filter({ has: page.getByRole('heading', { name: 'Jeugdigen in zorg', exact: true }) });
-    expect(Number((await inCare.locator('.kpi-tile__value').innerText()).replace(/\D/g, ''))).toBe(await distinctYouths(app, period.from, period.to, ownAgb));
-    expect(await page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href')).toBe(`/api/v1/reports/quarterly?quarter=${period.label}&provider=${ownAgb}`);
-    const tabs = page.getByRole('navigation', { name: 'Sturingsinformatie' });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}`);
+    await settle(ctx.page, 'Dashboard');
+    await ctx.page.locator('.kpi-tile').first().waitFor();
+    expect(await drillPath(ctx.page)).toEqual(['Regio', ownName]);
+    const inCare = ctx.page.locator('.kpi-tile').filter({ has: ctx.page.getByRole('heading', { name: 'Jeugdigen in zorg', exact: true }) });
+    expect(Number((await inCare.locator('.kpi-tile__value').innerText()).replace(/\D/g, ''))).toBe(await distinctYouths(ctx.app, period.from, period.to, ownAgb));
+    expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href')).toBe(`/api/v1/reports/quarterly?quarter=${period.label}&provider=${ownAgb}`);
+    const tabs = ctx.page.getByRole('navigation', { name: 'Sturingsinformatie' });
     expect((await tabs.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['Dashboard', 'Signalen']);
-    await screenshot(page, 'dashboard-aanbieder');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'dashboard-aanbieder');
+    await expectNoSeriousA11yViolations(ctx.page);
 
-    await page.goto(`${app.baseUrl}/dashboard/youths_in_care?periode=${period.label}`);
-    await settle(page, 'Jeugdigen in zorg');
-    expect(await page.getByLabel('Indelen naar').locator('option').allInnerTexts()).toEqual(['Regio', 'Gemeente', 'Productcategorie', 'Perceel']);
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard/youths_in_care?periode=${period.label}`);
+    await settle(ctx.page, 'Jeugdigen in zorg');
+    expect(await ctx.page.getByLabel('Indelen naar').locator('option').allInnerTexts()).toEqual(['Regio', 'Gemeente', 'Productcategorie', 'Perceel']);
     // Its provider is fixed, so the drill-down's next level is the productcategorie.
-    await page.getByRole('table', { name: `Jeugdigen in zorg per productcategorie, ${period.name}` }).waitFor();
-    expect(await drillPath(page)).toEqual(['Regio', ownName]);
+    await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per productcategorie, ${period.name}` }).waitFor();
+    expect(await drillPath(ctx.page)).toEqual(['Regio', ownName]);
     // Whatever it asks, the server answers with its own provider only.
-    const perProvider = await page.request.get(`${app.baseUrl}/api/v1/kpis?kpi=youths_in_care&period=${period.label}&groupBy=provider`);
+    const perProvider = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/kpis?kpi=youths_in_care&period=${period.label}&groupBy=provider`);
     const body = (await perProvider.json()) as { filters: { provider?: string }; data: Array<{ rows: Array<{ key: string }> }> };
     expect([body.filters.provider, body.data[0]!.rows.map((r) => r.key)]).toEqual([ownAgb, [ownAgb]]);
 
-    await page.goto(`${app.baseUrl}/dashboard?periode=${period.label}&aanbieder=99000022`);
-    await settle(page, 'Dashboard');
-    await page.getByRole('alert').filter({ hasText: 'alleen de cijfers van uw eigen organisatie' }).waitFor();
-    expect(await page.locator('.kpi-tile').count()).toBe(0);
-    await page.goto(`${app.baseUrl}/doelen`);
-    await settle(page, 'Geen toegang');
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}&aanbieder=99000022`);
+    await settle(ctx.page, 'Dashboard');
+    await ctx.page.getByRole('alert').filter({ hasText: 'alleen de cijfers van uw eigen organisatie' }).waitFor();
+    expect(await ctx.page.locator('.kpi-tile').count()).toBe(0);
+    await ctx.page.goto(`${ctx.app.baseUrl}/doelen`);
+    await settle(ctx.page, 'Geen toegang');
   });
 
   it('raised no script errors in the browser', () => {
-    expect(pageErrors).toEqual([]);
+    expect(ctx.pageErrors).toEqual([]);
   });
 });

@@ -2,13 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
-import {
-  collectPageErrors, demoEmail, demoPassword, expectNoSeriousA11yViolations, launchBrowser, screenshot, signIn, startApp,
-  type RunningApp,
-} from './harness.js';
+import { demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser } from './harness.js';
 
 /** Waits for the page's h1 and until no "Laden…" is left in the main landmark. */
 async function settle(page: Page, heading: string | RegExp): Promise<void> {
@@ -44,10 +41,6 @@ function hasZip(): boolean {
 }
 
 describe('iJw messages: import, history, quarantine and trajectories', () => {
-  let app: RunningApp;
-  let browser: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
   let dataDir: string;
   /** What the contract manager uploads first: a zip of two months, or those months' XML files. */
   let upload: string[];
@@ -73,26 +66,19 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     }
     const expected = JSON.parse(await readFile(join(dataDir, 'invalid', 'expected.json'), 'utf8')) as { files: Array<{ file: string; kind: string }> };
     truncated = join(dataDir, expected.files.find((f) => f.kind === 'malformed-xml')!.file);
-    app = await startApp();
-    browser = await launchBrowser();
-    page = browser.pages()[0] ?? (await browser.newPage());
-    pageErrors = collectPageErrors(page);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  beforeEach(async () => {
-    await browser.clearCookies();
-  });
+  // Registered after the hooks above: the app starts once the files are there, and stops before they are removed.
+  const ctx = useAppInBrowser();
 
   /** Chooses the files and presses "Inlezen"; resolves with every text the status region showed, once the summary is there. */
   async function importFiles(files: string[]): Promise<string[]> {
-    await page.getByLabel('Bestanden (XML of zip)', { exact: true }).setInputFiles(files);
-    await page.evaluate(() => {
+    await ctx.page.getByLabel('Bestanden (XML of zip)', { exact: true }).setInputFiles(files);
+    await ctx.page.evaluate(() => {
       const region = document.querySelector('.upload-status')!;
       const seen: string[] = [];
       (window as unknown as { statusTexts: string[] }).statusTexts = seen;
@@ -101,102 +87,102 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
         if (document.querySelector('progress')) seen.push('<progress>');
       }).observe(region.parentElement!, { subtree: true, childList: true, characterData: true });
     });
-    await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /aanvaard, .* afgekeurd; \d+ records/ }).waitFor({ timeout: 60_000 });
-    return page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+    await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
+    await ctx.page.getByRole('status').filter({ hasText: /aanvaard, .* afgekeurd; \d+ records/ }).waitFor({ timeout: 60_000 });
+    return ctx.page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
   }
 
   async function openUpload(role: 'contractmanager' | 'beheerder' = 'contractmanager'): Promise<void> {
-    await signIn(page, app.baseUrl, demoEmail(role), demoPassword);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Berichten' }).click();
-    await settle(page, 'Ingelezen berichten');
-    await page.getByRole('navigation', { name: 'Berichten' }).getByRole('link', { name: 'Inlezen' }).click();
-    await settle(page, 'iJw-berichten inlezen');
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail(role), demoPassword);
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Berichten' }).click();
+    await settle(ctx.page, 'Ingelezen berichten');
+    await ctx.page.getByRole('navigation', { name: 'Berichten' }).getByRole('link', { name: 'Inlezen' }).click();
+    await settle(ctx.page, 'iJw-berichten inlezen');
   }
 
   it('lets a contract manager import two months and shows every file accepted, with the summary', async () => {
     await openUpload();
-    expect(await page.title()).toBe('iJw-berichten inlezen | Zorglandschap');
+    expect(await ctx.page.title()).toBe('iJw-berichten inlezen | Zorglandschap');
     const seen = await importFiles(upload);
     expect(seen).toContain('<progress>');
     expect(seen.some((s) => s.includes('Bezig met verwerken…'))).toBe(true);
-    const rows = await tableRows(page, 'Uitslag per bestand');
+    const rows = await tableRows(ctx.page, 'Uitslag per bestand');
     expect(rows).toHaveLength(validFiles);
     expect(rows.every((r) => r[2] === 'Aanvaard')).toBe(true);
     const records = rows.reduce((n, r) => n + Number(r[3]), 0);
-    expect(await page.locator('.import-summary').innerText()).toBe(`${validFiles} aanvaard, 0 al eerder ingelezen, 0 afgekeurd; ${records} records`);
-    await screenshot(page, 'berichten-ingelezen');
-    await expectNoSeriousA11yViolations(page);
+    expect(await ctx.page.locator('.import-summary').innerText()).toBe(`${validFiles} aanvaard, 0 al eerder ingelezen, 0 afgekeurd; ${records} records`);
+    await screenshot(ctx.page, 'berichten-ingelezen');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('rejects a truncated file with its reason and keeps it in the quarantine, with its original', async () => {
     await openUpload();
     await importFiles([truncated]);
-    expect(await page.locator('.import-summary').innerText()).toBe('0 aanvaard, 0 al eerder ingelezen, 1 afgekeurd; 0 records');
-    const [row] = await tableRows(page, 'Uitslag per bestand');
+    expect(await ctx.page.locator('.import-summary').innerText()).toBe('0 aanvaard, 0 al eerder ingelezen, 1 afgekeurd; 0 records');
+    const [row] = await tableRows(ctx.page, 'Uitslag per bestand');
     const name = truncated.split('/').pop()!;
     expect(row?.[0]).toBe(name);
     expect(row?.[2]).toBe('Afgekeurd');
     expect(row?.[4]).toMatch(/^XML, code 0001: geen geldige XML/);
-    await screenshot(page, 'berichten-afgekeurd');
+    await screenshot(ctx.page, 'berichten-afgekeurd');
 
-    await page.getByRole('link', { name: `In de quarantaine van ${name}` }).click();
-    await settle(page, name);
-    expect(await page.locator('main').innerText()).toContain('geen geldige XML');
-    await expectNoSeriousA11yViolations(page);
-    await page.getByRole('link', { name: 'Terug naar de quarantaine' }).click();
-    await settle(page, 'Quarantaine');
-    const quarantined = (await tableRows(page, /afgekeurde bestanden$/)).find((r) => r[0] === name);
+    await ctx.page.getByRole('link', { name: `In de quarantaine van ${name}` }).click();
+    await settle(ctx.page, name);
+    expect(await ctx.page.locator('main').innerText()).toContain('geen geldige XML');
+    await expectNoSeriousA11yViolations(ctx.page);
+    await ctx.page.getByRole('link', { name: 'Terug naar de quarantaine' }).click();
+    await settle(ctx.page, 'Quarantaine');
+    const quarantined = (await tableRows(ctx.page, /afgekeurde bestanden$/)).find((r) => r[0] === name);
     expect(quarantined?.[4]).toMatch(/^XML, code 0001: geen geldige XML/);
-    const original = page.getByRole('link', { name: `Origineel van ${name}` });
+    const original = ctx.page.getByRole('link', { name: `Origineel van ${name}` });
     expect(await original.getAttribute('download')).toBe(name);
-    const [download] = await Promise.all([page.waitForEvent('download'), original.click()]);
+    const [download] = await Promise.all([ctx.page.waitForEvent('download'), original.click()]);
     expect(download.suggestedFilename()).toBe(name);
-    await screenshot(page, 'berichten-quarantaine');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'berichten-quarantaine');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('counts a file imported before as "al eerder ingelezen"', async () => {
     await openUpload();
     await importFiles([oneValid]);
-    expect(await page.locator('.import-summary').innerText()).toBe('0 aanvaard, 1 al eerder ingelezen, 0 afgekeurd; 0 records');
-    expect((await tableRows(page, 'Uitslag per bestand'))[0]?.[2]).toBe('Al eerder ingelezen');
+    expect(await ctx.page.locator('.import-summary').innerText()).toBe('0 aanvaard, 1 al eerder ingelezen, 0 afgekeurd; 0 records');
+    expect((await tableRows(ctx.page, 'Uitslag per bestand'))[0]?.[2]).toBe('Al eerder ingelezen');
   });
 
   it('shows the history with filters and a retour message to download', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/berichten`);
-    await settle(page, 'Ingelezen berichten');
-    await page.locator('table caption').filter({ hasText: `${validFiles + 1} bestanden gevonden` }).waitFor();
-    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgekeurd' });
-    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await page.locator('table caption').filter({ hasText: '1 bestanden gevonden' }).waitFor();
-    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Aanvaard' });
-    await page.getByLabel('Berichttype', { exact: true }).selectOption('JW301');
-    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get('berichttype') === 'JW301');
-    await page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
-    const rows = await tableRows(page, /bestanden gevonden$/);
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/berichten`);
+    await settle(ctx.page, 'Ingelezen berichten');
+    await ctx.page.locator('table caption').filter({ hasText: `${validFiles + 1} bestanden gevonden` }).waitFor();
+    await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgekeurd' });
+    await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await ctx.page.locator('table caption').filter({ hasText: '1 bestanden gevonden' }).waitFor();
+    await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Aanvaard' });
+    await ctx.page.getByLabel('Berichttype', { exact: true }).selectOption('JW301');
+    await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await ctx.page.waitForURL((url) => url.searchParams.get('berichttype') === 'JW301');
+    await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
+    const rows = await tableRows(ctx.page, /bestanden gevonden$/);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r[2] === 'JW301' && r[5] === 'Aanvaard')).toBe(true);
-    const retour = page.getByRole('link', { name: /^Retourbericht van / }).first();
+    const retour = ctx.page.getByRole('link', { name: /^Retourbericht van / }).first();
     expect(await retour.getAttribute('href')).toMatch(/^\/api\/v1\/imports\/[0-9a-f-]{36}\/retour$/);
     expect(await retour.getAttribute('download')).toMatch(/^retour-JW301_.*\.xml$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), retour.click()]);
+    const [download] = await Promise.all([ctx.page.waitForEvent('download'), retour.click()]);
     expect(download.suggestedFilename()).toMatch(/^retour-JW301_.*\.xml$/);
-    await screenshot(page, 'berichten-geschiedenis');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'berichten-geschiedenis');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('finds trajectories with names from the code lists, and narrows them by product category', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trajecten' }).click();
-    await settle(page, 'Trajecten');
-    expect(await page.locator('main').innerText()).toContain('alleen als pseudoniem');
-    const all = await apiGet<{ data: Array<{ productCategory: string }>; page: { totalElements: number } }>(app.baseUrl, '/trajectories?pageSize=100');
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trajecten' }).click();
+    await settle(ctx.page, 'Trajecten');
+    expect(await ctx.page.locator('main').innerText()).toContain('alleen als pseudoniem');
+    const all = await apiGet<{ data: Array<{ productCategory: string }>; page: { totalElements: number } }>(ctx.app.baseUrl, '/trajectories?pageSize=100');
     expect(all.page.totalElements).toBeGreaterThan(0);
-    await page.locator('table caption').filter({ hasText: `${all.page.totalElements} trajecten gevonden` }).waitFor();
-    const rows = await tableRows(page, /trajecten gevonden$/);
+    await ctx.page.locator('table caption').filter({ hasText: `${all.page.totalElements} trajecten gevonden` }).waitFor();
+    const rows = await tableRows(ctx.page, /trajecten gevonden$/);
     expect(rows.length).toBe(Math.min(25, all.page.totalElements));
     expect(rows.every((r) => /^€\s[\d.]+,\d\d$/.test(r[10]!))).toBe(true);
     expect(rows.some((r) => /^\d\d – /.test(r[4]!))).toBe(true);
@@ -204,92 +190,92 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     const counts = new Map<string, number>();
     for (const t of all.data) counts.set(t.productCategory, (counts.get(t.productCategory) ?? 0) + 1);
     const [category] = [...counts].sort((a, b) => a[1] - b[1])[0]!;
-    const count = (await apiGet<{ page: { totalElements: number } }>(app.baseUrl, `/trajectories?productCategory=${category}&pageSize=1`)).page.totalElements;
+    const count = (await apiGet<{ page: { totalElements: number } }>(ctx.app.baseUrl, `/trajectories?productCategory=${category}&pageSize=1`)).page.totalElements;
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(all.page.totalElements);
-    const categories = page.getByLabel('Productcategorie', { exact: true });
+    const categories = ctx.page.getByLabel('Productcategorie', { exact: true });
     await categories.locator(`option[value="${category}"]`).waitFor({ state: 'attached' });
     await categories.selectOption(category);
-    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await page.locator('table caption').filter({ hasText: `${count} trajecten gevonden` }).waitFor();
-    const narrowed = await tableRows(page, /trajecten gevonden$/);
+    await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await ctx.page.locator('table caption').filter({ hasText: `${count} trajecten gevonden` }).waitFor();
+    const narrowed = await tableRows(ctx.page, /trajecten gevonden$/);
     expect(narrowed.length).toBe(Math.min(25, count));
     expect(narrowed.every((r) => r[3]!.includes(`${category} – `))).toBe(true);
-    await screenshot(page, 'trajecten');
-    await expectNoSeriousA11yViolations(page);
+    await screenshot(ctx.page, 'trajecten');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('keeps the messages from an aanbieder and shows it only its own trajectories', async () => {
-    await signIn(page, app.baseUrl, demoEmail('aanbieder'), demoPassword);
-    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    const nav = ctx.page.getByRole('navigation', { name: 'Hoofdmenu' });
     await nav.waitFor();
     expect(await nav.getByRole('link', { name: 'Berichten' }).count()).toBe(0);
-    await page.goto(`${app.baseUrl}/berichten/inlezen`);
-    await settle(page, 'Geen toegang');
-    expect(await page.getByLabel('Bestanden (XML of zip)').count()).toBe(0);
-    await screenshot(page, 'berichten-aanbieder-geen-toegang');
-    await page.goto(`${app.baseUrl}/berichten`);
-    await settle(page, 'Geen toegang');
+    await ctx.page.goto(`${ctx.app.baseUrl}/berichten/inlezen`);
+    await settle(ctx.page, 'Geen toegang');
+    expect(await ctx.page.getByLabel('Bestanden (XML of zip)').count()).toBe(0);
+    await screenshot(ctx.page, 'berichten-aanbieder-geen-toegang');
+    await ctx.page.goto(`${ctx.app.baseUrl}/berichten`);
+    await settle(ctx.page, 'Geen toegang');
 
     await nav.getByRole('link', { name: 'Trajecten' }).click();
-    await settle(page, 'Trajecten');
-    await page.locator('table caption').filter({ hasText: 'trajecten gevonden' }).waitFor();
-    expect(await page.getByLabel('Aanbieder', { exact: true }).count()).toBe(0);
-    const rows = await tableRows(page, /trajecten gevonden$/);
+    await settle(ctx.page, 'Trajecten');
+    await ctx.page.locator('table caption').filter({ hasText: 'trajecten gevonden' }).waitFor();
+    expect(await ctx.page.getByLabel('Aanbieder', { exact: true }).count()).toBe(0);
+    const rows = await tableRows(ctx.page, /trajecten gevonden$/);
     expect(rows.every((r) => r[2] === 'Jeugdhulp De Lekoever')).toBe(true);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('lets a policy officer read the history and quarantine, without importing or downloads', async () => {
-    await signIn(page, app.baseUrl, demoEmail('beleid'), demoPassword);
-    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    const nav = ctx.page.getByRole('navigation', { name: 'Hoofdmenu' });
     await nav.getByRole('link', { name: 'Berichten' }).click();
-    await settle(page, 'Ingelezen berichten');
+    await settle(ctx.page, 'Ingelezen berichten');
     expect(await nav.getByRole('link', { name: 'Trajecten' }).count()).toBe(0);
-    const tabs = page.getByRole('navigation', { name: 'Berichten' });
+    const tabs = ctx.page.getByRole('navigation', { name: 'Berichten' });
     expect((await tabs.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['Geschiedenis', 'Quarantaine']);
-    await page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
-    expect(await page.getByRole('link', { name: /^Retourbericht/ }).count()).toBe(0);
+    await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
+    expect(await ctx.page.getByRole('link', { name: /^Retourbericht/ }).count()).toBe(0);
     await tabs.getByRole('link', { name: 'Quarantaine' }).click();
-    await settle(page, 'Quarantaine');
-    await page.locator('table caption').filter({ hasText: '1 afgekeurde bestanden' }).waitFor();
-    expect(await page.getByRole('link', { name: /^Origineel/ }).count()).toBe(0);
-    await page.goto(`${app.baseUrl}/berichten/inlezen`);
-    await settle(page, 'Geen toegang');
+    await settle(ctx.page, 'Quarantaine');
+    await ctx.page.locator('table caption').filter({ hasText: '1 afgekeurde bestanden' }).waitFor();
+    expect(await ctx.page.getByRole('link', { name: /^Origineel/ }).count()).toBe(0);
+    await ctx.page.goto(`${ctx.app.baseUrl}/berichten/inlezen`);
+    await settle(ctx.page, 'Geen toegang');
   });
 
   it('explains a missing choice and a refused upload, and has no serious accessibility violations', async () => {
     await openUpload('beheerder');
-    await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Er zijn fouten' }) });
+    await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
+    const summary = ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
     await summary.waitFor();
-    expect(await page.locator('#bestanden-error').innerText()).toBe('kies een of meer .xml- of .zip-bestanden');
-    expect(await page.getByLabel('Bestanden (XML of zip)').getAttribute('aria-invalid')).toBe('true');
-    await screenshot(page, 'a11y-berichten-inlezen-fout');
-    await expectNoSeriousA11yViolations(page);
+    expect(await ctx.page.locator('#bestanden-error').innerText()).toBe('kies een of meer .xml- of .zip-bestanden');
+    expect(await ctx.page.getByLabel('Bestanden (XML of zip)').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(ctx.page, 'a11y-berichten-inlezen-fout');
+    await expectNoSeriousA11yViolations(ctx.page);
 
-    await page.route('**/api/v1/imports', (route) => route.fulfill({
+    await ctx.page.route('**/api/v1/imports', (route) => route.fulfill({
       status: 413, contentType: 'application/problem+json',
       json: { type: 'about:blank', title: 'Te groot', status: 413, code: 'payload-too-large', detail: 'Een upload mag hoogstens 200 MB zijn; lees grotere sets in met de CLI.' },
     }));
     try {
-      await page.getByLabel('Bestanden (XML of zip)', { exact: true }).setInputFiles([oneValid]);
-      await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-      await page.getByRole('alert').filter({ hasText: 'Een upload mag hoogstens 200 MB zijn' }).waitFor();
-      expect(await page.locator('#bestanden-error').count()).toBe(0);
-      await expectNoSeriousA11yViolations(page);
+      await ctx.page.getByLabel('Bestanden (XML of zip)', { exact: true }).setInputFiles([oneValid]);
+      await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
+      await ctx.page.getByRole('alert').filter({ hasText: 'Een upload mag hoogstens 200 MB zijn' }).waitFor();
+      expect(await ctx.page.locator('#bestanden-error').count()).toBe(0);
+      await expectNoSeriousA11yViolations(ctx.page);
     } finally {
-      await page.unroute('**/api/v1/imports');
+      await ctx.page.unroute('**/api/v1/imports');
     }
 
-    await page.getByRole('button', { name: 'English' }).click();
-    await settle(page, 'Import iJw messages');
-    await page.getByRole('navigation', { name: 'Messages' }).getByRole('link', { name: 'Quarantine' }).waitFor();
-    await page.getByRole('button', { name: 'Nederlands' }).click();
-    await settle(page, 'iJw-berichten inlezen');
+    await ctx.page.getByRole('button', { name: 'English' }).click();
+    await settle(ctx.page, 'Import iJw messages');
+    await ctx.page.getByRole('navigation', { name: 'Messages' }).getByRole('link', { name: 'Quarantine' }).waitFor();
+    await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
+    await settle(ctx.page, 'iJw-berichten inlezen');
   });
 
   it('raised no script errors in the browser', () => {
-    expect(pageErrors).toEqual([]);
+    expect(ctx.pageErrors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Helpers for the browser tests (e2e/**\/*.e2e.test.ts): a real server on a free port with a fresh PGlite
  * database and the demo region seeded, Debian's headless Chromium driven by playwright-core, sign-in,
- * an axe accessibility gate and screenshots. One server per test file: start it in beforeAll, stop it in
- * afterAll. `npm run e2e` builds the web UI (dist/web) before the tests run.
+ * an axe accessibility gate and screenshots. One server and browser per test file: useAppInBrowser() starts
+ * them before the file's tests and stops them after. `npm run e2e` builds the web UI (dist/web) before the tests run.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer } from '../src/server/main.js';
 import { demoPassword, demoUsers } from '../src/server/db/seed/demo.js';
 import type { Db } from '../src/server/db/client.js';
@@ -207,4 +208,46 @@ export function collectPageErrors(page: Page): string[] {
     errors.push(`console: ${msg.text()}`);
   });
   return errors;
+}
+
+export interface AppInBrowser {
+  app: RunningApp;
+  browser: BrowserContext;
+  /** The browser's first page; the tests drive this one. */
+  page: Page;
+  /** What collectPageErrors(page) gathered. */
+  pageErrors: string[];
+}
+
+export interface AppInBrowserOptions extends StartAppOptions {
+  /** Clear the browser's cookies (sign out) before every test. Default true. */
+  clearCookies?: boolean;
+}
+
+/**
+ * Registers hooks on the surrounding describe block: beforeAll starts the app and Chromium and fills in the
+ * returned object, afterAll closes both, and beforeEach clears the cookies unless `clearCookies: false`.
+ * Hooks registered after this call run after its beforeAll/beforeEach and before its afterAll.
+ * Read the fields in hooks and tests only: they are unset while the describe block is collected.
+ */
+export function useAppInBrowser({ clearCookies = true, ...appOptions }: AppInBrowserOptions = {}): AppInBrowser {
+  const ctx = {} as AppInBrowser;
+  beforeAll(async () => {
+    const started = Date.now();
+    ctx.app = await startApp(appOptions);
+    if (appOptions.demoYouths) console.log(`startApp with ${appOptions.demoYouths} youths: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    ctx.browser = await launchBrowser();
+    ctx.page = ctx.browser.pages()[0] ?? (await ctx.browser.newPage());
+    ctx.pageErrors = collectPageErrors(ctx.page);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.stop();
+  });
+  if (clearCookies) {
+    beforeEach(async () => {
+      await ctx.browser.clearCookies();
+    });
+  }
+  return ctx;
 }

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  collectPageErrors, demoEmail, demoPassword, expectNoSeriousA11yViolations, launchBrowser, screenshot, signIn, startApp,
-  type RunningApp,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser } from './harness.js';
 
 /** Finds a provider's id through the API, signed in as the contract manager with a Bearer token. */
 async function providerIdByName(baseUrl: string, name: string): Promise<string> {
@@ -43,257 +40,238 @@ async function search(page: Page, text: string): Promise<string[]> {
 }
 
 describe('providers and contracts', () => {
-  let app: RunningApp;
-  let browser: BrowserContext;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = browser.pages()[0] ?? (await browser.newPage());
-    pageErrors = collectPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    await browser.clearCookies();
-  });
+  const ctx = useAppInBrowser();
 
   it('lets a contract manager create a provider and a contract and find both by searching', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
-    await h1(page, 'Aanbieders');
-    await page.getByRole('link', { name: 'Nieuwe aanbieder' }).click();
-    await h1(page, 'Nieuwe aanbieder');
-    await page.getByLabel('AGB-code', { exact: true }).fill('12345678');
-    await page.getByLabel('KvK-nummer', { exact: true }).fill('87654321');
-    await page.getByLabel('Naam', { exact: true }).fill('Jeugdzorg Het Testhuis');
-    await page.getByRole('group', { name: 'Domeinen' }).getByLabel('J&O', { exact: true }).check();
-    await page.getByLabel('Specialisaties', { exact: true }).fill('Gezinsbegeleiding\nOuderschapsondersteuning');
-    await page.getByLabel('Website', { exact: true }).fill('https://testhuis.example.nl');
-    await page.getByRole('group', { name: 'Omvang en risico' }).getByLabel('Basis').check();
-    await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
-    await page.getByLabel('Naam van locatie 1', { exact: true }).fill('Hoofdvestiging');
-    await page.getByLabel('Postcode van locatie 1', { exact: true }).fill('3431 AB');
-    await page.getByLabel('Plaats van locatie 1', { exact: true }).fill('Nieuwegein');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
+    await h1(ctx.page, 'Aanbieders');
+    await ctx.page.getByRole('link', { name: 'Nieuwe aanbieder' }).click();
+    await h1(ctx.page, 'Nieuwe aanbieder');
+    await ctx.page.getByLabel('AGB-code', { exact: true }).fill('12345678');
+    await ctx.page.getByLabel('KvK-nummer', { exact: true }).fill('87654321');
+    await ctx.page.getByLabel('Naam', { exact: true }).fill('Jeugdzorg Het Testhuis');
+    await ctx.page.getByRole('group', { name: 'Domeinen' }).getByLabel('J&O', { exact: true }).check();
+    await ctx.page.getByLabel('Specialisaties', { exact: true }).fill('Gezinsbegeleiding\nOuderschapsondersteuning');
+    await ctx.page.getByLabel('Website', { exact: true }).fill('https://testhuis.example.nl');
+    await ctx.page.getByRole('group', { name: 'Omvang en risico' }).getByLabel('Basis').check();
+    await ctx.page.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    await ctx.page.getByLabel('Naam van locatie 1', { exact: true }).fill('Hoofdvestiging');
+    await ctx.page.getByLabel('Postcode van locatie 1', { exact: true }).fill('3431 AB');
+    await ctx.page.getByLabel('Plaats van locatie 1', { exact: true }).fill('Nieuwegein');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
-    await h1(page, 'Jeugdzorg Het Testhuis');
-    expect(page.url()).toMatch(/\/aanbieders\/[0-9a-f-]{36}$/);
-    expect(await page.getByRole('status').filter({ hasText: 'opgeslagen' }).innerText()).toContain('De gegevens zijn opgeslagen.');
-    const details = await page.locator('main dl').innerText();
+    await h1(ctx.page, 'Jeugdzorg Het Testhuis');
+    expect(ctx.page.url()).toMatch(/\/aanbieders\/[0-9a-f-]{36}$/);
+    expect(await ctx.page.getByRole('status').filter({ hasText: 'opgeslagen' }).innerText()).toContain('De gegevens zijn opgeslagen.');
+    const details = await ctx.page.locator('main dl').innerText();
     expect(details).toContain('12345678');
     expect(details).toContain('Ouderschapsondersteuning');
-    expect(await page.getByRole('table', { name: 'Locaties' }).innerText()).toContain('3431 AB');
+    expect(await ctx.page.getByRole('table', { name: 'Locaties' }).innerText()).toContain('3431 AB');
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
-    await h1(page, 'Contracten');
-    await page.getByRole('link', { name: 'Nieuw contract' }).click();
-    await h1(page, 'Nieuw contract');
-    await page.getByLabel('Kenmerk', { exact: true }).fill('LEK-2026-901');
-    await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Jeugdzorg Het Testhuis (12345678)' });
-    await page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel('Startdatum', { exact: true }).fill('2026-01-01');
-    await page.getByLabel('Einddatum', { exact: true }).fill('2028-12-31');
-    await page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Open house' });
-    await page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: 'Inspanningsgericht' });
-    await page.getByLabel('Budgetplafond (€)', { exact: true }).fill('250.000,50');
-    await page.getByRole('button', { name: 'Verlenging toevoegen' }).click();
-    await page.getByLabel('Nieuwe einddatum van verlenging 1', { exact: true }).fill('2029-12-31');
-    await page.getByLabel('Besluitdatum van verlenging 1', { exact: true }).fill('2028-06-01');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await h1(ctx.page, 'Contracten');
+    await ctx.page.getByRole('link', { name: 'Nieuw contract' }).click();
+    await h1(ctx.page, 'Nieuw contract');
+    await ctx.page.getByLabel('Kenmerk', { exact: true }).fill('LEK-2026-901');
+    await ctx.page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Jeugdzorg Het Testhuis (12345678)' });
+    await ctx.page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
+    await ctx.page.getByLabel('Startdatum', { exact: true }).fill('2026-01-01');
+    await ctx.page.getByLabel('Einddatum', { exact: true }).fill('2028-12-31');
+    await ctx.page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Open house' });
+    await ctx.page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: 'Inspanningsgericht' });
+    await ctx.page.getByLabel('Budgetplafond (€)', { exact: true }).fill('250.000,50');
+    await ctx.page.getByRole('button', { name: 'Verlenging toevoegen' }).click();
+    await ctx.page.getByLabel('Nieuwe einddatum van verlenging 1', { exact: true }).fill('2029-12-31');
+    await ctx.page.getByLabel('Besluitdatum van verlenging 1', { exact: true }).fill('2028-06-01');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
-    await h1(page, 'Contract LEK-2026-901');
-    const contract = await page.locator('main dl').innerText();
+    await h1(ctx.page, 'Contract LEK-2026-901');
+    const contract = await ctx.page.locator('main dl').innerText();
     expect(contract).toContain('Jeugdzorg Het Testhuis');
     expect(contract).toMatch(/€\s250\.000,50/);
     expect(contract).toContain('31 december 2029');
-    await screenshot(page, 'contract-created');
+    await screenshot(ctx.page, 'contract-created');
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
-    await h1(page, 'Aanbieders');
-    expect(await search(page, 'Testhuis')).toEqual(['Jeugdzorg Het Testhuis']);
-    expect(await search(page, '12345678')).toEqual(['Jeugdzorg Het Testhuis']);
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
+    await h1(ctx.page, 'Aanbieders');
+    expect(await search(ctx.page, 'Testhuis')).toEqual(['Jeugdzorg Het Testhuis']);
+    expect(await search(ctx.page, '12345678')).toEqual(['Jeugdzorg Het Testhuis']);
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
-    await h1(page, 'Contracten');
-    expect(await search(page, 'LEK-2026-901')).toEqual(['LEK-2026-901']);
-    expect(await search(page, 'Testhuis')).toEqual(['LEK-2026-901']);
-    await screenshot(page, 'contracts-search');
+    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await h1(ctx.page, 'Contracten');
+    expect(await search(ctx.page, 'LEK-2026-901')).toEqual(['LEK-2026-901']);
+    expect(await search(ctx.page, 'Testhuis')).toEqual(['LEK-2026-901']);
+    await screenshot(ctx.page, 'contracts-search');
   });
 
   it('shows field errors for an AGB code that is not 8 digits, and keeps what was typed', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/aanbieders/nieuw`);
-    await h1(page, 'Nieuwe aanbieder');
-    await page.getByLabel('AGB-code', { exact: true }).fill('123');
-    await page.getByLabel('Naam', { exact: true }).fill('Aanbieder Met Fout');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/nieuw`);
+    await h1(ctx.page, 'Nieuwe aanbieder');
+    await ctx.page.getByLabel('AGB-code', { exact: true }).fill('123');
+    await ctx.page.getByLabel('Naam', { exact: true }).fill('Aanbieder Met Fout');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
-    const summary = await errorSummary(page);
+    const summary = await errorSummary(ctx.page);
     expect(summary.heading).toBe('Er zijn fouten');
     expect(summary.links).toContain('AGB-code: moet 8 cijfers zijn');
-    const agb = page.getByLabel('AGB-code', { exact: true });
-    expect(await page.locator('#agbCode-error').innerText()).toBe('moet 8 cijfers zijn');
+    const agb = ctx.page.getByLabel('AGB-code', { exact: true });
+    expect(await ctx.page.locator('#agbCode-error').innerText()).toBe('moet 8 cijfers zijn');
     expect(await agb.getAttribute('aria-invalid')).toBe('true');
     expect(await agb.getAttribute('aria-describedby')).toContain('agbCode-error');
     expect(await agb.inputValue()).toBe('123');
-    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Aanbieder Met Fout');
-    expect(new URL(page.url()).pathname).toBe('/aanbieders/nieuw');
-    expect(await page.title()).toBe('Fout: Nieuwe aanbieder | Zorglandschap');
+    expect(await ctx.page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Aanbieder Met Fout');
+    expect(new URL(ctx.page.url()).pathname).toBe('/aanbieders/nieuw');
+    expect(await ctx.page.title()).toBe('Fout: Nieuwe aanbieder | Zorglandschap');
 
-    await page.getByRole('link', { name: 'AGB-code: moet 8 cijfers zijn' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('agbCode');
-    await screenshot(page, 'provider-form-errors');
-    await expectNoSeriousA11yViolations(page);
+    await ctx.page.getByRole('link', { name: 'AGB-code: moet 8 cijfers zijn' }).click();
+    expect(await ctx.page.evaluate(() => document.activeElement?.id)).toBe('agbCode');
+    await screenshot(ctx.page, 'provider-form-errors');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('shows the server message under the AGB field when the code is already in use', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/aanbieders/nieuw`);
-    await h1(page, 'Nieuwe aanbieder');
-    await page.getByLabel('AGB-code', { exact: true }).fill('99000011');
-    await page.getByLabel('Naam', { exact: true }).fill('Dubbele Lekoever');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await errorSummary(page);
-    expect(await page.locator('#agbCode-error').innerText()).toContain('al in gebruik door Jeugdhulp De Lekoever');
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/nieuw`);
+    await h1(ctx.page, 'Nieuwe aanbieder');
+    await ctx.page.getByLabel('AGB-code', { exact: true }).fill('99000011');
+    await ctx.page.getByLabel('Naam', { exact: true }).fill('Dubbele Lekoever');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await errorSummary(ctx.page);
+    expect(await ctx.page.locator('#agbCode-error').innerText()).toContain('al in gebruik door Jeugdhulp De Lekoever');
   });
 
   it('shows a field error when a contract ends before it starts', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/contracten/nieuw`);
-    await h1(page, 'Nieuw contract');
-    await page.getByLabel('Kenmerk', { exact: true }).fill('LEK-2026-902');
-    await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Praktijk Vaartse Rijn (99000033)' });
-    await page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel('Startdatum', { exact: true }).fill('2026-06-01');
-    await page.getByLabel('Einddatum', { exact: true }).fill('2026-01-31');
-    await page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'SAS 2' });
-    await page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: 'Outputgericht' });
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/contracten/nieuw`);
+    await h1(ctx.page, 'Nieuw contract');
+    await ctx.page.getByLabel('Kenmerk', { exact: true }).fill('LEK-2026-902');
+    await ctx.page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Praktijk Vaartse Rijn (99000033)' });
+    await ctx.page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
+    await ctx.page.getByLabel('Startdatum', { exact: true }).fill('2026-06-01');
+    await ctx.page.getByLabel('Einddatum', { exact: true }).fill('2026-01-31');
+    await ctx.page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'SAS 2' });
+    await ctx.page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: 'Outputgericht' });
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
-    const summary = await errorSummary(page);
+    const summary = await errorSummary(ctx.page);
     expect(summary.links).toEqual(['Einddatum: einddatum ligt voor de startdatum']);
-    const end = page.getByLabel('Einddatum', { exact: true });
-    expect(await page.locator('#endDate-error').innerText()).toBe('einddatum ligt voor de startdatum');
+    const end = ctx.page.getByLabel('Einddatum', { exact: true });
+    expect(await ctx.page.locator('#endDate-error').innerText()).toBe('einddatum ligt voor de startdatum');
     expect(await end.getAttribute('aria-invalid')).toBe('true');
     expect(await end.getAttribute('aria-describedby')).toContain('endDate-error');
     expect(await end.inputValue()).toBe('2026-01-31');
-    expect(await page.getByLabel('Kenmerk', { exact: true }).inputValue()).toBe('LEK-2026-902');
-    await screenshot(page, 'contract-form-errors');
-    await expectNoSeriousA11yViolations(page);
+    expect(await ctx.page.getByLabel('Kenmerk', { exact: true }).inputValue()).toBe('LEK-2026-902');
+    await screenshot(ctx.page, 'contract-form-errors');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('gives an aanbieder "Geen toegang" on another provider\'s edit page, as the API does', async () => {
-    const otherId = await providerIdByName(app.baseUrl, 'Stichting Kromme Rijn Jeugd');
-    await signIn(page, app.baseUrl, demoEmail('aanbieder'), demoPassword);
-    await page.goto(`${app.baseUrl}/aanbieders/${otherId}/bewerken`);
-    await h1(page, 'Geen toegang');
-    const api = await page.request.get(`${app.baseUrl}/api/v1/providers/${otherId}`);
+    const otherId = await providerIdByName(ctx.app.baseUrl, 'Stichting Kromme Rijn Jeugd');
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/${otherId}/bewerken`);
+    await h1(ctx.page, 'Geen toegang');
+    const api = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/providers/${otherId}`);
     expect(api.status()).toBe(403);
     const problem = (await api.json()) as { detail: string };
-    expect(await page.locator('main').innerText()).toContain(problem.detail);
-    const patch = await page.request.patch(`${app.baseUrl}/api/v1/providers/${otherId}`, { data: { website: 'https://kaping.example.nl' } });
+    expect(await ctx.page.locator('main').innerText()).toContain(problem.detail);
+    const patch = await ctx.page.request.patch(`${ctx.app.baseUrl}/api/v1/providers/${otherId}`, { data: { website: 'https://kaping.example.nl' } });
     expect(patch.status()).toBe(403);
-    expect(await page.getByRole('textbox').count()).toBe(0);
-    await screenshot(page, 'aanbieder-geen-toegang');
-    await expectNoSeriousA11yViolations(page);
+    expect(await ctx.page.getByRole('textbox').count()).toBe(0);
+    await screenshot(ctx.page, 'aanbieder-geen-toegang');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('lets an aanbieder keep only its own self-service fields current', async () => {
-    await signIn(page, app.baseUrl, demoEmail('aanbieder'), demoPassword);
-    await page.getByRole('link', { name: 'Gegevens van uw organisatie' }).click();
-    await h1(page, 'Jeugdhulp De Lekoever');
-    await page.getByRole('link', { name: 'Bewerken' }).click();
-    await h1(page, 'Jeugdhulp De Lekoever bewerken');
-    expect(await page.getByLabel('AGB-code', { exact: true }).count()).toBe(0);
-    expect(await page.getByLabel('Naam', { exact: true }).count()).toBe(0);
-    await page.getByLabel('Website', { exact: true }).fill('https://lekoever.example.nl');
-    const specialisations = page.getByLabel('Specialisaties', { exact: true });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await ctx.page.getByRole('link', { name: 'Gegevens van uw organisatie' }).click();
+    await h1(ctx.page, 'Jeugdhulp De Lekoever');
+    await ctx.page.getByRole('link', { name: 'Bewerken' }).click();
+    await h1(ctx.page, 'Jeugdhulp De Lekoever bewerken');
+    expect(await ctx.page.getByLabel('AGB-code', { exact: true }).count()).toBe(0);
+    expect(await ctx.page.getByLabel('Naam', { exact: true }).count()).toBe(0);
+    await ctx.page.getByLabel('Website', { exact: true }).fill('https://lekoever.example.nl');
+    const specialisations = ctx.page.getByLabel('Specialisaties', { exact: true });
     await specialisations.fill(`${await specialisations.inputValue()}\nSchematherapie`);
-    await screenshot(page, 'aanbieder-self-service');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await h1(page, 'Jeugdhulp De Lekoever');
-    const details = await page.locator('main dl').innerText();
+    await screenshot(ctx.page, 'aanbieder-self-service');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await h1(ctx.page, 'Jeugdhulp De Lekoever');
+    const details = await ctx.page.locator('main dl').innerText();
     expect(details).toContain('https://lekoever.example.nl');
     expect(details).toContain('Schematherapie');
   });
 
   it('lets a contract manager record a product with tariffs per year', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/producten/nieuw`);
-    await h1(page, 'Nieuw product');
-    await page.getByLabel('Productcode', { exact: true }).fill('45T09');
-    await page.getByLabel('Naam', { exact: true }).fill('Begeleiding proef');
-    const category = page.getByLabel('Productcategorie', { exact: true });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/producten/nieuw`);
+    await h1(ctx.page, 'Nieuw product');
+    await ctx.page.getByLabel('Productcode', { exact: true }).fill('45T09');
+    await ctx.page.getByLabel('Naam', { exact: true }).fill('Begeleiding proef');
+    const category = ctx.page.getByLabel('Productcategorie', { exact: true });
     await category.locator('option[value="45"]').waitFor({ state: 'attached' });
     await category.selectOption('45');
-    const unit = page.getByLabel('Eenheid', { exact: true });
+    const unit = ctx.page.getByLabel('Eenheid', { exact: true });
     await unit.locator('option').nth(1).waitFor({ state: 'attached' });
     await unit.selectOption({ index: 1 });
-    await page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption('inspanningsgericht');
-    await page.getByLabel('Intensiteit', { exact: true }).selectOption('licht');
-    await page.getByLabel('Reisuren per fte per jaar', { exact: true }).fill('60');
-    await page.getByLabel('Geldig vanaf', { exact: true }).fill('2026-01-01');
-    await page.getByRole('button', { name: 'Tarief toevoegen' }).click();
-    await page.getByLabel('Jaar van tarief 1', { exact: true }).fill('2026');
-    await page.getByLabel('Tarief (€) van tarief 1', { exact: true }).fill('81,25');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await ctx.page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption('inspanningsgericht');
+    await ctx.page.getByLabel('Intensiteit', { exact: true }).selectOption('licht');
+    await ctx.page.getByLabel('Reisuren per fte per jaar', { exact: true }).fill('60');
+    await ctx.page.getByLabel('Geldig vanaf', { exact: true }).fill('2026-01-01');
+    await ctx.page.getByRole('button', { name: 'Tarief toevoegen' }).click();
+    await ctx.page.getByLabel('Jaar van tarief 1', { exact: true }).fill('2026');
+    await ctx.page.getByLabel('Tarief (€) van tarief 1', { exact: true }).fill('81,25');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
-    await h1(page, '45T09 Begeleiding proef');
-    const details = await page.locator('main dl').innerText();
+    await h1(ctx.page, '45T09 Begeleiding proef');
+    const details = await ctx.page.locator('main dl').innerText();
     expect(details).toContain('45 – Jeugdhulp ambulant');
     expect(details).toContain('60');
-    expect(await page.getByRole('table', { name: 'Tarieven' }).innerText()).toMatch(/2026\s+€\s81,25/);
+    expect(await ctx.page.getByRole('table', { name: 'Tarieven' }).innerText()).toMatch(/2026\s+€\s81,25/);
   });
 
   it('saves a changed contract and shows the new notes on its page', async () => {
-    await signIn(page, app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await page.goto(`${app.baseUrl}/contracten?q=LEK-2023-003`);
-    await page.getByRole('link', { name: 'LEK-2023-003' }).click();
-    await h1(page, 'Contract LEK-2023-003');
-    await page.getByRole('link', { name: 'Bewerken' }).click();
-    await h1(page, 'Contract LEK-2023-003 bewerken');
-    await page.getByLabel('Toelichting', { exact: true }).fill('Verlengd na evaluatie');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await h1(page, 'Contract LEK-2023-003');
-    expect(await page.locator('main dl').innerText()).toContain('Verlengd na evaluatie');
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/contracten?q=LEK-2023-003`);
+    await ctx.page.getByRole('link', { name: 'LEK-2023-003' }).click();
+    await h1(ctx.page, 'Contract LEK-2023-003');
+    await ctx.page.getByRole('link', { name: 'Bewerken' }).click();
+    await h1(ctx.page, 'Contract LEK-2023-003 bewerken');
+    await ctx.page.getByLabel('Toelichting', { exact: true }).fill('Verlengd na evaluatie');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await h1(ctx.page, 'Contract LEK-2023-003');
+    expect(await ctx.page.locator('main dl').innerText()).toContain('Verlengd na evaluatie');
   });
 
   it('lets a beheerder add a user bound to a provider', async () => {
-    await signIn(page, app.baseUrl, demoEmail('beheerder'), demoPassword);
-    await page.goto(`${app.baseUrl}/gebruikers`);
-    await h1(page, 'Gebruikers');
-    await page.getByRole('link', { name: 'Nieuwe gebruiker' }).click();
-    await h1(page, 'Nieuwe gebruiker');
-    expect(await page.getByLabel('Aanbieder', { exact: true }).count()).toBe(0);
-    await page.getByLabel('E-mailadres', { exact: true }).fill('planner@vaartserijn.example.nl');
-    await page.getByLabel('Naam', { exact: true }).fill('Pim Planner');
-    await page.getByLabel('Rol', { exact: true }).selectOption('aanbieder');
-    const provider = page.getByLabel('Aanbieder', { exact: true });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beheerder'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/gebruikers`);
+    await h1(ctx.page, 'Gebruikers');
+    await ctx.page.getByRole('link', { name: 'Nieuwe gebruiker' }).click();
+    await h1(ctx.page, 'Nieuwe gebruiker');
+    expect(await ctx.page.getByLabel('Aanbieder', { exact: true }).count()).toBe(0);
+    await ctx.page.getByLabel('E-mailadres', { exact: true }).fill('planner@vaartserijn.example.nl');
+    await ctx.page.getByLabel('Naam', { exact: true }).fill('Pim Planner');
+    await ctx.page.getByLabel('Rol', { exact: true }).selectOption('aanbieder');
+    const provider = ctx.page.getByLabel('Aanbieder', { exact: true });
     await provider.locator('option', { hasText: 'Praktijk Vaartse Rijn' }).waitFor({ state: 'attached' });
     await provider.selectOption({ label: 'Praktijk Vaartse Rijn (99000033)' });
-    await page.getByLabel('Wachtwoord', { exact: true }).fill('kort');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await errorSummary(page);
-    expect(await page.locator('#password-error').innerText()).toContain('12 tekens');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill('een-lang-genoeg-wachtwoord');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await h1(page, 'Gebruikers');
-    const row = page.getByRole('row', { name: /Pim Planner/ });
+    await ctx.page.getByLabel('Wachtwoord', { exact: true }).fill('kort');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await errorSummary(ctx.page);
+    expect(await ctx.page.locator('#password-error').innerText()).toContain('12 tekens');
+    await ctx.page.getByLabel('Wachtwoord', { exact: true }).fill('een-lang-genoeg-wachtwoord');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await h1(ctx.page, 'Gebruikers');
+    const row = ctx.page.getByRole('row', { name: /Pim Planner/ });
     expect(await row.innerText()).toContain('Praktijk Vaartse Rijn');
 
     // A leaver: deactivated, the account can no longer sign in; the list says so.
     await row.getByRole('button', { name: 'Deactiveren Pim Planner', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Pim Planner kan niet meer inloggen.' }).waitFor();
+    await ctx.page.getByRole('status').filter({ hasText: 'Pim Planner kan niet meer inloggen.' }).waitFor();
     await row.getByRole('button', { name: 'Activeren Pim Planner', exact: true }).waitFor();
     expect(await row.innerText()).toContain('Niet actief');
-    const attempt = await fetch(`${app.baseUrl}/api/v1/sessions`, {
+    const attempt = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'planner@vaartserijn.example.nl', password: 'een-lang-genoeg-wachtwoord' }),
     });
@@ -301,6 +279,6 @@ describe('providers and contracts', () => {
   });
 
   it('raised no script errors in the browser', () => {
-    expect(pageErrors).toEqual([]);
+    expect(ctx.pageErrors).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
+    // useAppInBrowser() (harness.ts) relies on it: before-hooks in the order registered, after-hooks in reverse.
+    sequence: { hooks: 'stack' },
     reporters: reportDir ? ['default', 'json'] : ['default'],
     ...(reportDir ? { outputFile: { json: join(reportDir, `e2e-${process.pid}.json`) } } : {}),
   },
