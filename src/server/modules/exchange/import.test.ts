@@ -2,29 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { ijwFiles, ijwTrajectories } from '../../db/schema/index.js';
-import { buildAdmin, buildProvider } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
-import { createRegion } from '../landscape/regions/regions.service.js';
+import { buildAdmin } from '../../test/factories.js';
+import type { TestContext } from '../../test/harness.js';
 import { readRetourMessage } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
-import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
+import { validateAgainstXsd } from './xsd.js';
 import { secretsFromKey } from './secrets.js';
 import type { ImportSource } from './sources.js';
-import { contextAllocation, example } from './test-fixtures.js';
+import { contextAllocation, example, exampleRegionContext } from './test-fixtures.js';
 
 let ctx: TestContext;
 const secrets = secretsFromKey(randomBytes(32));
-beforeAll(async () => {
-  await loadXsdSupport();
-  ctx = await createTestContext();
-  const { actor } = await buildAdmin(ctx);
-  await createRegion(ctx.database.db, actor, {
-    code: 'voorbeeldregio', name: 'Regio van de voorbeeldberichten',
-    municipalities: [{ cbsCode: '0384', name: 'Diemen' }, { cbsCode: '0363', name: 'Amsterdam' }],
-  });
-  await buildProvider(ctx, { agbCode: '42420001', name: 'Voorbeeldaanbieder 1' });
-  await buildProvider(ctx, { agbCode: '65656055', name: 'Voorbeeldaanbieder 2' });
-});
+beforeAll(async () => { ctx = await exampleRegionContext(); });
 afterAll(async () => { await ctx.close(); });
 
 async function run(files: Array<[string, Buffer]>): Promise<FileResult[]> {

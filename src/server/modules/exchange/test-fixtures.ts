@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildAdmin, buildProvider } from '../../test/factories.js';
+import { createTestContext, type TestContext } from '../../test/harness.js';
+import { createRegion } from '../landscape/regions/regions.service.js';
+import { loadXsdSupport } from './xsd.js';
 
 /** The example messages of the iJw 3.2 release, as kept in the project's shared folder beside the repository. */
 export const examplesDir = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'ijw', '3.2', 'voorbeelden');
@@ -40,4 +44,18 @@ export function contextAllocation(options: { municipality: string; provider: str
     .replace('<ijw:Dagtekening>2026-04-01</ijw:Dagtekening>', '<ijw:Dagtekening>2026-03-01</ijw:Dagtekening>')
     .replace(/<jw301:ToegewezenProducten>[\s\S]*<\/jw301:ToegewezenProducten>/, `<jw301:ToegewezenProducten>${products}
 		</jw301:ToegewezenProducten>`));
+}
+
+/** A test database with the parties of the example messages: municipalities 0384 and 0363, providers 42420001 and 65656055. */
+export async function exampleRegionContext(): Promise<TestContext> {
+  await loadXsdSupport();
+  const ctx = await createTestContext();
+  const { actor } = await buildAdmin(ctx);
+  await createRegion(ctx.database.db, actor, {
+    code: 'voorbeeldregio', name: 'Regio van de voorbeeldberichten',
+    municipalities: [{ cbsCode: '0384', name: 'Diemen' }, { cbsCode: '0363', name: 'Amsterdam' }],
+  });
+  await buildProvider(ctx, { agbCode: '42420001', name: 'Voorbeeldaanbieder 1' });
+  await buildProvider(ctx, { agbCode: '65656055', name: 'Voorbeeldaanbieder 2' });
+  return ctx;
 }
