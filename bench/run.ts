@@ -1,25 +1,39 @@
 /**
- * `npm run bench [-- --quick]`: the iJw import benchmark and the dashboard benchmark, one after the other (never at
- * the same time: each wants both cores). Writes docs/benchmarks.md with the machine and date and prints one JSON line
- * last with every figure. Set DATABASE_URL to a PostgreSQL server (a user with CREATEDB) for the PostgreSQL figures.
+ * `npm run bench [-- --quick] [-- --only=ijw|kpi]`: the iJw import benchmark and the dashboard benchmark, one after
+ * the other (never at the same time: each wants both cores). Writes docs/benchmarks.md with the machine and date and
+ * prints one JSON line last with every figure measured. `--only` runs one of the two and keeps the other's section of
+ * docs/benchmarks.md as it was (each section names its own date and run). Set DATABASE_URL to a PostgreSQL server (a
+ * user with CREATEDB) for the PostgreSQL figures.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runIjwBench } from './ijw-import.js';
 import { runKpiBench } from './kpi.js';
 
 const quick = process.argv.includes('--quick');
-const ijw = await runIjwBench({ quick, log: (line) => console.log(line) });
-const kpi = await runKpiBench({ quick });
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-writeFileSync(join(import.meta.dirname, '..', 'docs', 'benchmarks.md'), `# Benchmarks
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'ijw' && only !== 'kpi') throw new Error(`--only=${only}: choose ijw or kpi`);
+const file = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
+const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+/** A section of the current docs/benchmarks.md, from its heading to the next. */
+const kept = (title: string): string => {
+  const start = before.indexOf(`## ${title}`);
+  if (start < 0) return '';
+  const end = before.indexOf('\n## ', start);
+  return `${before.slice(start, end < 0 ? undefined : end).trimEnd()}\n`;
+};
 
-Written by \`npm run bench\`${quick ? ' (`--quick`)' : ''} on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.
+const ijw = only === 'kpi' ? null : await runIjwBench({ quick, log: (line) => console.log(line) });
+const kpi = only === 'ijw' ? null : await runKpiBench({ quick });
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+writeFileSync(file, `# Benchmarks
+
+Written by \`npm run bench\`${quick ? ' (`--quick`)' : ''}${only ? ` (\`--only=${only}\`)` : ''} on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.
 Goals (from the issues): iJw import ≥ 20,000 records/s into PostgreSQL and ≥ 5,000 into PGlite, < 1 GiB peak memory,
 ≤ 3× xmllint; dashboard API p95 < 300 ms for a 50,000-youth region on PGlite and < 1 s nationally on PostgreSQL.
 
-${ijw.markdown}
-${kpi.markdown}`);
-const { markdown: _ignored, ...kpiFigures } = kpi;
-console.log(JSON.stringify({ ...ijw.result, ...kpiFigures }));
+${ijw?.markdown ?? kept('iJw import')}
+${kpi?.markdown ?? kept('Dashboard API')}`);
+const { markdown: _ignored, ...kpiFigures } = kpi ?? { markdown: '' };
+console.log(JSON.stringify({ ...ijw?.result, ...kpiFigures }));
