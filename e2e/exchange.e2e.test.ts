@@ -159,9 +159,12 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await ctx.page.locator('table caption').filter({ hasText: '1 bestanden gevonden' }).waitFor();
     await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Aanvaard' });
     await ctx.page.getByLabel('Berichttype', { exact: true }).selectOption('JW301');
+    // The previous results stay (aria-busy) until the answer for this filter is in.
+    const answered = ctx.page.waitForResponse((r) => r.url().includes('/api/v1/imports') && new URL(r.url()).searchParams.get('messageType') === 'JW301');
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await ctx.page.waitForURL((url) => url.searchParams.get('berichttype') === 'JW301');
-    await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
+    await answered;
+    await ctx.page.locator('table:not([aria-busy="true"]) caption').filter({ hasText: 'gevonden' }).waitFor();
     const rows = await tableRows(ctx.page, /bestanden gevonden$/);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r[2] === 'JW301' && r[5] === 'Aanvaard')).toBe(true);

@@ -33,9 +33,12 @@ async function errorSummary(page: Page): Promise<{ heading: string; links: strin
 /** Submits the list's search form and returns the names in the first column of the result table. */
 async function search(page: Page, text: string): Promise<string[]> {
   await page.getByLabel('Zoeken', { exact: true }).fill(text);
+  // The list shows the previous results (aria-busy) until the answer to this search is in.
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/') && new URL(r.url()).searchParams.get('q') === text);
   await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get('q') === text);
-  await page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
+  await answered;
+  await page.locator('table:not([aria-busy="true"]) caption').filter({ hasText: 'gevonden' }).waitFor();
   return (await page.locator('table tbody th[scope=row]').allInnerTexts()).map((s) => s.trim());
 }
 

@@ -12,15 +12,17 @@ export interface Column<T> {
 /**
  * A data table with a caption, <th scope> headers and a keyboard-scrollable container for narrow screens.
  */
-export function Table<T>({ caption, captionHidden, columns, rows, rowKey, empty, footer }: {
+export function Table<T>({ caption, captionHidden, columns, rows, rowKey, empty, footer, busy }: {
   caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey(row: T): string; empty?: ReactNode; footer?: ReactNode;
+  /** The rows are the previous ones while new ones load (aria-busy). */
+  busy?: boolean;
   /** When a heading right above already says what the table holds, the caption is for screen readers only. */
   captionHidden?: boolean;
 }) {
   const captionId = useId();
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="utrecht-table utrecht-table--html-table utrecht-table--distanced">
+      <table className="utrecht-table utrecht-table--html-table utrecht-table--distanced" aria-busy={busy || undefined}>
         <caption id={captionId} className={cx('utrecht-table__caption', captionHidden && 'visually-hidden')}>{caption}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">

@@ -4,7 +4,8 @@ import { ApiError } from './api-client';
 export type LoadState<T> =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
-  | { status: 'ok'; data: T };
+  /** `refreshing`: the data shown are the previous answer while a new one loads (show it, e.g. aria-busy). */
+  | { status: 'ok'; data: T; refreshing?: boolean };
 
 /**
  * Runs a loader when its dependencies change and cancels the previous run, so a slow answer for an old
@@ -16,7 +17,7 @@ export function useLoad<T>(loader: (signal: AbortSignal) => Promise<T>, deps: De
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((previous) => (previous.status === 'ok' ? previous : { status: 'loading' }));
+    setState((previous) => (previous.status === 'ok' ? { ...previous, refreshing: true } : { status: 'loading' }));
     loader(controller.signal)
       .then((data) => {
         if (!controller.signal.aborted) setState({ status: 'ok', data });

@@ -45,6 +45,7 @@ export function AuditLogPage() {
           <Table
             caption={t('{count} wijzigingen, nieuwste eerst', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(e) => String(e.id)}
             empty={t('Nog geen wijzigingen.')}
             columns={[

@@ -55,6 +55,7 @@ export function ContractListPage() {
           <Table
             caption={t('{count} contracten gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(c) => c.id}
             empty={t('Geen contracten gevonden.')}
             columns={[

@@ -63,6 +63,7 @@ function History() {
           <Table
             caption={t('{count} bestanden gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(f) => f.id}
             empty={t('Geen bestanden gevonden.')}
             columns={[

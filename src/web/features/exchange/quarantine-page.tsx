@@ -47,6 +47,7 @@ function Quarantine() {
           <Table
             caption={t('{count} afgekeurde bestanden', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(f) => f.id}
             empty={t('De quarantaine is leeg.')}
             columns={[

@@ -105,6 +105,7 @@ function Trajectories() {
           <Table
             caption={t('{count} trajecten gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(r) => String(r.id)}
             empty={t('Geen trajecten gevonden.')}
             columns={[

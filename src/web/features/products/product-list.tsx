@@ -59,6 +59,7 @@ export function ProductListPage() {
           <Table
             caption={t('{count} producten gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(p) => p.id}
             empty={t('Geen producten gevonden.')}
             columns={[

@@ -61,6 +61,7 @@ export function ProviderListPage() {
           <Table
             caption={t('{count} aanbieders gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
+            busy={state.refreshing}
             rowKey={(p) => p.id}
             empty={t('Geen aanbieders gevonden.')}
             columns={[
