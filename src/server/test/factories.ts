@@ -18,11 +18,15 @@ export async function buildAdmin(ctx: TestContext): Promise<{ actor: Actor; toke
   return { actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null, active: true }, token };
 }
 
+/** Municipality codes for test regions: above every real CBS code (< 2000), and never the same one twice in a test file. */
+let nextMunicipalityCode = randomInt(5000, 8000);
+
 /** A region with its own municipalities, lots and budget lines (codes made unique per call). */
 export async function buildRegion(ctx: TestContext) {
   const { actor } = await buildAdmin(ctx);
   const tag = randomBytes(3).toString('hex');
-  const base = randomInt(1000, 9000);
+  const base = nextMunicipalityCode;
+  nextMunicipalityCode += 2;
   return createRegion(ctx.database.db, actor, {
     code: `regio-${tag}`, name: `Testregio ${tag}`,
     municipalities: [{ cbsCode: String(base), name: `Gemeente A ${tag}` }, { cbsCode: String(base + 1), name: `Gemeente B ${tag}` }],
