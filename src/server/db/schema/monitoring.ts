@@ -47,15 +47,49 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   /** Days from the request (JW315), or else the allocation (JW301), to the start; null without either. */
   waitDays: integer(),
   birthYear: integer(),
+  /** Its allocation, municipality_code|allocation_number as in its key (and kpi_money_facts); null for taakgericht care. */
+  allocation: text(),
+  allocationEnd: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),
+  /** The forecast finds a prestatie's trajectory; by index when a filter leaves few prestaties. */
+  index('kpi_trajectory_facts_allocation').on(t.allocation),
 ]);
 
-/** How far kpi_trajectory_facts has followed ijw_trajectories. One row. */
+/**
+ * The declaration lines (JW323 prestaties) as the money KPIs read them: one narrow row per line, keyed by the line, with
+ * the youth hashed as in kpi_trajectory_facts and the provider of its declaration. Lines are only ever added, so a row
+ * never changes; refreshKpiFacts adds the new ones.
+ */
+export const kpiMoneyFacts = pgTable('kpi_money_facts', {
+  lineId: bigint({ mode: 'number' }).primaryKey(),
+  youth: bigint({ mode: 'bigint' }).notNull(),
+  municipalityCode: text().notNull(),
+  providerAgb: text().notNull(),
+  productCategory: text().notNull(),
+  productCode: text(),
+  /** municipality_code|allocation_number: one column to join the allocation's trajectory on. */
+  allocation: text().notNull(),
+  periodStart: date({ mode: 'string' }).notNull(),
+  /** Negative for a credit line. */
+  amountCents: bigint({ mode: 'number' }).notNull(),
+}, (t) => [
+  index('kpi_money_facts_period').on(t.periodStart),
+  /** A municipality filter, or a region that is a few of many municipalities. */
+  index('kpi_money_facts_municipality').on(t.municipalityCode, t.periodStart),
+]);
+
+/** How far the KPI facts have followed ijw_trajectories and ijw_declaration_lines. One row. */
 export const kpiRefresh = pgTable('kpi_refresh', {
   id: integer().primaryKey(),
   refreshedUpTo: timestamp({ withTimezone: true }),
+  /** The highest declaration line id the last refresh saw. */
+  linesSeen: bigint({ mode: 'number' }).notNull().default(0),
+  /** Ids up to linesSeen that no line had yet (int8multirange): a transaction then writing may still commit them. */
+  linesGaps: text(),
+  /** That refresh's snapshot (pg_snapshot): once all its transactions in progress have ended, the gaps are final. */
+  linesSnapshot: text(),
 });
 
 /** Per municipality the first start and the latest start or end date in the facts: a region's data range. */

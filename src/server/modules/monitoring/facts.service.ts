@@ -1,51 +1,126 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 
+/** Whether ijw_trajectories or ijw_declaration_lines have rows the facts lack. Each test is one index lookup. */
+const staleness = sql`
+  coalesce((select max(updated_at) from ijw_trajectories) > coalesce(r.refreshed_up_to, '-infinity'), false) as trajectories,
+  coalesce((select max(id) from ijw_declaration_lines) > coalesce(r.lines_seen, 0), false)
+    -- Gaps below lines_seen, and a transaction that was writing then has ended: it may have filled them.
+    or (r.lines_gaps is not null and exists (
+      select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x not in (select pg_snapshot_xip(pg_current_snapshot())))) as lines`;
+const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1`;
+
 /**
- * Brings kpi_trajectory_facts up to date with ijw_trajectories: the rows changed since the last refresh (with an
- * hour's overlap, so a long import transaction that committed late is never missed; upserts make the overlap
- * harmless), and drops facts whose trajectory is gone or lost its start. Cheap when nothing changed: one index
- * lookup. Called after imports and before every KPI read, so figures are current at once.
+ * Brings the KPI facts up to date: kpi_trajectory_facts with ijw_trajectories and kpi_money_facts with
+ * ijw_declaration_lines. Cheap when nothing changed: one index lookup per source. Called after imports and before
+ * every KPI read, so figures are current at once.
  */
 export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
-  const [state] = await queryRows<{ stale: boolean }>(db, sql`
-    select coalesce((select max(updated_at) from ijw_trajectories) > coalesce((select refreshed_up_to from kpi_refresh where id = 1), '-infinity'), false) as stale`);
-  if (!state?.stale) return { refreshed: false };
+  const [state] = await queryRows<{ trajectories: boolean; lines: boolean }>(db, sql`select ${staleness} ${refreshState}`);
+  if (!state?.trajectories && !state?.lines) return { refreshed: false };
   const changed = await db.transaction(async (tx) => {
-    const since = sql`coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')`;
-    await tx.execute(sql`
-      delete from kpi_trajectory_facts f
-      where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)`);
-    const [upserted] = await queryRows<{ n: number }>(tx, sql`
-      with changed as (
-      insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
-        end_date, end_reason, wait_days, birth_year)
-      select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
-        t.end_date, t.end_reason,
-        -- No request and no allocation (taakgericht care): no wait to measure, not a wait of 0 days.
-        case when coalesce(t.request_date, t.allocation_date) is null then null else greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)) end,
-        t.birth_year
-      from ijw_trajectories t
-      where t.updated_at > ${since} and t.start_date is not null
-      on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
-        provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
-        start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
-        birth_year = excluded.birth_year
-      returning 1)
-      select count(*)::int as n from changed`);
-    await tx.execute(sql`delete from kpi_data_dates`);
-    await tx.execute(sql`
-      insert into kpi_data_dates (municipality_code, first_date, last_date)
-      select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
-    await tx.execute(sql`
-      insert into kpi_refresh (id, refreshed_up_to) select 1, (select max(updated_at) from ijw_trajectories)
-      on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to`);
-    return Number(upserted?.n ?? 0);
+    // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
+    await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
+    // Before this transaction writes anything, so that its snapshot lists only other writers (see refreshMoneyFacts).
+    const [now] = await queryRows<{ trajectories: boolean; lines: boolean } & LinesState>(tx, sql`
+      select ${staleness}, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
+        coalesce(r.lines_seen, 0)::text as previous_seen, r.lines_gaps as gaps,
+        not exists (select 1 from pg_snapshot_xip(pg_current_snapshot())) as idle,
+        not exists (select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x in (select pg_snapshot_xip(pg_current_snapshot()))) as settled
+      ${refreshState}`);
+    return {
+      trajectories: now?.trajectories ? await refreshTrajectoryFacts(tx) : 0,
+      lines: now?.lines ? await refreshMoneyFacts(tx, now) : 0,
+    };
   });
   // PGlite has no autovacuum: without fresh statistics after a large import the planner guesses badly (and a
   // PostgreSQL server's autovacuum may not have come round yet).
-  if (changed > 5000) await db.execute(sql`analyze kpi_trajectory_facts, ijw_declaration_lines, ijw_declarations`);
+  if (changed.trajectories > 5000) await db.execute(sql`analyze kpi_trajectory_facts`);
+  if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_facts`);
   return { refreshed: true };
+}
+
+/**
+ * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
+ * committed late is never missed; upserts make the overlap harmless), and drops facts whose trajectory is gone or
+ * lost its start. Returns the number of rows written.
+ */
+async function refreshTrajectoryFacts(tx: Db): Promise<number> {
+  const since = sql`coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')`;
+  await tx.execute(sql`
+    delete from kpi_trajectory_facts f
+    where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)`);
+  const [upserted] = await queryRows<{ n: number }>(tx, sql`
+    with changed as (
+    insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
+      end_date, end_reason, wait_days, birth_year, allocation, allocation_end)
+    select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
+      t.end_date, t.end_reason,
+      -- No request and no allocation (taakgericht care): no wait to measure, not a wait of 0 days.
+      case when coalesce(t.request_date, t.allocation_date) is null then null else greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)) end,
+      t.birth_year,
+      -- The allocation's part of the trajectory key (A|municipality|number), as the money facts name it.
+      case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end
+    from ijw_trajectories t
+    where t.updated_at > ${since} and t.start_date is not null
+    on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
+      provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
+      start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
+      birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end
+    returning 1)
+    select count(*)::int as n from changed`);
+  await tx.execute(sql`delete from kpi_data_dates`);
+  await tx.execute(sql`
+    insert into kpi_data_dates (municipality_code, first_date, last_date)
+    select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
+  await tx.execute(sql`
+    insert into kpi_refresh (id, refreshed_up_to) select 1, (select max(updated_at) from ijw_trajectories)
+    on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to`);
+  return Number(upserted?.n ?? 0);
+}
+
+/**
+ * The refresh's snapshot and the highest line id in it (one statement, so they belong together), what the last refresh
+ * left, whether any other transaction is writing now (idle) and whether all that were writing then have ended (settled).
+ */
+type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps: string | null; idle: boolean; settled: boolean };
+
+/**
+ * Adds the declaration lines the money facts lack. Lines are only ever inserted, with ids from a sequence, but a long
+ * import transaction can commit its lines after a refresh has seen higher ids from a shorter one: neither "above the
+ * last id seen" nor a fixed overlap is safe. So a refresh reads the ids above the last one seen plus the gaps it left
+ * below (ids no line had then), and keeps as gaps the ids it still finds no line for, with its snapshot. A gap can
+ * only be filled by a transaction that was then in progress (an import writes its file rows first, so it has a
+ * transaction id before it draws line ids): once those have ended, the gaps are final and are dropped. Re-reading a
+ * gap's lines is harmless: `on conflict do nothing`. Returns the number of rows added.
+ */
+async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
+  const above = sql`int8multirange(int8range(${s.previous_seen}::bigint, greatest(${s.previous_seen}::bigint, ${s.seen}::bigint), '(]'))`;
+  const read = sql`(${s.gaps ?? '{}'}::int8multirange + ${above})`;
+  const [added] = await queryRows<{ n: number }>(tx, sql`
+    with added as (
+    insert into kpi_money_facts (line_id, youth, municipality_code, provider_agb, product_category, product_code, allocation, period_start, amount_cents)
+    select l.id, hashtextextended(l.client_pseudonym, 0), l.municipality_code, d.provider_agb, l.product_category, l.product_code,
+      l.municipality_code || '|' || l.allocation_number, l.period_start, l.amount_cents
+    from unnest(${read}) r
+    join ijw_declaration_lines l on l.id >= lower(r) and l.id < upper(r)
+    join ijw_declarations d on d.id = l.declaration_id
+    on conflict (line_id) do nothing
+    returning 1)
+    select count(*)::int as n from added`);
+  // Nobody writing: every id up to `seen` is final. Otherwise the gaps are the ids read that have no fact yet; the
+  // earlier gaps only as long as a transaction then in progress is still running.
+  const [gaps] = s.idle ? [{ gaps: null }] : await queryRows<{ gaps: string | null }>(tx, sql`
+    with ranges as (select r from unnest(${s.settled ? above : read}) r),
+    ids as (
+      select r, f.line_id as id from ranges join kpi_money_facts f on f.line_id >= lower(r) and f.line_id < upper(r)
+      union all select r, lower(r) - 1 from ranges),
+    found as (select id, lead(id, 1, upper(r)) over (partition by r order by id) as next from ids)
+    select nullif(range_agg(int8range(id + 1, next)), '{}')::text as gaps from found where next > id + 1`);
+  await tx.execute(sql`
+    insert into kpi_refresh (id, lines_seen, lines_gaps, lines_snapshot) values (1, ${s.seen}::bigint, ${gaps?.gaps ?? null}, ${s.snapshot})
+    on conflict (id) do update set lines_seen = excluded.lines_seen, lines_gaps = excluded.lines_gaps, lines_snapshot = excluded.lines_snapshot`);
+  return Number(added?.n ?? 0);
 }
 
 /** The region's first start and latest start or end date: the horizon for follow-up windows (herhaald beroep). */

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
+import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
+import { createTestContext, type TestContext } from '../../test/harness.js';
+import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
+import { importSources } from '../exchange/import.service.js';
+import { readSources } from '../exchange/sources.js';
+import { refreshKpiFacts } from './facts.service.js';
+import { computeKpis, resolveRegion } from './kpi.service.js';
+
+/** The money facts follow the declaration lines incrementally, and reading them again never counts a line twice. */
+
+let ctx: TestContext;
+let dir: string;
+let regionId: string;
+const importYear = (year: string) => importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources([join(dir, year)]), () => {});
+const spend = async (period: string) => (await computeKpis(ctx.database.db, { regionId, period, kpis: ['spend'], threshold: 1 })).data[0]!.total.value;
+/** Σ of the region's lines with prestatie begin in the year, straight from ijw_declaration_lines, in euro. */
+const declared = async (year: number) => Number((await queryRows<{ euros: string }>(ctx.database.db, sql`
+  select (coalesce(sum(l.amount_cents), 0) / 100.0)::text as euros from ijw_declaration_lines l
+  join municipalities m on m.cbs_code = l.municipality_code and m.region_id = ${regionId}::uuid
+  where extract(year from l.period_start) = ${year}`))[0]!.euros);
+const counts = async () => (await queryRows<{ facts: number; lines: number }>(ctx.database.db, sql`
+  select (select count(*) from kpi_money_facts)::int as facts, (select count(*) from ijw_declaration_lines)::int as lines`))[0]!;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemoRegionIfEmpty(ctx.database.db);
+  regionId = (await resolveRegion(ctx.database.db)).id;
+  dir = mkdtempSync(join(tmpdir(), 'zl-money-facts-'));
+  await generateIjw({ outDir: dir, ...demoLandscape(), youths: 200, years: 2, startYear: 2024, seed: 23 });
+  await importYear('2024');
+}, 180_000);
+afterAll(async () => {
+  await ctx?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('kpi_money_facts', () => {
+  it('follows an import: lines imported after a refresh count at the next read', async () => {
+    expect(await spend('2024')).toBe(await declared(2024));
+    expect(await spend('2025')).toBe(0);
+    const before = await counts();
+    expect(before.facts).toBe(before.lines);
+
+    await importYear('2025');
+    expect(await spend('2025')).toBe(await declared(2025));
+    expect(await declared(2025)).toBeGreaterThan(0);
+    const after = await counts();
+    expect(after.lines).toBeGreaterThan(before.lines);
+    expect(after.facts).toBe(after.lines);
+  }, 180_000);
+
+  it('costs nothing when nothing changed, and never doubles a line when read again', async () => {
+    const db = ctx.database.db;
+    const euros = [await spend('2024'), await spend('2025')];
+    expect(await refreshKpiFacts(db)).toEqual({ refreshed: false });
+    // As if the last refresh had seen nothing: every line is read again, and each is still one fact.
+    await db.execute(sql`update kpi_refresh set lines_seen = 0, lines_gaps = null`);
+    expect(await refreshKpiFacts(db)).toEqual({ refreshed: true });
+    expect(await refreshKpiFacts(db)).toEqual({ refreshed: false });
+    const { facts, lines } = await counts();
+    expect(facts).toBe(lines);
+    expect([await spend('2024'), await spend('2025')]).toEqual(euros);
+  });
+
+  // Two connections at once need a PostgreSQL server (PGlite has one connection, so nothing commits late there).
+  it.skipIf(!process.env.DATABASE_URL)('picks up a line that a long transaction commits after a refresh has seen higher ids', async () => {
+    const db = ctx.database.db;
+    const pool = (db as unknown as { $client: pg.Pool }).$client;
+    // A copy of one of the region's 2025 lines with another amount, as plain SQL for both connections.
+    const copyLine = (amount: number) => `
+      insert into ijw_declaration_lines (declaration_id, municipality_code, client_pseudonym, allocation_number, product_category, product_code,
+        period_start, period_end, volume, unit, tariff_cents, amount_cents)
+      select declaration_id, municipality_code, client_pseudonym, allocation_number, product_category, product_code, period_start, period_end,
+        volume, unit, tariff_cents, ${amount}
+      from ijw_declaration_lines where municipality_code in (select cbs_code from municipalities where region_id = '${regionId}')
+        and period_start between '2025-01-01' and '2025-12-31'
+      order by id limit 1 returning id`;
+    const base = await spend('2025');
+    const late = await pool.connect();
+    try {
+      await late.query('begin');
+      // Draws its id first, commits last.
+      const early = await late.query<{ id: string }>(copyLine(12_345));
+      const [quick] = await queryRows<{ id: string }>(db, sql.raw(copyLine(100)));
+      expect(Number(quick!.id)).toBeGreaterThan(Number(early.rows[0]!.id));
+      expect(await spend('2025')).toBeCloseTo(base! + 1, 2);
+      await late.query('commit');
+    } finally {
+      late.release();
+    }
+    expect(await spend('2025')).toBeCloseTo(base! + 1 + 123.45, 2);
+    expect(await spend('2025')).toBe(await declared(2025));
+    const { facts, lines } = await counts();
+    expect(facts).toBe(lines);
+  });
+});
