@@ -38,7 +38,7 @@ describe('zorglandschap import ijw', () => {
     expect(run.status, run.stderr).toBe(0);
     const files = readdirSync(out).sort();
     expect(run.stdout).toContain(`${files.length} retourberichten`);
-    expect(files.map((f) => f.replace(/^[0-9a-f]{8}-/, ''))).toEqual(['retour-JW301.xml', 'retour-JW315.xml']);
+    expect(files.map((f) => f.replace(/^[0-9a-f]{8}-/, '')).sort()).toEqual(['retour-JW301.xml', 'retour-JW315.xml']);
     await loadXsdSupport();
     for (const f of files) {
       const type = f.includes('JW301') ? 'JW302' : 'JW316';
