@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { ApiError } from './api-client';
 
 export type LoadState<T> =
@@ -10,14 +10,24 @@ export type LoadState<T> =
 /**
  * Runs a loader when its dependencies change and cancels the previous run, so a slow answer for an old
  * filter can never overwrite the answer for the current one.
+ *
+ * `reload()` keeps the data shown (marked `refreshing`) until the new answer is in: it is the same view.
+ * A change of dependencies is a different view; its old data stay only with `keepPrevious` (a list whose
+ * search changed shows its old rows, busy), otherwise the state goes back to `loading`, so a page never shows
+ * data under a heading or caption that belongs to the new dependencies.
  */
-export function useLoad<T>(loader: (signal: AbortSignal) => Promise<T>, deps: DependencyList): [LoadState<T>, () => void] {
+export function useLoad<T>(
+  loader: (signal: AbortSignal) => Promise<T>, deps: DependencyList, options: { keepPrevious?: boolean } = {},
+): [LoadState<T>, () => void] {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
+  const lastRound = useRef(round);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((previous) => (previous.status === 'ok' ? { ...previous, refreshing: true } : { status: 'loading' }));
+    const keep = options.keepPrevious || lastRound.current !== round;
+    lastRound.current = round;
+    setState((previous) => (keep && previous.status === 'ok' ? { ...previous, refreshing: true } : { status: 'loading' }));
     loader(controller.signal)
       .then((data) => {
         if (!controller.signal.aborted) setState({ status: 'ok', data });

@@ -33,7 +33,7 @@ export function AuditLogPage() {
   const { t } = useT();
   const filters = useFilters([] as const);
   useDocumentTitle(t('Audit-log'));
-  const [state] = useLoad((signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }), [filters.page]);
+  const [state] = useLoad((signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }), [filters.page], { keepPrevious: true });
   const problem = pageProblem(state);
   if (problem) return problem;
   return (

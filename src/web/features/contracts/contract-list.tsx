@@ -27,6 +27,7 @@ export function ContractListPage() {
   const [state] = useLoad(
     (signal) => api<Page<Contract>>(`/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, page: filters.page, pageSize: 20 })}`, { signal }),
     [q, perceel, variant, peildatum, filters.page],
+    { keepPrevious: true },
   );
   const problem = pageProblem(state);
   if (problem) return problem;

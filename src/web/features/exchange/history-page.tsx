@@ -38,6 +38,7 @@ function History() {
       { signal },
     ),
     [status, berichttype, filters.page],
+    { keepPrevious: true },
   );
   const problem = pageProblem(state);
   if (problem) return problem;

@@ -31,6 +31,7 @@ function Quarantine() {
   const [state] = useLoad(
     (signal) => api<Page<ImportedFile>>(`/imports${toQuery({ status: 'rejected', page: filters.page, pageSize: 25 })}`, { signal }),
     [filters.page],
+    { keepPrevious: true },
   );
   const problem = pageProblem(state);
   if (problem) return problem;

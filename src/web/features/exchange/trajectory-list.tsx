@@ -53,6 +53,7 @@ function Trajectories() {
       { signal },
     ),
     [aanbieder, gemeente, categorie, van, tot, filters.page],
+    { keepPrevious: true },
   );
   // A filter the server refuses (a date it cannot read) keeps the form on the page, with the reason above it.
   const refused = state.status === 'error' && state.error.status === 400 ? state.error : null;

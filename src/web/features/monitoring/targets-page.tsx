@@ -95,6 +95,7 @@ function Targets() {
           caption={t('{count} doelen', { count: rows.length })}
           rows={rows}
           rowKey={(r) => r.id}
+          busy={state.status === 'ok' && state.refreshing}
           empty={t('Nog geen doelen.')}
           columns={[
             { header: t('Cijfer'), rowHeader: true, cell: kpiLabel },

@@ -33,6 +33,7 @@ export function ProductListPage() {
   const [state] = useLoad(
     (signal) => api<Page<Product>>(`/products${toQuery({ q, lotId: perceel, productCategory: categorie, page: filters.page, pageSize: 20 })}`, { signal }),
     [q, perceel, categorie, filters.page],
+    { keepPrevious: true },
   );
   const problem = pageProblem(state);
   if (problem) return problem;

@@ -32,6 +32,7 @@ export function ProviderListPage() {
       { signal },
     ),
     [q, domein, niveau, status, filters.page],
+    { keepPrevious: true },
   );
   const problem = pageProblem(state);
   if (problem) return problem;
