@@ -13,7 +13,8 @@ import { importSources, type FileResult } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';
 import { createProduct } from '../landscape/products/products.service.js';
 import { createRegion } from '../landscape/regions/regions.service.js';
-import { additiveKpis, loadRefData, Reference, refPeriod, refPreviousPeriod, type RefFilters, type RefGroupBy, type RefResult } from './crosscheck-reference.js';
+import { loadRefData, refPeriod, refPreviousPeriod } from './crosscheck-data.js';
+import { additiveKpis, Reference, type RefFilters, type RefGroupBy, type RefResult } from './crosscheck-reference.js';
 import { computeKpis } from './kpi.service.js';
 
 /**
