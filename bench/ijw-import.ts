@@ -122,7 +122,7 @@ Each import runs the CLI in its own process on an empty database with the demo r
 | records/s into PostgreSQL | ${result.ijw_records_per_s_postgres ?? 'not measured (no DATABASE_URL)'}${postgres ? ` (${postgres.seconds.toFixed(1)} s)` : ''} |
 | peak memory of the import process | ${result.ijw_peak_rss_mib} MiB |
 | xmllint --noout --schema on the same files | ${xmllintSeconds.toFixed(1)} s |
-| import time ÷ xmllint time | ${result.ijw_vs_xmllint_ratio} |
+| import time ÷ xmllint time | ${result.ijw_vs_xmllint_ratio} (${postgres ? 'PostgreSQL' : 'PGlite'})${postgres ? `; PGlite ${(pglite.seconds / xmllintSeconds).toFixed(2)}` : ''} |
 `;
     return { result, markdown };
   } finally {
