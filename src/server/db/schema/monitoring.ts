@@ -50,6 +50,8 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   /** Its allocation, municipality_code|allocation_number as in its key (and kpi_money_facts); null for taakgericht care. */
   allocation: text(),
   allocationEnd: date({ mode: 'string' }),
+  /** The first start of any trajectory of the same youth after this one's end (herhaald beroep); null when none or not ended. */
+  nextStart: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),

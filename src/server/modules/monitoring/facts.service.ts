@@ -43,13 +43,21 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
 /**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
  * committed late is never missed; upserts make the overlap harmless), and drops facts whose trajectory is gone or
- * lost its start. Returns the number of rows written.
+ * lost its start. Then, for every youth whose facts changed, each fact's next start (herhaald beroep). Returns the
+ * number of rows written.
  */
 async function refreshTrajectoryFacts(tx: Db): Promise<number> {
   const since = sql`coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')`;
+  // The youths whose facts change here: before (a trajectory may change its youth) and after.
+  await tx.execute(sql`create temporary table kpi_touched_youths (youth bigint primary key) on commit drop`);
   await tx.execute(sql`
-    delete from kpi_trajectory_facts f
-    where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)`);
+    with gone as (
+      delete from kpi_trajectory_facts f
+      where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)
+      returning f.youth)
+    insert into kpi_touched_youths select distinct youth from gone
+    union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id where t.updated_at > ${since}
+    on conflict do nothing`);
   const [upserted] = await queryRows<{ n: number }>(tx, sql`
     with changed as (
     insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
@@ -67,8 +75,17 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
       provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
       start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
       birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end
-    returning 1)
+    returning youth),
+    touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
     select count(*)::int as n from changed`);
+  // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
+  await tx.execute(sql`
+    update kpi_trajectory_facts f set next_start = x.next_start
+    from (
+      select f2.trajectory_id,
+        (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start
+      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth) x
+    where f.trajectory_id = x.trajectory_id and f.next_start is distinct from x.next_start`);
   await tx.execute(sql`delete from kpi_data_dates`);
   await tx.execute(sql`
     insert into kpi_data_dates (municipality_code, first_date, last_date)

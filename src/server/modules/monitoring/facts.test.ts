@@ -13,11 +13,16 @@ import { readSources } from '../exchange/sources.js';
 import { refreshKpiFacts } from './facts.service.js';
 import { computeKpis, resolveRegion } from './kpi.service.js';
 
-/** The money facts follow the declaration lines incrementally, and reading them again never counts a line twice. */
+/**
+ * The money facts follow the declaration lines incrementally, and reading them again never counts a line twice. The
+ * trajectory facts keep each youth's next start current when a later import brings a new trajectory.
+ */
 
 let ctx: TestContext;
 let dir: string;
 let regionId: string;
+/** Facts of trajectories that ended in 2024 with no later start as far as the 2024 files tell. */
+let endedWithoutNext: number[] = [];
 const importYear = (year: string) => importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources([join(dir, year)]), () => {});
 const spend = async (period: string) => (await computeKpis(ctx.database.db, { regionId, period, kpis: ['spend'], threshold: 1 })).data[0]!.total.value;
 /** Σ of the region's lines with prestatie begin in the year, straight from ijw_declaration_lines, in euro. */
@@ -35,6 +40,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zl-money-facts-'));
   await generateIjw({ outDir: dir, ...demoLandscape(), youths: 200, years: 2, startYear: 2024, seed: 23 });
   await importYear('2024');
+  await refreshKpiFacts(ctx.database.db);
+  endedWithoutNext = (await queryRows<{ id: number }>(ctx.database.db, sql`
+    select trajectory_id::int as id from kpi_trajectory_facts where end_date between '2024-01-01' and '2024-12-31' and next_start is null`)).map((r) => r.id);
 }, 180_000);
 afterAll(async () => {
   await ctx?.close();
@@ -55,6 +63,18 @@ describe('kpi_money_facts', () => {
     expect(after.lines).toBeGreaterThan(before.lines);
     expect(after.facts).toBe(after.lines);
   }, 180_000);
+
+  it('gives a trajectory ended in 2024 the start of the same youth\'s next trajectory when that arrives with the 2025 files', async () => {
+    // Runs after the 2025 import above. The 2024 ending itself did not change; its youth did.
+    const db = ctx.database.db;
+    const [now] = await queryRows<{ found: number; wrong: number }>(db, sql`
+      select
+        (select count(*) from kpi_trajectory_facts where trajectory_id = any(${sql.param(endedWithoutNext)}::bigint[]) and next_start >= '2025-01-01')::int as found,
+        (select count(*) from kpi_trajectory_facts f where f.next_start is distinct from
+          (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f.youth and n.start_date > f.end_date))::int as wrong`);
+    expect(now!.found).toBeGreaterThan(0);
+    expect(now!.wrong).toBe(0);
+  });
 
   it('costs nothing when nothing changed, and never doubles a line when read again', async () => {
     const db = ctx.database.db;

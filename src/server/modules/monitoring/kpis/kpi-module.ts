@@ -84,7 +84,7 @@ export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
   const f = ctx.filters;
   return sql`
     select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
-      f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year,
+      f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start,
       coalesce(p.with_stay, f.product_category in ('43', '44')) as with_stay, p.stay_form
     from kpi_trajectory_facts f
     join municipalities m on m.cbs_code = f.municipality_code and m.region_id = ${ctx.regionId}::uuid

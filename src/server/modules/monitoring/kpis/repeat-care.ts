@@ -15,9 +15,8 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
       const observed = ctx.dataDate ? sql`${window} <= ${ctx.dataDate}::date` : sql`false`;
       const endedIn = (tag: PeriodTag) => sql`t.end_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date and ${observed}`;
       const excluded = sql.join([...nonEndingReasons, '02', '38'].map((c) => sql`${c}`), sql`, `);
-      const again = sql`exists (
-        select 1 from kpi_trajectory_facts n where n.youth = t.client and n.start_date > t.end_date
-          and n.start_date <= (t.end_date + ${`${months} months`}::interval)::date)`;
+      // The first start of any trajectory of the youth after this end (kept with the facts) within the window.
+      const again = sql`t.next_start <= ${window}`;
       const select = sql.join(periodTags.map((tag) => sql`
         count(distinct t.client) filter (where ${endedIn(tag)})::int as ${sql.identifier(`youths_${tag}`)},
         (count(*) filter (where ${endedIn(tag)}))::int as ${sql.identifier(`ended_${tag}`)},
