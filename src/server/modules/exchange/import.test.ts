@@ -84,6 +84,21 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(r).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'TR056', code: '9056' })] });
   });
 
+  it('refuses a start with StatusAanlevering 2 (CS058) and the withdrawal of a start (3, not supported yet), changing no trajectory', async () => {
+    const before = await ctx.database.db.select().from(ijwTrajectories).orderBy(ijwTrajectories.trajectoryKey);
+    const withStatus = (status: string, id: string) => Buffer.from(example('JW305').toString('utf8')
+      .replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', `<ijw:Identificatie>${id}</ijw:Identificatie>`)
+      .replace('<jw305:StatusAanlevering>1</jw305:StatusAanlevering>', `<jw305:StatusAanlevering>${status}</jw305:StatusAanlevering>`));
+    const [changed, withdrawn] = await run([['JW305-status2.xml', withStatus('2', 'ZL-STATUS-2')], ['JW305-status3.xml', withStatus('3', 'ZL-STATUS-3')]]);
+    expect(changed).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'CS058', code: '0001' })] });
+    expect(withdrawn).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'ZL003' })] });
+    expect(withdrawn!.reasons[0]!.message).toContain('StatusAanlevering 3');
+    expect(await ctx.database.db.select().from(ijwTrajectories).orderBy(ijwTrajectories.trajectoryKey)).toEqual(before);
+    const { actor } = await buildAdmin(ctx);
+    const retour = (await readRetourMessage(ctx.database.db, secrets, actor, withdrawn!.fileId!)).bytes;
+    expect(validateAgainstXsd('JW306', retour)).toEqual([]);
+  });
+
   it('rejects the invalid JW315 (impossible date) and JW318 (misplaced RetourCode) with the reasons, into quarantine', async () => {
     const [jw315, jw318] = await run([['JW315-fout.xml', example('JW315')], ['JW318.xml', example('JW318')]]);
     expect(jw315!.status).toBe('rejected');

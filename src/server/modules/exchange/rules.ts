@@ -36,6 +36,17 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
     case 'JW305':
     case 'JW307':
       for (const d of message.deliveries) {
+        // CS058: a start or stop is delivered (1) or withdrawn (3); a changed delivery (2) does not exist for them.
+        if (d.status !== '1' && d.status !== '3') {
+          out.push(v('CS058', '0001', d.path, `StatusAanlevering ${d.status}: vul 1 (eerste aanlevering) of 3 (verwijderen aanlevering)`));
+          continue;
+        }
+        // Withdrawing an earlier start or stop (IV008) is not built yet. Stored as a delivery it would count as a new
+        // start or stop, so the file is refused and kept in quarantine, to be imported again once it is supported.
+        if (d.status === '3') {
+          out.push(v('ZL003', '0001', d.path, `het verwijderen van een eerdere ${message.type === 'JW305' ? 'start' : 'stop'} (StatusAanlevering 3) verwerkt Zorglandschap nog niet; het bestand blijft in quarantaine`));
+          continue;
+        }
         if (d.allocationNumber) {
           const allocation = known.allocation(m, d.allocationNumber);
           if (!allocation) {
@@ -44,7 +55,7 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
           }
         }
         const key = known.deliveryKey(message, d);
-        if (message.type === 'JW305' && d.status === '1' && known.openStart(key)) {
+        if (message.type === 'JW305' && known.openStart(key)) {
           out.push(v('TR326', '9326', d.path, `er is al een lopende start voor ${describe(d)}; stuur eerst een stopbericht`));
         }
         if (message.type === 'JW307') {
