@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { ijwFiles, ijwTrajectories } from '../../db/schema/index.js';
+import { queryRows } from '../../db/client.js';
 import { buildAdmin } from '../../test/factories.js';
 import type { TestContext } from '../../test/harness.js';
 import { readRetourMessage } from './exchange.service.js';
@@ -84,19 +85,73 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(r).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'TR056', code: '9056' })] });
   });
 
-  it('refuses a start with StatusAanlevering 2 (CS058) and the withdrawal of a start (3, not supported yet), changing no trajectory', async () => {
-    const before = await ctx.database.db.select().from(ijwTrajectories).orderBy(ijwTrajectories.trajectoryKey);
-    const withStatus = (status: string, id: string) => Buffer.from(example('JW305').toString('utf8')
-      .replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', `<ijw:Identificatie>${id}</ijw:Identificatie>`)
-      .replace('<jw305:StatusAanlevering>1</jw305:StatusAanlevering>', `<jw305:StatusAanlevering>${status}</jw305:StatusAanlevering>`));
-    const [changed, withdrawn] = await run([['JW305-status2.xml', withStatus('2', 'ZL-STATUS-2')], ['JW305-status3.xml', withStatus('3', 'ZL-STATUS-3')]]);
+  it('withdraws a stop and a start (StatusAanlevering 3, IV008), with a replacement start in the same message', async () => {
+    const db = ctx.database.db;
+    const trajectory = async () => (await db.select().from(ijwTrajectories).where(eq(ijwTrajectories.trajectoryKey, 'A|0363|300201')))[0]!;
+    expect(await trajectory()).toMatchObject({ startDate: '2026-04-03', endDate: '2026-07-17', endReason: '31' });
+    const jw305 = example('JW305').toString('utf8');
+    const jw307 = example('JW307').toString('utf8');
+    const renamed = (xml: string, id: string) => xml.replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', `<ijw:Identificatie>${id}</ijw:Identificatie>`);
+    const firstStatus = (xml: string, type: string, status: string) =>
+      xml.replace(`<${type}:StatusAanlevering>1</${type}:StatusAanlevering>`, `<${type}:StatusAanlevering>${status}</${type}:StatusAanlevering>`);
+    const files = {
+      changed: firstStatus(renamed(jw305, 'ZL-STATUS-2'), 'jw305', '2'),
+      // The start of 300201 has a stop: it cannot be withdrawn before the stop is (TR071).
+      startWithStop: firstStatus(renamed(jw305, 'ZL-INTREK-1'), 'jw305', '3'),
+      // The stop of 300201 alone, withdrawn.
+      stop: firstStatus(renamed(jw307, 'ZL-INTREK-2'), 'jw307', '3').replace(/<jw307:StopProduct>(?:(?!<jw307:StopProduct>)[\s\S])*?300202[\s\S]*?<\/jw307:StopProduct>\s*/, ''),
+      // Then the start, replaced in the same message by a start on 10 April.
+      start: firstStatus(renamed(jw305, 'ZL-INTREK-3'), 'jw305', '3')
+        .replace('<jw305:ToewijzingNummer>300202</jw305:ToewijzingNummer>', '<jw305:ToewijzingNummer>300201</jw305:ToewijzingNummer>')
+        .replace('<ijw:Code>55A12</ijw:Code>', '<ijw:Code>55A11</ijw:Code>').replace('<jw305:Begindatum>2026-04-15</jw305:Begindatum>', '<jw305:Begindatum>2026-04-10</jw305:Begindatum>'),
+      // A start that was never delivered (TR063).
+      unknown: firstStatus(renamed(jw305, 'ZL-INTREK-4'), 'jw305', '3').replace('<jw305:Begindatum>2026-04-03</jw305:Begindatum>', '<jw305:Begindatum>2026-05-01</jw305:Begindatum>'),
+    };
+    const [changed, startWithStop] = await run([['status-2.xml', Buffer.from(files.changed)], ['start-met-stop.xml', Buffer.from(files.startWithStop)]]);
     expect(changed).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'CS058', code: '0001' })] });
-    expect(withdrawn).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'ZL003' })] });
-    expect(withdrawn!.reasons[0]!.message).toContain('StatusAanlevering 3');
-    expect(await ctx.database.db.select().from(ijwTrajectories).orderBy(ijwTrajectories.trajectoryKey)).toEqual(before);
+    expect(startWithStop).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'TR071', code: '9071' })] });
     const { actor } = await buildAdmin(ctx);
-    const retour = (await readRetourMessage(ctx.database.db, secrets, actor, withdrawn!.fileId!)).bytes;
+    const retour = (await readRetourMessage(db, secrets, actor, startWithStop!.fileId!)).bytes;
     expect(validateAgainstXsd('JW306', retour)).toEqual([]);
+    expect(retour.toString('utf8')).toContain('<jw306:RetourCode>9071</jw306:RetourCode>');
+    expect(await trajectory()).toMatchObject({ startDate: '2026-04-03', endDate: '2026-07-17' });
+
+    const [stop] = await run([['stop-intrekken.xml', Buffer.from(files.stop)]]);
+    expect(stop).toMatchObject({ status: 'accepted', records: 1 });
+    expect(await trajectory()).toMatchObject({ startDate: '2026-04-03', endDate: null, endReason: null });
+    const [start, unknown] = await run([['start-vervangen.xml', Buffer.from(files.start)], ['onbekend.xml', Buffer.from(files.unknown)]]);
+    expect(start, JSON.stringify(start!.reasons)).toMatchObject({ status: 'accepted' });
+    expect(unknown).toMatchObject({ status: 'rejected', reasons: [expect.objectContaining({ rule: 'TR063', code: '9063' })] });
+    expect(await trajectory()).toMatchObject({ startDate: '2026-04-10', endDate: null, endReason: null });
+    const deliveries = await queryRows<{ kind: string; date: string }>(db, sql`
+      select kind, date::text as date from ijw_deliveries where municipality_code = '0363' and allocation_number = '300201' order by id`);
+    expect(deliveries).toEqual([{ kind: 'start', date: '2026-04-10' }]);
+  });
+
+  it('withdraws a taakgericht start (no allocation) and its trajectory with it', async () => {
+    const db = ctx.database.db;
+    // The example's first start without its allocation number: taakgericht care, keyed on product and Begindatum.
+    const taak = (id: string, status: string) => Buffer.from(example('JW305').toString('utf8')
+      .replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', `<ijw:Identificatie>${id}</ijw:Identificatie>`)
+      .replace(/<jw305:StartProduct>(?:(?!<jw305:StartProduct>)[\s\S])*?300202[\s\S]*?<\/jw305:StartProduct>\s*/, '')
+      .replace('<jw305:ToewijzingNummer>300201</jw305:ToewijzingNummer>', '')
+      .replace('<jw305:ToewijzingIngangsdatum>2026-04-01</jw305:ToewijzingIngangsdatum>', '')
+      .replace('<jw305:Begindatum>2026-04-03</jw305:Begindatum>', '<jw305:Begindatum>2026-06-01</jw305:Begindatum>')
+      .replace('<jw305:StatusAanlevering>1</jw305:StatusAanlevering>', `<jw305:StatusAanlevering>${status}</jw305:StatusAanlevering>`));
+    const taakTrajectories = async () => (await db.select().from(ijwTrajectories).where(sql`${ijwTrajectories.trajectoryKey} like 'T|0363|%|55|55A11|2026-06-01'`))
+      .map((t) => t.startDate);
+    const [started] = await run([['taak-start.xml', taak('ZL-TAAK-1', '1')]]);
+    expect(started, JSON.stringify(started!.reasons)).toMatchObject({ status: 'accepted', records: 1 });
+    expect(await taakTrajectories()).toEqual(['2026-06-01']);
+    const [withdrawn] = await run([['taak-intrekken.xml', taak('ZL-TAAK-2', '3')]]);
+    expect(withdrawn, JSON.stringify(withdrawn!.reasons)).toMatchObject({ status: 'accepted' });
+    expect(await taakTrajectories()).toEqual([]);
+    // Delivered and withdrawn within one import (one batch): neither the start nor its trajectory is ever written.
+    const both = await run([['taak-start-2.xml', taak('ZL-TAAK-3', '1')], ['taak-intrekken-2.xml', taak('ZL-TAAK-4', '3')]]);
+    expect(both.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(await taakTrajectories()).toEqual([]);
+    const [left] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ijw_deliveries where allocation_number is null and date = '2026-06-01'`);
+    expect(left!.n).toBe(0);
   });
 
   it('rejects the invalid JW315 (impossible date) and JW318 (misplaced RetourCode) with the reasons, into quarantine', async () => {

@@ -90,14 +90,18 @@ export class Knowledge {
       : taakKey(message.header.municipalityCode, message.header.providerAgb, message.client.pseudonym, d.productCategory, d.productCode);
   }
 
-  /** A start whose begindatum has no stop yet. */
-  openStart(key: string): boolean {
-    const list = this.deliveries.get(key) ?? [];
+  /**
+   * A start whose begindatum has no stop yet. `withdrawn` holds what earlier classes of the same message withdrew
+   * (`kind|begindatum`): a message may withdraw a start and deliver its replacement (IV008).
+   */
+  openStart(key: string, withdrawn: ReadonlySet<string> = none): boolean {
+    const list = (this.deliveries.get(key) ?? []).filter((d) => !withdrawn.has(`${d.kind}|${d.date}`));
     return list.some((s) => s.kind === 'start' && !list.some((e) => e.kind === 'stop' && e.date === s.date));
   }
 
-  hasStart(key: string, begindatum: string): boolean {
-    return (this.deliveries.get(key) ?? []).some((d) => d.kind === 'start' && d.date === begindatum);
+  /** Whether a start (or stop) with this begindatum was delivered and not withdrawn. */
+  has(kind: Delivery['kind'], key: string, begindatum: string, withdrawn: ReadonlySet<string> = none): boolean {
+    return !withdrawn.has(`${kind}|${begindatum}`) && (this.deliveries.get(key) ?? []).some((d) => d.kind === kind && d.date === begindatum);
   }
 
   hasRequest(municipality: string, provider: string, reference: string): boolean {
@@ -115,7 +119,12 @@ export class Knowledge {
         });
       }
     } else if (message.type === 'JW305' || message.type === 'JW307') {
-      for (const d of message.deliveries) this.addDelivery(this.deliveryKey(message, d), message.type === 'JW305' ? 'start' : 'stop', d.date);
+      for (const d of message.deliveries) {
+        const key = this.deliveryKey(message, d);
+        const kind = message.type === 'JW305' ? 'start' : 'stop';
+        if (d.status === '3') this.deliveries.set(key, (this.deliveries.get(key) ?? []).filter((x) => !(x.kind === kind && x.date === d.date)));
+        else this.addDelivery(key, kind, d.date);
+      }
     } else if (message.type === 'JW315' || message.type === 'JW317') {
       for (const r of message.requests) if (r.providerReference) this.requests.add(`${m}|${p}|${r.providerReference}`);
     }
@@ -127,6 +136,8 @@ export class Knowledge {
     this.deliveries.set(key, list);
   }
 }
+
+const none: ReadonlySet<string> = new Set();
 
 function taakKey(m: string, p: string, client: string, category: string | null, code: string | null): string {
   return `${m}|T|${p}|${client}|${category ?? ''}|${code ?? ''}`;

@@ -34,17 +34,14 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
       }
       break;
     case 'JW305':
-    case 'JW307':
+    case 'JW307': {
+      const kind = message.type === 'JW305' ? 'start' : 'stop';
+      // What earlier classes of this message withdrew, per start/stop key: `kind|begindatum`.
+      const withdrawn = new Map<string, Set<string>>();
       for (const d of message.deliveries) {
         // CS058: a start or stop is delivered (1) or withdrawn (3); a changed delivery (2) does not exist for them.
         if (d.status !== '1' && d.status !== '3') {
           out.push(v('CS058', '0001', d.path, `StatusAanlevering ${d.status}: vul 1 (eerste aanlevering) of 3 (verwijderen aanlevering)`));
-          continue;
-        }
-        // Withdrawing an earlier start or stop (IV008) is not built yet. Stored as a delivery it would count as a new
-        // start or stop, so the file is refused and kept in quarantine, to be imported again once it is supported.
-        if (d.status === '3') {
-          out.push(v('ZL003', '0001', d.path, `het verwijderen van een eerdere ${message.type === 'JW305' ? 'start' : 'stop'} (StatusAanlevering 3) verwerkt Zorglandschap nog niet; het bestand blijft in quarantaine`));
           continue;
         }
         if (d.allocationNumber) {
@@ -55,15 +52,27 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
           }
         }
         const key = known.deliveryKey(message, d);
-        if (message.type === 'JW305' && known.openStart(key)) {
+        const gone = withdrawn.get(key) ?? new Set<string>();
+        if (d.status === '3') {
+          // IV008: a withdrawal names the earlier class by its logical key; its other content is not checked (TR063).
+          if (!known.has(kind, key, d.date, gone)) {
+            out.push(v('TR063', '9063', d.path, `geen eerdere ${kind} voor ${describe(d)} met begindatum ${d.date} om te verwijderen`));
+          } else if (kind === 'start' && known.has('stop', key, d.date, gone)) {
+            out.push(v('TR071', '9071', d.path, `de start van ${describe(d)} met begindatum ${d.date} is al gestopt; verwijder eerst de stop`));
+          }
+          withdrawn.set(key, gone.add(`${kind}|${d.date}`));
+          continue;
+        }
+        if (kind === 'start' && known.openStart(key, gone)) {
           out.push(v('TR326', '9326', d.path, `er is al een lopende start voor ${describe(d)}; stuur eerst een stopbericht`));
         }
-        if (message.type === 'JW307') {
-          if (!known.hasStart(key, d.date)) out.push(v('TR382', '9069', d.path, `stop zonder start: geen startbericht voor ${describe(d)} met begindatum ${d.date}`));
+        if (kind === 'stop') {
+          if (!known.has('start', key, d.date, gone)) out.push(v('TR382', '9069', d.path, `stop zonder start: geen startbericht voor ${describe(d)} met begindatum ${d.date}`));
           if (d.endDate && d.endDate < d.date) out.push(v('TR018', '0001', d.path, `einddatum ${d.endDate} ligt voor begindatum ${d.date}`));
         }
       }
       break;
+    }
     case 'JW315':
       for (const r of message.requests) {
         if (r.requestedEnd && r.requestedStart && r.requestedEnd < r.requestedStart) out.push(v('TR018', '0001', r.path, `einddatum ${r.requestedEnd} ligt voor ingangsdatum ${r.requestedStart}`));

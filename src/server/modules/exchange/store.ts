@@ -5,7 +5,7 @@ import type {
   ijwAllocations, ijwAnswers, ijwDeclarationLines, ijwDeclarations, ijwDeliveries, ijwReceivedRetours, ijwRequests,
 } from '../../db/schema/index.js';
 import type { ParsedMessage } from './messages.js';
-import { insertRows, type Column } from './sql-arrays.js';
+import { arrayParam, insertRows, type Column } from './sql-arrays.js';
 
 /**
  * Keys whose trajectories an import changed, as `municipality|allocation number`: allocations a JW301 (re)made, the
@@ -18,6 +18,12 @@ export interface TouchedKeys {
   stops: Map<string, { endDate: string | null; endReason: string | null }>;
   declared: Map<string, number>;
   taak: Set<string>;
+}
+
+/** The logical key of a start or stop being withdrawn (StatusAanlevering 3). */
+interface Withdrawal {
+  kind: 'start' | 'stop'; municipalityCode: string; providerAgb: string; clientPseudonym: string; allocationNumber: string | null;
+  productCategory: string | null; productCode: string | null; date: string;
 }
 
 /**
@@ -34,6 +40,9 @@ export class RowSink {
   private readonly declarations: Array<typeof ijwDeclarations.$inferInsert> = [];
   private readonly lines: Array<typeof ijwDeclarationLines.$inferInsert> = [];
   private readonly retours: Array<typeof ijwReceivedRetours.$inferInsert> = [];
+  private readonly withdrawals: Withdrawal[] = [];
+  /** Trajectory keys of withdrawn taakgericht starts. */
+  private readonly withdrawnTaak: string[] = [];
 
   /** Adds one accepted message's rows; later messages in the batch win for the same allocation (a change). */
   add(fileId: string, message: ParsedMessage): void {
@@ -59,6 +68,11 @@ export class RowSink {
       case 'JW305':
       case 'JW307':
         for (const d of message.deliveries) {
+          if (d.status === '3') {
+            this.withdraw({ ...base, kind: message.type === 'JW305' ? 'start' : 'stop', clientPseudonym: message.client.pseudonym,
+              allocationNumber: d.allocationNumber, productCategory: d.productCategory, productCode: d.productCode, date: d.date });
+            continue;
+          }
           this.deliveries.push({
             ...base, kind: message.type === 'JW305' ? 'start' : 'stop', clientPseudonym: message.client.pseudonym,
             allocationNumber: d.allocationNumber, productCategory: d.productCategory, productCode: d.productCode,
@@ -110,6 +124,29 @@ export class RowSink {
     }
   }
 
+  /**
+   * A withdrawn start or stop (StatusAanlevering 3, IV008): the earlier delivery with the same logical key goes. One
+   * delivered earlier in this batch is simply not written; one in the database is deleted at flush, before this batch's
+   * deliveries are written (a replacement may have the same key). Its trajectory is rebuilt whole; a withdrawn
+   * taakgericht start takes its trajectory with it.
+   */
+  private withdraw(w: Withdrawal): void {
+    const same = (r: typeof ijwDeliveries.$inferInsert) => r.kind === w.kind && r.date === w.date && r.municipalityCode === w.municipalityCode
+      && (w.allocationNumber ? r.allocationNumber === w.allocationNumber
+        : !r.allocationNumber && r.providerAgb === w.providerAgb && r.clientPseudonym === w.clientPseudonym
+          && (r.productCategory ?? null) === w.productCategory && (r.productCode ?? null) === w.productCode);
+    const pending = this.deliveries.findIndex(same);
+    if (pending >= 0) this.deliveries.splice(pending, 1);
+    else this.withdrawals.push(w);
+    if (w.allocationNumber) this.touched.allocations.add(`${w.municipalityCode}|${w.allocationNumber}`);
+    else {
+      this.touched.taak.add(`${w.municipalityCode}|${w.providerAgb}|${w.clientPseudonym}|${w.productCategory ?? ''}|${w.productCode ?? ''}`);
+      if (w.kind === 'start') {
+        this.withdrawnTaak.push(`T|${w.municipalityCode}|${w.providerAgb}|${w.clientPseudonym}|${w.productCategory ?? ''}|${w.productCode ?? ''}|${w.date}`);
+      }
+    }
+  }
+
   /** Writes everything gathered, in the caller's transaction, parents before children: one statement per table. */
   async flush(db: Db): Promise<void> {
     // A client row changes only when a message brings a birth year it did not have.
@@ -118,6 +155,14 @@ export class RowSink {
     // A changed allocation replaces the earlier one but keeps the reference of the request that started it.
     await insertRows(db, 'ijw_allocations', allocationColumns, [...this.allocations.values()], sql`on conflict (municipality_code, allocation_number)
       do update set ${sql.raw(allocationUpdates)}`);
+    for (const w of this.withdrawals) {
+      await db.execute(sql`
+        delete from ijw_deliveries where kind = ${w.kind} and municipality_code = ${w.municipalityCode} and date = ${w.date}::date and ${w.allocationNumber
+          ? sql`allocation_number = ${w.allocationNumber}`
+          : sql`allocation_number is null and provider_agb = ${w.providerAgb} and client_pseudonym = ${w.clientPseudonym}
+            and product_category is not distinct from ${w.productCategory} and product_code is not distinct from ${w.productCode}`}`);
+    }
+    if (this.withdrawnTaak.length) await db.execute(sql`delete from ijw_trajectories where trajectory_key = any(${arrayParam(this.withdrawnTaak)})`);
     await insertRows(db, 'ijw_deliveries', deliveryColumns, this.deliveries);
     await insertRows(db, 'ijw_requests', requestColumns, this.requests);
     await insertRows(db, 'ijw_answers', answerColumns, this.answers);
