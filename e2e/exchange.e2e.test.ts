@@ -132,7 +132,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await expectNoSeriousA11yViolations(ctx.page);
     await ctx.page.getByRole('link', { name: 'Terug naar de quarantaine' }).click();
     await settle(ctx.page, 'Quarantaine');
-    const quarantined = (await tableRows(ctx.page, /afgekeurde bestanden$/)).find((r) => r[0] === name);
+    const quarantined = (await tableRows(ctx.page, /afgekeurde? bestand(en)?$/)).find((r) => r[0] === name);
     expect(quarantined?.[4]).toMatch(/^XML, code 0001: geen geldige XML/);
     const original = ctx.page.getByRole('link', { name: `Origineel van ${name}` });
     expect(await original.getAttribute('download')).toBe(name);
@@ -156,7 +156,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await ctx.page.locator('table caption').filter({ hasText: `${validFiles + 1} bestanden gevonden` }).waitFor();
     await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgekeurd' });
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await ctx.page.locator('table caption').filter({ hasText: '1 bestanden gevonden' }).waitFor();
+    await ctx.page.locator('table caption').filter({ hasText: '1 bestand gevonden' }).waitFor();
     await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Aanvaard' });
     await ctx.page.getByLabel('Berichttype', { exact: true }).selectOption('JW301');
     // The previous results stay (aria-busy) until the answer for this filter is in.
@@ -165,7 +165,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await ctx.page.waitForURL((url) => url.searchParams.get('berichttype') === 'JW301');
     await answered;
     await ctx.page.locator('table:not([aria-busy="true"]) caption').filter({ hasText: 'gevonden' }).waitFor();
-    const rows = await tableRows(ctx.page, /bestanden gevonden$/);
+    const rows = await tableRows(ctx.page, /bestand(en)? gevonden$/);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r[2] === 'JW301' && r[5] === 'Aanvaard')).toBe(true);
     const retour = ctx.page.getByRole('link', { name: /^Retourbericht van / }).first();
@@ -185,7 +185,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     const all = await apiGet<{ data: Array<{ productCategory: string }>; page: { totalElements: number } }>(ctx.app.baseUrl, '/trajectories?pageSize=100');
     expect(all.page.totalElements).toBeGreaterThan(0);
     await ctx.page.locator('table caption').filter({ hasText: `${all.page.totalElements} trajecten gevonden` }).waitFor();
-    const rows = await tableRows(ctx.page, /trajecten gevonden$/);
+    const rows = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(rows.length).toBe(Math.min(25, all.page.totalElements));
     expect(rows.every((r) => /^€\s[\d.]+,\d\d$/.test(r[10]!))).toBe(true);
     expect(rows.some((r) => /^\d\d – /.test(r[4]!))).toBe(true);
@@ -200,8 +200,8 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await categories.locator(`option[value="${category}"]`).waitFor({ state: 'attached' });
     await categories.selectOption(category);
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await ctx.page.locator('table caption').filter({ hasText: `${count} trajecten gevonden` }).waitFor();
-    const narrowed = await tableRows(ctx.page, /trajecten gevonden$/);
+    await ctx.page.locator('table caption').filter({ hasText: `${count} ${count === 1 ? 'traject' : 'trajecten'} gevonden` }).waitFor();
+    const narrowed = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(narrowed.length).toBe(Math.min(25, count));
     expect(narrowed.every((r) => r[3]!.includes(`${category} – `))).toBe(true);
     await screenshot(ctx.page, 'trajecten');
@@ -222,9 +222,9 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
 
     await nav.getByRole('link', { name: 'Trajecten' }).click();
     await settle(ctx.page, 'Trajecten');
-    await ctx.page.locator('table caption').filter({ hasText: 'trajecten gevonden' }).waitFor();
+    await ctx.page.locator('table caption').filter({ hasText: /traject(en)? gevonden/ }).waitFor();
     expect(await ctx.page.getByLabel('Aanbieder', { exact: true }).count()).toBe(0);
-    const rows = await tableRows(ctx.page, /trajecten gevonden$/);
+    const rows = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(rows.every((r) => r[2] === 'Jeugdhulp De Lekoever')).toBe(true);
     await expectNoSeriousA11yViolations(ctx.page);
   });
@@ -241,7 +241,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     expect(await ctx.page.getByRole('link', { name: /^Retourbericht/ }).count()).toBe(0);
     await tabs.getByRole('link', { name: 'Quarantaine' }).click();
     await settle(ctx.page, 'Quarantaine');
-    await ctx.page.locator('table caption').filter({ hasText: '1 afgekeurde bestanden' }).waitFor();
+    await ctx.page.locator('table caption').filter({ hasText: '1 afgekeurd bestand' }).waitFor();
     expect(await ctx.page.getByRole('link', { name: /^Origineel/ }).count()).toBe(0);
     await ctx.page.goto(`${ctx.app.baseUrl}/berichten/inlezen`);
     await settle(ctx.page, 'Geen toegang');

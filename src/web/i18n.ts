@@ -291,12 +291,12 @@ const core = {
   'verlenging {n}': 'extension {n}',
   'vul een jaartal in, zoals 2025': 'enter a year, such as 2025',
   'vul een tarief in': 'enter a tariff',
-  '{count} aanbieders gevonden': '{count} providers found',
-  '{count} combinaties': '{count} combinations',
-  '{count} contracten gevonden': '{count} contracts found',
-  '{count} gebruikers': '{count} users',
-  '{count} producten gevonden': '{count} products found',
-  '{count} wijzigingen, nieuwste eerst': '{count} changes, newest first',
+  '{count} aanbieder gevonden|{count} aanbieders gevonden': '{count} provider found|{count} providers found',
+  '{count} combinatie|{count} combinaties': '{count} combination|{count} combinations',
+  '{count} contract gevonden|{count} contracten gevonden': '{count} contract found|{count} contracts found',
+  '{count} gebruiker|{count} gebruikers': '{count} user|{count} users',
+  '{count} product gevonden|{count} producten gevonden': '{count} product found|{count} products found',
+  '{count} wijziging|{count} wijzigingen, nieuwste eerst': '{count} change|{count} changes, newest first',
   '{name} bewerken': 'Edit {name}',
   '{name} is opgeslagen.': '{name} has been saved.',
   '{name} is toegevoegd aan {scheme}.': '{name} has been added to {scheme}.',
@@ -319,7 +319,15 @@ export type Translate = (msg: Msg, vars?: Record<string, string | number>) => st
 
 const storageKey = 'zorglandschap.taal';
 
+/**
+ * Fills in {name}s. A text with "one|other" forms, such as '{count} traject gevonden|{count} trajecten gevonden', takes
+ * the first when the number `count` is 1 (Dutch and English agree on that).
+ */
 function fill(text: string, vars?: Record<string, string | number>): string {
+  if (text.includes('|')) {
+    const [one, other] = text.split('|') as [string, string];
+    text = vars?.count === 1 ? one : other;
+  }
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

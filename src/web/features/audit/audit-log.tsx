@@ -43,7 +43,7 @@ export function AuditLogPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} wijzigingen, nieuwste eerst', { count: state.data.page.totalElements })}
+            caption={t('{count} wijziging|{count} wijzigingen, nieuwste eerst', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(e) => String(e.id)}

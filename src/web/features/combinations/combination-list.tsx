@@ -44,7 +44,7 @@ function CombinationTable({ combinations }: { combinations: Combination[] }) {
   const { t } = useT();
   return (
     <Table
-      caption={t('{count} combinaties', { count: combinations.length })}
+      caption={t('{count} combinatie|{count} combinaties', { count: combinations.length })}
       rows={combinations}
       rowKey={(c) => c.id}
       empty={t('Nog geen combinaties.')}

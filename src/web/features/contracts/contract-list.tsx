@@ -54,7 +54,7 @@ export function ContractListPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} contracten gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} contract gevonden|{count} contracten gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(c) => c.id}

@@ -62,7 +62,7 @@ function History() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} bestanden gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} bestand gevonden|{count} bestanden gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(f) => f.id}

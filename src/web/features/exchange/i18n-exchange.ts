@@ -85,8 +85,8 @@ export const exchangeEn = {
   'van {name}': 'of {name}',
   '{accepted} aanvaard, {duplicate} al eerder ingelezen, {rejected} afgekeurd; {records} records':
     '{accepted} accepted, {duplicate} already imported, {rejected} rejected; {records} records',
-  '{count} afgekeurde bestanden': '{count} rejected files',
-  '{count} bestanden gevonden': '{count} files found',
+  '{count} afgekeurd bestand|{count} afgekeurde bestanden': '{count} rejected file|{count} rejected files',
+  '{count} bestand gevonden|{count} bestanden gevonden': '{count} file found|{count} files found',
   '{count} bytes': '{count} bytes',
-  '{count} trajecten gevonden': '{count} trajectories found',
+  '{count} traject gevonden|{count} trajecten gevonden': '{count} trajectory found|{count} trajectories found',
 } as const satisfies Record<string, string>;

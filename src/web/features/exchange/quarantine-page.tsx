@@ -46,7 +46,7 @@ function Quarantine() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} afgekeurde bestanden', { count: state.data.page.totalElements })}
+            caption={t('{count} afgekeurd bestand|{count} afgekeurde bestanden', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(f) => f.id}

@@ -104,7 +104,7 @@ function Trajectories() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} trajecten gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} traject gevonden|{count} trajecten gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(r) => String(r.id)}

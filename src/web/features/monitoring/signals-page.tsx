@@ -78,7 +78,7 @@ function Signals({ periods }: { periods: KpiPeriods }) {
       {signals.status === 'error' && <LoadProblem error={signals.error} />}
       {signals.status === 'ok' && (
         <Table
-          caption={t('{count} signalen in {period}', { count: rows.length, period: periodLabel(state.period, lang) })}
+          caption={t('{count} signaal in {period}|{count} signalen in {period}', { count: rows.length, period: periodLabel(state.period, lang) })}
           rows={rows}
           rowKey={(s) => `${s.kpi}-${s.scopeType}-${s.key}`}
           empty={t('Geen signalen: elk cijfer haalt zijn doel.')}

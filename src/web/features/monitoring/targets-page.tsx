@@ -92,7 +92,7 @@ function Targets() {
       {state.status === 'loading' && <Loading />}
       {state.status === 'ok' && (
         <Table
-          caption={t('{count} doelen', { count: rows.length })}
+          caption={t('{count} doel|{count} doelen', { count: rows.length })}
           rows={rows}
           rowKey={(r) => r.id}
           busy={state.status === 'ok' && state.refreshing}

@@ -58,7 +58,7 @@ export function ProductListPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} producten gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} product gevonden|{count} producten gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(p) => p.id}

@@ -60,7 +60,7 @@ export function ProviderListPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} aanbieders gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} aanbieder gevonden|{count} aanbieders gevonden', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(p) => p.id}

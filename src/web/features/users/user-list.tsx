@@ -36,7 +36,7 @@ export function UserListPage() {
           <StatusMessage message={message} />
           {failure && <Alert type="error">{failure}</Alert>}
           <Table
-            caption={t('{count} gebruikers', { count: users.length })}
+            caption={t('{count} gebruiker|{count} gebruikers', { count: users.length })}
             rows={users}
             rowKey={(u) => u.id}
             empty={t('Geen gebruikers.')}
