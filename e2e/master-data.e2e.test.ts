@@ -31,6 +31,17 @@ async function errorSummary(page: Page): Promise<{ heading: string; links: strin
 }
 
 /** Submits the list's search form and returns the names in the first column of the result table. */
+/** Fills the fields of the contract form that every contract needs; the lot is the first one offered. */
+async function fillContract(page: Page, c: { reference: string; provider: string; start: string; end: string; procedure: string; variant: string }): Promise<void> {
+  await page.getByLabel('Kenmerk', { exact: true }).fill(c.reference);
+  await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: c.provider });
+  await page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Startdatum', { exact: true }).fill(c.start);
+  await page.getByLabel('Einddatum', { exact: true }).fill(c.end);
+  await page.getByLabel('Procedure', { exact: true }).selectOption({ label: c.procedure });
+  await page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: c.variant });
+}
+
 async function search(page: Page, text: string): Promise<string[]> {
   await page.getByLabel('Zoeken', { exact: true }).fill(text);
   // The list shows the previous results (aria-busy) until the answer to this search is in.
@@ -76,13 +87,10 @@ describe('providers and contracts', () => {
     await h1(ctx.page, 'Contracten');
     await ctx.page.getByRole('link', { name: 'Nieuw contract' }).click();
     await h1(ctx.page, 'Nieuw contract');
-    await ctx.page.getByLabel('Kenmerk', { exact: true }).fill('LEK-2026-901');
-    await ctx.page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Jeugdzorg Het Testhuis (12345678)' });
-    await ctx.page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
-    await ctx.page.getByLabel('Startdatum', { exact: true }).fill('2026-01-01');
-    await ctx.page.getByLabel('Einddatum', { exact: true }).fill('2028-12-31');
-    await ctx.page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'Open house' });
-    await ctx.page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: 'Inspanningsgericht' });
+    await fillContract(ctx.page, {
+      reference: 'LEK-2026-901', provider: 'Jeugdzorg Het Testhuis (12345678)', start: '2026-01-01', end: '2028-12-31',
+      procedure: 'Open house', variant: 'Inspanningsgericht',
+    });
     await ctx.page.getByLabel('Budgetplafond (€)', { exact: true }).fill('250.000,50');
     await ctx.page.getByRole('button', { name: 'Verlenging toevoegen' }).click();
     await ctx.page.getByLabel('Nieuwe einddatum van verlenging 1', { exact: true }).fill('2029-12-31');
@@ -149,13 +157,10 @@ describe('providers and contracts', () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
     await ctx.page.goto(`${ctx.app.baseUrl}/contracten/nieuw`);
     await h1(ctx.page, 'Nieuw contract');
-    await ctx.page.getByLabel('Kenmerk', { exact: true }).fill('LEK-2026-902');
-    await ctx.page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: 'Praktijk Vaartse Rijn (99000033)' });
-    await ctx.page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
-    await ctx.page.getByLabel('Startdatum', { exact: true }).fill('2026-06-01');
-    await ctx.page.getByLabel('Einddatum', { exact: true }).fill('2026-01-31');
-    await ctx.page.getByLabel('Procedure', { exact: true }).selectOption({ label: 'SAS 2' });
-    await ctx.page.getByLabel('Uitvoeringsvariant', { exact: true }).selectOption({ label: 'Outputgericht' });
+    await fillContract(ctx.page, {
+      reference: 'LEK-2026-902', provider: 'Praktijk Vaartse Rijn (99000033)', start: '2026-06-01', end: '2026-01-31',
+      procedure: 'SAS 2', variant: 'Outputgericht',
+    });
     await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
     const summary = await errorSummary(ctx.page);

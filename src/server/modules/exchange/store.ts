@@ -83,7 +83,7 @@ export class RowSink {
             const first = this.touched.starts.get(key);
             if (message.type === 'JW305') this.touched.starts.set(key, first !== undefined && first < d.date ? first : d.date);
             else this.touched.stops.set(key, { endDate: d.endDate, endReason: d.endReason });
-          } else this.touched.taak.add(`${municipalityCode}|${providerAgb}|${message.client.pseudonym}|${d.productCategory ?? ''}|${d.productCode ?? ''}`);
+          } else this.touched.taak.add(taakCare(municipalityCode, providerAgb, message.client.pseudonym, d.productCategory, d.productCode));
         }
         break;
       case 'JW315':
@@ -140,10 +140,10 @@ export class RowSink {
     else this.withdrawals.push(w);
     if (w.allocationNumber) this.touched.allocations.add(`${w.municipalityCode}|${w.allocationNumber}`);
     else {
-      this.touched.taak.add(`${w.municipalityCode}|${w.providerAgb}|${w.clientPseudonym}|${w.productCategory ?? ''}|${w.productCode ?? ''}`);
-      if (w.kind === 'start') {
-        this.withdrawnTaak.push(`T|${w.municipalityCode}|${w.providerAgb}|${w.clientPseudonym}|${w.productCategory ?? ''}|${w.productCode ?? ''}|${w.date}`);
-      }
+      const care = taakCare(w.municipalityCode, w.providerAgb, w.clientPseudonym, w.productCategory, w.productCode);
+      this.touched.taak.add(care);
+      // The trajectory key of taakgericht care (trajectories.ts): T|care|begindatum.
+      if (w.kind === 'start') this.withdrawnTaak.push(`T|${care}|${w.date}`);
     }
   }
 
@@ -170,6 +170,11 @@ export class RowSink {
     await insertRows(db, 'ijw_declaration_lines', lineColumns, this.lines);
     await insertRows(db, 'ijw_received_retours', retourColumns, this.retours);
   }
+}
+
+/** Taakgericht care of one client (TouchedKeys.taak): municipality|provider|client|productcategorie|productcode. */
+function taakCare(m: string, p: string, client: string, category: string | null | undefined, code: string | null | undefined): string {
+  return `${m}|${p}|${client}|${category ?? ''}|${code ?? ''}`;
 }
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];

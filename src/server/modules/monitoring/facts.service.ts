@@ -55,7 +55,7 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
       delete from kpi_trajectory_facts f
       where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)
       returning f.youth)
-    insert into kpi_touched_youths select distinct youth from gone
+    insert into kpi_touched_youths select youth from gone
     union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id where t.updated_at > ${since}
     on conflict do nothing`);
   const [upserted] = await queryRows<{ n: number }>(tx, sql`
