@@ -52,6 +52,13 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   allocationEnd: date({ mode: 'string' }),
   /** The first start of any trajectory of the same youth after this one's end (herhaald beroep); null when none or not ended. */
   nextStart: date({ mode: 'string' }),
+  /**
+   * The latest end of the same youth's trajectories that start before this one (by start, then id; infinity while one
+   * runs) and the start of the next one. A trajectory whose earlier ones ended before a window and whose next one
+   * starts after it is the youth's only trajectory in that window: it counts as a youth without a distinct count.
+   */
+  earlierEnd: date({ mode: 'string' }),
+  laterStart: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),
@@ -76,10 +83,22 @@ export const kpiMoneyFacts = pgTable('kpi_money_facts', {
   periodStart: date({ mode: 'string' }).notNull(),
   /** Negative for a credit line. */
   amountCents: bigint({ mode: 'number' }).notNull(),
+  /**
+   * The prestatie begin of the same youth's previous line (by begin, then id) overall, in the same municipality,
+   * provider or productcategorie, and in the same cell (municipality, provider, category and product). A line whose
+   * previous one began before a period is the youth's first there: counting those counts youths without sorting.
+   */
+  previousStart: date({ mode: 'string' }),
+  previousInMunicipality: date({ mode: 'string' }),
+  previousAtProvider: date({ mode: 'string' }),
+  previousInCategory: date({ mode: 'string' }),
+  previousInCell: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_money_facts_period').on(t.periodStart),
   /** A municipality filter, or a region that is a few of many municipalities. */
   index('kpi_money_facts_municipality').on(t.municipalityCode, t.periodStart),
+  /** The refresh recomputes the previous-line dates of each youth it touched. */
+  index('kpi_money_facts_youth').on(t.youth),
 ]);
 
 /** How far the KPI facts have followed ijw_trajectories and ijw_declaration_lines. One row. */

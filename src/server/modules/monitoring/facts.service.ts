@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 
 /** Whether ijw_trajectories or ijw_declaration_lines have rows the facts lack. Each test is one index lookup. */
@@ -79,13 +79,19 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
     select count(*)::int as n from changed`);
   // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
+  // The youth counts ask whether a trajectory is the youth's only one in a window: the latest end of the youth's
+  // trajectories before it (by start, then id; an open one runs to infinity) and the next one's start.
   await tx.execute(sql`
-    update kpi_trajectory_facts f set next_start = x.next_start
+    update kpi_trajectory_facts f set next_start = x.next_start, earlier_end = x.earlier_end, later_start = x.later_start
     from (
       select f2.trajectory_id,
-        (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start
-      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth) x
-    where f.trajectory_id = x.trajectory_id and f.next_start is distinct from x.next_start`);
+        (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start,
+        max(coalesce(f2.end_date, 'infinity')) over (in_order rows between unbounded preceding and 1 preceding) as earlier_end,
+        lead(f2.start_date) over in_order as later_start
+      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth
+      window in_order as (partition by f2.youth order by f2.start_date, f2.trajectory_id)) x
+    where f.trajectory_id = x.trajectory_id
+      and (f.next_start, f.earlier_end, f.later_start) is distinct from (x.next_start, x.earlier_end, x.later_start)`);
   await tx.execute(sql`delete from kpi_data_dates`);
   await tx.execute(sql`
     insert into kpi_data_dates (municipality_code, first_date, last_date)
@@ -109,21 +115,51 @@ type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps:
  * below (ids no line had then), and keeps as gaps the ids it still finds no line for, with its snapshot. A gap can
  * only be filled by a transaction that was then in progress (an import writes its file rows first, so it has a
  * transaction id before it draws line ids): once those have ended, the gaps are final and are dropped. Re-reading a
- * gap's lines is harmless: `on conflict do nothing`. Returns the number of rows added.
+ * gap's lines is harmless: `on conflict do nothing`. Then, for every youth with new lines, each line's previous-line
+ * dates. Returns the number of rows added.
  */
 async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
   const above = sql`int8multirange(int8range(${s.previous_seen}::bigint, greatest(${s.previous_seen}::bigint, ${s.seen}::bigint), '(]'))`;
   const read = sql`(${s.gaps ?? '{}'}::int8multirange + ${above})`;
-  const [added] = await queryRows<{ n: number }>(tx, sql`
-    with added as (
-    insert into kpi_money_facts (line_id, youth, municipality_code, provider_agb, product_category, product_code, allocation, period_start, amount_cents)
-    select l.id, hashtextextended(l.client_pseudonym, 0), l.municipality_code, d.provider_agb, l.product_category, l.product_code,
-      l.municipality_code || '|' || l.allocation_number, l.period_start, l.amount_cents
+  // The lines the facts lack (a gap read again may hold some they have).
+  await tx.execute(sql`
+    create temporary table kpi_new_lines on commit drop as
+    select l.id as line_id, hashtextextended(l.client_pseudonym, 0) as youth, l.municipality_code, d.provider_agb, l.product_category,
+      l.product_code, l.municipality_code || '|' || l.allocation_number as allocation, l.period_start, l.amount_cents
     from unnest(${read}) r
     join ijw_declaration_lines l on l.id >= lower(r) and l.id < upper(r)
     join ijw_declarations d on d.id = l.declaration_id
-    on conflict (line_id) do nothing
-    returning 1)
+    where not exists (select 1 from kpi_money_facts f where f.line_id = l.id)`);
+  // Each youth's lines in order (begin, then id), the new ones among the youth's earlier ones: the previous line's begin
+  // overall and within each grouping, so that a youth counts once per cell by counting the lines whose previous one
+  // began before the period. New lines are written with them; an earlier line changes only if a new one precedes it.
+  const previous = (partition: SQL) => sql`lag(a.period_start) over (partition by a.youth, ${partition} order by a.period_start, a.line_id)`;
+  const [added] = await queryRows<{ n: number }>(tx, sql`
+    with lines as (
+      select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.period_start, true as new
+      from kpi_new_lines n
+      union all
+      select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.period_start, false
+      from kpi_money_facts f where f.youth in (select youth from kpi_new_lines)),
+    ordered as (
+      select a.line_id, a.new, ${previous(sql`0`)} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
+        ${previous(sql`a.provider_agb`)} as previous_at_provider, ${previous(sql`a.product_category`)} as previous_in_category,
+        ${previous(sql`a.municipality_code, a.provider_agb, a.product_category, a.product_code`)} as previous_in_cell
+      from lines a),
+    added as (
+      insert into kpi_money_facts (line_id, youth, municipality_code, provider_agb, product_category, product_code, allocation, period_start,
+        amount_cents, previous_start, previous_in_municipality, previous_at_provider, previous_in_category, previous_in_cell)
+      select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.allocation, n.period_start,
+        n.amount_cents, o.previous_start, o.previous_in_municipality, o.previous_at_provider, o.previous_in_category, o.previous_in_cell
+      from kpi_new_lines n join ordered o on o.line_id = n.line_id and o.new
+      returning 1),
+    moved as (
+      update kpi_money_facts f set previous_start = o.previous_start, previous_in_municipality = o.previous_in_municipality,
+        previous_at_provider = o.previous_at_provider, previous_in_category = o.previous_in_category, previous_in_cell = o.previous_in_cell
+      from ordered o
+      where not o.new and f.line_id = o.line_id
+        and (f.previous_start, f.previous_in_municipality, f.previous_at_provider, f.previous_in_category, f.previous_in_cell)
+          is distinct from (o.previous_start, o.previous_in_municipality, o.previous_at_provider, o.previous_in_category, o.previous_in_cell))
     select count(*)::int as n from added`);
   // Nobody writing: every id up to `seen` is final. Otherwise the gaps are the ids read that have no fact yet; the
   // earlier gaps only as long as a transaction then in progress is still running.

@@ -76,6 +76,52 @@ describe('kpi_money_facts', () => {
     expect(now!.wrong).toBe(0);
   });
 
+  it('keeps each fact\'s neighbours (that youth counts read) as a recomputation from scratch finds them, also for 2024 facts the 2025 files reach', async () => {
+    // Runs after the 2025 import. Each value recomputed with a plain subquery over all of the youth's facts.
+    const db = ctx.database.db;
+    const before = (a: string, b: string) => sql.raw(`(${b}.start_date, ${b}.trajectory_id) < (${a}.start_date, ${a}.trajectory_id)`);
+    const [trajectories] = await queryRows<{ wrong: number; reached: number; shared: number }>(db, sql`
+      select
+        count(*) filter (where f.earlier_end is distinct from
+            (select max(coalesce(n.end_date, 'infinity')) from kpi_trajectory_facts n where n.youth = f.youth and ${before('f', 'n')})
+          or f.later_start is distinct from
+            (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f.youth and ${before('n', 'f')}))::int as wrong,
+        count(*) filter (where f.start_date < '2025-01-01' and f.later_start >= '2025-01-01')::int as reached,
+        count(*) filter (where f.earlier_end is not null)::int as shared
+      from kpi_trajectory_facts f`);
+    expect(trajectories!.wrong).toBe(0);
+    expect(trajectories!.reached).toBeGreaterThan(0);
+    expect(trajectories!.shared).toBeGreaterThan(0);
+
+    // A late line for a month before all of a youth's lines (a correction, say): the youth's first line gets a previous one.
+    const [late] = await queryRows<{ youth: string }>(db, sql`
+      insert into ijw_declaration_lines (declaration_id, municipality_code, client_pseudonym, allocation_number, product_category, product_code,
+        period_start, period_end, volume, unit, tariff_cents, amount_cents)
+      select declaration_id, municipality_code, client_pseudonym, allocation_number, product_category, product_code, '2023-12-01', '2023-12-31',
+        volume, unit, tariff_cents, amount_cents
+      from ijw_declaration_lines order by id desc limit 1
+      returning hashtextextended(client_pseudonym, 0)::text as youth`);
+    await refreshKpiFacts(db);
+    const [following] = await queryRows<{ n: number }>(db, sql`
+      select count(*)::int as n from kpi_money_facts where youth = ${late!.youth}::bigint and previous_start = '2023-12-01'`);
+    expect(following!.n).toBe(1);
+
+    const previous = (...same: string[]) => sql.raw(`(select max(n.period_start) from kpi_money_facts n where n.youth = l.youth
+      and (n.period_start, n.line_id) < (l.period_start, l.line_id) ${same.map((c) => `and n.${c} is not distinct from l.${c}`).join(' ')})`);
+    const [lines] = await queryRows<{ wrong: number; lines: number; firsts: number }>(db, sql`
+      select count(*)::int as lines, count(*) filter (where l.previous_start is null)::int as firsts,
+        count(*) filter (where l.previous_start is distinct from ${previous()}
+          or l.previous_in_municipality is distinct from ${previous('municipality_code')}
+          or l.previous_at_provider is distinct from ${previous('provider_agb')}
+          or l.previous_in_category is distinct from ${previous('product_category')}
+          or l.previous_in_cell is distinct from ${previous('municipality_code', 'provider_agb', 'product_category', 'product_code')})::int as wrong
+      from kpi_money_facts l`);
+    expect(lines!.wrong).toBe(0);
+    // Most lines follow an earlier one of the same youth; each youth's first has none.
+    expect(lines!.firsts).toBeGreaterThan(0);
+    expect(lines!.firsts).toBeLessThan(lines!.lines / 2);
+  });
+
   it('costs nothing when nothing changed, and never doubles a line when read again', async () => {
     const db = ctx.database.db;
     const euros = [await spend('2024'), await spend('2025')];

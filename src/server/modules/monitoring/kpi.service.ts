@@ -97,9 +97,13 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [{ name: 'groupBy', code: 'unsupported', reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}` }]);
   }
   await refreshKpiFacts(db);
-  // The counts of distinct youths sort; with the default 4 MB they spill to disk. Read in one transaction with more.
+  // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
+  // for the counts that still sort (the default 4 MB spills to disk); parallel scans even where the planner expects many
+  // rows out of them (it cannot tell how many youths are alone in a window); no JIT, which costs more than it saves here.
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
+    await tx.execute(sql`set local jit = off`);
     return computeInTransaction(tx, { period, previous, groupBy, filters, threshold, requested, regionId: options.regionId });
   });
 }
@@ -108,7 +112,8 @@ async function computeInTransaction(db: Db, options: {
   period: KpiPeriod; previous: KpiPeriod; groupBy: KpiGroupBy; filters: KpiFilters; threshold: number; requested: KpiId[]; regionId: string;
 }): Promise<KpiResponse> {
   const { period, previous, groupBy, filters, threshold, requested } = options;
-  const base = { regionId: options.regionId, groupBy, filters, dataDate: (await kpiDataRange(db, options.regionId)).last };
+  const municipalityCodes = (await db.select({ code: municipalities.cbsCode }).from(municipalities).where(eq(municipalities.regionId, options.regionId))).map((r) => r.code);
+  const base = { regionId: options.regionId, municipalities: municipalityCodes, groupBy, filters, dataDate: (await kpiDataRange(db, options.regionId)).last };
   const label = await groupLabels(db, options.regionId, groupBy);
   const targets = await listTargets(db, options.regionId);
 

@@ -45,22 +45,15 @@ export const familyCareShare: KpiModule = {
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',
   async compute(db, ctx) {
-    // The region's contracted providers with their contract periods: a small set, joined to each trajectory.
-    const contracted = sql`exists (
-      select 1 from region_contracts k where k.agb_code = t.provider_agb and k.start_date <= coalesce(t.end_date, ${ctx.current.to}::date)
-        and k.end_date >= t.start_date)`;
+    // A contract of the trajectory's provider overlaps it (an open one to the period's end).
+    const contracted = sql`coalesce(t.contracted && daterange(t.start_date, greatest(t.start_date, coalesce(t.end_date, ${ctx.current.to}::date)), '[]'), false)`;
     const rows = await countYouths(db, ctx, bothPeriods(ctx),
       Object.assign({}, ...periodTags.map((tag) => {
         const p = spanOf(ctx, tag);
         return { [`during_${tag}`]: inCare(p.from, p.to), [`outside_${tag}`]: sql`${inCare(p.from, p.to)} and not ${contracted}` };
       })),
       Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: sql.raw(`y.during_${tag}`), [`outside_${tag}`]: sql.raw(`y.outside_${tag}`) }))),
-      sql`region_contracts as (
-        select pr.agb_code, c.start_date, greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)) as end_date
-        from contracts c
-        join providers pr on pr.id = c.provider_id
-          or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
-        where c.region_id = ${ctx.regionId}::uuid)`);
+      true);
     return pairRows(rows, (r, tag) => {
       const [during, outside] = [num(r[`during_${tag}`]), num(r[`outside_${tag}`])];
       return { youths: during, numerator: outside, denominator: during, value: percent(outside, during) };

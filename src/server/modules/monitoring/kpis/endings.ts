@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
-  aggregateTrajectories, bothPeriods, earlyReasons, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf,
+  aggregateTrajectories, bothPeriods, earlyReasons, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf, youthsWhere,
   type KpiContext, type KpiModule, type PeriodTag,
 } from './kpi-module.js';
 
@@ -14,7 +14,7 @@ const endedEither = (ctx: KpiContext) => sql`t.end_date between ${ctx.previous.f
 /** Trajectories whose ending counts (not 20 or 37) with the end in the period; the share whose reason is in `reasons`. */
 async function shareOfEndings(db: Db, ctx: KpiContext, reasons: SQL) {
   const select = sql.join(periodTags.map((tag) => sql`
-    count(distinct t.client) filter (where ${endedIn(ctx, tag)})::int as ${sql.identifier(`youths_${tag}`)},
+    ${youthsWhere(endedIn(ctx, tag))} as ${sql.identifier(`youths_${tag}`)},
     (count(*) filter (where ${endedIn(ctx, tag)}))::int as ${sql.identifier(`ended_${tag}`)},
     (count(*) filter (where ${endedIn(ctx, tag)} and t.end_reason in (${reasons})))::int as ${sql.identifier(`hit_${tag}`)}`), sql`, `);
   const rows = await aggregateTrajectories(db, ctx, select, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
@@ -41,7 +41,7 @@ export const lengthOfStay: KpiModule = {
   id: 'length_of_stay',
   async compute(db, ctx) {
     const select = sql.join(periodTags.map((tag) => sql`
-      count(distinct t.client) filter (where ${endedIn(ctx, tag)})::int as ${sql.identifier(`youths_${tag}`)},
+      ${youthsWhere(endedIn(ctx, tag))} as ${sql.identifier(`youths_${tag}`)},
       (count(*) filter (where ${endedIn(ctx, tag)}))::int as ${sql.identifier(`ended_${tag}`)},
       (sum(t.end_date - t.start_date + 1) filter (where ${endedIn(ctx, tag)}))::bigint as ${sql.identifier(`days_${tag}`)}`), sql`, `);
     const rows = await aggregateTrajectories(db, ctx, select, sql`t.with_stay and ${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
@@ -61,7 +61,7 @@ export const waitDays: KpiModule = {
   async compute(db, ctx) {
     const startedIn = (tag: PeriodTag) => sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
     const select = sql.join(periodTags.map((tag) => sql`
-      count(distinct t.client) filter (where ${startedIn(tag)})::int as ${sql.identifier(`youths_${tag}`)},
+      ${youthsWhere(startedIn(tag))} as ${sql.identifier(`youths_${tag}`)},
       (count(*) filter (where ${startedIn(tag)}))::int as ${sql.identifier(`started_${tag}`)},
       percentile_cont(0.5) within group (order by t.wait_days) filter (where ${startedIn(tag)}) as ${sql.identifier(`median_${tag}`)}`), sql`, `);
     const rows = await aggregateTrajectories(db, ctx, select,

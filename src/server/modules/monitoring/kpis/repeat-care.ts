@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { aggregateTrajectories, bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, type KpiModule, type PeriodTag } from './kpi-module.js';
+import { aggregateTrajectories, bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, youthsWhere, type KpiModule, type PeriodTag } from './kpi-module.js';
 
 /**
  * Herhaald beroep (harmonised outcome set 3.2): of the trajectories that ended in the period (an ending that counts,
@@ -18,7 +18,7 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
       // The first start of any trajectory of the youth after this end (kept with the facts) within the window.
       const again = sql`t.next_start <= ${window}`;
       const select = sql.join(periodTags.map((tag) => sql`
-        count(distinct t.client) filter (where ${endedIn(tag)})::int as ${sql.identifier(`youths_${tag}`)},
+        ${youthsWhere(endedIn(tag))} as ${sql.identifier(`youths_${tag}`)},
         (count(*) filter (where ${endedIn(tag)}))::int as ${sql.identifier(`ended_${tag}`)},
         (count(*) filter (where ${endedIn(tag)} and ${again}))::int as ${sql.identifier(`again_${tag}`)}`), sql`, `);
       const rows = await aggregateTrajectories(db, ctx, select,

@@ -18,20 +18,13 @@ function lineGroup(groupBy: KpiGroupBy): SQL {
   }
 }
 
-/** The region's municipality codes. */
-async function regionCodes(db: Db, regionId: string): Promise<string[]> {
-  const rows = await queryRows<{ code: string }>(db, sql`select cbs_code as code from municipalities where region_id = ${regionId}::uuid`);
-  return rows.map((r) => r.code);
-}
-
 /** JW323 prestaties of the region (kpi_money_facts) with their group key, prestatie begin in [from, to]. */
-function scopedLines(ctx: KpiContext, codes: string[], from: string, to: string): SQL {
+function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
   const f = ctx.filters;
   const product = ctx.groupBy === 'lot' || f.lot;
-  // The region as a list of codes rather than a join to municipalities: PostgreSQL tests a long list with a hash
-  // table, which costs a quarter of the join over millions of lines.
   return sql`
-    select l.amount_cents, l.period_start, l.allocation, l.youth as client,
+    select l.amount_cents, l.period_start, l.allocation, l.youth as client, l.previous_start, l.previous_in_municipality,
+      l.previous_at_provider, l.previous_in_category, l.previous_in_cell,
       -- Sorted in byte order, which is faster than the database collation (a C.UTF-8 server compares with strcoll); the
       -- groups are the same.
       ${lineGroup(ctx.groupBy)} collate "C" as grp
@@ -41,7 +34,7 @@ function scopedLines(ctx: KpiContext, codes: string[], from: string, to: string)
       -- A productcategorie claimed by two lines counts once, in the first line by code.
       select distinct on (c.category) c.category, b.code from budget_lines b cross join unnest(b.product_categories) c(category)
       where b.region_id = ${ctx.regionId}::uuid order by c.category, b.code) bl on bl.category = l.product_category` : sql``}
-    where l.period_start between ${from}::date and ${to}::date and l.municipality_code = any(${sql.param(codes)}::text[])
+    where l.period_start between ${from}::date and ${to}::date and l.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
       ${f.municipality ? sql`and l.municipality_code = ${f.municipality}` : sql``}
       ${f.provider ? sql`and l.provider_agb = ${f.provider}` : sql``}
       ${f.productCategory ? sql`and l.product_category = ${f.productCategory}` : sql``}
@@ -76,6 +69,7 @@ async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promi
 }
 
 const euros = (cents: number) => Math.round(cents) / 100;
+const sum = <T>(rows: T[], value: (row: T) => unknown) => rows.reduce((n, r) => n + num(value(r)), 0);
 
 /** Joins the period's and the previous period's figures per cell, and puts each cell's budget beside them. */
 function combine(current: Array<KpiFigures & { grp: string | null }>, previous: Array<KpiFigures & { grp: string | null }>,
@@ -93,17 +87,52 @@ function combine(current: Array<KpiFigures & { grp: string | null }>, previous: 
   });
 }
 
-async function declared(db: Db, ctx: KpiContext, codes: string[], period: Span) {
+/** The groupings and filters that money keeps a previous-line date for; any other combination is a finer cell. */
+const firstColumns: Record<string, string> = {
+  '': 'previous_start', municipality: 'previous_in_municipality', provider: 'previous_at_provider', productCategory: 'previous_in_category',
+};
+
+/**
+ * How to count the distinct youths with a line in a cell: lines `l` fixed by the filters and, for a group, its
+ * grouping. Where money keeps the previous line's begin for exactly that cell, a youth's first line there in the period
+ * is the one whose previous line began before it: a count of those lines. Otherwise (null) the youths among the first
+ * lines per finest cell (municipality, provider, category and product; every grouping follows from those) are counted.
+ */
+function firstLineIn(ctx: KpiContext, from: string, withGroup: boolean): SQL | null {
+  const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
+  if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
+  const column = dims.size <= 1 ? firstColumns[[...dims][0] ?? ''] : undefined;
+  return column ? firstBefore(column, from) : null;
+}
+const firstBefore = (column: string, from: string) => sql`(${sql.identifier(column)} is null or ${sql.identifier(column)} < ${from}::date)`;
+
+async function declared(db: Db, ctx: KpiContext, period: Span) {
+  const [cell, total] = [firstLineIn(ctx, period.from, true), firstLineIn(ctx, period.from, false)];
+  const lines = scopedLines(ctx, period.from, period.to);
+  // One column to group by, so PostgreSQL aggregates in parallel. Each youth's first line in the total's cell lies in
+  // one group: the groups' counts of those add up to the total.
+  const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(db, sql`
+    with lines as (${lines})
+    select grp, ${cell ? sql`count(*) filter (where ${cell})` : sql`0`}::int as youths,
+      ${total ? sql`count(*) filter (where ${total})` : sql`0`}::int as total, sum(amount_cents)::float8 as cents
+    from lines group by grp`);
+  const rows: Array<{ grp: string | null; youths: number; cents: number }> = [
+    ...groups, { grp: null, youths: sum(groups, (g) => g.total), cents: sum(groups, (g) => g.cents) },
+  ];
+  if (!cell || !total) {
+    // The youths among each cell's first lines, a fraction of the lines, per group and in all.
+    const distinct = new Map((await queryRows<{ grp: string | null; youths: number }>(db, sql`
+      with lines as (${lines})
+      select case when grouping(grp) = 1 then null else grp end as grp, count(distinct client)::int as youths
+      from lines where ${firstBefore('previous_in_cell', period.from)} group by grouping sets ((grp), ())`)).map((r) => [r.grp, num(r.youths)]));
+    for (const r of rows) if (r.grp === null ? !total : !cell) r.youths = distinct.get(r.grp) ?? 0;
+  }
   // By region the one group is the total: its youths are counted once, and the group is a copy of the total.
-  const region = ctx.groupBy === 'region';
-  const rows = await queryRows<{ grp: string | null; youths: number; cents: number }>(db, sql`
-    with lines as (${scopedLines(ctx, codes, period.from, period.to)})
-    select ${region ? sql`null::text` : sql`case when grouping(grp) = 1 then null else grp end`} as grp,
-      count(distinct client)::int as youths, sum(amount_cents)::float8 as cents
-    from lines ${region ? sql`` : sql`group by grouping sets ((grp), ())`}`);
-  const out = rows.map((r) => ({ grp: r.grp, youths: num(r.youths), value: euros(num(r.cents)), numerator: null, denominator: null }));
-  if (region && out[0]?.youths) out.push({ ...out[0], grp: 'region' });
-  return out;
+  return rows.filter((r) => ctx.groupBy !== 'region' || r.grp === null)
+    .flatMap((r) => {
+      const row = { grp: r.grp, youths: num(r.youths), value: euros(num(r.cents)), numerator: null, denominator: null };
+      return ctx.groupBy === 'region' && row.youths ? [row, { ...row, grp: 'region' }] : [row];
+    });
 }
 
 /** Uitgaven: the net amount declared (JW323, credits negative) for prestaties that began in the period. */
@@ -111,8 +140,7 @@ export const spend: KpiModule = {
   id: 'spend',
   groupings: moneyGroupings,
   async compute(db, ctx) {
-    const codes = await regionCodes(db, ctx.regionId);
-    return combine(await declared(db, ctx, codes, ctx.current), await declared(db, ctx, codes, ctx.previous),
+    return combine(await declared(db, ctx, ctx.current), await declared(db, ctx, ctx.previous),
       await budgets(db, ctx, ctx.current.from, ctx.current.to), await budgets(db, ctx, ctx.previous.from, ctx.previous.to));
   },
 };
@@ -122,18 +150,18 @@ export const spend: KpiModule = {
  * each trajectory still running after the period its run rate (declared over the last three calendar months ÷ their
  * days) × its days left in the year (to its allocation end).
  */
-async function forecast(db: Db, ctx: KpiContext, codes: string[], period: Span) {
+async function forecast(db: Db, ctx: KpiContext, period: Span) {
   const year = period.to.slice(0, 4);
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   // The three calendar months ending with the period's month, whole: their prestaties cover whole months.
   const windowStart = addMonths(`${period.to.slice(0, 7)}-01`, -2);
   const windowDays = daysBetween(windowStart, addDays(addMonths(windowStart, 3), -1)) + 1;
-  const soFar = await declared(db, ctx, codes, { from: yearStart, to: period.to });
+  const soFar = await declared(db, ctx, { from: yearStart, to: period.to });
   // Only the last three months' prestaties carry a run rate; each is joined to its allocation's trajectory, if running.
   // A period that ends with the year leaves no days to project.
   const result = period.to === yearEnd ? [] : await queryRows<{ grp: string | null; projected: number }>(db, sql`
-    with lines as (${scopedLines(ctx, codes, windowStart, period.to)})
+    with lines as (${scopedLines(ctx, windowStart, period.to)})
     select case when grouping(lines.grp) = 1 then null else lines.grp end as grp,
       sum(lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${period.to}::date, 0))::float8 as projected
     from lines
@@ -153,8 +181,7 @@ export const spendForecast: KpiModule = {
   id: 'spend_forecast',
   groupings: moneyGroupings,
   async compute(db, ctx) {
-    const codes = await regionCodes(db, ctx.regionId);
-    const [now, then] = [await forecast(db, ctx, codes, ctx.current), await forecast(db, ctx, codes, ctx.previous)];
+    const [now, then] = [await forecast(db, ctx, ctx.current), await forecast(db, ctx, ctx.previous)];
     return combine(now.rows, then.rows, now.budget, then.budget);
   },
 };
