@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
-  aggregateTrajectories, bothPeriods, earlyReasons, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf, youthsWhere,
-  type KpiContext, type KpiModule, type PeriodTag,
+  bothPeriods, earlyReasons, medianOf, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf,
+  tallyTrajectories, type KpiContext, type KpiModule, type PeriodTag,
 } from './kpi-module.js';
 
 const list = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `);
@@ -10,14 +10,16 @@ const endedIn = (ctx: KpiContext, tag: PeriodTag) => sql`t.end_date between ${sp
 const counts = sql`coalesce(t.end_reason, '') not in (${list(nonEndingReasons)})`;
 /** Trajectories whose end falls in either period: the windows' start is the previous period's start. */
 const endedEither = (ctx: KpiContext) => sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date`;
+/** Per period tag, an entry for each name. */
+const perPeriod = <T>(entries: (tag: PeriodTag) => Record<string, T>): Record<string, T> =>
+  Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(Object.entries(entries(tag)).map(([k, v]) => [`${k}_${tag}`, v]))));
 
 /** Trajectories whose ending counts (not 20 or 37) with the end in the period; the share whose reason is in `reasons`. */
 async function shareOfEndings(db: Db, ctx: KpiContext, reasons: SQL) {
-  const select = sql.join(periodTags.map((tag) => sql`
-    ${youthsWhere(endedIn(ctx, tag))} as ${sql.identifier(`youths_${tag}`)},
-    (count(*) filter (where ${endedIn(ctx, tag)}))::int as ${sql.identifier(`ended_${tag}`)},
-    (count(*) filter (where ${endedIn(ctx, tag)} and t.end_reason in (${reasons})))::int as ${sql.identifier(`hit_${tag}`)}`), sql`, `);
-  const rows = await aggregateTrajectories(db, ctx, select, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
+  const { rows } = await tallyTrajectories(db, ctx, {
+    sums: perPeriod((tag) => ({ ended: { when: endedIn(ctx, tag) }, hit: { when: sql`${endedIn(ctx, tag)} and t.end_reason in (${reasons})` } })),
+    youths: perPeriod((tag) => ({ youths: endedIn(ctx, tag) })),
+  }, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
   return pairRows(rows, (r, tag) => {
     const [ended, hit] = [num(r[`ended_${tag}`]), num(r[`hit_${tag}`])];
     return { youths: num(r[`youths_${tag}`]), numerator: hit, denominator: ended, value: percent(hit, ended) };
@@ -40,11 +42,10 @@ export const endedPerPlan: KpiModule = {
 export const lengthOfStay: KpiModule = {
   id: 'length_of_stay',
   async compute(db, ctx) {
-    const select = sql.join(periodTags.map((tag) => sql`
-      ${youthsWhere(endedIn(ctx, tag))} as ${sql.identifier(`youths_${tag}`)},
-      (count(*) filter (where ${endedIn(ctx, tag)}))::int as ${sql.identifier(`ended_${tag}`)},
-      (sum(t.end_date - t.start_date + 1) filter (where ${endedIn(ctx, tag)}))::bigint as ${sql.identifier(`days_${tag}`)}`), sql`, `);
-    const rows = await aggregateTrajectories(db, ctx, select, sql`t.with_stay and ${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
+    const { rows } = await tallyTrajectories(db, ctx, {
+      sums: perPeriod((tag) => ({ ended: { when: endedIn(ctx, tag) }, days: { when: endedIn(ctx, tag), value: sql`t.end_date - t.start_date + 1` } })),
+      youths: perPeriod((tag) => ({ youths: endedIn(ctx, tag) })),
+    }, sql`t.with_stay and ${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
     return pairRows(rows, (r, tag) => {
       const [ended, days] = [num(r[`ended_${tag}`]), num(r[`days_${tag}`])];
       return { youths: num(r[`youths_${tag}`]), numerator: days, denominator: ended, value: ended > 0 ? Math.round((10 * days) / ended) / 10 : null };
@@ -60,15 +61,15 @@ export const waitDays: KpiModule = {
   id: 'wait_days',
   async compute(db, ctx) {
     const startedIn = (tag: PeriodTag) => sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
-    const select = sql.join(periodTags.map((tag) => sql`
-      ${youthsWhere(startedIn(tag))} as ${sql.identifier(`youths_${tag}`)},
-      (count(*) filter (where ${startedIn(tag)}))::int as ${sql.identifier(`started_${tag}`)},
-      percentile_cont(0.5) within group (order by t.wait_days) filter (where ${startedIn(tag)}) as ${sql.identifier(`median_${tag}`)}`), sql`, `);
-    const rows = await aggregateTrajectories(db, ctx, select,
-      sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and t.wait_days is not null`, bothPeriods(ctx));
+    const where = sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and t.wait_days is not null`;
+    // The median from the number of starts per number of days waited: the value percentile_cont(0.5) gives.
+    const { rows, histogram } = await tallyTrajectories(db, ctx, {
+      sums: perPeriod((tag) => ({ started: { when: startedIn(tag) } })),
+      youths: perPeriod((tag) => ({ youths: startedIn(tag) })),
+    }, where, bothPeriods(ctx), sql`t.wait_days`);
     return pairRows(rows, (r, tag) => {
-      const median = r[`median_${tag}`];
-      return { youths: num(r[`youths_${tag}`]), numerator: null, denominator: num(r[`started_${tag}`]), value: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10 };
+      const median = medianOf(histogram.get(r.grp as string | null) ?? [], `started_${tag}`);
+      return { youths: num(r[`youths_${tag}`]), numerator: null, denominator: num(r[`started_${tag}`]), value: median === null ? null : Math.round(median * 10) / 10 };
     });
   },
 };

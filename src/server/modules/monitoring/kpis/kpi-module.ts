@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { KpiFilters, KpiGroupBy, KpiId } from '../../../../shared/kpi.js';
-import type { Db } from '../../../db/client.js';
+import { queryRows, type Db } from '../../../db/client.js';
 
 export interface Span {
   from: string;
@@ -134,10 +134,7 @@ Promise<Array<{ grp: string | null } & Record<C, number>>> {
   const each = <T>(record: Record<string, T>, f: (name: ReturnType<typeof sql.identifier>, value: T, key: string) => SQL) =>
     sql.join(Object.entries(record).map(([k, v]) => f(sql.identifier(k), v, k)), sql`, `);
   const rowCount = (k: string) => sql.identifier(`n_${k}`);
-  // The planner cannot know how few youths share a window: it expects a group per trajectory and would sort them all.
-  // Hashing the few groups there are is several times faster.
-  await db.execute(sql`set local enable_sort = off`);
-  const result = await db.execute(sql`
+  const rows = await hashing(db, sql`
     with t as (${scopedTrajectories(ctx, window, withContracts)}),
     s as materialized (
       select y.grp, case when y.alone then null else y.client end as k,
@@ -154,23 +151,93 @@ Promise<Array<{ grp: string | null } & Record<C, number>>> {
       union all
       select null, ${each(counts, (n, _, k) => sql`sum(${rowCount(k)}) as ${n}`)} from s where k is null)
     select grp, ${each(counts, (n) => sql`sum(${n})::int as ${n}`)} from cells group by grp`);
+  return rows as Array<{ grp: string | null } & Record<C, number>>;
+}
+
+/**
+ * What to add up per cell over the trajectories in scope: per name the sum of `value` (default 1: a count) over those
+ * meeting `when`, and per name the distinct youths with a trajectory meeting a condition (alias t, scopedTrajectories).
+ */
+export interface TrajectoryTally {
+  sums: Record<string, { when: SQL; value?: SQL }>;
+  youths: Record<string, SQL>;
+}
+
+/** The number of trajectories with each value of a measure, per count of a tally. */
+export type Histogram = Array<{ value: number; counts: Record<string, number> }>;
+
+/**
+ * Adds up a tally per group and for the total, over the trajectories in scope that touch `window` and meet `where`,
+ * in one parallel scan: first per group and youth (all youths alone in the window together, as one row per group),
+ * then per group, and per youth for the total. A youth alone counts by its row; the others once per group and once
+ * in all. With
+ * `histogramOf` (an integer measure), also each sum per value of it, per group and in all (key null): enough to
+ * find any percentile exactly.
+ */
+export async function tallyTrajectories(db: Db, ctx: KpiContext, tally: TrajectoryTally, where: SQL, window: Span, histogramOf?: SQL):
+Promise<{ rows: Array<Record<string, unknown> & { grp: string | null }>; histogram: Map<string | null, Histogram> }> {
+  const sums = Object.entries(tally.sums);
+  const youths = Object.entries(tally.youths);
+  const id = (name: string, prefix = '') => sql.identifier(`${prefix}${name}`);
+  const each = (f: (name: string) => SQL) => sums.map(([n]) => f(n));
+  const eachYouth = (f: (name: string) => SQL) => youths.map(([n]) => f(n));
+  // Per group, each youth not alone is one row of s, unless split by the histogram's values: then count them distinct.
+  const sharedIn = (n: string) => (histogramOf ? sql`count(distinct k) filter (where ${id(n, 's_')})` : sql`count(*) filter (where k is not null and ${id(n, 's_')})`);
+  // The histogram's rows: the sums per group and value, and per value in all (no youths).
+  const perValue = (grp: SQL) => sql`select ${grp}, value, ${sql.join([...each((n) => sql`sum(${id(n)})::float8`), ...eachYouth(() => sql`0`)], sql`, `)} from s`;
+  const rows = await hashing(db, sql`
+    with t as (${scopedTrajectories(ctx, window)}),
+    s as materialized (
+      select t.grp, case when t.alone then null else t.client end as k, ${histogramOf ?? sql`null::int`} as value,
+        ${sql.join([
+          ...sums.map(([n, m]) => sql`coalesce(sum(${m.value ?? sql`1`}) filter (where ${m.when}), 0) as ${id(n)}`),
+          ...youths.map(([n, c]) => sql`count(*) filter (where t.alone and ${c}) as ${id(n, 'a_')}, bool_or(${c}) as ${id(n, 's_')}`),
+        ], sql`, `)}
+      from t where ${where} group by 1, 2, 3),
+    cells as (
+      select grp, ${sql.join([...each((n) => sql`sum(${id(n)}) as ${id(n)}`), ...eachYouth((n) => sql`sum(${id(n, 'a_')}) as ${id(n, 'a_')}, ${sharedIn(n)} as ${id(n, 's_')}`)], sql`, `)}
+      from s group by grp),
+    shared as (
+      select ${sql.join(eachYouth((n) => sql`count(*) filter (where ${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)}
+      from (select k, ${sql.join(eachYouth((n) => sql`bool_or(${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)} from s where k is not null group by k) x)
+    select grp, null::int as value, ${sql.join([...each((n) => sql`${id(n)}::float8 as ${id(n)}`), ...eachYouth((n) => sql`(${id(n, 'a_')} + ${id(n, 's_')})::int as ${id(n)}`)], sql`, `)}
+    from cells
+    union all
+    select null, null, ${sql.join([...each((n) => sql`sum(${id(n)})::float8`), ...eachYouth((n) => sql`(sum(${id(n, 'a_')}) + (select ${id(n, 's_')} from shared))::int`)], sql`, `)}
+    from cells
+    ${histogramOf ? sql`union all ${perValue(sql`grp`)} group by grp, value union all ${perValue(sql`null`)} group by value` : sql``}`);
+  const histogram = new Map<string | null, Histogram>();
+  for (const r of rows.filter((x) => x.value !== null)) {
+    histogram.set(r.grp, [...(histogram.get(r.grp) ?? []), { value: Number(r.value), counts: Object.fromEntries(sums.map(([n]) => [n, num(r[n])])) }]);
+  }
+  return { rows: rows.filter((x) => x.value === null), histogram };
+}
+
+/** The median of a histogram's values counted in `count`, as percentile_cont(0.5) finds it; null when empty. */
+export function medianOf(histogram: Histogram, count: string): number | null {
+  const sorted = histogram.filter((h) => (h.counts[count] ?? 0) > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((sum, h) => sum + h.counts[count]!, 0);
+  if (n === 0) return null;
+  // The values at the 0-based positions floor and ceil of (n − 1) / 2, interpolated.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const h of sorted) { seen += h.counts[count]!; if (position < seen) return h.value; }
+    return sorted[sorted.length - 1]!.value;
+  };
+  const position = (n - 1) / 2;
+  const [low, high] = [at(Math.floor(position)), at(Math.ceil(position))];
+  return low + (high - low) * (position - Math.floor(position));
+}
+
+/**
+ * Runs a statement with hash aggregation: the planner cannot know how few youths share a window, expects a group per
+ * trajectory and would sort them all; hashing the groups there are is several times faster.
+ */
+async function hashing(db: Db, statement: SQL): Promise<Array<Record<string, unknown> & { grp: string | null }>> {
+  await db.execute(sql`set local enable_sort = off`);
+  const rows = await queryRows<Record<string, unknown> & { grp: string | null }>(db, statement);
   await db.execute(sql`set local enable_sort to default`);
-  return (result as unknown as { rows: Array<{ grp: string | null } & Record<C, number>> }).rows;
-}
-
-/** The number of distinct youths among the trajectories (alias t, from scopedTrajectories) for which `where` holds. */
-export function youthsWhere(where: SQL): SQL {
-  return sql`(count(*) filter (where ${where} and t.alone) + count(distinct t.client) filter (where ${where} and not t.alone))::int`;
-}
-
-/** Runs an aggregate over scoped trajectories for each group and for the total in one pass (grouping sets). */
-export async function aggregateTrajectories<R extends Record<string, unknown>>(db: Db, ctx: KpiContext, select: SQL, where: SQL, window: Span): Promise<Array<R & { grp: string | null }>> {
-  const result = await db.execute(sql`
-    with t as (${scopedTrajectories(ctx, window)})
-    select case when grouping(t.grp) = 1 then null else t.grp end as grp, ${select}
-    from t where ${where}
-    group by grouping sets ((t.grp), ())`);
-  return (result as unknown as { rows: Array<R & { grp: string | null }> }).rows;
+  return rows;
 }
 
 /** A share in percent with one decimal, or null without a denominator. */

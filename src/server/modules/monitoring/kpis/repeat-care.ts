@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { aggregateTrajectories, bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, youthsWhere, type KpiModule, type PeriodTag } from './kpi-module.js';
+import { bothPeriods, nonEndingReasons, num, pairRows, percent, periodTags, spanOf, tallyTrajectories, type KpiModule, type PeriodTag } from './kpi-module.js';
 
 /**
  * Herhaald beroep (harmonised outcome set 3.2): of the trajectories that ended in the period (an ending that counts,
@@ -17,12 +17,12 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
       const excluded = sql.join([...nonEndingReasons, '02', '38'].map((c) => sql`${c}`), sql`, `);
       // The first start of any trajectory of the youth after this end (kept with the facts) within the window.
       const again = sql`t.next_start <= ${window}`;
-      const select = sql.join(periodTags.map((tag) => sql`
-        ${youthsWhere(endedIn(tag))} as ${sql.identifier(`youths_${tag}`)},
-        (count(*) filter (where ${endedIn(tag)}))::int as ${sql.identifier(`ended_${tag}`)},
-        (count(*) filter (where ${endedIn(tag)} and ${again}))::int as ${sql.identifier(`again_${tag}`)}`), sql`, `);
-      const rows = await aggregateTrajectories(db, ctx, select,
-        sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and coalesce(t.end_reason, '') not in (${excluded})`, bothPeriods(ctx));
+      const { rows } = await tallyTrajectories(db, ctx, {
+        sums: Object.assign({}, ...periodTags.map((tag) => ({
+          [`ended_${tag}`]: { when: endedIn(tag) }, [`again_${tag}`]: { when: sql`${endedIn(tag)} and ${again}` },
+        }))),
+        youths: Object.assign({}, ...periodTags.map((tag) => ({ [`youths_${tag}`]: endedIn(tag) }))),
+      }, sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and coalesce(t.end_reason, '') not in (${excluded})`, bothPeriods(ctx));
       return pairRows(rows, (r, tag) => {
         const [ended, hit] = [num(r[`ended_${tag}`]), num(r[`again_${tag}`])];
         return { youths: num(r[`youths_${tag}`]), numerator: hit, denominator: ended, value: percent(hit, ended) };
