@@ -45,12 +45,10 @@ export const familyCareShare: KpiModule = {
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',
   async compute(db, ctx) {
-    // A contract of the trajectory's provider overlaps it (an open one to the period's end).
-    const contracted = sql`coalesce(t.contracted && daterange(t.start_date, greatest(t.start_date, coalesce(t.end_date, ${ctx.current.to}::date)), '[]'), false)`;
     const rows = await countYouths(db, ctx, bothPeriods(ctx),
       Object.assign({}, ...periodTags.map((tag) => {
         const p = spanOf(ctx, tag);
-        return { [`during_${tag}`]: inCare(p.from, p.to), [`outside_${tag}`]: sql`${inCare(p.from, p.to)} and not ${contracted}` };
+        return { [`during_${tag}`]: inCare(p.from, p.to), [`outside_${tag}`]: sql`${inCare(p.from, p.to)} and not t.contracted` };
       })),
       Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: sql.raw(`y.during_${tag}`), [`outside_${tag}`]: sql.raw(`y.outside_${tag}`) }))),
       true);

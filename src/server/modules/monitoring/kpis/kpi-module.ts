@@ -81,12 +81,16 @@ function trajectoryGroup(groupBy: KpiGroupBy): SQL {
  * The trajectories in scope (region, filters) from kpi_trajectory_facts, with their group key, whether they have
  * stay and the stay form (from the region's products, so a change there counts at once), as CTE body `t`; the youth
  * is column `client`. `window` narrows to trajectories that touch it. `alone`: the youth has no other trajectory
- * (in or out of scope) that touches the window, so this one counts the youth once without a distinct count.
+ * (in or out of scope) that touches the window, so this one counts the youth once without a distinct count. With
+ * `withContracts`, `contracted`: a contract of the provider with the region overlaps it (an open one to the period's end).
  */
 export function scopedTrajectories(ctx: KpiContext, window: Span, withContracts = false): SQL {
   const f = ctx.filters;
+  const contracted = withContracts
+    ? sql`coalesce(c.periods && daterange(f.start_date, greatest(f.start_date, coalesce(f.end_date, ${date(ctx.current.to)})), '[]'), false) as contracted, `
+    : sql``;
   return sql`
-    select ${withContracts ? sql`c.periods as contracted, ` : sql``}f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
+    select ${contracted}f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
       f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start,
       coalesce(p.with_stay, f.product_category in ('43', '44')) as with_stay, p.stay_form,
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone
@@ -127,7 +131,7 @@ export function inCare(from: string, to: string): SQL {
  * trajectory in the window (most youths) is that trajectory's row: each count's condition (over the flags, referenced
  * as y.<flag>) is tested on it, per cell, and the total adds the cells up. The other youths get one row per youth per
  * cell holding `bool_or` of each flag, and one overall from those; then the youths whose flags meet each condition.
- * Grouping by cell and youth (a youth alone is no youth here), PostgreSQL scans and aggregates in parallel.
+ * Grouping by cell and youth (all youths alone in a cell share one group), PostgreSQL scans and aggregates in parallel.
  */
 export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: Span, flags: Record<string, SQL>, counts: Record<C, SQL>, withContracts = false):
 Promise<Array<{ grp: string | null } & Record<C, number>>> {
@@ -170,9 +174,8 @@ export type Histogram = Array<{ value: number; counts: Record<string, number> }>
  * Adds up a tally per group and for the total, over the trajectories in scope that touch `window` and meet `where`,
  * in one parallel scan: first per group and youth (all youths alone in the window together, as one row per group),
  * then per group, and per youth for the total. A youth alone counts by its row; the others once per group and once
- * in all. With
- * `histogramOf` (an integer measure), also each sum per value of it, per group and in all (key null): enough to
- * find any percentile exactly.
+ * in all. With `histogramOf` (an integer measure), also each sum per value of it, per group and in all (key null):
+ * enough to find any percentile exactly.
  */
 export async function tallyTrajectories(db: Db, ctx: KpiContext, tally: TrajectoryTally, where: SQL, window: Span, histogramOf?: SQL):
 Promise<{ rows: Array<Record<string, unknown> & { grp: string | null }>; histogram: Map<string | null, Histogram> }> {
