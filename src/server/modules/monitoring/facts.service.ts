@@ -115,7 +115,7 @@ type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps:
  * below (ids no line had then), and keeps as gaps the ids it still finds no line for, with its snapshot. A gap can
  * only be filled by a transaction that was then in progress (an import writes its file rows first, so it has a
  * transaction id before it draws line ids): once those have ended, the gaps are final and are dropped. Re-reading a
- * gap's lines is harmless: `on conflict do nothing`. Then, for every youth with new lines, each line's previous-line
+ * gap's lines is harmless: lines the facts already have are skipped. Then, for every youth with new lines, each line's previous-line
  * dates. Returns the number of rows added.
  */
 async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
@@ -133,7 +133,7 @@ async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
   // Each youth's lines in order (begin, then id), the new ones among the youth's earlier ones: the previous line's begin
   // overall and within each grouping, so that a youth counts once per cell by counting the lines whose previous one
   // began before the period. New lines are written with them; an earlier line changes only if a new one precedes it.
-  const previous = (partition: SQL) => sql`lag(a.period_start) over (partition by a.youth, ${partition} order by a.period_start, a.line_id)`;
+  const previous = (within?: SQL) => sql`lag(a.period_start) over (partition by a.youth${within ? sql`, ${within}` : sql``} order by a.period_start, a.line_id)`;
   const [added] = await queryRows<{ n: number }>(tx, sql`
     with lines as (
       select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.period_start, true as new
@@ -142,7 +142,7 @@ async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
       select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.period_start, false
       from kpi_money_facts f where f.youth in (select youth from kpi_new_lines)),
     ordered as (
-      select a.line_id, a.new, ${previous(sql`0`)} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
+      select a.line_id, a.new, ${previous()} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
         ${previous(sql`a.provider_agb`)} as previous_at_provider, ${previous(sql`a.product_category`)} as previous_in_category,
         ${previous(sql`a.municipality_code, a.provider_agb, a.product_category, a.product_code`)} as previous_in_cell
       from lines a),

@@ -182,12 +182,12 @@ Promise<{ rows: Array<Record<string, unknown> & { grp: string | null }>; histogr
   const sums = Object.entries(tally.sums);
   const youths = Object.entries(tally.youths);
   const id = (name: string, prefix = '') => sql.identifier(`${prefix}${name}`);
-  const each = (f: (name: string) => SQL) => sums.map(([n]) => f(n));
-  const eachYouth = (f: (name: string) => SQL) => youths.map(([n]) => f(n));
+  const forSums = (f: (name: string) => SQL) => sums.map(([n]) => f(n));
+  const forYouths = (f: (name: string) => SQL) => youths.map(([n]) => f(n));
   // Per group, each youth not alone is one row of s, unless split by the histogram's values: then count them distinct.
   const sharedIn = (n: string) => (histogramOf ? sql`count(distinct k) filter (where ${id(n, 's_')})` : sql`count(*) filter (where k is not null and ${id(n, 's_')})`);
   // The histogram's rows: the sums per group and value, and per value in all (no youths).
-  const perValue = (grp: SQL) => sql`select ${grp}, value, ${sql.join([...each((n) => sql`sum(${id(n)})::float8`), ...eachYouth(() => sql`0`)], sql`, `)} from s`;
+  const perValue = (grp: SQL) => sql`select ${grp}, value, ${sql.join([...forSums((n) => sql`sum(${id(n)})::float8`), ...forYouths(() => sql`0`)], sql`, `)} from s`;
   const rows = await hashing(db, sql`
     with t as (${scopedTrajectories(ctx, window)}),
     s as materialized (
@@ -198,15 +198,15 @@ Promise<{ rows: Array<Record<string, unknown> & { grp: string | null }>; histogr
         ], sql`, `)}
       from t where ${where} group by 1, 2, 3),
     cells as (
-      select grp, ${sql.join([...each((n) => sql`sum(${id(n)}) as ${id(n)}`), ...eachYouth((n) => sql`sum(${id(n, 'a_')}) as ${id(n, 'a_')}, ${sharedIn(n)} as ${id(n, 's_')}`)], sql`, `)}
+      select grp, ${sql.join([...forSums((n) => sql`sum(${id(n)}) as ${id(n)}`), ...forYouths((n) => sql`sum(${id(n, 'a_')}) as ${id(n, 'a_')}, ${sharedIn(n)} as ${id(n, 's_')}`)], sql`, `)}
       from s group by grp),
     shared as (
-      select ${sql.join(eachYouth((n) => sql`count(*) filter (where ${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)}
-      from (select k, ${sql.join(eachYouth((n) => sql`bool_or(${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)} from s where k is not null group by k) x)
-    select grp, null::int as value, ${sql.join([...each((n) => sql`${id(n)}::float8 as ${id(n)}`), ...eachYouth((n) => sql`(${id(n, 'a_')} + ${id(n, 's_')})::int as ${id(n)}`)], sql`, `)}
+      select ${sql.join(forYouths((n) => sql`count(*) filter (where ${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)}
+      from (select k, ${sql.join(forYouths((n) => sql`bool_or(${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)} from s where k is not null group by k) x)
+    select grp, null::int as value, ${sql.join([...forSums((n) => sql`${id(n)}::float8 as ${id(n)}`), ...forYouths((n) => sql`(${id(n, 'a_')} + ${id(n, 's_')})::int as ${id(n)}`)], sql`, `)}
     from cells
     union all
-    select null, null, ${sql.join([...each((n) => sql`sum(${id(n)})::float8`), ...eachYouth((n) => sql`(sum(${id(n, 'a_')}) + (select ${id(n, 's_')} from shared))::int`)], sql`, `)}
+    select null, null, ${sql.join([...forSums((n) => sql`sum(${id(n)})::float8`), ...forYouths((n) => sql`(sum(${id(n, 'a_')}) + (select ${id(n, 's_')} from shared))::int`)], sql`, `)}
     from cells
     ${histogramOf ? sql`union all ${perValue(sql`grp`)} group by grp, value union all ${perValue(sql`null`)} group by value` : sql``}`);
   const histogram = new Map<string | null, Histogram>();
