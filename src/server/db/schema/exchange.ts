@@ -101,6 +101,8 @@ export const ijwAllocations = pgTable('ijw_allocations', {
   changeReason: text(),
 }, (t) => [
   uniqueIndex('ijw_allocations_number').on(t.municipalityCode, t.allocationNumber),
+  // A request imported after its allocation finds the allocation to link to (store.ts).
+  index('ijw_allocations_reference').on(t.municipalityCode, t.providerAgb, t.providerReference).where(sql`${t.providerReference} is not null`),
 ]);
 
 /** JW305 start zorg and JW307 stop zorg, one row per product line. */

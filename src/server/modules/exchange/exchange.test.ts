@@ -8,7 +8,7 @@ import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../test/harness.js';
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 import { importSources, type FileResult } from './import.service.js';
-import { readSources } from './sources.js';
+import { listFiles, readSources } from './sources.js';
 import { rebuildTrajectories } from './trajectories.js';
 import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
 
@@ -148,4 +148,33 @@ describe('the import API', () => {
     const asked = await call(ctx, token, 'GET', '/trajectories?providerAgb=99000022');
     expect(asked.body.data).toHaveLength(0);
   });
+});
+
+describe('files imported out of their usual order', () => {
+  it('links requests imported after their allocations: the trajectories equal those of the import in order', async () => {
+    // The same generated region into a second database: first every file but the requests (JW315) and their answers
+    // (JW319, which must follow the request they answer), then those. As when a municipality's and a provider's files
+    // come in separately.
+    const other = await createTestContext();
+    try {
+      await seedDemoRegionIfEmpty(other.database.db);
+      const all = (await Promise.all([join(dir, '2024'), join(dir, '2025')].map((d) => listFiles(d)))).flat();
+      const late = (f: string) => /(^|\/)JW31[59]_[^/]*$/.test(f);
+      expect(all.filter(late).length).toBeGreaterThan(100);
+      const results: FileResult[] = [];
+      await importSources({ db: other.database.db, secrets: ctx.secrets, actor: null }, readSources([...all.filter((f) => !late(f)), ...all.filter(late)]),
+        (r) => results.push(r));
+      const rejected = results.filter((r) => r.status !== 'accepted');
+      expect(rejected, JSON.stringify(rejected.slice(0, 3))).toEqual([]);
+      const trajectories = (db: TestContext['database']['db']) => queryRows(db, sql`
+        select trajectory_key, provider_agb, birth_year, product_category, product_code, referrer_type, request_date::text, allocation_date::text,
+          volume, start_date::text, end_date::text, end_reason, declared_cents::bigint::text from ijw_trajectories order by trajectory_key`);
+      const inOrder = await trajectories(ctx.database.db);
+      expect(inOrder.filter((t) => t.referrer_type !== null).length).toBeGreaterThan(100);
+      const outOfOrder = await trajectories(other.database.db);
+      expect(outOfOrder).toEqual(inOrder);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 });

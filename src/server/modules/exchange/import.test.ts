@@ -154,6 +154,20 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(left!.n).toBe(0);
   });
 
+  it('gives a corrected birth year to every trajectory of the youth, also those the correcting message does not touch', async () => {
+    const db = ctx.database.db;
+    const birthYears = async () => Object.fromEntries((await db.select().from(ijwTrajectories).where(eq(ijwTrajectories.municipalityCode, '0363')))
+      .filter((t) => t.allocationNumber).map((t) => [t.allocationNumber, t.birthYear]));
+    expect(await birthYears()).toMatchObject({ 300201: 2010, 300202: 2010 });
+    // A new allocation for the same youth, whose message brings a corrected date of birth.
+    const corrected = Buffer.from(contextAllocation({ municipality: '0363', provider: '65656055', id: 'CTX-0363-GEB', products: [
+      { number: '300209', category: '55', code: '55A11', start: '2026-08-01', end: '2026-10-31', volume: 2, unit: '04', frequency: '2' },
+    ] }).toString('utf8').replace('<ijw:Datum>2010-02-14</ijw:Datum>', '<ijw:Datum>2011-02-14</ijw:Datum>'));
+    const [r] = await run([['geboortedatum-gecorrigeerd.xml', corrected]]);
+    expect(r, JSON.stringify(r!.reasons)).toMatchObject({ status: 'accepted' });
+    expect(await birthYears()).toMatchObject({ 300201: 2011, 300202: 2011, 300209: 2011 });
+  });
+
   it('rejects the invalid JW315 (impossible date) and JW318 (misplaced RetourCode) with the reasons, into quarantine', async () => {
     const [jw315, jw318] = await run([['JW315-fout.xml', example('JW315')], ['JW318.xml', example('JW318')]]);
     expect(jw315!.status).toBe('rejected');

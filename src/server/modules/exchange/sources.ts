@@ -44,7 +44,8 @@ async function* readOne(path: string, name: string): AsyncGenerator<SourceItem> 
   else yield { name, path };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** The XML and zip files under a folder, in name order, folder by folder. */
+export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(dir, entry.name);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
 
 type Scalar = string | number | boolean | null | undefined;
 
@@ -33,14 +33,17 @@ export type Column<R> = readonly [name: string, type: string, read: (row: R) => 
 
 /**
  * Inserts rows with `insert … select from unnest($1::t1[], $2::t2[], …)`: one statement and one parameter per column
- * however many rows, the same on PGlite and PostgreSQL. `tail` may add an `on conflict` clause.
+ * however many rows, the same on PGlite and PostgreSQL. `tail` may add an `on conflict` or a `returning` clause, whose
+ * rows are returned.
  */
-export async function insertRows<R>(db: Db, table: string, columns: ReadonlyArray<Column<R>>, rows: readonly R[], tail?: SQL): Promise<void> {
-  if (!rows.length) return;
+export async function insertRows<R, Out extends Record<string, unknown> = Record<string, unknown>>(
+  db: Db, table: string, columns: ReadonlyArray<Column<R>>, rows: readonly R[], tail?: SQL,
+): Promise<Out[]> {
+  if (!rows.length) return [];
   const arrays = columns.map(([, type, read]) => arrayParam(rows.map(read), type));
   const names = columns.map(([name]) => `"${name}"`).join(', ');
   // In row order, so serial ids follow the order of the messages (the latest stop is the one with the highest id).
-  await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)})
+  return queryRows<Out>(db, sql`insert into ${sql.raw(table)} (${sql.raw(names)})
     select ${sql.raw(names)} from unnest(${sql.join(arrays, sql`, `)}) with ordinality as u(${sql.raw(names)}, "ord") order by "ord" ${tail ?? sql``}`);
 }
 

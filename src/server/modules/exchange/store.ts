@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
 import type {
   ijwAllocations, ijwAnswers, ijwDeclarationLines, ijwDeclarations, ijwDeliveries, ijwReceivedRetours, ijwRequests,
 } from '../../db/schema/index.js';
@@ -60,8 +60,10 @@ export class RowSink {
         for (const a of message.allocations) {
           const key = `${municipalityCode}|${a.allocationNumber}`;
           const { path: _path, ...row } = a;
-          // A changed allocation keeps the reference of the request that started it (see the upsert below).
-          this.allocations.set(key, { ...base, ...row, providerReference: this.allocations.get(key)?.providerReference ?? a.providerReference, clientPseudonym: message.client.pseudonym });
+          // A changed allocation keeps the reference of the request that started it, or none if it had none (as the
+          // upsert below does across batches): a change after a JW317 carries the JW317's reference.
+          const earlier = this.allocations.get(key);
+          this.allocations.set(key, { ...base, ...row, providerReference: earlier ? earlier.providerReference : a.providerReference, clientPseudonym: message.client.pseudonym });
           this.touched.allocations.add(key);
         }
         break;
@@ -149,9 +151,18 @@ export class RowSink {
 
   /** Writes everything gathered, in the caller's transaction, parents before children: one statement per table. */
   async flush(db: Db): Promise<void> {
-    // A client row changes only when a message brings a birth year it did not have.
-    await insertRows(db, 'ijw_clients', clientColumns, [...this.clients], sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year
-      where excluded.birth_year is not null and excluded.birth_year is distinct from ijw_clients.birth_year`);
+    // A client row changes only when a message brings a birth year it did not have (a correction: the latest wins).
+    // A changed client's trajectories take it too, also those this batch does not touch. Such changes are rare, and
+    // trajectories have no index on the client, so one scan serves all of a batch's changed clients.
+    const changed = await insertRows<[string, number | null], { pseudonym: string; updated: boolean }>(db, 'ijw_clients', clientColumns, [...this.clients],
+      sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year
+        where excluded.birth_year is not null and excluded.birth_year is distinct from ijw_clients.birth_year
+      returning pseudonym, xmax::text <> '0' as updated`);
+    const corrected = changed.filter((c) => c.updated).map((c) => c.pseudonym);
+    if (corrected.length) {
+      await db.execute(sql`update ijw_trajectories t set birth_year = c.birth_year, updated_at = now() from ijw_clients c
+        where c.pseudonym = any(${arrayParam(corrected)}) and t.client_pseudonym = c.pseudonym and t.birth_year is distinct from c.birth_year`);
+    }
     // A changed allocation replaces the earlier one but keeps the reference of the request that started it.
     await insertRows(db, 'ijw_allocations', allocationColumns, [...this.allocations.values()], sql`on conflict (municipality_code, allocation_number)
       do update set ${sql.raw(allocationUpdates)}`);
@@ -165,10 +176,26 @@ export class RowSink {
     if (this.withdrawnTaak.length) await db.execute(sql`delete from ijw_trajectories where trajectory_key = any(${arrayParam(this.withdrawnTaak)})`);
     await insertRows(db, 'ijw_deliveries', deliveryColumns, this.deliveries);
     await insertRows(db, 'ijw_requests', requestColumns, this.requests);
+    await this.touchRequested(db);
     await insertRows(db, 'ijw_answers', answerColumns, this.answers);
     await insertRows(db, 'ijw_declarations', declarationColumns, this.declarations);
     await insertRows(db, 'ijw_declaration_lines', lineColumns, this.lines);
     await insertRows(db, 'ijw_received_retours', retourColumns, this.retours);
+  }
+
+  /**
+   * A request usually comes before its allocation, but files from the municipality's and the provider's side may be
+   * imported in either order. An allocation imported earlier that a request of this batch started (the same provider's
+   * reference, TR379) is rebuilt whole, so its trajectory gains the request date and the referrer.
+   */
+  private async touchRequested(db: Db): Promise<void> {
+    const refs = this.requests.filter((r) => r.providerReference);
+    if (!refs.length) return;
+    const rows = await queryRows<{ key: string }>(db, sql`
+      select municipality_code || '|' || allocation_number as key from ijw_allocations
+      where provider_reference is not null and (municipality_code, provider_agb, provider_reference) in (select * from unnest(
+        ${arrayParam(refs.map((r) => r.municipalityCode))}, ${arrayParam(refs.map((r) => r.providerAgb))}, ${arrayParam(refs.map((r) => r.providerReference))}))`);
+    for (const r of rows) this.touched.allocations.add(r.key);
   }
 }
 

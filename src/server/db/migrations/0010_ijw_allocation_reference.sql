@@ -1,0 +1,1 @@
+CREATE INDEX "ijw_allocations_reference" ON "ijw_allocations" USING btree ("municipality_code","provider_agb","provider_reference") WHERE "ijw_allocations"."provider_reference" is not null;
