@@ -186,7 +186,6 @@ export const ijwTrajectories = pgTable('ijw_trajectories', {
   startDate: date({ mode: 'string' }),
   endDate: date({ mode: 'string' }),
   endReason: text(),
-  declaredCents: bigint({ mode: 'number' }).notNull().default(0),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('ijw_trajectories_key').on(t.trajectoryKey),

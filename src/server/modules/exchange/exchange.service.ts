@@ -8,6 +8,7 @@ import { unpackHeader } from './header-store.js';
 import { buildRetour, isHeenType } from './retour/build-retour.js';
 import { messageNs } from './retour/types.js';
 import type { Secrets } from './secrets.js';
+import { declaredCents } from './trajectories.js';
 
 export interface FileQuery { status?: 'accepted' | 'rejected' | undefined; messageType?: string | undefined; page: number; pageSize: number }
 
@@ -121,19 +122,19 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
   if (query.from) filters.push(or(gte(ijwTrajectories.endDate, query.from), isNull(ijwTrajectories.endDate))!);
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select().from(ijwTrajectories).where(where).orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id))
-      .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ t: ijwTrajectories, declaredCents: declaredCents(sql`${ijwTrajectories}`).mapWith(Number) }).from(ijwTrajectories).where(where)
+      .orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwTrajectories).where(where),
   ]);
   await recordAudit(db, actor, { action: 'read', entity: 'trajectories', entityId: 'search', after: query });
   return {
     total: Number(total?.n ?? 0),
-    items: rows.map((t) => ({
+    items: rows.map(({ t, declaredCents }) => ({
       id: t.id, client: t.clientPseudonym.slice(0, 12), birthYear: t.birthYear, municipalityCode: t.municipalityCode, providerAgb: t.providerAgb,
       allocationNumber: t.allocationNumber, productCategory: t.productCategory, productCode: t.productCode, referrerType: t.referrerType,
       requestDate: t.requestDate, allocationDate: t.allocationDate, allocationStart: t.allocationStart, allocationEnd: t.allocationEnd,
       volume: t.volume, unit: t.unit, frequency: t.frequency, startDate: t.startDate, endDate: t.endDate, endReason: t.endReason,
-      declaredCents: t.declaredCents, fundingVariant: t.allocationNumber ? 'toewijzing' as const : 'taakgericht' as const,
+      declaredCents, fundingVariant: t.allocationNumber ? 'toewijzing' as const : 'taakgericht' as const,
     })),
   };
 }

@@ -9,7 +9,7 @@ import { buildUser, call, createTestContext, type TestContext } from '../../test
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 import { importSources, type FileResult } from './import.service.js';
 import { listFiles, readSources } from './sources.js';
-import { rebuildTrajectories } from './trajectories.js';
+import { declaredCents, rebuildTrajectories } from './trajectories.js';
 import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
 
 let ctx: TestContext;
@@ -51,19 +51,20 @@ describe('importing a generated region', () => {
     const byReason = await queryRows(ctx.database.db, sql`
       select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`);
     expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
-    const declared = await queryRows(ctx.database.db, sql`select coalesce(sum(declared_cents), 0)::bigint as cents from ijw_trajectories`);
+    // Every declared euro is found through a trajectory: each line's allocation has one.
+    const declared = await queryRows(ctx.database.db, sql`select coalesce(sum(${declaredCents(sql`t`)}), 0)::bigint as cents from ijw_trajectories t`);
     expect(Number(declared[0]!.cents)).toBe(manifest.declarations.totalAmountCents);
 
-    // Batches after an allocation's own update its trajectory in place (start, stop, money): the same as rebuilding it.
+    // Batches after an allocation's own update its trajectory in place (start, stop): the same as rebuilding it.
     const snapshot = () => queryRows(ctx.database.db, sql`
       select trajectory_key, provider_agb, client_pseudonym, birth_year, product_category, product_code, referrer_type, request_date::text,
-        allocation_date::text, allocation_start::text, allocation_end::text, volume, unit, frequency, start_date::text, end_date::text, end_reason,
-        declared_cents::bigint::text from ijw_trajectories order by trajectory_key`);
+        allocation_date::text, allocation_start::text, allocation_end::text, volume, unit, frequency, start_date::text, end_date::text, end_reason
+      from ijw_trajectories order by trajectory_key`);
     const updated = await snapshot();
     const keys = await queryRows<{ k: string }>(ctx.database.db, sql`select municipality_code || '|' || allocation_number as k from ijw_allocations`);
     expect(keys.length).toBeGreaterThan(300);
     await ctx.database.db.transaction((tx) => rebuildTrajectories(tx, {
-      allocations: new Set(keys.map((r) => r.k)), starts: new Map(), stops: new Map(), declared: new Map(), taak: new Set(),
+      allocations: new Set(keys.map((r) => r.k)), starts: new Map(), stops: new Map(), taak: new Set(),
     }));
     expect(await snapshot()).toEqual(updated);
   });
@@ -145,6 +146,11 @@ describe('the import API', () => {
     expect(own.status).toBe(200);
     expect(own.body.data.length).toBeGreaterThan(0);
     expect(own.body.data.every((t: { providerAgb: string }) => t.providerAgb === '99000011')).toBe(true);
+    // Each trajectory's money as its allocation's declaration lines sum it.
+    const [first] = own.body.data.filter((t: { declaredCents: number }) => t.declaredCents > 0) as Array<{ municipalityCode: string; allocationNumber: string; declaredCents: number }>;
+    const [lines] = await queryRows<{ cents: string }>(ctx.database.db, sql`select sum(amount_cents)::text as cents from ijw_declaration_lines
+      where municipality_code = ${first!.municipalityCode} and allocation_number = ${first!.allocationNumber}`);
+    expect(first!.declaredCents).toBe(Number(lines!.cents));
     const asked = await call(ctx, token, 'GET', '/trajectories?providerAgb=99000022');
     expect(asked.body.data).toHaveLength(0);
   });
@@ -168,7 +174,7 @@ describe('files imported out of their usual order', () => {
       expect(rejected, JSON.stringify(rejected.slice(0, 3))).toEqual([]);
       const trajectories = (db: TestContext['database']['db']) => queryRows(db, sql`
         select trajectory_key, provider_agb, birth_year, product_category, product_code, referrer_type, request_date::text, allocation_date::text,
-          volume, start_date::text, end_date::text, end_reason, declared_cents::bigint::text from ijw_trajectories order by trajectory_key`);
+          volume, start_date::text, end_date::text, end_reason, ${declaredCents(sql`t`)}::text as declared from ijw_trajectories t order by trajectory_key`);
       const inOrder = await trajectories(ctx.database.db);
       expect(inOrder.filter((t) => t.referrer_type !== null).length).toBeGreaterThan(100);
       const outOfOrder = await trajectories(other.database.db);

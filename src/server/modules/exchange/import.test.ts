@@ -7,6 +7,7 @@ import { buildAdmin } from '../../test/factories.js';
 import type { TestContext } from '../../test/harness.js';
 import { readRetourMessage } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
+import { declaredCents } from './trajectories.js';
 import { validateAgainstXsd } from './xsd.js';
 import { secretsFromKey } from './secrets.js';
 import type { ImportSource } from './sources.js';
@@ -55,8 +56,9 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(t).toMatchObject({ startDate: '2026-04-03', endDate: '2026-07-17', endReason: '31', productCategory: '55', birthYear: 2010 });
     const linked = await ctx.database.db.select().from(ijwTrajectories).where(eq(ijwTrajectories.allocationNumber, '300201'));
     expect(linked.find((x) => x.municipalityCode === '0384')).toMatchObject({ providerAgb: '42420001', allocationStart: '2026-04-01', startDate: null });
-    const declared = await ctx.database.db.select().from(ijwTrajectories).where(eq(ijwTrajectories.allocationNumber, '10073'));
-    expect(declared[0]!.declaredCents).toBe(24000 + 24000 + 21000);
+    const declared = await queryRows<{ cents: string }>(ctx.database.db, sql`
+      select ${declaredCents(sql`t`)} as cents from ijw_trajectories t where t.allocation_number = '10073'`);
+    expect(declared.map((r) => Number(r.cents))).toEqual([24000 + 24000 + 21000]);
   });
 
   it('answers an accepted message with a positive retour (header only, IV028) that validates against its XSD', async () => {

@@ -37,31 +37,40 @@ export class Knowledge {
     const { providers, municipalities } = parties ?? (await Knowledge.loadParties(db));
     for (const p of providers) k.providers.add(p);
     for (const m of municipalities) k.municipalities.add(m);
-    // Allocation numbers are unique per municipality only: look each up with its municipality (the header's).
+    // Allocation numbers are unique per municipality only: look each up with its municipality (the header's). The
+    // starts and stops of an allocation only matter to a start or stop: a monthly JW323 names every running allocation.
     const numbers = new Set<string>();
+    const delivered = new Set<string>();
     const clients = new Set<string>();
     const references = new Set<string>();
     for (const msg of batch) {
-      for (const nr of allocationNumbersOf(msg)) numbers.add(`${msg.header.municipalityCode}|${nr}`);
+      for (const nr of allocationNumbersOf(msg)) {
+        numbers.add(`${msg.header.municipalityCode}|${nr}`);
+        if (msg.type === 'JW305' || msg.type === 'JW307') delivered.add(`${msg.header.municipalityCode}|${nr}`);
+      }
       // Taakgericht starts and stops (no allocation number) are keyed on the client.
       if ((msg.type === 'JW305' || msg.type === 'JW307') && msg.deliveries.some((d) => !d.allocationNumber)) clients.add(msg.client.pseudonym);
       if (msg.type === 'JW319' && msg.answer.reference) references.add(msg.answer.reference);
     }
+    const pairs = (set: Set<string>) => {
+      const keys = [...set].map((k) => k.split('|') as [string, string]);
+      return sql`(municipality_code, allocation_number) in (select * from unnest(${arrayParam(keys.map((k) => k[0]))}, ${arrayParam(keys.map((k) => k[1]))}))`;
+    };
     if (numbers.size) {
-      const keys = [...numbers].map((k) => k.split('|') as [string, string]);
-      const pairs = sql`(municipality_code, allocation_number) in (select * from unnest(${arrayParam(keys.map((k) => k[0]))}, ${arrayParam(keys.map((k) => k[1]))}))`;
       const rows = await queryRows<AllocationRow>(db, sql`
         select municipality_code, allocation_number, provider_agb, client_pseudonym, product_category, product_code, unit, frequency, volume,
           start_date::text as start_date, end_date::text as end_date
-        from ijw_allocations where ${pairs}`);
+        from ijw_allocations where ${pairs(numbers)}`);
       for (const r of rows) {
         k.allocations.set(`${r.municipality_code}|${r.allocation_number}`, {
           providerAgb: r.provider_agb, clientPseudonym: r.client_pseudonym, productCategory: r.product_category, productCode: r.product_code,
           unit: r.unit, frequency: r.frequency, volume: r.volume === null ? null : Number(r.volume), startDate: r.start_date, endDate: r.end_date,
         });
       }
+    }
+    if (delivered.size) {
       const ds = await queryRows<{ m: string; nr: string; kind: Delivery['kind']; date: string }>(db, sql`
-        select municipality_code as m, allocation_number as nr, kind, date::text as date from ijw_deliveries where ${pairs}`);
+        select municipality_code as m, allocation_number as nr, kind, date::text as date from ijw_deliveries where ${pairs(delivered)}`);
       for (const d of ds) k.addDelivery(`${d.m}|A|${d.nr}`, d.kind, d.date);
     }
     if (clients.size) {
@@ -143,9 +152,9 @@ function taakKey(m: string, p: string, client: string, category: string | null, 
   return `${m}|T|${p}|${client}|${category ?? ''}|${code ?? ''}`;
 }
 
+/** The earlier allocations a message's rules look up (a JW301 makes its own). */
 function allocationNumbersOf(msg: ParsedMessage): string[] {
   switch (msg.type) {
-    case 'JW301': return msg.allocations.map((a) => a.allocationNumber);
     case 'JW305': case 'JW307': return msg.deliveries.flatMap((d) => (d.allocationNumber ? [d.allocationNumber] : []));
     case 'JW317': return msg.keptOrChanged.map((k) => k.allocationNumber);
     case 'JW323': return msg.clients.flatMap((c) => c.lines.map((l) => l.allocationNumber));

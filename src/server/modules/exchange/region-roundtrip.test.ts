@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from '../../test/harness.js';
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 import { importSources, type ImportSummary } from './import.service.js';
 import { readSources } from './sources.js';
+import { declaredCents } from './trajectories.js';
 
 /**
  * The issue's done-when at full size: a region of 50,000 youths over five years (about 220,000 files and 500,000
@@ -53,7 +54,7 @@ describe(`a region of ${size.youths} youths over ${size.years} years`, () => {
     expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
     const [totals] = await queryRows<{ started: number; ended: number; cents: string | number }>(ctx.database.db, sql`
       select count(*) filter (where start_date is not null)::int as started, count(*) filter (where end_date is not null)::int as ended,
-        coalesce(sum(declared_cents), 0)::bigint as cents from ijw_trajectories`);
+        coalesce(sum(${declaredCents(sql`t`)}), 0)::bigint as cents from ijw_trajectories t`);
     expect(totals!.started).toBe(manifest.trajectories.started);
     expect(totals!.ended).toBe(manifest.trajectories.ended);
     expect(Number(totals!.cents)).toBe(manifest.declarations.totalAmountCents);

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { queryRows, type Db } from '../../db/client.js';
 import type {
   ijwAllocations, ijwAnswers, ijwDeclarationLines, ijwDeclarations, ijwDeliveries, ijwReceivedRetours, ijwRequests,
@@ -9,14 +9,12 @@ import { arrayParam, insertRows, type Column } from './sql-arrays.js';
 
 /**
  * Keys whose trajectories an import changed, as `municipality|allocation number`: allocations a JW301 (re)made, the
- * earliest start and the last stop per allocation in this batch, the net amount declared per allocation in this batch;
- * and taakgericht starts keyed on product.
+ * earliest start and the last stop per allocation in this batch; and taakgericht starts keyed on product.
  */
 export interface TouchedKeys {
   allocations: Set<string>;
   starts: Map<string, string>;
   stops: Map<string, { endDate: string | null; endReason: string | null }>;
-  declared: Map<string, number>;
   taak: Set<string>;
 }
 
@@ -31,7 +29,7 @@ interface Withdrawal {
  * per table: a few statements per batch instead of several per file, each with one parameter per column.
  */
 export class RowSink {
-  readonly touched: TouchedKeys = { allocations: new Set(), starts: new Map(), stops: new Map(), declared: new Map(), taak: new Set() };
+  readonly touched: TouchedKeys = { allocations: new Set(), starts: new Map(), stops: new Map(), taak: new Set() };
   private readonly clients = new Map<string, number | null>();
   private readonly allocations = new Map<string, typeof ijwAllocations.$inferInsert>();
   private readonly deliveries: Array<typeof ijwDeliveries.$inferInsert> = [];
@@ -106,7 +104,7 @@ export class RowSink {
         break;
       case 'JW323': {
         const d = message.declaration;
-        const declarationId = randomUUID();
+        const declarationId = uuidv7();
         this.declarations.push({
           ...base, id: declarationId, declarationNumber: d.number, periodStart: d.periodStart, periodEnd: d.periodEnd, totalCents: d.credit ? -d.totalCents : d.totalCents,
         });
@@ -117,8 +115,6 @@ export class RowSink {
               productCategory: l.productCategory, productCode: l.productCode, periodStart: l.periodStart, periodEnd: l.periodEnd,
               volume: l.volume, unit: l.unit, tariffCents: l.tariffCents, amountCents: l.credit ? -l.amountCents : l.amountCents,
             });
-            const key = `${municipalityCode}|${l.allocationNumber}`;
-            this.touched.declared.set(key, (this.touched.declared.get(key) ?? 0) + (l.credit ? -l.amountCents : l.amountCents));
           }
         }
         break;

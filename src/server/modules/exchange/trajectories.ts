@@ -1,12 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { arrayParam } from './sql-arrays.js';
 import type { TouchedKeys } from './store.js';
 
 /**
  * Rebuilds the trajectory rows an import touched, in the same transaction, so the trajectory table is always the
- * linked view of the messages: JW315 request → JW301 allocation → JW305 start → JW307 stop, plus declared money.
- * The request is linked through the provider's reference (ReferentieAanbieder), as TR379 prescribes.
+ * linked view of the messages: JW315 request → JW301 allocation → JW305 start → JW307 stop. The request is linked
+ * through the provider's reference (ReferentieAanbieder), as TR379 prescribes. The money declared (JW323) is not kept
+ * here but summed when read (`declaredCents`): a batch's declaration lines then leave the trajectories alone.
  */
 export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise<void> {
   const missing = await applyChanges(db, touched);
@@ -16,10 +17,10 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
     await db.execute(sql`
       insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, allocation_number,
         product_category, product_code, referrer_type, request_date, allocation_date, allocation_start, allocation_end, volume, unit,
-        frequency, start_date, end_date, end_reason, declared_cents, updated_at)
+        frequency, start_date, end_date, end_reason, updated_at)
       select 'A|' || a.municipality_code || '|' || a.allocation_number, a.municipality_code, a.provider_agb, a.client_pseudonym, c.birth_year,
         a.allocation_number, a.product_category, a.product_code, r.referrer_type, r.request_date, a.allocation_date, a.start_date, a.end_date,
-        a.volume, a.unit, a.frequency, s.start_date, st.end_date, st.end_reason, coalesce(d.cents, 0), now()
+        a.volume, a.unit, a.frequency, s.start_date, st.end_date, st.end_reason, now()
       from ijw_allocations a
       left join ijw_clients c on c.pseudonym = a.client_pseudonym
       left join lateral (
@@ -34,9 +35,6 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
         select x.end_date, x.end_reason from ijw_deliveries x
         where x.kind = 'stop' and x.allocation_number = a.allocation_number and x.municipality_code = a.municipality_code
         order by x.id desc limit 1) st on true
-      left join lateral (
-        select sum(l.amount_cents) as cents from ijw_declaration_lines l
-        where l.allocation_number = a.allocation_number and l.municipality_code = a.municipality_code) d on true
       where (a.municipality_code, a.allocation_number) in (
         select * from unnest(${arrayParam(chunk.map((k) => k.split('|')[0]!))}, ${arrayParam(chunk.map((k) => k.split('|')[1]!))}))
       on conflict (trajectory_key) do update set
@@ -44,8 +42,7 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
         product_category = excluded.product_category, product_code = excluded.product_code, referrer_type = excluded.referrer_type,
         request_date = excluded.request_date, allocation_date = excluded.allocation_date, allocation_start = excluded.allocation_start,
         allocation_end = excluded.allocation_end, volume = excluded.volume, unit = excluded.unit, frequency = excluded.frequency,
-        start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason,
-        declared_cents = excluded.declared_cents, updated_at = now()`);
+        start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, updated_at = now()`);
   }
   const taak = [...touched.taak];
   for (let i = 0; i < taak.length; i += 5000) {
@@ -70,16 +67,13 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
 }
 
 /**
- * Most keys a batch touches are allocations made in an earlier batch that now got a start, a stop or declaration lines
- * (a monthly JW323 for every running trajectory). Their trajectory changes by exactly that, so it is updated in place
- * rather than rebuilt: the start is the earliest start (starts are only ever added), the end and reason those of the
- * last stop (this batch's stops are the newest), the declared amount grows by what this batch declared (lines are only
- * ever added, in the same transaction). The result equals a full rebuild. A row that changed only in money keeps
- * `updated_at` (the KPI facts' change marker, indexed; the facts hold no money), so PostgreSQL updates it in place
- * (HOT, with the table's fillfactor). Returns the keys that have no trajectory row yet, for a full rebuild.
+ * Most other keys a batch touches are allocations made in an earlier batch that now got a start or a stop. Their
+ * trajectory changes by exactly that, so it is updated in place rather than rebuilt: the start is the earliest start
+ * (starts are only ever added), the end and reason those of the last stop (this batch's stops are the newest). The
+ * result equals a full rebuild. Returns the keys that have no trajectory row yet, for a full rebuild.
  */
 async function applyChanges(db: Db, touched: TouchedKeys): Promise<string[]> {
-  const keys = [...new Set([...touched.starts.keys(), ...touched.stops.keys(), ...touched.declared.keys()])].filter((k) => !touched.allocations.has(k));
+  const keys = [...new Set([...touched.starts.keys(), ...touched.stops.keys()])].filter((k) => !touched.allocations.has(k));
   const missing: string[] = [];
   for (let i = 0; i < keys.length; i += 5000) {
     const chunk = keys.slice(i, i + 5000);
@@ -89,16 +83,24 @@ async function applyChanges(db: Db, touched: TouchedKeys): Promise<string[]> {
         start_date = case when d.start is null then t.start_date else least(coalesce(t.start_date, d.start), d.start) end,
         end_date = case when d.stopped then d.end_date else t.end_date end,
         end_reason = case when d.stopped then d.end_reason else t.end_reason end,
-        declared_cents = t.declared_cents + d.cents,
-        updated_at = case when d.start is null and not d.stopped then t.updated_at else now() end
+        updated_at = now()
       from unnest(${arrayParam(chunk.map((k) => `A|${k}`))}, ${arrayParam(chunk.map((k) => touched.starts.get(k) ?? null), 'date')},
         ${arrayParam(stop.map((x) => x !== undefined), 'boolean')}, ${arrayParam(stop.map((x) => x?.endDate ?? null), 'date')},
-        ${arrayParam(stop.map((x) => x?.endReason ?? null))}, ${arrayParam(chunk.map((k) => touched.declared.get(k) ?? 0), 'bigint')})
-        as d(key, start, stopped, end_date, end_reason, cents)
+        ${arrayParam(stop.map((x) => x?.endReason ?? null))})
+        as d(key, start, stopped, end_date, end_reason)
       where t.trajectory_key = d.key
       returning t.trajectory_key as key`);
     const found = new Set(updated.map((r) => r.key));
     for (const k of chunk) if (!found.has(`A|${k}`)) missing.push(k);
   }
   return missing;
+}
+
+/**
+ * The net amount declared (JW323, credits negative) for trajectory alias `t`: its allocation's declaration lines,
+ * through their index. Taakgericht care has no allocation, so nothing is declared on it.
+ */
+export function declaredCents(t: SQL): SQL {
+  return sql`(select coalesce(sum(l.amount_cents), 0)::bigint from ijw_declaration_lines l
+    where l.municipality_code = ${t}.municipality_code and l.allocation_number = ${t}.allocation_number)`;
 }

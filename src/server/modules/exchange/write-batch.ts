@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client.js';
 import type { ijwFiles } from '../../db/schema/index.js';
 import type { CheckedFile } from './check.js';
@@ -60,7 +61,8 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
       out.push({ file: c.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
       continue;
     }
-    const id = randomUUID();
+    // Time-ordered (UUIDv7): a batch's rows go to the end of the primary key, not to random pages all over it.
+    const id = uuidv7();
     const accepted = c.status === 'accepted' && c.message !== null;
     const records = accepted ? recordCount(c.message!) : 0;
     const retour = retourFor(c, retourDate);

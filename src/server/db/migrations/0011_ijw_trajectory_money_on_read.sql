@@ -1,0 +1,1 @@
+ALTER TABLE "ijw_trajectories" DROP COLUMN "declared_cents";
