@@ -149,7 +149,8 @@ export class RowSink {
   async flush(db: Db): Promise<void> {
     // A client row changes only when a message brings a birth year it did not have (a correction: the latest wins).
     // A changed client's trajectories take it too, also those this batch does not touch. Such changes are rare, and
-    // trajectories have no index on the client, so one scan serves all of a batch's changed clients.
+    // trajectories have no index on the client, so one scan serves all of a batch's changed clients. A row the upsert
+    // updated has its xmax set; one it inserted (a new client, with no trajectories yet) has xmax 0.
     const changed = await insertRows<[string, number | null], { pseudonym: string; updated: boolean }>(db, 'ijw_clients', clientColumns, [...this.clients],
       sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year
         where excluded.birth_year is not null and excluded.birth_year is distinct from ijw_clients.birth_year
