@@ -195,6 +195,15 @@ export const ijwTrajectories = pgTable('ijw_trajectories', {
   index('ijw_trajectories_updated').on(t.updatedAt),
 ]);
 
+/**
+ * Trajectories an import deleted (a withdrawn taakgericht start), with when: what follows the trajectories by
+ * `updated_at` (the KPI facts) learns of a deletion here, without comparing whole tables. Rare, and never removed.
+ */
+export const ijwTrajectoryTombstones = pgTable('ijw_trajectory_tombstones', {
+  trajectoryId: bigint({ mode: 'number' }).notNull(),
+  deletedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('ijw_trajectory_tombstones_deleted').on(t.deletedAt)]);
+
 
 /** Retour messages the parties sent each other, with the codes they gave the original message. */
 export const ijwReceivedRetours = pgTable('ijw_received_retours', {

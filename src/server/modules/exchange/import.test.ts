@@ -12,11 +12,20 @@ import { validateAgainstXsd } from './xsd.js';
 import { secretsFromKey } from './secrets.js';
 import type { ImportSource } from './sources.js';
 import { contextAllocation, example, exampleRegionContext } from './test-fixtures.js';
+import { refreshKpiFacts } from '../monitoring/facts.service.js';
+import { arrayParam } from './sql-arrays.js';
 
 let ctx: TestContext;
 const secrets = secretsFromKey(randomBytes(32));
 beforeAll(async () => { ctx = await exampleRegionContext(); });
 afterAll(async () => { await ctx.close(); });
+
+/** Which of these trajectories the KPI facts hold, after bringing them up to date. */
+async function factsOf(ids: number[]): Promise<number[]> {
+  await refreshKpiFacts(ctx.database.db);
+  return (await queryRows<{ id: number }>(ctx.database.db, sql`
+    select trajectory_id::int as id from kpi_trajectory_facts where trajectory_id = any(${arrayParam(ids, 'bigint')}) order by 1`)).map((r) => r.id);
+}
 
 async function run(files: Array<[string, Buffer]>): Promise<FileResult[]> {
   async function* sources(): AsyncGenerator<ImportSource> {
@@ -130,6 +139,24 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(deliveries).toEqual([{ kind: 'start', date: '2026-04-10' }]);
   });
 
+  it('takes a trajectory whose only start is withdrawn out of the KPIs', async () => {
+    const db = ctx.database.db;
+    const [before] = await db.select().from(ijwTrajectories).where(eq(ijwTrajectories.trajectoryKey, 'A|0363|300201'));
+    expect(before).toMatchObject({ startDate: '2026-04-10' });
+    expect(await factsOf([before!.id])).toEqual([before!.id]);
+    // The start of 10 April withdrawn, with no start in its place (the second product of the example left out).
+    const withdrawal = example('JW305').toString('utf8')
+      .replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', '<ijw:Identificatie>ZL-INTREK-5</ijw:Identificatie>')
+      .replace('<jw305:StatusAanlevering>1</jw305:StatusAanlevering>', '<jw305:StatusAanlevering>3</jw305:StatusAanlevering>')
+      .replace('<jw305:Begindatum>2026-04-03</jw305:Begindatum>', '<jw305:Begindatum>2026-04-10</jw305:Begindatum>')
+      .replace(/<jw305:StartProduct>(?:(?!<jw305:StartProduct>)[\s\S])*?300202[\s\S]*?<\/jw305:StartProduct>\s*/, '');
+    const [r] = await run([['start-intrekken.xml', Buffer.from(withdrawal)]]);
+    expect(r, JSON.stringify(r!.reasons)).toMatchObject({ status: 'accepted', records: 1 });
+    const [after] = await db.select().from(ijwTrajectories).where(eq(ijwTrajectories.trajectoryKey, 'A|0363|300201'));
+    expect(after).toMatchObject({ id: before!.id, startDate: null });
+    expect(await factsOf([before!.id])).toEqual([]);
+  });
+
   it('withdraws a taakgericht start (no allocation) and its trajectory with it', async () => {
     const db = ctx.database.db;
     // The example's first start without its allocation number: taakgericht care, keyed on product and Begindatum.
@@ -145,9 +172,13 @@ describe('importing the iJw 3.2 example messages', () => {
     const [started] = await run([['taak-start.xml', taak('ZL-TAAK-1', '1')]]);
     expect(started, JSON.stringify(started!.reasons)).toMatchObject({ status: 'accepted', records: 1 });
     expect(await taakTrajectories()).toEqual(['2026-06-01']);
+    const [{ id }] = await db.select({ id: ijwTrajectories.id }).from(ijwTrajectories).where(sql`${ijwTrajectories.trajectoryKey} like 'T|0363|%|55|55A11|2026-06-01'`) as [{ id: number }];
+    expect(await factsOf([id])).toEqual([id]);
     const [withdrawn] = await run([['taak-intrekken.xml', taak('ZL-TAAK-2', '3')]]);
     expect(withdrawn, JSON.stringify(withdrawn!.reasons)).toMatchObject({ status: 'accepted' });
     expect(await taakTrajectories()).toEqual([]);
+    // The KPIs no longer count it: the import that deleted it changed no other trajectory, yet the facts follow.
+    expect(await factsOf([id])).toEqual([]);
     // Delivered and withdrawn within one import (one batch): neither the start nor its trajectory is ever written.
     const both = await run([['taak-start-2.xml', taak('ZL-TAAK-3', '1')], ['taak-intrekken-2.xml', taak('ZL-TAAK-4', '3')]]);
     expect(both.map((r) => r.status)).toEqual(['accepted', 'accepted']);

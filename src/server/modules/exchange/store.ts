@@ -170,7 +170,10 @@ export class RowSink {
           : sql`allocation_number is null and provider_agb = ${w.providerAgb} and client_pseudonym = ${w.clientPseudonym}
             and product_category is not distinct from ${w.productCategory} and product_code is not distinct from ${w.productCode}`}`);
     }
-    if (this.withdrawnTaak.length) await db.execute(sql`delete from ijw_trajectories where trajectory_key = any(${arrayParam(this.withdrawnTaak)})`);
+    if (this.withdrawnTaak.length) {
+      await db.execute(sql`with gone as (delete from ijw_trajectories where trajectory_key = any(${arrayParam(this.withdrawnTaak)}) returning id)
+        insert into ijw_trajectory_tombstones (trajectory_id) select id from gone`);
+    }
     await insertRows(db, 'ijw_deliveries', deliveryColumns, this.deliveries);
     await insertRows(db, 'ijw_requests', requestColumns, this.requests);
     await this.touchRequested(db);

@@ -1,9 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 
-/** Whether ijw_trajectories or ijw_declaration_lines have rows the facts lack. Each test is one index lookup. */
+/** Whether ijw_trajectories or ijw_declaration_lines have changes the facts lack. Each test is an index lookup or two. */
+/** The latest change to the trajectories: an update, or a deletion (its tombstone). */
+const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
 const staleness = sql`
-  coalesce((select max(updated_at) from ijw_trajectories) > coalesce(r.refreshed_up_to, '-infinity'), false) as trajectories,
+  coalesce(${trajectoriesChanged} > coalesce(r.refreshed_up_to, '-infinity'), false) as trajectories,
   coalesce((select max(id) from ijw_declaration_lines) > coalesce(r.lines_seen, 0), false)
     -- Gaps below lines_seen, and a transaction that was writing then has ended: it may have filled them.
     or (r.lines_gaps is not null and exists (
@@ -42,21 +44,30 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
 
 /**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
- * committed late is never missed; upserts make the overlap harmless), and drops facts whose trajectory is gone or
- * lost its start. Then, for every youth whose facts changed, each fact's next start (herhaald beroep). Returns the
+ * committed late is never missed; upserts make the overlap harmless), and drops facts whose trajectory lost its start
+ * or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's next start (herhaald beroep). Returns the
  * number of rows written.
  */
 async function refreshTrajectoryFacts(tx: Db): Promise<number> {
-  const since = sql`coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')`;
-  // The youths whose facts change here: before (a trajectory may change its youth) and after.
+  // A value, not a subquery: so the planner sees how few trajectories changed and reads them by index after a small
+  // import, instead of joining every fact.
+  const [window] = await queryRows<{ since: string }>(tx, sql`
+    select coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')::text as since`);
+  const since = sql`${window!.since}::timestamptz`;
+  // The youths whose facts change here: those of the facts dropped, a youth a trajectory moved away from (rare), and
+  // (below) those of the facts written. A trajectory read again in the hour's overlap, unchanged, touches nobody.
   await tx.execute(sql`create temporary table kpi_touched_youths (youth bigint primary key) on commit drop`);
   await tx.execute(sql`
     with gone as (
       delete from kpi_trajectory_facts f
-      where not exists (select 1 from ijw_trajectories t where t.id = f.trajectory_id and t.start_date is not null)
+      where f.trajectory_id in (
+        select t.id from ijw_trajectories t where t.updated_at > ${since} and t.start_date is null
+        union all
+        select d.trajectory_id from ijw_trajectory_tombstones d where d.deleted_at > ${since})
       returning f.youth)
     insert into kpi_touched_youths select youth from gone
-    union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id where t.updated_at > ${since}
+    union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id
+      where t.updated_at > ${since} and f.youth <> hashtextextended(t.client_pseudonym, 0)
     on conflict do nothing`);
   const [upserted] = await queryRows<{ n: number }>(tx, sql`
     with changed as (
@@ -75,6 +86,12 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
       provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
       start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
       birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end
+    where (kpi_trajectory_facts.youth, kpi_trajectory_facts.municipality_code, kpi_trajectory_facts.provider_agb,
+      kpi_trajectory_facts.product_category, kpi_trajectory_facts.product_code, kpi_trajectory_facts.start_date, kpi_trajectory_facts.end_date,
+      kpi_trajectory_facts.end_reason, kpi_trajectory_facts.wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.allocation,
+      kpi_trajectory_facts.allocation_end) is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
+      excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.wait_days,
+      excluded.birth_year, excluded.allocation, excluded.allocation_end)
     returning youth),
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
     select count(*)::int as n from changed`);
@@ -92,12 +109,15 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
       window in_order as (partition by f2.youth order by f2.start_date, f2.trajectory_id)) x
     where f.trajectory_id = x.trajectory_id
       and (f.next_start, f.earlier_end, f.later_start) is distinct from (x.next_start, x.earlier_end, x.later_start)`);
-  await tx.execute(sql`delete from kpi_data_dates`);
+  const [touched] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from kpi_touched_youths) as any`);
+  if (touched?.any) {
+    await tx.execute(sql`delete from kpi_data_dates`);
+    await tx.execute(sql`
+      insert into kpi_data_dates (municipality_code, first_date, last_date)
+      select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
+  }
   await tx.execute(sql`
-    insert into kpi_data_dates (municipality_code, first_date, last_date)
-    select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
-  await tx.execute(sql`
-    insert into kpi_refresh (id, refreshed_up_to) select 1, (select max(updated_at) from ijw_trajectories)
+    insert into kpi_refresh (id, refreshed_up_to) select 1, ${trajectoriesChanged}
     on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to`);
   return Number(upserted?.n ?? 0);
 }
