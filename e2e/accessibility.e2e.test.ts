@@ -119,7 +119,12 @@ describe('accessibility of every page', () => {
     await ctx.page.getByLabel('Rol', { exact: true }).selectOption('aanbieder');
     await ctx.page.getByLabel('Aanbieder', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(ctx.page);
+    // Opening the trajectories (client-level data) is logged as a read, which the log names.
+    await ctx.page.goto(`${ctx.app.baseUrl}/trajecten`);
+    await settle(ctx.page, 'Trajecten');
     await check(ctx.page, `${ctx.app.baseUrl}/audit`, 'Audit-log', 'audit');
+    const read = ctx.page.getByRole('row').filter({ hasText: 'Ingezien' }).first();
+    expect(await read.innerText()).toContain('Trajecten');
     const first = ctx.page.locator('details').first();
     await first.locator('summary').click();
     expect(await first.innerText()).toContain('Voor');

@@ -1,6 +1,6 @@
 import type { Msg } from '../i18n';
 import type { StayForm } from '../../shared/domain';
-import type { Contract, FundingVariant, Intensity, Procedure, ProviderDomain, Role } from './types';
+import type { AuditEvent, Contract, FundingVariant, Intensity, Procedure, ProviderDomain, Role } from './types';
 
 /** Display names of the shared enumerations, as dictionary keys so the language switch applies. */
 
@@ -47,8 +47,9 @@ export const contractStatusLabels: Record<Contract['status'], Msg> = {
 
 export const tierSchemeLabels: Record<'omvang' | 'rol', Msg> = { omvang: 'Omvang en risico', rol: 'Rol' };
 
-export const auditActionLabels: Record<'create' | 'update' | 'delete', Msg> = {
+export const auditActionLabels: Record<AuditEvent['action'], Msg> = {
   create: 'Aangemaakt',
   update: 'Gewijzigd',
   delete: 'Verwijderd',
+  read: 'Ingezien',
 };

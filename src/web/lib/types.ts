@@ -50,7 +50,8 @@ export interface AuditEvent {
   id: number;
   at: string;
   userEmail: string;
-  action: 'create' | 'update' | 'delete';
+  /** read: someone opened client-level data (trajectories, a quarantined file, a retour message). */
+  action: 'create' | 'update' | 'delete' | 'read';
   entity: string;
   entityId: string;
   before: unknown;

@@ -13,6 +13,7 @@ import { useT, type Msg } from '../../i18n';
 
 const entityLabels: Record<string, Msg> = {
   provider: 'Aanbieder', contract: 'Contract', product: 'Product', budget: 'Budget', user: 'Gebruiker', combination: 'Combinatie',
+  'ijw-file': 'iJw-bestand', 'ijw-retour': 'Retourbericht', trajectories: 'Trajecten',
 };
 const entityPaths: Record<string, string> = { provider: '/aanbieders', contract: '/contracten', product: '/producten' };
 
@@ -28,7 +29,7 @@ function json(value: unknown): string {
   return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
 }
 
-/** Who changed which master data when, newest first; before/after are shown on request. */
+/** Who changed which master data, or opened which client-level data, when, newest first; details on request. */
 export function AuditLogPage() {
   const { t } = useT();
   const filters = useFilters([] as const);
@@ -43,11 +44,11 @@ export function AuditLogPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} wijziging|{count} wijzigingen, nieuwste eerst', { count: state.data.page.totalElements })}
+            caption={t('{count} gebeurtenis|{count} gebeurtenissen, nieuwste eerst', { count: state.data.page.totalElements })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(e) => String(e.id)}
-            empty={t('Nog geen wijzigingen.')}
+            empty={t('Nog niets vastgelegd.')}
             columns={[
               { header: t('Tijdstip'), rowHeader: true, cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
               { header: t('Gebruiker'), cell: (e) => e.userEmail },

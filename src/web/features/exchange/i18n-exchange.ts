@@ -62,6 +62,7 @@ export const exchangeEn = {
   'Retour verzoek om toewijzing': 'Retour of a request for allocation',
   'Retour verzoek om wijziging': 'Retour of a request for change',
   'Retourbericht': 'Retour message',
+  'iJw-bestand': 'iJw file',
   'Start zorg': 'Start of care',
   'Stop zorg': 'End of care',
   'Te groot': 'Too large',
