@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kpi, P, rows, useEdgeWorld } from './kpi-edge-world.js';
+import { suppressCells, type RawCell } from './suppression.js';
 
 /** Small numbers over hand-made iJw messages (kpi-edge-world.ts): cells of 1–9 youths withheld, and the cell that would give them away. */
 useEdgeWorld();
@@ -44,5 +45,23 @@ describe('small numbers', () => {
     // 54 youths in care at P.small in Q3, none of them residential: a count of 0 is published.
     const none = await kpi('residential_youths', '2025Q3', { filters: { provider: P.small }, threshold: 10 });
     expect(none.total).toMatchObject({ suppressed: false, value: 0 });
+  });
+
+  it('withholds more rows until the withheld ones together are no small number', () => {
+    // Jeugdigen 18+ per gemeente: 59 in all; IJsselstein 3 and Lopik 2 are small, and 59 − 13 − 26 − 15 would publish
+    // their 5 together. Houten, the next smallest, is withheld with them.
+    const cell = (key: string, youths: number, previousYouths = 20): RawCell => ({
+      key, label: key, value: youths, previous: previousYouths, numerator: null, denominator: null, youths, previousYouths,
+    });
+    const byKey = (cells: Array<{ key: string; suppressed: boolean; previous: number | null }>) =>
+      Object.fromEntries(cells.map((c) => [c.key, c.suppressed ? 'withheld' : c.previous === null ? 'previous withheld' : 'shown']));
+    const { total, rows: cells } = suppressCells(cell('total', 59, 100),
+      [cell('Houten', 13), cell('IJsselstein', 3, 4), cell('Lopik', 2, 30), cell('Nieuwegein', 26, 3), cell('Vijfheerenlanden', 15, 43)], 10);
+    expect(total).toMatchObject({ suppressed: false, value: 59 });
+    // The previous period on its own counts: IJsselstein 4 and Nieuwegein 3 make 7, so Houten's 20 goes with them.
+    expect(byKey(cells)).toEqual({
+      Houten: 'withheld', IJsselstein: 'withheld', Lopik: 'withheld', Nieuwegein: 'previous withheld', Vijfheerenlanden: 'shown',
+    });
+    expect(cells.find((c) => c.key === 'Vijfheerenlanden')).toMatchObject({ value: 15, previous: 43 });
   });
 });
