@@ -273,17 +273,22 @@ export class Reference {
     const year = Number(to.slice(0, 4));
     const yearStart = `${year}-01-01`;
     const yearEnd = `${year}-12-31`;
-    const month = Number(to.slice(5, 7));
-    const windowFrom = plusMonths(`${to.slice(0, 7)}-01`, -2);
-    const windowTo = monthEndIso(year, month);
+    // Seen from the period's end, or from the end of the last month the region has prestaties for, if earlier.
+    const last = this.data.lines.filter((l) => this.data.municipalities.has(l.municipality)).reduce((m, l) => (l.periodStart > m ? l.periodStart : m), '');
+    const known = last ? monthEndIso(Number(last.slice(0, 4)), Number(last.slice(5, 7))) : null;
+    const asOf = known !== null && known < to ? known : to;
+    const fromDay = Math.max(dayOf(asOf), dayOf(yearStart) - 1);
+    const windowFrom = plusMonths(`${asOf.slice(0, 7)}-01`, -2);
+    const windowTo = monthEndIso(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)));
     const windowDays = dayOf(windowTo) - dayOf(windowFrom) + 1;
     const declared = this.scopedLines(filters, yearStart, to);
     const projected = new Map<string, number>();
-    for (const l of this.scopedLines(filters, windowFrom, windowTo)) {
+    for (const l of this.scopedLines(filters, windowFrom, asOf)) {
       const t = this.byAllocation.get(`${l.municipality}|${l.allocationNumber}`);
-      if (!t || t.start === null || t.start > to || (t.end !== null && t.end <= to)) continue;
+      if (!t || t.start === null || t.start > asOf || (t.end !== null && t.end <= asOf)) continue;
+      if (t.allocationEnd !== null && t.allocationEnd <= asOf) continue;
       const until = t.allocationEnd !== null && t.allocationEnd < yearEnd ? t.allocationEnd : yearEnd;
-      const remaining = Math.max(0, dayOf(until) - dayOf(to));
+      const remaining = Math.max(0, dayOf(until) - fromDay);
       const g = this.lineGroup(l, groupBy);
       const cents = (l.cents * remaining) / windowDays;
       projected.set(g, (projected.get(g) ?? 0) + cents);

@@ -40,6 +40,16 @@ describe('spend and the year-end forecast', () => {
     expect((await kpi('spend_forecast', '2025-02', at(P.forecast))).total.value).toBeCloseTo(expected, 2);
   });
 
+  it('for a year whose prestaties are declared only up to June projects from the end of June (docs/kpi.md)', async () => {
+    // The region's last prestaties are of June 2025. Seen from 31 December the year would show only what was declared;
+    // the forecast is the one as known at 30 June, with the run rate and the trajectories running then.
+    const year = await kpi('spend_forecast', '2025', at(P.forecast));
+    const june = await kpi('spend_forecast', '2025Q2', at(P.forecast));
+    expect(year.total.numerator).toBe((6 * 68_500 + 6 * 54_800 + 5 * 34_250) / 100);
+    expect(year.total.value).toBe(june.total.value);
+    expect(year.total.value).toBeGreaterThan(year.total.numerator!);
+  });
+
   it('for a period ending mid-month divides by the days of the three calendar months (docs/kpi.md)', async () => {
     // L = 20 May 2025: the window is March–May (92 days), whose prestaties all began by 20 May; days left after L:
     // G1 and G3 to 31 Dec (225), G2 to 30 Sep (133).

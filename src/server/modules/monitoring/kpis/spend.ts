@@ -145,28 +145,41 @@ export const spend: KpiModule = {
   },
 };
 
+/** The last day of the latest month with a prestatie declared in the region: how far the money is known. */
+async function declaredThrough(db: Db, ctx: KpiContext): Promise<string | null> {
+  const [row] = await queryRows<{ last: string | null }>(db, sql`
+    select (date_trunc('month', max(period_start)) + interval '1 month' - interval '1 day')::date::text as last
+    from kpi_money_facts where municipality_code = any(${sql.param(ctx.municipalities)}::text[])`);
+  return row?.last ?? null;
+}
+
 /**
  * The forecast for the year of the period's end, as known at the period's end: declared so far that year, plus for
- * each trajectory still running after the period its run rate (declared over the last three calendar months ÷ their
- * days) × its days left in the year (to its allocation end).
+ * each trajectory still running then its run rate (declared over the last three calendar months ÷ their days) × its
+ * days left in the year (to its allocation end). A period that runs past the months declared so far (the current
+ * year, say) is seen from the end of the last declared month: its run rate, its running trajectories.
  */
 async function forecast(db: Db, ctx: KpiContext, period: Span) {
   const year = period.to.slice(0, 4);
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
-  // The three calendar months ending with the period's month, whole: their prestaties cover whole months.
-  const windowStart = addMonths(`${period.to.slice(0, 7)}-01`, -2);
+  const known = await declaredThrough(db, ctx);
+  const asOf = known !== null && known < period.to ? known : period.to;
+  // Days are projected from the later of the moment of knowing and the year's start.
+  const from = asOf < yearStart ? addDays(yearStart, -1) : asOf;
+  // The three calendar months ending with that moment's month, whole: their prestaties cover whole months.
+  const windowStart = addMonths(`${asOf.slice(0, 7)}-01`, -2);
   const windowDays = daysBetween(windowStart, addDays(addMonths(windowStart, 3), -1)) + 1;
   const soFar = await declared(db, ctx, { from: yearStart, to: period.to });
-  // Only the last three months' prestaties carry a run rate; each is joined to its allocation's trajectory, if running.
-  // A period that ends with the year leaves no days to project.
-  const result = period.to === yearEnd ? [] : await queryRows<{ grp: string | null; projected: number }>(db, sql`
-    with lines as (${scopedLines(ctx, windowStart, period.to)})
+  // Only the window's prestaties carry a run rate; each is joined to its allocation's trajectory, if running then.
+  // Seen from the year's end, there are no days left to project.
+  const result = from >= yearEnd ? [] : await queryRows<{ grp: string | null; projected: number }>(db, sql`
+    with lines as (${scopedLines(ctx, windowStart, asOf)})
     select case when grouping(lines.grp) = 1 then null else lines.grp end as grp,
-      sum(lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${period.to}::date, 0))::float8 as projected
+      sum(lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${from}::date, 0))::float8 as projected
     from lines
-    join kpi_trajectory_facts tr on tr.allocation = lines.allocation and tr.start_date <= ${period.to}::date and (tr.end_date is null or tr.end_date > ${period.to}::date)
-      and (tr.allocation_end is null or tr.allocation_end > ${period.to}::date)
+    join kpi_trajectory_facts tr on tr.allocation = lines.allocation and tr.start_date <= ${asOf}::date and (tr.end_date is null or tr.end_date > ${asOf}::date)
+      and (tr.allocation_end is null or tr.allocation_end > ${asOf}::date)
     group by grouping sets ((lines.grp), ())`);
   const projected = new Map(result.map((r) => [r.grp, num(r.projected)]));
   const rows = soFar.map((r) => ({
