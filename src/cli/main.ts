@@ -128,7 +128,7 @@ program.command('kpi')
   .action((opts: { kpi?: string; period?: string; groupBy: KpiGroupBy; municipality?: string; provider?: string; productCategory?: string; lot?: string; region?: string; json?: boolean }) =>
     withDatabase(async ({ db }) => {
       const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/kpi.service.js');
-      const { formatKpiValue } = await import('../shared/kpi-charts.js');
+      const { formatKpiValue, withheldText } = await import('../shared/kpi-charts.js');
       const region = await resolveRegion(db, opts.region);
       const kpis = opts.kpi?.split(',').map((k) => k.trim()).filter(Boolean);
       const unknown = kpis?.filter((k) => !(kpiIds as readonly string[]).includes(k)) ?? [];
@@ -142,13 +142,12 @@ program.command('kpi')
         console.log(JSON.stringify(response, null, 2));
         return;
       }
-      const hidden = `< ${response.suppressionThreshold}`;
       console.log(`${region.name}, ${response.period.label} (${response.period.from} t/m ${response.period.to}), vorige periode ${response.previousPeriod.label}`);
       for (const result of response.data) {
         console.log(`\n${result.kpi.name} (${result.kpi.id})${result.available ? '' : ': geen gegevens'}`);
         for (const cell of [...result.rows, result.total]) {
           if (!result.available) break;
-          const value = cell.suppressed ? hidden : formatKpiValue(cell.value, result.kpi.unit);
+          const value = cell.suppressed ? withheldText(response.suppressionThreshold, result.kpi.unit) : formatKpiValue(cell.value, result.kpi.unit);
           const previous = formatKpiValue(cell.previous, result.kpi.unit);
           console.log(`  ${cell.label.padEnd(40)} ${value.padStart(14)}  (vorige: ${previous})`);
         }

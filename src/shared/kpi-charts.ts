@@ -26,6 +26,14 @@ export interface KpiChartOptions {
 }
 
 /** Formats a KPI value for axis labels, tooltips and tables. */
+/**
+ * How a withheld cell reads: "< 10" where the figure counts youths, "< 10 jeugdigen" where it is an amount, a number of
+ * days, a share or a ratio, which a bare "< 10" would misstate (not "under 10 days", but "fewer than 10 youths").
+ */
+export function withheldText(threshold: number, unit: KpiUnit, lang: 'nl' | 'en' = 'nl'): string {
+  return unit === 'youths' ? `< ${threshold}` : `< ${threshold} ${lang === 'en' ? 'youths' : 'jeugdigen'}`;
+}
+
 export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl-NL'): string {
   if (value === null) return '–';
   switch (unit) {

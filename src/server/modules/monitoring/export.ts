@@ -1,15 +1,21 @@
 import ExcelJS from 'exceljs';
-import { kpiGroupLabels, type KpiCell, type KpiResponse } from '../../../shared/kpi.js';
+import { withheldText } from '../../../shared/kpi-charts.js';
+import { kpiGroupLabels, type KpiCell, type KpiResponse, type KpiUnit } from '../../../shared/kpi.js';
 
-/** The columns every export has; suppressed cells read "< n" so a reader sees why a number is missing. */
+/**
+ * The columns every export has; suppressed cells read "< n" (a count of youths) or "< n jeugdigen" (any other figure)
+ * so a reader sees why a number is missing.
+ */
 function table(response: KpiResponse): Array<Array<string | number | null>> {
-  const hidden = `< ${response.suppressionThreshold}`;
+  const n = response.suppressionThreshold;
+  const youths = withheldText(n, 'youths');
   const header = ['KPI', kpiGroupLabels[response.groupBy], `Waarde ${response.period.label}`, `Waarde ${response.previousPeriod.label}`, 'Teller', 'Noemer', 'Jeugdigen', 'Budget', 'Doel'];
-  const line = (kpi: string, cell: KpiCell) => cell.suppressed
-    ? [kpi, cell.label, hidden, cell.previous ?? hidden, hidden, hidden, hidden, cell.budget === undefined ? null : hidden, null]
+  const line = (kpi: string, unit: KpiUnit, cell: KpiCell) => cell.suppressed
+    ? [kpi, cell.label, withheldText(n, unit), cell.previous ?? withheldText(n, unit), withheldText(n, unit), withheldText(n, unit), youths,
+      cell.budget === undefined ? null : withheldText(n, 'euro'), null]
     : [kpi, cell.label, cell.value, cell.previous, cell.numerator, cell.denominator, cell.youths, cell.budget ?? null,
       cell.target ? `${cell.target.comparator === 'atMost' ? '≤' : '≥'} ${cell.target.value}` : null];
-  const rows = response.data.filter((r) => r.available).flatMap((r) => [...r.rows.map((c) => line(r.kpi.name, c)), line(r.kpi.name, r.total)]);
+  const rows = response.data.filter((r) => r.available).flatMap((r) => [...r.rows.map((c) => line(r.kpi.name, r.kpi.unit, c)), line(r.kpi.name, r.kpi.unit, r.total)]);
   return [header, ...rows];
 }
 

@@ -102,7 +102,8 @@ describe('exports', () => {
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     const cells = json.data.flatMap((d) => [...d.rows, d.total]);
     expect(lines).toHaveLength(1 + cells.length);
-    const suppressed = json.data.flatMap((d) => d.rows.filter((r) => r.suppressed).map((r) => `${d.kpi.name};${r.label};< 10`));
+    // "< 10" where the value counts youths; "< 10 jeugdigen" where it is an amount, days or a share.
+    const suppressed = json.data.flatMap((d) => d.rows.filter((r) => r.suppressed).map((r) => `${d.kpi.name};${r.label};< 10${d.kpi.unit === 'youths' ? ';' : ' jeugdigen;'}`));
     for (const s of suppressed) expect(lines.some((l) => l.startsWith(s))).toBe(true);
 
     const xlsx = await ctx.app.request(`/api/v1/kpis/export?${query}&format=xlsx`, { headers: { Authorization: `Bearer ${manager}` } });

@@ -1,4 +1,4 @@
-import { formatKpiValue } from '../../../shared/kpi-charts';
+import { formatKpiValue, withheldText } from '../../../shared/kpi-charts';
 import type { KpiCell, KpiDefinitionInfo, KpiUnit } from '../../../shared/kpi';
 import { useT, type Lang, type Msg } from '../../i18n';
 
@@ -15,10 +15,10 @@ export function kpiName(kpi: KpiDefinitionInfo, lang: Lang): string {
   return lang === 'en' ? kpi.nameEn : kpi.name;
 }
 
-/** "< 10" for a withheld cell; the threshold comes from the response. */
-export function Suppressed({ threshold }: { threshold: number }) {
-  const { t } = useT();
-  return <span className="kpi-suppressed" title={t('Minder dan {n} jeugdigen: niet getoond', { n: threshold })}>{`< ${threshold}`}</span>;
+/** "< 10" for a withheld count of youths, "< 10 jeugdigen" for any other figure; the threshold comes from the response. */
+export function Suppressed({ threshold, unit }: { threshold: number; unit: KpiUnit }) {
+  const { t, lang } = useT();
+  return <span className="kpi-suppressed" title={t('Minder dan {n} jeugdigen: niet getoond', { n: threshold })}>{withheldText(threshold, unit, lang)}</span>;
 }
 
 /** The value of a cell, or "< 10" when it is suppressed. */
@@ -26,7 +26,7 @@ export function KpiValue({ cell, unit, threshold, which = 'value' }: { cell: Kpi
   const { t, lang } = useT();
   const value = cell[which];
   // A withheld cell keeps its previous value when that period had enough youths.
-  if (cell.suppressed && (which !== 'previous' || value === null)) return <Suppressed threshold={threshold} />;
+  if (cell.suppressed && (which !== 'previous' || value === null)) return <Suppressed threshold={threshold} unit={which === 'youths' ? 'youths' : unit} />;
   const shown = formatKpiValue(value, which === 'youths' ? 'youths' : unit, locale(lang));
   return <>{unit === 'days' && which !== 'youths' && value !== null ? t('{n} dagen', { n: shown }) : shown}</>;
 }

@@ -4,7 +4,7 @@ import type { Signal } from '../signals.service.js';
 import { chartComparison, renderKpiChart, reportChartKpis } from './report-charts.js';
 import type { QuarterlyReportData } from './report-data.js';
 import {
-  describeMoment, describePeriod, previousText, targetStatus, targetText, valueText, withheldText, withholdResponse,
+  describeMoment, describePeriod, previousText, targetStatus, targetText, valueText, withheldMarks, withholdResponse,
 } from './report-format.js';
 import type { PdfContent, PdfDocumentDefinition } from './render-pdf.js';
 
@@ -80,7 +80,7 @@ function cover(data: QuarterlyReportData, kpis: KpiResponse): PdfContent {
         body: [[{
           stack: [
             { text: 'Kleine aantallen', bold: true, margin: [0, 0, 0, 3] },
-            `Een cijfer over minder dan ${kpis.suppressionThreshold} jeugdigen kan een kind herkenbaar maken. Zo'n cel staat in dit rapport als "${withheldText(kpis)}", zonder getal, ook in de grafieken (daar ontbreekt de balk).`,
+            `Een cijfer over minder dan ${kpis.suppressionThreshold} jeugdigen kan een kind herkenbaar maken. Zo'n cel staat in dit rapport als ${withheldMarks(kpis)}, zonder getal, ook in de grafieken (daar ontbreekt de balk).`,
           ],
           margin: [8, 6, 8, 6],
         }]],
@@ -107,7 +107,7 @@ function keyFigures(kpis: KpiResponse): PdfContent {
     { text: `Alle indicatoren voor ${kpis.period.label}, naast het vorige kwartaal en het doel van de regio.`, margin: [0, 0, 0, 8] },
     table(['*', 62, 62, 110, 62], ['Indicator', kpis.period.label, kpis.previousPeriod.label, 'Doel of begroting', 'Doel gehaald'], rows),
     {
-      text: `"${withheldText(kpis)}": minder dan ${kpis.suppressionThreshold} jeugdigen, weggelaten. "–": geen cijfer (geen gegevens in die periode, of in het vorige kwartaal weggelaten om dezelfde reden).`,
+      text: `${withheldMarks(kpis)}: minder dan ${kpis.suppressionThreshold} jeugdigen, weggelaten. "–": geen cijfer (geen gegevens in die periode, of in het vorige kwartaal weggelaten om dezelfde reden).`,
       style: 'note', margin: [0, 6, 0, 0],
     },
   ];
@@ -179,7 +179,7 @@ function definitions(kpis: KpiResponse): PdfContent {
     { text: 'Iedere indicator volgt de landelijke definities (CBS Beleidsinformatie Jeugd, de geharmoniseerde outcome-indicatoren) waar die er zijn; de volledige formules staan in docs/kpi.md.', margin: [0, 0, 0, 8] },
     ...kpis.data.map((r) => ({ text: [{ text: r.kpi.name, bold: true }, `: ${r.kpi.description}`], margin: [0, 0, 0, 4] })),
     { text: 'Kleine aantallen', style: 'h2', margin: [0, 10, 0, 4] },
-    `Een cel die staat voor 1 tot ${kpis.suppressionThreshold} unieke jeugdigen wordt weggelaten: de waarde, de teller, de noemer en het aantal jeugdigen. In dit rapport staat er "${withheldText(kpis)}". Een cel van 0 jeugdigen wordt wel getoond. Is in een tabel precies één rij weggelaten en het totaal niet, dan wordt ook de rij met het volgende kleinste aantal weggelaten, zodat niemand de verborgen rij kan terugrekenen uit het totaal. Dezelfde regel geldt voor het dashboard, de API, de exports en de opdrachtregel.`,
+    `Een cel die staat voor 1 tot ${kpis.suppressionThreshold} unieke jeugdigen wordt weggelaten: de waarde, de teller, de noemer en het aantal jeugdigen. In dit rapport staat er ${withheldMarks(kpis)}. Een cel van 0 jeugdigen wordt wel getoond. Staat het totaal er wel, dan zijn altijd ten minste twee rijen weggelaten die samen voor ten minste ${kpis.suppressionThreshold} jeugdigen staan: zo nodig ook de rijen met de volgende kleinste aantallen, zodat niemand een klein getal kan terugrekenen uit het totaal. Dezelfde regel geldt voor het dashboard, de API, de exports en de opdrachtregel.`,
     { text: 'Vorig kwartaal en doelen', style: 'h2', margin: [0, 10, 0, 4] },
     'Het vorige kwartaal is het kwartaal direct ervoor, op dezelfde manier berekend. Een doel is een absolute waarde ("hoogstens" of "minstens") of een verandering ten opzichte van een basisjaar; de prognose jaareinde heeft altijd de jaarbegroting als bovengrens. Een jeugdige kan in meer rijen voorkomen (twee gemeenten of aanbieders), dus de rijen tellen niet altijd op tot het totaal.',
   ];

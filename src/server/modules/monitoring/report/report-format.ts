@@ -1,4 +1,4 @@
-import { formatKpiValue } from '../../../../shared/kpi-charts.js';
+import { formatKpiValue, withheldText } from '../../../../shared/kpi-charts.js';
 import type { KpiCell, KpiPeriod, KpiResponse, KpiUnit } from '../../../../shared/kpi.js';
 
 const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -16,8 +16,9 @@ export function describeMoment(at: Date): string {
   return `${stamp.format(at)} uur`;
 }
 
-/** "< 10" is all a reader sees of a withheld cell. */
-export const withheldText = (response: Pick<KpiResponse, 'suppressionThreshold'>) => `< ${response.suppressionThreshold}`;
+/** "< 10" is all a reader sees of a withheld cell ("< 10 jeugdigen" where the figure is not a count of youths). */
+export const withheldMarks = (response: Pick<KpiResponse, 'suppressionThreshold'>) =>
+  `"< ${response.suppressionThreshold}" (bij bedragen, dagen, aandelen en verhoudingen "< ${response.suppressionThreshold} jeugdigen")`;
 
 /**
  * Defence in depth: a suppressed cell loses every number here as well, so even a cell that arrived with figures
@@ -34,7 +35,7 @@ export function withholdResponse(response: KpiResponse): KpiResponse {
 
 /** The current value of a cell as printed. */
 export function valueText(cell: KpiCell, unit: KpiUnit, response: Pick<KpiResponse, 'suppressionThreshold'>): string {
-  return cell.suppressed ? withheldText(response) : formatKpiValue(cell.value, unit);
+  return cell.suppressed ? withheldText(response.suppressionThreshold, unit) : formatKpiValue(cell.value, unit);
 }
 
 /** The previous period's value: a dash when there is none or when it was withheld (the legend says so). */

@@ -94,7 +94,7 @@ describe('GET /reports/quarterly', () => {
         // The chart sections come in reportChartKpis order, each with its table: find this KPI's row for the label.
         const row = lines.slice(lines.findIndex((l) => l.trim() === kpi.name)).find((l) => new RegExp(`^\\s*${label}\\s`).test(l));
         const current = row?.replace(new RegExp(`^\\s*${label}\\s+`), '').split(/\s{2,}/)[0];
-        expect(current, `${kpi.id} ${label}: ${value} withheld`).toBe('< 10');
+        expect(current, `${kpi.id} ${label}: ${value} withheld`).toBe(kpi.unit === 'youths' ? '< 10' : '< 10 jeugdigen');
       }
     } finally {
       view.dispose();
