@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { kpiGroupings, kpiIds, kpiUnits, type KpiFilters, type KpiId } from '../../../shared/kpi.js';
+import { kpiGroupings, kpiIds, kpiUnits, type KpiFilters, type KpiId, type KpiResponse } from '../../../shared/kpi.js';
 import { eq } from 'drizzle-orm';
 import { requireRole } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
@@ -112,7 +112,7 @@ monitoringRoutes.openapi(
   async (c) => {
     const query = c.req.valid('query');
     const response = await answer(c, query);
-    const name = `kpi-${response.period.label.replace('/', '_')}-${response.groupBy}`;
+    const name = exportName(response, query.kpi);
     if (query.format === 'xlsx') {
       return c.body(new Uint8Array(await toXlsx(response)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${name}.xlsx"`,
@@ -121,6 +121,17 @@ monitoringRoutes.openapi(
     return c.body(toCsv(response), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
   },
 );
+
+/**
+ * The file name says what is in the file, so exports of one period do not overwrite each other: the period, the
+ * KPI when one was asked for, the grouping and every filter (kpi-2026Q3-youths_in_care-productCategory-gemeente-0321.csv).
+ */
+function exportName(response: KpiResponse, kpi: string | undefined): string {
+  const f = response.filters;
+  const parts = ['kpi', response.period.label.replace('/', '_'), kpi?.split(',').map((k) => k.trim()).filter(Boolean).join('+'), response.groupBy,
+    f.municipality && `gemeente-${f.municipality}`, f.provider && `aanbieder-${f.provider}`, f.productCategory && `categorie-${f.productCategory}`, f.lot && `perceel-${f.lot}`];
+  return parts.filter(Boolean).join('-').replace(/[^\w.+-]/g, '_');
+}
 
 const ZSignal = z.object({
   kpi: z.enum(kpiIds), kpiName: z.string(), unit: z.enum(kpiUnits), scopeType: z.enum(['region', 'municipality', 'provider']),

@@ -93,12 +93,19 @@ describe('GET /kpis', () => {
 });
 
 describe('exports', () => {
+  it('names the file after what it holds, so two exports of one period do not overwrite each other', async () => {
+    const name = async (query: string) => (await ctx.app.request(`/api/v1/kpis/export?${query}`, { headers: { Authorization: `Bearer ${manager}` } }))
+      .headers.get('content-disposition');
+    expect(await name('period=2025Q3&groupBy=productCategory&municipality=0321')).toBe('attachment; filename="kpi-2025Q3-productCategory-gemeente-0321.csv"');
+    expect(await name('period=2025Q3&format=xlsx')).toBe('attachment; filename="kpi-2025Q3-region.xlsx"');
+  });
+
   it('gives the same suppressed figures as CSV and XLSX', async () => {
     const query = 'kpi=dropout,youths_in_care&period=2025Q3&groupBy=provider';
     const json = (await kpis(manager, query)).body;
     const csv = await ctx.app.request(`/api/v1/kpis/export?${query}&format=csv`, { headers: { Authorization: `Bearer ${manager}` } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toContain('kpi-2025Q3-provider.csv');
+    expect(csv.headers.get('content-disposition')).toContain('filename="kpi-2025Q3-dropout+youths_in_care-provider.csv"');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     const cells = json.data.flatMap((d) => [...d.rows, d.total]);
     expect(lines).toHaveLength(1 + cells.length);
