@@ -12,6 +12,15 @@ const expectedNav: Record<Role, string[]> = {
   aanbieder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Trajecten', 'Dashboard'],
 };
 
+/** The overview's "Verder" links each role should see; a verwijzer has none, and then no heading either. */
+const expectedFurther: Record<Role, string[]> = {
+  beheerder: ['Sturingsinformatie op het dashboard', 'Budgetten per gemeente en post', 'Nieuwe aanbieder', 'Nieuw contract', 'Gebruikers beheren', 'Audit-log bekijken'],
+  contractmanager: ['Sturingsinformatie op het dashboard', 'Budgetten per gemeente en post', 'Nieuwe aanbieder', 'Nieuw contract'],
+  beleid: ['Sturingsinformatie op het dashboard', 'Budgetten per gemeente en post'],
+  verwijzer: [],
+  aanbieder: ['Sturingsinformatie op het dashboard', 'Gegevens van uw organisatie'],
+};
+
 async function navLinks(page: Page, name = 'Hoofdmenu'): Promise<string[]> {
   const nav = page.getByRole('navigation', { name });
   await nav.waitFor();
@@ -37,6 +46,12 @@ describe('signing in per role', () => {
       expect(await header.innerText()).toContain(user.name);
       expect(await header.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
       expect(await navLinks(ctx.page)).toEqual(expectedNav[user.role]);
+      const further = ctx.page.getByRole('heading', { level: 2, name: 'Verder' });
+      expect(await further.count()).toBe(expectedFurther[user.role].length ? 1 : 0);
+      if (expectedFurther[user.role].length) {
+        const links = ctx.page.locator('h2:has-text("Verder") + ul').getByRole('link');
+        expect((await links.allInnerTexts()).map((s) => s.trim())).toEqual(expectedFurther[user.role]);
+      }
       await screenshot(ctx.page, `start-${user.role}`);
     });
   }

@@ -5,6 +5,7 @@ import { can, useUser } from '../../lib/auth';
 import { todayIso } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { useLoad } from '../../lib/use-load';
+import { canSeeDashboard } from '../monitoring/dashboard-parts';
 import { useT, type Msg } from '../../i18n';
 
 interface Tile {
@@ -36,6 +37,17 @@ export function OverviewPage() {
     { label: 'Producten', count: counts?.products ?? null, to: '/producten', link: 'Naar de producten' },
   ];
 
+  // The next steps this role can take; a role with none (a verwijzer) gets no empty heading.
+  const further = ([
+    [canSeeDashboard(user), '/dashboard', 'Sturingsinformatie op het dashboard'],
+    [can.seeBudgets(user), '/budgetten', 'Budgetten per gemeente en post'],
+    [can.editMasterData(user), '/aanbieders/nieuw', 'Nieuwe aanbieder'],
+    [can.editMasterData(user), '/contracten/nieuw', 'Nieuw contract'],
+    [user.role === 'aanbieder' && !!user.providerId, `/aanbieders/${user.providerId}`, 'Gegevens van uw organisatie'],
+    [can.administer(user), '/gebruikers', 'Gebruikers beheren'],
+    [can.administer(user), '/audit', 'Audit-log bekijken'],
+  ] as Array<[boolean, string, Msg]>).filter(([shown]) => shown).map(([, to, label]) => [to, label] as const);
+
   return (
     <>
       <h1 className="utrecht-heading-1">{t('Overzicht')}</h1>
@@ -51,17 +63,14 @@ export function OverviewPage() {
           </li>
         ))}
       </ul>
-      <h2 className="utrecht-heading-2">{t('Verder')}</h2>
-      <ul className="utrecht-unordered-list">
-        {can.seeBudgets(user) && <li className="utrecht-unordered-list__item"><TextLink to="/budgetten">{t('Budgetten per gemeente en post')}</TextLink></li>}
-        {can.editMasterData(user) && <li className="utrecht-unordered-list__item"><TextLink to="/aanbieders/nieuw">{t('Nieuwe aanbieder')}</TextLink></li>}
-        {can.editMasterData(user) && <li className="utrecht-unordered-list__item"><TextLink to="/contracten/nieuw">{t('Nieuw contract')}</TextLink></li>}
-        {user.role === 'aanbieder' && user.providerId && (
-          <li className="utrecht-unordered-list__item"><TextLink to={`/aanbieders/${user.providerId}`}>{t('Gegevens van uw organisatie')}</TextLink></li>
-        )}
-        {can.administer(user) && <li className="utrecht-unordered-list__item"><TextLink to="/gebruikers">{t('Gebruikers beheren')}</TextLink></li>}
-        {can.administer(user) && <li className="utrecht-unordered-list__item"><TextLink to="/audit">{t('Audit-log bekijken')}</TextLink></li>}
-      </ul>
+      {further.length > 0 && (
+        <>
+          <h2 className="utrecht-heading-2">{t('Verder')}</h2>
+          <ul className="utrecht-unordered-list">
+            {further.map(([to, label]) => <li key={to} className="utrecht-unordered-list__item"><TextLink to={to}>{t(label)}</TextLink></li>)}
+          </ul>
+        </>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@
  * ../../i18n.ts. A key may live in only one dictionary (i18n.ts checks that). KPI names come from src/shared/kpi.ts.
  */
 export const monitoringEn = {
+  'Sturingsinformatie op het dashboard': 'Steering information on the dashboard',
   '"< {n}": minder dan {n} jeugdigen. Dat cijfer wordt niet getoond, zodat niemand herkenbaar is.':
     '"< {n}": fewer than {n} youths. That figure is not shown, so that no one can be identified.',
   'Alle cijfers als CSV': 'All figures as CSV',
