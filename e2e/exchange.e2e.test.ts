@@ -88,7 +88,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
       }).observe(region.parentElement!, { subtree: true, childList: true, characterData: true });
     });
     await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-    await ctx.page.getByRole('status').filter({ hasText: /aanvaard, .* afgekeurd; \d+ records/ }).waitFor({ timeout: 60_000 });
+    await ctx.page.getByRole('status').filter({ hasText: /aanvaard, .* afgekeurd; [\d.]+ records/ }).waitFor({ timeout: 60_000 });
     return ctx.page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
   }
 
@@ -109,8 +109,9 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     const rows = await tableRows(ctx.page, 'Uitslag per bestand');
     expect(rows).toHaveLength(validFiles);
     expect(rows.every((r) => r[2] === 'Aanvaard')).toBe(true);
-    const records = rows.reduce((n, r) => n + Number(r[3]), 0);
-    expect(await ctx.page.locator('.import-summary').innerText()).toBe(`${validFiles} aanvaard, 0 al eerder ingelezen, 0 afgekeurd; ${records} records`);
+    const records = rows.reduce((n, r) => n + Number(r[3]!.replace(/\./g, '')), 0);
+    expect(await ctx.page.locator('.import-summary').innerText())
+      .toBe(`${validFiles} aanvaard, 0 al eerder ingelezen, 0 afgekeurd; ${records.toLocaleString('nl-NL')} records`);
     await screenshot(ctx.page, 'berichten-ingelezen');
     await expectNoSeriousA11yViolations(ctx.page);
   });
@@ -184,7 +185,8 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     expect(await ctx.page.locator('main').innerText()).toContain('alleen als pseudoniem');
     const all = await apiGet<{ data: Array<{ productCategory: string }>; page: { totalElements: number } }>(ctx.app.baseUrl, '/trajectories?pageSize=100');
     expect(all.page.totalElements).toBeGreaterThan(0);
-    await ctx.page.locator('table caption').filter({ hasText: `${all.page.totalElements} trajecten gevonden` }).waitFor();
+    // Counts carry the Dutch thousands separator ("2.663 trajecten gevonden").
+    await ctx.page.locator('table caption').filter({ hasText: `${all.page.totalElements.toLocaleString('nl-NL')} trajecten gevonden` }).waitFor();
     const rows = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(rows.length).toBe(Math.min(25, all.page.totalElements));
     expect(rows.every((r) => /^€\s[\d.]+,\d\d$/.test(r[10]!))).toBe(true);
@@ -200,12 +202,48 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await categories.locator(`option[value="${category}"]`).waitFor({ state: 'attached' });
     await categories.selectOption(category);
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await ctx.page.locator('table caption').filter({ hasText: `${count} ${count === 1 ? 'traject' : 'trajecten'} gevonden` }).waitFor();
+    await ctx.page.locator('table caption').filter({ hasText: `${count.toLocaleString('nl-NL')} ${count === 1 ? 'traject' : 'trajecten'} gevonden` }).waitFor();
     const narrowed = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(narrowed.length).toBe(Math.min(25, count));
     expect(narrowed.every((r) => r[3]!.includes(`${category} – `))).toBe(true);
     await screenshot(ctx.page, 'trajecten');
     await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it('refuses a trajectory period that ends before it begins at its field, and takes a page past the end to the last page', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await ctx.page.goto(`${ctx.app.baseUrl}/trajecten`);
+    await settle(ctx.page, 'Trajecten');
+    await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
+    await ctx.page.getByLabel('Van', { exact: true }).fill('2025-12-31');
+    await ctx.page.getByLabel('Tot', { exact: true }).fill('2025-01-01');
+    await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    const summary = ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
+    await summary.waitFor();
+    expect((await summary.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['Tot: einddatum ligt voor de begindatum']);
+    expect(await ctx.page.locator('#tot-error').innerText()).toBe('einddatum ligt voor de begindatum');
+    expect(await ctx.page.getByLabel('Tot', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await ctx.page.getByLabel('Tot', { exact: true }).inputValue()).toBe('2025-01-01');
+    // No results for a query that was refused, and no page count either.
+    expect(await ctx.page.locator('main table').count()).toBe(0);
+    expect(await ctx.page.locator('.pagination-status').count()).toBe(0);
+    await summary.getByRole('link').click();
+    expect(await ctx.page.evaluate(() => document.activeElement?.id)).toBe('tot');
+    await screenshot(ctx.page, 'trajecten-periode-fout');
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // A page number past the last page (an old bookmark) becomes the last page, in the address too.
+    const { page } = await apiGet<{ page: { totalElements: number; totalPages: number } }>(ctx.app.baseUrl, '/trajectories?pageSize=25');
+    await ctx.page.goto(`${ctx.app.baseUrl}/trajecten?pagina=999`);
+    await settle(ctx.page, 'Trajecten');
+    await ctx.page.waitForURL((url) => url.searchParams.get('pagina') === (page.totalPages > 1 ? String(page.totalPages) : null));
+    await ctx.page.locator('.pagination-status').filter({ hasText: `Pagina ${page.totalPages} van ${page.totalPages}` }).waitFor();
+    expect(await ctx.page.getByText('Pagina 999').count()).toBe(0);
+    expect(await tableRows(ctx.page, /traject(en)? gevonden$/)).toHaveLength(page.totalElements - (page.totalPages - 1) * 25);
+    // The replaced address is not left behind in the history.
+    await ctx.page.goBack();
+    await settle(ctx.page, 'Trajecten');
+    expect(new URL(ctx.page.url()).searchParams.get('pagina')).toBeNull();
   });
 
   it('keeps the messages from an aanbieder and shows it only its own trajectories', async () => {

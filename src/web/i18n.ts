@@ -1,6 +1,7 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { exchangeEn } from './features/exchange/i18n-exchange';
 import { monitoringEn } from './features/monitoring/i18n-monitoring';
+import { formatCount } from './lib/format';
 
 /**
  * The UI speaks Dutch; English is a switch in the header, kept in localStorage. The Dutch text is the key,
@@ -321,16 +322,23 @@ export type Translate = (msg: Msg, vars?: Record<string, string | number>) => st
 const storageKey = 'zorglandschap.taal';
 
 /**
- * Fills in {name}s. A text with "one|other" forms, such as '{count} traject gevonden|{count} trajecten gevonden', takes
- * the first when the number `count` is 1 (Dutch and English agree on that).
+ * A message in the given language with its {name}s filled in. A text with "one|other" forms, such as
+ * '{count} traject gevonden|{count} trajecten gevonden', takes the first when the number `count` is 1 (Dutch and
+ * English agree on that). A number given as `count` is a count and gets the language's thousands separator
+ * ("2.663 trajecten gevonden"); other numbers, such as a {year}, are filled in as they are.
  */
-function fill(text: string, vars?: Record<string, string | number>): string {
+export function translate(lang: Lang, msg: Msg, vars?: Record<string, string | number>): string {
+  let text: string = lang === 'en' ? en[msg] : msg;
   if (text.includes('|')) {
     const [one, other] = text.split('|') as [string, string];
     text = vars?.count === 1 ? one : other;
   }
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const shown = (name: string) => {
+    const value = vars[name]!;
+    return name === 'count' && typeof value === 'number' ? formatCount(value, lang) : String(value);
+  };
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? shown(name) : whole));
 }
 
 function initialLang(): Lang {
@@ -347,7 +355,7 @@ interface LanguageValue {
   t: Translate;
 }
 
-const LanguageContext = createContext<LanguageValue>({ lang: 'nl', setLang: () => undefined, t: (msg, vars) => fill(msg, vars) });
+const LanguageContext = createContext<LanguageValue>({ lang: 'nl', setLang: () => undefined, t: (msg, vars) => translate('nl', msg, vars) });
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
@@ -362,7 +370,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       // private mode: the choice then lasts for this page only
     }
   }, []);
-  const t = useCallback<Translate>((msg, vars) => fill(lang === 'en' ? en[msg] : msg, vars), [lang]);
+  const t = useCallback<Translate>((msg, vars) => translate(lang, msg, vars), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return createElement(LanguageContext.Provider, { value }, children);
 }

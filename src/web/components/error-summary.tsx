@@ -5,9 +5,12 @@ import { useT } from '../i18n';
 /**
  * The list of problems at the top of a form (NL Design System / GOV.UK pattern): it takes focus after a
  * failed submit, and each item links to its field. `level` fits its heading into the page's outline when the
- * form is one of several on a page (a section's add form has an h3, so its summary an h4).
+ * form is one of several on a page (a section's add form has an h3, so its summary an h4). A search form whose
+ * query the server refused passes the refusal's messages without the submit state of useFormErrors().
  */
-export function ErrorSummary({ errors, labels, level = 2 }: { errors: FormErrors; labels: Record<string, string>; level?: 2 | 3 | 4 }) {
+export function ErrorSummary({ errors, labels, level = 2 }: {
+  errors: Pick<FormErrors, 'params' | 'general' | 'round' | 'hasAny'>; labels: Record<string, string>; level?: 2 | 3 | 4;
+}) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();

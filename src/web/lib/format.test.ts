@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { amountToInput, formatDate, formatEuro, parseAmount, parseInteger } from './format';
+import { amountToInput, formatCount, formatDate, formatEuro, parseAmount, parseInteger } from './format';
 import { labelField } from './form-errors';
 import { safeReturnPath } from './auth';
+import { translate } from '../i18n';
 
 const nbsp = '\u00a0';
 
@@ -49,6 +50,21 @@ describe('Dutch formatting', () => {
     expect(formatDate('2023-07-01')).toBe('01-07-2023');
     expect(formatDate('2023-07-01', 'long')).toBe('1 juli 2023');
     expect(formatDate(null)).toBe('—');
+  });
+});
+
+describe('counts', () => {
+  it('have the thousands separator of the language', () => {
+    expect(formatCount(11670)).toBe('11.670');
+    expect(formatCount(2663, 'en')).toBe('2,663');
+    expect(formatCount(999)).toBe('999');
+  });
+
+  it('are formatted when a message is given a number as {count}, and only then', () => {
+    expect(translate('nl', '{count} traject gevonden|{count} trajecten gevonden', { count: 2663 })).toBe('2.663 trajecten gevonden');
+    expect(translate('en', '{count} traject gevonden|{count} trajecten gevonden', { count: 2663 })).toBe('2,663 trajectories found');
+    expect(translate('nl', '{count} bestand gevonden|{count} bestanden gevonden', { count: 1 })).toBe('1 bestand gevonden');
+    expect(translate('nl', 'Tarief {year}', { year: 2025 })).toBe('Tarief 2025');
   });
 });
 

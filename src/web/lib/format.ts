@@ -1,10 +1,20 @@
-/** Dutch formatting of money and dates, used in every table and detail page. */
+/** Dutch formatting of money, dates and counts, used in every table and detail page. */
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const wholeEuro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const dutchCount = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const englishCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const dateShort = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const dateLong = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+
+/**
+ * A count as the reader's language writes it: "11.670" in Dutch, "11,670" in English, so a large number is
+ * read at a glance and never as a decimal. Only for counts: years and codes are written without separators.
+ */
+export function formatCount(count: number, lang: 'nl' | 'en' = 'nl'): string {
+  return (lang === 'en' ? englishCount : dutchCount).format(count);
+}
 
 export function formatEuro(amount: number | null | undefined, options: { whole?: boolean } = {}): string {
   if (amount === null || amount === undefined) return '—';

@@ -34,6 +34,10 @@ const ZTrajectory = z.object({
 
 const importers = ['beheerder', 'contractmanager'] as const;
 
+/** A period that ends before it begins would silently match trajectories that run on either day: refuse it. */
+const toNotBeforeFrom = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.to >= q.from;
+const toMessage = { message: 'einddatum ligt voor de begindatum', path: ['to'] };
+
 exchangeRoutes.openapi(
   createRoute({
     method: 'post', path: '/imports', tags, summary: 'iJw-bestanden inlezen (XML of zip, multipart veld "files")',
@@ -139,8 +143,9 @@ exchangeRoutes.openapi(
       query: ZPageQuery.extend({
         providerAgb: z.string().regex(/^\d{8}$/, 'moet 8 cijfers zijn').optional(), municipalityCode: z.string().regex(/^\d{4}$/, 'moet 4 cijfers zijn').optional(),
         productCategory: z.string().regex(/^\d{2}$/, 'moet 2 cijfers zijn').optional(), productCode: z.string().max(5).optional(),
-        from: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional(), to: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional(),
-      }),
+        from: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional().describe('Begin van de periode: trajecten die dan nog lopen'),
+        to: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional().describe('Einde van de periode (op of na from): trajecten die dan al begonnen zijn'),
+      }).refine(toNotBeforeFrom, toMessage),
     },
     responses: { 200: json(paged(ZTrajectory, 'TrajectoryPage'), 'Een pagina trajecten'), ...problems(400, 401, 403) },
   }),

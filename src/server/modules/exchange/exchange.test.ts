@@ -154,6 +154,18 @@ describe('the import API', () => {
     const asked = await call(ctx, token, 'GET', '/trajectories?providerAgb=99000022');
     expect(asked.body.data).toHaveLength(0);
   });
+
+  it('refuses a trajectory period that ends before it begins, naming the end date', async () => {
+    const { token } = await buildUser(ctx, 'contractmanager');
+    const reversed = await call(ctx, token, 'GET', '/trajectories?from=2025-12-31&to=2025-01-01');
+    expect(reversed.status).toBe(400);
+    expect(reversed.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(reversed.body.invalidParams).toEqual([{ name: 'to', code: 'custom', reason: 'einddatum ligt voor de begindatum' }]);
+    // One day is a period too, and either end alone is no period to check.
+    for (const query of ['from=2025-03-01&to=2025-03-01', 'from=2025-12-31', 'to=2025-01-01']) {
+      expect((await call(ctx, token, 'GET', `/trajectories?${query}`)).status).toBe(200);
+    }
+  });
 });
 
 describe('files imported out of their usual order', () => {

@@ -1,7 +1,7 @@
 import { TextLink } from '../../components/button';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
@@ -34,7 +34,8 @@ export function AuditLogPage() {
   const { t } = useT();
   const filters = useFilters([] as const);
   useDocumentTitle(t('Audit-log'));
-  const [state] = useLoad((signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }), [filters.page], { keepPrevious: true });
+  const [loaded] = useLoad((signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }), [filters.page], { keepPrevious: true });
+  const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
   return (

@@ -3,7 +3,7 @@ import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
@@ -24,11 +24,12 @@ export function ContractListPage() {
   const filters = useFilters(filterKeys);
   useDocumentTitle(t('Contracten'));
   const { q, perceel, variant, peildatum } = filters.values;
-  const [state] = useLoad(
+  const [loaded] = useLoad(
     (signal) => api<Page<Contract>>(`/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, page: filters.page, pageSize: 20 })}`, { signal }),
     [q, perceel, variant, peildatum, filters.page],
     { keepPrevious: true },
   );
+  const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
 

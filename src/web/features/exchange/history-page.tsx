@@ -2,7 +2,7 @@ import { FilterForm } from '../../components/filter-form';
 import { SelectField } from '../../components/form-fields';
 import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
@@ -32,7 +32,7 @@ function History() {
   const filters = useFilters(filterKeys);
   const names = usePartyNames();
   const { status, berichttype } = filters.values;
-  const [state] = useLoad(
+  const [loaded] = useLoad(
     (signal) => api<Page<ImportedFile>>(
       `/imports${toQuery({ status: statusQuery[status], messageType: berichttype, page: filters.page, pageSize: 25 })}`,
       { signal },
@@ -40,6 +40,7 @@ function History() {
     [status, berichttype, filters.page],
     { keepPrevious: true },
   );
+  const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
 

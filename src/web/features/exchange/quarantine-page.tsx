@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { TextLink } from '../../components/button';
 import { Loaded, Loading, pageProblem, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { DataList, Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
@@ -28,11 +28,12 @@ function Quarantine() {
   const user = useUser();
   const filters = useFilters([] as const);
   const names = usePartyNames();
-  const [state] = useLoad(
+  const [loaded] = useLoad(
     (signal) => api<Page<ImportedFile>>(`/imports${toQuery({ status: 'rejected', page: filters.page, pageSize: 25 })}`, { signal }),
     [filters.page],
     { keepPrevious: true },
   );
+  const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
   return (
@@ -97,7 +98,7 @@ function FileDetail({ file }: { file: ImportedFile }) {
           [t('Afzender'), names.party(file.sender)],
           [t('Ontvanger'), names.party(file.receiver)],
           [t('Berichtidentificatie'), file.messageId ? `${file.messageId} (${formatDate(file.messageDate)})` : '—'],
-          [t('Grootte'), t('{count} bytes', { count: file.sizeBytes.toLocaleString('nl-NL') })],
+          [t('Grootte'), t('{count} bytes', { count: file.sizeBytes })],
           [t('Records'), file.records.toLocaleString('nl-NL')],
           [t('Downloads'), <DownloadLinks key="downloads" file={file} original />],
         ]}

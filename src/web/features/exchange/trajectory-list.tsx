@@ -1,9 +1,9 @@
-import { Alert } from '../../components/alert';
+import { ErrorSummary } from '../../components/error-summary';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
@@ -12,14 +12,15 @@ import { formatDate, formatEuro } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
-import { useT, type Msg } from '../../i18n';
+import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
 import { usePartyNames } from './exchange-parts';
 import type { Trajectory } from './types';
 
 const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'van', 'tot'] as const;
-/** The API's names for the filters, to name a refused one by its label. */
-const paramLabels: Record<string, Msg> = { providerAgb: 'Aanbieder', municipalityCode: 'Gemeente', productCategory: 'Productcategorie', from: 'Van', to: 'Tot' };
+type FilterKey = (typeof filterKeys)[number];
+/** The API's names for the filters, to put a refusal at the field it concerns. */
+const fieldOfParam: Record<string, FilterKey> = { providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', from: 'van', to: 'tot' };
 
 /** "31 – Levering is volgens plan beëindigd.": the code first, then its name when the list knows it. */
 function coded(list: Array<{ code: string; name: string }>, code: string | null): string {
@@ -47,7 +48,7 @@ function Trajectories() {
   const endReasons = useCodeList('JZ588');
   const referrers = useCodeList('COD327');
   const { aanbieder, gemeente, categorie, van, tot } = filters.values;
-  const [state] = useLoad(
+  const [loaded] = useLoad(
     (signal) => api<Page<Trajectory>>(
       `/trajectories${toQuery({ providerAgb: aanbieder, municipalityCode: gemeente, productCategory: categorie, from: van, to: tot, page: filters.page, pageSize: 25 })}`,
       { signal },
@@ -55,10 +56,18 @@ function Trajectories() {
     [aanbieder, gemeente, categorie, van, tot, filters.page],
     { keepPrevious: true },
   );
-  // A filter the server refuses (a date it cannot read) keeps the form on the page, with the reason above it.
+  const state = useClampToLastPage(loaded, filters.hrefFor);
+  // A filter the server refuses (a date it cannot read, a period that ends before it begins) keeps the form on the
+  // page, with the reasons in the error summary and at their fields, and no table for the refused query.
   const refused = state.status === 'error' && state.error.status === 400 ? state.error : null;
   const problem = refused ? null : pageProblem(state);
   if (problem) return problem;
+  const params = (refused?.invalidParams ?? []).map((p) => ({ ...p, name: fieldOfParam[p.name] ?? p.name }));
+  const errors = {
+    params, general: refused && !params.length ? (refused.problem.detail ?? refused.problem.title) : null, round: 0, hasAny: refused !== null,
+  };
+  const errorOf = (key: FilterKey) => params.filter((p) => p.name === key).map((p) => p.reason).join(' ') || undefined;
+  const labels: Record<FilterKey, string> = { aanbieder: t('Aanbieder'), gemeente: t('Gemeente'), categorie: t('Productcategorie'), van: t('Van'), tot: t('Tot') };
 
   const ownOnly = user.role === 'aanbieder';
   const providerOptions = names.providers
@@ -80,26 +89,20 @@ function Trajectories() {
           </p>
         </div>
       </div>
+      <ErrorSummary errors={errors} labels={labels} />
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
             {!ownOnly && (
-              <SelectField id="aanbieder" label={t('Aanbieder')} placeholder={t('Alle aanbieders')} options={providerOptions} value={draft.aanbieder} onChange={(v) => set('aanbieder', v)} />
+              <SelectField id="aanbieder" label={labels.aanbieder} placeholder={t('Alle aanbieders')} options={providerOptions} error={errorOf('aanbieder')} value={draft.aanbieder} onChange={(v) => set('aanbieder', v)} />
             )}
-            <SelectField id="gemeente" label={t('Gemeente')} placeholder={t('Alle gemeenten')} options={municipalityOptions} value={draft.gemeente} onChange={(v) => set('gemeente', v)} />
-            <SelectField id="categorie" label={t('Productcategorie')} placeholder={t('Alle categorieën')} options={codeOptions(categories)} value={draft.categorie} onChange={(v) => set('categorie', v)} />
-            <TextField id="van" type="date" label={t('Van')} value={draft.van} onChange={(v) => set('van', v)} />
-            <TextField id="tot" type="date" label={t('Tot')} value={draft.tot} onChange={(v) => set('tot', v)} />
+            <SelectField id="gemeente" label={labels.gemeente} placeholder={t('Alle gemeenten')} options={municipalityOptions} error={errorOf('gemeente')} value={draft.gemeente} onChange={(v) => set('gemeente', v)} />
+            <SelectField id="categorie" label={labels.categorie} placeholder={t('Alle categorieën')} options={codeOptions(categories)} error={errorOf('categorie')} value={draft.categorie} onChange={(v) => set('categorie', v)} />
+            <TextField id="van" type="date" label={labels.van} error={errorOf('van')} value={draft.van} onChange={(v) => set('van', v)} />
+            <TextField id="tot" type="date" label={labels.tot} error={errorOf('tot')} value={draft.tot} onChange={(v) => set('tot', v)} />
           </>
         )}
       </FilterForm>
-      {refused && (
-        <Alert type="error">
-          {refused.invalidParams.length
-            ? refused.invalidParams.map((p) => `${paramLabels[p.name] ? t(paramLabels[p.name]!) : p.name}: ${p.reason}`).join('; ')
-            : (refused.problem.detail ?? refused.problem.title)}
-        </Alert>
-      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'ok' && (
         <>

@@ -8,6 +8,7 @@ import { Table } from '../../components/table';
 import { ApiError } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
+import { formatCount } from '../../lib/format';
 import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
 import { FileName, ImportStatusBadge, MessagesNav, ReasonList } from './exchange-parts';
@@ -128,13 +129,14 @@ function UploadForm() {
 }
 
 function ImportSummary({ summary }: { summary: ImportResponse['summary'] }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const counts = Object.fromEntries(Object.entries(summary).map(([name, n]) => [name, formatCount(n, lang)]));
   return (
     <div className={`utrecht-alert utrecht-alert--${summary.rejected > 0 ? 'warning' : 'ok'}`}>
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
           <p className="utrecht-paragraph import-summary">
-            {t('{accepted} aanvaard, {duplicate} al eerder ingelezen, {rejected} afgekeurd; {records} records', summary)}
+            {t('{accepted} aanvaard, {duplicate} al eerder ingelezen, {rejected} afgekeurd; {records} records', counts)}
           </p>
           {summary.rejected > 0 && (
             <p className="utrecht-paragraph">{t('De afgekeurde bestanden staan bovenaan de tabel, en met hun redenen in de quarantaine.')}</p>

@@ -3,7 +3,7 @@ import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
@@ -30,11 +30,12 @@ export function ProductListPage() {
   const year = new Date().getFullYear();
   useDocumentTitle(t('Producten'));
   const { q, perceel, categorie } = filters.values;
-  const [state] = useLoad(
+  const [loaded] = useLoad(
     (signal) => api<Page<Product>>(`/products${toQuery({ q, lotId: perceel, productCategory: categorie, page: filters.page, pageSize: 20 })}`, { signal }),
     [q, perceel, categorie, filters.page],
     { keepPrevious: true },
   );
+  const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
 

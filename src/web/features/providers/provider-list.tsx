@@ -3,7 +3,7 @@ import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { Pagination } from '../../components/pagination';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
@@ -26,7 +26,7 @@ export function ProviderListPage() {
   const filters = useFilters(filterKeys);
   useDocumentTitle(t('Aanbieders'));
   const { q, domein, niveau, status } = filters.values;
-  const [state] = useLoad(
+  const [loaded] = useLoad(
     (signal) => api<Page<Provider>>(
       `/providers${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], page: filters.page, pageSize: 20 })}`,
       { signal },
@@ -34,6 +34,7 @@ export function ProviderListPage() {
     [q, domein, niveau, status, filters.page],
     { keepPrevious: true },
   );
+  const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
 
