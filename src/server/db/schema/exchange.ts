@@ -38,6 +38,8 @@ export const ijwFiles = pgTable('ijw_files', {
   check('ijw_files_status', sql`${t.status} in ('accepted', 'rejected')`),
   uniqueIndex('ijw_files_message_identity').on(t.messageType, t.sender, t.messageId).where(sql`${t.status} = 'accepted'`),
   index('ijw_files_received').on(t.receivedAt),
+  /** A file rejected again is recognised by its bytes, so the quarantine keeps one entry for it. */
+  index('ijw_files_quarantined_sha256').on(t.sha256).where(sql`${t.status} = 'rejected'`),
 ]);
 
 /** A client known only by a keyed pseudonym of the BSN (HMAC-SHA-256 with the installation's secret). */

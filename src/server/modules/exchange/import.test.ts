@@ -212,6 +212,16 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(row!.status).toBe('rejected');
     expect(row!.contentEncrypted!.includes(Buffer.from('999900006'))).toBe(false);
     expect(secrets.decrypt(row!.contentEncrypted!).equals(example('JW315'))).toBe(true);
+
+    // The same file again, under another name and twice in one import: still rejected, and said so, but the
+    // quarantine keeps its one entry.
+    const quarantine = async () => (await ctx.database.db.select().from(ijwFiles).where(eq(ijwFiles.sha256, row!.sha256))).map((f) => f.id);
+    const again = await run([['JW315-nogmaals.xml', example('JW315')], ['JW315-derde.xml', example('JW315')]]);
+    for (const r of again) {
+      expect(r).toMatchObject({ status: 'rejected', fileId: jw315!.fileId });
+      expect(r.reasons.map((x) => x.rule)).toEqual([...jw315!.reasons.map((x) => x.rule), 'ZL013']);
+    }
+    expect(await quarantine()).toEqual([jw315!.fileId]);
   });
 
   it('never stores the BSN in clear', async () => {

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
 import type { ijwFiles } from '../../db/schema/index.js';
 import type { CheckedFile } from './check.js';
 import { parseTree, validDate } from './check.js';
 import { recordCount } from './messages.js';
 import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js';
 import type { Secrets } from './secrets.js';
-import { hexBytes, insertRows, type Column } from './sql-arrays.js';
+import { arrayParam, hexBytes, insertRows, type Column } from './sql-arrays.js';
 import { RowSink } from './store.js';
 import { rebuildTrajectories } from './trajectories.js';
 import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
@@ -55,10 +55,20 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
     return dates.get(d) ?? null;
   };
   const files: FileRow[] = [];
+  const quarantined = await quarantinedAlready(tx, checked);
   for (const c of checked) {
     const reasons = c.violations.map(({ code, rule, message, path }) => ({ code, rule, message: path && path !== 'Header' ? `${message} [${path}]` : message }));
     if (c.status === 'duplicate') {
       out.push({ file: c.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
+      continue;
+    }
+    // The same bytes rejected before (a folder dropped again after a fix elsewhere): still rejected, and said so, but
+    // the quarantine keeps the one entry it has, with its retour.
+    const earlier = c.status === 'rejected' && c.hash ? quarantined.get(c.hash) : undefined;
+    if (earlier) {
+      out.push({ file: c.name, messageType: c.type, status: 'rejected', records: 0, fileId: earlier, reasons: [...reasons, {
+        code: '0001', rule: 'ZL013', message: 'dit bestand is eerder afgekeurd en staat al in quarantaine; het is niet nog eens opgeslagen',
+      }] });
       continue;
     }
     // Time-ordered (UUIDv7): a batch's rows go to the end of the primary key, not to random pages all over it.
@@ -76,6 +86,7 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
       retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? retourDate : null, importedBy: actorId,
     });
     if (accepted) sink.add(id, c.message!);
+    else if (c.hash) quarantined.set(c.hash, id);
     out.push({ file: c.name, messageType: c.type, status: c.status, records, reasons, fileId: id });
   }
   await insertRows(tx, 'ijw_files', fileColumns, files);
@@ -84,6 +95,16 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
   await sink.flush(tx);
   await rebuildTrajectories(tx, sink.touched);
   return out;
+}
+
+/** The quarantine entries (by the file's SHA-256) of the rejected files of a batch that were rejected before. */
+async function quarantinedAlready(tx: Db, checked: Checked[]): Promise<Map<string, string>> {
+  const hashes = [...new Set(checked.filter((c) => c.status === 'rejected' && c.hash).map((c) => c.hash))];
+  if (!hashes.length) return new Map();
+  const rows = await queryRows<{ sha256: string; id: string }>(tx, sql`
+    select distinct on (sha256) sha256, id::text as id from ijw_files where status = 'rejected' and sha256 = any(${arrayParam(hashes)})
+    order by sha256, received_at`);
+  return new Map(rows.map((r) => [r.sha256, r.id]));
 }
 
 type FileRow = Omit<typeof ijwFiles.$inferInsert, 'reasons' | 'retourHeader'> & { reasons: string; retourHeader: string | null };

@@ -1,0 +1,1 @@
+CREATE INDEX "ijw_files_quarantined_sha256" ON "ijw_files" USING btree ("sha256") WHERE "ijw_files"."status" = 'rejected';
