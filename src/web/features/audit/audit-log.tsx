@@ -15,6 +15,8 @@ const entityLabels: Record<string, Msg> = {
   provider: 'Aanbieder', contract: 'Contract', product: 'Product', budget: 'Budget', user: 'Gebruiker', combination: 'Combinatie',
   'ijw-file': 'iJw-bestand', 'ijw-retour': 'Retourbericht', trajectories: 'Trajecten',
 };
+/** What a read was of when it names no single object (a trajectory search, a retour export). */
+const occasionLabels: Record<string, Msg> = { search: 'zoekopdracht', export: 'export' };
 const entityPaths: Record<string, string> = { provider: '/aanbieders', contract: '/contracten', product: '/producten' };
 
 /** The top-level fields whose value differs, so a reader sees at once what an update changed. */
@@ -61,7 +63,7 @@ export function AuditLogPage() {
                   const path = entityPaths[e.entity];
                   return path && e.action !== 'delete'
                     ? <TextLink to={`${path}/${e.entityId}`}>{label} {e.entityId.slice(0, 8)}</TextLink>
-                    : `${label} ${e.entityId.slice(0, 8)}`;
+                    : `${label} ${occasionLabels[e.entityId] ? t(occasionLabels[e.entityId]!) : e.entityId.slice(0, 8)}`;
                 },
               },
               {

@@ -63,6 +63,8 @@ export const exchangeEn = {
   'Retour verzoek om wijziging': 'Retour of a request for change',
   'Retourbericht': 'Retour message',
   'iJw-bestand': 'iJw file',
+  'zoekopdracht': 'search',
+  'export': 'export',
   'Start zorg': 'Start of care',
   'Stop zorg': 'End of care',
   'Te groot': 'Too large',
