@@ -86,7 +86,7 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
       retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? retourDate : null, importedBy: actorId,
     });
     if (accepted) sink.add(id, c.message!);
-    else if (c.hash) quarantined.set(c.hash, id);
+    else if (c.status === 'rejected' && c.hash) quarantined.set(c.hash, id);
     out.push({ file: c.name, messageType: c.type, status: c.status, records, reasons, fileId: id });
   }
   await insertRows(tx, 'ijw_files', fileColumns, files);

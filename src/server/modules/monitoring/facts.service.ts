@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 
-/** Whether ijw_trajectories or ijw_declaration_lines have changes the facts lack. Each test is an index lookup or two. */
 /** The latest change to the trajectories: an update, or a deletion (its tombstone). */
 const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
+/** Whether ijw_trajectories or ijw_declaration_lines have changes the facts lack. Each test is an index lookup or two. */
 const staleness = sql`
   coalesce(${trajectoriesChanged} > coalesce(r.refreshed_up_to, '-infinity'), false) as trajectories,
   coalesce((select max(id) from ijw_declaration_lines) > coalesce(r.lines_seen, 0), false)
@@ -44,9 +44,9 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
 
 /**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
- * committed late is never missed; upserts make the overlap harmless), and drops facts whose trajectory lost its start
- * or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's next start (herhaald beroep). Returns the
- * number of rows written.
+ * committed late is never missed; a fact read again unchanged is not written), and drops facts whose trajectory lost
+ * its start or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's
+ * neighbours and next start (herhaald beroep). Returns the number of rows written.
  */
 async function refreshTrajectoryFacts(tx: Db): Promise<number> {
   // A value, not a subquery: so the planner sees how few trajectories changed and reads them by index after a small

@@ -6,7 +6,7 @@ import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
-import { formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
@@ -27,7 +27,7 @@ export function HistoryPage() {
 }
 
 function History() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const user = useUser();
   const filters = useFilters(filterKeys);
   const names = usePartyNames();
@@ -79,7 +79,7 @@ function History() {
               { header: t('Afzender'), cell: (f) => names.party(f.sender) },
               { header: t('Ontvanger'), cell: (f) => names.party(f.receiver) },
               { header: t('Status'), cell: (f) => <ImportStatusBadge status={f.status} /> },
-              { header: t('Records'), numeric: true, cell: (f) => f.records.toLocaleString('nl-NL') },
+              { header: t('Records'), numeric: true, cell: (f) => formatCount(f.records, lang) },
               ...(can.importFiles(user) ? [{ header: t('Downloads'), cell: (f: ImportedFile) => <DownloadLinks file={f} /> }] : []),
             ]}
           />

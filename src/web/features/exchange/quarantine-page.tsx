@@ -6,7 +6,7 @@ import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { DataList, Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
@@ -80,7 +80,7 @@ export function QuarantineFilePage() {
 }
 
 function FileDetail({ file }: { file: ImportedFile }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const names = usePartyNames();
   const name = baseName(file.fileName);
   useDocumentTitle(name);
@@ -99,7 +99,7 @@ function FileDetail({ file }: { file: ImportedFile }) {
           [t('Ontvanger'), names.party(file.receiver)],
           [t('Berichtidentificatie'), file.messageId ? `${file.messageId} (${formatDate(file.messageDate)})` : '—'],
           [t('Grootte'), t('{count} bytes', { count: file.sizeBytes })],
-          [t('Records'), file.records.toLocaleString('nl-NL')],
+          [t('Records'), formatCount(file.records, lang)],
           [t('Downloads'), <DownloadLinks key="downloads" file={file} original />],
         ]}
       />

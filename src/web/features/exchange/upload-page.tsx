@@ -148,7 +148,7 @@ function ImportSummary({ summary }: { summary: ImportResponse['summary'] }) {
 }
 
 function ImportResults({ response }: { response: ImportResponse }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <Table
       caption={t('Uitslag per bestand')}
@@ -160,7 +160,7 @@ function ImportResults({ response }: { response: ImportResponse }) {
         { header: t('Bestand'), rowHeader: true, cell: (r) => <FileName path={r.file} /> },
         { header: t('Type'), cell: (r) => r.messageType ?? '—' },
         { header: t('Status'), cell: (r) => <ImportStatusBadge status={r.status} /> },
-        { header: t('Records'), numeric: true, cell: (r) => r.records.toLocaleString('nl-NL') },
+        { header: t('Records'), numeric: true, cell: (r) => formatCount(r.records, lang) },
         {
           header: t('Redenen'),
           cell: (r) => (

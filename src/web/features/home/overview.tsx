@@ -2,7 +2,7 @@ import { TextLink } from '../../components/button';
 import { useDocumentTitle } from '../../components/page-title';
 import { countOf } from '../../lib/api-client';
 import { can, useUser } from '../../lib/auth';
-import { todayIso } from '../../lib/format';
+import { formatCount, todayIso } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { useLoad } from '../../lib/use-load';
 import { canSeeDashboard } from '../monitoring/dashboard-parts';
@@ -17,7 +17,7 @@ interface Tile {
 
 /** Start page: how many providers, running contracts and products there are, with the way to each list. */
 export function OverviewPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const user = useUser();
   const region = useRegion();
   useDocumentTitle(t('Overzicht'));
@@ -58,7 +58,7 @@ export function OverviewPage() {
         {tiles.map((tile) => (
           <li key={tile.to} className="tile">
             <h2 className="utrecht-heading-2 tile__heading">{t(tile.label)}</h2>
-            <p className="tile__count">{state.status === 'loading' ? '…' : tile.count === null ? '—' : tile.count.toLocaleString('nl-NL')}</p>
+            <p className="tile__count">{state.status === 'loading' ? '…' : tile.count === null ? '—' : formatCount(tile.count, lang)}</p>
             <TextLink to={tile.to}>{t(tile.link)}</TextLink>
           </li>
         ))}
