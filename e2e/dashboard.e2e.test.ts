@@ -258,6 +258,33 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     const url = new URL(ctx.page.url());
     expect([url.searchParams.get('van'), url.searchParams.get('tot')]).toEqual([period.from, period.to]);
     expect(await ctx.page.getByLabel('Gemeente', { exact: true }).locator('option:checked').innerText()).toBe(municipality);
+
+    // Uitval is the share of endings that were early: the link lists those endings (reasons 32–35, ended in the
+    // period), as many as the figure's numerator, not every trajectory that ran in the period.
+    expect([url.searchParams.get('reden'), url.searchParams.get('geeindigd')]).toEqual(['32,33,34,35', 'ja']);
+    expect(await ctx.page.getByLabel('Reden beëindiging', { exact: true }).locator('option:checked').innerText()).toBe('Voortijdig (32–35)');
+    expect(await ctx.page.getByLabel('Alleen trajecten die in de periode eindigden', { exact: true }).isChecked()).toBe(true);
+    const cells = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/kpis?kpi=dropout&period=${period.label}&groupBy=municipality`);
+    const { data } = (await cells.json()) as { data: Array<{ rows: Array<{ label: string; numerator: number | null }> }> };
+    const numerator = data[0]!.rows.find((r) => r.label === municipality)!.numerator!;
+    expect(numerator).toBeGreaterThan(0);
+    const day = (iso: string) => iso.split('-').reverse().join('-');
+    const caption = `${numerator.toLocaleString('nl-NL')} ${numerator === 1 ? 'traject' : 'trajecten'} gevonden: `
+      + `geëindigd tussen ${day(period.from)} en ${day(period.to)}, reden beëindiging voortijdig (32–35)`;
+    const endings = ctx.page.getByRole('table', { name: caption, exact: true });
+    await endings.waitFor();
+    const rows: string[][] = [];
+    for (const row of await endings.locator('tbody tr').all()) rows.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
+    expect(rows).toHaveLength(Math.min(25, numerator));
+    // Columns: … 1 Gemeente … 8 Einde, 9 Reden einde ("33 – Voortijdig afgesloten: …").
+    for (const r of rows) {
+      expect(r[1]).toBe(municipality);
+      expect(r[9]).toMatch(/^3[2-5] – Voortijdig afgesloten/);
+      const end = r[8]!.split('-').reverse().join('-');
+      expect(end >= period.from && end <= period.to, r[8]).toBe(true);
+    }
+    await screenshot(ctx.page, 'trajecten-uitval');
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('shows an aanbieder only its own figures', async () => {

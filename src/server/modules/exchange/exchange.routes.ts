@@ -143,8 +143,16 @@ exchangeRoutes.openapi(
       query: ZPageQuery.extend({
         providerAgb: z.string().regex(/^\d{8}$/, 'moet 8 cijfers zijn').optional(), municipalityCode: z.string().regex(/^\d{4}$/, 'moet 4 cijfers zijn').optional(),
         productCategory: z.string().regex(/^\d{2}$/, 'moet 2 cijfers zijn').optional(), productCode: z.string().max(5).optional(),
-        from: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional().describe('Begin van de periode: trajecten die dan nog lopen'),
-        to: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional().describe('Einde van de periode (op of na from): trajecten die dan al begonnen zijn'),
+        from: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional()
+          .describe('Begin van de periode: trajecten die dan nog lopen (met ended=true: die op of na deze dag eindigden)'),
+        to: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional()
+          .describe('Einde van de periode (op of na from): trajecten die dan al begonnen zijn (met ended=true: die op of voor deze dag eindigden)'),
+        endReason: z.string().regex(/^\d{2}(,\d{2})*$/, 'moet een of meer codes van 2 cijfers zijn, gescheiden door komma\'s (bv. 32,33,34,35)').optional()
+          .describe('Reden beëindiging (JZ588), een of meer codes gescheiden door komma\'s: alleen trajecten die met een van die redenen eindigden. '
+            + 'Voortijdig (uitval) is 32,33,34,35; volgens plan is 31,39'),
+        ended: z.enum(['true', 'false'], { message: 'moet true of false zijn' }).optional()
+          .describe('true: from en to kiezen de trajecten waarvan de einddatum in de periode ligt (beide dagen meegeteld), '
+            + 'in plaats van de trajecten die in de periode lopen; zonder from en to: elk beëindigd traject'),
       }).refine(toNotBeforeFrom, toMessage),
     },
     responses: { 200: json(paged(ZTrajectory, 'TrajectoryPage'), 'Een pagina trajecten'), ...problems(400, 401, 403) },

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
 import { ijwFiles, ijwTrajectories, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
@@ -101,12 +101,18 @@ function presentFile(r: typeof ijwFiles.$inferSelect) {
 
 export interface TrajectoryQuery {
   providerAgb?: string | undefined; municipalityCode?: string | undefined; productCategory?: string | undefined; productCode?: string | undefined;
-  from?: string | undefined; to?: string | undefined; page: number; pageSize: number;
+  from?: string | undefined; to?: string | undefined;
+  /** Reden beëindiging (JZ588), one or more codes separated by commas: only trajectories that ended with one of them. */
+  endReason?: string | undefined;
+  /** 'true': from and to bound the end date instead of selecting the trajectories that run in the period. */
+  ended?: 'true' | 'false' | undefined;
+  page: number; pageSize: number;
 }
 
 /**
- * Trajectories that overlap [from, to] (by start of care, or allocation when care has not started). Clients appear
- * only as pseudonyms; an aanbieder sees only its own trajectories. Every search is logged as access to client data.
+ * Trajectories that overlap [from, to] (by start of care, or allocation when care has not started), or with `ended`
+ * those whose end date lies in [from, to]: the endings a KPI such as uitval counts. Clients appear only as
+ * pseudonyms; an aanbieder sees only its own trajectories. Every search is logged as access to client data.
  */
 export async function searchTrajectories(db: Db, actor: Actor, query: TrajectoryQuery) {
   const filters: SQL[] = [];
@@ -118,8 +124,15 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
   if (query.municipalityCode) filters.push(eq(ijwTrajectories.municipalityCode, query.municipalityCode));
   if (query.productCategory) filters.push(eq(ijwTrajectories.productCategory, query.productCategory));
   if (query.productCode) filters.push(eq(ijwTrajectories.productCode, query.productCode));
-  if (query.to) filters.push(or(lte(ijwTrajectories.startDate, query.to), lte(ijwTrajectories.allocationStart, query.to))!);
-  if (query.from) filters.push(or(gte(ijwTrajectories.endDate, query.from), isNull(ijwTrajectories.endDate))!);
+  if (query.endReason) filters.push(inArray(ijwTrajectories.endReason, query.endReason.split(',')));
+  if (query.ended === 'true') {
+    filters.push(isNotNull(ijwTrajectories.endDate));
+    if (query.from) filters.push(gte(ijwTrajectories.endDate, query.from));
+    if (query.to) filters.push(lte(ijwTrajectories.endDate, query.to));
+  } else {
+    if (query.to) filters.push(or(lte(ijwTrajectories.startDate, query.to), lte(ijwTrajectories.allocationStart, query.to))!);
+    if (query.from) filters.push(or(gte(ijwTrajectories.endDate, query.from), isNull(ijwTrajectories.endDate))!);
+  }
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
     db.select({ t: ijwTrajectories, declaredCents: declaredCents(sql`${ijwTrajectories}`).mapWith(Number) }).from(ijwTrajectories).where(where)

@@ -166,6 +166,69 @@ describe('the import API', () => {
       expect((await call(ctx, token, 'GET', `/trajectories?${query}`)).status).toBe(200);
     }
   });
+
+  it('lists exactly the trajectories that ended in a period with the reasons asked for, as the JW307 files report them', async () => {
+    const { token } = await buildUser(ctx, 'contractmanager');
+    const [from, to] = ['2025-01-01', '2025-06-30'];
+    type Item = { municipalityCode: string; allocationNumber: string | null; productCode: string | null; endDate: string | null; endReason: string | null };
+    /** Every page of a search. */
+    const search = async (query: string) => {
+      const items: Item[] = [];
+      for (let page = 1; ; page++) {
+        const res = await call(ctx, token, 'GET', `/trajectories?${query}&pageSize=100&page=${page}`);
+        expect(res.status).toBe(200);
+        items.push(...(res.body.data as Item[]));
+        if (page >= res.body.page.totalPages) return { items, total: res.body.page.totalElements as number };
+      }
+    };
+    // The endings as the generated stop messages (JW307) state them, read from the files, not from the database:
+    // municipality (the receiver), allocation number (none for taakgericht care), product, end date and reason.
+    const stops: string[] = [];
+    for (const file of (await Promise.all([join(dir, '2024'), join(dir, '2025')].map((d) => listFiles(d)))).flat().filter((f) => /\/JW307_[^/]*$/.test(f))) {
+      const xml = readFileSync(file, 'utf8');
+      const municipality = /<jw307:Ontvanger>(\d{4})</.exec(xml)![1];
+      for (const [product] of xml.matchAll(/<jw307:StopProduct>[\s\S]*?<\/jw307:StopProduct>/g)) {
+        const field = (name: string) => new RegExp(`<(?:jw307|ijw):${name}>([^<]*)<`).exec(product)?.[1] ?? '';
+        stops.push([municipality, field('ToewijzingNummer'), field('Code'), field('Einddatum'), field('RedenBeeindiging')].join('|'));
+      }
+    }
+    const key = (t: Item) => [t.municipalityCode, t.allocationNumber ?? '', t.productCode ?? '', t.endDate, t.endReason].join('|');
+    const endedWith = (reasons: string[]) => stops.filter((s) => {
+      const [, , , end, reason] = s.split('|');
+      return end! >= from && end! <= to && reasons.includes(reason!);
+    }).sort();
+
+    for (const reasons of [['32', '33', '34', '35'], ['31', '39'], ['33']]) {
+      const expected = endedWith(reasons);
+      const found = await search(`endReason=${reasons.join(',')}&ended=true&from=${from}&to=${to}`);
+      expect(found.total, reasons.join(',')).toBe(expected.length);
+      expect(found.items.map(key).sort(), reasons.join(',')).toEqual(expected);
+    }
+    expect(endedWith(['32', '33', '34', '35']).length).toBeGreaterThan(5);
+    // Without ended=true the period keeps its meaning: the trajectories running in it, ended with those reasons at any time.
+    const running = await search(`endReason=32,33,34,35&from=${from}&to=${to}`);
+    expect(running.total).toBeGreaterThan(endedWith(['32', '33', '34', '35']).length);
+    expect(running.items.every((t) => ['32', '33', '34', '35'].includes(t.endReason!) && t.endDate! >= from)).toBe(true);
+    // ended=true alone: every ending in the period, whatever its reason.
+    const allEndings = stops.filter((s) => s.split('|')[3]! >= from && s.split('|')[3]! <= to).length;
+    expect((await call(ctx, token, 'GET', `/trajectories?ended=true&from=${from}&to=${to}&pageSize=1`)).body.page.totalElements).toBe(allEndings);
+
+    // The search is logged with its filters.
+    const [audit] = await queryRows<{ after: Record<string, unknown> }>(ctx.database.db, sql`
+      select after from audit_events where entity = 'trajectories' and entity_id = 'search' order by id desc limit 1`);
+    expect(audit!.after).toMatchObject({ ended: 'true', from, to });
+  });
+
+  it('refuses an end reason that is not a list of two-digit codes, and an ended that is not true or false, naming the parameter', async () => {
+    const { token } = await buildUser(ctx, 'contractmanager');
+    for (const [query, name] of [['endReason=3', 'endReason'], ['endReason=abc', 'endReason'], ['endReason=32,', 'endReason'], ['ended=ja', 'ended']] as const) {
+      const res = await call(ctx, token, 'GET', `/trajectories?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+      expect(res.body.invalidParams.map((p: { name: string }) => p.name), query).toEqual([name]);
+    }
+    expect((await call(ctx, token, 'GET', '/trajectories?endReason=32,33,34,35&ended=false')).status).toBe(200);
+  });
 });
 
 describe('files imported out of their usual order', () => {

@@ -11,6 +11,7 @@ import { buildUser, call, createTestContext, type TestContext } from '../../test
 import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
 import { importSources } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';
+import type { Signal } from './signals.service.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -143,6 +144,34 @@ describe('targets and signals', () => {
     const now = (await kpis(manager, 'kpi=youths_in_care&period=2025')).body.data[0]!.total;
     expect(now.target?.value).toBeCloseTo(baseline * 0.7, 1);
     expect(now.target?.met).toBe(now.value! <= baseline * 0.7);
+  });
+
+  it('links uitval and beëindigd volgens plan to the endings behind the figure: as many trajectories as its numerator', async () => {
+    await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'ended_per_plan', scopeType: 'provider', scopeKey: null, comparator: 'atLeast', value: 99.9 });
+    await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'youths_in_care', scopeType: 'municipality', scopeKey: null, comparator: 'atMost', value: 1 });
+    const signals = (await call(ctx, manager, 'GET', '/kpis/signals?period=2025')).body.data as Signal[];
+    const found = async (query: string) => (await call(ctx, manager, 'GET', `/trajectories?${query}&pageSize=1`)).body.page.totalElements as number;
+    const numerators = async (kpi: string, groupBy: string) => new Map((await kpis(manager, `kpi=${kpi}&period=2025&groupBy=${groupBy}`)).body.data[0]!.rows
+      .map((r) => [r.key, r.numerator]));
+
+    const dropout = signals.filter((s) => s.kpi === 'dropout');
+    expect(dropout.length).toBeGreaterThan(0);
+    const dropoutCounts = await numerators('dropout', 'municipality');
+    for (const s of dropout) {
+      expect(s.trajectoriesQuery).toBe(`from=2025-01-01&to=2025-12-31&municipalityCode=${s.key}&endReason=32,33,34,35&ended=true`);
+      expect(await found(s.trajectoriesQuery), s.label).toBe(dropoutCounts.get(s.key));
+    }
+    const perPlan = signals.filter((s) => s.kpi === 'ended_per_plan');
+    expect(perPlan.length).toBeGreaterThan(0);
+    const perPlanCounts = await numerators('ended_per_plan', 'provider');
+    for (const s of perPlan) {
+      expect(s.trajectoriesQuery).toBe(`from=2025-01-01&to=2025-12-31&providerAgb=${s.key}&endReason=31,39&ended=true`);
+      expect(await found(s.trajectoriesQuery), s.label).toBe(perPlanCounts.get(s.key));
+    }
+    // Any other figure links to the trajectories running in the period, as before.
+    const inCare = signals.filter((s) => s.kpi === 'youths_in_care' && s.scopeType === 'municipality');
+    expect(inCare.length).toBeGreaterThan(0);
+    for (const s of inCare) expect(s.trajectoriesQuery).toBe(`from=2025-01-01&to=2025-12-31&municipalityCode=${s.key}`);
   });
 
   it('rejects a target that is both absolute and relative, and lets policy officers only read', async () => {

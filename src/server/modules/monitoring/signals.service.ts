@@ -1,5 +1,6 @@
 import type { KpiGroupBy, KpiId, KpiUnit } from '../../../shared/kpi.js';
 import type { Db } from '../../db/client.js';
+import { earlyReasons, perPlanReasons } from './kpis/kpi-module.js';
 import { computeKpis } from './kpi.service.js';
 import { parsePeriod } from './period.js';
 import { listTargets } from './targets.service.js';
@@ -13,9 +14,19 @@ export interface Signal {
   label: string;
   value: number;
   target: { value: number; comparator: 'atMost' | 'atLeast' };
-  /** Query string for the trajectory search (`/trajecten?…`), which shows pseudonyms only. */
+  /**
+   * Query string for the trajectory search (`GET /trajectories?…`, shown at `/trajecten`), which shows pseudonyms only:
+   * the period and the cell's municipality or provider; for uitval and beëindigd volgens plan also the end reasons
+   * and `ended=true` (`endReason=32,33,34,35&ended=true`), so it lists the endings the figure counts.
+   */
   trajectoriesQuery: string;
 }
+
+/**
+ * The endings a share-of-endings KPI counts: its link lists the trajectories that ended in the period with these
+ * reasons (the numerator), not every trajectory that ran in it.
+ */
+const endingsOf: Partial<Record<KpiId, string[]>> = { dropout: earlyReasons, ended_per_plan: perPlanReasons };
 
 /**
  * Every published cell that crosses its target in the period: the region, each municipality and each provider. Only
@@ -39,9 +50,14 @@ export async function listSignals(db: Db, options: { regionId: string; period: s
         const query = new URLSearchParams({ from: period.from, to: period.to });
         if (scope.scopeType === 'municipality') query.set('municipalityCode', cell.key);
         if (scope.scopeType === 'provider') query.set('providerAgb', options.provider ?? cell.key);
+        const reasons = endingsOf[result.kpi.id];
+        if (reasons) {
+          query.set('endReason', reasons.join(','));
+          query.set('ended', 'true');
+        }
         signals.push({
           kpi: result.kpi.id, kpiName: result.kpi.name, unit: result.kpi.unit, scopeType: scope.scopeType, key: cell.key, label: cell.label,
-          value: cell.value, target: { value: cell.target.value, comparator: cell.target.comparator }, trajectoriesQuery: query.toString(),
+          value: cell.value, target: { value: cell.target.value, comparator: cell.target.comparator }, trajectoriesQuery: query.toString().replace(/%2C/g, ','),
         });
       }
     }

@@ -1,6 +1,6 @@
 import { ErrorSummary } from '../../components/error-summary';
 import { FilterForm } from '../../components/filter-form';
-import { SelectField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
@@ -15,12 +15,15 @@ import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
 import { usePartyNames } from './exchange-parts';
+import { endedValue, endingsFilterText, endReasonOptions } from './trajectory-filters';
 import type { Trajectory } from './types';
 
-const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'van', 'tot'] as const;
+const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'reden', 'van', 'tot', 'geeindigd'] as const;
 type FilterKey = (typeof filterKeys)[number];
 /** The API's names for the filters, to put a refusal at the field it concerns. */
-const fieldOfParam: Record<string, FilterKey> = { providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', from: 'van', to: 'tot' };
+const fieldOfParam: Record<string, FilterKey> = {
+  providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', endReason: 'reden', from: 'van', to: 'tot', ended: 'geeindigd',
+};
 
 /** "31 – Levering is volgens plan beëindigd.": the code first, then its name when the list knows it. */
 function coded(list: Array<{ code: string; name: string }>, code: string | null): string {
@@ -47,13 +50,17 @@ function Trajectories() {
   const categories = useCodeList('JZ020');
   const endReasons = useCodeList('JZ588');
   const referrers = useCodeList('COD327');
-  const { aanbieder, gemeente, categorie, van, tot } = filters.values;
+  const { aanbieder, gemeente, categorie, reden, van, tot, geeindigd } = filters.values;
+  // With "only those that ended", the period bounds the end date: the endings a KPI such as uitval counts.
+  const ended = geeindigd === endedValue ? 'true' : undefined;
   const [loaded] = useLoad(
     (signal) => api<Page<Trajectory>>(
-      `/trajectories${toQuery({ providerAgb: aanbieder, municipalityCode: gemeente, productCategory: categorie, from: van, to: tot, page: filters.page, pageSize: 25 })}`,
+      `/trajectories${toQuery({
+        providerAgb: aanbieder, municipalityCode: gemeente, productCategory: categorie, endReason: reden, from: van, to: tot, ended, page: filters.page, pageSize: 25,
+      })}`,
       { signal },
     ),
-    [aanbieder, gemeente, categorie, van, tot, filters.page],
+    [aanbieder, gemeente, categorie, reden, van, tot, ended, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -67,7 +74,11 @@ function Trajectories() {
     params, general: refused && !params.length ? (refused.problem.detail ?? refused.problem.title) : null, round: 0, hasAny: refused !== null,
   };
   const errorOf = (key: FilterKey) => params.filter((p) => p.name === key).map((p) => p.reason).join(' ') || undefined;
-  const labels: Record<FilterKey, string> = { aanbieder: t('Aanbieder'), gemeente: t('Gemeente'), categorie: t('Productcategorie'), van: t('Van'), tot: t('Tot') };
+  const labels: Record<FilterKey, string> = {
+    aanbieder: t('Aanbieder'), gemeente: t('Gemeente'), categorie: t('Productcategorie'), reden: t('Reden beëindiging'), van: t('Van'), tot: t('Tot'),
+    geeindigd: t('Alleen trajecten die in de periode eindigden'),
+  };
+  const endingsFilter = endingsFilterText(t, endReasons, filters.values);
 
   const ownOnly = user.role === 'aanbieder';
   const providerOptions = names.providers
@@ -98,8 +109,16 @@ function Trajectories() {
             )}
             <SelectField id="gemeente" label={labels.gemeente} placeholder={t('Alle gemeenten')} options={municipalityOptions} error={errorOf('gemeente')} value={draft.gemeente} onChange={(v) => set('gemeente', v)} />
             <SelectField id="categorie" label={labels.categorie} placeholder={t('Alle categorieën')} options={codeOptions(categories)} error={errorOf('categorie')} value={draft.categorie} onChange={(v) => set('categorie', v)} />
+            <SelectField
+              id="reden" label={labels.reden} placeholder={t('Alle redenen')} options={endReasonOptions(t, endReasons, draft.reden)} error={errorOf('reden')}
+              value={draft.reden} onChange={(v) => set('reden', v)}
+            />
             <TextField id="van" type="date" label={labels.van} error={errorOf('van')} value={draft.van} onChange={(v) => set('van', v)} />
             <TextField id="tot" type="date" label={labels.tot} error={errorOf('tot')} value={draft.tot} onChange={(v) => set('tot', v)} />
+            <CheckboxField
+              id="geeindigd" label={labels.geeindigd} error={errorOf('geeindigd')}
+              checked={draft.geeindigd === endedValue} onChange={(checked) => set('geeindigd', checked ? endedValue : '')}
+            />
           </>
         )}
       </FilterForm>
@@ -107,7 +126,7 @@ function Trajectories() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} traject gevonden|{count} trajecten gevonden', { count: state.data.page.totalElements })}
+            caption={`${t('{count} traject gevonden|{count} trajecten gevonden', { count: state.data.page.totalElements })}${endingsFilter ? `: ${endingsFilter}` : ''}`}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(r) => String(r.id)}

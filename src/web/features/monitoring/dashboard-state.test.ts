@@ -56,5 +56,9 @@ describe('links from a signal', () => {
   it('names the trajectory filters as /trajecten does', () => {
     expect(trajectoriesHref('from=2025-07-01&to=2025-09-30&municipalityCode=0356'))
       .toBe('/trajecten?van=2025-07-01&tot=2025-09-30&gemeente=0356');
+    // Uitval: the early endings in the period, as the form's select and checkbox read them.
+    expect(trajectoriesHref('from=2025-07-01&to=2025-09-30&providerAgb=99000011&endReason=32,33,34,35&ended=true'))
+      .toBe('/trajecten?van=2025-07-01&tot=2025-09-30&aanbieder=99000011&reden=32%2C33%2C34%2C35&geeindigd=ja');
+    expect(trajectoriesHref('from=2025-07-01&endReason=31,39&ended=false')).toBe('/trajecten?van=2025-07-01&reden=31%2C39');
   });
 });

@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { formatKpiValue } from '../../../shared/kpi-charts';
 import { kpiDefinitionById, kpiIds } from '../../../shared/kpi';
+import { endedValue } from '../exchange/trajectory-filters';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, periodLabel } from './dashboard-controls';
 import { canSeeSignals, LoadProblem, MonitoringNav, scopeLabels } from './dashboard-parts';
@@ -17,11 +18,20 @@ import { comparatorLabels, kpiName, locale } from './kpi-figures';
 import { usePeriods, type KpiPeriods, type KpiSignal } from './monitoring-api';
 
 /** The API's trajectory search parameters as /trajecten names them in its address (its filter form reads those). */
-const trajectoryParams: Record<string, string> = { providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', from: 'van', to: 'tot' };
+const trajectoryParams: Record<string, string> = {
+  providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', endReason: 'reden', from: 'van', to: 'tot', ended: 'geeindigd',
+};
 
 export function trajectoriesHref(apiQuery: string): string {
   const result = new URLSearchParams();
-  for (const [key, value] of new URLSearchParams(apiQuery)) result.set(trajectoryParams[key] ?? key, value);
+  for (const [key, value] of new URLSearchParams(apiQuery)) {
+    // ended=true is the checkbox "Alleen trajecten die in de periode eindigden" (geeindigd=ja); false is its absence.
+    if (key === 'ended') {
+      if (value === 'true') result.set(trajectoryParams[key]!, endedValue);
+    } else {
+      result.set(trajectoryParams[key] ?? key, value);
+    }
+  }
   return `/trajecten?${result.toString()}`;
 }
 
