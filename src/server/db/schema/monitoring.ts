@@ -59,6 +59,20 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
    */
   earlierEnd: date({ mode: 'string' }),
   laterStart: date({ mode: 'string' }),
+  /**
+   * The same two dates among the youth's trajectories in one cell: the region (of the municipality), the municipality,
+   * the provider within the region, the productcategorie within the region. The first trajectory in a cell that runs
+   * in a period is the one whose earlier ones there ended before it: counting those counts each youth once per cell
+   * without grouping by youth; the last one to start by a period's end tells whether the youth left the cell (uitstroom).
+   */
+  earlierEndInRegion: date({ mode: 'string' }),
+  laterStartInRegion: date({ mode: 'string' }),
+  earlierEndInMunicipality: date({ mode: 'string' }),
+  laterStartInMunicipality: date({ mode: 'string' }),
+  earlierEndAtProvider: date({ mode: 'string' }),
+  laterStartAtProvider: date({ mode: 'string' }),
+  earlierEndInCategory: date({ mode: 'string' }),
+  laterStartInCategory: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),

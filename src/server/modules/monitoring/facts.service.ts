@@ -42,6 +42,15 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   return { refreshed: true };
 }
 
+/** Per window (the youth's trajectories, or those in one cell), the columns of the latest earlier end and the next start. */
+const cellNeighbours: Record<string, [string, string]> = {
+  youth: ['earlier_end', 'later_start'],
+  region: ['earlier_end_in_region', 'later_start_in_region'],
+  municipality: ['earlier_end_in_municipality', 'later_start_in_municipality'],
+  provider: ['earlier_end_at_provider', 'later_start_at_provider'],
+  category: ['earlier_end_in_category', 'later_start_in_category'],
+};
+
 /**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
  * committed late is never missed; a fact read again unchanged is not written), and drops facts whose trajectory lost
@@ -96,19 +105,27 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
     select count(*)::int as n from changed`);
   // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
-  // The youth counts ask whether a trajectory is the youth's only one in a window: the latest end of the youth's
-  // trajectories before it (by start, then id; an open one runs to infinity) and the next one's start.
+  // The youth counts ask whether a trajectory is the youth's only one in a window, or its first in a cell: the latest
+  // end of the youth's trajectories before it (by start, then id; an open one runs to infinity) and the next one's
+  // start, over all of them and within each cell (a municipality belongs to one region and never moves).
+  const earlier = (w: string) => sql.raw(`max(coalesce(f2.end_date, 'infinity')) over (${w} rows between unbounded preceding and 1 preceding)`);
+  const later = (w: string) => sql.raw(`lead(f2.start_date) over ${w}`);
+  const neighbours = sql.join(Object.entries(cellNeighbours).map(([w, [end, start]]) => sql`${earlier(w)} as ${sql.identifier(end)}, ${later(w)} as ${sql.identifier(start)}`), sql`, `);
+  const columns = Object.values(cellNeighbours).flat();
+  const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   await tx.execute(sql`
-    update kpi_trajectory_facts f set next_start = x.next_start, earlier_end = x.earlier_end, later_start = x.later_start
+    update kpi_trajectory_facts f set next_start = x.next_start, ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = x.${sql.identifier(c)}`), sql`, `)}
     from (
       select f2.trajectory_id,
         (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start,
-        max(coalesce(f2.end_date, 'infinity')) over (in_order rows between unbounded preceding and 1 preceding) as earlier_end,
-        lead(f2.start_date) over in_order as later_start
-      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth
-      window in_order as (partition by f2.youth order by f2.start_date, f2.trajectory_id)) x
-    where f.trajectory_id = x.trajectory_id
-      and (f.next_start, f.earlier_end, f.later_start) is distinct from (x.next_start, x.earlier_end, x.later_start)`);
+        ${neighbours}
+      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth join municipalities m on m.cbs_code = f2.municipality_code
+      window youth as (partition by f2.youth order by f2.start_date, f2.trajectory_id),
+        region as (partition by f2.youth, m.region_id order by f2.start_date, f2.trajectory_id),
+        municipality as (partition by f2.youth, f2.municipality_code order by f2.start_date, f2.trajectory_id),
+        provider as (partition by f2.youth, m.region_id, f2.provider_agb order by f2.start_date, f2.trajectory_id),
+        category as (partition by f2.youth, m.region_id, f2.product_category order by f2.start_date, f2.trajectory_id)) x
+    where f.trajectory_id = x.trajectory_id and (f.next_start, ${list('f')}) is distinct from (x.next_start, ${list('x')})`);
   const [touched] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from kpi_touched_youths) as any`);
   if (touched?.any) {
     await tx.execute(sql`delete from kpi_data_dates`);
@@ -153,17 +170,20 @@ async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
   // Each youth's lines in order (begin, then id), the new ones among the youth's earlier ones: the previous line's begin
   // overall and within each grouping, so that a youth counts once per cell by counting the lines whose previous one
   // began before the period. New lines are written with them; an earlier line changes only if a new one precedes it.
-  const previous = (within?: SQL) => sql`lag(a.period_start) over (partition by a.youth${within ? sql`, ${within}` : sql``} order by a.period_start, a.line_id)`;
+  // Within the region of the line's municipality (a youth may move), except where the municipality itself is a part.
+  const previous = (within: SQL) => sql`lag(a.period_start) over (partition by a.youth, ${within} order by a.period_start, a.line_id)`;
   const [added] = await queryRows<{ n: number }>(tx, sql`
     with lines as (
-      select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.period_start, true as new
-      from kpi_new_lines n
-      union all
-      select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.period_start, false
-      from kpi_money_facts f where f.youth in (select youth from kpi_new_lines)),
+      select l.*, m.region_id from (
+        select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.period_start, true as new
+        from kpi_new_lines n
+        union all
+        select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.period_start, false
+        from kpi_money_facts f where f.youth in (select youth from kpi_new_lines)) l
+      join municipalities m on m.cbs_code = l.municipality_code),
     ordered as (
-      select a.line_id, a.new, ${previous()} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
-        ${previous(sql`a.provider_agb`)} as previous_at_provider, ${previous(sql`a.product_category`)} as previous_in_category,
+      select a.line_id, a.new, ${previous(sql`a.region_id`)} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
+        ${previous(sql`a.region_id, a.provider_agb`)} as previous_at_provider, ${previous(sql`a.region_id, a.product_category`)} as previous_in_category,
         ${previous(sql`a.municipality_code, a.provider_agb, a.product_category, a.product_code`)} as previous_in_cell
       from lines a),
     added as (

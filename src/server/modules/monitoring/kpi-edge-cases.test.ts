@@ -11,7 +11,7 @@ describe('the hand-made messages', () => {
     expect(world.imported.filter((r) => r.status !== 'accepted').map((r) => `${r.file}: ${JSON.stringify(r.reasons)}`)).toEqual([]);
     expect(world.imported.length).toBeGreaterThan(150);
     const [n] = await queryRows<{ n: number }>(world.ctx.database.db, sql`select count(*)::int as n from ijw_trajectories where start_date is not null`);
-    expect(n!.n).toBe(87);
+    expect(n!.n).toBe(89);
   });
 });
 
@@ -36,6 +36,40 @@ describe('a trajectory across the period boundary (15 March – 10 April 2025)',
     expect((await kpi('outflow', '2025-03', a)).total.value).toBe(0);
     expect((await kpi('inflow', '2025-04', a)).total.value).toBe(0);
     expect((await kpi('outflow', '2025-04', a)).total.value).toBe(1);
+  });
+});
+
+describe('outflow when the next trajectory starts the day after the period', () => {
+  it('is no outflow: the youth is in care on that day', async () => {
+    // Story D: D1 ends 31 March and starts again on 1 April, D2 the same day, D4 three days later; D3 (31 January)
+    // and D5 (14 February) leave with nothing after them in Q1.
+    expect((await kpi('outflow', '2025Q1', at(P.reentry))).total.value).toBe(2);
+    expect(rows(await kpi('outflow', '2025Q1', at(P.reentry, { groupBy: 'productCategory' })))).toEqual({ 45: 2 });
+  });
+});
+
+describe('a youth who moves to another region (story L)', () => {
+  it('is new in care in the region it moves to, though its care in the region it left runs on', async () => {
+    const horizon = { region: world.horizonRegion };
+    // Horizon in Q1 2025: the mover (from 6 January) and the youth of story I who starts on 28 February.
+    expect((await kpi('youths_in_care', '2025Q1', horizon)).total.value).toBe(2);
+    expect((await kpi('inflow', '2025Q1', horizon)).total.value).toBe(2);
+    expect(rows(await kpi('youths_in_care', '2025Q1', { ...horizon, groupBy: 'provider' }))).toEqual({ [P.horizon]: 1, [P.moved]: 1 });
+    expect(rows(await kpi('inflow', '2025Q1', { ...horizon, groupBy: 'productCategory' }))).toEqual({ 45: 2 });
+    // In Lekstroom the youth stays in care at the same provider: in care, not new, not gone.
+    expect(figures(await kpi('youths_in_care', '2025Q1', at(P.moved)))).toMatchObject({ value: 1 });
+    expect((await kpi('inflow', '2025Q1', at(P.moved))).total.value).toBe(0);
+    expect((await kpi('outflow', '2025Q1', at(P.moved))).total.value).toBe(0);
+  });
+
+  it('counts the youth behind its spend in each region: 2 × 4 hours at € 68.50 in each', async () => {
+    const horizon = { region: world.horizonRegion };
+    expect(figures(await kpi('spend', '2025Q1', horizon))).toMatchObject({ value: 548, youths: 1 });
+    for (const groupBy of ['municipality', 'provider', 'productCategory', 'lot'] as const) {
+      const result = await kpi('spend', '2025Q1', { ...horizon, groupBy });
+      expect(result.rows.map((r) => [r.value, r.youths]), groupBy).toEqual([[548, 1]]);
+    }
+    expect(figures(await kpi('spend', '2025Q1', at(P.moved)))).toMatchObject({ value: 548, youths: 1 });
   });
 });
 

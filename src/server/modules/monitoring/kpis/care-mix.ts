@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bothPeriods, countYouths, inCare, num, pairRows, percent, periodTags, spanOf, type KpiContext, type KpiModule, type Span } from './kpi-module.js';
+import { youthsInCare } from './youth-counts.js';
 import type { SQL } from 'drizzle-orm';
 
 /** Per period: per-trajectory flags, and the per-youth counts over them (columns <name>_c and <name>_p). */
-async function countPerPeriod(db: Parameters<KpiModule['compute']>[0], ctx: KpiContext, flags: (p: Span) => Record<string, SQL>, counts: string[]) {
+async function countPerPeriod(db: Parameters<KpiModule['compute']>[0], ctx: KpiContext, flags: (p: Span) => Record<string, SQL>, counts: string[], only?: SQL) {
   const allFlags = Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(Object.entries(flags(spanOf(ctx, tag))).map(([k, v]) => [`${k}_${tag}`, v]))));
   const allCounts = Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(counts.map((k) => [`${k}_${tag}`, sql.raw(`y.${k}_${tag}`)]))));
-  return countYouths(db, ctx, bothPeriods(ctx), allFlags, allCounts) as Promise<Array<Record<string, unknown> & { grp: string | null }>>;
+  return countYouths(db, ctx, bothPeriods(ctx), allFlags, allCounts, { only }) as Promise<Array<Record<string, unknown> & { grp: string | null }>>;
 }
 
 /** Verhouding ambulant / verblijf: youths with care without stay per youth with care with stay. */
@@ -14,8 +15,8 @@ export const ambulantStayRatio: KpiModule = {
   id: 'ambulant_stay_ratio',
   async compute(db, ctx) {
     const rows = await countPerPeriod(db, ctx, (p) => ({
-      during: inCare(p.from, p.to), ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`, stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
-    }), ['during', 'ambulant', 'stay']);
+      ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`, stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
+    }), ['ambulant', 'stay']);
     return pairRows(rows, (r, tag) => {
       const [ambulant, stay] = [num(r[`ambulant_${tag}`]), num(r[`stay_${tag}`])];
       // As for a share: the denominator's youths (with stay) decide suppression.
@@ -30,7 +31,7 @@ export const familyCareShare: KpiModule = {
   async compute(db, ctx) {
     const rows = await countPerPeriod(db, ctx, (p) => ({
       stay: sql`${inCare(p.from, p.to)} and t.with_stay`, family: sql`${inCare(p.from, p.to)} and t.with_stay and t.stay_form in ('pleegzorg', 'gezinshuis')`,
-    }), ['stay', 'family']);
+    }), ['stay', 'family'], sql`t.with_stay`);
     return pairRows(rows, (r, tag) => {
       const [stay, family] = [num(r[`stay_${tag}`]), num(r[`family_${tag}`])];
       return { youths: stay, numerator: family, denominator: stay, value: percent(family, stay) };
@@ -40,21 +41,21 @@ export const familyCareShare: KpiModule = {
 
 /**
  * Aandeel zorg buiten de regio: youths in care at a provider that had no contract with the region (directly or as a
- * member of a contracted combination) overlapping the trajectory.
+ * member of a contracted combination) overlapping the trajectory, of the youths in care (jeugdigen in zorg, the same
+ * cells). Only the trajectories outside contract are grouped by youth.
  */
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',
   async compute(db, ctx) {
-    const rows = await countYouths(db, ctx, bothPeriods(ctx),
-      Object.assign({}, ...periodTags.map((tag) => {
-        const p = spanOf(ctx, tag);
-        return { [`during_${tag}`]: inCare(p.from, p.to), [`outside_${tag}`]: sql`${inCare(p.from, p.to)} and not t.contracted` };
-      })),
-      Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: sql.raw(`y.during_${tag}`), [`outside_${tag}`]: sql.raw(`y.outside_${tag}`) }))),
-      true);
-    return pairRows(rows, (r, tag) => {
-      const [during, outside] = [num(r[`during_${tag}`]), num(r[`outside_${tag}`])];
-      return { youths: during, numerator: outside, denominator: during, value: percent(outside, during) };
+    const outside = new Map((await countYouths(db, ctx, bothPeriods(ctx),
+      Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to)])),
+      Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
+      { withContracts: true, only: sql`not t.contracted` })).map((r) => [r.grp, r]));
+    const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
+    return inCareRows.map((r) => {
+      const share = (during: number, n: number) => ({ youths: during, numerator: n, denominator: during, value: percent(n, during) });
+      const o = outside.get(r.grp);
+      return { grp: r.grp, ...share(r.youths, num(o?.outside_c)), previous: share(r.previous?.youths ?? 0, num(o?.outside_p)) };
     });
   },
 };

@@ -132,14 +132,18 @@ export function inCare(from: string, to: string): SQL {
  * as y.<flag>) is tested on it, per cell, and the total adds the cells up. The other youths get one row per youth per
  * cell holding `bool_or` of each flag, and one overall from those; then the youths whose flags meet each condition.
  * Grouping by cell and youth (all youths alone in a cell share one group), PostgreSQL scans and aggregates in parallel.
+ * `only` (alias t) leaves out the trajectories that can set no flag, when each count needs some flag set: a youth whose
+ * trajectories there are all left out would not count anyway, so only the rows that can matter are aggregated.
  */
-export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: Span, flags: Record<string, SQL>, counts: Record<C, SQL>, withContracts = false):
+export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: Span, flags: Record<string, SQL>, counts: Record<C, SQL>,
+  { withContracts = false, only }: { withContracts?: boolean; only?: SQL } = {}):
 Promise<Array<{ grp: string | null } & Record<C, number>>> {
   const each = <T>(record: Record<string, T>, f: (name: ReturnType<typeof sql.identifier>, value: T, key: string) => SQL) =>
     sql.join(Object.entries(record).map(([k, v]) => f(sql.identifier(k), v, k)), sql`, `);
   const rowCount = (k: string) => sql.identifier(`n_${k}`);
+  const scoped = scopedTrajectories(ctx, window, withContracts);
   const rows = await hashing(db, sql`
-    with t as (${scopedTrajectories(ctx, window, withContracts)}),
+    with t as (${only ? sql`select * from (${scoped}) t where ${only}` : scoped}),
     s as materialized (
       select y.grp, case when y.alone then null else y.client end as k,
         ${each(flags, (n) => sql`bool_or(y.${n}) as ${n}`)}, ${each(counts, (_, c, k) => sql`count(*) filter (where ${c as SQL}) as ${rowCount(k)}`)}
@@ -156,6 +160,67 @@ Promise<Array<{ grp: string | null } & Record<C, number>>> {
       select null, ${each(counts, (n, _, k) => sql`sum(${rowCount(k)}) as ${n}`)} from s where k is null)
     select grp, ${each(counts, (n) => sql`sum(${n})::int as ${n}`)} from cells group by grp`);
   return rows as Array<{ grp: string | null } & Record<C, number>>;
+}
+
+/** A trajectory's neighbours within its cell (alias t): the latest end of the youth's earlier trajectories there, and the next one's start. */
+export interface CellNeighbours {
+  earlierEnd: SQL;
+  laterStart: SQL;
+}
+
+/** The facts' neighbour columns per dimension of a cell; '' is the whole region. */
+const neighbourColumns: Record<string, [string, string]> = {
+  '': ['earlier_end_in_region', 'later_start_in_region'],
+  municipality: ['earlier_end_in_municipality', 'later_start_in_municipality'],
+  provider: ['earlier_end_at_provider', 'later_start_at_provider'],
+  productCategory: ['earlier_end_in_category', 'later_start_in_category'],
+};
+
+/**
+ * The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping. Null when that
+ * is more than one dimension, or the lot (which follows from the region's products, so it can change at any time).
+ */
+function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
+  const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
+  if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
+  const columns = dims.size <= 1 ? neighbourColumns[[...dims][0] ?? ''] : undefined;
+  return columns ? { earlierEnd: sql.raw(`t.${columns[0]}`), laterStart: sql.raw(`t.${columns[1]}`) } : null;
+}
+
+/**
+ * Counts youths per cell and in all as plain counts of trajectories, one scan without grouping by youth: each count's
+ * condition picks at most one trajectory per youth and cell from its neighbours there (the first one in a period, say).
+ * The total adds up the groups' counts of the trajectories picked in the total's cell: each lies in one group. Null
+ * when the facts keep no neighbours for the cells asked (see neighboursIn); then count with countYouths. The window
+ * holds every trajectory that starts by its end and ends in it or after, or follows one that does (uitstroom looks
+ * at the last one to start); the groups are those with a trajectory that touches it, as countYouths gives.
+ */
+export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>):
+Promise<Array<{ grp: string | null } & Record<C, number>> | null> {
+  const [cell, total] = [neighboursIn(ctx, true), neighboursIn(ctx, false)];
+  if (!cell || !total) return null;
+  const [inCell, inTotal] = [Object.entries<SQL>(counts(cell)), Object.entries<SQL>(counts(total))];
+  const f = ctx.filters;
+  const rows = await queryRows<Record<string, unknown> & { grp: string }>(db, sql`
+    select t.grp, ${sql.join([
+      ...inCell.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(k)}`),
+      ...inTotal.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(`total_${k}`)}`),
+    ], sql`, `)}
+    from (
+      select ${trajectoryGroup(ctx.groupBy)} as grp, f.* from kpi_trajectory_facts f
+      where f.start_date <= ${date(window.to)} and (coalesce(f.end_date, 'infinity') >= ${date(window.from)} or f.earlier_end >= ${date(window.from)})
+        and f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
+        ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
+        ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
+        ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}) t
+    group by t.grp
+    -- The groups countYouths has: those with a trajectory that touches the window.
+    having bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)})`);
+  const totals = Object.fromEntries(inTotal.map(([k]) => [k, rows.reduce((n, r) => n + num(r[`total_${k}`]), 0)]));
+  return [
+    ...rows.map((r) => ({ grp: r.grp, ...Object.fromEntries(inCell.map(([k]) => [k, num(r[k])])) }) as { grp: string | null } & Record<C, number>),
+    { grp: null, ...totals } as { grp: string | null } & Record<C, number>,
+  ];
 }
 
 /**

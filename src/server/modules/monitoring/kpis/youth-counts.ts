@@ -1,43 +1,73 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays } from '../period.js';
-import { bothPeriods, countYouths, inCare, num, pairRows, periodTags, spanOf, type KpiContext, type KpiModule, type PeriodTag, type Span } from './kpi-module.js';
+import {
+  bothPeriods, countFirstInCell, countYouths, inCare, num, pairRows, periodTags, spanOf, type CellNeighbours, type KpiContext, type KpiModule,
+  type PeriodTag, type Span,
+} from './kpi-module.js';
+
+const date = (d: string) => sql`${d}::date`;
 
 /**
- * A KPI that counts youths: per period a flag per trajectory (aggregated per youth with bool_or) and the condition
- * on those per-youth flags that makes a youth count.
+ * A KPI that counts youths, two ways to the same figure. Where the facts keep each trajectory's neighbours in the cells
+ * asked (countFirstInCell), `first` (if given) picks the one trajectory per youth and cell that makes the youth count in a period.
+ * Otherwise per period a flag per trajectory (aggregated per youth with bool_or) and the condition on those per-youth
+ * flags that makes a youth count (countYouths).
  */
-function youthCount(id: KpiModule['id'], flags: (p: Span, tag: PeriodTag) => Record<string, SQL>, counted: (tag: PeriodTag) => SQL, margin = 0): KpiModule {
+function youthCount(id: KpiModule['id'], first: ((p: Span, cell: CellNeighbours) => SQL) | null,
+  flags: (p: Span, tag: PeriodTag) => Record<string, SQL>, counted: (tag: PeriodTag) => SQL, { margin = 0, only }: { margin?: number; only?: SQL } = {}): KpiModule {
   return {
     id,
     async compute(db, ctx: KpiContext) {
-      const allFlags = Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to), ...flags(spanOf(ctx, tag), tag) })));
-      const counts = Object.assign({}, ...periodTags.map((tag) => ({ [`value_${tag}`]: counted(tag) })));
-      const rows = await countYouths(db, ctx, bothPeriods(ctx, margin), allFlags, counts);
+      const window = bothPeriods(ctx, margin);
+      const rows = (first && await countFirstInCell(db, ctx, window, (cell) => Object.fromEntries(periodTags.map((tag) => [`value_${tag}`, first(spanOf(ctx, tag), cell)]))))
+        ?? await countYouths(db, ctx, window,
+          Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to), ...flags(spanOf(ctx, tag), tag) }))),
+          Object.assign({}, ...periodTags.map((tag) => ({ [`value_${tag}`]: counted(tag) }))), { only });
       // The youths behind a count are the counted youths themselves: a count of 1–9 is withheld like any small cell.
       return pairRows(rows, (r, tag) => ({ youths: num(r[`value_${tag}`]), value: num(r[`value_${tag}`]), numerator: null, denominator: null }));
     },
   };
 }
 
+/** The youth's first trajectory in the cell that runs in the period: none of its earlier ones there reached the period. */
+const firstDuring = (p: Span, cell: CellNeighbours) =>
+  sql`(${inCare(p.from, p.to)} and coalesce(${cell.earlierEnd} < ${date(p.from)}, true))`;
+
 /** Jeugdigen in zorg: distinct youths with a trajectory in care during the period (CBS: jongeren met jeugdhulp). */
-export const youthsInCare = youthCount('youths_in_care', () => ({}), (tag) => sql.raw(`y.during_${tag}`));
+export const youthsInCare = youthCount('youths_in_care', firstDuring, () => ({}), (tag) => sql.raw(`y.during_${tag}`));
 
-/** Instroom: in care (in the cell) during the period and not on the day before it began. */
+/**
+ * Instroom: in care (in the cell) during the period and not on the day before it began. The first trajectory in the
+ * period began in it, and no earlier one reached the day before.
+ */
 export const inflow = youthCount('inflow',
+  (p, cell) => sql`(t.start_date between ${date(p.from)} and ${date(p.to)} and coalesce(${cell.earlierEnd} < ${date(addDays(p.from, -1))}, true))`,
   (p, tag) => ({ [`before_${tag}`]: inCare(addDays(p.from, -1), addDays(p.from, -1)) }),
-  (tag) => sql.raw(`y.during_${tag} and not y.before_${tag}`), 1);
+  (tag) => sql.raw(`y.during_${tag} and not y.before_${tag}`), { margin: 1 });
 
-/** Uitstroom: in care (in the cell) during the period and not on the day after it ended. */
+/**
+ * Uitstroom: in care (in the cell) during the period and not on the day after it ended. Of the youth's trajectories
+ * there that start by the period's end, the last one (the next starts later) with the latest end among it and those
+ * before it: that end lies in the period, and the next one does not start the day after.
+ */
 export const outflow = youthCount('outflow',
+  (p, cell) => sql`(t.start_date <= ${date(p.to)} and coalesce(${cell.laterStart} > ${date(addDays(p.to, 1))}, true)
+    and greatest(coalesce(${cell.earlierEnd}, '-infinity'), coalesce(t.end_date, 'infinity')) between ${date(p.from)} and ${date(p.to)})`,
   (p, tag) => ({ [`after_${tag}`]: inCare(addDays(p.to, 1), addDays(p.to, 1)) }),
-  (tag) => sql.raw(`y.during_${tag} and not y.after_${tag}`), 1);
+  (tag) => sql.raw(`y.during_${tag} and not y.after_${tag}`), { margin: 1 });
 
-/** Jeugdigen in residentiële zorg: in care during the period with a residential or closed stay. */
-export const residentialYouths = youthCount('residential_youths',
-  (p, tag) => ({ [`residential_${tag}`]: sql`${inCare(p.from, p.to)} and t.stay_form in ('residentieel', 'gesloten')` }),
-  (tag) => sql.raw(`y.residential_${tag}`));
+const residential = sql`t.stay_form in ('residentieel', 'gesloten')`;
 
-/** Jeugdigen van 18+: in care during the period, born in or before the year of the period's end minus 18. */
+/** Jeugdigen in residentiële zorg: in care during the period with a residential or closed stay (the stay form is the product's). */
+export const residentialYouths = youthCount('residential_youths', null,
+  (p, tag) => ({ [`residential_${tag}`]: sql`${inCare(p.from, p.to)} and ${residential}` }),
+  (tag) => sql.raw(`y.residential_${tag}`), { only: residential });
+
+/**
+ * Jeugdigen van 18+: in care during the period, born in or before the year of the period's end minus 18. The birth year
+ * is the youth's (the latest known, on each of its trajectories), so the youth's first trajectory tells.
+ */
 export const youths18Plus = youthCount('youths_18_plus',
+  (p, cell) => sql`(${firstDuring(p, cell)} and t.birth_year <= ${Number(p.to.slice(0, 4)) - 18})`,
   (p, tag) => ({ [`adult_${tag}`]: sql`${inCare(p.from, p.to)} and t.birth_year <= ${Number(p.to.slice(0, 4)) - 18}` }),
   (tag) => sql.raw(`y.adult_${tag}`));
