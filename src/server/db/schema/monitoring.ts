@@ -73,6 +73,14 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   laterStartAtProvider: date({ mode: 'string' }),
   earlierEndInCategory: date({ mode: 'string' }),
   laterStartInCategory: date({ mode: 'string' }),
+  /**
+   * For an ending that counts (not reason 20 or 37): the end of the youth's ending before it in the same cell (by end,
+   * then id), so the first ending in a period there is the one whose earlier ending lies before the period.
+   */
+  earlierEndingInRegion: date({ mode: 'string' }),
+  earlierEndingInMunicipality: date({ mode: 'string' }),
+  earlierEndingAtProvider: date({ mode: 'string' }),
+  earlierEndingInCategory: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { nonEndingReasons } from './kpis/kpi-module.js';
 
 /** The latest change to the trajectories: an update, or a deletion (its tombstone). */
 const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
@@ -42,14 +43,19 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   return { refreshed: true };
 }
 
-/** Per window (the youth's trajectories, or those in one cell), the columns of the latest earlier end and the next start. */
-const cellNeighbours: Record<string, [string, string]> = {
-  youth: ['earlier_end', 'later_start'],
-  region: ['earlier_end_in_region', 'later_start_in_region'],
-  municipality: ['earlier_end_in_municipality', 'later_start_in_municipality'],
-  provider: ['earlier_end_at_provider', 'later_start_at_provider'],
-  category: ['earlier_end_in_category', 'later_start_in_category'],
-};
+/**
+ * The youth's trajectories, and those in each cell a youth is counted in from its neighbours (kpis/kpi-module.ts,
+ * countFirstInCell): the partition (m is the municipality's row; a municipality belongs to one region and never
+ * moves) and the columns kept for it: the latest end before (by start, then id) and the next start; and for an ending
+ * that counts, the end of the one before it (by end, then id).
+ */
+const neighbourhoods: Array<{ by: string; earlierEnd: string; laterStart: string; earlierEnding?: string }> = [
+  { by: 'f2.youth', earlierEnd: 'earlier_end', laterStart: 'later_start' },
+  { by: 'f2.youth, m.region_id', earlierEnd: 'earlier_end_in_region', laterStart: 'later_start_in_region', earlierEnding: 'earlier_ending_in_region' },
+  { by: 'f2.youth, f2.municipality_code', earlierEnd: 'earlier_end_in_municipality', laterStart: 'later_start_in_municipality', earlierEnding: 'earlier_ending_in_municipality' },
+  { by: 'f2.youth, m.region_id, f2.provider_agb', earlierEnd: 'earlier_end_at_provider', laterStart: 'later_start_at_provider', earlierEnding: 'earlier_ending_at_provider' },
+  { by: 'f2.youth, m.region_id, f2.product_category', earlierEnd: 'earlier_end_in_category', laterStart: 'later_start_in_category', earlierEnding: 'earlier_ending_in_category' },
+];
 
 /**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
@@ -107,11 +113,15 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
   // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
   // The youth counts ask whether a trajectory is the youth's only one in a window, or its first in a cell: the latest
   // end of the youth's trajectories before it (by start, then id; an open one runs to infinity) and the next one's
-  // start, over all of them and within each cell (a municipality belongs to one region and never moves).
-  const earlier = (w: string) => sql.raw(`max(coalesce(f2.end_date, 'infinity')) over (${w} rows between unbounded preceding and 1 preceding)`);
-  const later = (w: string) => sql.raw(`lead(f2.start_date) over ${w}`);
-  const neighbours = sql.join(Object.entries(cellNeighbours).map(([w, [end, start]]) => sql`${earlier(w)} as ${sql.identifier(end)}, ${later(w)} as ${sql.identifier(start)}`), sql`, `);
-  const columns = Object.values(cellNeighbours).flat();
+  // start, over all of them and within each cell; and for endings, the ending before it in the cell.
+  const counting = `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${nonEndingReasons.map((r) => `'${r}'`).join(', ')}))`;
+  const byStart = (by: string) => `partition by ${by} order by f2.start_date, f2.trajectory_id`;
+  const neighbours = sql.raw(neighbourhoods.flatMap((n) => [
+    `max(coalesce(f2.end_date, 'infinity')) over (${byStart(n.by)} rows between unbounded preceding and 1 preceding) as ${n.earlierEnd}`,
+    `lead(f2.start_date) over (${byStart(n.by)}) as ${n.laterStart}`,
+    ...(n.earlierEnding ? [`case when ${counting} then lag(f2.end_date) over (partition by ${n.by}, ${counting} order by f2.end_date, f2.trajectory_id) end as ${n.earlierEnding}`] : []),
+  ]).join(',\n        '));
+  const columns = neighbourhoods.flatMap((n) => [n.earlierEnd, n.laterStart, ...(n.earlierEnding ? [n.earlierEnding] : [])]);
   const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   await tx.execute(sql`
     update kpi_trajectory_facts f set next_start = x.next_start, ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = x.${sql.identifier(c)}`), sql`, `)}
@@ -119,12 +129,7 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
       select f2.trajectory_id,
         (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start,
         ${neighbours}
-      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth join municipalities m on m.cbs_code = f2.municipality_code
-      window youth as (partition by f2.youth order by f2.start_date, f2.trajectory_id),
-        region as (partition by f2.youth, m.region_id order by f2.start_date, f2.trajectory_id),
-        municipality as (partition by f2.youth, f2.municipality_code order by f2.start_date, f2.trajectory_id),
-        provider as (partition by f2.youth, m.region_id, f2.provider_agb order by f2.start_date, f2.trajectory_id),
-        category as (partition by f2.youth, m.region_id, f2.product_category order by f2.start_date, f2.trajectory_id)) x
+      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth join municipalities m on m.cbs_code = f2.municipality_code) x
     where f.trajectory_id = x.trajectory_id and (f.next_start, ${list('f')}) is distinct from (x.next_start, ${list('x')})`);
   const [touched] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from kpi_touched_youths) as any`);
   if (touched?.any) {

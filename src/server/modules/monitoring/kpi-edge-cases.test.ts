@@ -11,7 +11,7 @@ describe('the hand-made messages', () => {
     expect(world.imported.filter((r) => r.status !== 'accepted').map((r) => `${r.file}: ${JSON.stringify(r.reasons)}`)).toEqual([]);
     expect(world.imported.length).toBeGreaterThan(150);
     const [n] = await queryRows<{ n: number }>(world.ctx.database.db, sql`select count(*)::int as n from ijw_trajectories where start_date is not null`);
-    expect(n!.n).toBe(89);
+    expect(n!.n).toBe(91);
   });
 });
 
@@ -103,6 +103,15 @@ describe('one youth with overlapping trajectories of the same product', () => {
 
   it('counts endings per trajectory', async () => {
     expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.overlap)))).toEqual({ value: 100, numerator: 1, denominator: 1, youths: 1 });
+  });
+});
+
+describe('an ending that counts after one that does not (story M)', () => {
+  it('counts the youth behind the ending per plan, though a pause (20) ended earlier in the period', async () => {
+    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.paused)))).toEqual({ value: 100, numerator: 1, denominator: 1, youths: 1 });
+    expect(figures(await kpi('dropout', '2025Q2', at(P.paused, { groupBy: 'productCategory' })))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    const [row] = (await kpi('ended_per_plan', '2025Q2', at(P.paused, { groupBy: 'productCategory' }))).rows;
+    expect(row).toMatchObject({ key: '45', value: 100, youths: 1 });
   });
 });
 

@@ -152,7 +152,7 @@ class Stories {
 
 export const P = {
   boundary: '98000001', overlap: '98000002', reasons: '98000003', reentry: '98000004', taak: '98000005', adult: '98000006',
-  forecast: '98000007', small: '98000008', horizon: '98000009', wait: '98000010', clamp: '98000011', moved: '98000012',
+  forecast: '98000007', small: '98000008', horizon: '98000009', wait: '98000010', clamp: '98000011', moved: '98000012', paused: '98000013',
 } as const;
 /** Cents declared per forecast trajectory and month, kept to state the expected forecast below. */
 export const declared = { g1: 0, g2: 0, g3: 0 };
@@ -231,6 +231,12 @@ function writeStories(s: Stories): void {
   // 6 months (to 10 March 2025) observed there.
   s.care({ youth: s.youth('2012-12-12', horizon), provider: P.horizon, product: begeleidingLicht, allocation: { start: '2024-03-01', end: '2024-12-31' }, begin: '2024-03-04', end: '2024-09-10', reason: '31' });
   s.care({ youth: s.youth('2012-12-13', horizon), provider: P.horizon, product: begeleidingLicht, allocation: { start: '2025-02-01', end: '2025-06-30' }, begin: '2025-02-28' });
+
+  // M: care paused (20, tijdelijk beëindigd) on 15 April 2025 and resumed the next day under a new allocation, ended
+  // per plan (31) on 20 June: one ending that counts in Q2, after one that does not.
+  const paused = s.youth('2011-04-04');
+  s.care({ youth: paused, provider: P.paused, product: begeleidingLicht, allocation: { start: '2025-01-01', end: '2025-04-15' }, begin: '2025-01-06', end: '2025-04-15', reason: '20' });
+  s.care({ youth: paused, provider: P.paused, product: begeleidingLicht, allocation: { start: '2025-04-16', end: '2025-06-30' }, begin: '2025-04-16', end: '2025-06-20', reason: '31' });
 
   // L: a youth in care in Nieuwegein (Lekstroom) since November 2024 who moves to Horizon and starts there on 6 January
   // 2025, the Nieuwegein care running on: new in region Horizon, whatever runs in another region. Both declare 4 hours

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
-  bothPeriods, earlyReasons, medianOf, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf,
+  bothPeriods, countFirstInCell, earlyReasons, medianOf, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf,
   tallyTrajectories, type KpiContext, type KpiModule, type PeriodTag,
 } from './kpi-module.js';
 
@@ -14,12 +14,20 @@ const endedEither = (ctx: KpiContext) => sql`t.end_date between ${ctx.previous.f
 const perPeriod = <T>(entries: (tag: PeriodTag) => Record<string, T>): Record<string, T> =>
   Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(Object.entries(entries(tag)).map(([k, v]) => [`${k}_${tag}`, v]))));
 
-/** Trajectories whose ending counts (not 20 or 37) with the end in the period; the share whose reason is in `reasons`. */
+/**
+ * Trajectories whose ending counts (not 20 or 37) with the end in the period; the share whose reason is in `reasons`.
+ * The youths behind them are counted by their first such ending in the cell in the period, where the facts keep the
+ * ending before each (countFirstInCell); otherwise grouped by youth (tallyTrajectories).
+ */
 async function shareOfEndings(db: Db, ctx: KpiContext, reasons: SQL) {
-  const { rows } = await tallyTrajectories(db, ctx, {
-    sums: perPeriod((tag) => ({ ended: { when: endedIn(ctx, tag) }, hit: { when: sql`${endedIn(ctx, tag)} and t.end_reason in (${reasons})` } })),
-    youths: perPeriod((tag) => ({ youths: endedIn(ctx, tag) })),
-  }, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
+  const ended = (tag: PeriodTag) => endedIn(ctx, tag);
+  const hit = (tag: PeriodTag) => sql`${endedIn(ctx, tag)} and t.end_reason in (${reasons})`;
+  const rows = await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => perPeriod((tag) => ({
+    ended: ended(tag), hit: hit(tag), youths: sql`${ended(tag)} and coalesce(${cell.earlierEnding} < ${spanOf(ctx, tag).from}::date, true)`,
+  })), sql`${endedEither(ctx)} and ${counts}`) ?? (await tallyTrajectories(db, ctx, {
+    sums: perPeriod((tag) => ({ ended: { when: ended(tag) }, hit: { when: hit(tag) } })),
+    youths: perPeriod((tag) => ({ youths: ended(tag) })),
+  }, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx))).rows;
   return pairRows(rows, (r, tag) => {
     const [ended, hit] = [num(r[`ended_${tag}`]), num(r[`hit_${tag}`])];
     return { youths: num(r[`youths_${tag}`]), numerator: hit, denominator: ended, value: percent(hit, ended) };

@@ -162,18 +162,22 @@ Promise<Array<{ grp: string | null } & Record<C, number>>> {
   return rows as Array<{ grp: string | null } & Record<C, number>>;
 }
 
-/** A trajectory's neighbours within its cell (alias t): the latest end of the youth's earlier trajectories there, and the next one's start. */
+/**
+ * A trajectory's neighbours within its cell (alias t): the latest end of the youth's earlier trajectories there, the
+ * next one's start, and for an ending that counts (not 20 or 37) the end of the youth's ending before it there.
+ */
 export interface CellNeighbours {
   earlierEnd: SQL;
   laterStart: SQL;
+  earlierEnding: SQL;
 }
 
 /** The facts' neighbour columns per dimension of a cell; '' is the whole region. */
-const neighbourColumns: Record<string, [string, string]> = {
-  '': ['earlier_end_in_region', 'later_start_in_region'],
-  municipality: ['earlier_end_in_municipality', 'later_start_in_municipality'],
-  provider: ['earlier_end_at_provider', 'later_start_at_provider'],
-  productCategory: ['earlier_end_in_category', 'later_start_in_category'],
+const neighbourColumns: Record<string, [string, string, string]> = {
+  '': ['earlier_end_in_region', 'later_start_in_region', 'earlier_ending_in_region'],
+  municipality: ['earlier_end_in_municipality', 'later_start_in_municipality', 'earlier_ending_in_municipality'],
+  provider: ['earlier_end_at_provider', 'later_start_at_provider', 'earlier_ending_at_provider'],
+  productCategory: ['earlier_end_in_category', 'later_start_in_category', 'earlier_ending_in_category'],
 };
 
 /**
@@ -184,18 +188,20 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
   const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
   const columns = dims.size <= 1 ? neighbourColumns[[...dims][0] ?? ''] : undefined;
-  return columns ? { earlierEnd: sql.raw(`t.${columns[0]}`), laterStart: sql.raw(`t.${columns[1]}`) } : null;
+  return columns ? { earlierEnd: sql.raw(`t.${columns[0]}`), laterStart: sql.raw(`t.${columns[1]}`), earlierEnding: sql.raw(`t.${columns[2]}`) } : null;
 }
 
 /**
  * Counts youths per cell and in all as plain counts of trajectories, one scan without grouping by youth: each count's
  * condition picks at most one trajectory per youth and cell from its neighbours there (the first one in a period, say).
- * The total adds up the groups' counts of the trajectories picked in the total's cell: each lies in one group. Null
+ * A count that needs no neighbours (of trajectories, not youths) adds up the same way. `only` (alias t) leaves out
+ * the trajectories no count can pick. The total adds up the groups' counts of the trajectories picked in the total's
+ * cell: each lies in one group. Null
  * when the facts keep no neighbours for the cells asked (see neighboursIn); then count with countYouths. The window
  * holds every trajectory that starts by its end and ends in it or after, or follows one that does (uitstroom looks
  * at the last one to start); the groups are those with a trajectory that touches it, as countYouths gives.
  */
-export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>):
+export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>, only?: SQL):
 Promise<Array<{ grp: string | null } & Record<C, number>> | null> {
   const [cell, total] = [neighboursIn(ctx, true), neighboursIn(ctx, false)];
   if (!cell || !total) return null;
@@ -213,6 +219,7 @@ Promise<Array<{ grp: string | null } & Record<C, number>> | null> {
         ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
         ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
         ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}) t
+    ${only ? sql`where ${only}` : sql``}
     group by t.grp
     -- The groups countYouths has: those with a trajectory that touches the window.
     having bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)})`);
