@@ -81,6 +81,14 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   earlierEndingInMunicipality: date({ mode: 'string' }),
   earlierEndingAtProvider: date({ mode: 'string' }),
   earlierEndingInCategory: date({ mode: 'string' }),
+  /**
+   * The lot of the region's product with this code (null when none), kept current with the products by the refresh,
+   * and the neighbours within the lot in the region.
+   */
+  lot: text(),
+  earlierEndInLot: date({ mode: 'string' }),
+  laterStartInLot: date({ mode: 'string' }),
+  earlierEndingInLot: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),
@@ -133,6 +141,8 @@ export const kpiRefresh = pgTable('kpi_refresh', {
   linesGaps: text(),
   /** That refresh's snapshot (pg_snapshot): once all its transactions in progress have ended, the gaps are final. */
   linesSnapshot: text(),
+  /** A digest of every region's product codes with their lots, as the trajectory facts' lots last followed them. */
+  productLots: text(),
 });
 
 /** Per municipality the first start and the latest start or end date in the facts: a region's data range. */

@@ -2,15 +2,26 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { nonEndingReasons } from './kpis/kpi-module.js';
 
+/** Each municipality's products (by code) with the lot of its region's product, if any. */
+const productLots = sql`
+  select m.cbs_code, p.product_code, l.code from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id`;
+/** A digest of every region's products and their lots: when it changes, the facts' lots follow. A small table. */
+const productLotsDigest = sql`(
+  select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, ''), ',' order by p.region_id, p.product_code), ''))
+  from products p left join lots l on l.id = p.lot_id)`;
 /** The latest change to the trajectories: an update, or a deletion (its tombstone). */
 const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
-/** Whether ijw_trajectories or ijw_declaration_lines have changes the facts lack. Each test is an index lookup or two. */
+/**
+ * Whether ijw_trajectories or ijw_declaration_lines have changes the facts lack (each test is an index lookup or two),
+ * and whether a product's lot changed.
+ */
 const staleness = sql`
   coalesce(${trajectoriesChanged} > coalesce(r.refreshed_up_to, '-infinity'), false) as trajectories,
   coalesce((select max(id) from ijw_declaration_lines) > coalesce(r.lines_seen, 0), false)
     -- Gaps below lines_seen, and a transaction that was writing then has ended: it may have filled them.
     or (r.lines_gaps is not null and exists (
-      select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x not in (select pg_snapshot_xip(pg_current_snapshot())))) as lines`;
+      select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x not in (select pg_snapshot_xip(pg_current_snapshot())))) as lines,
+  ${productLotsDigest} is distinct from r.product_lots as lots`;
 const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1`;
 
 /**
@@ -19,20 +30,20 @@ const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1
  * every KPI read, so figures are current at once.
  */
 export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
-  const [state] = await queryRows<{ trajectories: boolean; lines: boolean }>(db, sql`select ${staleness} ${refreshState}`);
-  if (!state?.trajectories && !state?.lines) return { refreshed: false };
+  const [state] = await queryRows<{ trajectories: boolean; lines: boolean; lots: boolean }>(db, sql`select ${staleness} ${refreshState}`);
+  if (!state?.trajectories && !state?.lines && !state?.lots) return { refreshed: false };
   const changed = await db.transaction(async (tx) => {
     // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
     await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
     // Before this transaction writes anything, so that its snapshot lists only other writers (see refreshMoneyFacts).
-    const [now] = await queryRows<{ trajectories: boolean; lines: boolean } & LinesState>(tx, sql`
-      select ${staleness}, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
+    const [now] = await queryRows<{ trajectories: boolean; lines: boolean; lots: boolean; lots_digest: string } & LinesState>(tx, sql`
+      select ${staleness}, ${productLotsDigest} as lots_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
         coalesce(r.lines_seen, 0)::text as previous_seen, r.lines_gaps as gaps,
         not exists (select 1 from pg_snapshot_xip(pg_current_snapshot())) as idle,
         not exists (select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x in (select pg_snapshot_xip(pg_current_snapshot()))) as settled
       ${refreshState}`);
     return {
-      trajectories: now?.trajectories ? await refreshTrajectoryFacts(tx) : 0,
+      trajectories: now?.trajectories || now?.lots ? await refreshTrajectoryFacts(tx, now.lots ? now.lots_digest : null) : 0,
       lines: now?.lines ? await refreshMoneyFacts(tx, now) : 0,
     };
   });
@@ -55,15 +66,17 @@ const neighbourhoods: Array<{ by: string; earlierEnd: string; laterStart: string
   { by: 'f2.youth, f2.municipality_code', earlierEnd: 'earlier_end_in_municipality', laterStart: 'later_start_in_municipality', earlierEnding: 'earlier_ending_in_municipality' },
   { by: 'f2.youth, m.region_id, f2.provider_agb', earlierEnd: 'earlier_end_at_provider', laterStart: 'later_start_at_provider', earlierEnding: 'earlier_ending_at_provider' },
   { by: 'f2.youth, m.region_id, f2.product_category', earlierEnd: 'earlier_end_in_category', laterStart: 'later_start_in_category', earlierEnding: 'earlier_ending_in_category' },
+  { by: 'f2.youth, m.region_id, f2.lot', earlierEnd: 'earlier_end_in_lot', laterStart: 'later_start_in_lot', earlierEnding: 'earlier_ending_in_lot' },
 ];
 
 /**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
  * committed late is never missed; a fact read again unchanged is not written), and drops facts whose trajectory lost
  * its start or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's
- * neighbours and next start (herhaald beroep). Returns the number of rows written.
+ * neighbours and next start (herhaald beroep). With `lotsDigest` (the products' lots changed) every fact's lot first
+ * follows the products, and that digest is kept. Returns the number of rows written.
  */
-async function refreshTrajectoryFacts(tx: Db): Promise<number> {
+async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promise<number> {
   // A value, not a subquery: so the planner sees how few trajectories changed and reads them by index after a small
   // import, instead of joining every fact.
   const [window] = await queryRows<{ since: string }>(tx, sql`
@@ -84,29 +97,43 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
     union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id
       where t.updated_at > ${since} and f.youth <> hashtextextended(t.client_pseudonym, 0)
     on conflict do nothing`);
+  // A product's lot changed (or a product came or went): every fact's lot follows, and its youth's neighbours.
+  if (lotsDigest !== null) {
+    await tx.execute(sql`
+      with lots as (${productLots}),
+      moved as (
+        update kpi_trajectory_facts f set lot = x.code
+        from (select f2.trajectory_id, l.code from kpi_trajectory_facts f2
+          left join lots l on l.cbs_code = f2.municipality_code and l.product_code = f2.product_code) x
+        where f.trajectory_id = x.trajectory_id and f.lot is distinct from x.code
+        returning f.youth)
+      insert into kpi_touched_youths select distinct youth from moved on conflict do nothing`);
+  }
   const [upserted] = await queryRows<{ n: number }>(tx, sql`
-    with changed as (
+    with lots as (${productLots}),
+    changed as (
     insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
-      end_date, end_reason, wait_days, birth_year, allocation, allocation_end)
+      end_date, end_reason, wait_days, birth_year, allocation, allocation_end, lot)
     select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
       t.end_date, t.end_reason,
       -- No request and no allocation (taakgericht care): no wait to measure, not a wait of 0 days.
       case when coalesce(t.request_date, t.allocation_date) is null then null else greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)) end,
       t.birth_year,
       -- The allocation's part of the trajectory key (A|municipality|number), as the money facts name it.
-      case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end
+      case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end, l.code
     from ijw_trajectories t
+    left join lots l on l.cbs_code = t.municipality_code and l.product_code = t.product_code
     where t.updated_at > ${since} and t.start_date is not null
     on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
       provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
       start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
-      birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end
+      birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end, lot = excluded.lot
     where (kpi_trajectory_facts.youth, kpi_trajectory_facts.municipality_code, kpi_trajectory_facts.provider_agb,
       kpi_trajectory_facts.product_category, kpi_trajectory_facts.product_code, kpi_trajectory_facts.start_date, kpi_trajectory_facts.end_date,
       kpi_trajectory_facts.end_reason, kpi_trajectory_facts.wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.allocation,
-      kpi_trajectory_facts.allocation_end) is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
+      kpi_trajectory_facts.allocation_end, kpi_trajectory_facts.lot) is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
       excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.wait_days,
-      excluded.birth_year, excluded.allocation, excluded.allocation_end)
+      excluded.birth_year, excluded.allocation, excluded.allocation_end, excluded.lot)
     returning youth),
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
     select count(*)::int as n from changed`);
@@ -139,8 +166,8 @@ async function refreshTrajectoryFacts(tx: Db): Promise<number> {
       select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
   }
   await tx.execute(sql`
-    insert into kpi_refresh (id, refreshed_up_to) select 1, ${trajectoriesChanged}
-    on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to`);
+    insert into kpi_refresh (id, refreshed_up_to, product_lots) select 1, ${trajectoriesChanged}, ${lotsDigest}
+    on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to, product_lots = coalesce(excluded.product_lots, kpi_refresh.product_lots)`);
   return Number(upserted?.n ?? 0);
 }
 

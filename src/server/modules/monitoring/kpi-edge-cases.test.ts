@@ -48,6 +48,31 @@ describe('outflow when the next trajectory starts the day after the period', () 
   });
 });
 
+describe('a product moved to another lot', () => {
+  it('moves its youths in the figures per lot at the next read', async () => {
+    const db = world.ctx.database.db;
+    // Story D in Q3 2025: D1–D4 in care with 45A02 (their 45A01 care ended in Q1), lot AMB, as the only youths with
+    // 45A02 then. Asked for the region (each youth's neighbours in its lot) and for the provider (grouped by youth).
+    const byLot = async (id: 'youths_in_care' | 'inflow', ask = {}) => rows(await kpi(id, '2025Q3', { ...ask, groupBy: 'lot' }));
+    const before = await byLot('youths_in_care');
+    expect(before.JIO).toBeUndefined();
+    expect(await byLot('youths_in_care', at(P.reentry))).toEqual({ AMB: 4 });
+    const lotOf = (code: string) => sql`(select id from lots where region_id = ${world.lekstroom}::uuid and code = ${code})`;
+    await db.execute(sql`update products set lot_id = ${lotOf('JIO')} where region_id = ${world.lekstroom}::uuid and product_code = '45A02'`);
+    try {
+      const after = await byLot('youths_in_care');
+      expect(after.JIO).toBe(4);
+      expect(after.AMB).toBe(before.AMB! - 4);
+      expect(await byLot('youths_in_care', at(P.reentry))).toEqual({ JIO: 4 });
+      // D3 came back on 1 August with 45A02: new in lot JIO in Q3.
+      expect((await byLot('inflow')).JIO).toBe(1);
+    } finally {
+      await db.execute(sql`update products set lot_id = ${lotOf('AMB')} where region_id = ${world.lekstroom}::uuid and product_code = '45A02'`);
+    }
+    expect(await byLot('youths_in_care')).toEqual(before);
+  });
+});
+
 describe('a youth who moves to another region (story L)', () => {
   it('is new in care in the region it moves to, though its care in the region it left runs on', async () => {
     const horizon = { region: world.horizonRegion };

@@ -178,12 +178,10 @@ const neighbourColumns: Record<string, [string, string, string]> = {
   municipality: ['earlier_end_in_municipality', 'later_start_in_municipality', 'earlier_ending_in_municipality'],
   provider: ['earlier_end_at_provider', 'later_start_at_provider', 'earlier_ending_at_provider'],
   productCategory: ['earlier_end_in_category', 'later_start_in_category', 'earlier_ending_in_category'],
+  lot: ['earlier_end_in_lot', 'later_start_in_lot', 'earlier_ending_in_lot'],
 };
 
-/**
- * The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping. Null when that
- * is more than one dimension, or the lot (which follows from the region's products, so it can change at any time).
- */
+/** The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping; null for more than one. */
 function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
   const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
@@ -213,12 +211,13 @@ Promise<Array<{ grp: string | null } & Record<C, number>> | null> {
       ...inTotal.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(`total_${k}`)}`),
     ], sql`, `)}
     from (
-      select ${trajectoryGroup(ctx.groupBy)} as grp, f.* from kpi_trajectory_facts f
+      select ${ctx.groupBy === 'lot' ? sql`coalesce(f.lot, '–')` : trajectoryGroup(ctx.groupBy)} as grp, f.* from kpi_trajectory_facts f
       where f.start_date <= ${date(window.to)} and (coalesce(f.end_date, 'infinity') >= ${date(window.from)} or f.earlier_end >= ${date(window.from)})
         and f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
         ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
         ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
-        ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}) t
+        ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
+        ${f.lot ? sql`and f.lot = ${f.lot}` : sql``}) t
     ${only ? sql`where ${only}` : sql``}
     group by t.grp
     -- The groups countYouths has: those with a trajectory that touches the window.
