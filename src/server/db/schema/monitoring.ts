@@ -81,6 +81,12 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   earlierEndingInMunicipality: date({ mode: 'string' }),
   earlierEndingAtProvider: date({ mode: 'string' }),
   earlierEndingInCategory: date({ mode: 'string' }),
+  /** The same for an ending herhaald beroep follows up (not 20, 37, 02 or 38), among those endings. */
+  earlierFollowedEndingInRegion: date({ mode: 'string' }),
+  earlierFollowedEndingInMunicipality: date({ mode: 'string' }),
+  earlierFollowedEndingAtProvider: date({ mode: 'string' }),
+  earlierFollowedEndingInCategory: date({ mode: 'string' }),
+  earlierFollowedEndingInLot: date({ mode: 'string' }),
   /**
    * The lot of the region's product with this code (null when none), kept current with the products by the refresh,
    * and the neighbours within the lot in the region.

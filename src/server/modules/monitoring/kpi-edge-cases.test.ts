@@ -11,7 +11,7 @@ describe('the hand-made messages', () => {
     expect(world.imported.filter((r) => r.status !== 'accepted').map((r) => `${r.file}: ${JSON.stringify(r.reasons)}`)).toEqual([]);
     expect(world.imported.length).toBeGreaterThan(150);
     const [n] = await queryRows<{ n: number }>(world.ctx.database.db, sql`select count(*)::int as n from ijw_trajectories where start_date is not null`);
-    expect(n!.n).toBe(91);
+    expect(n!.n).toBe(93);
   });
 });
 
@@ -137,6 +137,15 @@ describe('an ending that counts after one that does not (story M)', () => {
     expect(figures(await kpi('dropout', '2025Q2', at(P.paused, { groupBy: 'productCategory' })))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
     const [row] = (await kpi('ended_per_plan', '2025Q2', at(P.paused, { groupBy: 'productCategory' }))).rows;
     expect(row).toMatchObject({ key: '45', value: 100, youths: 1 });
+  });
+});
+
+describe('an ending to follow up after one that is not (story N)', () => {
+  it('counts the youth behind herhaald beroep, though a move to another provider (38) ended earlier in the period', async () => {
+    expect(figures(await kpi('repeat_care_6m', '2025Q2', at(P.followed)))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    expect(figures(await kpi('repeat_care_6m', '2025Q2', at(P.followed, { groupBy: 'lot' })))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    // Both endings count for uitval (38 is an ending), one youth behind them.
+    expect(figures(await kpi('dropout', '2025Q2', at(P.followed)))).toEqual({ value: 0, numerator: 0, denominator: 2, youths: 1 });
   });
 });
 

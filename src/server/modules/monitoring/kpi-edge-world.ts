@@ -152,7 +152,7 @@ class Stories {
 
 export const P = {
   boundary: '98000001', overlap: '98000002', reasons: '98000003', reentry: '98000004', taak: '98000005', adult: '98000006',
-  forecast: '98000007', small: '98000008', horizon: '98000009', wait: '98000010', clamp: '98000011', moved: '98000012', paused: '98000013',
+  forecast: '98000007', small: '98000008', horizon: '98000009', wait: '98000010', clamp: '98000011', moved: '98000012', paused: '98000013', followed: '98000014',
 } as const;
 /** Cents declared per forecast trajectory and month, kept to state the expected forecast below. */
 export const declared = { g1: 0, g2: 0, g3: 0 };
@@ -237,6 +237,12 @@ function writeStories(s: Stories): void {
   const paused = s.youth('2011-04-04');
   s.care({ youth: paused, provider: P.paused, product: begeleidingLicht, allocation: { start: '2025-01-01', end: '2025-04-15' }, begin: '2025-01-06', end: '2025-04-15', reason: '20' });
   s.care({ youth: paused, provider: P.paused, product: begeleidingLicht, allocation: { start: '2025-04-16', end: '2025-06-30' }, begin: '2025-04-16', end: '2025-06-20', reason: '31' });
+
+  // N: care ended on 10 April 2025 by a move to another provider (38: herhaald beroep does not follow it up), then
+  // again at this provider from 11 April, ended per plan (31) on 15 June: one ending to follow up in Q2.
+  const followed = s.youth('2011-05-05');
+  s.care({ youth: followed, provider: P.followed, product: begeleidingLicht, allocation: { start: '2025-01-01', end: '2025-04-10' }, begin: '2025-01-06', end: '2025-04-10', reason: '38' });
+  s.care({ youth: followed, provider: P.followed, product: begeleidingLicht, allocation: { start: '2025-04-11', end: '2025-06-30' }, begin: '2025-04-11', end: '2025-06-15', reason: '31' });
 
   // L: a youth in care in Nieuwegein (Lekstroom) since November 2024 who moves to Horizon and starts there on 6 January
   // 2025, the Nieuwegein care running on: new in region Horizon, whatever runs in another region. Both declare 4 hours

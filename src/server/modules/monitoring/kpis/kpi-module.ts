@@ -61,6 +61,8 @@ export const trajectoryGroupings: readonly KpiGroupBy[] = ['region', 'municipali
 
 /** Reasons that end nothing (20 tijdelijk beëindigd, 37 wijzigingsverzoek): the care goes on. */
 export const nonEndingReasons = ['20', '37'];
+/** Endings herhaald beroep does not follow up: those, death (02) and a move to another provider (38). */
+export const unfollowedReasons = [...nonEndingReasons, '02', '38'];
 export const earlyReasons = ['32', '33', '34', '35'];
 export const perPlanReasons = ['31', '39'];
 
@@ -170,23 +172,22 @@ export interface CellNeighbours {
   earlierEnd: SQL;
   laterStart: SQL;
   earlierEnding: SQL;
+  /** The same among the endings herhaald beroep follows up (not in unfollowedReasons). */
+  earlierFollowedEnding: SQL;
 }
 
-/** The facts' neighbour columns per dimension of a cell; '' is the whole region. */
-const neighbourColumns: Record<string, [string, string, string]> = {
-  '': ['earlier_end_in_region', 'later_start_in_region', 'earlier_ending_in_region'],
-  municipality: ['earlier_end_in_municipality', 'later_start_in_municipality', 'earlier_ending_in_municipality'],
-  provider: ['earlier_end_at_provider', 'later_start_at_provider', 'earlier_ending_at_provider'],
-  productCategory: ['earlier_end_in_category', 'later_start_in_category', 'earlier_ending_in_category'],
-  lot: ['earlier_end_in_lot', 'later_start_in_lot', 'earlier_ending_in_lot'],
-};
+/** The suffix of the facts' neighbour columns per dimension of a cell; '' is the whole region. */
+const neighbourColumns: Record<string, string> = { '': 'in_region', municipality: 'in_municipality', provider: 'at_provider', productCategory: 'in_category', lot: 'in_lot' };
 
 /** The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping; null for more than one. */
 function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
   const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
-  const columns = dims.size <= 1 ? neighbourColumns[[...dims][0] ?? ''] : undefined;
-  return columns ? { earlierEnd: sql.raw(`t.${columns[0]}`), laterStart: sql.raw(`t.${columns[1]}`), earlierEnding: sql.raw(`t.${columns[2]}`) } : null;
+  const cell = dims.size <= 1 ? neighbourColumns[[...dims][0] ?? ''] : undefined;
+  const column = (name: string) => sql.raw(`t.${name}_${cell}`);
+  return cell ? {
+    earlierEnd: column('earlier_end'), laterStart: column('later_start'), earlierEnding: column('earlier_ending'), earlierFollowedEnding: column('earlier_followed_ending'),
+  } : null;
 }
 
 /**
