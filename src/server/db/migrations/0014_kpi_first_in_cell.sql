@@ -16,6 +16,11 @@ ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_followed_ending_in_munici
 ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_followed_ending_at_provider" date;--> statement-breakpoint
 ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_followed_ending_in_category" date;--> statement-breakpoint
 ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_followed_ending_in_lot" date;--> statement-breakpoint
+ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_waited_start_in_region" date;--> statement-breakpoint
+ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_waited_start_in_municipality" date;--> statement-breakpoint
+ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_waited_start_at_provider" date;--> statement-breakpoint
+ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_waited_start_in_category" date;--> statement-breakpoint
+ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_waited_start_in_lot" date;--> statement-breakpoint
 ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "lot" text;--> statement-breakpoint
 ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "earlier_end_in_lot" date;--> statement-breakpoint
 ALTER TABLE "kpi_trajectory_facts" ADD COLUMN "later_start_in_lot" date;--> statement-breakpoint

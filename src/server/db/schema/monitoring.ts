@@ -87,6 +87,12 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   earlierFollowedEndingAtProvider: date({ mode: 'string' }),
   earlierFollowedEndingInCategory: date({ mode: 'string' }),
   earlierFollowedEndingInLot: date({ mode: 'string' }),
+  /** For a trajectory with a wait (wait_days), the start of the youth's one before it with a wait in the cell (by start, then id). */
+  earlierWaitedStartInRegion: date({ mode: 'string' }),
+  earlierWaitedStartInMunicipality: date({ mode: 'string' }),
+  earlierWaitedStartAtProvider: date({ mode: 'string' }),
+  earlierWaitedStartInCategory: date({ mode: 'string' }),
+  earlierWaitedStartInLot: date({ mode: 'string' }),
   /**
    * The lot of the region's product with this code (null when none), kept current with the products by the refresh,
    * and the neighbours within the lot in the region.

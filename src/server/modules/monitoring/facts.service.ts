@@ -58,15 +58,21 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
  * The youth's trajectories, and those in each cell a youth is counted in from its neighbours (kpis/kpi-module.ts,
  * countFirstInCell): the partition (m is the municipality's row; a municipality belongs to one region and never
  * moves) and the columns kept for it: the latest end before (by start, then id) and the next start; for an ending
- * that counts, the end of the one before it (by end, then id); and the same among the endings herhaald beroep follows.
+ * that counts, the end of the one before it (by end, then id); the same among the endings herhaald beroep follows;
+ * and for a trajectory with a measured wait, the start of the one before it with a wait.
  */
-const neighbourhoods: Array<{ by: string; earlierEnd: string; laterStart: string; earlierEnding?: string; earlierFollowedEnding?: string }> = [
+const neighbourhoods: Array<{ by: string; earlierEnd: string; laterStart: string; earlierEnding?: string; earlierFollowedEnding?: string; earlierWaitedStart?: string }> = [
   { by: 'f2.youth', earlierEnd: 'earlier_end', laterStart: 'later_start' },
-  { by: 'f2.youth, m.region_id', earlierEnd: 'earlier_end_in_region', laterStart: 'later_start_in_region', earlierEnding: 'earlier_ending_in_region', earlierFollowedEnding: 'earlier_followed_ending_in_region' },
-  { by: 'f2.youth, f2.municipality_code', earlierEnd: 'earlier_end_in_municipality', laterStart: 'later_start_in_municipality', earlierEnding: 'earlier_ending_in_municipality', earlierFollowedEnding: 'earlier_followed_ending_in_municipality' },
-  { by: 'f2.youth, m.region_id, f2.provider_agb', earlierEnd: 'earlier_end_at_provider', laterStart: 'later_start_at_provider', earlierEnding: 'earlier_ending_at_provider', earlierFollowedEnding: 'earlier_followed_ending_at_provider' },
-  { by: 'f2.youth, m.region_id, f2.product_category', earlierEnd: 'earlier_end_in_category', laterStart: 'later_start_in_category', earlierEnding: 'earlier_ending_in_category', earlierFollowedEnding: 'earlier_followed_ending_in_category' },
-  { by: 'f2.youth, m.region_id, f2.lot', earlierEnd: 'earlier_end_in_lot', laterStart: 'later_start_in_lot', earlierEnding: 'earlier_ending_in_lot', earlierFollowedEnding: 'earlier_followed_ending_in_lot' },
+  { by: 'f2.youth, m.region_id', earlierEnd: 'earlier_end_in_region', laterStart: 'later_start_in_region', earlierEnding: 'earlier_ending_in_region', earlierFollowedEnding: 'earlier_followed_ending_in_region',
+    earlierWaitedStart: 'earlier_waited_start_in_region' },
+  { by: 'f2.youth, f2.municipality_code', earlierEnd: 'earlier_end_in_municipality', laterStart: 'later_start_in_municipality', earlierEnding: 'earlier_ending_in_municipality', earlierFollowedEnding: 'earlier_followed_ending_in_municipality',
+    earlierWaitedStart: 'earlier_waited_start_in_municipality' },
+  { by: 'f2.youth, m.region_id, f2.provider_agb', earlierEnd: 'earlier_end_at_provider', laterStart: 'later_start_at_provider', earlierEnding: 'earlier_ending_at_provider', earlierFollowedEnding: 'earlier_followed_ending_at_provider',
+    earlierWaitedStart: 'earlier_waited_start_at_provider' },
+  { by: 'f2.youth, m.region_id, f2.product_category', earlierEnd: 'earlier_end_in_category', laterStart: 'later_start_in_category', earlierEnding: 'earlier_ending_in_category', earlierFollowedEnding: 'earlier_followed_ending_in_category',
+    earlierWaitedStart: 'earlier_waited_start_in_category' },
+  { by: 'f2.youth, m.region_id, f2.lot', earlierEnd: 'earlier_end_in_lot', laterStart: 'later_start_in_lot', earlierEnding: 'earlier_ending_in_lot', earlierFollowedEnding: 'earlier_followed_ending_in_lot',
+    earlierWaitedStart: 'earlier_waited_start_in_lot' },
 ];
 
 /**
@@ -150,8 +156,9 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
     `lead(f2.start_date) over (${byStart(n.by)}) as ${n.laterStart}`,
     ...(n.earlierEnding ? [`${before(n.by, counting)} as ${n.earlierEnding}`] : []),
     ...(n.earlierFollowedEnding ? [`${before(n.by, followed)} as ${n.earlierFollowedEnding}`] : []),
+    ...(n.earlierWaitedStart ? [`case when f2.wait_days is not null then lag(f2.start_date) over (partition by ${n.by}, f2.wait_days is not null order by f2.start_date, f2.trajectory_id) end as ${n.earlierWaitedStart}`] : []),
   ]).join(',\n        '));
-  const columns = neighbourhoods.flatMap((n) => [n.earlierEnd, n.laterStart, ...[n.earlierEnding, n.earlierFollowedEnding].filter((c): c is string => !!c)]);
+  const columns = neighbourhoods.flatMap((n) => [n.earlierEnd, n.laterStart, ...[n.earlierEnding, n.earlierFollowedEnding, n.earlierWaitedStart].filter((c): c is string => !!c)]);
   const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   await tx.execute(sql`
     update kpi_trajectory_facts f set next_start = x.next_start, ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = x.${sql.identifier(c)}`), sql`, `)}

@@ -22,9 +22,9 @@ const perPeriod = <T>(entries: (tag: PeriodTag) => Record<string, T>): Record<st
 async function shareOfEndings(db: Db, ctx: KpiContext, reasons: SQL) {
   const ended = (tag: PeriodTag) => endedIn(ctx, tag);
   const hit = (tag: PeriodTag) => sql`${endedIn(ctx, tag)} and t.end_reason in (${reasons})`;
-  const rows = await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => perPeriod((tag) => ({
+  const rows = (await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => perPeriod((tag) => ({
     ended: ended(tag), hit: hit(tag), youths: sql`${ended(tag)} and coalesce(${cell.earlierEnding} < ${spanOf(ctx, tag).from}::date, true)`,
-  })), sql`${endedEither(ctx)} and ${counts}`) ?? (await tallyTrajectories(db, ctx, {
+  })), { only: sql`${endedEither(ctx)} and ${counts}` }))?.rows ?? (await tallyTrajectories(db, ctx, {
     sums: perPeriod((tag) => ({ ended: { when: ended(tag) }, hit: { when: hit(tag) } })),
     youths: perPeriod((tag) => ({ youths: ended(tag) })),
   }, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx))).rows;
@@ -70,8 +70,11 @@ export const waitDays: KpiModule = {
   async compute(db, ctx) {
     const startedIn = (tag: PeriodTag) => sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
     const where = sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and t.wait_days is not null`;
-    // The median from the number of starts per number of days waited: the value percentile_cont(0.5) gives.
-    const { rows, histogram } = await tallyTrajectories(db, ctx, {
+    // The median from the number of starts per number of days waited: the value percentile_cont(0.5) gives. The
+    // youths behind the starts by their first start with a wait in the cell in the period, or grouped by youth.
+    const { rows, histogram } = await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => perPeriod((tag) => ({
+      started: startedIn(tag), youths: sql`${startedIn(tag)} and coalesce(${cell.earlierWaitedStart} < ${spanOf(ctx, tag).from}::date, true)`,
+    })), { only: where, perValueOf: sql`t.wait_days` }) ?? await tallyTrajectories(db, ctx, {
       sums: perPeriod((tag) => ({ started: { when: startedIn(tag) } })),
       youths: perPeriod((tag) => ({ youths: startedIn(tag) })),
     }, where, bothPeriods(ctx), sql`t.wait_days`);

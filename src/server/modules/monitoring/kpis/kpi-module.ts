@@ -174,6 +174,8 @@ export interface CellNeighbours {
   earlierEnding: SQL;
   /** The same among the endings herhaald beroep follows up (not in unfollowedReasons). */
   earlierFollowedEnding: SQL;
+  /** For a trajectory with a measured wait, the start of the youth's one before it with a wait there (by start, then id). */
+  earlierWaitedStart: SQL;
 }
 
 /** The suffix of the facts' neighbour columns per dimension of a cell; '' is the whole region. */
@@ -187,6 +189,7 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
   const column = (name: string) => sql.raw(`t.${name}_${cell}`);
   return cell ? {
     earlierEnd: column('earlier_end'), laterStart: column('later_start'), earlierEnding: column('earlier_ending'), earlierFollowedEnding: column('earlier_followed_ending'),
+    earlierWaitedStart: column('earlier_waited_start'),
   } : null;
 }
 
@@ -194,20 +197,22 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
  * Counts youths per cell and in all as plain counts of trajectories, one scan without grouping by youth: each count's
  * condition picks at most one trajectory per youth and cell from its neighbours there (the first one in a period, say).
  * A count that needs no neighbours (of trajectories, not youths) adds up the same way. `only` (alias t) leaves out
- * the trajectories no count can pick. The total adds up the groups' counts of the trajectories picked in the total's
+ * the trajectories no count can pick. With `perValueOf` (an integer measure), also each count per value of it, per group
+ * and in all (key null): enough to find any percentile exactly (medianOf). The total adds up the groups' counts of the trajectories picked in the total's
  * cell: each lies in one group. Null
  * when the facts keep no neighbours for the cells asked (see neighboursIn); then count with countYouths. The window
  * holds every trajectory that starts by its end and ends in it or after, or follows one that does (uitstroom looks
  * at the last one to start); the groups are those with a trajectory that touches it, as countYouths gives.
  */
-export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>, only?: SQL):
-Promise<Array<{ grp: string | null } & Record<C, number>> | null> {
+export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>,
+  { only, perValueOf }: { only?: SQL; perValueOf?: SQL } = {}): Promise<{ rows: Array<{ grp: string | null } & Record<C, number>>; histogram: Map<string | null, Histogram> } | null> {
   const [cell, total] = [neighboursIn(ctx, true), neighboursIn(ctx, false)];
   if (!cell || !total) return null;
   const [inCell, inTotal] = [Object.entries<SQL>(counts(cell)), Object.entries<SQL>(counts(total))];
   const f = ctx.filters;
-  const rows = await queryRows<Record<string, unknown> & { grp: string }>(db, sql`
-    select t.grp, ${sql.join([
+  // With perValueOf, per group and value: the groups' counts add up over the values, each trajectory being in one.
+  const buckets = await queryRows<Record<string, unknown> & { grp: string; value: number | null }>(db, sql`
+    select t.grp, ${perValueOf ?? sql`null::int`} as value, ${sql.join([
       ...inCell.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(k)}`),
       ...inTotal.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(`total_${k}`)}`),
     ], sql`, `)}
@@ -220,14 +225,32 @@ Promise<Array<{ grp: string | null } & Record<C, number>> | null> {
         ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
         ${f.lot ? sql`and f.lot = ${f.lot}` : sql``}) t
     ${only ? sql`where ${only}` : sql``}
-    group by t.grp
+    group by 1, 2
     -- The groups countYouths has: those with a trajectory that touches the window.
     having bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)})`);
-  const totals = Object.fromEntries(inTotal.map(([k]) => [k, rows.reduce((n, r) => n + num(r[`total_${k}`]), 0)]));
-  return [
-    ...rows.map((r) => ({ grp: r.grp, ...Object.fromEntries(inCell.map(([k]) => [k, num(r[k])])) }) as { grp: string | null } & Record<C, number>),
-    { grp: null, ...totals } as { grp: string | null } & Record<C, number>,
-  ];
+  // Added up per group (and value): the cell's counts per group, the total's in all.
+  const add = (into: Record<string, number>, b: Record<string, unknown>, columns: Array<[string, string]>) => {
+    for (const [name, column] of columns) into[name] = (into[name] ?? 0) + num(b[column]);
+  };
+  const [cellColumns, totalColumns] = [inCell.map(([k]): [string, string] => [k, k]), inTotal.map(([k]): [string, string] => [k, `total_${k}`])];
+  const groups = new Map<string | null, Record<string, number>>([[null, {}]]);
+  const values = new Map<string | null, Map<number, Record<string, number>>>();
+  const valueCounts = (grp: string | null, value: number) => {
+    const byValue = values.get(grp) ?? values.set(grp, new Map()).get(grp)!;
+    return byValue.get(value) ?? byValue.set(value, {}).get(value)!;
+  };
+  for (const b of buckets) {
+    add(groups.get(b.grp) ?? groups.set(b.grp, {}).get(b.grp)!, b, cellColumns);
+    add(groups.get(null)!, b, totalColumns);
+    if (perValueOf && b.value !== null) {
+      add(valueCounts(b.grp, Number(b.value)), b, cellColumns);
+      add(valueCounts(null, Number(b.value)), b, totalColumns);
+    }
+  }
+  const zeros = Object.fromEntries(inCell.map(([k]) => [k, 0]));
+  const rows = [...groups].map(([grp, counts]) => ({ grp, ...zeros, ...counts }) as { grp: string | null } & Record<C, number>);
+  const histogram = new Map([...values].map(([grp, byValue]): [string | null, Histogram] => [grp, [...byValue].map(([value, counts]) => ({ value, counts }))]));
+  return { rows, histogram };
 }
 
 /**

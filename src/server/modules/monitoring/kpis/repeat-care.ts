@@ -20,10 +20,10 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
       const where = sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and coalesce(t.end_reason, '') not in (${excluded})`;
       // The youths behind the endings: by the first such ending in the cell in the period (observed if any is, as the
       // window only grows with the end), or grouped by youth.
-      const rows = await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => Object.assign({}, ...periodTags.map((tag) => ({
+      const rows = (await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => Object.assign({}, ...periodTags.map((tag) => ({
         [`ended_${tag}`]: endedIn(tag), [`again_${tag}`]: sql`${endedIn(tag)} and ${again}`,
         [`youths_${tag}`]: sql`${endedIn(tag)} and coalesce(${cell.earlierFollowedEnding} < ${spanOf(ctx, tag).from}::date, true)`,
-      }))), where) ?? (await tallyTrajectories(db, ctx, {
+      }))), { only: where }))?.rows ?? (await tallyTrajectories(db, ctx, {
         sums: Object.assign({}, ...periodTags.map((tag) => ({
           [`ended_${tag}`]: { when: endedIn(tag) }, [`again_${tag}`]: { when: sql`${endedIn(tag)} and ${again}` },
         }))),

@@ -19,7 +19,7 @@ function youthCount(id: KpiModule['id'], first: ((p: Span, cell: CellNeighbours)
     id,
     async compute(db, ctx: KpiContext) {
       const window = bothPeriods(ctx, margin);
-      const rows = (first && await countFirstInCell(db, ctx, window, (cell) => Object.fromEntries(periodTags.map((tag) => [`value_${tag}`, first(spanOf(ctx, tag), cell)]))))
+      const rows = (first && (await countFirstInCell(db, ctx, window, (cell) => Object.fromEntries(periodTags.map((tag) => [`value_${tag}`, first(spanOf(ctx, tag), cell)]))))?.rows)
         ?? await countYouths(db, ctx, window,
           Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to), ...flags(spanOf(ctx, tag), tag) }))),
           Object.assign({}, ...periodTags.map((tag) => ({ [`value_${tag}`]: counted(tag) }))), { only });
