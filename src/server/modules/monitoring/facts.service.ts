@@ -166,7 +166,7 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
       select f2.trajectory_id,
         (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start,
         ${neighbours}
-      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth join municipalities m on m.cbs_code = f2.municipality_code) x
+      from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth left join municipalities m on m.cbs_code = f2.municipality_code) x
     where f.trajectory_id = x.trajectory_id and (f.next_start, ${list('f')}) is distinct from (x.next_start, ${list('x')})`);
   const [touched] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from kpi_touched_youths) as any`);
   if (touched?.any) {
@@ -222,7 +222,7 @@ async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
         union all
         select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.period_start, false
         from kpi_money_facts f where f.youth in (select youth from kpi_new_lines)) l
-      join municipalities m on m.cbs_code = l.municipality_code),
+      left join municipalities m on m.cbs_code = l.municipality_code),
     ordered as (
       select a.line_id, a.new, ${previous(sql`a.region_id`)} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
         ${previous(sql`a.region_id, a.provider_agb`)} as previous_at_provider, ${previous(sql`a.region_id, a.product_category`)} as previous_in_category,

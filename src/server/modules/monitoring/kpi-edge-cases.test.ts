@@ -11,7 +11,7 @@ describe('the hand-made messages', () => {
     expect(world.imported.filter((r) => r.status !== 'accepted').map((r) => `${r.file}: ${JSON.stringify(r.reasons)}`)).toEqual([]);
     expect(world.imported.length).toBeGreaterThan(150);
     const [n] = await queryRows<{ n: number }>(world.ctx.database.db, sql`select count(*)::int as n from ijw_trajectories where start_date is not null`);
-    expect(n!.n).toBe(93);
+    expect(n!.n).toBe(95);
   });
 });
 
@@ -45,6 +45,18 @@ describe('outflow when the next trajectory starts the day after the period', () 
     // and D5 (14 February) leave with nothing after them in Q1.
     expect((await kpi('outflow', '2025Q1', at(P.reentry))).total.value).toBe(2);
     expect(rows(await kpi('outflow', '2025Q1', at(P.reentry, { groupBy: 'productCategory' })))).toEqual({ 45: 2 });
+  });
+});
+
+describe('outflow when the last trajectory to start lies in a cell with nothing else in the period (story O)', () => {
+  it('counts the youth in the total, grouped any way', async () => {
+    const total = (await kpi('outflow', '2025')).total.value;
+    for (const groupBy of ['municipality', 'provider', 'productCategory', 'lot'] as const) {
+      expect((await kpi('outflow', '2025', { groupBy })).total.value, groupBy).toBe(total);
+    }
+    expect(rows(await kpi('outflow', '2025', at(P.long, { groupBy: 'provider' })))).toEqual({ [P.long]: 1 });
+    // The provider of February 2023 is no row in 2025: it had nobody in care then.
+    expect(Object.keys(rows(await kpi('outflow', '2025', { groupBy: 'provider' })))).not.toContain(P.short);
   });
 });
 

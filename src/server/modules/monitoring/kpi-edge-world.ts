@@ -153,6 +153,7 @@ class Stories {
 export const P = {
   boundary: '98000001', overlap: '98000002', reasons: '98000003', reentry: '98000004', taak: '98000005', adult: '98000006',
   forecast: '98000007', small: '98000008', horizon: '98000009', wait: '98000010', clamp: '98000011', moved: '98000012', paused: '98000013', followed: '98000014',
+  long: '98000015', short: '98000016',
 } as const;
 /** Cents declared per forecast trajectory and month, kept to state the expected forecast below. */
 export const declared = { g1: 0, g2: 0, g3: 0 };
@@ -243,6 +244,12 @@ function writeStories(s: Stories): void {
   const followed = s.youth('2011-05-05');
   s.care({ youth: followed, provider: P.followed, product: begeleidingLicht, allocation: { start: '2025-01-01', end: '2025-04-10' }, begin: '2025-01-06', end: '2025-04-10', reason: '38' });
   s.care({ youth: followed, provider: P.followed, product: begeleidingLicht, allocation: { start: '2025-04-11', end: '2025-06-30' }, begin: '2025-04-11', end: '2025-06-15', reason: '31' });
+
+  // O: care at one provider from January 2023 to 30 June 2025, and a month at another in February 2023: in 2025 the
+  // last trajectory to start is the short one, at a provider with nothing else in 2024 or 2025.
+  const twice = s.youth('2010-06-06');
+  s.care({ youth: twice, provider: P.long, product: begeleidingLicht, allocation: { start: '2023-01-01', end: '2025-06-30' }, begin: '2023-01-02', end: '2025-06-30', reason: '31' });
+  s.care({ youth: twice, provider: P.short, product: begeleidingLicht, allocation: { start: '2023-02-01', end: '2023-03-31' }, begin: '2023-02-01', end: '2023-03-01', reason: '31' });
 
   // L: a youth in care in Nieuwegein (Lekstroom) since November 2024 who moves to Horizon and starts there on 6 January
   // 2025, the Nieuwegein care running on: new in region Horizon, whatever runs in another region. Both declare 4 hours

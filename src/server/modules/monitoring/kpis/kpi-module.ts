@@ -211,8 +211,8 @@ export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext
   const [inCell, inTotal] = [Object.entries<SQL>(counts(cell)), Object.entries<SQL>(counts(total))];
   const f = ctx.filters;
   // With perValueOf, per group and value: the groups' counts add up over the values, each trajectory being in one.
-  const buckets = await queryRows<Record<string, unknown> & { grp: string; value: number | null }>(db, sql`
-    select t.grp, ${perValueOf ?? sql`null::int`} as value, ${sql.join([
+  const buckets = await queryRows<Record<string, unknown> & { grp: string; value: number | null; touches: boolean }>(db, sql`
+    select t.grp, ${perValueOf ?? sql`null::int`} as value, bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)}) as touches, ${sql.join([
       ...inCell.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(k)}`),
       ...inTotal.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(`total_${k}`)}`),
     ], sql`, `)}
@@ -225,9 +225,7 @@ export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext
         ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
         ${f.lot ? sql`and f.lot = ${f.lot}` : sql``}) t
     ${only ? sql`where ${only}` : sql``}
-    group by 1, 2
-    -- The groups countYouths has: those with a trajectory that touches the window.
-    having bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)})`);
+    group by 1, 2`);
   // Added up per group (and value): the cell's counts per group, the total's in all.
   const add = (into: Record<string, number>, b: Record<string, unknown>, columns: Array<[string, string]>) => {
     for (const [name, column] of columns) into[name] = (into[name] ?? 0) + num(b[column]);
@@ -247,8 +245,12 @@ export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext
       add(valueCounts(null, Number(b.value)), b, totalColumns);
     }
   }
+  // The rows are the groups countYouths has, those with a trajectory that touches the window; the total counts in all
+  // groups (the last trajectory to start, which uitstroom looks at, may lie in a group with nothing else there).
+  const touching = new Set(buckets.filter((b) => b.touches).map((b) => b.grp));
   const zeros = Object.fromEntries(inCell.map(([k]) => [k, 0]));
-  const rows = [...groups].map(([grp, counts]) => ({ grp, ...zeros, ...counts }) as { grp: string | null } & Record<C, number>);
+  const rows = [...groups].filter(([grp]) => grp === null || touching.has(grp))
+    .map(([grp, counts]) => ({ grp, ...zeros, ...counts }) as { grp: string | null } & Record<C, number>);
   const histogram = new Map([...values].map(([grp, byValue]): [string | null, Histogram] => [grp, [...byValue].map(([value, counts]) => ({ value, counts }))]));
   return { rows, histogram };
 }
