@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
+import { neighbourSuffixes, nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
 
 /** Each municipality's products (by code) with the lot of its region's product, if any. */
 const productLots = sql`
@@ -55,24 +55,19 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
 }
 
 /**
- * The youth's trajectories, and those in each cell a youth is counted in from its neighbours (kpis/kpi-module.ts,
- * countFirstInCell): the partition (m is the municipality's row; a municipality belongs to one region and never
- * moves) and the columns kept for it: the latest end before (by start, then id) and the next start; for an ending
- * that counts, the end of the one before it (by end, then id); the same among the endings herhaald beroep follows;
- * and for a trajectory with a measured wait, the start of the one before it with a wait.
+ * The cells a youth is counted in from its neighbours there (kpis/kpi-module.ts, countFirstInCell): the partition
+ * (m is the municipality's row; a municipality belongs to one region and never moves) and the suffix of its columns
+ * (neighbourSuffixes). Each fact keeps per cell the latest end before it (by start, then id) and the next start; for an
+ * ending that counts, the end of the one before it (by end, then id); the same among the endings herhaald beroep
+ * follows up; and for a trajectory with a measured wait, the start of the one before it with a wait. Over all of the
+ * youth's trajectories only the first two (earlier_end, later_start: is a trajectory the youth's only one in a window).
  */
-const neighbourhoods: Array<{ by: string; earlierEnd: string; laterStart: string; earlierEnding?: string; earlierFollowedEnding?: string; earlierWaitedStart?: string }> = [
-  { by: 'f2.youth', earlierEnd: 'earlier_end', laterStart: 'later_start' },
-  { by: 'f2.youth, m.region_id', earlierEnd: 'earlier_end_in_region', laterStart: 'later_start_in_region', earlierEnding: 'earlier_ending_in_region', earlierFollowedEnding: 'earlier_followed_ending_in_region',
-    earlierWaitedStart: 'earlier_waited_start_in_region' },
-  { by: 'f2.youth, f2.municipality_code', earlierEnd: 'earlier_end_in_municipality', laterStart: 'later_start_in_municipality', earlierEnding: 'earlier_ending_in_municipality', earlierFollowedEnding: 'earlier_followed_ending_in_municipality',
-    earlierWaitedStart: 'earlier_waited_start_in_municipality' },
-  { by: 'f2.youth, m.region_id, f2.provider_agb', earlierEnd: 'earlier_end_at_provider', laterStart: 'later_start_at_provider', earlierEnding: 'earlier_ending_at_provider', earlierFollowedEnding: 'earlier_followed_ending_at_provider',
-    earlierWaitedStart: 'earlier_waited_start_at_provider' },
-  { by: 'f2.youth, m.region_id, f2.product_category', earlierEnd: 'earlier_end_in_category', laterStart: 'later_start_in_category', earlierEnding: 'earlier_ending_in_category', earlierFollowedEnding: 'earlier_followed_ending_in_category',
-    earlierWaitedStart: 'earlier_waited_start_in_category' },
-  { by: 'f2.youth, m.region_id, f2.lot', earlierEnd: 'earlier_end_in_lot', laterStart: 'later_start_in_lot', earlierEnding: 'earlier_ending_in_lot', earlierFollowedEnding: 'earlier_followed_ending_in_lot',
-    earlierWaitedStart: 'earlier_waited_start_in_lot' },
+const neighbourCells: Array<[by: string, suffix: string]> = [
+  ['f2.youth, m.region_id', neighbourSuffixes.region],
+  ['f2.youth, f2.municipality_code', neighbourSuffixes.municipality],
+  ['f2.youth, m.region_id, f2.provider_agb', neighbourSuffixes.provider],
+  ['f2.youth, m.region_id, f2.product_category', neighbourSuffixes.productCategory],
+  ['f2.youth, m.region_id, f2.lot', neighbourSuffixes.lot],
 ];
 
 /**
@@ -144,21 +139,28 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
     select count(*)::int as n from changed`);
   // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
-  // The youth counts ask whether a trajectory is the youth's only one in a window, or its first in a cell: the latest
-  // end of the youth's trajectories before it (by start, then id; an open one runs to infinity) and the next one's
-  // start, over all of them and within each cell; and for endings, the ending before it in the cell.
+  // The youth counts read each fact's neighbours (neighbourCells), recomputed for every youth touched.
   const endingOutside = (reasons: string[]) => `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
-  const [counting, followed] = [endingOutside(nonEndingReasons), endingOutside(unfollowedReasons)];
-  const before = (by: string, among: string) => `case when ${among} then lag(f2.end_date) over (partition by ${by}, ${among} order by f2.end_date, f2.trajectory_id) end`;
-  const byStart = (by: string) => `partition by ${by} order by f2.start_date, f2.trajectory_id`;
-  const neighbours = sql.raw(neighbourhoods.flatMap((n) => [
-    `max(coalesce(f2.end_date, 'infinity')) over (${byStart(n.by)} rows between unbounded preceding and 1 preceding) as ${n.earlierEnd}`,
-    `lead(f2.start_date) over (${byStart(n.by)}) as ${n.laterStart}`,
-    ...(n.earlierEnding ? [`${before(n.by, counting)} as ${n.earlierEnding}`] : []),
-    ...(n.earlierFollowedEnding ? [`${before(n.by, followed)} as ${n.earlierFollowedEnding}`] : []),
-    ...(n.earlierWaitedStart ? [`case when f2.wait_days is not null then lag(f2.start_date) over (partition by ${n.by}, f2.wait_days is not null order by f2.start_date, f2.trajectory_id) end as ${n.earlierWaitedStart}`] : []),
-  ]).join(',\n        '));
-  const columns = neighbourhoods.flatMap((n) => [n.earlierEnd, n.laterStart, ...[n.earlierEnding, n.earlierFollowedEnding, n.earlierWaitedStart].filter((c): c is string => !!c)]);
+  const [counting, followed, waited] = [endingOutside(nonEndingReasons), endingOutside(unfollowedReasons), 'f2.wait_days is not null'];
+  // The latest end before it (by start, then id; an open one runs to infinity) and the next start.
+  const byStart = (by: string, suffix: string): Array<[string, string]> => [
+    [`earlier_end${suffix}`, `max(coalesce(f2.end_date, 'infinity')) over (partition by ${by} order by f2.start_date, f2.trajectory_id rows between unbounded preceding and 1 preceding)`],
+    [`later_start${suffix}`, `lead(f2.start_date) over (partition by ${by} order by f2.start_date, f2.trajectory_id)`],
+  ];
+  // The one before it (by `order`, then id) among those that meet `among`.
+  const before = (value: string, by: string, among: string, order: string) =>
+    `case when ${among} then lag(${value}) over (partition by ${by}, ${among} order by ${order}, f2.trajectory_id) end`;
+  const kept: Array<[column: string, value: string]> = [
+    ...byStart('f2.youth', ''),
+    ...neighbourCells.flatMap(([by, suffix]): Array<[string, string]> => [
+      ...byStart(by, `_${suffix}`),
+      [`earlier_ending_${suffix}`, before('f2.end_date', by, counting, 'f2.end_date')],
+      [`earlier_followed_ending_${suffix}`, before('f2.end_date', by, followed, 'f2.end_date')],
+      [`earlier_waited_start_${suffix}`, before('f2.start_date', by, waited, 'f2.start_date')],
+    ]),
+  ];
+  const neighbours = sql.raw(kept.map(([column, value]) => `${value} as ${column}`).join(',\n        '));
+  const columns = kept.map(([column]) => column);
   const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   await tx.execute(sql`
     update kpi_trajectory_facts f set next_start = x.next_start, ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = x.${sql.identifier(c)}`), sql`, `)}

@@ -66,7 +66,8 @@ export const unfollowedReasons = [...nonEndingReasons, '02', '38'];
 export const earlyReasons = ['32', '33', '34', '35'];
 export const perPlanReasons = ['31', '39'];
 
-const date = (d: string) => sql`${d}::date`;
+/** An ISO date as an SQL date. */
+export const date = (d: string) => sql`${d}::date`;
 
 /** The group key of a scoped trajectory. */
 function trajectoryGroup(groupBy: KpiGroupBy): SQL {
@@ -178,14 +179,15 @@ export interface CellNeighbours {
   earlierWaitedStart: SQL;
 }
 
-/** The suffix of the facts' neighbour columns per dimension of a cell; '' is the whole region. */
-const neighbourColumns: Record<string, string> = { '': 'in_region', municipality: 'in_municipality', provider: 'at_provider', productCategory: 'in_category', lot: 'in_lot' };
+/** The suffix of the facts' neighbour columns per dimension of a cell (facts.service.ts keeps them). */
+export const neighbourSuffixes = { region: 'in_region', municipality: 'in_municipality', provider: 'at_provider', productCategory: 'in_category', lot: 'in_lot' } as const;
 
 /** The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping; null for more than one. */
 function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
   const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
-  const cell = dims.size <= 1 ? neighbourColumns[[...dims][0] ?? ''] : undefined;
+  const dim = ([...dims][0] ?? 'region') as keyof typeof neighbourSuffixes;
+  const cell = dims.size <= 1 && Object.hasOwn(neighbourSuffixes, dim) ? neighbourSuffixes[dim] : undefined;
   const column = (name: string) => sql.raw(`t.${name}_${cell}`);
   return cell ? {
     earlierEnd: column('earlier_end'), laterStart: column('later_start'), earlierEnding: column('earlier_ending'), earlierFollowedEnding: column('earlier_followed_ending'),
@@ -196,13 +198,13 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
 /**
  * Counts youths per cell and in all as plain counts of trajectories, one scan without grouping by youth: each count's
  * condition picks at most one trajectory per youth and cell from its neighbours there (the first one in a period, say).
- * A count that needs no neighbours (of trajectories, not youths) adds up the same way. `only` (alias t) leaves out
- * the trajectories no count can pick. With `perValueOf` (an integer measure), also each count per value of it, per group
- * and in all (key null): enough to find any percentile exactly (medianOf). The total adds up the groups' counts of the trajectories picked in the total's
- * cell: each lies in one group. Null
- * when the facts keep no neighbours for the cells asked (see neighboursIn); then count with countYouths. The window
- * holds every trajectory that starts by its end and ends in it or after, or follows one that does (uitstroom looks
- * at the last one to start); the groups are those with a trajectory that touches it, as countYouths gives.
+ * A count that needs no neighbours (of trajectories, not youths) adds up the same way. The total adds up the groups'
+ * counts of the trajectories picked in the total's cell: each lies in one group. `only` (alias t) leaves out the
+ * trajectories no count can pick. With `perValueOf` (an integer measure), also each count per value of it, per group
+ * and in all (key null): enough to find any percentile exactly (medianOf).
+ * The window holds every trajectory that starts by its end and ends in it or after, or follows one that does
+ * (uitstroom looks at the last one to start); the rows are the groups with a trajectory that touches it, as
+ * countYouths gives. Null when the facts keep no neighbours for the cells asked (neighboursIn): count with countYouths.
  */
 export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>,
   { only, perValueOf }: { only?: SQL; perValueOf?: SQL } = {}): Promise<{ rows: Array<{ grp: string | null } & Record<C, number>>; histogram: Map<string | null, Histogram> } | null> {

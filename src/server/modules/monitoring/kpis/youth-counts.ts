@@ -1,11 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays } from '../period.js';
 import {
-  bothPeriods, countFirstInCell, countYouths, inCare, num, pairRows, periodTags, spanOf, type CellNeighbours, type KpiContext, type KpiModule,
+  bothPeriods, countFirstInCell, countYouths, date, inCare, num, pairRows, periodTags, spanOf, type CellNeighbours, type KpiContext, type KpiModule,
   type PeriodTag, type Span,
 } from './kpi-module.js';
-
-const date = (d: string) => sql`${d}::date`;
 
 /**
  * A KPI that counts youths, two ways to the same figure. Where the facts keep each trajectory's neighbours in the cells
