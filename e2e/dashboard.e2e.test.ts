@@ -29,6 +29,36 @@ async function rowLabels(page: Page): Promise<string[]> {
   return (await page.locator('.kpi-table tbody th').allInnerTexts()).map((s) => s.trim());
 }
 
+/**
+ * Starts recording every KPI table the page shows (caption and row headers) each time the DOM changes, so a
+ * table shown for a single frame is caught too; `recordedTables` reads them.
+ */
+async function recordTables(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Array<{ caption: string; rows: string[] }> = [];
+    (window as unknown as { zlTables: typeof seen }).zlTables = seen;
+    const snapshot = () => {
+      const table = document.querySelector('.kpi-table table');
+      return table && {
+        caption: table.querySelector('caption')?.textContent?.trim() ?? '',
+        rows: [...table.querySelectorAll('tbody th')].map((th) => th.textContent?.trim() ?? ''),
+      };
+    };
+    let last = JSON.stringify(snapshot());
+    const observer = new MutationObserver(() => {
+      const now = snapshot();
+      if (JSON.stringify(now) === last) return;
+      last = JSON.stringify(now);
+      if (now) seen.push(now);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+async function recordedTables(page: Page): Promise<Array<{ caption: string; rows: string[] }>> {
+  return page.evaluate(() => (window as unknown as { zlTables: Array<{ caption: string; rows: string[] }> }).zlTables);
+}
+
 /** The cell texts of the KPI table's row whose header starts with `label`. */
 async function rowCells(page: Page, label: string): Promise<string[]> {
   const row = page.locator('.kpi-table tbody tr').filter({ has: page.locator('th', { hasText: label }) });
@@ -192,10 +222,19 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     expect((await drillPath(ctx.page)).length).toBe(4);
     expect((await rowCells(ctx.page, 'Totaal'))[1]).toBe('< 10');
 
-    // Back up through the breadcrumb.
+    // Back up through the breadcrumb. Every table the page shows on the way has rows that match its caption
+    // (no caption for the new grouping over the rows of the old one while the new figures load).
+    await recordTables(ctx.page);
     await ctx.page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Regio' }).click();
     await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
+    await settle(ctx.page, 'Jeugdigen in zorg');
     expect(await rowLabels(ctx.page)).toEqual(municipalities);
+    const shown = await recordedTables(ctx.page);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const table of shown) {
+      expect(table.caption).toBe(`Jeugdigen in zorg per gemeente, ${period.name}`);
+      expect(table.rows).toEqual(municipalities);
+    }
   });
 
   it('lets a contract manager add, change and remove a target, with field errors from the server', async () => {

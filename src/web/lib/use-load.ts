@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DependencyList } from 'react';
 import { ApiError } from './api-client';
 
 export type LoadState<T> =
@@ -19,7 +19,9 @@ export type LoadState<T> =
 export function useLoad<T>(
   loader: (signal: AbortSignal) => Promise<T>, deps: DependencyList, options: { keepPrevious?: boolean } = {},
 ): [LoadState<T>, () => void] {
-  const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
+  // A new object whenever the dependencies change: the state remembers which dependencies its data answer.
+  const view = useMemo(() => ({}), deps);
+  const [state, setState] = useState<{ load: LoadState<T>; view: object }>({ load: { status: 'loading' }, view });
   const [round, setRound] = useState(0);
   const lastRound = useRef(round);
 
@@ -27,21 +29,28 @@ export function useLoad<T>(
     const controller = new AbortController();
     const keep = options.keepPrevious || lastRound.current !== round;
     lastRound.current = round;
-    setState((previous) => (keep && previous.status === 'ok' ? { ...previous, refreshing: true } : { status: 'loading' }));
+    setState((previous) => ({
+      view, load: keep && previous.load.status === 'ok' ? { ...previous.load, refreshing: true } : { status: 'loading' },
+    }));
     loader(controller.signal)
       .then((data) => {
-        if (!controller.signal.aborted) setState({ status: 'ok', data });
+        if (!controller.signal.aborted) setState({ view, load: { status: 'ok', data } });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError
           ? error
           : new ApiError({ type: 'about:blank', title: 'Fout', status: 0, code: 'client', detail: String(error) });
-        setState({ status: 'error', error: apiError });
+        setState({ view, load: { status: 'error', error: apiError } });
       });
     return () => controller.abort();
-  }, [...deps, round]);
+  }, [view, round]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
-  return [state, reload];
+  // The render in which the dependencies changed comes before the effect above: it must not show the old
+  // answer as the new view's (a caption for one grouping over rows of another).
+  if (state.view !== view) {
+    return [options.keepPrevious && state.load.status === 'ok' ? { ...state.load, refreshing: true } : { status: 'loading' }, reload];
+  }
+  return [state.load, reload];
 }
