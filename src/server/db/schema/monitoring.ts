@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './access.js';
 import { regions } from './landscape.js';
 
@@ -110,8 +110,8 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
 
 /**
  * The declaration lines (JW323 prestaties) as the money KPIs read them: one narrow row per line, keyed by the line, with
- * the youth hashed as in kpi_trajectory_facts and the provider of its declaration. Lines are only ever added, so a row
- * never changes; refreshKpiFacts adds the new ones.
+ * the youth hashed as in kpi_trajectory_facts and the provider of its declaration. refreshKpiFacts adds the new lines
+ * and keeps the derived columns (lot, budget line, previous lines, the allocation's trajectory) current.
  */
 export const kpiMoneyFacts = pgTable('kpi_money_facts', {
   lineId: bigint({ mode: 'number' }).primaryKey(),
@@ -125,22 +125,64 @@ export const kpiMoneyFacts = pgTable('kpi_money_facts', {
   periodStart: date({ mode: 'string' }).notNull(),
   /** Negative for a credit line. */
   amountCents: bigint({ mode: 'number' }).notNull(),
+  /** The lot of the region's product with this code, and the region's budget line holding its productcategorie (first by code). */
+  lot: text(),
+  budgetLine: text(),
   /**
-   * The prestatie begin of the same youth's previous line (by begin, then id) overall, in the same municipality,
-   * provider or productcategorie, and in the same cell (municipality, provider, category and product). A line whose
-   * previous one began before a period is the youth's first there: counting those counts youths without sorting.
+   * The prestatie begin of the same youth's previous line (by begin, then id) in the region, in the same municipality,
+   * at the same provider, productcategorie, lot or budget line in the region, and in the same cell (municipality,
+   * provider, category and product). A line whose previous one began before a period is the youth's first there:
+   * counting those counts youths without sorting.
    */
   previousStart: date({ mode: 'string' }),
   previousInMunicipality: date({ mode: 'string' }),
   previousAtProvider: date({ mode: 'string' }),
   previousInCategory: date({ mode: 'string' }),
+  previousInLot: date({ mode: 'string' }),
+  previousInBudgetLine: date({ mode: 'string' }),
   previousInCell: date({ mode: 'string' }),
+  /**
+   * The allocation's trajectory, for the forecast: its start, the day it stops (the earlier of its end and the
+   * allocation's end; null while neither is known) and the allocation's end. All null without a started trajectory.
+   */
+  trajectoryStart: date({ mode: 'string' }),
+  trajectoryStop: date({ mode: 'string' }),
+  allocationEnd: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_money_facts_period').on(t.periodStart),
   /** A municipality filter, or a region that is a few of many municipalities. */
   index('kpi_money_facts_municipality').on(t.municipalityCode, t.periodStart),
   /** The refresh recomputes the previous-line dates of each youth it touched. */
   index('kpi_money_facts_youth').on(t.youth),
+  /** The refresh copies a changed trajectory's dates to its allocation's lines. */
+  index('kpi_money_facts_allocation').on(t.allocation),
+]);
+
+/**
+ * The money facts summed per month and finest cell (municipality, provider, productcategorie, product), kept by the
+ * refresh: the money KPIs read a period of whole months here, a few rows per cell instead of every line. Each
+ * first_* array counts, for k = 0…11, the lines whose previous line in that kind of cell (kpi_money_facts.previous_*)
+ * began before the month k months earlier: the lines that are their youth's first there in a period starting then.
+ * So a period's youths per cell are a sum, as long as the period spans at most 12 months.
+ */
+export const kpiMoneyMonths = pgTable('kpi_money_months', {
+  month: date({ mode: 'string' }).notNull(),
+  municipalityCode: text().notNull(),
+  providerAgb: text().notNull(),
+  productCategory: text().notNull(),
+  /** The product code, '' for a line without one. */
+  productCode: text().notNull(),
+  lot: text(),
+  budgetLine: text(),
+  cents: bigint({ mode: 'number' }).notNull(),
+  firstInRegion: integer().array().notNull(),
+  firstInMunicipality: integer().array().notNull(),
+  firstAtProvider: integer().array().notNull(),
+  firstInCategory: integer().array().notNull(),
+  firstInLot: integer().array().notNull(),
+  firstInBudgetLine: integer().array().notNull(),
+}, (t) => [
+  primaryKey({ name: 'kpi_money_months_pkey', columns: [t.month, t.municipalityCode, t.providerAgb, t.productCategory, t.productCode] }),
 ]);
 
 /** How far the KPI facts have followed ijw_trajectories and ijw_declaration_lines. One row. */
@@ -153,8 +195,10 @@ export const kpiRefresh = pgTable('kpi_refresh', {
   linesGaps: text(),
   /** That refresh's snapshot (pg_snapshot): once all its transactions in progress have ended, the gaps are final. */
   linesSnapshot: text(),
-  /** A digest of every region's product codes with their lots, as the trajectory facts' lots last followed them. */
+  /** A digest of every region's product codes with their lots, as the facts' lots last followed them. */
   productLots: text(),
+  /** A digest of every region's budget lines with their productcategorieën, as the money facts last followed them. */
+  budgetLineCategories: text(),
 });
 
 /** Per municipality the first start and the latest start or end date in the facts: a region's data range. */

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { neighbourSuffixes, nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
 
@@ -9,6 +9,15 @@ const productLots = sql`
 const productLotsDigest = sql`(
   select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, ''), ',' order by p.region_id, p.product_code), ''))
   from products p left join lots l on l.id = p.lot_id)`;
+/** Each municipality's productcategorieën with the region's budget line holding them (a category two lines claim: the first by code). */
+const categoryLines = sql`
+  select distinct on (m.cbs_code, c.category) m.cbs_code, c.category, b.code
+  from budget_lines b join municipalities m on m.region_id = b.region_id cross join unnest(b.product_categories) c(category)
+  order by m.cbs_code, c.category, b.code`;
+/** A digest of every region's budget lines and their categories: when it changes, the money facts' budget lines follow. */
+const budgetLinesDigest = sql`(
+  select md5(coalesce(string_agg(b.region_id::text || '|' || b.code || '|' || array_to_string(b.product_categories, ';'), ',' order by b.region_id, b.code), ''))
+  from budget_lines b)`;
 /** The latest change to the trajectories: an update, or a deletion (its tombstone). */
 const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
 /**
@@ -21,7 +30,8 @@ const staleness = sql`
     -- Gaps below lines_seen, and a transaction that was writing then has ended: it may have filled them.
     or (r.lines_gaps is not null and exists (
       select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x not in (select pg_snapshot_xip(pg_current_snapshot())))) as lines,
-  ${productLotsDigest} is distinct from r.product_lots as lots`;
+  ${productLotsDigest} is distinct from r.product_lots as lots,
+  ${budgetLinesDigest} is distinct from r.budget_line_categories as budget_lines`;
 const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1`;
 
 /**
@@ -30,29 +40,37 @@ const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1
  * every KPI read, so figures are current at once.
  */
 export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
-  const [state] = await queryRows<{ trajectories: boolean; lines: boolean; lots: boolean }>(db, sql`select ${staleness} ${refreshState}`);
-  if (!state?.trajectories && !state?.lines && !state?.lots) return { refreshed: false };
+  const [state] = await queryRows<Staleness>(db, sql`select ${staleness} ${refreshState}`);
+  if (!state?.trajectories && !state?.lines && !state?.lots && !state?.budget_lines) return { refreshed: false };
   const changed = await db.transaction(async (tx) => {
     // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
     await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
     // Before this transaction writes anything, so that its snapshot lists only other writers (see refreshMoneyFacts).
-    const [now] = await queryRows<{ trajectories: boolean; lines: boolean; lots: boolean; lots_digest: string } & LinesState>(tx, sql`
-      select ${staleness}, ${productLotsDigest} as lots_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
+    const [now] = await queryRows<Staleness & { lots_digest: string; budget_lines_digest: string } & LinesState>(tx, sql`
+      select ${staleness}, ${productLotsDigest} as lots_digest, ${budgetLinesDigest} as budget_lines_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
         coalesce(r.lines_seen, 0)::text as previous_seen, r.lines_gaps as gaps,
         not exists (select 1 from pg_snapshot_xip(pg_current_snapshot())) as idle,
         not exists (select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x in (select pg_snapshot_xip(pg_current_snapshot()))) as settled
       ${refreshState}`);
+    // Trajectories first: new lines take their allocation's trajectory from the facts.
     return {
       trajectories: now?.trajectories || now?.lots ? await refreshTrajectoryFacts(tx, now.lots ? now.lots_digest : null) : 0,
-      lines: now?.lines ? await refreshMoneyFacts(tx, now) : 0,
+      lines: now?.lines || now?.lots || now?.budget_lines
+        ? await refreshMoneyFacts(tx, now, { lots: now.lots, budgetLines: now.budget_lines ? now.budget_lines_digest : null }) : 0,
     };
   });
   // PGlite has no autovacuum: without fresh statistics after a large import the planner guesses badly (and a
   // PostgreSQL server's autovacuum may not have come round yet).
   if (changed.trajectories > 5000) await db.execute(sql`analyze kpi_trajectory_facts`);
   if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_facts`);
+  if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_months`);
   return { refreshed: true };
 }
+
+/** What a money line keeps of its allocation's trajectory `tr` (kpi_money_facts.trajectory_start …). */
+const trajectoryOfLine = sql`tr.start_date as trajectory_start, least(tr.end_date, tr.allocation_end) as trajectory_stop, tr.allocation_end`;
+
+type Staleness = { trajectories: boolean; lines: boolean; lots: boolean; budget_lines: boolean };
 
 /**
  * The cells a youth is counted in from its neighbours there (kpis/kpi-module.ts, countFirstInCell): the partition
@@ -86,6 +104,8 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
   // The youths whose facts change here: those of the facts dropped, a youth a trajectory moved away from (rare), and
   // (below) those of the facts written. A trajectory read again in the hour's overlap, unchanged, touches nobody.
   await tx.execute(sql`create temporary table kpi_touched_youths (youth bigint primary key) on commit drop`);
+  // The allocations whose trajectory changed, came or went: their lines in the money facts follow (the forecast).
+  await tx.execute(sql`create temporary table kpi_touched_allocations (allocation text primary key) on commit drop`);
   await tx.execute(sql`
     with gone as (
       delete from kpi_trajectory_facts f
@@ -93,7 +113,8 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
         select t.id from ijw_trajectories t where t.updated_at > ${since} and t.start_date is null
         union all
         select d.trajectory_id from ijw_trajectory_tombstones d where d.deleted_at > ${since})
-      returning f.youth)
+      returning f.youth, f.allocation),
+    allocations as (insert into kpi_touched_allocations select distinct allocation from gone where allocation is not null on conflict do nothing)
     insert into kpi_touched_youths select youth from gone
     union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id
       where t.updated_at > ${since} and f.youth <> hashtextextended(t.client_pseudonym, 0)
@@ -135,9 +156,16 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
       kpi_trajectory_facts.allocation_end, kpi_trajectory_facts.lot) is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
       excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.wait_days,
       excluded.birth_year, excluded.allocation, excluded.allocation_end, excluded.lot)
-    returning youth),
-    touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing)
+    returning youth, allocation),
+    touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing),
+    allocations as (insert into kpi_touched_allocations select distinct allocation from changed where allocation is not null on conflict do nothing)
     select count(*)::int as n from changed`);
+  await tx.execute(sql`
+    update kpi_money_facts l set trajectory_start = x.trajectory_start, trajectory_stop = x.trajectory_stop, allocation_end = x.allocation_end
+    from (select a.allocation, ${trajectoryOfLine}
+      from kpi_touched_allocations a left join kpi_trajectory_facts tr on tr.allocation = a.allocation) x
+    where l.allocation = x.allocation
+      and (l.trajectory_start, l.trajectory_stop, l.allocation_end) is distinct from (x.trajectory_start, x.trajectory_stop, x.allocation_end)`);
   // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
   // The youth counts read each fact's neighbours (neighbourCells), recomputed for every youth touched.
   const endingOutside = (reasons: string[]) => `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
@@ -187,7 +215,25 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
  * The refresh's snapshot and the highest line id in it (one statement, so they belong together), what the last refresh
  * left, whether any other transaction is writing now (idle) and whether all that were writing then have ended (settled).
  */
-type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps: string | null; idle: boolean; settled: boolean };
+type LinesState = { lines: boolean; snapshot: string; seen: string; previous_seen: string; gaps: string | null; idle: boolean; settled: boolean };
+
+/**
+ * The kinds of cell a money line keeps its youth's previous line in (kpi_money_facts.previous_*), with the partition
+ * (a = the line, with its municipality's region) and the kpi_money_months column counting the first lines there.
+ * Within the region of the line's municipality (a youth may move), except where the municipality itself is a part.
+ */
+export const moneyCells: Array<{ previous: string; by: string; first: string | null }> = [
+  { previous: 'previous_start', by: 'a.region_id', first: 'first_in_region' },
+  { previous: 'previous_in_municipality', by: 'a.municipality_code', first: 'first_in_municipality' },
+  { previous: 'previous_at_provider', by: 'a.region_id, a.provider_agb', first: 'first_at_provider' },
+  { previous: 'previous_in_category', by: 'a.region_id, a.product_category', first: 'first_in_category' },
+  { previous: 'previous_in_lot', by: 'a.region_id, a.lot', first: 'first_in_lot' },
+  { previous: 'previous_in_budget_line', by: 'a.region_id, a.budget_line', first: 'first_in_budget_line' },
+  { previous: 'previous_in_cell', by: 'a.municipality_code, a.provider_agb, a.product_category, a.product_code', first: null },
+];
+
+/** The months back a first line is counted for in kpi_money_months: a period of up to 12 months. */
+export const moneyMonthsBack = 12;
 
 /**
  * Adds the declaration lines the money facts lack. Lines are only ever inserted, with ids from a sequence, but a long
@@ -196,55 +242,110 @@ type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps:
  * below (ids no line had then), and keeps as gaps the ids it still finds no line for, with its snapshot. A gap can
  * only be filled by a transaction that was then in progress (an import writes its file rows first, so it has a
  * transaction id before it draws line ids): once those have ended, the gaps are final and are dropped. Re-reading a
- * gap's lines is harmless: lines the facts already have are skipped. Then, for every youth with new lines, each line's previous-line
- * dates. Returns the number of rows added.
+ * gap's lines is harmless: lines the facts already have are skipped. With `follow.lots` (the products' lots changed) or
+ * `follow.budgetLines` (the budget lines' categories changed; their new digest) every line's lot and budget line first
+ * follow. Then, for every youth with new or moved lines, each line's previous-line dates, and the monthly sums
+ * (kpi_money_months) of every cell a line was added to or changed in. Returns the number of rows added.
  */
-async function refreshMoneyFacts(tx: Db, s: LinesState): Promise<number> {
+async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean; budgetLines: string | null }): Promise<number> {
   const above = sql`int8multirange(int8range(${s.previous_seen}::bigint, greatest(${s.previous_seen}::bigint, ${s.seen}::bigint), '(]'))`;
   const read = sql`(${s.gaps ?? '{}'}::int8multirange + ${above})`;
-  // The lines the facts lack (a gap read again may hold some they have).
+  // The lines the facts lack (a gap read again may hold some they have), with their lot, budget line and trajectory.
+  if (s.lines) {
+    await tx.execute(sql`
+      create temporary table kpi_new_lines on commit drop as
+      with lots as (${productLots}), lines as (${categoryLines})
+      select l.id as line_id, hashtextextended(l.client_pseudonym, 0) as youth, l.municipality_code, d.provider_agb, l.product_category,
+        l.product_code, l.municipality_code || '|' || l.allocation_number as allocation, l.period_start, l.amount_cents,
+        lo.code as lot, bl.code as budget_line, ${trajectoryOfLine}
+      from unnest(${read}) r
+      join ijw_declaration_lines l on l.id >= lower(r) and l.id < upper(r)
+      join ijw_declarations d on d.id = l.declaration_id
+      left join lots lo on lo.cbs_code = l.municipality_code and lo.product_code = l.product_code
+      left join lines bl on bl.cbs_code = l.municipality_code and bl.category = l.product_category
+      left join kpi_trajectory_facts tr on tr.allocation = l.municipality_code || '|' || l.allocation_number
+      where not exists (select 1 from kpi_money_facts f where f.line_id = l.id)`);
+  } else {
+    await tx.execute(sql`create temporary table kpi_new_lines on commit drop as select * from kpi_money_facts where false`);
+  }
+  // The youths whose previous-line dates are computed again, and the monthly cells summed again.
+  await tx.execute(sql`create temporary table kpi_money_youths (youth bigint primary key) on commit drop`);
+  await tx.execute(sql`insert into kpi_money_youths select distinct youth from kpi_new_lines`);
   await tx.execute(sql`
-    create temporary table kpi_new_lines on commit drop as
-    select l.id as line_id, hashtextextended(l.client_pseudonym, 0) as youth, l.municipality_code, d.provider_agb, l.product_category,
-      l.product_code, l.municipality_code || '|' || l.allocation_number as allocation, l.period_start, l.amount_cents
-    from unnest(${read}) r
-    join ijw_declaration_lines l on l.id >= lower(r) and l.id < upper(r)
-    join ijw_declarations d on d.id = l.declaration_id
-    where not exists (select 1 from kpi_money_facts f where f.line_id = l.id)`);
+    create temporary table kpi_money_cells (month date, municipality_code text, provider_agb text, product_category text, product_code text,
+      primary key (month, municipality_code, provider_agb, product_category, product_code)) on commit drop`);
+  const cellOf = (l: string) => sql.raw(`date_trunc('month', ${l}.period_start)::date, ${l}.municipality_code, ${l}.provider_agb, ${l}.product_category, coalesce(${l}.product_code, '')`);
+  // A product moved lot, or a category budget line: every line follows, and its youth's previous lines and its cell.
+  if (follow.lots || follow.budgetLines !== null) {
+    await tx.execute(sql`
+      with lots as (${productLots}), lines as (${categoryLines}),
+      moved as (
+        update kpi_money_facts f set lot = x.lot, budget_line = x.budget_line
+        from (select f2.line_id, lo.code as lot, bl.code as budget_line from kpi_money_facts f2
+          left join lots lo on lo.cbs_code = f2.municipality_code and lo.product_code = f2.product_code
+          left join lines bl on bl.cbs_code = f2.municipality_code and bl.category = f2.product_category) x
+        where f.line_id = x.line_id and (f.lot, f.budget_line) is distinct from (x.lot, x.budget_line)
+        returning f.*),
+      youths as (insert into kpi_money_youths select distinct youth from moved on conflict do nothing)
+      insert into kpi_money_cells select distinct ${cellOf('moved')} from moved on conflict do nothing`);
+  }
   // Each youth's lines in order (begin, then id), the new ones among the youth's earlier ones: the previous line's begin
-  // overall and within each grouping, so that a youth counts once per cell by counting the lines whose previous one
-  // began before the period. New lines are written with them; an earlier line changes only if a new one precedes it.
-  // Within the region of the line's municipality (a youth may move), except where the municipality itself is a part.
-  const previous = (within: SQL) => sql`lag(a.period_start) over (partition by a.youth, ${within} order by a.period_start, a.line_id)`;
+  // per kind of cell (moneyCells). New lines are written with them; an earlier line changes only if a new one precedes
+  // it or its lot or budget line moved.
+  const previous = (by: string) => sql.raw(`lag(a.period_start) over (partition by a.youth, ${by} order by a.period_start, a.line_id)`);
+  const columns = moneyCells.map((c) => c.previous);
+  const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   const [added] = await queryRows<{ n: number }>(tx, sql`
     with lines as (
       select l.*, m.region_id from (
-        select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.period_start, true as new
+        select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.lot, n.budget_line, n.period_start, true as new
         from kpi_new_lines n
         union all
-        select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.period_start, false
-        from kpi_money_facts f where f.youth in (select youth from kpi_new_lines)) l
+        select f.line_id, f.youth, f.municipality_code, f.provider_agb, f.product_category, f.product_code, f.lot, f.budget_line, f.period_start, false
+        from kpi_money_facts f where f.youth in (select youth from kpi_money_youths)) l
       left join municipalities m on m.cbs_code = l.municipality_code),
     ordered as (
-      select a.line_id, a.new, ${previous(sql`a.region_id`)} as previous_start, ${previous(sql`a.municipality_code`)} as previous_in_municipality,
-        ${previous(sql`a.region_id, a.provider_agb`)} as previous_at_provider, ${previous(sql`a.region_id, a.product_category`)} as previous_in_category,
-        ${previous(sql`a.municipality_code, a.provider_agb, a.product_category, a.product_code`)} as previous_in_cell
+      select a.line_id, a.new, ${sql.join(moneyCells.map((c) => sql`${previous(c.by)} as ${sql.identifier(c.previous)}`), sql`, `)}
       from lines a),
     added as (
       insert into kpi_money_facts (line_id, youth, municipality_code, provider_agb, product_category, product_code, allocation, period_start,
-        amount_cents, previous_start, previous_in_municipality, previous_at_provider, previous_in_category, previous_in_cell)
+        amount_cents, lot, budget_line, trajectory_start, trajectory_stop, allocation_end, ${sql.raw(columns.join(', '))})
       select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.allocation, n.period_start,
-        n.amount_cents, o.previous_start, o.previous_in_municipality, o.previous_at_provider, o.previous_in_category, o.previous_in_cell
+        n.amount_cents, n.lot, n.budget_line, n.trajectory_start, n.trajectory_stop, n.allocation_end, ${list('o')}
       from kpi_new_lines n join ordered o on o.line_id = n.line_id and o.new
-      returning 1),
+      returning *),
     moved as (
-      update kpi_money_facts f set previous_start = o.previous_start, previous_in_municipality = o.previous_in_municipality,
-        previous_at_provider = o.previous_at_provider, previous_in_category = o.previous_in_category, previous_in_cell = o.previous_in_cell
+      update kpi_money_facts f set ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = o.${sql.identifier(c)}`), sql`, `)}
       from ordered o
-      where not o.new and f.line_id = o.line_id
-        and (f.previous_start, f.previous_in_municipality, f.previous_at_provider, f.previous_in_category, f.previous_in_cell)
-          is distinct from (o.previous_start, o.previous_in_municipality, o.previous_at_provider, o.previous_in_category, o.previous_in_cell))
+      where not o.new and f.line_id = o.line_id and (${list('f')}) is distinct from (${list('o')})
+      returning f.*),
+    cells as (
+      insert into kpi_money_cells select distinct ${cellOf('c')} from (select * from added union all select * from moved) c on conflict do nothing)
     select count(*)::int as n from added`);
+  // The monthly sums of every cell touched, from its lines: a line counts as first in a period starting k months before
+  // its month when its previous line there began before that period.
+  const firsts = moneyCells.filter((c) => c.first).map((c) => sql`array[${sql.join(Array.from({ length: moneyMonthsBack }, (_, k) =>
+    sql.raw(`count(*) filter (where f.${c.previous} is null or f.${c.previous} < (k.month - interval '${k} months')::date)::int`)), sql`, `)}] as ${sql.identifier(c.first!)}`);
+  await tx.execute(sql`
+    delete from kpi_money_months r using kpi_money_cells k
+    where (r.month, r.municipality_code, r.provider_agb, r.product_category, r.product_code)
+      = (k.month, k.municipality_code, k.provider_agb, k.product_category, k.product_code)`);
+  await tx.execute(sql`
+    insert into kpi_money_months (month, municipality_code, provider_agb, product_category, product_code, lot, budget_line, cents,
+      ${sql.raw(moneyCells.filter((c) => c.first).map((c) => c.first).join(', '))})
+    select k.month, k.municipality_code, k.provider_agb, k.product_category, k.product_code, min(f.lot), min(f.budget_line), sum(f.amount_cents),
+      ${sql.join(firsts, sql`, `)}
+    from kpi_money_cells k
+    -- The month twice: as an equality to hash all lines on when many cells changed, as a range for the index when few did.
+    join kpi_money_facts f on f.municipality_code = k.municipality_code and date_trunc('month', f.period_start)::date = k.month
+      and f.period_start >= k.month and f.period_start < k.month + interval '1 month' and f.provider_agb = k.provider_agb and f.product_category = k.product_category and coalesce(f.product_code, '') = k.product_code
+    group by k.month, k.municipality_code, k.provider_agb, k.product_category, k.product_code`);
+  if (follow.budgetLines !== null) {
+    await tx.execute(sql`
+      insert into kpi_refresh (id, budget_line_categories) values (1, ${follow.budgetLines})
+      on conflict (id) do update set budget_line_categories = excluded.budget_line_categories`);
+  }
+  if (!s.lines) return 0;
   // Nobody writing: every id up to `seen` is final. Otherwise the gaps are the ids read that have no fact yet; the
   // earlier gaps only as long as a transaction then in progress is still running.
   const [gaps] = s.idle ? [{ gaps: null }] : await queryRows<{ gaps: string | null }>(tx, sql`

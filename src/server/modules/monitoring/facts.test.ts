@@ -33,6 +33,36 @@ const declared = async (year: number) => Number((await queryRows<{ euros: string
 const counts = async () => (await queryRows<{ facts: number; lines: number }>(ctx.database.db, sql`
   select (select count(*) from kpi_money_facts)::int as facts, (select count(*) from ijw_declaration_lines)::int as lines`))[0]!;
 
+/**
+ * The money facts' lines whose lot, budget line or trajectory differ from what the products, budget lines and
+ * trajectories say now, and the monthly sums that differ from a sum of the facts (rows and every first_* element).
+ */
+async function moneyFactsWrong() {
+  const [wrong] = await queryRows<{ lots: number; lines: number; trajectories: number; months: number }>(ctx.database.db, sql`
+    with expected as (
+      select date_trunc('month', f.period_start)::date as month, f.municipality_code, f.provider_agb, f.product_category,
+        coalesce(f.product_code, '') as product_code, f.lot, f.budget_line, k, sum(f.amount_cents)::bigint as cents,
+        ${sql.raw(['previous_start', 'previous_in_municipality', 'previous_at_provider', 'previous_in_category', 'previous_in_lot', 'previous_in_budget_line']
+    .map((c) => `count(*) filter (where f.${c} is null or f.${c} < date_trunc('month', f.period_start) - make_interval(months => k))::int`).join(', '))}
+      from kpi_money_facts f cross join generate_series(0, 11) k
+      group by 1, 2, 3, 4, 5, 6, 7, 8),
+    stored as (
+      select r.month, r.municipality_code, r.provider_agb, r.product_category, r.product_code, r.lot, r.budget_line, k, r.cents,
+        r.first_in_region[k + 1], r.first_in_municipality[k + 1], r.first_at_provider[k + 1], r.first_in_category[k + 1],
+        r.first_in_lot[k + 1], r.first_in_budget_line[k + 1]
+      from kpi_money_months r cross join generate_series(0, 11) k)
+    select
+      (select count(*) from kpi_money_facts f join municipalities m on m.cbs_code = f.municipality_code
+        where f.lot is distinct from (select l.code from products p join lots l on l.id = p.lot_id where p.region_id = m.region_id and p.product_code = f.product_code))::int as lots,
+      (select count(*) from kpi_money_facts f join municipalities m on m.cbs_code = f.municipality_code
+        where f.budget_line is distinct from (select min(b.code) from budget_lines b where b.region_id = m.region_id and f.product_category = any(b.product_categories)))::int as lines,
+      (select count(*) from kpi_money_facts f left join ijw_trajectories t on t.trajectory_key = 'A|' || f.allocation and t.start_date is not null
+        where (f.trajectory_start, f.trajectory_stop, f.allocation_end)
+          is distinct from (t.start_date, case when t.end_date is null then t.allocation_end when t.allocation_end is null then t.end_date else least(t.end_date, t.allocation_end) end, t.allocation_end))::int as trajectories,
+      ((select count(*) from (select * from expected except select * from stored) x) + (select count(*) from (select * from stored except select * from expected) y))::int as months`);
+  return wrong;
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemoRegionIfEmpty(ctx.database.db);
@@ -114,12 +144,46 @@ describe('kpi_money_facts', () => {
           or l.previous_in_municipality is distinct from ${previous('municipality_code')}
           or l.previous_at_provider is distinct from ${previous('provider_agb')}
           or l.previous_in_category is distinct from ${previous('product_category')}
+          or l.previous_in_lot is distinct from ${previous('lot')}
+          or l.previous_in_budget_line is distinct from ${previous('budget_line')}
           or l.previous_in_cell is distinct from ${previous('municipality_code', 'provider_agb', 'product_category', 'product_code')})::int as wrong
       from kpi_money_facts l`);
     expect(lines!.wrong).toBe(0);
     // Most lines follow an earlier one of the same youth; each youth's first has none.
     expect(lines!.firsts).toBeGreaterThan(0);
     expect(lines!.firsts).toBeLessThan(lines!.lines / 2);
+  });
+
+  it('keeps each line\'s lot, budget line and trajectory, and the monthly sums, as the sources have them, also after a product, a budget line and a trajectory change', async () => {
+    const db = ctx.database.db;
+    expect(await moneyFactsWrong()).toEqual({ lots: 0, lines: 0, trajectories: 0, months: 0 });
+
+    // A product of the region's lines moves to another lot; a budget line loses a category to another; a trajectory
+    // with declared lines ends earlier.
+    const [product] = await queryRows<{ code: string; lot: string }>(db, sql`
+      select p.product_code as code, p.lot_id::text as lot from products p
+      where p.region_id = ${regionId}::uuid and p.lot_id is not null and exists (select 1 from kpi_money_facts f where f.product_code = p.product_code)
+      order by p.product_code limit 1`);
+    await db.execute(sql`update products set lot_id = (select id from lots where region_id = ${regionId}::uuid and id <> ${product!.lot}::uuid order by code limit 1)
+      where region_id = ${regionId}::uuid and product_code = ${product!.code}`);
+    const [line] = await queryRows<{ id: string; code: string; category: string }>(db, sql`
+      select b.id::text, b.code, b.product_categories[1] as category from budget_lines b
+      where b.region_id = ${regionId}::uuid and cardinality(b.product_categories) > 1 order by b.code limit 1`);
+    await db.execute(sql`update budget_lines set product_categories = array_remove(product_categories, ${line!.category}) where id = ${line!.id}::uuid`);
+    await db.execute(sql`update budget_lines set product_categories = product_categories || ${line!.category}::text
+      where region_id = ${regionId}::uuid and id = (select id from budget_lines where region_id = ${regionId}::uuid and id <> ${line!.id}::uuid order by code desc limit 1)`);
+    const [running] = await queryRows<{ allocation: string }>(db, sql`
+      select f.allocation from kpi_money_facts f where f.trajectory_start < '2025-03-01' and coalesce(f.trajectory_stop, 'infinity') > '2025-04-30'
+      order by f.line_id limit 1`);
+    await db.execute(sql`update ijw_trajectories set end_date = '2025-03-31', end_reason = '31', updated_at = now() where trajectory_key = ${`A|${running!.allocation}`}`);
+    expect(await refreshKpiFacts(db)).toEqual({ refreshed: true });
+
+    const [moved] = await queryRows<{ lots: number; lines: number; stop: string }>(db, sql`
+      select (select count(distinct f.lot) from kpi_money_facts f where f.product_code = ${product!.code})::int as lots,
+        (select count(*) from kpi_money_facts f where f.product_category = ${line!.category} and f.budget_line = ${line!.code})::int as lines,
+        (select min(f.trajectory_stop)::text from kpi_money_facts f where f.allocation = ${running!.allocation}) as stop`);
+    expect(moved).toEqual({ lots: 1, lines: 0, stop: '2025-03-31' });
+    expect(await moneyFactsWrong()).toEqual({ lots: 0, lines: 0, trajectories: 0, months: 0 });
   });
 
   it('costs nothing when nothing changed, and never doubles a line when read again', async () => {

@@ -267,6 +267,13 @@ describe('the forecast early in the year', () => {
   });
 });
 
+describe('money over a period that is not whole months', () => {
+  // Whole months (at most 12) add up kpi_money_months; any other period reads the lines: both must agree.
+  it.each([...trajectoryGroupings, 'budgetLine' as const])('by %s: spend and forecast agree', async (groupBy) => {
+    expect(await compareAll(`${Y}-02-10/${Y}-05-20`, groupBy, {}, ['spend', 'spend_forecast'])).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('small numbers at the default threshold (10)', () => {

@@ -2,43 +2,49 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import { queryRows, type Db } from '../../../db/client.js';
 import { addDays, addMonths, daysBetween } from '../period.js';
+import { moneyCells, moneyMonthsBack } from '../facts.service.js';
 import { num, type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
 
 /** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
 export const moneyGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'];
 
-function lineGroup(groupBy: KpiGroupBy): SQL {
+/** The group of a money fact or monthly sum `r` (both have these columns). */
+function groupOf(groupBy: KpiGroupBy, r: string): SQL {
   switch (groupBy) {
-    case 'municipality': return sql`l.municipality_code`;
-    case 'provider': return sql`l.provider_agb`;
-    case 'productCategory': return sql`l.product_category`;
-    case 'lot': return sql`coalesce(lo.code, '–')`;
-    case 'budgetLine': return sql`coalesce(bl.code, '–')`;
+    case 'municipality': return sql.raw(`${r}.municipality_code`);
+    case 'provider': return sql.raw(`${r}.provider_agb`);
+    case 'productCategory': return sql.raw(`${r}.product_category`);
+    case 'lot': return sql.raw(`coalesce(${r}.lot, '–')`);
+    case 'budgetLine': return sql.raw(`coalesce(${r}.budget_line, '–')`);
     default: return sql`'region'`;
   }
 }
 
+/**
+ * The filters on a money fact or monthly sum `r`, and its group (sorted in byte order, which is faster than the database
+ * collation: a C.UTF-8 server compares with strcoll; the groups are the same).
+ */
+function scope(ctx: KpiContext, r: string): { where: SQL; grp: SQL } {
+  const f = ctx.filters;
+  const column = (name: string) => sql.raw(`${r}.${name}`);
+  return {
+    grp: sql`${groupOf(ctx.groupBy, r)} collate "C"`,
+    where: sql`${column('municipality_code')} = any(${sql.param(ctx.municipalities)}::text[])
+      ${f.municipality ? sql`and ${column('municipality_code')} = ${f.municipality}` : sql``}
+      ${f.provider ? sql`and ${column('provider_agb')} = ${f.provider}` : sql``}
+      ${f.productCategory ? sql`and ${column('product_category')} = ${f.productCategory}` : sql``}
+      ${f.lot ? sql`and ${column('lot')} = ${f.lot}` : sql``}`,
+  };
+}
+
 /** JW323 prestaties of the region (kpi_money_facts) with their group key, prestatie begin in [from, to]. */
 function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
-  const f = ctx.filters;
-  const product = ctx.groupBy === 'lot' || f.lot;
+  const { where, grp } = scope(ctx, 'l');
   return sql`
-    select l.amount_cents, l.period_start, l.allocation, l.youth as client, l.previous_start, l.previous_in_municipality,
-      l.previous_at_provider, l.previous_in_category, l.previous_in_cell,
-      -- Sorted in byte order, which is faster than the database collation (a C.UTF-8 server compares with strcoll); the
-      -- groups are the same.
-      ${lineGroup(ctx.groupBy)} collate "C" as grp
+    select l.amount_cents, l.youth as client, l.trajectory_start, l.trajectory_stop, l.allocation_end,
+      ${sql.raw(moneyCells.map((c) => `l.${c.previous}`).join(', '))}, ${grp} as grp
     from kpi_money_facts l
-    ${product ? sql`left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = l.product_code left join lots lo on lo.id = p.lot_id` : sql``}
-    ${ctx.groupBy === 'budgetLine' ? sql`left join (
-      -- A productcategorie claimed by two lines counts once, in the first line by code.
-      select distinct on (c.category) c.category, b.code from budget_lines b cross join unnest(b.product_categories) c(category)
-      where b.region_id = ${ctx.regionId}::uuid order by c.category, b.code) bl on bl.category = l.product_category` : sql``}
-    where l.period_start between ${from}::date and ${to}::date and l.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
-      ${f.municipality ? sql`and l.municipality_code = ${f.municipality}` : sql``}
-      ${f.provider ? sql`and l.provider_agb = ${f.provider}` : sql``}
-      ${f.productCategory ? sql`and l.product_category = ${f.productCategory}` : sql``}
-      ${f.lot ? sql`and lo.code = ${f.lot}` : sql``}`;
+    where l.period_start between ${from}::date and ${to}::date and ${where}`;
 }
 
 /**
@@ -87,46 +93,71 @@ function combine(current: Array<KpiFigures & { grp: string | null }>, previous: 
   });
 }
 
-/** The groupings and filters that money keeps a previous-line date for; any other combination is a finer cell. */
-const firstColumns: Record<string, string> = {
-  '': 'previous_start', municipality: 'previous_in_municipality', provider: 'previous_at_provider', productCategory: 'previous_in_category',
-};
+/** The kind of cell (moneyCells) of each grouping or filter: money keeps every youth's previous line in each. */
+const cellKinds: Record<string, number> = { '': 0, municipality: 1, provider: 2, productCategory: 3, lot: 4, budgetLine: 5 };
 
 /**
- * How to count the distinct youths with a line in a cell: lines `l` fixed by the filters and, for a group, its
- * grouping. Where money keeps the previous line's begin for exactly that cell, a youth's first line there in the period
- * is the one whose previous line began before it: a count of those lines. Otherwise (null) the youths among the first
- * lines per finest cell (municipality, provider, category and product; every grouping follows from those) are counted.
+ * The kind of cell (moneyCells) whose first lines count the distinct youths in a cell fixed by the filters and, for a
+ * group, its grouping: with at most one of those, that one (or the region); with more, none (null): a finer cell.
  */
-function firstLineIn(ctx: KpiContext, from: string, withGroup: boolean): SQL | null {
+function cellKind(ctx: KpiContext, withGroup: boolean): (typeof moneyCells)[number] | null {
   const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
-  const column = dims.size <= 1 ? firstColumns[[...dims][0] ?? ''] : undefined;
-  return column ? firstBefore(column, from) : null;
+  return dims.size <= 1 ? moneyCells[cellKinds[[...dims][0] ?? '']!]! : null;
 }
 const firstBefore = (column: string, from: string) => sql`(${sql.identifier(column)} is null or ${sql.identifier(column)} < ${from}::date)`;
 
-async function declared(db: Db, ctx: KpiContext, period: Span) {
-  const [cell, total] = [firstLineIn(ctx, period.from, true), firstLineIn(ctx, period.from, false)];
+/** The number of months of [from, to] if it is whole months, at most moneyMonthsBack of them (kpi_money_months can sum it). */
+function wholeMonths(from: string, to: string): number | null {
+  if (!from.endsWith('-01') || !addDays(to, 1).endsWith('-01')) return null;
+  const months = 12 * (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+  return months <= moneyMonthsBack ? months : null;
+}
+
+/**
+ * Per group the amount, the youths with a line there and the total's youths among them (each youth's first line in the
+ * total's cell lies in one group). A period of whole months with at most one filter or grouping adds up the monthly
+ * sums; otherwise the lines are read: the youths whose first line in the cell lies in the period, or (for a finer
+ * cell) the youths among each finest cell's first lines, a fraction of the lines, counted distinct.
+ */
+async function declaredPerGroup(db: Db, ctx: KpiContext, period: Span) {
+  const [cell, total] = [cellKind(ctx, true), cellKind(ctx, false)];
+  if (cell && total && wholeMonths(period.from, period.to)) {
+    const { where, grp } = scope(ctx, 'r');
+    // The element of a first_* array for this period's start: months from the period's start to the row's month.
+    const index = sql`(12 * (extract(year from r.month)::int - ${Number(period.from.slice(0, 4))})
+      + extract(month from r.month)::int - ${Number(period.from.slice(5, 7))} + 1)`;
+    const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(db, sql`
+      select ${grp} as grp, sum(${sql.identifier(cell.first!)}[${index}])::int as youths,
+        sum(${sql.identifier(total.first!)}[${index}])::int as total, sum(r.cents)::float8 as cents
+      from kpi_money_months r where r.month between ${period.from}::date and ${period.to}::date and ${where}
+      group by 1`);
+    return { groups, totalYouths: sum(groups, (g) => g.total) };
+  }
   const lines = scopedLines(ctx, period.from, period.to);
-  // One column to group by, so PostgreSQL aggregates in parallel. Each youth's first line in the total's cell lies in
-  // one group: the groups' counts of those add up to the total.
+  // One column to group by, so PostgreSQL aggregates in parallel.
   const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(db, sql`
     with lines as (${lines})
-    select grp, ${cell ? sql`count(*) filter (where ${cell})` : sql`0`}::int as youths,
-      ${total ? sql`count(*) filter (where ${total})` : sql`0`}::int as total, sum(amount_cents)::float8 as cents
+    select grp, ${cell ? sql`count(*) filter (where ${firstBefore(cell.previous, period.from)})` : sql`0`}::int as youths,
+      ${total ? sql`count(*) filter (where ${firstBefore(total.previous, period.from)})` : sql`0`}::int as total, sum(amount_cents)::float8 as cents
     from lines group by grp`);
-  const rows: Array<{ grp: string | null; youths: number; cents: number }> = [
-    ...groups, { grp: null, youths: sum(groups, (g) => g.total), cents: sum(groups, (g) => g.cents) },
-  ];
+  let totalYouths = sum(groups, (g) => g.total);
   if (!cell || !total) {
-    // The youths among each cell's first lines, a fraction of the lines, per group and in all.
     const distinct = new Map((await queryRows<{ grp: string | null; youths: number }>(db, sql`
       with lines as (${lines})
       select case when grouping(grp) = 1 then null else grp end as grp, count(distinct client)::int as youths
       from lines where ${firstBefore('previous_in_cell', period.from)} group by grouping sets ((grp), ())`)).map((r) => [r.grp, num(r.youths)]));
-    for (const r of rows) if (r.grp === null ? !total : !cell) r.youths = distinct.get(r.grp) ?? 0;
+    if (!cell) for (const g of groups) g.youths = distinct.get(g.grp) ?? 0;
+    if (!total) totalYouths = distinct.get(null) ?? 0;
   }
+  return { groups, totalYouths };
+}
+
+async function declared(db: Db, ctx: KpiContext, period: Span) {
+  const { groups, totalYouths } = await declaredPerGroup(db, ctx, period);
+  const rows: Array<{ grp: string | null; youths: number; cents: number }> = [
+    ...groups, { grp: null, youths: totalYouths, cents: sum(groups, (g) => g.cents) },
+  ];
   // By region the one group is the total: its youths are counted once, and the group is a copy of the total.
   return rows.filter((r) => ctx.groupBy !== 'region' || r.grp === null)
     .flatMap((r) => {
@@ -171,16 +202,15 @@ async function forecast(db: Db, ctx: KpiContext, period: Span) {
   const windowStart = addMonths(`${asOf.slice(0, 7)}-01`, -2);
   const windowDays = daysBetween(windowStart, addDays(addMonths(windowStart, 3), -1)) + 1;
   const soFar = await declared(db, ctx, { from: yearStart, to: period.to });
-  // Only the window's prestaties carry a run rate; each is joined to its allocation's trajectory, if running then.
+  // Only the window's prestaties carry a run rate, each while its allocation's trajectory runs then (kpi_money_facts keeps it).
   // Seen from the year's end, there are no days left to project.
   const result = from >= yearEnd ? [] : await queryRows<{ grp: string | null; projected: number }>(db, sql`
     with lines as (${scopedLines(ctx, windowStart, asOf)})
-    select case when grouping(lines.grp) = 1 then null else lines.grp end as grp,
-      sum(lines.amount_cents * greatest(least(coalesce(tr.allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${from}::date, 0))::float8 as projected
+    select case when grouping(grp) = 1 then null else grp end as grp,
+      sum(amount_cents * greatest(least(coalesce(allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${from}::date, 0))::float8 as projected
     from lines
-    join kpi_trajectory_facts tr on tr.allocation = lines.allocation and tr.start_date <= ${asOf}::date and (tr.end_date is null or tr.end_date > ${asOf}::date)
-      and (tr.allocation_end is null or tr.allocation_end > ${asOf}::date)
-    group by grouping sets ((lines.grp), ())`);
+    where trajectory_start <= ${asOf}::date and (trajectory_stop is null or trajectory_stop > ${asOf}::date)
+    group by grouping sets ((grp), ())`);
   const projected = new Map(result.map((r) => [r.grp, num(r.projected)]));
   const rows = soFar.map((r) => ({
     grp: r.grp, youths: r.youths, numerator: r.value, denominator: null,
