@@ -215,7 +215,7 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
  * The refresh's snapshot and the highest line id in it (one statement, so they belong together), what the last refresh
  * left, whether any other transaction is writing now (idle) and whether all that were writing then have ended (settled).
  */
-type LinesState = { lines: boolean; snapshot: string; seen: string; previous_seen: string; gaps: string | null; idle: boolean; settled: boolean };
+type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps: string | null; idle: boolean; settled: boolean };
 
 /**
  * The kinds of cell a money line keeps its youth's previous line in (kpi_money_facts.previous_*), with the partition
@@ -250,24 +250,21 @@ export const moneyMonthsBack = 12;
 async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean; budgetLines: string | null }): Promise<number> {
   const above = sql`int8multirange(int8range(${s.previous_seen}::bigint, greatest(${s.previous_seen}::bigint, ${s.seen}::bigint), '(]'))`;
   const read = sql`(${s.gaps ?? '{}'}::int8multirange + ${above})`;
-  // The lines the facts lack (a gap read again may hold some they have), with their lot, budget line and trajectory.
-  if (s.lines) {
-    await tx.execute(sql`
-      create temporary table kpi_new_lines on commit drop as
-      with lots as (${productLots}), lines as (${categoryLines})
-      select l.id as line_id, hashtextextended(l.client_pseudonym, 0) as youth, l.municipality_code, d.provider_agb, l.product_category,
-        l.product_code, l.municipality_code || '|' || l.allocation_number as allocation, l.period_start, l.amount_cents,
-        lo.code as lot, bl.code as budget_line, ${trajectoryOfLine}
-      from unnest(${read}) r
-      join ijw_declaration_lines l on l.id >= lower(r) and l.id < upper(r)
-      join ijw_declarations d on d.id = l.declaration_id
-      left join lots lo on lo.cbs_code = l.municipality_code and lo.product_code = l.product_code
-      left join lines bl on bl.cbs_code = l.municipality_code and bl.category = l.product_category
-      left join kpi_trajectory_facts tr on tr.allocation = l.municipality_code || '|' || l.allocation_number
-      where not exists (select 1 from kpi_money_facts f where f.line_id = l.id)`);
-  } else {
-    await tx.execute(sql`create temporary table kpi_new_lines on commit drop as select * from kpi_money_facts where false`);
-  }
+  // The lines the facts lack (a gap read again may hold some they have; none when only lots or budget lines changed),
+  // with their lot, budget line and trajectory.
+  await tx.execute(sql`
+    create temporary table kpi_new_lines on commit drop as
+    with lots as (${productLots}), lines as (${categoryLines})
+    select l.id as line_id, hashtextextended(l.client_pseudonym, 0) as youth, l.municipality_code, d.provider_agb, l.product_category,
+      l.product_code, l.municipality_code || '|' || l.allocation_number as allocation, l.period_start, l.amount_cents,
+      lo.code as lot, bl.code as budget_line, ${trajectoryOfLine}
+    from unnest(${read}) r
+    join ijw_declaration_lines l on l.id >= lower(r) and l.id < upper(r)
+    join ijw_declarations d on d.id = l.declaration_id
+    left join lots lo on lo.cbs_code = l.municipality_code and lo.product_code = l.product_code
+    left join lines bl on bl.cbs_code = l.municipality_code and bl.category = l.product_category
+    left join kpi_trajectory_facts tr on tr.allocation = l.municipality_code || '|' || l.allocation_number
+    where not exists (select 1 from kpi_money_facts f where f.line_id = l.id)`);
   // The youths whose previous-line dates are computed again, and the monthly cells summed again.
   await tx.execute(sql`create temporary table kpi_money_youths (youth bigint primary key) on commit drop`);
   await tx.execute(sql`insert into kpi_money_youths select distinct youth from kpi_new_lines`);
@@ -345,7 +342,6 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
       insert into kpi_refresh (id, budget_line_categories) values (1, ${follow.budgetLines})
       on conflict (id) do update set budget_line_categories = excluded.budget_line_categories`);
   }
-  if (!s.lines) return 0;
   // Nobody writing: every id up to `seen` is final. Otherwise the gaps are the ids read that have no fact yet; the
   // earlier gaps only as long as a transaction then in progress is still running.
   const [gaps] = s.idle ? [{ gaps: null }] : await queryRows<{ gaps: string | null }>(tx, sql`

@@ -182,10 +182,16 @@ export interface CellNeighbours {
 /** The suffix of the facts' neighbour columns per dimension of a cell (facts.service.ts keeps them). */
 export const neighbourSuffixes = { region: 'in_region', municipality: 'in_municipality', provider: 'at_provider', productCategory: 'in_category', lot: 'in_lot' } as const;
 
-/** The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping; null for more than one. */
-function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
+/** The dimensions that fix a cell of a count: the filters and, for the rows (withGroup), the grouping. */
+export function cellDimensions(ctx: KpiContext, withGroup: boolean): Set<string> {
   const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
+  return dims;
+}
+
+/** The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping; null for more than one. */
+function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
+  const dims = cellDimensions(ctx, withGroup);
   const dim = ([...dims][0] ?? 'region') as keyof typeof neighbourSuffixes;
   const cell = dims.size <= 1 && Object.hasOwn(neighbourSuffixes, dim) ? neighbourSuffixes[dim] : undefined;
   const column = (name: string) => sql.raw(`t.${name}_${cell}`);

@@ -3,7 +3,7 @@ import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import { queryRows, type Db } from '../../../db/client.js';
 import { addDays, addMonths, daysBetween } from '../period.js';
 import { moneyCells, moneyMonthsBack } from '../facts.service.js';
-import { num, type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
+import { cellDimensions, num, type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
 
 /** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
 export const moneyGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'];
@@ -101,8 +101,7 @@ const cellKinds: Record<string, number> = { '': 0, municipality: 1, provider: 2,
  * group, its grouping: with at most one of those, that one (or the region); with more, none (null): a finer cell.
  */
 function cellKind(ctx: KpiContext, withGroup: boolean): (typeof moneyCells)[number] | null {
-  const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
-  if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
+  const dims = cellDimensions(ctx, withGroup);
   return dims.size <= 1 ? moneyCells[cellKinds[[...dims][0] ?? '']!]! : null;
 }
 const firstBefore = (column: string, from: string) => sql`(${sql.identifier(column)} is null or ${sql.identifier(column)} < ${from}::date)`;
