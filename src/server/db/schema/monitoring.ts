@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './access.js';
 import { regions } from './landscape.js';
 
@@ -101,11 +101,31 @@ export const kpiTrajectoryFacts = pgTable('kpi_trajectory_facts', {
   earlierEndInLot: date({ mode: 'string' }),
   laterStartInLot: date({ mode: 'string' }),
   earlierEndingInLot: date({ mode: 'string' }),
+  /**
+   * Whether it is care with stay: the region's product says so, or else productcategorie 43 or 44 (kept current with
+   * the products by the refresh, like the lot); and per cell the latest end of the youth's earlier trajectories there
+   * of the same kind (with or without stay), so ambulant / verblijf counts each youth once per kind without grouping.
+   */
+  withStay: boolean().notNull().default(false),
+  earlierEndSameStayInRegion: date({ mode: 'string' }),
+  earlierEndSameStayInMunicipality: date({ mode: 'string' }),
+  earlierEndSameStayAtProvider: date({ mode: 'string' }),
+  earlierEndSameStayInCategory: date({ mode: 'string' }),
+  earlierEndSameStayInLot: date({ mode: 'string' }),
+  /**
+   * The first day from its start on which its provider had a contract with the municipality's region (directly or in
+   * a contracted combination, to the latest extension); null when none after its start. Kept current with the
+   * contracts by the refresh. It was in care under contract in a period when this day is at most its end (an open
+   * one: the period's end); zorg buiten de regio counts the others.
+   */
+  contractedFrom: date({ mode: 'string' }),
 }, (t) => [
   index('kpi_trajectory_facts_start').on(t.startDate),
   index('kpi_trajectory_facts_youth').on(t.youth, t.startDate),
   /** The forecast finds a prestatie's trajectory; by index when a filter leaves few prestaties. */
   index('kpi_trajectory_facts_allocation').on(t.allocation),
+  /** The trajectories not under contract from their start: the only ones zorg buiten de regio has to read. */
+  index('kpi_trajectory_facts_uncontracted').on(t.startDate).where(sql`${t.contractedFrom} is null or ${t.contractedFrom} > ${t.startDate}`),
 ]);
 
 /**
@@ -195,8 +215,10 @@ export const kpiRefresh = pgTable('kpi_refresh', {
   linesGaps: text(),
   /** That refresh's snapshot (pg_snapshot): once all its transactions in progress have ended, the gaps are final. */
   linesSnapshot: text(),
-  /** A digest of every region's product codes with their lots, as the facts' lots last followed them. */
-  productLots: text(),
+  /** A digest of every region's product codes with their lots and stay, as the facts last followed them. */
+  products: text(),
+  /** A digest of every region's contract periods per provider (AGB), as the facts' contractedFrom last followed them. */
+  contracts: text(),
   /** A digest of every region's budget lines with their productcategorieën, as the money facts last followed them. */
   budgetLineCategories: text(),
 });

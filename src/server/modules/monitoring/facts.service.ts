@@ -2,13 +2,34 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { neighbourSuffixes, nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
 
-/** Each municipality's products (by code) with the lot of its region's product, if any. */
-const productLots = sql`
-  select m.cbs_code, p.product_code, l.code from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id`;
-/** A digest of every region's products and their lots: when it changes, the facts' lots follow. A small table. */
-const productLotsDigest = sql`(
-  select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, ''), ',' order by p.region_id, p.product_code), ''))
+/** Each municipality's products (by code) with the lot of its region's product, if any, and whether it has stay. */
+const municipalityProducts = sql`
+  select m.cbs_code, p.product_code, l.code, p.with_stay from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id`;
+/** Whether trajectory `t` (or fact) with its product's row `l` (municipalityProducts) is care with stay: as the product says, else categories 43 and 44. */
+const withStay = (t: string) => sql.raw(`coalesce(l.with_stay, ${t}.product_category in ('43', '44'), false)`);
+/** A digest of every region's products, their lots and stay: when it changes, the facts follow. A small table. */
+const productsDigest = sql`(
+  select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, '') || '|' || p.with_stay::text, ',' order by p.region_id, p.product_code), ''))
   from products p left join lots l on l.id = p.lot_id)`;
+/**
+ * Per municipality and provider (AGB), the periods the provider had a contract with the municipality's region, directly
+ * or as a member of a contracted combination, each to its latest extension: a date multirange.
+ */
+const contractPeriods = sql`
+  select m.cbs_code, x.agb_code, x.periods
+  from (select c.region_id, pr.agb_code, range_agg(daterange(c.start_date,
+      greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)), '[]')) as periods
+    from contracts c
+    join providers pr on pr.id = c.provider_id
+      or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
+    group by 1, 2) x
+  join municipalities m on m.region_id = x.region_id`;
+/** A digest of every region's contract periods per provider: when it changes, the facts' contracted_from follows. Small tables. */
+const contractsDigest = sql`(
+  select md5(coalesce(string_agg(x.cbs_code || '|' || x.agb_code || '|' || x.periods::text, ',' order by x.cbs_code, x.agb_code), ''))
+  from (${contractPeriods}) x)`;
+/** The first day from trajectory `t`'s start under a contract of its provider `c` (contractPeriods), null when none. */
+const contractedFrom = (t: string) => sql.raw(`lower(c.periods * datemultirange(daterange(${t}.start_date, null)))`);
 /** Each municipality's productcategorieën with the region's budget line holding them (a category two lines claim: the first by code). */
 const categoryLines = sql`
   select distinct on (m.cbs_code, c.category) m.cbs_code, c.category, b.code
@@ -30,7 +51,8 @@ const staleness = sql`
     -- Gaps below lines_seen, and a transaction that was writing then has ended: it may have filled them.
     or (r.lines_gaps is not null and exists (
       select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x not in (select pg_snapshot_xip(pg_current_snapshot())))) as lines,
-  ${productLotsDigest} is distinct from r.product_lots as lots,
+  ${productsDigest} is distinct from r.products as products,
+  ${contractsDigest} is distinct from r.contracts as contracts,
   ${budgetLinesDigest} is distinct from r.budget_line_categories as budget_lines`;
 const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1`;
 
@@ -41,27 +63,33 @@ const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1
  */
 export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   const [state] = await queryRows<Staleness>(db, sql`select ${staleness} ${refreshState}`);
-  if (!state?.trajectories && !state?.lines && !state?.lots && !state?.budget_lines) return { refreshed: false };
+  if (!state?.trajectories && !state?.lines && !state?.products && !state?.contracts && !state?.budget_lines) return { refreshed: false };
   const changed = await db.transaction(async (tx) => {
     // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
     await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
+    // The neighbours are window functions, each over all facts of the youths touched in its own order: after a large
+    // import millions of rows sorted some 25 times. The default 4 MB sorts them on disk in many merge passes.
+    await tx.execute(sql`set local work_mem = '256MB'`);
     // Before this transaction writes anything, so that its snapshot lists only other writers (see refreshMoneyFacts).
-    const [now] = await queryRows<Staleness & { lots_digest: string; budget_lines_digest: string } & LinesState>(tx, sql`
-      select ${staleness}, ${productLotsDigest} as lots_digest, ${budgetLinesDigest} as budget_lines_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
+    const [now] = await queryRows<Staleness & { products_digest: string; contracts_digest: string; budget_lines_digest: string } & LinesState>(tx, sql`
+      select ${staleness}, ${productsDigest} as products_digest, ${contractsDigest} as contracts_digest, ${budgetLinesDigest} as budget_lines_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
         coalesce(r.lines_seen, 0)::text as previous_seen, r.lines_gaps as gaps,
         not exists (select 1 from pg_snapshot_xip(pg_current_snapshot())) as idle,
         not exists (select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x in (select pg_snapshot_xip(pg_current_snapshot()))) as settled
       ${refreshState}`);
     // Trajectories first: new lines take their allocation's trajectory from the facts.
+    const trajectories = now?.trajectories || now?.products || now?.contracts
+      ? await refreshTrajectoryFacts(tx, { products: now.products ? now.products_digest : null, contracts: now.contracts ? now.contracts_digest : null }) : 0;
+    // PGlite has no autovacuum, and a PostgreSQL server's may not have come round yet: without fresh statistics after
+    // a large import the planner guesses badly, here already for the lines' join to their trajectories. ANALYZE in
+    // the transaction counts its own new rows.
+    if (trajectories > 5000) await tx.execute(sql`analyze kpi_trajectory_facts`);
     return {
-      trajectories: now?.trajectories || now?.lots ? await refreshTrajectoryFacts(tx, now.lots ? now.lots_digest : null) : 0,
-      lines: now?.lines || now?.lots || now?.budget_lines
-        ? await refreshMoneyFacts(tx, now, { lots: now.lots, budgetLines: now.budget_lines ? now.budget_lines_digest : null }) : 0,
+      trajectories,
+      lines: now?.lines || now?.products || now?.budget_lines
+        ? await refreshMoneyFacts(tx, now, { lots: now.products, budgetLines: now.budget_lines ? now.budget_lines_digest : null }) : 0,
     };
   });
-  // PGlite has no autovacuum: without fresh statistics after a large import the planner guesses badly (and a
-  // PostgreSQL server's autovacuum may not have come round yet).
-  if (changed.trajectories > 5000) await db.execute(sql`analyze kpi_trajectory_facts`);
   if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_facts`);
   if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_months`);
   return { refreshed: true };
@@ -70,7 +98,7 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
 /** What a money line keeps of its allocation's trajectory `tr` (kpi_money_facts.trajectory_start …). */
 const trajectoryOfLine = sql`tr.start_date as trajectory_start, least(tr.end_date, tr.allocation_end) as trajectory_stop, tr.allocation_end`;
 
-type Staleness = { trajectories: boolean; lines: boolean; lots: boolean; budget_lines: boolean };
+type Staleness = { trajectories: boolean; lines: boolean; products: boolean; contracts: boolean; budget_lines: boolean };
 
 /**
  * The cells a youth is counted in from its neighbours there (kpis/kpi-module.ts, countFirstInCell): the partition
@@ -79,6 +107,7 @@ type Staleness = { trajectories: boolean; lines: boolean; lots: boolean; budget_
  * ending that counts, the end of the one before it (by end, then id); the same among the endings herhaald beroep
  * follows up; and for a trajectory with a measured wait, the start of the one before it with a wait. Over all of the
  * youth's trajectories only the first two (earlier_end, later_start: is a trajectory the youth's only one in a window).
+ * And per cell the latest end before it among those of the same kind, with or without stay (ambulant / verblijf).
  */
 const neighbourCells: Array<[by: string, suffix: string]> = [
   ['f2.youth, m.region_id', neighbourSuffixes.region],
@@ -92,10 +121,12 @@ const neighbourCells: Array<[by: string, suffix: string]> = [
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
  * committed late is never missed; a fact read again unchanged is not written), and drops facts whose trajectory lost
  * its start or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's
- * neighbours and next start (herhaald beroep). With `lotsDigest` (the products' lots changed) every fact's lot first
- * follows the products, and that digest is kept. Returns the number of rows written.
+ * neighbours and next start (herhaald beroep). With `follow.products` (the products' digest: their lots or stay
+ * changed) every fact's lot and stay first follow the products; with `follow.contracts` (the contracts' digest) every
+ * fact's contracted_from follows the contracts (no neighbour depends on it). Those digests are kept. Returns the
+ * number of rows written.
  */
-async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promise<number> {
+async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null; contracts: string | null }): Promise<number> {
   // A value, not a subquery: so the planner sees how few trajectories changed and reads them by index after a small
   // import, instead of joining every fact.
   const [window] = await queryRows<{ since: string }>(tx, sql`
@@ -119,43 +150,53 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
     union select f.youth from kpi_trajectory_facts f join ijw_trajectories t on t.id = f.trajectory_id
       where t.updated_at > ${since} and f.youth <> hashtextextended(t.client_pseudonym, 0)
     on conflict do nothing`);
-  // A product's lot changed (or a product came or went): every fact's lot follows, and its youth's neighbours.
-  if (lotsDigest !== null) {
+  // A product's lot or stay changed (or a product came or went): every fact's lot and stay follow, and its youth's neighbours.
+  if (follow.products !== null) {
     await tx.execute(sql`
-      with lots as (${productLots}),
+      with lots as (${municipalityProducts}),
       moved as (
-        update kpi_trajectory_facts f set lot = x.code
-        from (select f2.trajectory_id, l.code from kpi_trajectory_facts f2
+        update kpi_trajectory_facts f set lot = x.code, with_stay = x.with_stay
+        from (select f2.trajectory_id, l.code, ${withStay('f2')} as with_stay from kpi_trajectory_facts f2
           left join lots l on l.cbs_code = f2.municipality_code and l.product_code = f2.product_code) x
-        where f.trajectory_id = x.trajectory_id and f.lot is distinct from x.code
+        where f.trajectory_id = x.trajectory_id and (f.lot, f.with_stay) is distinct from (x.code, x.with_stay)
         returning f.youth)
       insert into kpi_touched_youths select distinct youth from moved on conflict do nothing`);
   }
+  if (follow.contracts !== null) {
+    await tx.execute(sql`
+      update kpi_trajectory_facts f set contracted_from = x.contracted_from
+      from (select f2.trajectory_id, ${contractedFrom('f2')} as contracted_from from kpi_trajectory_facts f2
+        left join (${contractPeriods}) c on c.cbs_code = f2.municipality_code and c.agb_code = f2.provider_agb) x
+      where f.trajectory_id = x.trajectory_id and f.contracted_from is distinct from x.contracted_from`);
+  }
   const [upserted] = await queryRows<{ n: number }>(tx, sql`
-    with lots as (${productLots}),
+    with lots as (${municipalityProducts}), contracts as (${contractPeriods}),
     changed as (
     insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
-      end_date, end_reason, wait_days, birth_year, allocation, allocation_end, lot)
+      end_date, end_reason, wait_days, birth_year, allocation, allocation_end, lot, with_stay, contracted_from)
     select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
       t.end_date, t.end_reason,
       -- No request and no allocation (taakgericht care): no wait to measure, not a wait of 0 days.
       case when coalesce(t.request_date, t.allocation_date) is null then null else greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)) end,
       t.birth_year,
       -- The allocation's part of the trajectory key (A|municipality|number), as the money facts name it.
-      case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end, l.code
+      case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end, l.code, ${withStay('t')}, ${contractedFrom('t')}
     from ijw_trajectories t
     left join lots l on l.cbs_code = t.municipality_code and l.product_code = t.product_code
+    left join contracts c on c.cbs_code = t.municipality_code and c.agb_code = t.provider_agb
     where t.updated_at > ${since} and t.start_date is not null
     on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
       provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
       start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
-      birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end, lot = excluded.lot
+      birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end, lot = excluded.lot,
+      with_stay = excluded.with_stay, contracted_from = excluded.contracted_from
     where (kpi_trajectory_facts.youth, kpi_trajectory_facts.municipality_code, kpi_trajectory_facts.provider_agb,
       kpi_trajectory_facts.product_category, kpi_trajectory_facts.product_code, kpi_trajectory_facts.start_date, kpi_trajectory_facts.end_date,
       kpi_trajectory_facts.end_reason, kpi_trajectory_facts.wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.allocation,
-      kpi_trajectory_facts.allocation_end, kpi_trajectory_facts.lot) is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
+      kpi_trajectory_facts.allocation_end, kpi_trajectory_facts.lot, kpi_trajectory_facts.with_stay, kpi_trajectory_facts.contracted_from)
+      is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
       excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.wait_days,
-      excluded.birth_year, excluded.allocation, excluded.allocation_end, excluded.lot)
+      excluded.birth_year, excluded.allocation, excluded.allocation_end, excluded.lot, excluded.with_stay, excluded.contracted_from)
     returning youth, allocation),
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing),
     allocations as (insert into kpi_touched_allocations select distinct allocation from changed where allocation is not null on conflict do nothing)
@@ -171,8 +212,10 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
   const endingOutside = (reasons: string[]) => `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
   const [counting, followed, waited] = [endingOutside(nonEndingReasons), endingOutside(unfollowedReasons), 'f2.wait_days is not null'];
   // The latest end before it (by start, then id; an open one runs to infinity) and the next start.
+  const earlierEnd = (by: string) =>
+    `max(coalesce(f2.end_date, 'infinity')) over (partition by ${by} order by f2.start_date, f2.trajectory_id rows between unbounded preceding and 1 preceding)`;
   const byStart = (by: string, suffix: string): Array<[string, string]> => [
-    [`earlier_end${suffix}`, `max(coalesce(f2.end_date, 'infinity')) over (partition by ${by} order by f2.start_date, f2.trajectory_id rows between unbounded preceding and 1 preceding)`],
+    [`earlier_end${suffix}`, earlierEnd(by)],
     [`later_start${suffix}`, `lead(f2.start_date) over (partition by ${by} order by f2.start_date, f2.trajectory_id)`],
   ];
   // The one before it (by `order`, then id) among those that meet `among`.
@@ -185,6 +228,7 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
       [`earlier_ending_${suffix}`, before('f2.end_date', by, counting, 'f2.end_date')],
       [`earlier_followed_ending_${suffix}`, before('f2.end_date', by, followed, 'f2.end_date')],
       [`earlier_waited_start_${suffix}`, before('f2.start_date', by, waited, 'f2.start_date')],
+      [`earlier_end_same_stay_${suffix}`, earlierEnd(`${by}, f2.with_stay`)],
     ]),
   ];
   const neighbours = sql.raw(kept.map(([column, value]) => `${value} as ${column}`).join(',\n        '));
@@ -206,8 +250,9 @@ async function refreshTrajectoryFacts(tx: Db, lotsDigest: string | null): Promis
       select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
   }
   await tx.execute(sql`
-    insert into kpi_refresh (id, refreshed_up_to, product_lots) select 1, ${trajectoriesChanged}, ${lotsDigest}
-    on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to, product_lots = coalesce(excluded.product_lots, kpi_refresh.product_lots)`);
+    insert into kpi_refresh (id, refreshed_up_to, products, contracts) select 1, ${trajectoriesChanged}, ${follow.products}, ${follow.contracts}
+    on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to, products = coalesce(excluded.products, kpi_refresh.products),
+      contracts = coalesce(excluded.contracts, kpi_refresh.contracts)`);
   return Number(upserted?.n ?? 0);
 }
 
@@ -254,7 +299,7 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
   // with their lot, budget line and trajectory.
   await tx.execute(sql`
     create temporary table kpi_new_lines on commit drop as
-    with lots as (${productLots}), lines as (${categoryLines})
+    with lots as (${municipalityProducts}), lines as (${categoryLines})
     select l.id as line_id, hashtextextended(l.client_pseudonym, 0) as youth, l.municipality_code, d.provider_agb, l.product_category,
       l.product_code, l.municipality_code || '|' || l.allocation_number as allocation, l.period_start, l.amount_cents,
       lo.code as lot, bl.code as budget_line, ${trajectoryOfLine}
@@ -275,7 +320,7 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
   // A product moved lot, or a category budget line: every line follows, and its youth's previous lines and its cell.
   if (follow.lots || follow.budgetLines !== null) {
     await tx.execute(sql`
-      with lots as (${productLots}), lines as (${categoryLines}),
+      with lots as (${municipalityProducts}), lines as (${categoryLines}),
       moved as (
         update kpi_money_facts f set lot = x.lot, budget_line = x.budget_line
         from (select f2.line_id, lo.code as lot, bl.code as budget_line from kpi_money_facts f2

@@ -186,6 +186,63 @@ describe('kpi_money_facts', () => {
     expect(await moneyFactsWrong()).toEqual({ lots: 0, lines: 0, trajectories: 0, months: 0 });
   });
 
+  it('keeps each fact\'s stay, its neighbours of the same kind and its first day under contract as the products and contracts say, also after both change', async () => {
+    const db = ctx.database.db;
+    // Recomputed with plain subqueries: stay from the region's product (else categories 43/44), the latest end of the
+    // youth's earlier facts of the same kind per cell, and the earliest day from the start that a contract of the
+    // region covering the provider (holder or combination member, to its latest extension) reaches.
+    const trajectoryFactsWrong = async () => {
+      const earlier = (...same: string[]) => sql.raw(`(select max(coalesce(n.end_date, 'infinity')) from kpi_trajectory_facts n
+        join municipalities nm on nm.cbs_code = n.municipality_code
+        where n.youth = f.youth and n.with_stay = f.with_stay and nm.region_id = m.region_id
+          and (n.start_date, n.trajectory_id) < (f.start_date, f.trajectory_id) ${same.map((c) => `and n.${c} is not distinct from f.${c}`).join(' ')})`);
+      const [wrong] = await queryRows<{ stay: number; neighbours: number; contracted: number }>(db, sql`
+        with contract_days as (
+          select c.region_id, pr.agb_code, c.start_date,
+            greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)) as end_date
+          from contracts c join providers pr on pr.id = c.provider_id
+            or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id))
+        select
+          count(*) filter (where f.with_stay is distinct from coalesce(
+            (select p.with_stay from products p where p.region_id = m.region_id and p.product_code = f.product_code), f.product_category in ('43', '44'), false))::int as stay,
+          count(*) filter (where f.earlier_end_same_stay_in_region is distinct from ${earlier()}
+            or f.earlier_end_same_stay_in_municipality is distinct from ${earlier('municipality_code')}
+            or f.earlier_end_same_stay_at_provider is distinct from ${earlier('provider_agb')}
+            or f.earlier_end_same_stay_in_category is distinct from ${earlier('product_category')}
+            or f.earlier_end_same_stay_in_lot is distinct from ${earlier('lot')})::int as neighbours,
+          count(*) filter (where f.contracted_from is distinct from (select min(greatest(f.start_date, d.start_date)) from contract_days d
+            where d.region_id = m.region_id and d.agb_code = f.provider_agb and d.end_date >= f.start_date))::int as contracted
+        from kpi_trajectory_facts f join municipalities m on m.cbs_code = f.municipality_code`);
+      return wrong;
+    };
+    const tally = async () => (await queryRows<{ stay: number; uncontracted: number; later: number }>(db, sql`
+      select count(*) filter (where with_stay)::int as stay, count(*) filter (where contracted_from is null)::int as uncontracted,
+        count(*) filter (where contracted_from > start_date)::int as later from kpi_trajectory_facts`))[0]!;
+    expect(await trajectoryFactsWrong()).toEqual({ stay: 0, neighbours: 0, contracted: 0 });
+    const before = await tally();
+    expect(before.stay).toBeGreaterThan(0);
+
+    // The region's most used product without stay gets stay; a contract of a provider with care in 2024 ends on 30 June
+    // 2024 without extensions (so its later care is outside contract, unless another contract covers it).
+    const [product] = await queryRows<{ code: string }>(db, sql`
+      select f.product_code as code from kpi_trajectory_facts f join products p on p.region_id = ${regionId}::uuid and p.product_code = f.product_code
+      where not p.with_stay group by 1 order by count(*) desc, 1 limit 1`);
+    await db.execute(sql`update products set with_stay = true where region_id = ${regionId}::uuid and product_code = ${product!.code}`);
+    const [contract] = await queryRows<{ id: string }>(db, sql`
+      select c.id::text from contracts c join providers pr on pr.id = c.provider_id
+      where c.region_id = ${regionId}::uuid and c.start_date < '2024-06-30'
+        and exists (select 1 from kpi_trajectory_facts f where f.provider_agb = pr.agb_code and f.start_date > '2024-07-01' and f.contracted_from = f.start_date)
+      order by c.start_date, c.id limit 1`);
+    await db.execute(sql`delete from contract_extensions where contract_id = ${contract!.id}::uuid`);
+    await db.execute(sql`update contracts set end_date = '2024-06-30' where id = ${contract!.id}::uuid`);
+    expect(await refreshKpiFacts(db)).toEqual({ refreshed: true });
+
+    expect(await trajectoryFactsWrong()).toEqual({ stay: 0, neighbours: 0, contracted: 0 });
+    const after = await tally();
+    expect(after.stay).toBeGreaterThan(before.stay);
+    expect(after.uncontracted + after.later).toBeGreaterThan(before.uncontracted + before.later);
+  });
+
   it('costs nothing when nothing changed, and never doubles a line when read again', async () => {
     const db = ctx.database.db;
     const euros = [await spend('2024'), await spend('2025')];

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bothPeriods, countYouths, inCare, num, pairRows, percent, periodTags, spanOf, type KpiContext, type KpiModule, type Span } from './kpi-module.js';
+import {
+  bothPeriods, countFirstInCell, countYouths, date, inCare, num, pairRows, percent, periodTags, spanOf, type KpiContext, type KpiModule, type Span,
+} from './kpi-module.js';
 import { youthsInCare } from './youth-counts.js';
 import type { SQL } from 'drizzle-orm';
 
@@ -10,11 +12,19 @@ async function countPerPeriod(db: Parameters<KpiModule['compute']>[0], ctx: KpiC
   return countYouths(db, ctx, bothPeriods(ctx), allFlags, allCounts, { only }) as Promise<Array<Record<string, unknown> & { grp: string | null }>>;
 }
 
-/** Verhouding ambulant / verblijf: youths with care without stay per youth with care with stay. */
+/**
+ * Verhouding ambulant / verblijf: youths with care without stay per youth with care with stay. Where the facts keep
+ * the neighbours in the cells asked, each youth counts once per kind by its first trajectory of that kind there in the
+ * period; otherwise grouped by youth.
+ */
 export const ambulantStayRatio: KpiModule = {
   id: 'ambulant_stay_ratio',
   async compute(db, ctx) {
-    const rows = await countPerPeriod(db, ctx, (p) => ({
+    const firstOfKind = (p: Span, earlierEndSameStay: SQL) => sql`${inCare(p.from, p.to)} and coalesce(${earlierEndSameStay} < ${date(p.from)}, true)`;
+    const rows = (await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => Object.fromEntries(periodTags.flatMap((tag) => [
+      [`ambulant_${tag}`, sql`not t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
+      [`stay_${tag}`, sql`t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
+    ]))))?.rows ?? await countPerPeriod(db, ctx, (p) => ({
       ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`, stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
     }), ['ambulant', 'stay']);
     return pairRows(rows, (r, tag) => {
@@ -50,7 +60,7 @@ export const outsideRegionShare: KpiModule = {
     const outside = new Map((await countYouths(db, ctx, bothPeriods(ctx),
       Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to)])),
       Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
-      { withContracts: true, only: sql`not t.contracted` })).map((r) => [r.grp, r]));
+      { only: sql`t.uncontracted_at_start and not t.contracted` })).map((r) => [r.grp, r]));
     const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
     return inCareRows.map((r) => {
       const share = (during: number, n: number) => ({ youths: during, numerator: n, denominator: during, value: percent(n, during) });

@@ -82,46 +82,30 @@ function trajectoryGroup(groupBy: KpiGroupBy): SQL {
 
 /**
  * The trajectories in scope (region, filters) from kpi_trajectory_facts, with their group key, whether they have
- * stay and the stay form (from the region's products, so a change there counts at once), as CTE body `t`; the youth
- * is column `client`. `window` narrows to trajectories that touch it. `alone`: the youth has no other trajectory
- * (in or out of scope) that touches the window, so this one counts the youth once without a distinct count. With
- * `withContracts`, `contracted`: a contract of the provider with the region overlaps it (an open one to the period's end).
+ * stay (kept on the facts) and the stay form (from the region's products, so a change there counts at once), as CTE
+ * body `t`; the youth is column `client`. `window` narrows to trajectories that touch it. `alone`: the youth has no
+ * other trajectory (in or out of scope) that touches the window, so this one counts the youth once without a distinct
+ * count. `contracted`: a contract of the provider with the region overlaps it (an open one to the period's end);
+ * `uncontracted_at_start`: none covers its first day, the condition of the partial index kpi_trajectory_facts_uncontracted,
+ * which a count of the trajectories outside contract states so that PostgreSQL reads only those.
  */
-export function scopedTrajectories(ctx: KpiContext, window: Span, withContracts = false): SQL {
+export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
   const f = ctx.filters;
-  const contracted = withContracts
-    ? sql`coalesce(c.periods && daterange(f.start_date, greatest(f.start_date, coalesce(f.end_date, ${date(ctx.current.to)})), '[]'), false) as contracted, `
-    : sql``;
   return sql`
-    select ${contracted}f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
-      f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start,
-      coalesce(p.with_stay, f.product_category in ('43', '44')) as with_stay, p.stay_form,
+    select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
+      f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start, f.with_stay, p.stay_form,
+      coalesce(f.contracted_from <= greatest(f.start_date, coalesce(f.end_date, ${date(ctx.current.to)})), false) as contracted,
+      f.contracted_from is null or f.contracted_from > f.start_date as uncontracted_at_start,
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone
     from kpi_trajectory_facts f
     left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = f.product_code
     left join lots lo on lo.id = p.lot_id
-    ${withContracts ? sql`left join (${contractPeriods(ctx)}) c on c.agb_code = f.provider_agb` : sql``}
     where f.start_date <= ${date(window.to)} and (f.end_date is null or f.end_date >= ${date(window.from)})
       and f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
       ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
       ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
       ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
       ${f.lot ? sql`and lo.code = ${f.lot}` : sql``}`;
-}
-
-/**
- * Per provider (AGB), the periods it had a contract with the region, directly or as a member of a contracted
- * combination, each to its latest extension: a date multirange, so each trajectory needs one lookup by a hash join.
- */
-function contractPeriods(ctx: KpiContext): SQL {
-  return sql`
-    select pr.agb_code, range_agg(daterange(c.start_date,
-      greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)), '[]')) as periods
-    from contracts c
-    join providers pr on pr.id = c.provider_id
-      or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
-    where c.region_id = ${ctx.regionId}::uuid
-    group by pr.agb_code`;
 }
 
 /** Predicate: trajectory alias `t` is in care on some day of [from, to]. */
@@ -139,12 +123,12 @@ export function inCare(from: string, to: string): SQL {
  * trajectories there are all left out would not count anyway, so only the rows that can matter are aggregated.
  */
 export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: Span, flags: Record<string, SQL>, counts: Record<C, SQL>,
-  { withContracts = false, only }: { withContracts?: boolean; only?: SQL } = {}):
+  { only }: { only?: SQL } = {}):
 Promise<Array<{ grp: string | null } & Record<C, number>>> {
   const each = <T>(record: Record<string, T>, f: (name: ReturnType<typeof sql.identifier>, value: T, key: string) => SQL) =>
     sql.join(Object.entries(record).map(([k, v]) => f(sql.identifier(k), v, k)), sql`, `);
   const rowCount = (k: string) => sql.identifier(`n_${k}`);
-  const scoped = scopedTrajectories(ctx, window, withContracts);
+  const scoped = scopedTrajectories(ctx, window);
   const rows = await hashing(db, sql`
     with t as (${only ? sql`select * from (${scoped}) t where ${only}` : scoped}),
     s as materialized (
@@ -177,6 +161,8 @@ export interface CellNeighbours {
   earlierFollowedEnding: SQL;
   /** For a trajectory with a measured wait, the start of the youth's one before it with a wait there (by start, then id). */
   earlierWaitedStart: SQL;
+  /** The latest end of the youth's earlier trajectories there of the same kind, with or without stay. */
+  earlierEndSameStay: SQL;
 }
 
 /** The suffix of the facts' neighbour columns per dimension of a cell (facts.service.ts keeps them). */
@@ -197,7 +183,7 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
   const column = (name: string) => sql.raw(`t.${name}_${cell}`);
   return cell ? {
     earlierEnd: column('earlier_end'), laterStart: column('later_start'), earlierEnding: column('earlier_ending'), earlierFollowedEnding: column('earlier_followed_ending'),
-    earlierWaitedStart: column('earlier_waited_start'),
+    earlierWaitedStart: column('earlier_waited_start'), earlierEndSameStay: column('earlier_end_same_stay'),
   } : null;
 }
 
