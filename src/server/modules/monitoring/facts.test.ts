@@ -222,25 +222,31 @@ describe('kpi_money_facts', () => {
     const before = await tally();
     expect(before.stay).toBeGreaterThan(0);
 
-    // The region's most used product without stay gets stay; a contract of a provider with care in 2024 ends on 30 June
-    // 2024 without extensions (so its later care is outside contract, unless another contract covers it).
+    // The region's most used product without stay gets stay.
     const [product] = await queryRows<{ code: string }>(db, sql`
       select f.product_code as code from kpi_trajectory_facts f join products p on p.region_id = ${regionId}::uuid and p.product_code = f.product_code
       where not p.with_stay group by 1 order by count(*) desc, 1 limit 1`);
     await db.execute(sql`update products set with_stay = true where region_id = ${regionId}::uuid and product_code = ${product!.code}`);
-    const [contract] = await queryRows<{ id: string }>(db, sql`
-      select c.id::text from contracts c join providers pr on pr.id = c.provider_id
-      where c.region_id = ${regionId}::uuid and c.start_date < '2024-06-30'
-        and exists (select 1 from kpi_trajectory_facts f where f.provider_agb = pr.agb_code and f.start_date > '2024-07-01' and f.contracted_from = f.start_date)
-      order by c.start_date, c.id limit 1`);
-    await db.execute(sql`delete from contract_extensions where contract_id = ${contract!.id}::uuid`);
-    await db.execute(sql`update contracts set end_date = '2024-06-30' where id = ${contract!.id}::uuid`);
+    // Every contract covering one provider with care started after June 2024 (held or through a combination) ends on 30 June 2024.
+    const [provider] = await queryRows<{ id: string }>(db, sql`
+      select pr.id::text from providers pr
+      where exists (select 1 from kpi_trajectory_facts f where f.provider_agb = pr.agb_code and f.start_date > '2024-07-01' and f.contracted_from = f.start_date)
+      order by pr.agb_code limit 1`);
+    const covering = sql`select c.id from contracts c where c.region_id = ${regionId}::uuid and (c.provider_id = ${provider!.id}::uuid
+      or c.combination_id in (select cm.combination_id from combination_members cm where cm.provider_id = ${provider!.id}::uuid))`;
+    await db.execute(sql`delete from contract_extensions where contract_id in (${covering})`);
+    await db.execute(sql`update contracts set start_date = least(start_date, '2024-01-01'), end_date = '2024-06-30' where id in (${covering})`);
     expect(await refreshKpiFacts(db)).toEqual({ refreshed: true });
 
     expect(await trajectoryFactsWrong()).toEqual({ stay: 0, neighbours: 0, contracted: 0 });
     const after = await tally();
     expect(after.stay).toBeGreaterThan(before.stay);
     expect(after.uncontracted + after.later).toBeGreaterThan(before.uncontracted + before.later);
+    const [late] = await queryRows<{ all: number; contracted: number }>(db, sql`
+      select count(*)::int as all, count(f.contracted_from)::int as contracted from kpi_trajectory_facts f join providers pr on pr.agb_code = f.provider_agb
+      where pr.id = ${provider!.id}::uuid and f.start_date > '2024-07-01'`);
+    expect(late!.all).toBeGreaterThan(0);
+    expect(late!.contracted).toBe(0);
   });
 
   it('costs nothing when nothing changed, and never doubles a line when read again', async () => {
