@@ -67,9 +67,10 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   const changed = await db.transaction(async (tx) => {
     // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
     await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
-    // The neighbours are window functions, each over all facts of the youths touched in its own order: after a large
-    // import millions of rows sorted some 25 times. The default 4 MB sorts them on disk in many merge passes.
+    // The neighbours are window functions over all facts of the youths touched: after a large import millions of rows,
+    // sorted once by youth and then per youth. The default 4 MB sorts those on disk; JIT costs more than it saves.
     await tx.execute(sql`set local work_mem = '256MB'`);
+    await tx.execute(sql`set local jit = off`);
     // Before this transaction writes anything, so that its snapshot lists only other writers (see refreshMoneyFacts).
     const [now] = await queryRows<Staleness & { products_digest: string; contracts_digest: string; budget_lines_digest: string } & LinesState>(tx, sql`
       select ${staleness}, ${productsDigest} as products_digest, ${contractsDigest} as contracts_digest, ${budgetLinesDigest} as budget_lines_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
@@ -80,10 +81,6 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
     // Trajectories first: new lines take their allocation's trajectory from the facts.
     const trajectories = now?.trajectories || now?.products || now?.contracts
       ? await refreshTrajectoryFacts(tx, { products: now.products ? now.products_digest : null, contracts: now.contracts ? now.contracts_digest : null }) : 0;
-    // PGlite has no autovacuum, and a PostgreSQL server's may not have come round yet: without fresh statistics after
-    // a large import the planner guesses badly, here already for the lines' join to their trajectories. ANALYZE in
-    // the transaction counts its own new rows.
-    if (trajectories > 5000) await tx.execute(sql`analyze kpi_trajectory_facts`);
     return {
       trajectories,
       lines: now?.lines || now?.products || now?.budget_lines
@@ -201,6 +198,14 @@ async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null;
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing),
     allocations as (insert into kpi_touched_allocations select distinct allocation from changed where allocation is not null on conflict do nothing)
     select count(*)::int as n from changed`);
+  // PGlite has no autovacuum, and a PostgreSQL server's may not have come round yet: without fresh statistics after a
+  // large import the planner guesses badly, for the neighbours below and the lines' join to their trajectories. On
+  // emptied facts (migration 0016) it took the 2.4 M new rows for a few, and sorted them all 26 times in full instead
+  // of once: over 40 minutes nationally instead of seconds. ANALYZE in the transaction counts its own new rows.
+  if (Number(upserted?.n ?? 0) > 5000) {
+    await tx.execute(sql`analyze kpi_trajectory_facts`);
+    await tx.execute(sql`analyze kpi_touched_youths`);
+  }
   await tx.execute(sql`
     update kpi_money_facts l set trajectory_start = x.trajectory_start, trajectory_stop = x.trajectory_stop, allocation_end = x.allocation_end
     from (select a.allocation, ${trajectoryOfLine}
