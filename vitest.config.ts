@@ -24,7 +24,11 @@ export default defineConfig({
     teardownTimeout: 30_000,
     reporters: reportDir ? ['default', 'json'] : ['default'],
     ...(reportDir
-      ? { outputFile: { json: join(reportDir, `unit-${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}-${process.pid}.json`) } }
+      ? {
+          outputFile: {
+            json: join(reportDir, `unit-${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}-${process.pid}.json`),
+          },
+        }
       : {}),
   },
 });

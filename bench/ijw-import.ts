@@ -40,9 +40,15 @@ function timedImport(env: NodeJS.ProcessEnv, paths: string[]): { seconds: number
   const seed = spawnSync(cli[0]!, [...cli.slice(1), 'seed-demo'], { env, cwd: repo, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`seed-demo failed: ${seed.stderr}`);
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', ...cli, 'import', 'ijw', ...paths], { env, cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', ...cli, 'import', 'ijw', ...paths], {
+    env,
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`import failed (${run.status}): ${run.stdout.slice(-2000)} ${run.stderr.slice(-2000)}`);
+  if (run.status !== 0)
+    throw new Error(`import failed (${run.status}): ${run.stdout.slice(-2000)} ${run.stderr.slice(-2000)}`);
   const peakKib = Number(run.stderr.trim().split('\n').pop());
   return { seconds, peakMib: Math.round(peakKib / 1024) };
 }
@@ -59,7 +65,9 @@ function timeXmllint(files: string[]): number {
   }
   for (const [type, list] of byType) {
     for (let i = 0; i < list.length; i += 2000) {
-      execFileSync('xmllint', ['--noout', '--schema', join(xsdDir, `${type}.xsd`), ...list.slice(i, i + 2000)], { stdio: 'ignore' });
+      execFileSync('xmllint', ['--noout', '--schema', join(xsdDir, `${type}.xsd`), ...list.slice(i, i + 2000)], {
+        stdio: 'ignore',
+      });
     }
   }
   return (performance.now() - started) / 1000;
@@ -69,7 +77,10 @@ function timeXmllint(files: string[]): number {
  * Generates the set (not timed), times xmllint on it, and times the import into PGlite and, when DATABASE_URL is set,
  * into a scratch database on that PostgreSQL server. Returns the KPI object and a Markdown section.
  */
-export async function runIjwBench(options: { quick: boolean; log?: (line: string) => void }): Promise<{ result: IjwBenchResult; markdown: string }> {
+export async function runIjwBench(options: {
+  quick: boolean;
+  log?: (line: string) => void;
+}): Promise<{ result: IjwBenchResult; markdown: string }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const size = options.quick ? sizes.quick : sizes.full;
   const work = mkdtempSync(join(tmpdir(), 'zl-bench-'));
@@ -78,11 +89,15 @@ export async function runIjwBench(options: { quick: boolean; log?: (line: string
     const genStart = performance.now();
     const manifest = await generateIjw({ outDir, ...demoLandscape(), ...size, startYear: 2021, seed: 42 });
     const genSeconds = (performance.now() - genStart) / 1000;
-    const years = readdirSync(outDir).filter((d) => /^\d{4}$/.test(d)).map((d) => join(outDir, d));
+    const years = readdirSync(outDir)
+      .filter((d) => /^\d{4}$/.test(d))
+      .map((d) => join(outDir, d));
     const files = listXml(outDir);
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
     const records = manifest.records.total;
-    log(`generated ${files.length} files, ${records} records, ${(bytes / 1e6).toFixed(0)} MB in ${genSeconds.toFixed(1)} s`);
+    log(
+      `generated ${files.length} files, ${records} records, ${(bytes / 1e6).toFixed(0)} MB in ${genSeconds.toFixed(1)} s`,
+    );
 
     const xmllintSeconds = timeXmllint(files);
     log(`xmllint validated them in ${xmllintSeconds.toFixed(1)} s`);
@@ -132,6 +147,9 @@ Each import runs the CLI in its own process on an empty database with the demo r
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { result, markdown } = await runIjwBench({ quick: process.argv.includes('--quick') });
-  writeFileSync(join(repo, 'docs', 'benchmarks.md'), `# Benchmarks\n\nWritten by \`npm run bench\`; goals are in the issues (iJw: ≥ 20,000 records/s into PostgreSQL, ≥ 5,000 into PGlite, < 1 GiB, ≤ 3× xmllint).\n\n${markdown}`);
+  writeFileSync(
+    join(repo, 'docs', 'benchmarks.md'),
+    `# Benchmarks\n\nWritten by \`npm run bench\`; goals are in the issues (iJw: ≥ 20,000 records/s into PostgreSQL, ≥ 5,000 into PGlite, < 1 GiB, ≤ 3× xmllint).\n\n${markdown}`,
+  );
   console.log(JSON.stringify(result));
 }

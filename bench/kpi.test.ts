@@ -28,7 +28,11 @@ beforeAll(async () => {
   await seedDemoRegionIfEmpty(target.db);
   dir = mkdtempSync(join(tmpdir(), 'zl-bench-national-'));
   await generateIjw({ outDir: dir, ...demoLandscape(), youths: 150, years: 1, startYear: 2024, seed: 3 });
-  await importSources({ db: source.db, secrets: secretsFromKey(randomBytes(32)), actor: null }, readSources([join(dir, '2024')]), () => {});
+  await importSources(
+    { db: source.db, secrets: secretsFromKey(randomBytes(32)), actor: null },
+    readSources([join(dir, '2024')]),
+    () => {},
+  );
 }, 180_000);
 afterAll(async () => {
   await source?.close();
@@ -39,17 +43,34 @@ afterAll(async () => {
 describe('buildNational', () => {
   it('copies the region three times: three times its trajectories, lines, money and youths in care, in new municipalities', async () => {
     const total = await buildNational(source, target, 3);
-    const tally = async (database: Database) => (await queryRows<{ trajectories: number; lines: number; cents: string; municipalities: number }>(database.db, sql`
+    const tally = async (database: Database) =>
+      (
+        await queryRows<{ trajectories: number; lines: number; cents: string; municipalities: number }>(
+          database.db,
+          sql`
       select (select count(*) from ijw_trajectories)::int as trajectories, (select count(*) from ijw_declaration_lines)::int as lines,
         (select coalesce(sum(amount_cents), 0)::text from ijw_declaration_lines) as cents,
-        (select count(distinct municipality_code) from ijw_trajectories)::int as municipalities`))[0]!;
+        (select count(distinct municipality_code) from ijw_trajectories)::int as municipalities`,
+        )
+      )[0]!;
     const [one, three] = [await tally(source), await tally(target)];
     expect(one.trajectories).toBeGreaterThan(0);
     expect(total).toBe(three.trajectories);
-    expect(three).toEqual({ trajectories: 3 * one.trajectories, lines: 3 * one.lines, cents: String(3n * BigInt(one.cents)), municipalities: 3 * one.municipalities });
-    const inCare = async (database: Database) => (await computeKpis(database.db, {
-      regionId: (await resolveRegion(database.db)).id, period: '2024', kpis: ['youths_in_care'], threshold: 1,
-    })).data[0]!.total.value;
+    expect(three).toEqual({
+      trajectories: 3 * one.trajectories,
+      lines: 3 * one.lines,
+      cents: String(3n * BigInt(one.cents)),
+      municipalities: 3 * one.municipalities,
+    });
+    const inCare = async (database: Database) =>
+      (
+        await computeKpis(database.db, {
+          regionId: (await resolveRegion(database.db)).id,
+          period: '2024',
+          kpis: ['youths_in_care'],
+          threshold: 1,
+        })
+      ).data[0]!.total.value;
     expect(await inCare(target)).toBe(3 * (await inCare(source))!);
   }, 180_000);
 });

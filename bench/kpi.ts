@@ -43,9 +43,19 @@ function p95(samples: number[]): number {
 }
 
 /** Times the dashboard's calls: every KPI × the groupings it supports × a year and a quarter. */
-async function timeDashboard(database: Database, periods: string[]): Promise<{ samples: number[]; slowest: string; firstMs: number }> {
-  const app = createApp({ database, config: loadConfig({}, { databaseUrl: undefined }), secrets: secretsFromKey(randomBytes(32)) });
-  const [user] = await database.db.insert(users).values({ email: `bench-${randomBytes(4).toString('hex')}@bench.nl`, name: 'Bench', role: 'contractmanager' }).returning();
+async function timeDashboard(
+  database: Database,
+  periods: string[],
+): Promise<{ samples: number[]; slowest: string; firstMs: number }> {
+  const app = createApp({
+    database,
+    config: loadConfig({}, { databaseUrl: undefined }),
+    secrets: secretsFromKey(randomBytes(32)),
+  });
+  const [user] = await database.db
+    .insert(users)
+    .values({ email: `bench-${randomBytes(4).toString('hex')}@bench.nl`, name: 'Bench', role: 'contractmanager' })
+    .returning();
   const { token } = await openSession(database.db, user!.id);
   const samples: number[] = [];
   let slowest = { ms: 0, call: '' };
@@ -75,24 +85,49 @@ async function timeDashboard(database: Database, periods: string[]): Promise<{ s
 /** Copies the region's iJw rows from PGlite to PostgreSQL `copies` times, each copy in five synthetic municipalities. */
 export async function buildNational(source: Database, target: Database, copies: number): Promise<number> {
   const [region] = await queryRows<{ id: string }>(target.db, sql`select id from regions limit 1`);
-  const codes = (await queryRows<{ code: string }>(source.db, sql`select distinct municipality_code as code from ijw_trajectories order by 1`)).map((r) => r.code);
+  const codes = (
+    await queryRows<{ code: string }>(
+      source.db,
+      sql`select distinct municipality_code as code from ijw_trajectories order by 1`,
+    )
+  ).map((r) => r.code);
   // Synthetic municipalities 2000–…, five per copy; copy 0 keeps the real codes.
   const values = [];
-  for (let k = 1; k < copies; k++) for (let i = 0; i < codes.length; i++) values.push(sql`(${region!.id}::uuid, ${String(2000 + k * codes.length + i)}, ${`Gemeente ${k}-${i}`})`);
-  for (let i = 0; i < values.length; i += 1000) await target.db.execute(sql`insert into municipalities (region_id, cbs_code, name) values ${sql.join(values.slice(i, i + 1000), sql`, `)}`);
+  for (let k = 1; k < copies; k++)
+    for (let i = 0; i < codes.length; i++)
+      values.push(sql`(${region!.id}::uuid, ${String(2000 + k * codes.length + i)}, ${`Gemeente ${k}-${i}`})`);
+  for (let i = 0; i < values.length; i += 1000)
+    await target.db.execute(
+      sql`insert into municipalities (region_id, cbs_code, name) values ${sql.join(values.slice(i, i + 1000), sql`, `)}`,
+    );
   for (const [i, query] of copied.entries()) {
     const table = copiedTables[i]!;
     const rows = await queryRows(source.db, query);
     if (!rows.length) continue;
     const columns = Object.keys(rows[0]!);
     for (let at = 0; at < rows.length; at += 500) {
-      const chunk = rows.slice(at, at + 500).map((r) => sql`(${sql.join(columns.map((c) => sql`${r[c] instanceof Uint8Array ? Buffer.from(r[c] as Uint8Array) : r[c] as unknown}`), sql`, `)})`);
-      await target.db.execute(sql`insert into ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)}) values ${sql.join(chunk, sql`, `)}`);
+      const chunk = rows.slice(at, at + 500).map(
+        (r) =>
+          sql`(${sql.join(
+            columns.map(
+              (c) => sql`${r[c] instanceof Uint8Array ? Buffer.from(r[c] as Uint8Array) : (r[c] as unknown)}`,
+            ),
+            sql`, `,
+          )})`,
+      );
+      await target.db.execute(
+        sql`insert into ${sql.identifier(table)} (${sql.join(
+          columns.map((c) => sql.identifier(c)),
+          sql`, `,
+        )}) values ${sql.join(chunk, sql`, `)}`,
+      );
     }
   }
   // The copied rows kept their ids: move the sequences past them before the copies take new ones.
   for (const table of ['ijw_trajectories', 'ijw_declaration_lines']) {
-    await target.db.execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.identifier(table)}))`);
+    await target.db.execute(
+      sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.identifier(table)}))`,
+    );
   }
   const codeMap = sql`(select code, ord - 1 as idx from unnest(${sql.param(codes)}::text[]) with ordinality as m(code, ord))`;
   await target.db.execute(sql`
@@ -128,15 +163,23 @@ export async function runKpiBench(options: { quick: boolean }): Promise<KpiBench
     await seedDemoRegionIfEmpty(region.db);
     const outDir = join(work, 'ijw');
     const manifest = await generateIjw({ outDir, ...demoLandscape(), ...size, startYear: 2021, seed: 5 });
-    const years = readdirSync(outDir).filter((d) => /^\d{4}$/.test(d)).map((d) => join(outDir, d));
+    const years = readdirSync(outDir)
+      .filter((d) => /^\d{4}$/.test(d))
+      .map((d) => join(outDir, d));
     const secrets = secretsFromKey(randomBytes(32));
     await importSources({ db: region.db, secrets, actor: null }, readSources(years), () => {});
-    const [{ trajectories }] = await queryRows<{ trajectories: number }>(region.db, sql`select count(*)::int as trajectories from ijw_trajectories`) as [{ trajectories: number }];
+    const [{ trajectories }] = (await queryRows<{ trajectories: number }>(
+      region.db,
+      sql`select count(*)::int as trajectories from ijw_trajectories`,
+    )) as [{ trajectories: number }];
     const periods = ['2024', '2025Q2'];
     const regional = await timeDashboard(region, periods);
-    console.log(`KPI region (PGlite): ${regional.samples.length} calls, p95 ${p95(regional.samples)} ms, slowest ${regional.slowest}`);
+    console.log(
+      `KPI region (PGlite): ${regional.samples.length} calls, p95 ${p95(regional.samples)} ms, slowest ${regional.slowest}`,
+    );
 
-    let national: { samples: number[]; slowest: string; firstMs: number; trajectories: number; server: string } | null = null;
+    let national: { samples: number[]; slowest: string; firstMs: number; trajectories: number; server: string } | null =
+      null;
     if (process.env.DATABASE_URL) {
       const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'zl_bench_kpi');
       const target = await openDatabase({ databaseUrl: scratch.url });
@@ -145,11 +188,16 @@ export async function runKpiBench(options: { quick: boolean }): Promise<KpiBench
         const copies = Math.max(1, Math.round(nationalTarget / Number(trajectories)));
         const total = await buildNational(region, target, copies);
         const timed = await timeDashboard(target, periods);
-        const [settings] = await queryRows<{ version: string; shared_buffers: string; work_mem: string }>(target.db, sql`
-          select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`);
+        const [settings] = await queryRows<{ version: string; shared_buffers: string; work_mem: string }>(
+          target.db,
+          sql`
+          select current_setting('server_version') as version, current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`,
+        );
         const server = `PostgreSQL ${settings!.version}, shared_buffers ${settings!.shared_buffers}, work_mem ${settings!.work_mem}`;
         national = { ...timed, trajectories: total, server };
-        console.log(`KPI national (PostgreSQL, ${total} trajectories): p95 ${p95(timed.samples)} ms, slowest ${timed.slowest}`);
+        console.log(
+          `KPI national (PostgreSQL, ${total} trajectories): p95 ${p95(timed.samples)} ms, slowest ${timed.slowest}`,
+        );
       } finally {
         await target.close();
         await scratch.drop();

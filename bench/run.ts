@@ -27,13 +27,16 @@ const kept = (title: string): string => {
 const ijw = only === 'kpi' ? null : await runIjwBench({ quick, log: (line) => console.log(line) });
 const kpi = only === 'ijw' ? null : await runKpiBench({ quick });
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-writeFileSync(file, `# Benchmarks
+writeFileSync(
+  file,
+  `# Benchmarks
 
 Written by \`npm run bench\`${quick ? ' (`--quick`)' : ''}${only ? ` (\`--only=${only}\`)` : ''} on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.
 Goals (from the issues): iJw import ≥ 20,000 records/s into PostgreSQL and ≥ 5,000 into PGlite, < 1 GiB peak memory,
 ≤ 3× xmllint; dashboard API p95 < 300 ms for a 50,000-youth region on PGlite and < 1 s nationally on PostgreSQL.
 
 ${ijw?.markdown ?? kept('iJw import')}
-${kpi?.markdown ?? kept('Dashboard API')}`);
+${kpi?.markdown ?? kept('Dashboard API')}`,
+);
 const { markdown: _ignored, ...kpiFigures } = kpi ?? { markdown: '' };
 console.log(JSON.stringify({ ...ijw?.result, ...kpiFigures }));

@@ -1,10 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser } from './harness.js';
+import {
+  demoEmail,
+  demoPassword,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  signIn,
+  useAppInBrowser,
+} from './harness.js';
 
 /** Waits until the page has its h1 and no "Laden…" message is left in the main landmark. */
 async function settle(page: Page, heading?: string): Promise<string> {
-  const h1 = heading ? page.getByRole('heading', { level: 1, name: heading, exact: true }) : page.getByRole('heading', { level: 1 });
+  const h1 = heading
+    ? page.getByRole('heading', { level: 1, name: heading, exact: true })
+    : page.getByRole('heading', { level: 1 });
   await h1.waitFor();
   await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
   return (await h1.innerText()).trim();
@@ -61,7 +70,9 @@ describe('accessibility of every page', () => {
     await check(ctx.page, `${ctx.app.baseUrl}${path}/bewerken`, `${title} bewerken`, 'contract-bewerken');
     await ctx.page.getByRole('button', { name: 'Verlenging toevoegen' }).click();
     // Focus moves to the new row's date once it has rendered (after the click returns; on a loaded machine, later).
-    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toMatch(/^extensions\.\d+\.newEndDate$/);
+    await expect
+      .poll(() => ctx.page.evaluate(() => document.activeElement?.id), { timeout: 5000 })
+      .toMatch(/^extensions\.\d+\.newEndDate$/);
     await expectNoSeriousA11yViolations(ctx.page);
     await check(ctx.page, `${ctx.app.baseUrl}/contracten/nieuw`, 'Nieuw contract', 'contract-nieuw');
   });
@@ -76,7 +87,9 @@ describe('accessibility of every page', () => {
     await expectNoSeriousA11yViolations(ctx.page);
     await check(ctx.page, `${ctx.app.baseUrl}/producten/nieuw`, 'Nieuw product', 'product-nieuw');
     const category = ctx.page.getByLabel('Productcategorie', { exact: true });
-    await ctx.page.waitForFunction(() => ((document.getElementById('productCategory') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
+    await ctx.page.waitForFunction(
+      () => ((document.getElementById('productCategory') as HTMLSelectElement | null)?.options.length ?? 0) > 1,
+    );
     await category.selectOption('45');
     expect(await category.locator('option:checked').innerText()).toBe('45 – Jeugdhulp ambulant');
     await ctx.page.getByRole('button', { name: 'Tarief toevoegen' }).click();
@@ -86,9 +99,14 @@ describe('accessibility of every page', () => {
   it('budget matrix, with an amount changed in place', async () => {
     await check(ctx.page, `${ctx.app.baseUrl}/budgetten`, 'Budgetten', 'budgetten');
     const euros = (text: string) => Number(text.replace(/[^\d]/g, ''));
-    const houtenTotal = ctx.page.getByRole('row', { name: /^Houten/ }).getByRole('cell').last();
+    const houtenTotal = ctx.page
+      .getByRole('row', { name: /^Houten/ })
+      .getByRole('cell')
+      .last();
     const totalBefore = euros(await houtenTotal.innerText());
-    const amountBefore = euros(await ctx.page.getByRole('button', { name: /wijzig budget Houten, Jeugdzorgplus/ }).innerText());
+    const amountBefore = euros(
+      await ctx.page.getByRole('button', { name: /wijzig budget Houten, Jeugdzorgplus/ }).innerText(),
+    );
     const cell = ctx.page.getByRole('button', { name: /wijzig budget Houten, Jeugdzorgplus/ });
     await cell.click();
     const input = ctx.page.getByLabel('Bedrag in euro voor Houten, Jeugdzorgplus');
@@ -110,7 +128,13 @@ describe('accessibility of every page', () => {
     await ctx.page.getByLabel('Bedrag in euro voor Lopik, Veilig Thuis').fill('12500');
     await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
     await ctx.page.getByRole('button', { name: /^€\s12\.500\s*, wijzig budget Lopik, Veilig Thuis$/ }).waitFor();
-    expect(await ctx.page.getByRole('row', { name: /^Totaal/ }).getByRole('cell').last().innerText()).toMatch(/€\s12\.500/);
+    expect(
+      await ctx.page
+        .getByRole('row', { name: /^Totaal/ })
+        .getByRole('cell')
+        .last()
+        .innerText(),
+    ).toMatch(/€\s12\.500/);
     expect(new URL(ctx.page.url()).searchParams.get('jaar')).toBe('2015');
   });
 
@@ -132,7 +156,12 @@ describe('accessibility of every page', () => {
     await screenshot(ctx.page, 'a11y-audit-details');
     await expectNoSeriousA11yViolations(ctx.page);
     await check(ctx.page, `${ctx.app.baseUrl}/bestaat-niet`, 'Niet gevonden', 'niet-gevonden');
-    await check(ctx.page, `${ctx.app.baseUrl}/aanbieders/00000000-0000-4000-8000-000000000000`, 'Niet gevonden', 'aanbieder-niet-gevonden');
+    await check(
+      ctx.page,
+      `${ctx.app.baseUrl}/aanbieders/00000000-0000-4000-8000-000000000000`,
+      'Niet gevonden',
+      'aanbieder-niet-gevonden',
+    );
     await check(ctx.page, `${ctx.app.baseUrl}/contracten/geen-id`, 'Niet gevonden', 'contract-geen-id');
   });
 

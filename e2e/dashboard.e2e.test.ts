@@ -6,7 +6,13 @@ import { queryRows } from '../src/server/db/client.js';
 import { kpiDefinitions } from '../src/shared/kpi.js';
 import { parsePeriod } from '../src/web/features/monitoring/dashboard-state.js';
 import {
-  demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser, type RunningApp,
+  demoEmail,
+  demoPassword,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  signIn,
+  useAppInBrowser,
+  type RunningApp,
 } from './harness.js';
 
 /** Youths in the generated iJw data: enough for figures per municipality and provider, and small cells deeper down. */
@@ -21,7 +27,9 @@ async function settle(page: Page, heading: string): Promise<void> {
 
 /** The breadcrumb's steps as shown. */
 async function drillPath(page: Page): Promise<string[]> {
-  return (await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('listitem').allInnerTexts()).map((s) => s.replace('›', '').trim());
+  return (await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('listitem').allInnerTexts()).map((s) =>
+    s.replace('›', '').trim(),
+  );
 }
 
 /** The first column (row headers) of the KPI table. */
@@ -39,10 +47,12 @@ async function recordTables(page: Page): Promise<void> {
     (window as unknown as { zlTables: typeof seen }).zlTables = seen;
     const snapshot = () => {
       const table = document.querySelector('.kpi-table table');
-      return table && {
-        caption: table.querySelector('caption')?.textContent?.trim() ?? '',
-        rows: [...table.querySelectorAll('tbody th')].map((th) => th.textContent?.trim() ?? ''),
-      };
+      return (
+        table && {
+          caption: table.querySelector('caption')?.textContent?.trim() ?? '',
+          rows: [...table.querySelectorAll('tbody th')].map((th) => th.textContent?.trim() ?? ''),
+        }
+      );
     };
     let last = JSON.stringify(snapshot());
     const observer = new MutationObserver(() => {
@@ -67,18 +77,24 @@ async function rowCells(page: Page, label: string): Promise<string[]> {
 
 /** Distinct youths in care during [from, to] per municipality × provider × productcategorie, straight from the trajectories. */
 async function youthsPerCell(app: RunningApp, from: string, to: string) {
-  return queryRows<{ m: string; p: string; c: string; n: number }>(app.db, sql`
+  return queryRows<{ m: string; p: string; c: string; n: number }>(
+    app.db,
+    sql`
     select municipality_code as m, provider_agb as p, product_category as c, count(distinct client_pseudonym)::int as n
     from ijw_trajectories
     where start_date is not null and start_date <= ${to} and (end_date is null or end_date >= ${from})
-    group by 1, 2, 3`);
+    group by 1, 2, 3`,
+  );
 }
 
 async function distinctYouths(app: RunningApp, from: string, to: string, provider?: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(app.db, sql`
+  const [row] = await queryRows<{ n: number }>(
+    app.db,
+    sql`
     select count(distinct client_pseudonym)::int as n from ijw_trajectories
     where start_date is not null and start_date <= ${to} and (end_date is null or end_date >= ${from})
-      and (${provider ?? null}::text is null or provider_agb = ${provider ?? null})`);
+      and (${provider ?? null}::text is null or provider_agb = ${provider ?? null})`,
+  );
   return row!.n;
 }
 
@@ -90,10 +106,14 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     // Charts drawn at once (the dashboard honours reduced motion), so screenshots show them whole.
     await ctx.page.emulateMedia({ reducedMotion: 'reduce' });
     const session = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: demoEmail('beleid'), password: demoPassword }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: demoEmail('beleid'), password: demoPassword }),
     });
     const { token } = (await session.json()) as { token: string };
-    const periods = (await (await fetch(`${ctx.app.baseUrl}/api/v1/kpis/periods`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { defaultPeriod: string };
+    const periods = (await (
+      await fetch(`${ctx.app.baseUrl}/api/v1/kpis/periods`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { defaultPeriod: string };
     const { from, to, year, part } = parsePeriod(periods.defaultPeriod)!;
     period = { label: periods.defaultPeriod, name: `${part}e kwartaal ${year}`, from, to };
   });
@@ -105,9 +125,12 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await ctx.page.locator('.kpi-tile').first().waitFor();
     const headings = (await ctx.page.locator('.kpi-tile h2').allInnerTexts()).map((s) => s.trim());
     expect(headings).toEqual(kpiDefinitions.map((k) => k.name));
-    expect(await ctx.page.getByLabel('Periode', { exact: true }).locator('option:checked').innerText()).toBe(period.name);
+    expect(await ctx.page.getByLabel('Periode', { exact: true }).locator('option:checked').innerText()).toBe(
+      period.name,
+    );
     expect(await drillPath(ctx.page)).toEqual(['Regio']);
-    const tile = (name: string) => ctx.page.locator('.kpi-tile').filter({ has: ctx.page.getByRole('heading', { name, exact: true }) });
+    const tile = (name: string) =>
+      ctx.page.locator('.kpi-tile').filter({ has: ctx.page.getByRole('heading', { name, exact: true }) });
     const inCare = Number((await tile('Jeugdigen in zorg').locator('.kpi-tile__value').innerText()).replace(/\D/g, ''));
     expect(inCare).toBe(await distinctYouths(ctx.app, period.from, period.to));
     expect(await tile('Jeugdigen in zorg').innerText()).toMatch(/Vorige periode\s+\d+\s+[▲▼=]/);
@@ -120,7 +143,9 @@ describe('dashboard: steering information with drill-down, suppression, exports,
 
     await ctx.page.getByRole('button', { name: 'English' }).click();
     await ctx.page.getByRole('heading', { level: 2, name: 'Youths in care', exact: true }).waitFor();
-    await ctx.page.getByText(`Figures for Q${period.label.slice(-1)} ${period.label.slice(0, 4)}, compared with`).waitFor();
+    await ctx.page
+      .getByText(`Figures for Q${period.label.slice(-1)} ${period.label.slice(0, 4)}, compared with`)
+      .waitFor();
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
     await ctx.page.getByRole('heading', { level: 2, name: 'Jeugdigen in zorg', exact: true }).waitFor();
 
@@ -128,7 +153,9 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await ctx.page.getByLabel('Soort periode').selectOption('year');
     await ctx.page.getByRole('button', { name: 'Tonen' }).click();
     await ctx.page.waitForURL((url) => url.searchParams.get('periode') === period.label.slice(0, 4));
-    await ctx.page.getByText(`Cijfers over ${period.label.slice(0, 4)}, vergeleken met ${Number(period.label.slice(0, 4)) - 1}.`).waitFor();
+    await ctx.page
+      .getByText(`Cijfers over ${period.label.slice(0, 4)}, vergeleken met ${Number(period.label.slice(0, 4)) - 1}.`)
+      .waitFor();
   });
 
   it('shows a KPI with its chart and, beside it, the table, the exports and the definition', async () => {
@@ -144,10 +171,18 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     const table = ctx.page.getByRole('table', { name: `Uitval per gemeente, ${period.name}` });
     await table.waitFor();
     expect(await rowLabels(ctx.page)).toEqual(['Houten', 'IJsselstein', 'Lopik', 'Nieuwegein', 'Vijfheerenlanden']);
-    expect((await table.locator('thead th').allInnerTexts()).map((s) => s.trim())).toEqual(['Gemeente', 'Waarde', 'Vorige periode', 'Verschil', 'Doel', 'Jeugdigen']);
+    expect((await table.locator('thead th').allInnerTexts()).map((s) => s.trim())).toEqual([
+      'Gemeente',
+      'Waarde',
+      'Vorige periode',
+      'Verschil',
+      'Doel',
+      'Jeugdigen',
+    ]);
     expect(await table.locator('tfoot').innerText()).toMatch(/Totaal\s+[\d,]+ %/);
-    expect(await ctx.page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))
-      .toBe(`/api/v1/kpis/export?format=csv&kpi=dropout&period=${period.label}&groupBy=municipality`);
+    expect(await ctx.page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
+      `/api/v1/kpis/export?format=csv&kpi=dropout&period=${period.label}&groupBy=municipality`,
+    );
     await ctx.page.getByRole('heading', { name: 'Definitie' }).waitFor();
     expect(await ctx.page.locator('#definitie').innerText()).toContain('reden voortijdig (32, 33, 34, 35)');
     await screenshot(ctx.page, 'dashboard-kpi-uitval');
@@ -157,8 +192,11 @@ describe('dashboard: steering information with drill-down, suppression, exports,
   it('drills down region → municipality → provider → productcategorie to a cell of fewer than 10 youths, shown as "< 10" and exported so', async () => {
     // A cell with 1–9 youths in the database, preferably 7; its municipality and provider have enough to be shown.
     const cells = await youthsPerCell(ctx.app, period.from, period.to);
-    const small = cells.filter((c) => c.c && c.p && c.n >= 1 && c.n <= 9).sort((a, b) => Math.abs(a.n - 7) - Math.abs(b.n - 7));
-    const perProvider = (m: string, p: string) => cells.filter((c) => c.m === m && c.p === p).reduce((s, c) => s + c.n, 0);
+    const small = cells
+      .filter((c) => c.c && c.p && c.n >= 1 && c.n <= 9)
+      .sort((a, b) => Math.abs(a.n - 7) - Math.abs(b.n - 7));
+    const perProvider = (m: string, p: string) =>
+      cells.filter((c) => c.m === m && c.p === p).reduce((s, c) => s + c.n, 0);
     const cell = small.find((c) => perProvider(c.m, c.p) >= 30) ?? small[0]!;
     expect(cell.n).toBeGreaterThanOrEqual(1);
     expect(cell.n).toBeLessThan(10);
@@ -168,8 +206,11 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await settle(ctx.page, 'Jeugdigen in zorg');
     await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
     const municipalities = await rowLabels(ctx.page);
-    const [names] = await queryRows<{ municipality: string; provider: string }>(ctx.app.db, sql`
-      select (select name from municipalities where cbs_code = ${cell.m}) as municipality, (select name from providers where agb_code = ${cell.p}) as provider`);
+    const [names] = await queryRows<{ municipality: string; provider: string }>(
+      ctx.app.db,
+      sql`
+      select (select name from municipalities where cbs_code = ${cell.m}) as municipality, (select name from providers where agb_code = ${cell.p}) as provider`,
+    );
     const municipalityName = names!.municipality;
     await ctx.page.locator('.kpi-table tbody th a', { hasText: municipalityName }).click();
     await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per aanbieder, ${period.name}` }).waitFor();
@@ -185,7 +226,11 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await providerLink.click();
     await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per productcategorie, ${period.name}` }).waitFor();
     url = new URL(ctx.page.url());
-    expect([url.searchParams.get('gemeente'), url.searchParams.get('aanbieder'), url.searchParams.get('indeling')]).toEqual([cell.m, cell.p, 'productCategory']);
+    expect([
+      url.searchParams.get('gemeente'),
+      url.searchParams.get('aanbieder'),
+      url.searchParams.get('indeling'),
+    ]).toEqual([cell.m, cell.p, 'productCategory']);
     expect(await drillPath(ctx.page)).toEqual(['Regio', municipalityName, providerName]);
 
     // The small cell: value and youths withheld in the table, "< 10" in the CSV too.
@@ -197,13 +242,18 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await screenshot(ctx.page, 'dashboard-drill-aanbieder-onderdrukt');
     await expectNoSeriousA11yViolations(ctx.page);
 
-    const [download] = await Promise.all([ctx.page.waitForEvent('download'), ctx.page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     const line = csv.split(/\r?\n/).find((l) => l.startsWith(`Jeugdigen in zorg;${categoryLabel};`));
     expect(line).toBeDefined();
     expect(line!.split(';')[2]).toBe('< 10');
-    const xlsx = await ctx.page.request.get(`${ctx.app.baseUrl}${await ctx.page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href')}`);
+    const xlsx = await ctx.page.request.get(
+      `${ctx.app.baseUrl}${await ctx.page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href')}`,
+    );
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 
@@ -211,8 +261,9 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await ctx.page.getByRole('link', { name: 'Terug naar het dashboard' }).click();
     await settle(ctx.page, 'Dashboard');
     expect(await drillPath(ctx.page)).toEqual(['Regio', municipalityName, providerName]);
-    expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href'))
-      .toBe(`/api/v1/reports/quarterly?quarter=${period.label}&provider=${cell.p}`);
+    expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href')).toBe(
+      `/api/v1/reports/quarterly?quarter=${period.label}&provider=${cell.p}`,
+    );
     await ctx.page.goBack();
     await settle(ctx.page, 'Jeugdigen in zorg');
 
@@ -245,8 +296,13 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await ctx.page.getByLabel('Een verandering ten opzichte van een basisjaar').check();
     await ctx.page.getByLabel('Verandering (%)').fill('-30');
     await ctx.page.getByRole('button', { name: 'Toevoegen' }).click();
-    await ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) }).waitFor();
-    expect(await ctx.page.locator('#baselineYear-error').innerText()).toBe('een relatieve doelstelling heeft een basisjaar');
+    await ctx.page
+      .getByRole('alert')
+      .filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) })
+      .waitFor();
+    expect(await ctx.page.locator('#baselineYear-error').innerText()).toBe(
+      'een relatieve doelstelling heeft een basisjaar',
+    );
     expect(await ctx.page.getByLabel('Basisjaar', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await screenshot(ctx.page, 'doelen-fout');
     await expectNoSeriousA11yViolations(ctx.page);
@@ -255,7 +311,10 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await ctx.page.getByLabel('Geldt voor').selectOption('municipality');
     await ctx.page.getByLabel('Doelwaarde').fill('5');
     await ctx.page.getByRole('button', { name: 'Toevoegen' }).click();
-    await ctx.page.getByRole('status').filter({ hasText: 'Het doel voor Uitval (Elke gemeente) is toegevoegd.' }).waitFor();
+    await ctx.page
+      .getByRole('status')
+      .filter({ hasText: 'Het doel voor Uitval (Elke gemeente) is toegevoegd.' })
+      .waitFor();
     const row = ctx.page.getByRole('row', { name: /^Uitval Elke gemeente/ });
     expect(await row.innerText()).toContain('hoogstens 5 %');
 
@@ -287,33 +346,51 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await settle(ctx.page, 'Signalen');
     const table = ctx.page.getByRole('table', { name: /signalen in/ });
     await table.waitFor();
-    const dropout = table.getByRole('row').filter({ has: ctx.page.getByRole('rowheader', { name: 'Uitval' }) }).filter({ hasText: 'Gemeente' });
+    const dropout = table
+      .getByRole('row')
+      .filter({ has: ctx.page.getByRole('rowheader', { name: 'Uitval' }) })
+      .filter({ hasText: 'Gemeente' });
     expect(await dropout.count()).toBeGreaterThan(0);
     await screenshot(ctx.page, 'signalen');
     await expectNoSeriousA11yViolations(ctx.page);
     const municipality = (await dropout.first().locator('td').nth(1).innerText()).trim();
-    await dropout.first().getByRole('link', { name: /^Trajecten/ }).click();
+    await dropout
+      .first()
+      .getByRole('link', { name: /^Trajecten/ })
+      .click();
     await settle(ctx.page, 'Trajecten');
     const url = new URL(ctx.page.url());
     expect([url.searchParams.get('van'), url.searchParams.get('tot')]).toEqual([period.from, period.to]);
-    expect(await ctx.page.getByLabel('Gemeente', { exact: true }).locator('option:checked').innerText()).toBe(municipality);
+    expect(await ctx.page.getByLabel('Gemeente', { exact: true }).locator('option:checked').innerText()).toBe(
+      municipality,
+    );
 
     // Uitval is the share of endings that were early: the link lists those endings (reasons 32–35, ended in the
     // period), as many as the figure's numerator, not every trajectory that ran in the period.
     expect([url.searchParams.get('reden'), url.searchParams.get('geeindigd')]).toEqual(['32,33,34,35', 'ja']);
-    expect(await ctx.page.getByLabel('Reden beëindiging', { exact: true }).locator('option:checked').innerText()).toBe('Voortijdig (32–35)');
-    expect(await ctx.page.getByLabel('Alleen trajecten die in de periode eindigden', { exact: true }).isChecked()).toBe(true);
-    const cells = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/kpis?kpi=dropout&period=${period.label}&groupBy=municipality`);
-    const { data } = (await cells.json()) as { data: Array<{ rows: Array<{ label: string; numerator: number | null }> }> };
+    expect(await ctx.page.getByLabel('Reden beëindiging', { exact: true }).locator('option:checked').innerText()).toBe(
+      'Voortijdig (32–35)',
+    );
+    expect(await ctx.page.getByLabel('Alleen trajecten die in de periode eindigden', { exact: true }).isChecked()).toBe(
+      true,
+    );
+    const cells = await ctx.page.request.get(
+      `${ctx.app.baseUrl}/api/v1/kpis?kpi=dropout&period=${period.label}&groupBy=municipality`,
+    );
+    const { data } = (await cells.json()) as {
+      data: Array<{ rows: Array<{ label: string; numerator: number | null }> }>;
+    };
     const numerator = data[0]!.rows.find((r) => r.label === municipality)!.numerator!;
     expect(numerator).toBeGreaterThan(0);
     const day = (iso: string) => iso.split('-').reverse().join('-');
-    const caption = `${numerator.toLocaleString('nl-NL')} ${numerator === 1 ? 'traject' : 'trajecten'} gevonden: `
-      + `geëindigd tussen ${day(period.from)} en ${day(period.to)}, reden beëindiging voortijdig (32–35)`;
+    const caption =
+      `${numerator.toLocaleString('nl-NL')} ${numerator === 1 ? 'traject' : 'trajecten'} gevonden: ` +
+      `geëindigd tussen ${day(period.from)} en ${day(period.to)}, reden beëindiging voortijdig (32–35)`;
     const endings = ctx.page.getByRole('table', { name: caption, exact: true });
     await endings.waitFor();
     const rows: string[][] = [];
-    for (const row of await endings.locator('tbody tr').all()) rows.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
+    for (const row of await endings.locator('tbody tr').all())
+      rows.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
     expect(rows).toHaveLength(Math.min(25, numerator));
     // Columns: … 1 Gemeente … 8 Einde, 9 Reden einde ("33 – Voortijdig afgesloten: …").
     for (const r of rows) {
@@ -332,9 +409,15 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await settle(ctx.page, 'Dashboard');
     await ctx.page.locator('.kpi-tile').first().waitFor();
     expect(await drillPath(ctx.page)).toEqual(['Regio', ownName]);
-    const inCare = ctx.page.locator('.kpi-tile').filter({ has: ctx.page.getByRole('heading', { name: 'Jeugdigen in zorg', exact: true }) });
-    expect(Number((await inCare.locator('.kpi-tile__value').innerText()).replace(/\D/g, ''))).toBe(await distinctYouths(ctx.app, period.from, period.to, ownAgb));
-    expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href')).toBe(`/api/v1/reports/quarterly?quarter=${period.label}&provider=${ownAgb}`);
+    const inCare = ctx.page
+      .locator('.kpi-tile')
+      .filter({ has: ctx.page.getByRole('heading', { name: 'Jeugdigen in zorg', exact: true }) });
+    expect(Number((await inCare.locator('.kpi-tile__value').innerText()).replace(/\D/g, ''))).toBe(
+      await distinctYouths(ctx.app, period.from, period.to, ownAgb),
+    );
+    expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href')).toBe(
+      `/api/v1/reports/quarterly?quarter=${period.label}&provider=${ownAgb}`,
+    );
     const tabs = ctx.page.getByRole('navigation', { name: 'Sturingsinformatie' });
     expect((await tabs.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['Dashboard', 'Signalen']);
     await screenshot(ctx.page, 'dashboard-aanbieder');
@@ -342,13 +425,23 @@ describe('dashboard: steering information with drill-down, suppression, exports,
 
     await ctx.page.goto(`${ctx.app.baseUrl}/dashboard/youths_in_care?periode=${period.label}`);
     await settle(ctx.page, 'Jeugdigen in zorg');
-    expect(await ctx.page.getByLabel('Indelen naar').locator('option').allInnerTexts()).toEqual(['Regio', 'Gemeente', 'Productcategorie', 'Perceel']);
+    expect(await ctx.page.getByLabel('Indelen naar').locator('option').allInnerTexts()).toEqual([
+      'Regio',
+      'Gemeente',
+      'Productcategorie',
+      'Perceel',
+    ]);
     // Its provider is fixed, so the drill-down's next level is the productcategorie.
     await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per productcategorie, ${period.name}` }).waitFor();
     expect(await drillPath(ctx.page)).toEqual(['Regio', ownName]);
     // Whatever it asks, the server answers with its own provider only.
-    const perProvider = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/kpis?kpi=youths_in_care&period=${period.label}&groupBy=provider`);
-    const body = (await perProvider.json()) as { filters: { provider?: string }; data: Array<{ rows: Array<{ key: string }> }> };
+    const perProvider = await ctx.page.request.get(
+      `${ctx.app.baseUrl}/api/v1/kpis?kpi=youths_in_care&period=${period.label}&groupBy=provider`,
+    );
+    const body = (await perProvider.json()) as {
+      filters: { provider?: string };
+      data: Array<{ rows: Array<{ key: string }> }>;
+    };
     expect([body.filters.provider, body.data[0]!.rows.map((r) => r.key)]).toEqual([ownAgb, [ownAgb]]);
 
     await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}&aanbieder=99000022`);

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
-import { demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser } from './harness.js';
+import {
+  demoEmail,
+  demoPassword,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  signIn,
+  useAppInBrowser,
+} from './harness.js';
 
 /** Waits for the page's h1 and until no "Laden…" is left in the main landmark. */
 async function settle(page: Page, heading: string | RegExp): Promise<void> {
@@ -24,11 +31,14 @@ async function tableRows(page: Page, name: string | RegExp): Promise<string[][]>
 /** Reads the API as the contract manager, with a Bearer token. */
 async function apiGet<T>(baseUrl: string, path: string): Promise<T> {
   const session = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: demoEmail('contractmanager'), password: demoPassword }),
   });
   const { token } = (await session.json()) as { token: string };
-  return (await (await fetch(`${baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as T;
+  return (await (
+    await fetch(`${baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as T;
 }
 
 function hasZip(): boolean {
@@ -50,21 +60,34 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'zl-e2e-ijw-'));
-    await generateIjw({ outDir: dataDir, ...demoLandscape(), youths: 60, years: 1, startYear: 2025, seed: 20250101, invalidRate: 0.05 });
+    await generateIjw({
+      outDir: dataDir,
+      ...demoLandscape(),
+      youths: 60,
+      years: 1,
+      startYear: 2025,
+      seed: 20250101,
+      invalidRate: 0.05,
+    });
     const months = ['2025-01', '2025-02'];
     const xml: string[] = [];
     for (const month of months) {
-      for (const name of (await readdir(join(dataDir, '2025', month))).sort()) xml.push(join(dataDir, '2025', month, name));
+      for (const name of (await readdir(join(dataDir, '2025', month))).sort())
+        xml.push(join(dataDir, '2025', month, name));
     }
     validFiles = xml.length;
     oneValid = xml[0]!;
     if (hasZip()) {
-      execFileSync('zip', ['-qr', join(dataDir, 'twee-maanden.zip'), ...months.map((m) => join('2025', m))], { cwd: dataDir });
+      execFileSync('zip', ['-qr', join(dataDir, 'twee-maanden.zip'), ...months.map((m) => join('2025', m))], {
+        cwd: dataDir,
+      });
       upload = [join(dataDir, 'twee-maanden.zip')];
     } else {
       upload = xml;
     }
-    const expected = JSON.parse(await readFile(join(dataDir, 'invalid', 'expected.json'), 'utf8')) as { files: Array<{ file: string; kind: string }> };
+    const expected = JSON.parse(await readFile(join(dataDir, 'invalid', 'expected.json'), 'utf8')) as {
+      files: Array<{ file: string; kind: string }>;
+    };
     truncated = join(dataDir, expected.files.find((f) => f.kind === 'malformed-xml')!.file);
   });
 
@@ -88,7 +111,10 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
       }).observe(region.parentElement!, { subtree: true, childList: true, characterData: true });
     });
     await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-    await ctx.page.getByRole('status').filter({ hasText: /aanvaard, .* afgekeurd; [\d.]+ records/ }).waitFor({ timeout: 60_000 });
+    await ctx.page
+      .getByRole('status')
+      .filter({ hasText: /aanvaard, .* afgekeurd; [\d.]+ records/ })
+      .waitFor({ timeout: 60_000 });
     return ctx.page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
   }
 
@@ -110,8 +136,9 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     expect(rows).toHaveLength(validFiles);
     expect(rows.every((r) => r[2] === 'Aanvaard')).toBe(true);
     const records = rows.reduce((n, r) => n + Number(r[3]!.replace(/\./g, '')), 0);
-    expect(await ctx.page.locator('.import-summary').innerText())
-      .toBe(`${validFiles} aanvaard, 0 al eerder ingelezen, 0 afgekeurd; ${records.toLocaleString('nl-NL')} records`);
+    expect(await ctx.page.locator('.import-summary').innerText()).toBe(
+      `${validFiles} aanvaard, 0 al eerder ingelezen, 0 afgekeurd; ${records.toLocaleString('nl-NL')} records`,
+    );
     await screenshot(ctx.page, 'berichten-ingelezen');
     await expectNoSeriousA11yViolations(ctx.page);
   });
@@ -119,7 +146,9 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   it('rejects a truncated file with its reason and keeps it in the quarantine, with its original', async () => {
     await openUpload();
     await importFiles([truncated]);
-    expect(await ctx.page.locator('.import-summary').innerText()).toBe('0 aanvaard, 0 al eerder ingelezen, 1 afgekeurd; 0 records');
+    expect(await ctx.page.locator('.import-summary').innerText()).toBe(
+      '0 aanvaard, 0 al eerder ingelezen, 1 afgekeurd; 0 records',
+    );
     const [row] = await tableRows(ctx.page, 'Uitslag per bestand');
     const name = truncated.split('/').pop()!;
     expect(row?.[0]).toBe(name);
@@ -146,7 +175,9 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   it('counts a file imported before as "al eerder ingelezen"', async () => {
     await openUpload();
     await importFiles([oneValid]);
-    expect(await ctx.page.locator('.import-summary').innerText()).toBe('0 aanvaard, 1 al eerder ingelezen, 0 afgekeurd; 0 records');
+    expect(await ctx.page.locator('.import-summary').innerText()).toBe(
+      '0 aanvaard, 1 al eerder ingelezen, 0 afgekeurd; 0 records',
+    );
     expect((await tableRows(ctx.page, 'Uitslag per bestand'))[0]?.[2]).toBe('Al eerder ingelezen');
   });
 
@@ -154,14 +185,19 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
     await ctx.page.goto(`${ctx.app.baseUrl}/berichten`);
     await settle(ctx.page, 'Ingelezen berichten');
-    await ctx.page.locator('table caption').filter({ hasText: `${validFiles + 1} bestanden gevonden` }).waitFor();
+    await ctx.page
+      .locator('table caption')
+      .filter({ hasText: `${validFiles + 1} bestanden gevonden` })
+      .waitFor();
     await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgekeurd' });
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await ctx.page.locator('table caption').filter({ hasText: '1 bestand gevonden' }).waitFor();
     await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Aanvaard' });
     await ctx.page.getByLabel('Berichttype', { exact: true }).selectOption('JW301');
     // The previous results stay (aria-busy) until the answer for this filter is in.
-    const answered = ctx.page.waitForResponse((r) => r.url().includes('/api/v1/imports') && new URL(r.url()).searchParams.get('messageType') === 'JW301');
+    const answered = ctx.page.waitForResponse(
+      (r) => r.url().includes('/api/v1/imports') && new URL(r.url()).searchParams.get('messageType') === 'JW301',
+    );
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await ctx.page.waitForURL((url) => url.searchParams.get('berichttype') === 'JW301');
     await answered;
@@ -183,10 +219,16 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trajecten' }).click();
     await settle(ctx.page, 'Trajecten');
     expect(await ctx.page.locator('main').innerText()).toContain('alleen als pseudoniem');
-    const all = await apiGet<{ data: Array<{ productCategory: string }>; page: { totalElements: number } }>(ctx.app.baseUrl, '/trajectories?pageSize=100');
+    const all = await apiGet<{ data: Array<{ productCategory: string }>; page: { totalElements: number } }>(
+      ctx.app.baseUrl,
+      '/trajectories?pageSize=100',
+    );
     expect(all.page.totalElements).toBeGreaterThan(0);
     // Counts carry the Dutch thousands separator ("2.663 trajecten gevonden").
-    await ctx.page.locator('table caption').filter({ hasText: `${all.page.totalElements.toLocaleString('nl-NL')} trajecten gevonden` }).waitFor();
+    await ctx.page
+      .locator('table caption')
+      .filter({ hasText: `${all.page.totalElements.toLocaleString('nl-NL')} trajecten gevonden` })
+      .waitFor();
     const rows = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(rows.length).toBe(Math.min(25, all.page.totalElements));
     expect(rows.every((r) => /^€\s[\d.]+,\d\d$/.test(r[10]!))).toBe(true);
@@ -195,14 +237,22 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     const counts = new Map<string, number>();
     for (const t of all.data) counts.set(t.productCategory, (counts.get(t.productCategory) ?? 0) + 1);
     const [category] = [...counts].sort((a, b) => a[1] - b[1])[0]!;
-    const count = (await apiGet<{ page: { totalElements: number } }>(ctx.app.baseUrl, `/trajectories?productCategory=${category}&pageSize=1`)).page.totalElements;
+    const count = (
+      await apiGet<{ page: { totalElements: number } }>(
+        ctx.app.baseUrl,
+        `/trajectories?productCategory=${category}&pageSize=1`,
+      )
+    ).page.totalElements;
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(all.page.totalElements);
     const categories = ctx.page.getByLabel('Productcategorie', { exact: true });
     await categories.locator(`option[value="${category}"]`).waitFor({ state: 'attached' });
     await categories.selectOption(category);
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await ctx.page.locator('table caption').filter({ hasText: `${count.toLocaleString('nl-NL')} ${count === 1 ? 'traject' : 'trajecten'} gevonden` }).waitFor();
+    await ctx.page
+      .locator('table caption')
+      .filter({ hasText: `${count.toLocaleString('nl-NL')} ${count === 1 ? 'traject' : 'trajecten'} gevonden` })
+      .waitFor();
     const narrowed = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(narrowed.length).toBe(Math.min(25, count));
     expect(narrowed.every((r) => r[3]!.includes(`${category} – `))).toBe(true);
@@ -218,9 +268,13 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await ctx.page.getByLabel('Van', { exact: true }).fill('2025-12-31');
     await ctx.page.getByLabel('Tot', { exact: true }).fill('2025-01-01');
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    const summary = ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
+    const summary = ctx.page
+      .getByRole('alert')
+      .filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
     await summary.waitFor();
-    expect((await summary.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['Tot: einddatum ligt voor de begindatum']);
+    expect((await summary.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual([
+      'Tot: einddatum ligt voor de begindatum',
+    ]);
     expect(await ctx.page.locator('#tot-error').innerText()).toBe('einddatum ligt voor de begindatum');
     expect(await ctx.page.getByLabel('Tot', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await ctx.page.getByLabel('Tot', { exact: true }).inputValue()).toBe('2025-01-01');
@@ -233,13 +287,23 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await expectNoSeriousA11yViolations(ctx.page);
 
     // A page number past the last page (an old bookmark) becomes the last page, in the address too.
-    const { page } = await apiGet<{ page: { totalElements: number; totalPages: number } }>(ctx.app.baseUrl, '/trajectories?pageSize=25');
+    const { page } = await apiGet<{ page: { totalElements: number; totalPages: number } }>(
+      ctx.app.baseUrl,
+      '/trajectories?pageSize=25',
+    );
     await ctx.page.goto(`${ctx.app.baseUrl}/trajecten?pagina=999`);
     await settle(ctx.page, 'Trajecten');
-    await ctx.page.waitForURL((url) => url.searchParams.get('pagina') === (page.totalPages > 1 ? String(page.totalPages) : null));
-    await ctx.page.locator('.pagination-status').filter({ hasText: `Pagina ${page.totalPages} van ${page.totalPages}` }).waitFor();
+    await ctx.page.waitForURL(
+      (url) => url.searchParams.get('pagina') === (page.totalPages > 1 ? String(page.totalPages) : null),
+    );
+    await ctx.page
+      .locator('.pagination-status')
+      .filter({ hasText: `Pagina ${page.totalPages} van ${page.totalPages}` })
+      .waitFor();
     expect(await ctx.page.getByText('Pagina 999').count()).toBe(0);
-    expect(await tableRows(ctx.page, /traject(en)? gevonden$/)).toHaveLength(page.totalElements - (page.totalPages - 1) * 25);
+    expect(await tableRows(ctx.page, /traject(en)? gevonden$/)).toHaveLength(
+      page.totalElements - (page.totalPages - 1) * 25,
+    );
     // The replaced address is not left behind in the history.
     await ctx.page.goBack();
     await settle(ctx.page, 'Trajecten');
@@ -260,7 +324,10 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
 
     await nav.getByRole('link', { name: 'Trajecten' }).click();
     await settle(ctx.page, 'Trajecten');
-    await ctx.page.locator('table caption').filter({ hasText: /traject(en)? gevonden/ }).waitFor();
+    await ctx.page
+      .locator('table caption')
+      .filter({ hasText: /traject(en)? gevonden/ })
+      .waitFor();
     expect(await ctx.page.getByLabel('Aanbieder', { exact: true }).count()).toBe(0);
     const rows = await tableRows(ctx.page, /traject(en)? gevonden$/);
     expect(rows.every((r) => r[2] === 'Jeugdhulp De Lekoever')).toBe(true);
@@ -274,7 +341,10 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
     await settle(ctx.page, 'Ingelezen berichten');
     expect(await nav.getByRole('link', { name: 'Trajecten' }).count()).toBe(0);
     const tabs = ctx.page.getByRole('navigation', { name: 'Berichten' });
-    expect((await tabs.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['Geschiedenis', 'Quarantaine']);
+    expect((await tabs.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual([
+      'Geschiedenis',
+      'Quarantaine',
+    ]);
     await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
     expect(await ctx.page.getByRole('link', { name: /^Retourbericht/ }).count()).toBe(0);
     await tabs.getByRole('link', { name: 'Quarantaine' }).click();
@@ -288,17 +358,28 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   it('explains a missing choice and a refused upload, and has no serious accessibility violations', async () => {
     await openUpload('beheerder');
     await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-    const summary = ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
+    const summary = ctx.page
+      .getByRole('alert')
+      .filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
     await summary.waitFor();
     expect(await ctx.page.locator('#bestanden-error').innerText()).toBe('kies een of meer .xml- of .zip-bestanden');
     expect(await ctx.page.getByLabel('Bestanden (XML of zip)').getAttribute('aria-invalid')).toBe('true');
     await screenshot(ctx.page, 'a11y-berichten-inlezen-fout');
     await expectNoSeriousA11yViolations(ctx.page);
 
-    await ctx.page.route('**/api/v1/imports', (route) => route.fulfill({
-      status: 413, contentType: 'application/problem+json',
-      json: { type: 'about:blank', title: 'Te groot', status: 413, code: 'payload-too-large', detail: 'Een upload mag hoogstens 200 MB zijn; lees grotere sets in met de CLI.' },
-    }));
+    await ctx.page.route('**/api/v1/imports', (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'application/problem+json',
+        json: {
+          type: 'about:blank',
+          title: 'Te groot',
+          status: 413,
+          code: 'payload-too-large',
+          detail: 'Een upload mag hoogstens 200 MB zijn; lees grotere sets in met de CLI.',
+        },
+      }),
+    );
     try {
       await ctx.page.getByLabel('Bestanden (XML of zip)', { exact: true }).setInputFiles([oneValid]);
       await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();

@@ -55,7 +55,9 @@ export interface StartAppOptions {
  */
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(join(repoRoot, 'dist', 'web', 'index.html'))) {
-    throw new Error('dist/web/index.html is missing: build the web UI first (`npm run e2e` does: vite build, then the tests).');
+    throw new Error(
+      'dist/web/index.html is missing: build the web UI first (`npm run e2e` does: vite build, then the tests).',
+    );
   }
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'zl-e2e-data-'));
@@ -119,8 +121,14 @@ export async function launchBrowser(): Promise<BrowserContext> {
     timezoneId: 'Europe/Amsterdam',
     viewport: { width: 1280, height: 900 },
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   context.setDefaultTimeout(15_000);
@@ -174,13 +182,21 @@ export async function expectNoSeriousA11yViolations(page: Page, options: A11yOpt
   const results = await builder.analyze();
   const describe = (v: (typeof results.violations)[number]) =>
     `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
-    v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n') +
+    v.nodes
+      .slice(0, 5)
+      .map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+      .join('\n') +
     (v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '');
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const lesser = results.violations.filter((v) => !serious.includes(v));
-  if (lesser.length) console.warn(`axe on ${page.url()}: ${lesser.length} minor/moderate finding(s):\n${lesser.map(describe).join('\n')}`);
+  if (lesser.length)
+    console.warn(
+      `axe on ${page.url()}: ${lesser.length} minor/moderate finding(s):\n${lesser.map(describe).join('\n')}`,
+    );
   if (serious.length) {
-    throw new Error(`axe found ${serious.length} serious or critical accessibility violation(s) on ${page.url()}:\n${serious.map(describe).join('\n')}`);
+    throw new Error(
+      `axe found ${serious.length} serious or critical accessibility violation(s) on ${page.url()}:\n${serious.map(describe).join('\n')}`,
+    );
   }
 }
 
@@ -235,7 +251,8 @@ export function useAppInBrowser({ clearCookies = true, ...appOptions }: AppInBro
   beforeAll(async () => {
     const started = Date.now();
     ctx.app = await startApp(appOptions);
-    if (appOptions.demoYouths) console.log(`startApp with ${appOptions.demoYouths} youths: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (appOptions.demoYouths)
+      console.log(`startApp with ${appOptions.demoYouths} youths: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     ctx.browser = await launchBrowser();
     ctx.page = ctx.browser.pages()[0] ?? (await ctx.browser.newPage());
     ctx.pageErrors = collectPageErrors(ctx.page);

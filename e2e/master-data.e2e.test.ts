@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser } from './harness.js';
+import {
+  demoEmail,
+  demoPassword,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  signIn,
+  useAppInBrowser,
+} from './harness.js';
 
 /** Finds a provider's id through the API, signed in as the contract manager with a Bearer token. */
 async function providerIdByName(baseUrl: string, name: string): Promise<string> {
   const session = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: demoEmail('contractmanager'), password: demoPassword }),
   });
   const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${baseUrl}/api/v1/providers?q=${encodeURIComponent(name)}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${baseUrl}/api/v1/providers?q=${encodeURIComponent(name)}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const body = (await res.json()) as { data: Array<{ id: string; name: string }> };
   const found = body.data.find((p) => p.name === name);
   if (!found) throw new Error(`no provider ${name}`);
@@ -32,7 +42,10 @@ async function errorSummary(page: Page): Promise<{ heading: string; links: strin
 
 /** Submits the list's search form and returns the names in the first column of the result table. */
 /** Fills the fields of the contract form that every contract needs; the lot is the first one offered. */
-async function fillContract(page: Page, c: { reference: string; provider: string; start: string; end: string; procedure: string; variant: string }): Promise<void> {
+async function fillContract(
+  page: Page,
+  c: { reference: string; provider: string; start: string; end: string; procedure: string; variant: string },
+): Promise<void> {
   await page.getByLabel('Kenmerk', { exact: true }).fill(c.reference);
   await page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: c.provider });
   await page.getByLabel('Perceel', { exact: true }).selectOption({ index: 1 });
@@ -45,7 +58,9 @@ async function fillContract(page: Page, c: { reference: string; provider: string
 async function search(page: Page, text: string): Promise<string[]> {
   await page.getByLabel('Zoeken', { exact: true }).fill(text);
   // The list shows the previous results (aria-busy) until the answer to this search is in.
-  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/') && new URL(r.url()).searchParams.get('q') === text);
+  const answered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/') && new URL(r.url()).searchParams.get('q') === text,
+  );
   await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get('q') === text);
   await answered;
@@ -77,7 +92,9 @@ describe('providers and contracts', () => {
 
     await h1(ctx.page, 'Jeugdzorg Het Testhuis');
     expect(ctx.page.url()).toMatch(/\/aanbieders\/[0-9a-f-]{36}$/);
-    expect(await ctx.page.getByRole('status').filter({ hasText: 'opgeslagen' }).innerText()).toContain('De gegevens zijn opgeslagen.');
+    expect(await ctx.page.getByRole('status').filter({ hasText: 'opgeslagen' }).innerText()).toContain(
+      'De gegevens zijn opgeslagen.',
+    );
     const details = await ctx.page.locator('main dl').innerText();
     expect(details).toContain('12345678');
     expect(details).toContain('Ouderschapsondersteuning');
@@ -88,8 +105,12 @@ describe('providers and contracts', () => {
     await ctx.page.getByRole('link', { name: 'Nieuw contract' }).click();
     await h1(ctx.page, 'Nieuw contract');
     await fillContract(ctx.page, {
-      reference: 'LEK-2026-901', provider: 'Jeugdzorg Het Testhuis (12345678)', start: '2026-01-01', end: '2028-12-31',
-      procedure: 'Open house', variant: 'Inspanningsgericht',
+      reference: 'LEK-2026-901',
+      provider: 'Jeugdzorg Het Testhuis (12345678)',
+      start: '2026-01-01',
+      end: '2028-12-31',
+      procedure: 'Open house',
+      variant: 'Inspanningsgericht',
     });
     await ctx.page.getByLabel('Budgetplafond (€)', { exact: true }).fill('250.000,50');
     await ctx.page.getByRole('button', { name: 'Verlenging toevoegen' }).click();
@@ -158,8 +179,12 @@ describe('providers and contracts', () => {
     await ctx.page.goto(`${ctx.app.baseUrl}/contracten/nieuw`);
     await h1(ctx.page, 'Nieuw contract');
     await fillContract(ctx.page, {
-      reference: 'LEK-2026-902', provider: 'Praktijk Vaartse Rijn (99000033)', start: '2026-06-01', end: '2026-01-31',
-      procedure: 'SAS 2', variant: 'Outputgericht',
+      reference: 'LEK-2026-902',
+      provider: 'Praktijk Vaartse Rijn (99000033)',
+      start: '2026-06-01',
+      end: '2026-01-31',
+      procedure: 'SAS 2',
+      variant: 'Outputgericht',
     });
     await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
@@ -184,7 +209,9 @@ describe('providers and contracts', () => {
     expect(api.status()).toBe(403);
     const problem = (await api.json()) as { detail: string };
     expect(await ctx.page.locator('main').innerText()).toContain(problem.detail);
-    const patch = await ctx.page.request.patch(`${ctx.app.baseUrl}/api/v1/providers/${otherId}`, { data: { website: 'https://kaping.example.nl' } });
+    const patch = await ctx.page.request.patch(`${ctx.app.baseUrl}/api/v1/providers/${otherId}`, {
+      data: { website: 'https://kaping.example.nl' },
+    });
     expect(patch.status()).toBe(403);
     expect(await ctx.page.getByRole('textbox').count()).toBe(0);
     await screenshot(ctx.page, 'aanbieder-geen-toegang');
@@ -280,7 +307,8 @@ describe('providers and contracts', () => {
     await row.getByRole('button', { name: 'Activeren Pim Planner', exact: true }).waitFor();
     expect(await row.innerText()).toContain('Niet actief');
     const attempt = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'planner@vaartserijn.example.nl', password: 'een-lang-genoeg-wachtwoord' }),
     });
     expect(attempt.status).toBe(401);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoEmail, demoPassword, expectNoSeriousA11yViolations, screenshot, signIn, useAppInBrowser } from './harness.js';
+import {
+  demoEmail,
+  demoPassword,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  signIn,
+  useAppInBrowser,
+} from './harness.js';
 
 /** Waits for the page's h1 and until no "Laden…" is left in the main landmark. */
 async function settle(page: Page, heading: string): Promise<void> {
@@ -19,7 +26,8 @@ async function tableRows(page: Page, name: string | RegExp): Promise<string[][]>
 /** Reads the API as the contract manager, with a Bearer token. */
 async function apiGet<T>(baseUrl: string, path: string): Promise<T> {
   const session = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: demoEmail('contractmanager'), password: demoPassword }),
   });
   const { token } = (await session.json()) as { token: string };
@@ -71,7 +79,9 @@ describe('region, combinations and provider filters', () => {
     expect(await ctx.page.evaluate(() => document.activeElement?.id)).toBe('niveau-wijzigen-name');
     await edit.getByLabel('Accountgesprekken per jaar', { exact: true }).fill('veel');
     await edit.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await ctx.page.locator('#niveau-wijzigen-accountMeetingsPerYear-error').innerText()).toBe('moet een heel getal zijn');
+    expect(await ctx.page.locator('#niveau-wijzigen-accountMeetingsPerYear-error').innerText()).toBe(
+      'moet een heel getal zijn',
+    );
     await edit.getByLabel('Accountgesprekken per jaar', { exact: true }).fill('4');
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await ctx.page.getByRole('status').filter({ hasText: 'B – B prestatieaanbieder is opgeslagen.' }).waitFor();
@@ -84,7 +94,9 @@ describe('region, combinations and provider filters', () => {
     // The new lot is offered elsewhere at once, without a reload.
     await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
     await settle(ctx.page, 'Contracten');
-    expect(await ctx.page.getByLabel('Perceel', { exact: true }).locator('option').allInnerTexts()).toContain('WON – Wonen');
+    expect(await ctx.page.getByLabel('Perceel', { exact: true }).locator('option').allInnerTexts()).toContain(
+      'WON – Wonen',
+    );
   });
 
   it('shows the field error for a CBS code that is not 4 digits, in the summary and under the field', async () => {
@@ -96,12 +108,18 @@ describe('region, combinations and provider filters', () => {
     await form.getByLabel('Naam', { exact: true }).fill('Nieuwegein-Zuid');
     await form.getByRole('button', { name: 'Toevoegen' }).click();
 
-    const summary = ctx.page.getByRole('alert').filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
+    const summary = ctx.page
+      .getByRole('alert')
+      .filter({ has: ctx.page.getByRole('heading', { name: 'Er zijn fouten' }) });
     await summary.waitFor();
-    expect((await summary.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(['CBS-code: moet een CBS-gemeentecode van 4 cijfers zijn']);
+    expect((await summary.getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual([
+      'CBS-code: moet een CBS-gemeentecode van 4 cijfers zijn',
+    ]);
     expect(await ctx.page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     const cbs = form.getByLabel('CBS-code', { exact: true });
-    expect(await ctx.page.locator('#gemeente-cbsCode-error').innerText()).toBe('moet een CBS-gemeentecode van 4 cijfers zijn');
+    expect(await ctx.page.locator('#gemeente-cbsCode-error').innerText()).toBe(
+      'moet een CBS-gemeentecode van 4 cijfers zijn',
+    );
     expect(await cbs.getAttribute('aria-invalid')).toBe('true');
     expect(await cbs.getAttribute('aria-describedby')).toContain('gemeente-cbsCode-error');
     expect(await cbs.inputValue()).toBe('356');
@@ -112,7 +130,7 @@ describe('region, combinations and provider filters', () => {
     await expectNoSeriousA11yViolations(ctx.page);
   });
 
-  it('lets a contract manager record a combination and find it in the list and on the lead provider\'s page', async () => {
+  it("lets a contract manager record a combination and find it in the list and on the lead provider's page", async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
     await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Combinaties' }).click();
     await settle(ctx.page, 'Combinaties');
@@ -133,7 +151,10 @@ describe('region, combinations and provider filters', () => {
     expect(await ctx.page.getByLabel('Naam', { exact: true }).inputValue()).toBe('');
     await screenshot(ctx.page, 'combinatie-toegevoegd');
 
-    await ctx.page.getByRole('row', { name: /Combinatie Crisis en Forensisch/ }).getByRole('link', { name: 'Crisisdienst Lek en IJssel' }).click();
+    await ctx.page
+      .getByRole('row', { name: /Combinatie Crisis en Forensisch/ })
+      .getByRole('link', { name: 'Crisisdienst Lek en IJssel' })
+      .click();
     await settle(ctx.page, 'Crisisdienst Lek en IJssel');
     expect(await tableRows(ctx.page, 'Combinaties van Crisisdienst Lek en IJssel')).toEqual([
       ['Combinatie Crisis en Forensisch', 'Hoofdaannemer', 'Crisisdienst Lek en IJssel'],
@@ -176,7 +197,9 @@ describe('region, combinations and provider filters', () => {
     await settle(ctx.page, 'Geen toegang');
     await ctx.browser.clearCookies();
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
-    expect(await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Combinaties' }).count()).toBe(0);
+    expect(
+      await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Combinaties' }).count(),
+    ).toBe(0);
     await ctx.page.goto(`${ctx.app.baseUrl}/combinaties`);
     await settle(ctx.page, 'Geen toegang');
   });
@@ -189,7 +212,10 @@ describe('region, combinations and provider filters', () => {
     await ctx.page.getByRole('form', { name: /bewerken$/ }).waitFor();
     // Two forms failing at once: each summary keeps its own heading id.
     await ctx.page.getByRole('form', { name: 'Niveau toevoegen' }).getByRole('button', { name: 'Toevoegen' }).click();
-    await ctx.page.getByRole('form', { name: 'Begrotingspost toevoegen' }).getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page
+      .getByRole('form', { name: 'Begrotingspost toevoegen' })
+      .getByRole('button', { name: 'Toevoegen' })
+      .click();
     await ctx.page.locator('#post-code-error').waitFor();
     await ctx.page.locator('#niveau-scheme-error').waitFor();
     await ctx.page.evaluate(() => window.scrollTo(0, 0));
@@ -221,7 +247,10 @@ describe('region, combinations and provider filters', () => {
     await ctx.page.waitForURL((url) => url.searchParams.has('niveau'));
     await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
     const tierLevelId = new URL(ctx.page.url()).searchParams.get('niveau')!;
-    const expected = await apiGet<{ data: Array<{ name: string; tiers: Array<{ id: string }> }> }>(ctx.app.baseUrl, `/providers?tierLevelId=${tierLevelId}`);
+    const expected = await apiGet<{ data: Array<{ name: string; tiers: Array<{ id: string }> }> }>(
+      ctx.app.baseUrl,
+      `/providers?tierLevelId=${tierLevelId}`,
+    );
     expect(expected.data.length).toBeGreaterThan(0);
     expect(expected.data.every((p) => p.tiers.some((t) => t.id === tierLevelId))).toBe(true);
     const rows = await tableRows(ctx.page, /aanbieders gevonden$/);
@@ -237,7 +266,10 @@ describe('region, combinations and provider filters', () => {
     await ctx.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Actief' });
     await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await ctx.page.waitForURL((url) => url.searchParams.get('status') === 'actief');
-    await ctx.page.locator('table caption').filter({ hasText: `${expected.data.length} aanbieders gevonden` }).waitFor();
+    await ctx.page
+      .locator('table caption')
+      .filter({ hasText: `${expected.data.length} aanbieders gevonden` })
+      .waitFor();
     expect(await ctx.page.getByLabel('Niveau', { exact: true }).inputValue()).toBe(tierLevelId);
   });
 
@@ -252,7 +284,9 @@ describe('region, combinations and provider filters', () => {
       await ctx.page.reload();
       const link = ctx.page.getByRole('link', { name: 'Inloggen via uw organisatie' });
       await link.waitFor();
-      expect(await link.getAttribute('href')).toBe(`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent('/contracten?q=LEK')}`);
+      expect(await link.getAttribute('href')).toBe(
+        `/api/v1/auth/oidc/login?returnTo=${encodeURIComponent('/contracten?q=LEK')}`,
+      );
       await screenshot(ctx.page, 'inloggen-oidc');
       await expectNoSeriousA11yViolations(ctx.page);
     } finally {

@@ -5,17 +5,63 @@ import { demoPassword, demoUsers, screenshot, signIn, useAppInBrowser } from './
 
 /** The main menu each role should see, in order. */
 const expectedNav: Record<Role, string[]> = {
-  beheerder: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Trajecten', 'Dashboard', 'Gebruikers', 'Audit-log'],
-  contractmanager: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Trajecten', 'Dashboard'],
-  beleid: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Budgetten', 'Regio', 'Berichten', 'Dashboard'],
+  beheerder: [
+    'Overzicht',
+    'Aanbieders',
+    'Combinaties',
+    'Contracten',
+    'Producten',
+    'Budgetten',
+    'Regio',
+    'Berichten',
+    'Trajecten',
+    'Dashboard',
+    'Gebruikers',
+    'Audit-log',
+  ],
+  contractmanager: [
+    'Overzicht',
+    'Aanbieders',
+    'Combinaties',
+    'Contracten',
+    'Producten',
+    'Budgetten',
+    'Regio',
+    'Berichten',
+    'Trajecten',
+    'Dashboard',
+  ],
+  beleid: [
+    'Overzicht',
+    'Aanbieders',
+    'Combinaties',
+    'Contracten',
+    'Producten',
+    'Budgetten',
+    'Regio',
+    'Berichten',
+    'Dashboard',
+  ],
   verwijzer: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten'],
   aanbieder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Trajecten', 'Dashboard'],
 };
 
 /** The overview's "Verder" links each role should see; a verwijzer has none, and then no heading either. */
 const expectedFurther: Record<Role, string[]> = {
-  beheerder: ['Sturingsinformatie op het dashboard', 'Budgetten per gemeente en post', 'Nieuwe aanbieder', 'Nieuw contract', 'Gebruikers beheren', 'Audit-log bekijken'],
-  contractmanager: ['Sturingsinformatie op het dashboard', 'Budgetten per gemeente en post', 'Nieuwe aanbieder', 'Nieuw contract'],
+  beheerder: [
+    'Sturingsinformatie op het dashboard',
+    'Budgetten per gemeente en post',
+    'Nieuwe aanbieder',
+    'Nieuw contract',
+    'Gebruikers beheren',
+    'Audit-log bekijken',
+  ],
+  contractmanager: [
+    'Sturingsinformatie op het dashboard',
+    'Budgetten per gemeente en post',
+    'Nieuwe aanbieder',
+    'Nieuw contract',
+  ],
   beleid: ['Sturingsinformatie op het dashboard', 'Budgetten per gemeente en post'],
   verwijzer: [],
   aanbieder: ['Sturingsinformatie op het dashboard', 'Gegevens van uw organisatie'],
@@ -78,7 +124,8 @@ describe('signing in per role', () => {
     const alert = ctx.page.getByRole('alert').filter({ hasText: /\S/ });
     await alert.waitFor();
     const api = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: demoUsers[0]!.email, password: 'fout-wachtwoord' }),
     });
     const problem = (await api.json()) as { detail: string };
@@ -102,7 +149,18 @@ describe('signing in per role', () => {
     await ctx.page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     expect(await ctx.page.locator('html').getAttribute('lang')).toBe('en');
     await ctx.page.reload();
-    expect(await navLinks(ctx.page, 'Main menu')).toEqual(['Overview', 'Providers', 'Combinations', 'Contracts', 'Products', 'Budgets', 'Region', 'Messages', 'Trajectories', 'Dashboard']);
+    expect(await navLinks(ctx.page, 'Main menu')).toEqual([
+      'Overview',
+      'Providers',
+      'Combinations',
+      'Contracts',
+      'Products',
+      'Budgets',
+      'Region',
+      'Messages',
+      'Trajectories',
+      'Dashboard',
+    ]);
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
     await ctx.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     expect(await ctx.page.locator('html').getAttribute('lang')).toBe('nl');

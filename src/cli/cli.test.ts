@@ -8,8 +8,18 @@ import { loadXsdSupport, validateAgainstXsd } from '../server/modules/exchange/x
 
 const repo = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'zl-cli-'));
-const env = { ...process.env, DATABASE_URL: '', DATA_DIR: join(work, 'data'), ZL_SECRET_KEY: randomBytes(32).toString('base64') };
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), ...args], { env, cwd: repo, encoding: 'utf8' });
+const env = {
+  ...process.env,
+  DATABASE_URL: '',
+  DATA_DIR: join(work, 'data'),
+  ZL_SECRET_KEY: randomBytes(32).toString('base64'),
+};
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'main.ts'), ...args], {
+    env,
+    cwd: repo,
+    encoding: 'utf8',
+  });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('zorglandschap import ijw', () => {

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
-import { defaultBatchSize, importSources, stopCheckWorkers, warmUpCheckWorkers } from '../server/modules/exchange/import.service.js';
+import {
+  defaultBatchSize,
+  importSources,
+  stopCheckWorkers,
+  warmUpCheckWorkers,
+} from '../server/modules/exchange/import.service.js';
 import { loadSecrets } from '../server/modules/exchange/secrets.js';
 import { readSources } from '../server/modules/exchange/sources.js';
 import { AppError, fieldError } from '../server/http/errors.js';
@@ -28,51 +33,71 @@ const program = new Command('zorglandschap')
   .description('Zorglandschap: inkoop, contracten, sturing en monitoring van de jeugdhulp in een regio')
   .showHelpAfterError();
 
-program.command('serve')
+program
+  .command('serve')
   .description('start de webapplicatie en de API (migreert eerst; een lege database krijgt de demoregio)')
   .option('-p, --port <port>', 'poort (standaard 3000 of PORT)')
   .option('--no-demo', 'geen demoregio aanmaken in een lege database')
   .option('--demo-youths <n>', 'aantal jeugdigen in de iJw-demoberichten (0 = geen)', '2500')
   .action(async (opts: { port?: string; demo: boolean; demoYouths: string }) => {
     const { startServer } = await import('../server/main.js');
-    await startServer(opts.port ? { port: Number(opts.port) } : {}, { seedDemo: opts.demo, demoYouths: Number(opts.demoYouths) });
+    await startServer(opts.port ? { port: Number(opts.port) } : {}, {
+      seedDemo: opts.demo,
+      demoYouths: Number(opts.demoYouths),
+    });
   });
 
-program.command('migrate')
+program
+  .command('migrate')
   .description('voer de databasemigraties uit')
   .action(() => withDatabase(async (database) => console.log(`migraties uitgevoerd (${database.kind})`)));
 
-program.command('seed-demo')
+program
+  .command('seed-demo')
   .description('maak de demoregio Lekstroom aan (alleen in een lege database, tenzij --force)')
   .option('--force', 'ook als er al een regio is (faalt bij dubbele codes)')
-  .action((opts: { force?: boolean }) => withDatabase(async ({ db }) => {
-    const { seedDemoRegion, seedDemoRegionIfEmpty } = await import('../server/db/seed/demo.js');
-    if (opts.force) await seedDemoRegion(db);
-    else if (!(await seedDemoRegionIfEmpty(db))) {
-      console.log('De database heeft al een regio; niets gedaan.');
-      return;
-    }
-    console.log('Demoregio Lekstroom aangemaakt.');
-  }));
+  .action((opts: { force?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const { seedDemoRegion, seedDemoRegionIfEmpty } = await import('../server/db/seed/demo.js');
+      if (opts.force) await seedDemoRegion(db);
+      else if (!(await seedDemoRegionIfEmpty(db))) {
+        console.log('De database heeft al een regio; niets gedaan.');
+        return;
+      }
+      console.log('Demoregio Lekstroom aangemaakt.');
+    }),
+  );
 
 const users = program.command('users').description('gebruikers beheren');
-users.command('add')
+users
+  .command('add')
   .description('voeg een lokaal account toe; het wachtwoord komt uit ZL_PASSWORD of wordt gevraagd')
   .requiredOption('--email <email>', 'e-mailadres')
   .requiredOption('--name <name>', 'naam')
   .addOption(new Option('--role <role>', 'rol').choices([...roles]).makeOptionMandatory())
   .option('--provider-agb <agb>', 'AGB-code van de aanbieder (verplicht bij rol aanbieder)')
   .option('--oidc', 'geen wachtwoord: inloggen alleen via OIDC')
-  .action((opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) => withDatabase(async ({ db }) => {
-    const password = opts.oidc ? undefined : process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: '));
-    const { createUser } = await import('../server/modules/auth/auth.service.js');
-    const user = await createUser(db, { email: opts.email, name: opts.name, role: opts.role, password, providerAgbCode: opts.providerAgb });
-    console.log(`Gebruiker ${user.email} (${user.role}) aangemaakt.`);
-  }));
+  .action((opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const password = opts.oidc ? undefined : (process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: ')));
+      const { createUser } = await import('../server/modules/auth/auth.service.js');
+      const user = await createUser(db, {
+        email: opts.email,
+        name: opts.name,
+        role: opts.role,
+        password,
+        providerAgbCode: opts.providerAgb,
+      });
+      console.log(`Gebruiker ${user.email} (${user.role}) aangemaakt.`);
+    }),
+  );
 
 const importCommand = program.command('import').description('gegevens inlezen');
-importCommand.command('ijw <paths...>')
-  .description('iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is, 1 bij een afgekeurd bestand')
+importCommand
+  .command('ijw <paths...>')
+  .description(
+    'iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is, 1 bij een afgekeurd bestand',
+  )
   .option('--json', 'één JSON-object per bestand')
   .option('--batch-size <n>', `bestanden per transactie (standaard ${defaultBatchSize})`)
   .action((paths: string[], opts: { json?: boolean; batchSize?: string }) => {
@@ -80,14 +105,32 @@ importCommand.command('ijw <paths...>')
     return withDatabase(async ({ db }) => {
       const config = loadConfig();
       const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
-      const tally = await importSources({ db, secrets, actor: null }, readSources(paths), (r) => {
-        if (opts.json) {
-          console.log(JSON.stringify({ file: r.file, messageType: r.messageType, status: r.status, records: r.records, reasons: r.reasons }));
-        } else if (r.status === 'rejected') {
-          console.log(`afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`);
-        }
-      }, opts.batchSize ? Number(opts.batchSize) : undefined);
-      if (!opts.json) console.log(`${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`);
+      const tally = await importSources(
+        { db, secrets, actor: null },
+        readSources(paths),
+        (r) => {
+          if (opts.json) {
+            console.log(
+              JSON.stringify({
+                file: r.file,
+                messageType: r.messageType,
+                status: r.status,
+                records: r.records,
+                reasons: r.reasons,
+              }),
+            );
+          } else if (r.status === 'rejected') {
+            console.log(
+              `afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`,
+            );
+          }
+        },
+        opts.batchSize ? Number(opts.batchSize) : undefined,
+      );
+      if (!opts.json)
+        console.log(
+          `${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`,
+        );
       // The dashboard's figures follow at once (otherwise the first KPI read after the import would bring them up to date).
       if (tally.accepted > 0) await refreshKpiFacts(db);
       if (tally.rejected > 0) process.exitCode = 1;
@@ -95,29 +138,52 @@ importCommand.command('ijw <paths...>')
   });
 
 const generateCommand = program.command('generate').description('testgegevens maken');
-generateCommand.command('ijw')
-  .description('schrijf realistische iJw 3.2-berichten (JW315, JW319, JW301, JW305, JW317, JW307, JW323) voor de demoregio')
+generateCommand
+  .command('ijw')
+  .description(
+    'schrijf realistische iJw 3.2-berichten (JW315, JW319, JW301, JW305, JW317, JW307, JW323) voor de demoregio',
+  )
   .requiredOption('--out <dir>', 'doelmap')
   .option('--youths <n>', 'aantal jeugdigen met zorg', '2000')
   .option('--years <n>', 'aantal jaren', '3')
   .option('--start-year <year>', 'eerste jaar (vanaf 2021)', String(new Date().getFullYear() - 3))
   .option('--seed <n>', 'startwaarde: dezelfde waarde geeft dezelfde bestanden', '1')
   .option('--invalid-rate <share>', 'aandeel extra ongeldige bestanden in invalid/ (0–1)', '0')
-  .action(async (opts: { out: string; youths: string; years: string; startYear: string; seed: string; invalidRate: string }) => {
-    const { demoLandscape, generateIjw } = await import('../server/modules/exchange/generator/generate.js');
-    const started = performance.now();
-    const manifest = await generateIjw({
-      outDir: opts.out, ...demoLandscape(), youths: Number(opts.youths), years: Number(opts.years),
-      startYear: Number(opts.startYear), seed: Number(opts.seed), invalidRate: Number(opts.invalidRate),
-    });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${manifest.files.total} bestanden, ${manifest.records.total} records, ${manifest.trajectories.total} trajecten in ${seconds} s; zie ${opts.out}/manifest.json`);
-  });
+  .action(
+    async (opts: {
+      out: string;
+      youths: string;
+      years: string;
+      startYear: string;
+      seed: string;
+      invalidRate: string;
+    }) => {
+      const { demoLandscape, generateIjw } = await import('../server/modules/exchange/generator/generate.js');
+      const started = performance.now();
+      const manifest = await generateIjw({
+        outDir: opts.out,
+        ...demoLandscape(),
+        youths: Number(opts.youths),
+        years: Number(opts.years),
+        startYear: Number(opts.startYear),
+        seed: Number(opts.seed),
+        invalidRate: Number(opts.invalidRate),
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `${manifest.files.total} bestanden, ${manifest.records.total} records, ${manifest.trajectories.total} trajecten in ${seconds} s; zie ${opts.out}/manifest.json`,
+      );
+    },
+  );
 
-program.command('kpi')
+program
+  .command('kpi')
   .description("KPI's berekenen zoals dashboard en API ze tonen (docs/kpi.md), met onderdrukking van kleine aantallen")
   .option('--kpi <ids>', `een of meer KPI's met komma's (${kpiIds.join(', ')}); leeg = alle`)
-  .option('--period <period>', '2025, 2025Q3, 2025-07 of 2025-01-01/2025-06-30; leeg = laatste volledige kwartaal met gegevens')
+  .option(
+    '--period <period>',
+    '2025, 2025Q3, 2025-07 of 2025-01-01/2025-06-30; leeg = laatste volledige kwartaal met gegevens',
+  )
   .addOption(new Option('--group-by <grouping>', 'indeling').choices([...kpiGroupings]).default('region'))
   .option('--municipality <cbs>', 'alleen deze gemeente')
   .option('--provider <agb>', 'alleen deze aanbieder')
@@ -125,38 +191,68 @@ program.command('kpi')
   .option('--lot <code>', 'alleen dit perceel')
   .option('--region <code>', 'regiocode (standaard de regio van deze installatie)')
   .option('--json', 'het antwoord als JSON, gelijk aan GET /api/v1/kpis')
-  .action((opts: { kpi?: string; period?: string; groupBy: KpiGroupBy; municipality?: string; provider?: string; productCategory?: string; lot?: string; region?: string; json?: boolean }) =>
-    withDatabase(async ({ db }) => {
-      const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/kpi.service.js');
-      const { formatKpiValue, withheldText } = await import('../shared/kpi-charts.js');
-      const region = await resolveRegion(db, opts.region);
-      const kpis = opts.kpi?.split(',').map((k) => k.trim()).filter(Boolean);
-      const unknown = kpis?.filter((k) => !(kpiIds as readonly string[]).includes(k)) ?? [];
-      if (unknown.length) throw new Error(`onbekende KPI: ${unknown.join(', ')} (kies uit ${kpiIds.join(', ')})`);
-      const response = await computeKpis(db, {
-        regionId: region.id, period: opts.period ?? (await kpiPeriods(db, region.id)).defaultPeriod, groupBy: opts.groupBy,
-        filters: { municipality: opts.municipality, provider: opts.provider, productCategory: opts.productCategory, lot: opts.lot },
-        kpis: kpis as KpiId[] | undefined, threshold: loadConfig().suppressionThreshold,
-      });
-      if (opts.json) {
-        console.log(JSON.stringify(response, null, 2));
-        return;
-      }
-      console.log(`${region.name}, ${response.period.label} (${response.period.from} t/m ${response.period.to}), vorige periode ${response.previousPeriod.label}`);
-      for (const result of response.data) {
-        console.log(`\n${result.kpi.name} (${result.kpi.id})${result.available ? '' : ': geen gegevens'}`);
-        for (const cell of [...result.rows, result.total]) {
-          if (!result.available) break;
-          const value = cell.suppressed ? withheldText(response.suppressionThreshold, result.kpi.unit) : formatKpiValue(cell.value, result.kpi.unit);
-          const previous = formatKpiValue(cell.previous, result.kpi.unit);
-          console.log(`  ${cell.label.padEnd(40)} ${value.padStart(14)}  (vorige: ${previous})`);
+  .action(
+    (opts: {
+      kpi?: string;
+      period?: string;
+      groupBy: KpiGroupBy;
+      municipality?: string;
+      provider?: string;
+      productCategory?: string;
+      lot?: string;
+      region?: string;
+      json?: boolean;
+    }) =>
+      withDatabase(async ({ db }) => {
+        const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/kpi.service.js');
+        const { formatKpiValue, withheldText } = await import('../shared/kpi-charts.js');
+        const region = await resolveRegion(db, opts.region);
+        const kpis = opts.kpi
+          ?.split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
+        const unknown = kpis?.filter((k) => !(kpiIds as readonly string[]).includes(k)) ?? [];
+        if (unknown.length) throw new Error(`onbekende KPI: ${unknown.join(', ')} (kies uit ${kpiIds.join(', ')})`);
+        const response = await computeKpis(db, {
+          regionId: region.id,
+          period: opts.period ?? (await kpiPeriods(db, region.id)).defaultPeriod,
+          groupBy: opts.groupBy,
+          filters: {
+            municipality: opts.municipality,
+            provider: opts.provider,
+            productCategory: opts.productCategory,
+            lot: opts.lot,
+          },
+          kpis: kpis as KpiId[] | undefined,
+          threshold: loadConfig().suppressionThreshold,
+        });
+        if (opts.json) {
+          console.log(JSON.stringify(response, null, 2));
+          return;
         }
-      }
-    }));
+        console.log(
+          `${region.name}, ${response.period.label} (${response.period.from} t/m ${response.period.to}), vorige periode ${response.previousPeriod.label}`,
+        );
+        for (const result of response.data) {
+          console.log(`\n${result.kpi.name} (${result.kpi.id})${result.available ? '' : ': geen gegevens'}`);
+          for (const cell of [...result.rows, result.total]) {
+            if (!result.available) break;
+            const value = cell.suppressed
+              ? withheldText(response.suppressionThreshold, result.kpi.unit)
+              : formatKpiValue(cell.value, result.kpi.unit);
+            const previous = formatKpiValue(cell.previous, result.kpi.unit);
+            console.log(`  ${cell.label.padEnd(40)} ${value.padStart(14)}  (vorige: ${previous})`);
+          }
+        }
+      }),
+  );
 
 const reportCommand = program.command('report').description('rapportages maken');
-reportCommand.command('quarterly')
-  .description('kwartaalrapportage als PDF voor een regio, of met --provider voor één aanbieder; kleine aantallen staan er als "< 10"')
+reportCommand
+  .command('quarterly')
+  .description(
+    'kwartaalrapportage als PDF voor een regio, of met --provider voor één aanbieder; kleine aantallen staan er als "< 10"',
+  )
   .requiredOption('--region <code>', 'regiocode, bv. lekstroom')
   .requiredOption('--quarter <kwartaal>', 'kwartaal, bv. 2025Q3')
   .option('--provider <agb>', 'AGB-code: alleen de cijfers van deze aanbieder')
@@ -164,9 +260,15 @@ reportCommand.command('quarterly')
   .action(async (opts: { region: string; quarter: string; provider?: string; out?: string }) => {
     const { createQuarterlyReport, parseQuarter } = await import('../server/modules/monitoring/report/index.js');
     const quarter = parseQuarter(opts.quarter, '--quarter');
-    if (opts.provider !== undefined && !/^\d{8}$/.test(opts.provider)) throw fieldError('--provider', 'moet een AGB-code van 8 cijfers zijn');
+    if (opts.provider !== undefined && !/^\d{8}$/.test(opts.provider))
+      throw fieldError('--provider', 'moet een AGB-code van 8 cijfers zijn');
     await withDatabase(async ({ db }) => {
-      const report = await createQuarterlyReport(db, { region: opts.region, quarter, provider: opts.provider, threshold: loadConfig().suppressionThreshold });
+      const report = await createQuarterlyReport(db, {
+        region: opts.region,
+        quarter,
+        provider: opts.provider,
+        threshold: loadConfig().suppressionThreshold,
+      });
       const out = opts.out ?? report.fileName;
       await writeFile(out, report.pdf);
       console.log(`Kwartaalrapportage ${quarter} geschreven naar ${out} (${Math.ceil(report.pdf.length / 1024)} kB)`);
@@ -174,21 +276,28 @@ reportCommand.command('quarterly')
   });
 
 const exportCommand = program.command('export').description('gegevens uitvoeren');
-exportCommand.command('ijw')
+exportCommand
+  .command('ijw')
   .description('de retourberichten (JW302 … JW325) van ingelezen bestanden als XML in een map, om terug te sturen')
   .requiredOption('--out <dir>', 'doelmap (wordt gemaakt; bestaande bestanden worden overschreven)')
   .option('--from <date>', 'alleen bestanden ontvangen vanaf deze datum (JJJJ-MM-DD)')
   .option('--to <date>', 'alleen bestanden ontvangen tot en met deze datum (JJJJ-MM-DD)')
   .action((opts: { out: string; from?: string; to?: string }) => {
-    for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
-      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw fieldError(name, 'moet een datum zijn als 2026-07-01');
+    for (const [name, value] of [
+      ['--from', opts.from],
+      ['--to', opts.to],
+    ] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        throw fieldError(name, 'moet een datum zijn als 2026-07-01');
     }
     return withDatabase(async ({ db }) => {
       const { exportRetourMessages } = await import('../server/modules/exchange/exchange.service.js');
       const config = loadConfig();
       const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
       await mkdir(opts.out, { recursive: true });
-      const n = await exportRetourMessages(db, secrets, null, { from: opts.from, to: opts.to }, (name, bytes) => writeFile(join(opts.out, name), bytes));
+      const n = await exportRetourMessages(db, secrets, null, { from: opts.from, to: opts.to }, (name, bytes) =>
+        writeFile(join(opts.out, name), bytes),
+      );
       console.log(`${n} retourberichten geschreven naar ${opts.out}`);
     });
   });
@@ -205,7 +314,9 @@ async function prompt(question: string): Promise<string> {
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {
-    console.error(err.invalidParams.length ? err.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('\n') : err.message);
+    console.error(
+      err.invalidParams.length ? err.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('\n') : err.message,
+    );
   } else {
     console.error(err instanceof Error ? err.message : err);
   }

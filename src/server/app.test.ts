@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, call, createTestContext, type TestContext } from './test/harness.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('the API as a whole', () => {
   it('reports health with the database engine in use', async () => {
@@ -17,7 +21,16 @@ describe('the API as a whole', () => {
     const res = await call(ctx, null, 'GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    for (const path of ['/providers', '/providers/{id}', '/contracts', '/contracts/{id}', '/products', '/budgets', '/sessions', '/health']) {
+    for (const path of [
+      '/providers',
+      '/providers/{id}',
+      '/contracts',
+      '/contracts/{id}',
+      '/products',
+      '/budgets',
+      '/sessions',
+      '/health',
+    ]) {
       expect(Object.keys(res.body.paths)).toContain(path);
     }
     expect(res.body.paths['/providers'].post.responses['400'].content).toHaveProperty('application/problem+json');
@@ -34,7 +47,9 @@ describe('the API as a whole', () => {
   it('answers malformed JSON with a 400 problem instead of a crash', async () => {
     const { token } = await buildUser(ctx, 'beheerder');
     const res = await ctx.app.request('/api/v1/providers', {
-      method: 'POST', body: '{"agbCode": ', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+      body: '{"agbCode": ',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('Content-Type')).toContain('application/problem+json');
@@ -43,7 +58,8 @@ describe('the API as a whole', () => {
   it('refuses a body over 1 MB', async () => {
     const { token } = await buildUser(ctx, 'beheerder');
     const res = await ctx.app.request('/api/v1/providers', {
-      method: 'POST', body: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(413);

@@ -37,7 +37,8 @@ export interface AppDeps {
 export function createApp({ database, config, secrets, logger }: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError(ErrorCode.Validation, 'Ongeldige invoer', invalidParamsFromZod(result.error));
+      if (!result.success)
+        throw new AppError(ErrorCode.Validation, 'Ongeldige invoer', invalidParamsFromZod(result.error));
     },
   });
   api.use('*', async (c, next) => {
@@ -49,16 +50,36 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     c.header('API-Version', apiVersion);
   });
   // JSON bodies stay small; uploads of iJw files and archives get their own, larger limit.
-  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError(ErrorCode.PayloadTooLarge, 'Het verzoek is groter dan 1 MB.'); } });
-  const uploadLimit = bodyLimit({ maxSize: maxUploadBytes, onError: () => { throw new AppError(ErrorCode.PayloadTooLarge, `Een upload mag hoogstens ${maxUploadBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`); } });
-  api.use('*', (c, next) => (c.req.path.endsWith('/imports') && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError(ErrorCode.PayloadTooLarge, 'Het verzoek is groter dan 1 MB.');
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: maxUploadBytes,
+    onError: () => {
+      throw new AppError(
+        ErrorCode.PayloadTooLarge,
+        `Een upload mag hoogstens ${maxUploadBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`,
+      );
+    },
+  });
+  api.use('*', (c, next) =>
+    c.req.path.endsWith('/imports') && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next),
+  );
   api.use('*', guardCsrf);
   api.use('*', loadActor);
 
   api.openapi(
     createRoute({
-      method: 'get', path: '/health', tags: ['Systeem'], summary: 'Gezondheid van de dienst en de database',
-      responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }), 'De dienst werkt') },
+      method: 'get',
+      path: '/health',
+      tags: ['Systeem'],
+      summary: 'Gezondheid van de dienst en de database',
+      responses: {
+        200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }), 'De dienst werkt'),
+      },
     }),
     async (c) => {
       await database.db.execute('select 1');
@@ -73,13 +94,19 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
   api.route('/', monitoringRoutes);
   api.route('/', reportRoutes);
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'zl_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'zl_session',
+  });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
-      title: 'Zorglandschap API', version: apiVersion,
-      description: 'Stamgegevens van het zorglandschap van een jeugdregio. Fouten volgen RFC 9457 (application/problem+json).',
+      title: 'Zorglandschap API',
+      version: apiVersion,
+      description:
+        'Stamgegevens van het zorglandschap van een jeugdregio. Fouten volgen RFC 9457 (application/problem+json).',
       contact: { name: 'Zorglandschap', url: 'https://github.com/zorglandschap' },
       license: { name: 'EUPL-1.2' },
     },
@@ -89,34 +116,56 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId());
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
-    logger?.info({ id: c.get('requestId' as never), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
+    logger?.info({
+      id: c.get('requestId' as never),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - start),
+    });
   });
   app.route('/api/v1', api);
   app.notFound((c) => problemResponse(c, new AppError(ErrorCode.NotFound, `Geen pad ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException && err.status === 400) {
-      return problemResponse(c, new AppError(ErrorCode.Validation, 'De inhoud is geen geldige JSON.', [{ name: 'body', code: 'invalid_json', reason: 'geen geldige JSON' }]));
+      return problemResponse(
+        c,
+        new AppError(ErrorCode.Validation, 'De inhoud is geen geldige JSON.', [
+          { name: 'body', code: 'invalid_json', reason: 'geen geldige JSON' },
+        ]),
+      );
     }
-    if (isUniqueViolation(err)) return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
+    if (isUniqueViolation(err))
+      return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
     logger?.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
-    return problemResponse(c, new AppError(ErrorCode.Internal, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
+    return problemResponse(
+      c,
+      new AppError(ErrorCode.Internal, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'),
+    );
   });
 
   if (existsSync(webRoot)) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webRoot }));
     app.get('*', (c) => {
-      if (c.req.path.startsWith('/api/')) return problemResponse(c, new AppError(ErrorCode.NotFound, `Geen API-pad ${c.req.method} ${c.req.path}.`));
+      if (c.req.path.startsWith('/api/'))
+        return problemResponse(c, new AppError(ErrorCode.NotFound, `Geen API-pad ${c.req.method} ${c.req.path}.`));
       return c.html(indexHtml);
     });
   }

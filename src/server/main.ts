@@ -8,7 +8,10 @@ import { seedDemoMessages } from './modules/exchange/demo-messages.js';
 import { loadSecrets } from './modules/exchange/secrets.js';
 
 /** Starts the server; migrations run first, and an empty database gets the demo region. */
-export async function startServer(overrides: Partial<Config> = {}, options: { seedDemo?: boolean; demoYouths?: number } = {}) {
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: { seedDemo?: boolean; demoYouths?: number } = {},
+) {
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -17,13 +20,17 @@ export async function startServer(overrides: Partial<Config> = {}, options: { se
     const seeded = await seedDemoRegionIfEmpty(database.db);
     if (seeded) {
       const lines = seeded.users.map((u) => `  ${u.role.padEnd(16)} ${u.email}`);
-      process.stdout.write(`\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n`);
+      process.stdout.write(
+        `\nDemoregio Lekstroom aangemaakt. Demo-accounts (wachtwoord: ${seeded.password}):\n${lines.join('\n')}\n`,
+      );
       const youths = options.demoYouths ?? 2500;
       if (youths > 0) {
         process.stdout.write(`iJw-demoberichten voor ${youths} jeugdigen worden gemaakt en ingelezen…\n`);
         const result = await seedDemoMessages(database.db, secrets, youths);
         await scaleDemoBudgetsToCare(database.db);
-        process.stdout.write(`${result.accepted} van ${result.files} berichten ingelezen (${result.records} records).\n`);
+        process.stdout.write(
+          `${result.accepted} van ${result.files} berichten ingelezen (${result.records} records).\n`,
+        );
       }
       process.stdout.write('\n');
     }
@@ -33,7 +40,8 @@ export async function startServer(overrides: Partial<Config> = {}, options: { se
   const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: database.kind }, 'listening');
   // The one line a person starting the app looks for, in plain text rather than in the JSON log.
-  if (config.logLevel !== 'silent') process.stdout.write(`Zorglandschap draait op ${url} (database: ${database.kind})\n`);
+  if (config.logLevel !== 'silent')
+    process.stdout.write(`Zorglandschap draait op ${url} (database: ${database.kind})\n`);
 
   let closing = false;
   const shutdown = async () => {

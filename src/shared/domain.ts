@@ -14,7 +14,15 @@ export const providerDomainLabels: Record<ProviderDomain, string> = {
 export const fundingVariants = ['inspanningsgericht', 'outputgericht', 'taakgericht'] as const;
 export type FundingVariant = (typeof fundingVariants)[number];
 
-export const procedures = ['open-house', 'sas-1', 'sas-2', 'sas-3', 'sas-4', 'europese-aanbesteding', 'enkelvoudig-onderhands'] as const;
+export const procedures = [
+  'open-house',
+  'sas-1',
+  'sas-2',
+  'sas-3',
+  'sas-4',
+  'europese-aanbesteding',
+  'enkelvoudig-onderhands',
+] as const;
 export type Procedure = (typeof procedures)[number];
 export const procedureLabels: Record<Procedure, string> = {
   'open-house': 'Open house',

@@ -38,7 +38,9 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl
   if (value === null) return '–';
   switch (unit) {
     case 'euro':
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+        value,
+      );
     case 'percent':
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} %`;
     case 'days':
@@ -63,13 +65,22 @@ export function buildKpiChartOption(result: KpiResult, options: KpiChartOptions)
   const format = (v: number | null) => formatKpiValue(v, unit, locale);
   const targets = [...new Set(rows.map((r) => r.target?.value).filter((v): v is number => typeof v === 'number'))];
   const current: Record<string, unknown> = {
-    name: labels.current, type: 'bar', data: rows.map((r) => r.value),
+    name: labels.current,
+    type: 'bar',
+    data: rows.map((r) => r.value),
     itemStyle: { color: chartColours.current },
-    label: { show: true, position: 'right', formatter: (p: { value: number | null }) => format(p.value), color: '#1a1a1a' },
+    label: {
+      show: true,
+      position: 'right',
+      formatter: (p: { value: number | null }) => format(p.value),
+      color: '#1a1a1a',
+    },
   };
   if (targets.length === 1) {
     current.markLine = {
-      symbol: 'none', silent: true, lineStyle: { color: chartColours.target, type: 'dashed', width: 2 },
+      symbol: 'none',
+      silent: true,
+      lineStyle: { color: chartColours.target, type: 'dashed', width: 2 },
       label: { formatter: `${labels.target}: ${format(targets[0]!)}`, color: chartColours.target },
       data: [{ xAxis: targets[0] }],
     };
@@ -81,10 +92,26 @@ export function buildKpiChartOption(result: KpiResult, options: KpiChartOptions)
     grid: { left: 8, right: 72, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, data: [labels.current, labels.previous] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => format(v) },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: '#e0e0e0' } } },
-    yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 180, overflow: 'truncate', color: '#1a1a1a' } },
+    xAxis: {
+      type: 'value',
+      axisLabel: { formatter: (v: number) => format(v) },
+      splitLine: { lineStyle: { color: '#e0e0e0' } },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.label),
+      axisLabel: { width: 180, overflow: 'truncate', color: '#1a1a1a' },
+    },
     series: [
-      { name: labels.previous, type: 'bar', data: rows.map((r) => r.previous), itemStyle: { color: chartColours.previous, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } } },
+      {
+        name: labels.previous,
+        type: 'bar',
+        data: rows.map((r) => r.previous),
+        itemStyle: {
+          color: chartColours.previous,
+          decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 },
+        },
+      },
       current,
     ],
   };

@@ -41,13 +41,13 @@ export function App() {
               <Route path="/inloggen" element={<SignInPage />} />
             </Route>
             <Route
-              element={(
+              element={
                 <RequireAuth loading={<Loading />}>
                   <RegionProvider>
                     <Layout />
                   </RegionProvider>
                 </RequireAuth>
-              )}
+              }
             >
               <Route index element={<OverviewPage />} />
               <Route path="aanbieders" element={<ProviderListPage />} />

@@ -59,14 +59,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * Awaits lazy drizzle queries one after another. Inside a transaction there is one connection, and
  * node-postgres refuses (from pg 9) to run two queries on it at once, so services use this instead of Promise.all.
  */
-export async function runInOrder<T extends readonly unknown[]>(queries: [...T]): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+export async function runInOrder<T extends readonly unknown[]>(
+  queries: [...T],
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
   const results: unknown[] = [];
   for (const q of queries) results.push(await q);
   return results as { [K in keyof T]: Awaited<T[K]> };
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
-export async function queryRows<T extends Record<string, unknown> = Record<string, unknown>>(db: Db, query: SQLWrapper): Promise<T[]> {
+export async function queryRows<T extends Record<string, unknown> = Record<string, unknown>>(
+  db: Db,
+  query: SQLWrapper,
+): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

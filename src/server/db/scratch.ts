@@ -6,7 +6,10 @@ import pg from 'pg';
  * A throw-away database on the PostgreSQL server named by `serverUrl`, for tests and benchmarks: each gets its own,
  * so they never see each other's rows. The user needs CREATEDB.
  */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);

@@ -10,7 +10,7 @@ export const sessionCookie = 'zl_session';
 /** Finds the actor from the session cookie or a Bearer token; routes decide whether one is required. */
 export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('Authorization');
-  const token = header?.startsWith('Bearer ') ? header.slice(7) : getCookie(c, sessionCookie) ?? null;
+  const token = header?.startsWith('Bearer ') ? header.slice(7) : (getCookie(c, sessionCookie) ?? null);
   c.set('sessionToken', token);
   c.set('actor', token ? await resolveSession(c.get('db'), token) : null);
   await next();
@@ -40,6 +40,7 @@ export function requireActor(c: Context<AppEnv>): Actor {
 /** Requires one of the roles; returns the actor for the policy checks that follow. */
 export function requireRole(c: Context<AppEnv>, ...allowed: Role[]): Actor {
   const actor = requireActor(c);
-  if (!allowed.includes(actor.role)) throw new AppError(ErrorCode.Forbidden, 'Uw rol geeft geen toegang tot deze functie.');
+  if (!allowed.includes(actor.role))
+    throw new AppError(ErrorCode.Forbidden, 'Uw rol geeft geen toegang tot deze functie.');
   return actor;
 }

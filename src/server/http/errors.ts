@@ -62,7 +62,6 @@ export class AppError extends Error {
   }
 }
 
-
 /** Shorthand for the common case of one field breaking one rule. */
 export function fieldError(name: string, reason: string, errorCode = ErrorCode.Validation, rule = 'invalid'): AppError {
   return new AppError(errorCode, reason, [{ name, code: rule, reason }]);

@@ -31,7 +31,10 @@ const problemText: Record<number, string> = {
 /** The problem+json responses a route can give, for the OpenAPI document. */
 export function problems(...statuses: Array<400 | 401 | 403 | 404 | 409>) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: problemText[s]!, content: { 'application/problem+json': { schema: ZProblem } } }]),
+    statuses.map((s) => [
+      s,
+      { description: problemText[s]!, content: { 'application/problem+json': { schema: ZProblem } } },
+    ]),
   ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ZProblem } } }>;
 }
 
@@ -45,7 +48,13 @@ export function body<T extends z.ZodType>(schema: T) {
 
 export const ZPageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1).describe('Paginanummer, vanaf 1'),
-  pageSize: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault).describe('Aantal per pagina'),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(limits.pageSizeMax)
+    .default(limits.pageSizeDefault)
+    .describe('Aantal per pagina'),
 });
 export type PageQuery = z.infer<typeof ZPageQuery>;
 
@@ -56,7 +65,12 @@ export function paged<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
       data: z.array(item),
-      page: z.object({ number: z.number().int(), size: z.number().int(), totalElements: z.number().int(), totalPages: z.number().int() }),
+      page: z.object({
+        number: z.number().int(),
+        size: z.number().int(),
+        totalElements: z.number().int(),
+        totalPages: z.number().int(),
+      }),
       _links: z.object({ self: ZLink, first: ZLink, last: ZLink, prev: ZLink.optional(), next: ZLink.optional() }),
     })
     .openapi(name);
@@ -87,4 +101,6 @@ export function toPage<T>(c: Context, items: T[], total: number, query: PageQuer
   };
 }
 
-export const ZIdParam = z.object({ id: z.uuid({ message: 'moet een geldige id (uuid) zijn' }).openapi({ param: { name: 'id', in: 'path' } }) });
+export const ZIdParam = z.object({
+  id: z.uuid({ message: 'moet een geldige id (uuid) zijn' }).openapi({ param: { name: 'id', in: 'path' } }),
+});

@@ -15,7 +15,10 @@ export function uniqueAgb(): string {
 /** The acting beheerder for factory writes; each call makes its own, so tests stand alone. */
 export async function buildAdmin(ctx: TestContext): Promise<{ actor: Actor; token: string }> {
   const { user, token } = await buildUser(ctx, 'beheerder');
-  return { actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null, active: true }, token };
+  return {
+    actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null, active: true },
+    token,
+  };
 }
 
 /** Municipality codes for test regions: above every real CBS code (< 2000), and never the same one twice in a test file. */
@@ -28,10 +31,20 @@ export async function buildRegion(ctx: TestContext) {
   const base = nextMunicipalityCode;
   nextMunicipalityCode += 2;
   return createRegion(ctx.database.db, actor, {
-    code: `regio-${tag}`, name: `Testregio ${tag}`,
-    municipalities: [{ cbsCode: String(base), name: `Gemeente A ${tag}` }, { cbsCode: String(base + 1), name: `Gemeente B ${tag}` }],
-    lots: [{ code: 'AMB', name: 'Ambulant' }, { code: 'GZV', name: 'Gezinsvormen' }],
-    budgetLines: [{ code: 'ZIN', name: 'Zorg in natura' }, { code: 'GI', name: 'Gecertificeerde instellingen' }],
+    code: `regio-${tag}`,
+    name: `Testregio ${tag}`,
+    municipalities: [
+      { cbsCode: String(base), name: `Gemeente A ${tag}` },
+      { cbsCode: String(base + 1), name: `Gemeente B ${tag}` },
+    ],
+    lots: [
+      { code: 'AMB', name: 'Ambulant' },
+      { code: 'GZV', name: 'Gezinsvormen' },
+    ],
+    budgetLines: [
+      { code: 'ZIN', name: 'Zorg in natura' },
+      { code: 'GI', name: 'Gecertificeerde instellingen' },
+    ],
     tierLevels: defaultTierLevels,
   });
 }
@@ -39,8 +52,16 @@ export async function buildRegion(ctx: TestContext) {
 export async function buildProvider(ctx: TestContext, overrides: Partial<ProviderCreate> = {}) {
   const { actor } = await buildAdmin(ctx);
   return createProvider(ctx.database.db, actor, {
-    agbCode: uniqueAgb(), kvkNumber: null, name: `Aanbieder ${randomBytes(3).toString('hex')}`, domains: ['JO'], specialisations: [],
-    website: null, active: true, locations: [], tierLevelIds: [], ...overrides,
+    agbCode: uniqueAgb(),
+    kvkNumber: null,
+    name: `Aanbieder ${randomBytes(3).toString('hex')}`,
+    domains: ['JO'],
+    specialisations: [],
+    website: null,
+    active: true,
+    locations: [],
+    tierLevelIds: [],
+    ...overrides,
   });
 }
 
@@ -50,8 +71,18 @@ export async function buildContract(ctx: TestContext, overrides: Partial<Contrac
   const providerId = overrides.providerId ?? (await buildProvider(ctx)).id;
   const { actor } = await buildAdmin(ctx);
   return createContract(ctx.database.db, actor, {
-    regionId: region?.id ?? overrides.regionId!, reference: `C-${randomBytes(3).toString('hex')}`, providerId, combinationId: null,
-    lotId: overrides.lotId ?? region!.lots[0]!.id, startDate: '2024-01-01', endDate: '2025-12-31', procedure: 'open-house',
-    fundingVariant: 'inspanningsgericht', budgetCeiling: null, notes: null, extensions: [], ...overrides,
+    regionId: region?.id ?? overrides.regionId!,
+    reference: `C-${randomBytes(3).toString('hex')}`,
+    providerId,
+    combinationId: null,
+    lotId: overrides.lotId ?? region!.lots[0]!.id,
+    startDate: '2024-01-01',
+    endDate: '2025-12-31',
+    procedure: 'open-house',
+    fundingVariant: 'inspanningsgericht',
+    budgetCeiling: null,
+    notes: null,
+    extensions: [],
+    ...overrides,
   });
 }

@@ -47,10 +47,15 @@ let counter = 0;
 /** A user with a live session; skips password hashing, which the auth tests cover on their own. */
 export async function buildUser(ctx: TestContext, role: Role, providerId?: string) {
   counter += 1;
-  const [user] = await ctx.database.db.insert(users).values({
-    email: `${role}-${counter}-${randomBytes(3).toString('hex')}@test.nl`, name: `Test ${role}`, role,
-    providerId: role === 'aanbieder' ? providerId ?? null : null,
-  }).returning();
+  const [user] = await ctx.database.db
+    .insert(users)
+    .values({
+      email: `${role}-${counter}-${randomBytes(3).toString('hex')}@test.nl`,
+      name: `Test ${role}`,
+      role,
+      providerId: role === 'aanbieder' ? (providerId ?? null) : null,
+    })
+    .returning();
   const { token } = await openSession(ctx.database.db, user!.id);
   return { user: user!, token };
 }
@@ -61,7 +66,9 @@ export async function call(ctx: TestContext, token: string | null, method: strin
   if (token) headers.Authorization = `Bearer ${token}`;
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   const res = await ctx.app.request(`/api/v1${path}`, {
-    method, headers, body: payload === undefined ? undefined : JSON.stringify(payload),
+    method,
+    headers,
+    body: payload === undefined ? undefined : JSON.stringify(payload),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };

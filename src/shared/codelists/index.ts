@@ -3,7 +3,10 @@ import { COD327, JZ020, JZ588, WJ756, WMO757 } from './ijw-3.2.generated.js';
 export { COD327, JZ020, JZ588, WJ756, WMO757 };
 
 export type CodeListName = 'JZ020' | 'JZ588' | 'WJ756' | 'COD327' | 'WMO757';
-export interface CodeListEntry { code: string; name: string }
+export interface CodeListEntry {
+  code: string;
+  name: string;
+}
 
 export const codeLists: Record<CodeListName, readonly CodeListEntry[]> = { JZ020, JZ588, WJ756, COD327, WMO757 };
 

@@ -16,11 +16,21 @@ const linkAppearance: Record<Appearance, string> = {
   subtle: 'utrecht-button-link--subtle',
 };
 
-export function Button({ appearance = 'secondary', type = 'button', className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { appearance?: Appearance }) {
+export function Button({
+  appearance = 'secondary',
+  type = 'button',
+  className,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { appearance?: Appearance }) {
   return (
     <button
       type={type}
-      className={cx('utrecht-button', buttonAppearance[appearance], type === 'submit' && 'utrecht-button--submit', className)}
+      className={cx(
+        'utrecht-button',
+        buttonAppearance[appearance],
+        type === 'submit' && 'utrecht-button--submit',
+        className,
+      )}
       {...props}
     />
   );
@@ -28,7 +38,12 @@ export function Button({ appearance = 'secondary', type = 'button', className, .
 
 /** A link that looks like a button, for navigation such as "Nieuwe aanbieder". */
 export function ButtonLink({ appearance = 'secondary', className, ...props }: LinkProps & { appearance?: Appearance }) {
-  return <Link className={cx('utrecht-button-link', 'utrecht-button-link--html-a', linkAppearance[appearance], className)} {...props} />;
+  return (
+    <Link
+      className={cx('utrecht-button-link', 'utrecht-button-link--html-a', linkAppearance[appearance], className)}
+      {...props}
+    />
+  );
 }
 
 export function TextLink({ className, ...props }: LinkProps) {

@@ -8,8 +8,14 @@ import { useT } from '../i18n';
  * form is one of several on a page (a section's add form has an h3, so its summary an h4). A search form whose
  * query the server refused passes the refusal's messages without the submit state of useFormErrors().
  */
-export function ErrorSummary({ errors, labels, level = 2 }: {
-  errors: Pick<FormErrors, 'params' | 'general' | 'round' | 'hasAny'>; labels: Record<string, string>; level?: 2 | 3 | 4;
+export function ErrorSummary({
+  errors,
+  labels,
+  level = 2,
+}: {
+  errors: Pick<FormErrors, 'params' | 'general' | 'round' | 'hasAny'>;
+  labels: Record<string, string>;
+  level?: 2 | 3 | 4;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -19,7 +25,13 @@ export function ErrorSummary({ errors, labels, level = 2 }: {
   }, [errors.round, errors.hasAny]);
   if (!errors.hasAny) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId} className="utrecht-alert utrecht-alert--error error-summary">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={headingId}
+      className="utrecht-alert utrecht-alert--error error-summary"
+    >
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
           {createElement(`h${level}`, { id: headingId, className: `utrecht-heading-${level}` }, t('Er zijn fouten'))}

@@ -6,7 +6,11 @@ import { Button } from './button';
  * The search and filter bar above a list. Changes apply on submit (Enter or "Zoeken"), never while
  * typing, so keyboard and screen-reader users are not surprised by a list that changes under them.
  */
-export function FilterForm<K extends string>({ initial, onApply, children }: {
+export function FilterForm<K extends string>({
+  initial,
+  onApply,
+  children,
+}: {
   initial: Record<K, string>;
   onApply(values: Record<K, string>): void;
   children(draft: Record<K, string>, set: (key: K, value: string) => void): ReactNode;
@@ -27,8 +31,14 @@ export function FilterForm<K extends string>({ initial, onApply, children }: {
     <form role="search" className="filter-form" onSubmit={submit} noValidate>
       <div className="filter-form__fields">{children(draft, set)}</div>
       <div className="filter-form__actions">
-        <Button type="submit" appearance="secondary">{t('Zoeken')}</Button>
-        {Object.values(initial).some(Boolean) && <Button appearance="subtle" onClick={clear}>{t('Filters wissen')}</Button>}
+        <Button type="submit" appearance="secondary">
+          {t('Zoeken')}
+        </Button>
+        {Object.values(initial).some(Boolean) && (
+          <Button appearance="subtle" onClick={clear}>
+            {t('Filters wissen')}
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -19,22 +19,59 @@ function describedBy(id: string, description: ReactNode, error: string | undefin
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({ id, label, error, description, kind, children }: FieldProps & { kind: string; children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  error,
+  description,
+  kind,
+  children,
+}: FieldProps & { kind: string; children: ReactNode }) {
   return (
-    <div className={cx('utrecht-form-field', `utrecht-form-field--${kind}`, 'utrecht-form-field--distanced', error && 'utrecht-form-field--invalid')}>
+    <div
+      className={cx(
+        'utrecht-form-field',
+        `utrecht-form-field--${kind}`,
+        'utrecht-form-field--distanced',
+        error && 'utrecht-form-field--invalid',
+      )}
+    >
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>{label}</label>
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
       </div>
-      {description && <div id={`${id}-description`} className="utrecht-form-field__description utrecht-form-field-description">{description}</div>}
-      {error && <div id={`${id}-error`} className="utrecht-form-field__error-message utrecht-form-field-error-message">{error}</div>}
+      {description && (
+        <div id={`${id}-description`} className="utrecht-form-field__description utrecht-form-field-description">
+          {description}
+        </div>
+      )}
+      {error && (
+        <div id={`${id}-error`} className="utrecht-form-field__error-message utrecht-form-field-error-message">
+          {error}
+        </div>
+      )}
       <div className="utrecht-form-field__input">{children}</div>
     </div>
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> & { value: string; onChange(value: string): void };
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> & {
+  value: string;
+  onChange(value: string): void;
+};
 
-export function TextField({ id, label, error, description, value, onChange, type = 'text', className, ...rest }: FieldProps & InputProps) {
+export function TextField({
+  id,
+  label,
+  error,
+  description,
+  value,
+  onChange,
+  type = 'text',
+  className,
+  ...rest
+}: FieldProps & InputProps) {
   return (
     <FieldFrame id={id} label={label} error={error} description={description} kind="text">
       <input
@@ -52,7 +89,10 @@ export function TextField({ id, label, error, description, value, onChange, type
   );
 }
 
-type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> & { value: string; onChange(value: string): void };
+type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> & {
+  value: string;
+  onChange(value: string): void;
+};
 
 export function TextAreaField({ id, label, error, description, value, onChange, ...rest }: FieldProps & TextareaProps) {
   return (
@@ -84,7 +124,17 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' 
   placeholder?: string;
 };
 
-export function SelectField({ id, label, error, description, value, onChange, options, placeholder, ...rest }: FieldProps & SelectProps) {
+export function SelectField({
+  id,
+  label,
+  error,
+  description,
+  value,
+  onChange,
+  options,
+  placeholder,
+  ...rest
+}: FieldProps & SelectProps) {
   return (
     <FieldFrame id={id} label={label} error={error} description={description} kind="select">
       <select
@@ -98,15 +148,34 @@ export function SelectField({ id, label, error, description, value, onChange, op
         {...rest}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </FieldFrame>
   );
 }
 
-function Choice({ id, name, type, label, checked, onChange, invalid, describedBy: described }: {
-  id: string; name: string; type: 'checkbox' | 'radio'; label: ReactNode; checked: boolean; onChange(checked: boolean): void;
-  invalid?: boolean; describedBy?: string | undefined;
+function Choice({
+  id,
+  name,
+  type,
+  label,
+  checked,
+  onChange,
+  invalid,
+  describedBy: described,
+}: {
+  id: string;
+  name: string;
+  type: 'checkbox' | 'radio';
+  label: ReactNode;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  invalid?: boolean;
+  describedBy?: string | undefined;
 }) {
   const control = type === 'checkbox' ? 'checkbox' : 'radio-button';
   return (
@@ -115,48 +184,124 @@ function Choice({ id, name, type, label, checked, onChange, invalid, describedBy
         id={id}
         name={name}
         type={type}
-        className={cx(`utrecht-${control}`, `utrecht-${control}--html-input`, 'utrecht-form-field__input', invalid && `utrecht-${control}--invalid`)}
+        className={cx(
+          `utrecht-${control}`,
+          `utrecht-${control}--html-input`,
+          'utrecht-form-field__input',
+          invalid && `utrecht-${control}--invalid`,
+        )}
         checked={checked}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={described}
         onChange={(event) => onChange(event.target.checked)}
       />
       <div className="utrecht-form-field__label">
-        <label className={cx('utrecht-form-label', `utrecht-form-label--${type}`)} htmlFor={id}>{label}</label>
+        <label className={cx('utrecht-form-label', `utrecht-form-label--${type}`)} htmlFor={id}>
+          {label}
+        </label>
       </div>
     </div>
   );
 }
 
-export function CheckboxField({ id, label, error, description, checked, onChange }: FieldProps & { checked: boolean; onChange(checked: boolean): void }) {
+export function CheckboxField({
+  id,
+  label,
+  error,
+  description,
+  checked,
+  onChange,
+}: FieldProps & { checked: boolean; onChange(checked: boolean): void }) {
   return (
     <div className="checkbox-field">
-      {error && <div id={`${id}-error`} className="utrecht-form-field-error-message">{error}</div>}
-      <Choice id={id} name={id} type="checkbox" label={label} checked={checked} onChange={onChange} invalid={Boolean(error)} describedBy={describedBy(id, description, error)} />
-      {description && <div id={`${id}-description`} className="utrecht-form-field-description choice-description">{description}</div>}
+      {error && (
+        <div id={`${id}-error`} className="utrecht-form-field-error-message">
+          {error}
+        </div>
+      )}
+      <Choice
+        id={id}
+        name={id}
+        type="checkbox"
+        label={label}
+        checked={checked}
+        onChange={onChange}
+        invalid={Boolean(error)}
+        describedBy={describedBy(id, description, error)}
+      />
+      {description && (
+        <div id={`${id}-description`} className="utrecht-form-field-description choice-description">
+          {description}
+        </div>
+      )}
     </div>
   );
 }
 
 /** A fieldset with legend; id lets the error summary and focusField reach the group. */
-export function Fieldset({ id, legend, error, description, children, className }: {
-  id?: string; legend: ReactNode; error?: string | undefined; description?: ReactNode; children: ReactNode; className?: string;
+export function Fieldset({
+  id,
+  legend,
+  error,
+  description,
+  children,
+  className,
+}: {
+  id?: string;
+  legend: ReactNode;
+  error?: string | undefined;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
 }) {
   const described = id ? describedBy(id, description, error) : undefined;
   return (
-    <div className={cx('utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid', className)}>
-      <fieldset id={id} className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={described}>
+    <div
+      className={cx(
+        'utrecht-form-fieldset',
+        'utrecht-form-fieldset--distanced',
+        error && 'utrecht-form-fieldset--invalid',
+        className,
+      )}
+    >
+      <fieldset
+        id={id}
+        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
+        aria-describedby={described}
+      >
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
-        {description && id && <div id={`${id}-description`} className="utrecht-form-field-description">{description}</div>}
-        {error && id && <div id={`${id}-error`} className="utrecht-form-field-error-message">{error}</div>}
+        {description && id && (
+          <div id={`${id}-description`} className="utrecht-form-field-description">
+            {description}
+          </div>
+        )}
+        {error && id && (
+          <div id={`${id}-error`} className="utrecht-form-field-error-message">
+            {error}
+          </div>
+        )}
         {children}
       </fieldset>
     </div>
   );
 }
 
-export function CheckboxGroup({ id, legend, options, values, onChange, error, description }: {
-  id: string; legend: ReactNode; options: Option[]; values: string[]; onChange(values: string[]): void; error?: string | undefined; description?: ReactNode;
+export function CheckboxGroup({
+  id,
+  legend,
+  options,
+  values,
+  onChange,
+  error,
+  description,
+}: {
+  id: string;
+  legend: ReactNode;
+  options: Option[];
+  values: string[];
+  onChange(values: string[]): void;
+  error?: string | undefined;
+  description?: ReactNode;
 }) {
   return (
     <Fieldset id={id} legend={legend} error={error} description={description}>
@@ -169,15 +314,31 @@ export function CheckboxGroup({ id, legend, options, values, onChange, error, de
           label={option.label}
           checked={values.includes(option.value)}
           invalid={Boolean(error)}
-          onChange={(checked) => onChange(checked ? [...values, option.value] : values.filter((v) => v !== option.value))}
+          onChange={(checked) =>
+            onChange(checked ? [...values, option.value] : values.filter((v) => v !== option.value))
+          }
         />
       ))}
     </Fieldset>
   );
 }
 
-export function RadioGroup({ id, legend, options, value, onChange, error, description }: {
-  id: string; legend: ReactNode; options: Option[]; value: string; onChange(value: string): void; error?: string | undefined; description?: ReactNode;
+export function RadioGroup({
+  id,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  description,
+}: {
+  id: string;
+  legend: ReactNode;
+  options: Option[];
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  description?: ReactNode;
 }) {
   return (
     <Fieldset id={id} legend={legend} error={error} description={description}>

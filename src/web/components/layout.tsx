@@ -45,11 +45,15 @@ export function Layout() {
 
   return (
     <div className="utrecht-document utrecht-document--surface app">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">{t('Naar de inhoud')}</a>
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+        {t('Naar de inhoud')}
+      </a>
       <header className="utrecht-page-header app-header">
         <div className="app-header__content">
           <div className="app-header__brand">
-            <NavLink to="/" className="app-header__product utrecht-link">Zorglandschap</NavLink>
+            <NavLink to="/" className="app-header__product utrecht-link">
+              Zorglandschap
+            </NavLink>
             {region && <span className="app-header__region">{region.name}</span>}
           </div>
           <div className="app-header__user">
@@ -86,15 +90,25 @@ export function Layout() {
         <div className="utrecht-nav-bar__content">
           <ul className="utrecht-nav-list">
             <li className="utrecht-nav-list__item">
-              <NavLink end to="/" className="utrecht-nav-list__link utrecht-link">{t('Overzicht')}</NavLink>
+              <NavLink end to="/" className="utrecht-nav-list__link utrecht-link">
+                {t('Overzicht')}
+              </NavLink>
             </li>
-            {links.filter((l) => l.show).map((l) => (
-              <li key={l.to} className="utrecht-nav-list__item">
-                {l.also?.includes(location.pathname)
-                  ? <Link to={l.to} aria-current="true" className="utrecht-nav-list__link utrecht-link">{t(l.label)}</Link>
-                  : <NavLink to={l.to} className="utrecht-nav-list__link utrecht-link">{t(l.label)}</NavLink>}
-              </li>
-            ))}
+            {links
+              .filter((l) => l.show)
+              .map((l) => (
+                <li key={l.to} className="utrecht-nav-list__item">
+                  {l.also?.includes(location.pathname) ? (
+                    <Link to={l.to} aria-current="true" className="utrecht-nav-list__link utrecht-link">
+                      {t(l.label)}
+                    </Link>
+                  ) : (
+                    <NavLink to={l.to} className="utrecht-nav-list__link utrecht-link">
+                      {t(l.label)}
+                    </NavLink>
+                  )}
+                </li>
+              ))}
           </ul>
         </div>
       </nav>
@@ -104,7 +118,9 @@ export function Layout() {
       <footer className="utrecht-page-footer app-footer">
         <div className="app-footer__content">
           <span>Zorglandschap</span>
-          <a className="utrecht-link utrecht-link--html-a" href="/api/v1/openapi.json">{t('API-beschrijving (OpenAPI)')}</a>
+          <a className="utrecht-link utrecht-link--html-a" href="/api/v1/openapi.json">
+            {t('API-beschrijving (OpenAPI)')}
+          </a>
         </div>
       </footer>
     </div>
@@ -116,12 +132,20 @@ export function PublicLayout() {
   const { t, lang, setLang } = useT();
   return (
     <div className="utrecht-document utrecht-document--surface app">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">{t('Naar de inhoud')}</a>
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+        {t('Naar de inhoud')}
+      </a>
       <header className="utrecht-page-header app-header">
         <div className="app-header__content">
-          <div className="app-header__brand"><span className="app-header__product">Zorglandschap</span></div>
+          <div className="app-header__brand">
+            <span className="app-header__product">Zorglandschap</span>
+          </div>
           <div className="app-header__user">
-            <Button appearance="subtle" lang={lang === 'nl' ? 'en' : 'nl'} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>
+            <Button
+              appearance="subtle"
+              lang={lang === 'nl' ? 'en' : 'nl'}
+              onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
+            >
               {lang === 'nl' ? 'English' : 'Nederlands'}
             </Button>
           </div>

@@ -7,7 +7,11 @@ import { TextLink } from './button';
 
 export function Loading() {
   const { t } = useT();
-  return <p className="utrecht-paragraph" role="status">{t('Laden…')}</p>;
+  return (
+    <p className="utrecht-paragraph" role="status">
+      {t('Laden…')}
+    </p>
+  );
 }
 
 /** A whole page for a failed load: 403 "Geen toegang", 404 "Niet gevonden", otherwise a general error. */
@@ -21,7 +25,9 @@ export function ProblemPage({ error }: { error: ApiError }) {
     <>
       <h1 className="utrecht-heading-1">{title}</h1>
       <p className="utrecht-paragraph">{error.problem.detail ?? error.problem.title}</p>
-      <p className="utrecht-paragraph"><TextLink to="/">{t('Naar het overzicht')}</TextLink></p>
+      <p className="utrecht-paragraph">
+        <TextLink to="/">{t('Naar het overzicht')}</TextLink>
+      </p>
     </>
   );
 }
@@ -45,7 +51,9 @@ export function NotFoundPage() {
     <>
       <h1 className="utrecht-heading-1">{t('Niet gevonden')}</h1>
       <p className="utrecht-paragraph">{t('Deze pagina bestaat niet.')}</p>
-      <p className="utrecht-paragraph"><TextLink to="/">{t('Naar het overzicht')}</TextLink></p>
+      <p className="utrecht-paragraph">
+        <TextLink to="/">{t('Naar het overzicht')}</TextLink>
+      </p>
     </>
   );
 }

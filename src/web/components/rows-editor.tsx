@@ -12,7 +12,20 @@ export interface Row {
  * position; adding a row focuses its first field and removing one returns focus to the add button,
  * so keyboard users never lose their place.
  */
-export function RowsEditor<T extends Row>({ id, legend, rows, onChange, newRow, itemLegend, removeLabel, addLabel, emptyText, error, firstField, children }: {
+export function RowsEditor<T extends Row>({
+  id,
+  legend,
+  rows,
+  onChange,
+  newRow,
+  itemLegend,
+  removeLabel,
+  addLabel,
+  emptyText,
+  error,
+  firstField,
+  children,
+}: {
   id: string;
   legend: string;
   rows: T[];
@@ -28,7 +41,8 @@ export function RowsEditor<T extends Row>({ id, legend, rows, onChange, newRow, 
   children(row: T, index: number, update: (patch: Partial<T>) => void): ReactNode;
 }) {
   const { t } = useT();
-  const update = (index: number) => (patch: Partial<T>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const update = (index: number) => (patch: Partial<T>) =>
+    onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   const remove = (index: number) => {
     onChange(rows.filter((_, i) => i !== index));
     requestAnimationFrame(() => document.getElementById(`${id}-add`)?.focus());
@@ -45,17 +59,25 @@ export function RowsEditor<T extends Row>({ id, legend, rows, onChange, newRow, 
           <div className="row-fields">
             {children(row, i, update(i))}
             <Button appearance="subtle" className="row-remove" onClick={() => remove(i)}>
-              {t('Verwijderen')}<span className="visually-hidden"> {removeLabel(i + 1)}</span>
+              {t('Verwijderen')}
+              <span className="visually-hidden"> {removeLabel(i + 1)}</span>
             </Button>
           </div>
         </Fieldset>
       ))}
-      <Button id={`${id}-add`} appearance="secondary" onClick={add}>{addLabel}</Button>
+      <Button id={`${id}-add`} appearance="secondary" onClick={add}>
+        {addLabel}
+      </Button>
     </Fieldset>
   );
 }
 
 /** A visible label plus words only screen readers hear: "Naam" reads as "Naam van locatie 2". */
 export function RowLabel({ text, suffix }: { text: string; suffix: string }) {
-  return <>{text}<span className="visually-hidden"> {suffix}</span></>;
+  return (
+    <>
+      {text}
+      <span className="visually-hidden"> {suffix}</span>
+    </>
+  );
 }

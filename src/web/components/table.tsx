@@ -12,8 +12,22 @@ export interface Column<T> {
 /**
  * A data table with a caption, <th scope> headers and a keyboard-scrollable container for narrow screens.
  */
-export function Table<T>({ caption, captionHidden, columns, rows, rowKey, empty, footer, busy }: {
-  caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey(row: T): string; empty?: ReactNode; footer?: ReactNode;
+export function Table<T>({
+  caption,
+  captionHidden,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  footer,
+  busy,
+}: {
+  caption: ReactNode;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey(row: T): string;
+  empty?: ReactNode;
+  footer?: ReactNode;
   /** The rows are the previous ones while new ones load (aria-busy). */
   busy?: boolean;
   /** When a heading right above already says what the table holds, the caption is for screen readers only. */
@@ -23,11 +37,20 @@ export function Table<T>({ caption, captionHidden, columns, rows, rowKey, empty,
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="utrecht-table utrecht-table--html-table utrecht-table--distanced" aria-busy={busy || undefined}>
-        <caption id={captionId} className={cx('utrecht-table__caption', captionHidden && 'visually-hidden')}>{caption}</caption>
+        <caption id={captionId} className={cx('utrecht-table__caption', captionHidden && 'visually-hidden')}>
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((column, i) => (
-              <th key={i} scope="col" className={cx('utrecht-table__header-cell', column.numeric && 'utrecht-table__header-cell--numeric-column')}>
+              <th
+                key={i}
+                scope="col"
+                className={cx(
+                  'utrecht-table__header-cell',
+                  column.numeric && 'utrecht-table__header-cell--numeric-column',
+                )}
+              >
                 {column.header}
               </th>
             ))}
@@ -36,16 +59,24 @@ export function Table<T>({ caption, captionHidden, columns, rows, rowKey, empty,
         <tbody className="utrecht-table__body">
           {rows.length === 0 && (
             <tr className="utrecht-table__row">
-              <td className="utrecht-table__cell" colSpan={columns.length}>{empty}</td>
+              <td className="utrecht-table__cell" colSpan={columns.length}>
+                {empty}
+              </td>
             </tr>
           )}
           {rows.map((row) => (
             <tr key={rowKey(row)} className="utrecht-table__row">
               {columns.map((column, i) => {
                 const className = cx('utrecht-table__cell', column.numeric && 'utrecht-table__cell--numeric-data');
-                return column.rowHeader
-                  ? <th key={i} scope="row" className={cx(className, 'utrecht-table__header-cell--row')}>{column.cell(row)}</th>
-                  : <td key={i} className={className}>{column.cell(row)}</td>;
+                return column.rowHeader ? (
+                  <th key={i} scope="row" className={cx(className, 'utrecht-table__header-cell--row')}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={className}>
+                    {column.cell(row)}
+                  </td>
+                );
               })}
             </tr>
           ))}

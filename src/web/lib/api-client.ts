@@ -75,7 +75,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({
-      type: 'about:blank', title: 'Geen verbinding', status: 0, code: 'network',
+      type: 'about:blank',
+      title: 'Geen verbinding',
+      status: 0,
+      code: 'network',
       detail: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
     });
   }
@@ -105,7 +108,12 @@ async function readProblem(response: Response): Promise<Problem> {
       // fall through to the generic problem below
     }
   }
-  return { type: 'about:blank', title: response.statusText || 'Fout', status: response.status, code: String(response.status) };
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Fout',
+    status: response.status,
+    code: String(response.status),
+  };
 }
 
 /** Builds a query string from the defined, non-empty values. */
@@ -119,10 +127,17 @@ export function toQuery(params: Record<string, string | number | boolean | null 
 }
 
 /** Reads every page of a list; for select boxes that must offer all providers, not only the first 100. */
-export async function fetchAll<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T[]> {
+export async function fetchAll<T>(
+  path: string,
+  params: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
+): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; page <= 1000; page++) {
-    const result = await api<Page<T> | { data: T[]; page?: undefined }>(`${path}${toQuery({ ...params, page, pageSize: 100 })}`, signal ? { signal } : {});
+    const result = await api<Page<T> | { data: T[]; page?: undefined }>(
+      `${path}${toQuery({ ...params, page, pageSize: 100 })}`,
+      signal ? { signal } : {},
+    );
     items.push(...result.data);
     if (!result.page || page >= result.page.totalPages) break;
   }
@@ -130,7 +145,14 @@ export async function fetchAll<T>(path: string, params: Record<string, string | 
 }
 
 /** The total of a paged list, read with the smallest possible page. */
-export async function countOf(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<number> {
-  const result = await api<Page<unknown>>(`${path}${toQuery({ ...params, page: 1, pageSize: 1 })}`, signal ? { signal } : {});
+export async function countOf(
+  path: string,
+  params: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
+): Promise<number> {
+  const result = await api<Page<unknown>>(
+    `${path}${toQuery({ ...params, page: 1, pageSize: 1 })}`,
+    signal ? { signal } : {},
+  );
   return result.page.totalElements;
 }

@@ -3,10 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, onUnauthorized } from './api-client';
 import type { Role, User } from './types';
 
-type Session =
-  | { status: 'loading' }
-  | { status: 'anonymous'; problem?: string }
-  | { status: 'signed-in'; user: User };
+type Session = { status: 'loading' } | { status: 'anonymous'; problem?: string } | { status: 'signed-in'; user: User };
 
 interface AuthContextValue {
   session: Session;

@@ -29,18 +29,35 @@ const empty: FormErrorState = { params: [], general: null, round: 0 };
  */
 export function useFormErrors(prefix?: string): FormErrors {
   const [state, setState] = useState<FormErrorState>(empty);
-  const rename = useCallback((params: InvalidParam[]) => (prefix ? params.map((p) => ({ ...p, name: `${prefix}-${p.name}` })) : params), [prefix]);
+  const rename = useCallback(
+    (params: InvalidParam[]) => (prefix ? params.map((p) => ({ ...p, name: `${prefix}-${p.name}` })) : params),
+    [prefix],
+  );
 
-  const fail = useCallback((error: unknown) => {
-    setState((previous) => {
-      if (error instanceof ApiError) {
-        const params = rename(error.invalidParams);
-        return { params, general: params.length ? null : (error.problem.detail ?? error.problem.title), round: previous.round + 1 };
-      }
-      return { params: [], general: error instanceof Error ? error.message : String(error), round: previous.round + 1 };
-    });
-  }, [rename]);
-  const failWith = useCallback((params: InvalidParam[]) => setState((p) => ({ params: rename(params), general: null, round: p.round + 1 })), [rename]);
+  const fail = useCallback(
+    (error: unknown) => {
+      setState((previous) => {
+        if (error instanceof ApiError) {
+          const params = rename(error.invalidParams);
+          return {
+            params,
+            general: params.length ? null : (error.problem.detail ?? error.problem.title),
+            round: previous.round + 1,
+          };
+        }
+        return {
+          params: [],
+          general: error instanceof Error ? error.message : String(error),
+          round: previous.round + 1,
+        };
+      });
+    },
+    [rename],
+  );
+  const failWith = useCallback(
+    (params: InvalidParam[]) => setState((p) => ({ params: rename(params), general: null, round: p.round + 1 })),
+    [rename],
+  );
   const clear = useCallback(() => setState((p) => ({ ...empty, round: p.round })), []);
 
   return useMemo(() => {
@@ -54,7 +71,11 @@ export function useFormErrors(prefix?: string): FormErrors {
       of: (name: string) => join(state.params.filter((p) => p.name === full(name))),
       ofGroup: (bare: string) => {
         const name = full(bare);
-        return join(state.params.filter((p) => p.name === name || (p.name.startsWith(`${name}.`) && /^\d+$/.test(p.name.slice(name.length + 1)))));
+        return join(
+          state.params.filter(
+            (p) => p.name === name || (p.name.startsWith(`${name}.`) && /^\d+$/.test(p.name.slice(name.length + 1))),
+          ),
+        );
       },
       hasAny: state.params.length > 0 || state.general !== null,
     };

@@ -61,15 +61,26 @@ describe('counts', () => {
   });
 
   it('are formatted when a message is given a number as {count}, and only then', () => {
-    expect(translate('nl', '{count} traject gevonden|{count} trajecten gevonden', { count: 2663 })).toBe('2.663 trajecten gevonden');
-    expect(translate('en', '{count} traject gevonden|{count} trajecten gevonden', { count: 2663 })).toBe('2,663 trajectories found');
-    expect(translate('nl', '{count} bestand gevonden|{count} bestanden gevonden', { count: 1 })).toBe('1 bestand gevonden');
+    expect(translate('nl', '{count} traject gevonden|{count} trajecten gevonden', { count: 2663 })).toBe(
+      '2.663 trajecten gevonden',
+    );
+    expect(translate('en', '{count} traject gevonden|{count} trajecten gevonden', { count: 2663 })).toBe(
+      '2,663 trajectories found',
+    );
+    expect(translate('nl', '{count} bestand gevonden|{count} bestanden gevonden', { count: 1 })).toBe(
+      '1 bestand gevonden',
+    );
     expect(translate('nl', 'Tarief {year}', { year: 2025 })).toBe('Tarief 2025');
   });
 });
 
 describe('labelField', () => {
-  const labels = { agbCode: 'AGB-code', locations: 'Locaties', 'locations.item': 'Locatie', 'locations.postcode': 'Postcode' };
+  const labels = {
+    agbCode: 'AGB-code',
+    locations: 'Locaties',
+    'locations.item': 'Locatie',
+    'locations.postcode': 'Postcode',
+  };
 
   it('names top-level fields and row fields for the error summary', () => {
     expect(labelField(labels, 'agbCode')).toBe('AGB-code');

@@ -1,7 +1,12 @@
 /** Dutch formatting of money, dates and counts, used in every table and detail page. */
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-const wholeEuro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const wholeEuro = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+  minimumFractionDigits: 0,
+});
 const dutchCount = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const englishCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const dateShort = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' });

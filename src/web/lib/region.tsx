@@ -9,7 +9,10 @@ interface RegionContextValue {
   refresh(): Promise<void>;
 }
 
-const RegionContext = createContext<RegionContextValue>({ state: { status: 'loading' }, refresh: async () => undefined });
+const RegionContext = createContext<RegionContextValue>({
+  state: { status: 'loading' },
+  refresh: async () => undefined,
+});
 
 async function loadRegion(signal?: AbortSignal): Promise<Region | null> {
   return (await api<{ data: Region[] }>('/regions', signal ? { signal } : {})).data[0] ?? null;

@@ -5,8 +5,16 @@
 import type { z } from 'zod';
 import type { ZUser } from '../../server/modules/auth/auth.schema';
 
-export type { Provider, ProviderCreate, ProviderUpdate } from '../../server/modules/landscape/providers/providers.schema';
-export type { Contract, ContractCreate, ContractUpdate } from '../../server/modules/landscape/contracts/contracts.schema';
+export type {
+  Provider,
+  ProviderCreate,
+  ProviderUpdate,
+} from '../../server/modules/landscape/providers/providers.schema';
+export type {
+  Contract,
+  ContractCreate,
+  ContractUpdate,
+} from '../../server/modules/landscape/contracts/contracts.schema';
 export type { Product, ProductCreate, ProductUpdate } from '../../server/modules/landscape/products/products.schema';
 export type { Budget, BudgetCreate } from '../../server/modules/landscape/budgets/budgets.schema';
 export type { Role, ProviderDomain, FundingVariant, Procedure, Intensity } from '../../shared/domain';

@@ -17,7 +17,9 @@ export type LoadState<T> =
  * data under a heading or caption that belongs to the new dependencies.
  */
 export function useLoad<T>(
-  loader: (signal: AbortSignal) => Promise<T>, deps: DependencyList, options: { keepPrevious?: boolean } = {},
+  loader: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+  options: { keepPrevious?: boolean } = {},
 ): [LoadState<T>, () => void] {
   // A new object whenever the dependencies change: the state remembers which dependencies its data answer.
   const view = useMemo(() => ({}), deps);
@@ -30,7 +32,8 @@ export function useLoad<T>(
     const keep = options.keepPrevious || lastRound.current !== round;
     lastRound.current = round;
     setState((previous) => ({
-      view, load: keep && previous.load.status === 'ok' ? { ...previous.load, refreshing: true } : { status: 'loading' },
+      view,
+      load: keep && previous.load.status === 'ok' ? { ...previous.load, refreshing: true } : { status: 'loading' },
     }));
     loader(controller.signal)
       .then((data) => {
@@ -38,9 +41,10 @@ export function useLoad<T>(
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        const apiError = error instanceof ApiError
-          ? error
-          : new ApiError({ type: 'about:blank', title: 'Fout', status: 0, code: 'client', detail: String(error) });
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError({ type: 'about:blank', title: 'Fout', status: 0, code: 'client', detail: String(error) });
         setState({ view, load: { status: 'error', error: apiError } });
       });
     return () => controller.abort();
@@ -50,7 +54,10 @@ export function useLoad<T>(
   // The render in which the dependencies changed comes before the effect above: it must not show the old
   // answer as the new view's (a caption for one grouping over rows of another).
   if (state.view !== view) {
-    return [options.keepPrevious && state.load.status === 'ok' ? { ...state.load, refreshing: true } : { status: 'loading' }, reload];
+    return [
+      options.keepPrevious && state.load.status === 'ok' ? { ...state.load, refreshing: true } : { status: 'loading' },
+      reload,
+    ];
   }
   return [state.load, reload];
 }

@@ -2,37 +2,47 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { providers } from './landscape.js';
 
-export const users = pgTable('users', {
-  id: uuid().primaryKey().defaultRandom(),
-  email: text().notNull().unique(),
-  name: text().notNull(),
-  role: text().notNull(),
-  providerId: uuid().references(() => providers.id),
-  passwordHash: text(),
-  oidcSubject: text().unique(),
-  active: boolean().notNull().default(true),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check('users_role', sql`${t.role} in ('beheerder', 'contractmanager', 'beleid', 'verwijzer', 'aanbieder')`),
-  check('users_provider_bound', sql`(${t.role} = 'aanbieder') = (${t.providerId} is not null)`),
-]);
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    role: text().notNull(),
+    providerId: uuid().references(() => providers.id),
+    passwordHash: text(),
+    oidcSubject: text().unique(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('users_role', sql`${t.role} in ('beheerder', 'contractmanager', 'beleid', 'verwijzer', 'aanbieder')`),
+    check('users_provider_bound', sql`(${t.role} = 'aanbieder') = (${t.providerId} is not null)`),
+  ],
+);
 
 /** Server-side sessions; only a SHA-256 hash of the token is stored, so a database leak yields no live session. */
 export const sessions = pgTable('sessions', {
   tokenHash: text().primaryKey(),
-  userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
 });
 
-export const auditEvents = pgTable('audit_events', {
-  id: bigserial({ mode: 'number' }).primaryKey(),
-  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  userId: uuid().references(() => users.id),
-  userEmail: text(),
-  action: text().notNull(),
-  entity: text().notNull(),
-  entityId: text().notNull(),
-  before: jsonb(),
-  after: jsonb(),
-}, (t) => [check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete', 'read')`)]);
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userId: uuid().references(() => users.id),
+    userEmail: text(),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text().notNull(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete', 'read')`)],
+);

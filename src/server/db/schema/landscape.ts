@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** A jeugdregio: the municipalities that commission specialised youth care together. */
 export const regions = pgTable('regions', {
@@ -9,153 +21,254 @@ export const regions = pgTable('regions', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const municipalities = pgTable('municipalities', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  cbsCode: text().notNull().unique(),
-  name: text().notNull(),
-}, (t) => [check('municipalities_cbs_code', sql`${t.cbsCode} ~ '^[0-9]{4}$'`)]);
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    cbsCode: text().notNull().unique(),
+    name: text().notNull(),
+  },
+  (t) => [check('municipalities_cbs_code', sql`${t.cbsCode} ~ '^[0-9]{4}$'`)],
+);
 
 /** Tier levels per region and scheme (omvang: hoog/midden/basis; rol: A/B/C); excludesCode encodes A⊥C. */
-export const tierLevels = pgTable('tier_levels', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  scheme: text().notNull(),
-  code: text().notNull(),
-  name: text().notNull(),
-  description: text(),
-  accountMeetingsPerYear: integer(),
-  excludesCode: text(),
-  sortOrder: integer().notNull().default(0),
-}, (t) => [
-  unique('tier_levels_region_scheme_code').on(t.regionId, t.scheme, t.code),
-  check('tier_levels_scheme', sql`${t.scheme} in ('omvang', 'rol')`),
-]);
+export const tierLevels = pgTable(
+  'tier_levels',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    scheme: text().notNull(),
+    code: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    accountMeetingsPerYear: integer(),
+    excludesCode: text(),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    unique('tier_levels_region_scheme_code').on(t.regionId, t.scheme, t.code),
+    check('tier_levels_scheme', sql`${t.scheme} in ('omvang', 'rol')`),
+  ],
+);
 
-export const providers = pgTable('providers', {
-  id: uuid().primaryKey().defaultRandom(),
-  agbCode: text().notNull().unique(),
-  kvkNumber: text(),
-  name: text().notNull(),
-  domains: text().array().notNull().default(sql`'{}'::text[]`),
-  specialisations: text().array().notNull().default(sql`'{}'::text[]`),
-  website: text(),
-  active: boolean().notNull().default(true),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [check('providers_agb_code', sql`${t.agbCode} ~ '^[0-9]{8}$'`)]);
+export const providers = pgTable(
+  'providers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    agbCode: text().notNull().unique(),
+    kvkNumber: text(),
+    name: text().notNull(),
+    domains: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    specialisations: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    website: text(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('providers_agb_code', sql`${t.agbCode} ~ '^[0-9]{8}$'`)],
+);
 
 export const providerLocations = pgTable('provider_locations', {
   id: uuid().primaryKey().defaultRandom(),
-  providerId: uuid().notNull().references(() => providers.id, { onDelete: 'cascade' }),
+  providerId: uuid()
+    .notNull()
+    .references(() => providers.id, { onDelete: 'cascade' }),
   name: text().notNull(),
   postcode: text().notNull(),
   city: text(),
 });
 
-export const providerTiers = pgTable('provider_tiers', {
-  providerId: uuid().notNull().references(() => providers.id, { onDelete: 'cascade' }),
-  tierLevelId: uuid().notNull().references(() => tierLevels.id),
-}, (t) => [primaryKey({ columns: [t.providerId, t.tierLevelId] })]);
+export const providerTiers = pgTable(
+  'provider_tiers',
+  {
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id, { onDelete: 'cascade' }),
+    tierLevelId: uuid()
+      .notNull()
+      .references(() => tierLevels.id),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.tierLevelId] })],
+);
 
 /** Providers that bid together; the lead (hoofdaannemer) holds the contract, the others subcontract. */
-export const combinations = pgTable('combinations', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  name: text().notNull(),
-  leadProviderId: uuid().notNull().references(() => providers.id),
-}, (t) => [unique('combinations_region_name').on(t.regionId, t.name)]);
+export const combinations = pgTable(
+  'combinations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    name: text().notNull(),
+    leadProviderId: uuid()
+      .notNull()
+      .references(() => providers.id),
+  },
+  (t) => [unique('combinations_region_name').on(t.regionId, t.name)],
+);
 
-export const combinationMembers = pgTable('combination_members', {
-  combinationId: uuid().notNull().references(() => combinations.id, { onDelete: 'cascade' }),
-  providerId: uuid().notNull().references(() => providers.id),
-}, (t) => [primaryKey({ columns: [t.combinationId, t.providerId] })]);
+export const combinationMembers = pgTable(
+  'combination_members',
+  {
+    combinationId: uuid()
+      .notNull()
+      .references(() => combinations.id, { onDelete: 'cascade' }),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id),
+  },
+  (t) => [primaryKey({ columns: [t.combinationId, t.providerId] })],
+);
 
 /** A segment or lot (perceel) the region contracts separately, e.g. Ambulant, Crisis, Gezinsvormen. */
-export const lots = pgTable('lots', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  code: text().notNull(),
-  name: text().notNull(),
-}, (t) => [unique('lots_region_code').on(t.regionId, t.code)]);
+export const lots = pgTable(
+  'lots',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    code: text().notNull(),
+    name: text().notNull(),
+  },
+  (t) => [unique('lots_region_code').on(t.regionId, t.code)],
+);
 
-export const contracts = pgTable('contracts', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  reference: text().notNull(),
-  providerId: uuid().notNull().references(() => providers.id),
-  combinationId: uuid().references(() => combinations.id),
-  lotId: uuid().notNull().references(() => lots.id),
-  startDate: date({ mode: 'string' }).notNull(),
-  endDate: date({ mode: 'string' }).notNull(),
-  procedure: text().notNull(),
-  fundingVariant: text().notNull(),
-  budgetCeiling: numeric({ precision: 14, scale: 2 }),
-  notes: text(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  unique('contracts_region_reference').on(t.regionId, t.reference),
-  check('contracts_dates', sql`${t.endDate} >= ${t.startDate}`),
-  check('contracts_funding_variant', sql`${t.fundingVariant} in ('inspanningsgericht', 'outputgericht', 'taakgericht')`),
-]);
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    reference: text().notNull(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id),
+    combinationId: uuid().references(() => combinations.id),
+    lotId: uuid()
+      .notNull()
+      .references(() => lots.id),
+    startDate: date({ mode: 'string' }).notNull(),
+    endDate: date({ mode: 'string' }).notNull(),
+    procedure: text().notNull(),
+    fundingVariant: text().notNull(),
+    budgetCeiling: numeric({ precision: 14, scale: 2 }),
+    notes: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('contracts_region_reference').on(t.regionId, t.reference),
+    check('contracts_dates', sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      'contracts_funding_variant',
+      sql`${t.fundingVariant} in ('inspanningsgericht', 'outputgericht', 'taakgericht')`,
+    ),
+  ],
+);
 
 /** Each extension moves the contract's effective end date; the latest one counts. */
 export const contractExtensions = pgTable('contract_extensions', {
   id: uuid().primaryKey().defaultRandom(),
-  contractId: uuid().notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  contractId: uuid()
+    .notNull()
+    .references(() => contracts.id, { onDelete: 'cascade' }),
   newEndDate: date({ mode: 'string' }).notNull(),
   decidedOn: date({ mode: 'string' }),
   note: text(),
 });
 
-export const products = pgTable('products', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  lotId: uuid().references(() => lots.id),
-  productCategory: text().notNull(),
-  productCode: text().notNull(),
-  name: text().notNull(),
-  unit: text().notNull(),
-  fundingVariant: text().notNull(),
-  withStay: boolean().notNull().default(false),
-  /** For care with stay: pleegzorg, gezinshuis, residentieel or gesloten (the transformation targets count these). */
-  stayForm: text(),
-  intensity: text(),
-  travelHoursPerFte: integer(),
-  validFrom: date({ mode: 'string' }).notNull(),
-  validTo: date({ mode: 'string' }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  unique('products_region_code').on(t.regionId, t.productCode),
-  check('products_code_length', sql`char_length(${t.productCode}) between 1 and 5`),
-  check('products_category', sql`${t.productCategory} ~ '^[0-9]{2}$'`),
-  check('products_validity', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
-  check('products_stay_form', sql`${t.stayForm} is null or (${t.withStay} and ${t.stayForm} in ('pleegzorg', 'gezinshuis', 'residentieel', 'gesloten'))`),
-]);
+export const products = pgTable(
+  'products',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    lotId: uuid().references(() => lots.id),
+    productCategory: text().notNull(),
+    productCode: text().notNull(),
+    name: text().notNull(),
+    unit: text().notNull(),
+    fundingVariant: text().notNull(),
+    withStay: boolean().notNull().default(false),
+    /** For care with stay: pleegzorg, gezinshuis, residentieel or gesloten (the transformation targets count these). */
+    stayForm: text(),
+    intensity: text(),
+    travelHoursPerFte: integer(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('products_region_code').on(t.regionId, t.productCode),
+    check('products_code_length', sql`char_length(${t.productCode}) between 1 and 5`),
+    check('products_category', sql`${t.productCategory} ~ '^[0-9]{2}$'`),
+    check('products_validity', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+    check(
+      'products_stay_form',
+      sql`${t.stayForm} is null or (${t.withStay} and ${t.stayForm} in ('pleegzorg', 'gezinshuis', 'residentieel', 'gesloten'))`,
+    ),
+  ],
+);
 
 /** Tariff per product per calendar year (tariffs are indexed yearly), in euros per unit. */
-export const productTariffs = pgTable('product_tariffs', {
-  productId: uuid().notNull().references(() => products.id, { onDelete: 'cascade' }),
-  year: integer().notNull(),
-  tariff: numeric({ precision: 12, scale: 2 }).notNull(),
-}, (t) => [primaryKey({ columns: [t.productId, t.year] }), check('product_tariffs_positive', sql`${t.tariff} >= 0`)]);
+export const productTariffs = pgTable(
+  'product_tariffs',
+  {
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    year: integer().notNull(),
+    tariff: numeric({ precision: 12, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.year] }), check('product_tariffs_positive', sql`${t.tariff} >= 0`)],
+);
 
 /** A budget line (post) such as ZIN, Jeugdzorgplus, GI, Veilig Thuis. */
-export const budgetLines = pgTable('budget_lines', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid().notNull().references(() => regions.id),
-  code: text().notNull(),
-  name: text().notNull(),
-  /** The JZ020 productcategorieën whose declarations this line pays (spend per budget line). */
-  productCategories: text().array().notNull().default(sql`'{}'::text[]`),
-}, (t) => [unique('budget_lines_region_code').on(t.regionId, t.code)]);
+export const budgetLines = pgTable(
+  'budget_lines',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    code: text().notNull(),
+    name: text().notNull(),
+    /** The JZ020 productcategorieën whose declarations this line pays (spend per budget line). */
+    productCategories: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [unique('budget_lines_region_code').on(t.regionId, t.code)],
+);
 
-export const budgets = pgTable('budgets', {
-  id: uuid().primaryKey().defaultRandom(),
-  municipalityId: uuid().notNull().references(() => municipalities.id),
-  budgetLineId: uuid().notNull().references(() => budgetLines.id),
-  year: integer().notNull(),
-  amount: numeric({ precision: 14, scale: 2 }).notNull(),
-}, (t) => [unique('budgets_municipality_line_year').on(t.municipalityId, t.budgetLineId, t.year)]);
+export const budgets = pgTable(
+  'budgets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    budgetLineId: uuid()
+      .notNull()
+      .references(() => budgetLines.id),
+    year: integer().notNull(),
+    amount: numeric({ precision: 14, scale: 2 }).notNull(),
+  },
+  (t) => [unique('budgets_municipality_line_year').on(t.municipalityId, t.budgetLineId, t.year)],
+);

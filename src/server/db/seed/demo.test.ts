@@ -10,13 +10,23 @@ import { call, createTestContext, type TestContext } from '../../test/harness.js
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from './demo.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('demo region Lekstroom', () => {
   it('seeds the five municipalities, providers, contracts per segment, products, budgets and one user per role', async () => {
     const seeded = await seedDemoRegionIfEmpty(ctx.database.db);
-    expect(seeded?.users.map((u) => u.role)).toEqual(['beheerder', 'contractmanager', 'beleid', 'verwijzer', 'aanbieder']);
+    expect(seeded?.users.map((u) => u.role)).toEqual([
+      'beheerder',
+      'contractmanager',
+      'beleid',
+      'verwijzer',
+      'aanbieder',
+    ]);
     const db = ctx.database.db;
     const n = async (table: PgTable) => Number((await db.select({ n: count() }).from(table))[0]!.n);
     expect(await n(municipalities)).toBe(5);
@@ -30,16 +40,31 @@ describe('demo region Lekstroom', () => {
       const res = await call(ctx, null, 'POST', '/sessions', { email: user.email, password: demoPassword });
       expect(res.status, user.email).toBe(201);
     }
-    const cm = await call(ctx, null, 'POST', '/sessions', { email: 'contractmanager@lekstroom.example.nl', password: demoPassword });
+    const cm = await call(ctx, null, 'POST', '/sessions', {
+      email: 'contractmanager@lekstroom.example.nl',
+      password: demoPassword,
+    });
     const regions = await call(ctx, cm.body.token, 'GET', '/regions');
-    expect(regions.body.data[0].municipalities.map((m: { name: string }) => m.name)).toEqual(['Houten', 'IJsselstein', 'Lopik', 'Nieuwegein', 'Vijfheerenlanden']);
+    expect(regions.body.data[0].municipalities.map((m: { name: string }) => m.name)).toEqual([
+      'Houten',
+      'IJsselstein',
+      'Lopik',
+      'Nieuwegein',
+      'Vijfheerenlanden',
+    ]);
     const lots = regions.body.data[0].lots.map((l: { code: string }) => l.code).sort();
     expect(lots).toEqual(['AMB', 'CRI', 'FOR', 'GZV', 'JIO']);
-    const segmentsWithContracts = new Set((await call(ctx, cm.body.token, 'GET', '/contracts?pageSize=100')).body.data.map((c: { lotCode: string }) => c.lotCode));
+    const segmentsWithContracts = new Set(
+      (await call(ctx, cm.body.token, 'GET', '/contracts?pageSize=100')).body.data.map(
+        (c: { lotCode: string }) => c.lotCode,
+      ),
+    );
     expect([...segmentsWithContracts].sort()).toEqual(lots);
     const gezinsvormen = await call(ctx, cm.body.token, 'GET', '/products?productCategory=43');
     expect(gezinsvormen.body.data.map((p: { name: string }) => p.name)).toContain('Gezinsvorm Integraal');
-    expect((await call(ctx, cm.body.token, 'GET', '/products?productCategory=44')).body.data[0].name).toBe('Gezinsvorm Kort Verblijf');
+    expect((await call(ctx, cm.body.token, 'GET', '/products?productCategory=44')).body.data[0].name).toBe(
+      'Gezinsvorm Kort Verblijf',
+    );
 
     const contractsBefore = await n(contracts);
     expect(await seedDemoRegionIfEmpty(ctx.database.db)).toBeNull();

@@ -36,18 +36,28 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     const admin = await createUser(tx, { ...demoUsers[0]!, password: demoPassword });
     const actor: Actor = admin;
     const region = await createRegion(tx, actor, { ...lekstroom, tierLevels: defaultTierLevels });
-    const tierId = (scheme: string, code: string) => region.tierLevels.find((t) => t.scheme === scheme && t.code === code)!.id;
+    const tierId = (scheme: string, code: string) =>
+      region.tierLevels.find((t) => t.scheme === scheme && t.code === code)!.id;
 
     const providerIds = new Map<string, string>();
     for (const p of demoProviders) {
       const created = await createProvider(tx, actor, {
-        agbCode: p.agbCode, kvkNumber: p.kvkNumber, name: p.name, domains: p.domains, specialisations: p.specialisations,
-        website: null, active: true, locations: p.locations, tierLevelIds: [tierId('omvang', p.omvang), ...p.rol.map((r) => tierId('rol', r))],
+        agbCode: p.agbCode,
+        kvkNumber: p.kvkNumber,
+        name: p.name,
+        domains: p.domains,
+        specialisations: p.specialisations,
+        website: null,
+        active: true,
+        locations: p.locations,
+        tierLevelIds: [tierId('omvang', p.omvang), ...p.rol.map((r) => tierId('rol', r))],
       });
       providerIds.set(p.agbCode, created.id);
     }
     const combination = await createCombination(tx, actor, {
-      regionId: region.id, name: demoCombination.name, leadProviderId: providerIds.get(demoCombination.lead)!,
+      regionId: region.id,
+      name: demoCombination.name,
+      leadProviderId: providerIds.get(demoCombination.lead)!,
       subcontractorIds: demoCombination.members.map((agb) => providerIds.get(agb)!),
     });
 
@@ -55,24 +65,43 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     for (const [i, c] of demoContracts.entries()) {
       const start = switchDates[c.lot]!;
       await createContract(tx, actor, {
-        regionId: region.id, reference: `LEK-2023-${String(i + 1).padStart(3, '0')}`, providerId: providerIds.get(c.agb)!,
-        combinationId: c.combination ? combination.id : null, lotId: lotId(c.lot), startDate: start,
+        regionId: region.id,
+        reference: `LEK-2023-${String(i + 1).padStart(3, '0')}`,
+        providerId: providerIds.get(c.agb)!,
+        combinationId: c.combination ? combination.id : null,
+        lotId: lotId(c.lot),
+        startDate: start,
         endDate: contractEnd(2026, start),
         procedure: c.lot === 'GZV' || c.lot === 'CRI' ? 'europese-aanbesteding' : 'open-house',
         fundingVariant: c.lot === 'CRI' ? 'outputgericht' : 'inspanningsgericht',
-        budgetCeiling: c.lot === 'GZV' ? 4_800_000 : null, notes: null,
-        extensions: [{ newEndDate: contractEnd(2028, start), decidedOn: '2025-11-15', note: 'Eerste verlenging met twee jaar' }],
+        budgetCeiling: c.lot === 'GZV' ? 4_800_000 : null,
+        notes: null,
+        extensions: [
+          { newEndDate: contractEnd(2028, start), decidedOn: '2025-11-15', note: 'Eerste verlenging met twee jaar' },
+        ],
       });
     }
 
     const thisYear = new Date().getFullYear();
     for (const p of demoProducts) {
       const tariffs = [];
-      for (let year = 2023, tariff = p.tariff2023; year <= thisYear + 1; year++, tariff *= 1.035) tariffs.push({ year, tariff: Math.round(tariff * 100) / 100 });
+      for (let year = 2023, tariff = p.tariff2023; year <= thisYear + 1; year++, tariff *= 1.035)
+        tariffs.push({ year, tariff: Math.round(tariff * 100) / 100 });
       await createProduct(tx, actor, {
-        regionId: region.id, lotId: lotId(p.lot), productCategory: p.productCategory, productCode: p.productCode, name: p.name,
-        unit: p.unit, fundingVariant: p.fundingVariant, withStay: p.withStay, stayForm: p.stayForm ?? null, intensity: p.intensity ?? null,
-        travelHoursPerFte: p.travelHoursPerFte ?? null, validFrom: switchDates[p.lot]!, validTo: null, tariffs,
+        regionId: region.id,
+        lotId: lotId(p.lot),
+        productCategory: p.productCategory,
+        productCode: p.productCode,
+        name: p.name,
+        unit: p.unit,
+        fundingVariant: p.fundingVariant,
+        withStay: p.withStay,
+        stayForm: p.stayForm ?? null,
+        intensity: p.intensity ?? null,
+        travelHoursPerFte: p.travelHoursPerFte ?? null,
+        validFrom: switchDates[p.lot]!,
+        validTo: null,
+        tariffs,
       });
     }
 
@@ -90,7 +119,11 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     }
 
     for (const u of demoUsers.slice(1)) {
-      await createUser(tx, { ...u, password: demoPassword, providerId: u.role === 'aanbieder' ? providerIds.get(demoAanbiederAgb) : undefined });
+      await createUser(tx, {
+        ...u,
+        password: demoPassword,
+        providerId: u.role === 'aanbieder' ? providerIds.get(demoAanbiederAgb) : undefined,
+      });
     }
   });
 }
@@ -108,13 +141,16 @@ function contractEnd(year: number, start: string): string {
  * their differences: the declared Zorg in natura of the complete years with data against its budget.
  */
 export async function scaleDemoBudgetsToCare(db: Db): Promise<void> {
-  const [row] = await queryRows<{ declared: number | null; budget: number | null }>(db, sql`
+  const [row] = await queryRows<{ declared: number | null; budget: number | null }>(
+    db,
+    sql`
     with years as (
       select extract(year from period_start)::int as year from ijw_declaration_lines
       group by 1 having count(distinct extract(month from period_start)) = 12)
     select (select sum(l.amount_cents) / 100.0 from ijw_declaration_lines l where extract(year from l.period_start)::int in (select year from years))::float8 as declared,
       (select sum(b.amount) from budgets b join budget_lines bl on bl.id = b.budget_line_id
-        where bl.code = 'ZIN' and b.year in (select year from years))::float8 as budget`);
+        where bl.code = 'ZIN' and b.year in (select year from years))::float8 as budget`,
+  );
   if (!row?.declared || !row.budget) return;
   const factor = row.declared / row.budget;
   await db.execute(sql`update budgets set amount = round(amount * ${factor} / 1000) * 1000`);

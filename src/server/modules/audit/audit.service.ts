@@ -39,14 +39,25 @@ export async function listAuditEvents(db: Db, options: ListAuditOptions) {
   if (options.entityId) filters.push(eq(auditEvents.entityId, options.entityId));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id))
-      .limit(options.pageSize).offset((options.page - 1) * options.pageSize),
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
     db.select({ n: count() }).from(auditEvents).where(where),
   ]);
   return {
     items: rows.map((r) => ({
-      id: r.id, at: r.at.toISOString(), userEmail: r.userEmail ?? 'systeem', action: r.action,
-      entity: r.entity, entityId: r.entityId, before: r.before, after: r.after,
+      id: r.id,
+      at: r.at.toISOString(),
+      userEmail: r.userEmail ?? 'systeem',
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: r.before,
+      after: r.after,
     })),
     total: Number(total?.n ?? 0),
   };

@@ -14,7 +14,10 @@ const tags = ['Inloggen en gebruikers'];
 
 authRoutes.openapi(
   createRoute({
-    method: 'post', path: '/sessions', tags, summary: 'Inloggen met e-mailadres en wachtwoord',
+    method: 'post',
+    path: '/sessions',
+    tags,
+    summary: 'Inloggen met e-mailadres en wachtwoord',
     description: 'Zet een HttpOnly sessiecookie; het token in het antwoord kan ook als Bearer-token dienen.',
     request: body(ZSignIn),
     responses: { 201: json(ZSession.extend({ token: z.string() }), 'Ingelogd'), ...problems(400, 401) },
@@ -23,7 +26,11 @@ authRoutes.openapi(
     const { email, password } = c.req.valid('json');
     const { token, actor, expiresAt } = await signIn(c.get('db'), email, password);
     setCookie(c, sessionCookie, token, {
-      httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('config').secureCookies, expires: expiresAt,
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: c.get('config').secureCookies,
+      expires: expiresAt,
     });
     return c.json({ user: actor, expiresAt: expiresAt.toISOString(), token }, 201);
   },
@@ -31,7 +38,10 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/sessions/current', tags, summary: 'Uitloggen',
+    method: 'delete',
+    path: '/sessions/current',
+    tags,
+    summary: 'Uitloggen',
     responses: { 204: { description: 'Uitgelogd' } },
   }),
   async (c) => {
@@ -44,7 +54,10 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'get', path: '/users/me', tags, summary: 'De ingelogde gebruiker',
+    method: 'get',
+    path: '/users/me',
+    tags,
+    summary: 'De ingelogde gebruiker',
     responses: { 200: json(ZUser, 'De gebruiker en zijn rol'), ...problems(401) },
   }),
   (c) => c.json(requireActor(c), 200),
@@ -52,7 +65,10 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'get', path: '/users', tags, summary: 'Alle gebruikers (alleen beheerder)',
+    method: 'get',
+    path: '/users',
+    tags,
+    summary: 'Alle gebruikers (alleen beheerder)',
     responses: { 200: json(z.object({ data: z.array(ZUser) }), 'De gebruikers'), ...problems(401, 403) },
   }),
   async (c) => {
@@ -64,7 +80,10 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'post', path: '/users', tags, summary: 'Gebruiker toevoegen (alleen beheerder)',
+    method: 'post',
+    path: '/users',
+    tags,
+    summary: 'Gebruiker toevoegen (alleen beheerder)',
     request: body(ZUserCreate),
     responses: { 201: json(ZUser, 'De nieuwe gebruiker'), ...problems(400, 401, 403, 409) },
   }),
@@ -82,7 +101,10 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/users/{id}', tags, summary: 'Gebruiker wijzigen, (de)activeren of een nieuw wachtwoord geven (alleen beheerder)',
+    method: 'patch',
+    path: '/users/{id}',
+    tags,
+    summary: 'Gebruiker wijzigen, (de)activeren of een nieuw wachtwoord geven (alleen beheerder)',
     description: 'Deactiveren, een nieuw wachtwoord of een andere rol beëindigt de lopende sessies van die gebruiker.',
     request: { params: ZIdParam, ...body(ZUserUpdate) },
     responses: { 200: json(ZUser, 'De gewijzigde gebruiker'), ...problems(400, 401, 403, 404) },

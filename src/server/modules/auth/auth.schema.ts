@@ -1,35 +1,49 @@
 import { z } from '@hono/zod-openapi';
 import { limits, roles } from '../../../shared/domain.js';
 
-export const ZSignIn = z.object({
-  email: z.email({ message: 'vul een geldig e-mailadres in' }),
-  password: z.string().min(1, 'vul uw wachtwoord in').max(1000),
-}).openapi('SignIn');
+export const ZSignIn = z
+  .object({
+    email: z.email({ message: 'vul een geldig e-mailadres in' }),
+    password: z.string().min(1, 'vul uw wachtwoord in').max(1000),
+  })
+  .openapi('SignIn');
 
-export const ZUser = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(roles),
-  providerId: z.uuid().nullable().describe('Alleen bij de rol aanbieder: de eigen organisatie'),
-  active: z.boolean().describe('Een gedeactiveerd account kan niet inloggen; lopende sessies vervallen'),
-}).openapi('User');
+export const ZUser = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    providerId: z.uuid().nullable().describe('Alleen bij de rol aanbieder: de eigen organisatie'),
+    active: z.boolean().describe('Een gedeactiveerd account kan niet inloggen; lopende sessies vervallen'),
+  })
+  .openapi('User');
 
 export const ZSession = z.object({ user: ZUser, expiresAt: z.string() }).openapi('Session');
 
-export const ZUserCreate = z.object({
-  email: z.email({ message: 'vul een geldig e-mailadres in' }),
-  name: z.string().trim().min(1, 'naam is verplicht').max(200),
-  role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }),
-  providerId: z.uuid().optional().describe('Verplicht bij de rol aanbieder'),
-  password: z.string().min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`).optional()
-    .describe('Leeg laten bij inloggen via OIDC'),
-}).openapi('UserCreate');
+export const ZUserCreate = z
+  .object({
+    email: z.email({ message: 'vul een geldig e-mailadres in' }),
+    name: z.string().trim().min(1, 'naam is verplicht').max(200),
+    role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }),
+    providerId: z.uuid().optional().describe('Verplicht bij de rol aanbieder'),
+    password: z
+      .string()
+      .min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`)
+      .optional()
+      .describe('Leeg laten bij inloggen via OIDC'),
+  })
+  .openapi('UserCreate');
 
-export const ZUserUpdate = z.object({
-  name: z.string().trim().min(1, 'naam is verplicht').max(200).optional(),
-  role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }).optional(),
-  providerId: z.uuid().nullable().optional(),
-  active: z.boolean().optional(),
-  password: z.string().min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`).optional(),
-}).openapi('UserUpdate');
+export const ZUserUpdate = z
+  .object({
+    name: z.string().trim().min(1, 'naam is verplicht').max(200).optional(),
+    role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }).optional(),
+    providerId: z.uuid().nullable().optional(),
+    active: z.boolean().optional(),
+    password: z
+      .string()
+      .min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`)
+      .optional(),
+  })
+  .openapi('UserUpdate');

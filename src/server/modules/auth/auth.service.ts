@@ -24,12 +24,17 @@ function hashToken(token: string): string {
 let dummyHash: Promise<string> | undefined;
 
 /** Checks credentials and opens a session; the same error for unknown user and wrong password. */
-export async function signIn(db: Db, email: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   dummyHash ??= hashPassword('not-a-real-password');
-  const ok = user?.passwordHash && user.active
-    ? await verifyPassword(password, user.passwordHash)
-    : (await verifyPassword(password, await dummyHash), false);
+  const ok =
+    user?.passwordHash && user.active
+      ? await verifyPassword(password, user.passwordHash)
+      : (await verifyPassword(password, await dummyHash), false);
   if (!user || !ok) throw new AppError(ErrorCode.Unauthenticated, 'E-mailadres of wachtwoord klopt niet.');
   return { ...(await openSession(db, user.id)), actor: toActor(user) };
 }
@@ -70,11 +75,15 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   const email = options.email.trim().toLowerCase();
   let providerId = options.providerId ?? null;
   if (options.providerAgbCode) {
-    const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.agbCode, options.providerAgbCode));
+    const [provider] = await db
+      .select({ id: providers.id })
+      .from(providers)
+      .where(eq(providers.agbCode, options.providerAgbCode));
     if (!provider) throw fieldError('providerAgbCode', `geen aanbieder met AGB-code ${options.providerAgbCode}`);
     providerId = provider.id;
   }
-  if (options.role === 'aanbieder' && !providerId) throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
+  if (options.role === 'aanbieder' && !providerId)
+    throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
   if (options.role !== 'aanbieder') providerId = null;
   if (options.password !== undefined && options.password.length < limits.passwordMinLength) {
     throw fieldError('password', `moet minstens ${limits.passwordMinLength} tekens hebben`);
@@ -84,7 +93,10 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   const [user] = await db
     .insert(users)
     .values({
-      email, name: options.name, role: options.role, providerId,
+      email,
+      name: options.name,
+      role: options.role,
+      providerId,
       passwordHash: options.password ? await hashPassword(options.password) : null,
     })
     .returning();
@@ -92,11 +104,22 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
 }
 
 export function toActor(user: typeof users.$inferSelect): Actor {
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, providerId: user.providerId, active: user.active };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    providerId: user.providerId,
+    active: user.active,
+  };
 }
 
 export interface UpdateUserOptions {
-  name?: string | undefined; role?: Role | undefined; providerId?: string | null | undefined; active?: boolean | undefined; password?: string | undefined;
+  name?: string | undefined;
+  role?: Role | undefined;
+  providerId?: string | null | undefined;
+  active?: boolean | undefined;
+  password?: string | undefined;
 }
 
 /**
@@ -110,17 +133,26 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     throw fieldError(input.active === false ? 'active' : 'role', 'u kunt uw eigen beheerdersaccount niet uitzetten');
   }
   const role = input.role ?? (before.role as Role);
-  const providerId = role === 'aanbieder' ? (input.providerId === undefined ? before.providerId : input.providerId) : null;
-  if (role === 'aanbieder' && !providerId) throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
+  const providerId =
+    role === 'aanbieder' ? (input.providerId === undefined ? before.providerId : input.providerId) : null;
+  if (role === 'aanbieder' && !providerId)
+    throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
   if (providerId && input.providerId) {
     const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId));
     if (!provider) throw fieldError('providerId', 'onbekende aanbieder');
   }
-  const [after] = await db.update(users).set({
-    ...(input.name !== undefined ? { name: input.name } : {}), role, providerId,
-    ...(input.active !== undefined ? { active: input.active } : {}),
-    ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
-  }).where(eq(users.id, id)).returning();
-  if (input.active === false || input.password || role !== before.role) await db.delete(sessions).where(eq(sessions.userId, id));
+  const [after] = await db
+    .update(users)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      role,
+      providerId,
+      ...(input.active !== undefined ? { active: input.active } : {}),
+      ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+    })
+    .where(eq(users.id, id))
+    .returning();
+  if (input.active === false || input.password || role !== before.role)
+    await db.delete(sessions).where(eq(sessions.userId, id));
   return toActor(after!);
 }

@@ -12,7 +12,10 @@ const pendingCookie = 'zl_oidc';
 
 oidcRoutes.openapi(
   createRoute({
-    method: 'get', path: '/auth/methods', tags, summary: 'Welke manieren van inloggen aan staan',
+    method: 'get',
+    path: '/auth/methods',
+    tags,
+    summary: 'Welke manieren van inloggen aan staan',
     responses: { 200: json(z.object({ password: z.boolean(), oidc: z.boolean() }), 'De inlogmethoden') },
   }),
   (c) => c.json({ password: true, oidc: Boolean(c.get('config').oidc) }, 200),
@@ -20,7 +23,10 @@ oidcRoutes.openapi(
 
 oidcRoutes.openapi(
   createRoute({
-    method: 'get', path: '/auth/oidc/login', tags, summary: 'Inloggen via de identiteitsprovider van de regio (OIDC)',
+    method: 'get',
+    path: '/auth/oidc/login',
+    tags,
+    summary: 'Inloggen via de identiteitsprovider van de regio (OIDC)',
     request: { query: z.object({ returnTo: z.string().optional() }) },
     responses: { 302: { description: 'Door naar de identiteitsprovider' }, ...problems(404) },
   }),
@@ -29,7 +35,11 @@ oidcRoutes.openapi(
     if (!oidc) throw new AppError(ErrorCode.NotFound, 'Inloggen via OIDC is niet ingesteld.');
     const { url, pending } = await beginOidcLogin(oidc, c.req.valid('query').returnTo ?? '/');
     setCookie(c, pendingCookie, JSON.stringify(pending), {
-      httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc', secure: c.get('config').secureCookies, maxAge: 600,
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/api/v1/auth/oidc',
+      secure: c.get('config').secureCookies,
+      maxAge: 600,
     });
     return c.redirect(url.href, 302);
   },
@@ -37,7 +47,10 @@ oidcRoutes.openapi(
 
 oidcRoutes.openapi(
   createRoute({
-    method: 'get', path: '/auth/oidc/callback', tags, summary: 'Terugkeer van de identiteitsprovider',
+    method: 'get',
+    path: '/auth/oidc/callback',
+    tags,
+    summary: 'Terugkeer van de identiteitsprovider',
     responses: { 302: { description: 'Ingelogd; door naar de app' }, ...problems(401, 403, 404) },
   }),
   async (c) => {
@@ -52,7 +65,13 @@ oidcRoutes.openapi(
     callbackUrl.protocol = redirect.protocol;
     callbackUrl.host = redirect.host;
     const { token, expiresAt } = await completeOidcLogin(c.get('db'), oidc, callbackUrl, pending);
-    setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('config').secureCookies, expires: expiresAt });
+    setCookie(c, sessionCookie, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: c.get('config').secureCookies,
+      expires: expiresAt,
+    });
     return c.redirect(pending.returnTo, 302);
   },
 );

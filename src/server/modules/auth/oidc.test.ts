@@ -23,13 +23,26 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'zorglandschap', client_secret: 'test-secret', redirect_uris: [redirectUri], grant_types: ['authorization_code'] }],
-    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, email: accounts[sub]?.email, email_verified: true }) }),
+    clients: [
+      {
+        client_id: 'zorglandschap',
+        client_secret: 'test-secret',
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+      },
+    ],
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: () => ({ sub, email: accounts[sub]?.email, email_verified: true }),
+    }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
     loadExistingGrant: async (kctx) => {
-      const grant = new kctx.oidc.provider.Grant({ clientId: kctx.oidc.client!.clientId, accountId: kctx.oidc.session!.accountId! });
+      const grant = new kctx.oidc.provider.Grant({
+        clientId: kctx.oidc.client!.clientId,
+        accountId: kctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -38,7 +51,12 @@ beforeAll(async () => {
   const callback = provider.callback();
   idp.on('request', (req, res) => {
     if (req.url?.startsWith('/interaction/')) {
-      void provider.interactionFinished(req, res, { login: { accountId: loginAs } }, { mergeWithLastSubmission: false });
+      void provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: loginAs } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     callback(req, res);
@@ -56,7 +74,10 @@ async function browseToCallback(start: string): Promise<URL> {
   let url = start;
   for (let hop = 0; hop < 10; hop++) {
     if (url.startsWith(redirectUri)) return new URL(url);
-    const res = await fetch(url, { redirect: 'manual', headers: { Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: { Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, ...value] = pair!.split('=');
@@ -71,7 +92,8 @@ async function browseToCallback(start: string): Promise<URL> {
 
 function appWithOidc() {
   return createApp({
-    database: ctx.database, secrets: ctx.secrets,
+    database: ctx.database,
+    secrets: ctx.secrets,
     config: loadConfig({}, { oidc: { issuer, clientId: 'zorglandschap', clientSecret: 'test-secret', redirectUri } }),
   });
 }
@@ -79,7 +101,10 @@ function appWithOidc() {
 async function signInViaOidc(app: ReturnType<typeof appWithOidc>) {
   const login = await app.request('http://zorglandschap.test/api/v1/auth/oidc/login?returnTo=/aanbieders');
   expect(login.status).toBe(302);
-  const pendingCookie = login.headers.getSetCookie().find((c) => c.startsWith('zl_oidc='))!.split(';')[0]!;
+  const pendingCookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('zl_oidc='))!
+    .split(';')[0]!;
   const callback = await browseToCallback(login.headers.get('location')!);
   return app.request(callback.href, { headers: { Cookie: pendingCookie } });
 }
@@ -94,7 +119,10 @@ describe('OIDC sign-in', () => {
     const done = await signInViaOidc(app);
     expect(done.status).toBe(302);
     expect(done.headers.get('location')).toBe('/aanbieders');
-    const session = done.headers.getSetCookie().find((c) => c.startsWith('zl_session='))!.split(';')[0]!;
+    const session = done.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('zl_session='))!
+      .split(';')[0]!;
     const me = await app.request('/api/v1/users/me', { headers: { Cookie: session } });
     expect(await me.json()).toMatchObject({ email: user.email, role: 'contractmanager' });
   });
@@ -111,7 +139,9 @@ describe('OIDC sign-in', () => {
   it('rejects a callback whose state does not match the login it started', async () => {
     const app = appWithOidc();
     const res = await app.request(`${redirectUri}?code=abc&state=forged`, {
-      headers: { Cookie: `zl_oidc=${encodeURIComponent(JSON.stringify({ state: 'real', nonce: 'n', verifier: 'v'.repeat(43), returnTo: '/' }))}` },
+      headers: {
+        Cookie: `zl_oidc=${encodeURIComponent(JSON.stringify({ state: 'real', nonce: 'n', verifier: 'v'.repeat(43), returnTo: '/' }))}`,
+      },
     });
     expect(res.status).toBe(401);
     expect(res.headers.getSetCookie().some((c) => c.startsWith('zl_session='))).toBe(false);

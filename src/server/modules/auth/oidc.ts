@@ -9,7 +9,12 @@ import { openSession } from './auth.service.js';
 type OidcConfig = NonNullable<Config['oidc']>;
 
 /** What the login step leaves in a short-lived HttpOnly cookie for the callback to check. */
-export interface OidcPending { state: string; nonce: string; verifier: string; returnTo: string }
+export interface OidcPending {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+}
 
 const discovered = new Map<string, Promise<client.Configuration>>();
 
@@ -19,7 +24,13 @@ function configurationFor(oidc: OidcConfig): Promise<client.Configuration> {
   if (!config) {
     const issuer = new URL(oidc.issuer);
     const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
-    config = client.discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, loopback ? { execute: [client.allowInsecureRequests] } : undefined);
+    config = client.discovery(
+      issuer,
+      oidc.clientId,
+      oidc.clientSecret,
+      undefined,
+      loopback ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
     config.catch(() => discovered.delete(oidc.issuer));
     discovered.set(oidc.issuer, config);
   }
@@ -30,12 +41,18 @@ function configurationFor(oidc: OidcConfig): Promise<client.Configuration> {
 export async function beginOidcLogin(oidc: OidcConfig, returnTo: string): Promise<{ url: URL; pending: OidcPending }> {
   const config = await configurationFor(oidc);
   const pending: OidcPending = {
-    state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(),
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    verifier: client.randomPKCECodeVerifier(),
     returnTo: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
   };
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: oidc.redirectUri, scope: 'openid email profile', state: pending.state, nonce: pending.nonce,
-    code_challenge: await client.calculatePKCECodeChallenge(pending.verifier), code_challenge_method: 'S256',
+    redirect_uri: oidc.redirectUri,
+    scope: 'openid email profile',
+    state: pending.state,
+    nonce: pending.nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+    code_challenge_method: 'S256',
   });
   return { url, pending };
 }
@@ -46,17 +63,24 @@ export async function beginOidcLogin(oidc: OidcConfig, returnTo: string): Promis
  */
 export async function completeOidcLogin(db: Db, oidc: OidcConfig, callbackUrl: URL, pending: OidcPending) {
   const config = await configurationFor(oidc);
-  const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
-    pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce,
-  }).catch(() => {
-    throw new AppError(ErrorCode.Unauthenticated, 'De inlogpoging kon niet worden bevestigd. Probeer het opnieuw.');
-  });
+  const tokens = await client
+    .authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: pending.verifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+    })
+    .catch(() => {
+      throw new AppError(ErrorCode.Unauthenticated, 'De inlogpoging kon niet worden bevestigd. Probeer het opnieuw.');
+    });
   const claims = tokens.claims();
   if (!claims) throw new AppError(ErrorCode.Unauthenticated, 'De identiteitsprovider gaf geen ID-token.');
   const [bySubject] = await db.select().from(users).where(eq(users.oidcSubject, claims.sub));
   let user = bySubject;
   // Providers that keep the ID token lean (conformIdTokenClaims) give the e-mail address only at the userinfo endpoint.
-  const profile = user || typeof claims.email === 'string' ? claims : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  const profile =
+    user || typeof claims.email === 'string'
+      ? claims
+      : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
   if (!user && typeof profile.email === 'string' && profile.email_verified !== false) {
     const [byEmail] = await db.select().from(users).where(eq(users.email, profile.email.toLowerCase()));
     if (byEmail && !byEmail.oidcSubject) {
@@ -64,6 +88,10 @@ export async function completeOidcLogin(db: Db, oidc: OidcConfig, callbackUrl: U
       user = byEmail;
     }
   }
-  if (!user || !user.active) throw new AppError(ErrorCode.Forbidden, 'Er is geen account voor u in Zorglandschap. Vraag de beheerder om toegang.');
+  if (!user || !user.active)
+    throw new AppError(
+      ErrorCode.Forbidden,
+      'Er is geen account voor u in Zorglandschap. Vraag de beheerder om toegang.',
+    );
   return openSession(db, user.id);
 }

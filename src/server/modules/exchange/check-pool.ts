@@ -11,8 +11,16 @@ export interface Checker {
   check(items: SourceItem[]): Promise<CheckedFile[]>;
 }
 
-interface PoolWorker { worker: Worker; outstanding: number; failed?: Error }
-interface Job { resolve: (r: CheckedFile[]) => void; reject: (e: Error) => void; worker: PoolWorker }
+interface PoolWorker {
+  worker: Worker;
+  outstanding: number;
+  failed?: Error;
+}
+interface Job {
+  resolve: (r: CheckedFile[]) => void;
+  reject: (e: Error) => void;
+  worker: PoolWorker;
+}
 
 /**
  * Threads that read, parse, XSD-validate and pseudonymise files while the main thread writes earlier batches. One
@@ -43,7 +51,8 @@ class CheckPool {
     });
     const fail = (e: Error) => {
       w.failed ??= e;
-      for (const [id, job] of [...this.jobs]) if (job.worker === w) this.settle(id)?.reject(new Error(`werkthread gestopt: ${e.message}`));
+      for (const [id, job] of [...this.jobs])
+        if (job.worker === w) this.settle(id)?.reject(new Error(`werkthread gestopt: ${e.message}`));
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exit ${code}`)));
@@ -132,7 +141,9 @@ async function checkHere(items: SourceItem[], pseudonymise: Pseudonymise): Promi
 
 /** A view's own bytes: posting a slice of Node's shared buffer pool would copy the whole pool. */
 function exactBytes(s: SourceItem): SourceItem {
-  return 'bytes' in s && s.bytes.byteLength !== s.bytes.buffer.byteLength ? { name: s.name, bytes: Buffer.from(new Uint8Array(s.bytes).buffer) } : s;
+  return 'bytes' in s && s.bytes.byteLength !== s.bytes.buffer.byteLength
+    ? { name: s.name, bytes: Buffer.from(new Uint8Array(s.bytes).buffer) }
+    : s;
 }
 
 function revive(c: CheckedFile): CheckedFile {

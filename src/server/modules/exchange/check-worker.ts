@@ -18,9 +18,16 @@ parentPort!.on('message', (job: { id: number; key: Uint8Array; items: SourceItem
     const keyId = Buffer.from(job.key).toString('hex');
     let pseudonymise = pseudonymisers.get(keyId);
     if (!pseudonymise) pseudonymisers.set(keyId, (pseudonymise = pseudonymiserFromKey(Buffer.from(job.key))));
-    const results = job.items.map((s) => checkSource('bytes' in s ? { name: s.name, bytes: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength) } : s, pseudonymise!));
+    const results = job.items.map((s) =>
+      checkSource(
+        'bytes' in s ? { name: s.name, bytes: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength) } : s,
+        pseudonymise!,
+      ),
+    );
     const transfer = new Set<ArrayBuffer>();
-    for (const r of results) if (r.bytes.byteLength && r.bytes.byteOffset === 0 && r.bytes.byteLength === r.bytes.buffer.byteLength) transfer.add(r.bytes.buffer as ArrayBuffer);
+    for (const r of results)
+      if (r.bytes.byteLength && r.bytes.byteOffset === 0 && r.bytes.byteLength === r.bytes.buffer.byteLength)
+        transfer.add(r.bytes.buffer as ArrayBuffer);
     parentPort!.postMessage({ id: job.id, results }, [...transfer]);
     checked += results.length;
     // A full collection now and then keeps the thread's garbage from piling up (see collect-garbage.ts).

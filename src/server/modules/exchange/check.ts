@@ -1,5 +1,15 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inboundTypes, messageTypeOf, readMessage, readRetour, retourTypes, type InboundType, type ParsedMessage, type Pseudonymise, type RetourType } from './messages.js';
+import {
+  inboundTypes,
+  messageTypeOf,
+  readMessage,
+  readRetour,
+  retourTypes,
+  type InboundType,
+  type ParsedMessage,
+  type Pseudonymise,
+  type RetourType,
+} from './messages.js';
 import { packHeader } from './header-store.js';
 import { isHeenType } from './retour/types.js';
 import type { Violation } from './rules.js';
@@ -8,7 +18,12 @@ import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 import { parseXmlFast } from './xml-fast.js';
 import { validateAgainstXsd } from './xsd.js';
 
-export interface Identity { sender: string | null; receiver: string | null; messageId: string | null; messageDate: string | null }
+export interface Identity {
+  sender: string | null;
+  receiver: string | null;
+  messageId: string | null;
+  messageDate: string | null;
+}
 
 /**
  * A file after reading, XML parsing, XSD validation and reading its data (BSNs already pseudonymised), before any
@@ -44,8 +59,15 @@ export function checkSource(source: SourceItem, pseudonymise: Pseudonymise): Che
 
 export function unreadable(name: string, problem: string): CheckedFile {
   return {
-    name, bytes: new Uint8Array(0), hash: '', type: null, message: null, headerJson: null, status: 'rejected',
-    violations: [{ rule: 'ZL010', code: '0001', path: '', message: problem }], identity: noIdentity,
+    name,
+    bytes: new Uint8Array(0),
+    hash: '',
+    type: null,
+    message: null,
+    headerJson: null,
+    status: 'rejected',
+    violations: [{ rule: 'ZL010', code: '0001', path: '', message: problem }],
+    identity: noIdentity,
   };
 }
 
@@ -59,7 +81,8 @@ function readFileRef(ref: FileRef): Buffer | string {
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > importLimits.maxFileBytes) return `bestand is ${mb(size)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)`;
+    if (size > importLimits.maxFileBytes)
+      return `bestand is ${mb(size)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)`;
     const bytes = Buffer.allocUnsafeSlow(size);
     let at = 0;
     while (at < size) {
@@ -81,7 +104,15 @@ function mb(bytes: number): string {
 
 function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): CheckedFile {
   const c: CheckedFile = {
-    name, bytes, hash: sha256(bytes), type: null, message: null, headerJson: null, status: 'rejected', violations: [], identity: noIdentity,
+    name,
+    bytes,
+    hash: sha256(bytes),
+    type: null,
+    message: null,
+    headerJson: null,
+    status: 'rejected',
+    violations: [],
+    identity: noIdentity,
   };
   const reject = (rule: string, message: string, path = 'Header') => {
     c.violations.push({ rule, code: '0001', path, message });
@@ -95,12 +126,19 @@ function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): Ch
     throw e;
   }
   c.type = messageTypeOf(root);
-  if (!c.type) return reject('ZL011', `onbekend berichttype: element ${root.name} in namespace "${root.ns}" is geen iJw 3.2-bericht`, '');
+  if (!c.type)
+    return reject(
+      'ZL011',
+      `onbekend berichttype: element ${root.name} in namespace "${root.ns}" is geen iJw 3.2-bericht`,
+      '',
+    );
   const header = root.children.find((h) => h.name === 'Header');
   const id = header?.children.find((x) => x.name === 'BerichtIdentificatie');
   c.identity = {
-    sender: header?.children.find((x) => x.name === 'Afzender')?.text ?? null, receiver: header?.children.find((x) => x.name === 'Ontvanger')?.text ?? null,
-    messageId: id?.children.find((x) => x.name === 'Identificatie')?.text ?? null, messageDate: id?.children.find((x) => x.name === 'Dagtekening')?.text ?? null,
+    sender: header?.children.find((x) => x.name === 'Afzender')?.text ?? null,
+    receiver: header?.children.find((x) => x.name === 'Ontvanger')?.text ?? null,
+    messageId: id?.children.find((x) => x.name === 'Identificatie')?.text ?? null,
+    messageDate: id?.children.find((x) => x.name === 'Dagtekening')?.text ?? null,
   };
   const isRetour = (retourTypes as readonly string[]).includes(c.type);
   if (!isRetour && !(inboundTypes as readonly string[]).includes(c.type)) {
@@ -108,17 +146,29 @@ function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): Ch
   }
   const issues = validateAgainstXsd(c.type, bytes);
   if (issues.length) {
-    for (const i of issues.slice(0, 20)) c.violations.push({ rule: 'XSD', code: '0001', path: 'Header', message: `voldoet niet aan ${c.type}.xsd (regel ${i.line}): ${dutch(i.message)}` });
+    for (const i of issues.slice(0, 20))
+      c.violations.push({
+        rule: 'XSD',
+        code: '0001',
+        path: 'Header',
+        message: `voldoet niet aan ${c.type}.xsd (regel ${i.line}): ${dutch(i.message)}`,
+      });
     return c;
   }
   if (isRetour) {
     const retour = readRetour(root, c.type as RetourType);
     c.message = retour;
-    c.identity = { sender: retour.header.sender, receiver: retour.header.receiver, messageId: retour.retourId, messageDate: retour.retourDate };
+    c.identity = {
+      sender: retour.header.sender,
+      receiver: retour.header.receiver,
+      messageId: retour.retourId,
+      messageDate: retour.retourDate,
+    };
   } else {
     c.message = readMessage(root, c.type as InboundType, pseudonymise);
   }
-  if (header && isHeenType(c.type)) c.headerJson = packHeader(header, root.ns, { ...c.identity, messageDate: validDate(c.identity.messageDate) });
+  if (header && isHeenType(c.type))
+    c.headerJson = packHeader(header, root.ns, { ...c.identity, messageDate: validDate(c.identity.messageDate) });
   c.status = 'accepted';
   return c;
 }
@@ -134,15 +184,32 @@ export function parseTree(bytes: Uint8Array): XmlElement {
 
 /** The message date as the file's column keeps it: only a real calendar date. */
 export function validDate(s: string | null): string | null {
-  return s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s) ? s : null;
+  return s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s)
+    ? s
+    : null;
 }
 
 /** libxml2 speaks English; the most frequent findings get a Dutch lead so a contract manager can act on them. */
 function dutch(message: string): string {
   return message
-    .replace(/^Element '([^']+)': '([^']*)' is not a valid value of the atomic type '([^']+)'\./, "element $1: '$2' is geen geldige waarde ($3).")
-    .replace(/^Element '([^']+)': This element is not expected\. Expected is one of \(([^)]*)\)\./, 'element $1 hoort hier niet; verwacht: $2.')
-    .replace(/^Element '([^']+)': This element is not expected\. Expected is \(([^)]*)\)\./, 'element $1 hoort hier niet; verwacht: $2.')
-    .replace(/^Element '([^']+)': Missing child element\(s\)\. Expected is( one of)? \(([^)]*)\)\./, 'element $1 mist een verplicht onderdeel: $3.')
-    .replace(/^Element '([^']+)': \[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern '([^']+)'\./, "element $1: '$2' past niet in het patroon $3.");
+    .replace(
+      /^Element '([^']+)': '([^']*)' is not a valid value of the atomic type '([^']+)'\./,
+      "element $1: '$2' is geen geldige waarde ($3).",
+    )
+    .replace(
+      /^Element '([^']+)': This element is not expected\. Expected is one of \(([^)]*)\)\./,
+      'element $1 hoort hier niet; verwacht: $2.',
+    )
+    .replace(
+      /^Element '([^']+)': This element is not expected\. Expected is \(([^)]*)\)\./,
+      'element $1 hoort hier niet; verwacht: $2.',
+    )
+    .replace(
+      /^Element '([^']+)': Missing child element\(s\)\. Expected is( one of)? \(([^)]*)\)\./,
+      'element $1 mist een verplicht onderdeel: $3.',
+    )
+    .replace(
+      /^Element '([^']+)': \[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern '([^']+)'\./,
+      "element $1: '$2' past niet in het patroon $3.",
+    );
 }

@@ -18,9 +18,17 @@ let env: NodeJS.ProcessEnv;
 let manifest: GenerationManifest;
 let dropDatabase = async () => {};
 
-function runCli(args: string[], onLine?: (line: string) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<number | null> {
+function runCli(
+  args: string[],
+  onLine?: (line: string) => void,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(cli[0]!, [...cli.slice(1), ...args], { env: { ...env, ...extraEnv }, cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cli[0]!, [...cli.slice(1), ...args], {
+      env: { ...env, ...extraEnv },
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => onLine?.(line));
     // 'close', not 'exit': only then has every line the child wrote before it died been read.
@@ -30,7 +38,12 @@ function runCli(args: string[], onLine?: (line: string) => void, extraEnv: NodeJ
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'zl-crash-'));
-  env = { ...process.env, DATA_DIR: join(work, 'data'), ZL_SECRET_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' };
+  env = {
+    ...process.env,
+    DATA_DIR: join(work, 'data'),
+    ZL_SECRET_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'silent',
+  };
   if (process.env.DATABASE_URL) {
     const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'zl_crash');
     env.DATABASE_URL = scratch.url;
@@ -38,7 +51,14 @@ beforeAll(async () => {
   } else {
     delete env.DATABASE_URL;
   }
-  manifest = await generateIjw({ outDir: join(work, 'ijw'), ...demoLandscape(), youths: 300, years: 2, startYear: 2024, seed: 11 });
+  manifest = await generateIjw({
+    outDir: join(work, 'ijw'),
+    ...demoLandscape(),
+    youths: 300,
+    years: 2,
+    startYear: 2024,
+    seed: 11,
+  });
   expect(await runCli(['seed-demo'])).toBe(0);
 }, 180_000);
 
@@ -52,9 +72,13 @@ describe('an import killed in the middle', () => {
     // The import kills itself (SIGKILL, no clean-up) in the middle of the 350th file: its file row is written, its
     // data not yet, and the second batch of 300 files is open in one transaction.
     let seen = 0;
-    const code = await runCli(['import', 'ijw', join(work, 'ijw', '2024'), join(work, 'ijw', '2025'), '--json', '--batch-size', '300'], () => {
-      seen += 1;
-    }, { ZL_FAULT_KILL_AT_FILE: '350' });
+    const code = await runCli(
+      ['import', 'ijw', join(work, 'ijw', '2024'), join(work, 'ijw', '2025'), '--json', '--batch-size', '300'],
+      () => {
+        seen += 1;
+      },
+      { ZL_FAULT_KILL_AT_FILE: '350' },
+    );
     expect(code).toBeNull(); // killed by the signal, not exited
     expect(seen).toBe(300);
 
@@ -67,20 +91,28 @@ describe('an import killed in the middle', () => {
     }
 
     const statuses = new Map<string, number>();
-    expect(await runCli(['import', 'ijw', join(work, 'ijw', '2024'), join(work, 'ijw', '2025'), '--json'], (line) => {
-      const status = (JSON.parse(line) as { status: string }).status;
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    })).toBe(0);
+    expect(
+      await runCli(['import', 'ijw', join(work, 'ijw', '2024'), join(work, 'ijw', '2025'), '--json'], (line) => {
+        const status = (JSON.parse(line) as { status: string }).status;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }),
+    ).toBe(0);
     expect(statuses.get('rejected') ?? 0).toBe(0);
     expect((statuses.get('accepted') ?? 0) + (statuses.get('duplicate') ?? 0)).toBe(manifest.files.total);
 
     const after = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     try {
-      const byReason = await queryRows(after.db, sql`select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`);
+      const byReason = await queryRows(
+        after.db,
+        sql`select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`,
+      );
       expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
       const starts = await queryRows(after.db, sql`select count(*)::int as n from ijw_deliveries where kind = 'start'`);
       expect(starts[0]!.n).toBe(manifest.trajectories.started);
-      const declared = await queryRows(after.db, sql`select coalesce(sum(amount_cents), 0)::bigint as c from ijw_declaration_lines`);
+      const declared = await queryRows(
+        after.db,
+        sql`select coalesce(sum(amount_cents), 0)::bigint as c from ijw_declaration_lines`,
+      );
       expect(Number(declared[0]!.c)).toBe(manifest.declarations.totalAmountCents);
     } finally {
       await after.close();

@@ -20,10 +20,19 @@ export async function seedDemoMessages(db: Db, secrets: Secrets, youths: number,
     const startYear = year - 3;
     const thisMonth = today.toISOString().slice(0, 7);
     await generateIjw({ outDir: dir, ...demoLandscape(), youths, years: 4, startYear, seed: 2026 });
-    const months = (await readdir(join(dir, String(year)))).filter((m) => m < thisMonth).sort().map((m) => join(dir, String(year), m));
+    const months = (await readdir(join(dir, String(year))))
+      .filter((m) => m < thisMonth)
+      .sort()
+      .map((m) => join(dir, String(year), m));
     const paths = [...[startYear, startYear + 1, startYear + 2].map((y) => join(dir, String(y))), ...months];
     let files = 0;
-    const summary = await importSources({ db, secrets, actor: null, today: today.toISOString().slice(0, 10) }, readSources(paths), () => { files += 1; });
+    const summary = await importSources(
+      { db, secrets, actor: null, today: today.toISOString().slice(0, 10) },
+      readSources(paths),
+      () => {
+        files += 1;
+      },
+    );
     return { files, accepted: summary.accepted, records: summary.records };
   } finally {
     await rm(dir, { recursive: true, force: true });

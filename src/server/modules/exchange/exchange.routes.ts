@@ -6,46 +6,114 @@ import { requireRole } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
-import { getImportedFile, listImportedFiles, readQuarantinedFile, readRetourMessage, searchTrajectories } from './exchange.service.js';
+import {
+  getImportedFile,
+  listImportedFiles,
+  readQuarantinedFile,
+  readRetourMessage,
+  searchTrajectories,
+} from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
 import { readSources, type SourceItem } from './sources.js';
 
 export const exchangeRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['iJw-berichten'];
 
-const ZReason = z.object({ code: z.string().describe('Retourcode (WJ001)'), rule: z.string().describe('Regel, bv. TR019 of XSD'), message: z.string() });
-const ZFileResult = z.object({
-  file: z.string(), messageType: z.string().nullable(), status: z.enum(['accepted', 'duplicate', 'rejected']),
-  records: z.number().int(), reasons: z.array(ZReason), fileId: z.uuid().nullable(),
-}).openapi('ImportFileResult');
-const ZImportedFile = z.object({
-  id: z.uuid(), receivedAt: z.string(), fileName: z.string(), sizeBytes: z.number().int(), messageType: z.string().nullable(),
-  sender: z.string().nullable(), receiver: z.string().nullable(), messageId: z.string().nullable(), messageDate: z.string().nullable(),
-  status: z.enum(['accepted', 'rejected']), records: z.number().int(), reasons: z.array(ZReason), hasRetour: z.boolean(), hasOriginal: z.boolean(),
-}).openapi('ImportedFile');
-const ZTrajectory = z.object({
-  id: z.number().int(), client: z.string().describe('Pseudoniem (ingekort); nooit het BSN'), birthYear: z.number().int().nullable(),
-  municipalityCode: z.string(), providerAgb: z.string(), allocationNumber: z.string().nullable(), productCategory: z.string().nullable(),
-  productCode: z.string().nullable(), referrerType: z.string().nullable(), requestDate: z.string().nullable(), allocationDate: z.string().nullable(),
-  allocationStart: z.string().nullable(), allocationEnd: z.string().nullable(), volume: z.number().int().nullable(), unit: z.string().nullable(),
-  frequency: z.string().nullable(), startDate: z.string().nullable(), endDate: z.string().nullable(), endReason: z.string().nullable(),
-  declaredCents: z.number().int(), fundingVariant: z.enum(['toewijzing', 'taakgericht']),
-}).openapi('Trajectory');
+const ZReason = z.object({
+  code: z.string().describe('Retourcode (WJ001)'),
+  rule: z.string().describe('Regel, bv. TR019 of XSD'),
+  message: z.string(),
+});
+const ZFileResult = z
+  .object({
+    file: z.string(),
+    messageType: z.string().nullable(),
+    status: z.enum(['accepted', 'duplicate', 'rejected']),
+    records: z.number().int(),
+    reasons: z.array(ZReason),
+    fileId: z.uuid().nullable(),
+  })
+  .openapi('ImportFileResult');
+const ZImportedFile = z
+  .object({
+    id: z.uuid(),
+    receivedAt: z.string(),
+    fileName: z.string(),
+    sizeBytes: z.number().int(),
+    messageType: z.string().nullable(),
+    sender: z.string().nullable(),
+    receiver: z.string().nullable(),
+    messageId: z.string().nullable(),
+    messageDate: z.string().nullable(),
+    status: z.enum(['accepted', 'rejected']),
+    records: z.number().int(),
+    reasons: z.array(ZReason),
+    hasRetour: z.boolean(),
+    hasOriginal: z.boolean(),
+  })
+  .openapi('ImportedFile');
+const ZTrajectory = z
+  .object({
+    id: z.number().int(),
+    client: z.string().describe('Pseudoniem (ingekort); nooit het BSN'),
+    birthYear: z.number().int().nullable(),
+    municipalityCode: z.string(),
+    providerAgb: z.string(),
+    allocationNumber: z.string().nullable(),
+    productCategory: z.string().nullable(),
+    productCode: z.string().nullable(),
+    referrerType: z.string().nullable(),
+    requestDate: z.string().nullable(),
+    allocationDate: z.string().nullable(),
+    allocationStart: z.string().nullable(),
+    allocationEnd: z.string().nullable(),
+    volume: z.number().int().nullable(),
+    unit: z.string().nullable(),
+    frequency: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    endReason: z.string().nullable(),
+    declaredCents: z.number().int(),
+    fundingVariant: z.enum(['toewijzing', 'taakgericht']),
+  })
+  .openapi('Trajectory');
 
 const importers = ['beheerder', 'contractmanager'] as const;
 
 /** A period that ends before it begins would silently match trajectories that run on either day: refuse it. */
-const toNotBeforeFrom = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.to >= q.from;
+const toNotBeforeFrom = (q: { from?: string | undefined; to?: string | undefined }) =>
+  !q.from || !q.to || q.to >= q.from;
 const toMessage = { message: 'einddatum ligt voor de begindatum', path: ['to'] };
 
 exchangeRoutes.openapi(
   createRoute({
-    method: 'post', path: '/imports', tags, summary: 'iJw-bestanden inlezen (XML of zip, multipart veld "files")',
-    description: 'Elk bestand wordt in zijn geheel aanvaard of afgekeurd; een afgekeurd bestand gaat met de redenen naar quarantaine. '
-      + 'Een bestand dat al eerder is aanvaard telt als dubbel.',
-    request: { body: { content: { 'multipart/form-data': { schema: z.object({ files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }) } }, required: true } },
+    method: 'post',
+    path: '/imports',
+    tags,
+    summary: 'iJw-bestanden inlezen (XML of zip, multipart veld "files")',
+    description:
+      'Elk bestand wordt in zijn geheel aanvaard of afgekeurd; een afgekeurd bestand gaat met de redenen naar quarantaine. ' +
+      'Een bestand dat al eerder is aanvaard telt als dubbel.',
+    request: {
+      body: {
+        content: {
+          'multipart/form-data': {
+            schema: z.object({
+              files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+            }),
+          },
+        },
+        required: true,
+      },
+    },
     responses: {
-      200: json(z.object({ results: z.array(ZFileResult), summary: z.object({ accepted: z.number(), duplicate: z.number(), rejected: z.number(), records: z.number() }) }), 'Uitslag per bestand'),
+      200: json(
+        z.object({
+          results: z.array(ZFileResult),
+          summary: z.object({ accepted: z.number(), duplicate: z.number(), rejected: z.number(), records: z.number() }),
+        }),
+        'Uitslag per bestand',
+      ),
       ...problems(400, 401, 403),
     },
   }),
@@ -55,7 +123,10 @@ exchangeRoutes.openapi(
       throw new AppError(ErrorCode.Validation, 'Stuur de bestanden als multipart/form-data in het veld "files".');
     });
     const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File);
-    if (!files.length) throw new AppError(ErrorCode.Validation, 'Geen bestanden ontvangen', [{ name: 'files', code: 'required', reason: 'kies een of meer .xml- of .zip-bestanden' }]);
+    if (!files.length)
+      throw new AppError(ErrorCode.Validation, 'Geen bestanden ontvangen', [
+        { name: 'files', code: 'required', reason: 'kies een of meer .xml- of .zip-bestanden' },
+      ]);
     const dir = await mkdtemp(join(tmpdir(), 'zl-upload-'));
     try {
       async function* sources(): AsyncGenerator<SourceItem> {
@@ -71,7 +142,9 @@ exchangeRoutes.openapi(
         }
       }
       const results: FileResult[] = [];
-      const summary = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), (r) => results.push(r));
+      const summary = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), (r) =>
+        results.push(r),
+      );
       return c.json({ results, summary }, 200);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -81,9 +154,20 @@ exchangeRoutes.openapi(
 
 exchangeRoutes.openapi(
   createRoute({
-    method: 'get', path: '/imports', tags, summary: 'Ingelezen bestanden; status=rejected is de quarantaine',
-    request: { query: ZPageQuery.extend({ status: z.enum(['accepted', 'rejected']).optional(), messageType: z.string().optional() }) },
-    responses: { 200: json(paged(ZImportedFile, 'ImportedFilePage'), 'Een pagina bestanden, nieuwste eerst'), ...problems(401, 403) },
+    method: 'get',
+    path: '/imports',
+    tags,
+    summary: 'Ingelezen bestanden; status=rejected is de quarantaine',
+    request: {
+      query: ZPageQuery.extend({
+        status: z.enum(['accepted', 'rejected']).optional(),
+        messageType: z.string().optional(),
+      }),
+    },
+    responses: {
+      200: json(paged(ZImportedFile, 'ImportedFilePage'), 'Een pagina bestanden, nieuwste eerst'),
+      ...problems(401, 403),
+    },
   }),
   async (c) => {
     requireRole(c, ...importers, 'beleid');
@@ -95,7 +179,10 @@ exchangeRoutes.openapi(
 
 exchangeRoutes.openapi(
   createRoute({
-    method: 'get', path: '/imports/{id}', tags, summary: 'Eén ingelezen bestand met redenen',
+    method: 'get',
+    path: '/imports/{id}',
+    tags,
+    summary: 'Eén ingelezen bestand met redenen',
     request: { params: ZIdParam },
     responses: { 200: json(ZImportedFile, 'Het bestand'), ...problems(401, 403, 404) },
   }),
@@ -105,15 +192,25 @@ exchangeRoutes.openapi(
   },
 );
 
-const xmlDownload = (name: string, bytes: Buffer) => new Response(new Uint8Array(bytes), {
-  headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"` },
-});
+const xmlDownload = (name: string, bytes: Buffer) =>
+  new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
+    },
+  });
 
 exchangeRoutes.openapi(
   createRoute({
-    method: 'get', path: '/imports/{id}/retour', tags, summary: 'Het retourbericht bij een bestand (XML)',
+    method: 'get',
+    path: '/imports/{id}/retour',
+    tags,
+    summary: 'Het retourbericht bij een bestand (XML)',
     request: { params: ZIdParam },
-    responses: { 200: { description: 'Retourbericht', content: { 'application/xml': { schema: z.string() } } }, ...problems(401, 403, 404) },
+    responses: {
+      200: { description: 'Retourbericht', content: { 'application/xml': { schema: z.string() } } },
+      ...problems(401, 403, 404),
+    },
   }),
   async (c) => {
     const actor = requireRole(c, ...importers);
@@ -124,9 +221,15 @@ exchangeRoutes.openapi(
 
 exchangeRoutes.openapi(
   createRoute({
-    method: 'get', path: '/imports/{id}/original', tags, summary: 'Het originele afgekeurde bestand uit de quarantaine (XML)',
+    method: 'get',
+    path: '/imports/{id}/original',
+    tags,
+    summary: 'Het originele afgekeurde bestand uit de quarantaine (XML)',
     request: { params: ZIdParam },
-    responses: { 200: { description: 'Origineel', content: { 'application/xml': { schema: z.string() } } }, ...problems(401, 403, 404) },
+    responses: {
+      200: { description: 'Origineel', content: { 'application/xml': { schema: z.string() } } },
+      ...problems(401, 403, 404),
+    },
   }),
   async (c) => {
     const actor = requireRole(c, ...importers);
@@ -137,22 +240,57 @@ exchangeRoutes.openapi(
 
 exchangeRoutes.openapi(
   createRoute({
-    method: 'get', path: '/trajectories', tags, summary: 'Zorgtrajecten zoeken (cliënt alleen als pseudoniem)',
-    description: 'Een aanbieder ziet alleen de eigen trajecten. Elke zoekvraag wordt gelogd als inzage in cliëntgegevens.',
+    method: 'get',
+    path: '/trajectories',
+    tags,
+    summary: 'Zorgtrajecten zoeken (cliënt alleen als pseudoniem)',
+    description:
+      'Een aanbieder ziet alleen de eigen trajecten. Elke zoekvraag wordt gelogd als inzage in cliëntgegevens.',
     request: {
       query: ZPageQuery.extend({
-        providerAgb: z.string().regex(/^\d{8}$/, 'moet 8 cijfers zijn').optional(), municipalityCode: z.string().regex(/^\d{4}$/, 'moet 4 cijfers zijn').optional(),
-        productCategory: z.string().regex(/^\d{2}$/, 'moet 2 cijfers zijn').optional(), productCode: z.string().max(5).optional(),
-        from: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional()
-          .describe('Begin van de periode: trajecten die dan nog lopen (met ended=true: die op of na deze dag eindigden)'),
-        to: z.iso.date({ message: 'moet een datum zijn (JJJJ-MM-DD)' }).optional()
-          .describe('Einde van de periode (op of na from): trajecten die dan al begonnen zijn (met ended=true: die op of voor deze dag eindigden)'),
-        endReason: z.string().regex(/^\d{2}(,\d{2})*$/, 'moet een of meer codes van 2 cijfers zijn, gescheiden door komma\'s (bv. 32,33,34,35)').optional()
-          .describe('Reden beëindiging (JZ588), een of meer codes gescheiden door komma\'s: alleen trajecten die met een van die redenen eindigden. '
-            + 'Voortijdig (uitval) is 32,33,34,35; volgens plan is 31,39'),
-        ended: z.enum(['true', 'false'], { message: 'moet true of false zijn' }).optional()
-          .describe('true: from en to kiezen de trajecten waarvan de einddatum in de periode ligt (beide dagen meegeteld), '
-            + 'in plaats van de trajecten die in de periode lopen; zonder from en to: elk beëindigd traject'),
+        providerAgb: z
+          .string()
+          .regex(/^\d{8}$/, 'moet 8 cijfers zijn')
+          .optional(),
+        municipalityCode: z
+          .string()
+          .regex(/^\d{4}$/, 'moet 4 cijfers zijn')
+          .optional(),
+        productCategory: z
+          .string()
+          .regex(/^\d{2}$/, 'moet 2 cijfers zijn')
+          .optional(),
+        productCode: z.string().max(5).optional(),
+        from: z.iso
+          .date({ message: 'moet een datum zijn (JJJJ-MM-DD)' })
+          .optional()
+          .describe(
+            'Begin van de periode: trajecten die dan nog lopen (met ended=true: die op of na deze dag eindigden)',
+          ),
+        to: z.iso
+          .date({ message: 'moet een datum zijn (JJJJ-MM-DD)' })
+          .optional()
+          .describe(
+            'Einde van de periode (op of na from): trajecten die dan al begonnen zijn (met ended=true: die op of voor deze dag eindigden)',
+          ),
+        endReason: z
+          .string()
+          .regex(
+            /^\d{2}(,\d{2})*$/,
+            "moet een of meer codes van 2 cijfers zijn, gescheiden door komma's (bv. 32,33,34,35)",
+          )
+          .optional()
+          .describe(
+            "Reden beëindiging (JZ588), een of meer codes gescheiden door komma's: alleen trajecten die met een van die redenen eindigden. " +
+              'Voortijdig (uitval) is 32,33,34,35; volgens plan is 31,39',
+          ),
+        ended: z
+          .enum(['true', 'false'], { message: 'moet true of false zijn' })
+          .optional()
+          .describe(
+            'true: from en to kiezen de trajecten waarvan de einddatum in de periode ligt (beide dagen meegeteld), ' +
+              'in plaats van de trajecten die in de periode lopen; zonder from en to: elk beëindigd traject',
+          ),
       }).refine(toNotBeforeFrom, toMessage),
     },
     responses: { 200: json(paged(ZTrajectory, 'TrajectoryPage'), 'Een pagina trajecten'), ...problems(400, 401, 403) },
@@ -164,4 +302,3 @@ exchangeRoutes.openapi(
     return c.json(toPage(c, items, total, query), 200);
   },
 );
-

@@ -10,7 +10,12 @@ import { messageNs } from './retour/types.js';
 import type { Secrets } from './secrets.js';
 import { declaredCents } from './trajectories.js';
 
-export interface FileQuery { status?: 'accepted' | 'rejected' | undefined; messageType?: string | undefined; page: number; pageSize: number }
+export interface FileQuery {
+  status?: 'accepted' | 'rejected' | undefined;
+  messageType?: string | undefined;
+  page: number;
+  pageSize: number;
+}
 
 /** Import history, newest first; rejected files are the quarantine. */
 export async function listImportedFiles(db: Db, query: FileQuery) {
@@ -19,7 +24,13 @@ export async function listImportedFiles(db: Db, query: FileQuery) {
   if (query.messageType) filters.push(eq(ijwFiles.messageType, query.messageType));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select().from(ijwFiles).where(where).orderBy(desc(ijwFiles.receivedAt), asc(ijwFiles.fileName)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db
+      .select()
+      .from(ijwFiles)
+      .where(where)
+      .orderBy(desc(ijwFiles.receivedAt), asc(ijwFiles.fileName))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwFiles).where(where),
   ]);
   return { items: rows.map(presentFile), total: Number(total?.n ?? 0) };
@@ -32,9 +43,15 @@ export async function getImportedFile(db: Db, id: string) {
 }
 
 /** The original of a quarantined file (it holds BSNs): decrypted on request, and the access is logged. */
-export async function readQuarantinedFile(db: Db, secrets: Secrets, actor: Actor, id: string): Promise<{ name: string; bytes: Buffer }> {
+export async function readQuarantinedFile(
+  db: Db,
+  secrets: Secrets,
+  actor: Actor,
+  id: string,
+): Promise<{ name: string; bytes: Buffer }> {
   const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
-  if (!row?.contentEncrypted) throw new AppError(ErrorCode.NotFound, 'Van dit bestand is geen origineel bewaard (alleen afgekeurde bestanden).');
+  if (!row?.contentEncrypted)
+    throw new AppError(ErrorCode.NotFound, 'Van dit bestand is geen origineel bewaard (alleen afgekeurde bestanden).');
   await recordAudit(db, actor, { action: 'read', entity: 'ijw-file', entityId: id, after: { fileName: row.fileName } });
   return { name: row.fileName.split('/').pop()!, bytes: secrets.decrypt(row.contentEncrypted) };
 }
@@ -43,11 +60,21 @@ export async function readQuarantinedFile(db: Db, secrets: Secrets, actor: Actor
  * The retour message for a file: decrypted for a rejected file, built from the kept header for an accepted one
  * (a positive retour is the header alone). The access is logged.
  */
-export async function readRetourMessage(db: Db, secrets: Secrets, actor: Actor, id: string): Promise<{ name: string; bytes: Buffer }> {
+export async function readRetourMessage(
+  db: Db,
+  secrets: Secrets,
+  actor: Actor,
+  id: string,
+): Promise<{ name: string; bytes: Buffer }> {
   const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
   const bytes = row ? retourBytes(row, secrets) : null;
   if (!row || !bytes) throw new AppError(ErrorCode.NotFound, 'Voor dit bestand is geen retourbericht gemaakt.');
-  await recordAudit(db, actor, { action: 'read', entity: 'ijw-retour', entityId: id, after: { fileName: row.fileName } });
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'ijw-retour',
+    entityId: id,
+    after: { fileName: row.fileName },
+  });
   return { name: retourName(row), bytes };
 }
 
@@ -56,14 +83,24 @@ export async function readRetourMessage(db: Db, secrets: Secrets, actor: Actor, 
  * message software to send back; in pages, so a year of files never sits in memory. One audit event for the export.
  */
 export async function exportRetourMessages(
-  db: Db, secrets: Secrets, actor: Actor | null, range: { from?: string; to?: string }, write: (name: string, bytes: Buffer) => Promise<void>,
+  db: Db,
+  secrets: Secrets,
+  actor: Actor | null,
+  range: { from?: string; to?: string },
+  write: (name: string, bytes: Buffer) => Promise<void>,
 ): Promise<number> {
   const filters: SQL[] = [or(sql`${ijwFiles.retourEncrypted} is not null`, sql`${ijwFiles.retourHeader} is not null`)!];
   if (range.from) filters.push(gte(ijwFiles.receivedAt, new Date(`${range.from}T00:00:00Z`)));
   if (range.to) filters.push(lte(ijwFiles.receivedAt, new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000 - 1)));
   let written = 0;
   for (let page = 0; ; page++) {
-    const rows = await db.select().from(ijwFiles).where(and(...filters)).orderBy(asc(ijwFiles.receivedAt), asc(ijwFiles.id)).limit(1000).offset(page * 1000);
+    const rows = await db
+      .select()
+      .from(ijwFiles)
+      .where(and(...filters))
+      .orderBy(asc(ijwFiles.receivedAt), asc(ijwFiles.id))
+      .limit(1000)
+      .offset(page * 1000);
     for (const row of rows) {
       const bytes = retourBytes(row, secrets);
       if (!bytes) continue;
@@ -72,7 +109,12 @@ export async function exportRetourMessages(
     }
     if (rows.length < 1000) break;
   }
-  await recordAudit(db, actor, { action: 'read', entity: 'ijw-retour', entityId: 'export', after: { ...range, files: written } });
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'ijw-retour',
+    entityId: 'export',
+    after: { ...range, files: written },
+  });
   return written;
 }
 
@@ -82,31 +124,53 @@ function retourName(row: typeof ijwFiles.$inferSelect): string {
 
 function retourBytes(row: typeof ijwFiles.$inferSelect, secrets: Secrets): Buffer | null {
   if (row.retourEncrypted) return secrets.decrypt(row.retourEncrypted);
-  if (!row.retourHeader || !row.retourId || !row.retourDate || !row.messageType || !isHeenType(row.messageType)) return null;
+  if (!row.retourHeader || !row.retourId || !row.retourDate || !row.messageType || !isHeenType(row.messageType))
+    return null;
   const header = unpackHeader(row.retourHeader, messageNs(row.messageType), row);
-  return Buffer.from(buildRetour({
-    messageType: row.messageType, original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
-    codes: new Map(), retourIdentification: row.retourId, retourDate: row.retourDate,
-  }), 'utf8');
+  return Buffer.from(
+    buildRetour({
+      messageType: row.messageType,
+      original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
+      codes: new Map(),
+      retourIdentification: row.retourId,
+      retourDate: row.retourDate,
+    }),
+    'utf8',
+  );
 }
 
 function presentFile(r: typeof ijwFiles.$inferSelect) {
   return {
-    id: r.id, receivedAt: r.receivedAt.toISOString(), fileName: r.fileName, sizeBytes: r.sizeBytes, messageType: r.messageType,
-    sender: r.sender, receiver: r.receiver, messageId: r.messageId, messageDate: r.messageDate, status: r.status as 'accepted' | 'rejected',
-    records: r.recordCount, reasons: r.reasons as Array<{ code: string; rule: string; message: string }>,
-    hasRetour: r.retourEncrypted !== null || r.retourHeader !== null, hasOriginal: r.contentEncrypted !== null,
+    id: r.id,
+    receivedAt: r.receivedAt.toISOString(),
+    fileName: r.fileName,
+    sizeBytes: r.sizeBytes,
+    messageType: r.messageType,
+    sender: r.sender,
+    receiver: r.receiver,
+    messageId: r.messageId,
+    messageDate: r.messageDate,
+    status: r.status as 'accepted' | 'rejected',
+    records: r.recordCount,
+    reasons: r.reasons as Array<{ code: string; rule: string; message: string }>,
+    hasRetour: r.retourEncrypted !== null || r.retourHeader !== null,
+    hasOriginal: r.contentEncrypted !== null,
   };
 }
 
 export interface TrajectoryQuery {
-  providerAgb?: string | undefined; municipalityCode?: string | undefined; productCategory?: string | undefined; productCode?: string | undefined;
-  from?: string | undefined; to?: string | undefined;
+  providerAgb?: string | undefined;
+  municipalityCode?: string | undefined;
+  productCategory?: string | undefined;
+  productCode?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   /** Reden beëindiging (JZ588), one or more codes separated by commas: only trajectories that ended with one of them. */
   endReason?: string | undefined;
   /** 'true': from and to bound the end date instead of selecting the trajectories that run in the period. */
   ended?: 'true' | 'false' | undefined;
-  page: number; pageSize: number;
+  page: number;
+  pageSize: number;
 }
 
 /**
@@ -117,7 +181,10 @@ export interface TrajectoryQuery {
 export async function searchTrajectories(db: Db, actor: Actor, query: TrajectoryQuery) {
   const filters: SQL[] = [];
   if (actor.role === 'aanbieder') {
-    const [own] = await db.select({ agb: providers.agbCode }).from(providers).where(eq(providers.id, actor.providerId ?? ''));
+    const [own] = await db
+      .select({ agb: providers.agbCode })
+      .from(providers)
+      .where(eq(providers.id, actor.providerId ?? ''));
     filters.push(eq(ijwTrajectories.providerAgb, own?.agb ?? '-'));
   }
   if (query.providerAgb) filters.push(eq(ijwTrajectories.providerAgb, query.providerAgb));
@@ -130,24 +197,46 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
     if (query.from) filters.push(gte(ijwTrajectories.endDate, query.from));
     if (query.to) filters.push(lte(ijwTrajectories.endDate, query.to));
   } else {
-    if (query.to) filters.push(or(lte(ijwTrajectories.startDate, query.to), lte(ijwTrajectories.allocationStart, query.to))!);
+    if (query.to)
+      filters.push(or(lte(ijwTrajectories.startDate, query.to), lte(ijwTrajectories.allocationStart, query.to))!);
     if (query.from) filters.push(or(gte(ijwTrajectories.endDate, query.from), isNull(ijwTrajectories.endDate))!);
   }
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select({ t: ijwTrajectories, declaredCents: declaredCents(sql`${ijwTrajectories}`).mapWith(Number) }).from(ijwTrajectories).where(where)
-      .orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db
+      .select({ t: ijwTrajectories, declaredCents: declaredCents(sql`${ijwTrajectories}`).mapWith(Number) })
+      .from(ijwTrajectories)
+      .where(where)
+      .orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwTrajectories).where(where),
   ]);
   await recordAudit(db, actor, { action: 'read', entity: 'trajectories', entityId: 'search', after: query });
   return {
     total: Number(total?.n ?? 0),
     items: rows.map(({ t, declaredCents }) => ({
-      id: t.id, client: t.clientPseudonym.slice(0, 12), birthYear: t.birthYear, municipalityCode: t.municipalityCode, providerAgb: t.providerAgb,
-      allocationNumber: t.allocationNumber, productCategory: t.productCategory, productCode: t.productCode, referrerType: t.referrerType,
-      requestDate: t.requestDate, allocationDate: t.allocationDate, allocationStart: t.allocationStart, allocationEnd: t.allocationEnd,
-      volume: t.volume, unit: t.unit, frequency: t.frequency, startDate: t.startDate, endDate: t.endDate, endReason: t.endReason,
-      declaredCents, fundingVariant: t.allocationNumber ? 'toewijzing' as const : 'taakgericht' as const,
+      id: t.id,
+      client: t.clientPseudonym.slice(0, 12),
+      birthYear: t.birthYear,
+      municipalityCode: t.municipalityCode,
+      providerAgb: t.providerAgb,
+      allocationNumber: t.allocationNumber,
+      productCategory: t.productCategory,
+      productCode: t.productCode,
+      referrerType: t.referrerType,
+      requestDate: t.requestDate,
+      allocationDate: t.allocationDate,
+      allocationStart: t.allocationStart,
+      allocationEnd: t.allocationEnd,
+      volume: t.volume,
+      unit: t.unit,
+      frequency: t.frequency,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      endReason: t.endReason,
+      declaredCents,
+      fundingVariant: t.allocationNumber ? ('toewijzing' as const) : ('taakgericht' as const),
     })),
   };
 }

@@ -5,13 +5,20 @@ import { example } from './test-fixtures.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 const ns = messageNs('JW301');
-const withoutLines = (e: XmlElement): unknown => ({ name: e.name, ns: e.ns, text: e.text, children: e.children.map(withoutLines) });
+const withoutLines = (e: XmlElement): unknown => ({
+  name: e.name,
+  ns: e.ns,
+  text: e.text,
+  children: e.children.map(withoutLines),
+});
 const headerOf = (xml: string) => parseXml(xml).children.find((c) => c.name === 'Header')!;
 const columnsOf = (h: XmlElement) => {
   const id = h.children.find((c) => c.name === 'BerichtIdentificatie')!;
   return {
-    sender: h.children.find((c) => c.name === 'Afzender')!.text, receiver: h.children.find((c) => c.name === 'Ontvanger')!.text,
-    messageId: id.children[0]!.text, messageDate: id.children[1]!.text,
+    sender: h.children.find((c) => c.name === 'Afzender')!.text,
+    receiver: h.children.find((c) => c.name === 'Ontvanger')!.text,
+    messageId: id.children[0]!.text,
+    messageDate: id.children[1]!.text,
   };
 };
 
@@ -32,13 +39,29 @@ describe('the kept header of an accepted message', () => {
   });
 
   it('keeps an unusual header whole, namespaces included', () => {
-    const odd: XmlElement = { name: 'Header', ns, text: '', line: 1, children: [
-      { name: 'BerichtCode', ns, text: '436', line: 2, children: [] },
-      { name: 'Extra', ns: 'urn:x', text: '', line: 3, children: [{ name: 'Deel', ns: BASIS_NS, text: 'a&b', line: 4, children: [] }] },
-    ] };
-    const stored = JSON.parse(packHeader(odd, ns, { sender: null, receiver: null, messageId: null, messageDate: null }));
+    const odd: XmlElement = {
+      name: 'Header',
+      ns,
+      text: '',
+      line: 1,
+      children: [
+        { name: 'BerichtCode', ns, text: '436', line: 2, children: [] },
+        {
+          name: 'Extra',
+          ns: 'urn:x',
+          text: '',
+          line: 3,
+          children: [{ name: 'Deel', ns: BASIS_NS, text: 'a&b', line: 4, children: [] }],
+        },
+      ],
+    };
+    const stored = JSON.parse(
+      packHeader(odd, ns, { sender: null, receiver: null, messageId: null, messageDate: null }),
+    );
     expect(stored.v).toBe(2);
-    expect(withoutLines(unpackHeader(stored, ns, { sender: null, receiver: null, messageId: null, messageDate: null }))).toEqual(withoutLines(odd));
+    expect(
+      withoutLines(unpackHeader(stored, ns, { sender: null, receiver: null, messageId: null, messageDate: null })),
+    ).toEqual(withoutLines(odd));
   });
 
   it('still reads the full element tree that earlier versions kept', () => {

@@ -5,11 +5,27 @@ import type { XmlElement } from './xml.js';
 type Packed = [name: string, ns: 0 | 1 | string, content: string | Packed[]];
 
 /** What the file's own columns hold of its header (sender, receiver, identification, date). */
-export interface HeaderColumns { sender: string | null; receiver: string | null; messageId: string | null; messageDate: string | null }
+export interface HeaderColumns {
+  sender: string | null;
+  receiver: string | null;
+  messageId: string | null;
+  messageDate: string | null;
+}
 
 /** The usual iJw 3.2 header: these elements in this order, the inner ones in the basisschema's namespace. */
-const usual = ['BerichtCode', 'BerichtVersie', 'BerichtSubversie', 'Afzender', 'Ontvanger', 'BerichtIdentificatie', 'XsdVersie'] as const;
-const inner = { BerichtIdentificatie: ['Identificatie', 'Dagtekening'], XsdVersie: ['BasisschemaXsdVersie', 'BerichtXsdVersie'] } as const;
+const usual = [
+  'BerichtCode',
+  'BerichtVersie',
+  'BerichtSubversie',
+  'Afzender',
+  'Ontvanger',
+  'BerichtIdentificatie',
+  'XsdVersie',
+] as const;
+const inner = {
+  BerichtIdentificatie: ['Identificatie', 'Dagtekening'],
+  XsdVersie: ['BasisschemaXsdVersie', 'BerichtXsdVersie'],
+} as const;
 
 /**
  * An accepted message's Header, kept for its positive retour (IV028). Most of it is already in the file's columns,
@@ -20,7 +36,11 @@ const inner = { BerichtIdentificatie: ['Identificatie', 'Dagtekening'], XsdVersi
 export function packHeader(header: XmlElement, messageNs: string, columns: HeaderColumns): string {
   const values = usualValues(header, messageNs, columns);
   if (values) return JSON.stringify({ v: 3, x: values });
-  const pack = (e: XmlElement): Packed => [e.name, e.ns === messageNs ? 0 : e.ns === BASIS_NS ? 1 : e.ns, e.children.length ? e.children.map(pack) : e.text];
+  const pack = (e: XmlElement): Packed => [
+    e.name,
+    e.ns === messageNs ? 0 : e.ns === BASIS_NS ? 1 : e.ns,
+    e.children.length ? e.children.map(pack) : e.text,
+  ];
   return JSON.stringify({ v: 2, h: pack(header) });
 }
 
@@ -28,20 +48,38 @@ export function packHeader(header: XmlElement, messageNs: string, columns: Heade
 export function unpackHeader(stored: unknown, messageNs: string, columns: HeaderColumns): XmlElement {
   const s = stored as { v?: number; h?: Packed; x?: string[] } & Partial<XmlElement>;
   const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
-  const node = (name: string, children: XmlElement[]): XmlElement => ({ name, ns: messageNs, children, text: '', line: 0 });
+  const node = (name: string, children: XmlElement[]): XmlElement => ({
+    name,
+    ns: messageNs,
+    children,
+    text: '',
+    line: 0,
+  });
   if (s.v === 3 && s.x) {
     const [code, versie, subversie, basis, bericht] = s.x;
     return node('Header', [
-      leaf('BerichtCode', messageNs, code ?? ''), leaf('BerichtVersie', messageNs, versie ?? ''), leaf('BerichtSubversie', messageNs, subversie ?? ''),
-      leaf('Afzender', messageNs, columns.sender ?? ''), leaf('Ontvanger', messageNs, columns.receiver ?? ''),
-      node('BerichtIdentificatie', [leaf('Identificatie', BASIS_NS, columns.messageId ?? ''), leaf('Dagtekening', BASIS_NS, columns.messageDate ?? '')]),
-      node('XsdVersie', [leaf('BasisschemaXsdVersie', BASIS_NS, basis ?? ''), leaf('BerichtXsdVersie', BASIS_NS, bericht ?? '')]),
+      leaf('BerichtCode', messageNs, code ?? ''),
+      leaf('BerichtVersie', messageNs, versie ?? ''),
+      leaf('BerichtSubversie', messageNs, subversie ?? ''),
+      leaf('Afzender', messageNs, columns.sender ?? ''),
+      leaf('Ontvanger', messageNs, columns.receiver ?? ''),
+      node('BerichtIdentificatie', [
+        leaf('Identificatie', BASIS_NS, columns.messageId ?? ''),
+        leaf('Dagtekening', BASIS_NS, columns.messageDate ?? ''),
+      ]),
+      node('XsdVersie', [
+        leaf('BasisschemaXsdVersie', BASIS_NS, basis ?? ''),
+        leaf('BerichtXsdVersie', BASIS_NS, bericht ?? ''),
+      ]),
     ]);
   }
   if (s.v !== 2 || !s.h) return s as XmlElement;
   const unpack = ([name, ns, content]: Packed): XmlElement => ({
-    name, ns: ns === 0 ? messageNs : ns === 1 ? BASIS_NS : ns,
-    children: typeof content === 'string' ? [] : content.map(unpack), text: typeof content === 'string' ? content : '', line: 0,
+    name,
+    ns: ns === 0 ? messageNs : ns === 1 ? BASIS_NS : ns,
+    children: typeof content === 'string' ? [] : content.map(unpack),
+    text: typeof content === 'string' ? content : '',
+    line: 0,
   });
   return unpack(s.h);
 }
@@ -64,7 +102,14 @@ function usualValues(header: XmlElement, messageNs: string, columns: HeaderColum
     } else if (e.children.length) return undefined;
     else text.set(name, e.text);
   }
-  const same = text.get('Afzender') === columns.sender && text.get('Ontvanger') === columns.receiver
-    && text.get('Identificatie') === columns.messageId && text.get('Dagtekening') === columns.messageDate;
-  return same ? ['BerichtCode', 'BerichtVersie', 'BerichtSubversie', 'BasisschemaXsdVersie', 'BerichtXsdVersie'].map((n) => text.get(n)!) : undefined;
+  const same =
+    text.get('Afzender') === columns.sender &&
+    text.get('Ontvanger') === columns.receiver &&
+    text.get('Identificatie') === columns.messageId &&
+    text.get('Dagtekening') === columns.messageDate;
+  return same
+    ? ['BerichtCode', 'BerichtVersie', 'BerichtSubversie', 'BasisschemaXsdVersie', 'BerichtXsdVersie'].map((n) =>
+        text.get(n)!,
+      )
+    : undefined;
 }

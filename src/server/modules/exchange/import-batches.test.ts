@@ -12,8 +12,12 @@ import { contextAllocation, example, exampleRegionContext } from './test-fixture
 // next batch is checked on a second connection), so what a batch accepted must count for the next one.
 let ctx: TestContext;
 const secrets = secretsFromKey(randomBytes(32));
-beforeAll(async () => { ctx = await exampleRegionContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await exampleRegionContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 async function run(files: Array<[string, Buffer]>, batchSize: number): Promise<FileResult[]> {
   async function* sources(): AsyncGenerator<ImportSource> {
@@ -24,26 +28,101 @@ async function run(files: Array<[string, Buffer]>, batchSize: number): Promise<F
   return results;
 }
 
-const allocation0363 = contextAllocation({ municipality: '0363', provider: '65656055', id: 'CTX-0363', products: [
-  { number: '300201', category: '55', code: '55A11', start: '2026-04-01', end: '2026-07-14', volume: 2, unit: '04', frequency: '2' },
-  { number: '300202', category: '55', code: '55A12', start: '2026-04-01', end: '2026-07-19', volume: 2, unit: '16', frequency: '2' },
-] });
-const allocation0384 = contextAllocation({ municipality: '0384', provider: '65656055', id: 'CTX-0384', products: [
-  { number: '10071', category: '45', code: '45A03', start: '2026-01-01', end: '2026-12-31', volume: 4, unit: '04', frequency: '4' },
-  { number: '10072', category: '45', code: '45A03', start: '2026-01-01', end: '2026-12-31', volume: 4, unit: '04', frequency: '4' },
-  { number: '10073', category: '45', code: '45A04', start: '2026-01-01', end: '2026-12-31', volume: 16, unit: '04', frequency: '4' },
-  { number: '10074', category: '45', code: '45A03', start: '2026-01-01', end: '2026-12-31', volume: 4, unit: '04', frequency: '4' },
-] });
+const allocation0363 = contextAllocation({
+  municipality: '0363',
+  provider: '65656055',
+  id: 'CTX-0363',
+  products: [
+    {
+      number: '300201',
+      category: '55',
+      code: '55A11',
+      start: '2026-04-01',
+      end: '2026-07-14',
+      volume: 2,
+      unit: '04',
+      frequency: '2',
+    },
+    {
+      number: '300202',
+      category: '55',
+      code: '55A12',
+      start: '2026-04-01',
+      end: '2026-07-19',
+      volume: 2,
+      unit: '16',
+      frequency: '2',
+    },
+  ],
+});
+const allocation0384 = contextAllocation({
+  municipality: '0384',
+  provider: '65656055',
+  id: 'CTX-0384',
+  products: [
+    {
+      number: '10071',
+      category: '45',
+      code: '45A03',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 4,
+      unit: '04',
+      frequency: '4',
+    },
+    {
+      number: '10072',
+      category: '45',
+      code: '45A03',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 4,
+      unit: '04',
+      frequency: '4',
+    },
+    {
+      number: '10073',
+      category: '45',
+      code: '45A04',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 16,
+      unit: '04',
+      frequency: '4',
+    },
+    {
+      number: '10074',
+      category: '45',
+      code: '45A03',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 4,
+      unit: '04',
+      frequency: '4',
+    },
+  ],
+});
 
 describe('an import in many batches', () => {
   it('accepts a start and a stop whose allocation came in the batch before, and counts a file repeated in the next batch once', async () => {
-    const results = await run([
-      ['toewijzing.xml', allocation0363], ['start.xml', example('JW305')], ['start-opnieuw.xml', example('JW305')], ['stop.xml', example('JW307')],
-    ], 1);
+    const results = await run(
+      [
+        ['toewijzing.xml', allocation0363],
+        ['start.xml', example('JW305')],
+        ['start-opnieuw.xml', example('JW305')],
+        ['stop.xml', example('JW307')],
+      ],
+      1,
+    );
     expect(results.map((r) => [r.file, r.status, r.reasons])).toEqual([
-      ['toewijzing.xml', 'accepted', []], ['start.xml', 'accepted', []], ['start-opnieuw.xml', 'duplicate', []], ['stop.xml', 'accepted', []],
+      ['toewijzing.xml', 'accepted', []],
+      ['start.xml', 'accepted', []],
+      ['start-opnieuw.xml', 'duplicate', []],
+      ['stop.xml', 'accepted', []],
     ]);
-    const [t] = await ctx.database.db.select().from(ijwTrajectories)
+    const [t] = await ctx.database.db
+      .select()
+      .from(ijwTrajectories)
       .where(and(eq(ijwTrajectories.municipalityCode, '0363'), eq(ijwTrajectories.allocationNumber, '300201')));
     expect(t).toMatchObject({ startDate: '2026-04-03', endDate: '2026-07-17', endReason: '31' });
   });
@@ -53,20 +132,37 @@ describe('an import in many batches', () => {
     let results: FileResult[];
     try {
       // One batch: the allocation fails to be written, and the declaration was checked against it.
-      results = await run([['toewijzing-0384.xml', allocation0384], ['declaratie.xml', example('JW323')]], 10);
+      results = await run(
+        [
+          ['toewijzing-0384.xml', allocation0384],
+          ['declaratie.xml', example('JW323')],
+        ],
+        10,
+      );
     } finally {
       delete process.env.ZL_FAULT_FAIL_FILE;
     }
-    expect(results.map((r) => [r.file, r.status])).toEqual([['toewijzing-0384.xml', 'rejected'], ['declaratie.xml', 'rejected']]);
+    expect(results.map((r) => [r.file, r.status])).toEqual([
+      ['toewijzing-0384.xml', 'rejected'],
+      ['declaratie.xml', 'rejected'],
+    ]);
     expect(results[0]!.reasons.map((r) => r.rule)).toEqual(['ZL099']);
     expect(results[1]!.reasons.map((r) => r.message).join(' ')).toMatch(/toewijzing 1007\d is niet bekend/);
     expect(await ctx.database.db.select().from(ijwDeclarationLines)).toEqual([]);
-    const stored = await ctx.database.db.select({ name: ijwFiles.fileName, status: ijwFiles.status }).from(ijwFiles)
+    const stored = await ctx.database.db
+      .select({ name: ijwFiles.fileName, status: ijwFiles.status })
+      .from(ijwFiles)
       .where(eq(ijwFiles.status, 'rejected'));
     expect(stored.map((f) => f.name).sort()).toEqual(['declaratie.xml', 'toewijzing-0384.xml']);
 
     // Once it can be stored, both go in.
-    const again = await run([['toewijzing-0384.xml', allocation0384], ['declaratie.xml', example('JW323')]], 10);
+    const again = await run(
+      [
+        ['toewijzing-0384.xml', allocation0384],
+        ['declaratie.xml', example('JW323')],
+      ],
+      10,
+    );
     expect(again.map((r) => r.status)).toEqual(['accepted', 'accepted']);
   });
 });

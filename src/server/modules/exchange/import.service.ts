@@ -14,9 +14,19 @@ import { isServerDatabase, writeBatch, type Checked, type FileResult } from './w
 export type { FileResult, FileStatus, Reason } from './write-batch.js';
 export { stopCheckWorkers, warmUpCheckWorkers } from './check-pool.js';
 
-export interface ImportDeps { db: Db; secrets: Secrets; actor: Actor | null; today?: string }
+export interface ImportDeps {
+  db: Db;
+  secrets: Secrets;
+  actor: Actor | null;
+  today?: string;
+}
 
-export interface ImportSummary { accepted: number; duplicate: number; rejected: number; records: number }
+export interface ImportSummary {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  records: number;
+}
 
 /**
  * Files per transaction: large enough that the cost per statement vanishes and that the allocations a batch refers to
@@ -36,7 +46,10 @@ const threadsFrom = 256;
  * of the batch being written, at most one batch ahead, so a run of a million files needs no more memory than that.
  */
 export async function importSources(
-  deps: ImportDeps, sources: AsyncIterable<SourceItem>, onResult: (r: FileResult) => void, batchSize?: number,
+  deps: ImportDeps,
+  sources: AsyncIterable<SourceItem>,
+  onResult: (r: FileResult) => void,
+  batchSize?: number,
 ): Promise<ImportSummary> {
   const max = Math.max(1, Math.floor(batchSize ?? defaultBatchSize) || defaultBatchSize);
   let size = batchSize === undefined ? Math.min(firstBatchSize, max) : max;
@@ -131,16 +144,27 @@ export async function importSources(
   return summary;
 }
 
-interface WriteOutcome { results: FileResult[]; whole: boolean }
+interface WriteOutcome {
+  results: FileResult[];
+  whole: boolean;
+}
 
 /** What the thread that read a file found, before the database rules: a batch checked again starts from it. */
-const threadVerdicts = new WeakMap<CheckedFile, { status: CheckedFile['status']; violations: CheckedFile['violations'] }>();
+const threadVerdicts = new WeakMap<
+  CheckedFile,
+  { status: CheckedFile['status']; violations: CheckedFile['violations'] }
+>();
 
 /**
  * Applies the rules that need the database (duplicates, links to earlier messages) to a batch. `carried` are the
  * accepted files of a batch that is being written and not yet visible: they count as if they were.
  */
-async function prepareBatch(deps: ImportDeps, parties: Parties, files: CheckedFile[], carried: Checked[]): Promise<Checked[]> {
+async function prepareBatch(
+  deps: ImportDeps,
+  parties: Parties,
+  files: CheckedFile[],
+  carried: Checked[],
+): Promise<Checked[]> {
   const today = deps.today ?? new Date().toISOString().slice(0, 10);
   for (const f of files) {
     const verdict = threadVerdicts.get(f);
@@ -181,7 +205,14 @@ async function writePrepared(deps: ImportDeps, parties: Parties, checked: Checke
         failed = true;
         c!.status = 'rejected';
         c!.message = null;
-        c!.violations = [{ rule: 'ZL099', code: '0001', path: '', message: `kon niet worden opgeslagen: ${(e as Error).message.slice(0, 200)}` }];
+        c!.violations = [
+          {
+            rule: 'ZL099',
+            code: '0001',
+            path: '',
+            message: `kon niet worden opgeslagen: ${(e as Error).message.slice(0, 200)}`,
+          },
+        ];
         results.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c!]))));
       }
     }
@@ -194,10 +225,13 @@ async function markDuplicates(db: Db, checked: Checked[], carried: Checked[]) {
   const candidates = checked.filter((c) => c.status === 'accepted');
   if (!candidates.length) return;
   // The identity as a whole, so the lookup uses the unique index of accepted identities.
-  const rows = await queryRows<{ type: string; sender: string; id: string; hash: string }>(db, sql`
+  const rows = await queryRows<{ type: string; sender: string; id: string; hash: string }>(
+    db,
+    sql`
     select message_type as type, sender, message_id as id, sha256 as hash from ijw_files
     where status = 'accepted' and (message_type, sender, message_id) in (select * from unnest(
-      ${arrayParam(candidates.map((c) => c.type))}, ${arrayParam(candidates.map((c) => c.identity.sender))}, ${arrayParam(candidates.map((c) => c.identity.messageId))}))`);
+      ${arrayParam(candidates.map((c) => c.type))}, ${arrayParam(candidates.map((c) => c.identity.sender))}, ${arrayParam(candidates.map((c) => c.identity.messageId))}))`,
+  );
   const seen = new Map(rows.map((r) => [`${r.type}|${r.sender}|${r.id}`, r.hash]));
   for (const c of carried) seen.set(`${c.type}|${c.identity.sender}|${c.identity.messageId}`, c.hash);
   for (const c of candidates) {
@@ -206,7 +240,12 @@ async function markDuplicates(db: Db, checked: Checked[], carried: Checked[]) {
     if (hash === c.hash) c.status = 'duplicate';
     else if (hash !== undefined) {
       c.status = 'rejected';
-      c.violations.push({ rule: 'TR056', code: '9056', path: 'Header', message: `identificatie ${c.identity.messageId} is al gebruikt voor een ander ${c.type}-bericht van ${c.identity.sender}` });
+      c.violations.push({
+        rule: 'TR056',
+        code: '9056',
+        path: 'Header',
+        message: `identificatie ${c.identity.messageId} is al gebruikt voor een ander ${c.type}-bericht van ${c.identity.sender}`,
+      });
     } else seen.set(key, c.hash);
   }
 }

@@ -37,26 +37,50 @@ afterAll(async () => {
 });
 
 describe(`a region of ${size.youths} youths over ${size.years} years`, () => {
-  it('imports every file, and the trajectories per productcategorie and reden beëindiging match the generator', async () => {
-    const years = Array.from({ length: size.years }, (_, i) => join(dir, String(size.startYear + i)));
-    let firstRejection: string | undefined;
-    const summary: ImportSummary = await importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources(years), (r) => {
-      if (r.status !== 'accepted') firstRejection ??= `${r.file}: ${r.status} ${JSON.stringify(r.reasons)}`;
-    });
-    expect(firstRejection).toBeUndefined();
-    expect(summary).toEqual({ accepted: manifest.files.total, duplicate: 0, rejected: 0, records: manifest.records.total });
+  it(
+    'imports every file, and the trajectories per productcategorie and reden beëindiging match the generator',
+    async () => {
+      const years = Array.from({ length: size.years }, (_, i) => join(dir, String(size.startYear + i)));
+      let firstRejection: string | undefined;
+      const summary: ImportSummary = await importSources(
+        { db: ctx.database.db, secrets: ctx.secrets, actor: null },
+        readSources(years),
+        (r) => {
+          if (r.status !== 'accepted') firstRejection ??= `${r.file}: ${r.status} ${JSON.stringify(r.reasons)}`;
+        },
+      );
+      expect(firstRejection).toBeUndefined();
+      expect(summary).toEqual({
+        accepted: manifest.files.total,
+        duplicate: 0,
+        rejected: 0,
+        records: manifest.records.total,
+      });
 
-    const byCategory = await queryRows<{ k: string; n: number }>(ctx.database.db, sql`
-      select product_category as k, count(*)::int as n from ijw_trajectories where start_date is not null group by 1`);
-    expect(Object.fromEntries(byCategory.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.startedByProductCategory);
-    const byReason = await queryRows<{ k: string; n: number }>(ctx.database.db, sql`
-      select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`);
-    expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
-    const [totals] = await queryRows<{ started: number; ended: number; cents: string | number }>(ctx.database.db, sql`
+      const byCategory = await queryRows<{ k: string; n: number }>(
+        ctx.database.db,
+        sql`
+      select product_category as k, count(*)::int as n from ijw_trajectories where start_date is not null group by 1`,
+      );
+      expect(Object.fromEntries(byCategory.map((r) => [r.k, r.n]))).toEqual(
+        manifest.trajectories.startedByProductCategory,
+      );
+      const byReason = await queryRows<{ k: string; n: number }>(
+        ctx.database.db,
+        sql`
+      select end_reason as k, count(*)::int as n from ijw_trajectories where end_date is not null group by 1`,
+      );
+      expect(Object.fromEntries(byReason.map((r) => [r.k, r.n]))).toEqual(manifest.trajectories.endedByReason);
+      const [totals] = await queryRows<{ started: number; ended: number; cents: string | number }>(
+        ctx.database.db,
+        sql`
       select count(*) filter (where start_date is not null)::int as started, count(*) filter (where end_date is not null)::int as ended,
-        coalesce(sum(${declaredCents(sql`t`)}), 0)::bigint as cents from ijw_trajectories t`);
-    expect(totals!.started).toBe(manifest.trajectories.started);
-    expect(totals!.ended).toBe(manifest.trajectories.ended);
-    expect(Number(totals!.cents)).toBe(manifest.declarations.totalAmountCents);
-  }, 6 * minutes);
+        coalesce(sum(${declaredCents(sql`t`)}), 0)::bigint as cents from ijw_trajectories t`,
+      );
+      expect(totals!.started).toBe(manifest.trajectories.started);
+      expect(totals!.ended).toBe(manifest.trajectories.ended);
+      expect(Number(totals!.cents)).toBe(manifest.declarations.totalAmountCents);
+    },
+    6 * minutes,
+  );
 });

@@ -3,7 +3,12 @@ import type { Knowledge } from './knowledge.js';
 import { maxDeclarableVolume } from './volume.js';
 
 /** One broken rule: the iJw rule code, the retour code it answers with, where, and a Dutch explanation. */
-export interface Violation { rule: string; code: string; path: string; message: string }
+export interface Violation {
+  rule: string;
+  code: string;
+  path: string;
+  message: string;
+}
 
 const v = (rule: string, code: string, path: string, message: string): Violation => ({ rule, code, path, message });
 
@@ -15,10 +20,14 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
   const { header } = message;
   const out: Violation[] = [];
   if (!known.providers.has(header.providerAgb)) {
-    out.push(v('ZL001', '0001', 'Header', `aanbieder met AGB-code ${header.providerAgb} is niet bekend in Zorglandschap`));
+    out.push(
+      v('ZL001', '0001', 'Header', `aanbieder met AGB-code ${header.providerAgb} is niet bekend in Zorglandschap`),
+    );
   }
   if (!known.municipalities.has(header.municipalityCode)) {
-    out.push(v('ZL002', '0001', 'Header', `gemeente ${header.municipalityCode} hoort niet bij een regio in Zorglandschap`));
+    out.push(
+      v('ZL002', '0001', 'Header', `gemeente ${header.municipalityCode} hoort niet bij een regio in Zorglandschap`),
+    );
   }
   const date = message.type === 'RETOUR' ? message.retourDate : header.messageDate;
   if (date > today) out.push(v('TR135', '8848', 'Header', `dagtekening ${date} ligt in de toekomst`));
@@ -30,7 +39,15 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
       break;
     case 'JW301':
       for (const a of message.allocations) {
-        if (a.endDate && a.endDate < a.startDate) out.push(v('TR018', '0001', a.path, `einddatum ${a.endDate} ligt voor ingangsdatum ${a.startDate} (toewijzing ${a.allocationNumber})`));
+        if (a.endDate && a.endDate < a.startDate)
+          out.push(
+            v(
+              'TR018',
+              '0001',
+              a.path,
+              `einddatum ${a.endDate} ligt voor ingangsdatum ${a.startDate} (toewijzing ${a.allocationNumber})`,
+            ),
+          );
       }
       break;
     case 'JW305':
@@ -41,7 +58,14 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
       for (const d of message.deliveries) {
         // CS058: a start or stop is delivered (1) or withdrawn (3); a changed delivery (2) does not exist for them.
         if (d.status !== '1' && d.status !== '3') {
-          out.push(v('CS058', '0001', d.path, `StatusAanlevering ${d.status}: vul 1 (eerste aanlevering) of 3 (verwijderen aanlevering)`));
+          out.push(
+            v(
+              'CS058',
+              '0001',
+              d.path,
+              `StatusAanlevering ${d.status}: vul 1 (eerste aanlevering) of 3 (verwijderen aanlevering)`,
+            ),
+          );
           continue;
         }
         if (d.allocationNumber) {
@@ -56,31 +80,62 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
         if (d.status === '3') {
           // IV008: a withdrawal names the earlier class by its logical key; its other content is not checked (TR063).
           if (!known.has(kind, key, d.date, gone)) {
-            out.push(v('TR063', '9063', d.path, `geen eerdere ${kind} voor ${describe(d)} met begindatum ${d.date} om te verwijderen`));
+            out.push(
+              v(
+                'TR063',
+                '9063',
+                d.path,
+                `geen eerdere ${kind} voor ${describe(d)} met begindatum ${d.date} om te verwijderen`,
+              ),
+            );
           } else if (kind === 'start' && known.has('stop', key, d.date, gone)) {
-            out.push(v('TR071', '9071', d.path, `de start van ${describe(d)} met begindatum ${d.date} is al gestopt; verwijder eerst de stop`));
+            out.push(
+              v(
+                'TR071',
+                '9071',
+                d.path,
+                `de start van ${describe(d)} met begindatum ${d.date} is al gestopt; verwijder eerst de stop`,
+              ),
+            );
           }
           withdrawn.set(key, gone.add(`${kind}|${d.date}`));
           continue;
         }
         if (kind === 'start' && known.openStart(key, gone)) {
-          out.push(v('TR326', '9326', d.path, `er is al een lopende start voor ${describe(d)}; stuur eerst een stopbericht`));
+          out.push(
+            v('TR326', '9326', d.path, `er is al een lopende start voor ${describe(d)}; stuur eerst een stopbericht`),
+          );
         }
         if (kind === 'stop') {
-          if (!known.has('start', key, d.date, gone)) out.push(v('TR382', '9069', d.path, `stop zonder start: geen startbericht voor ${describe(d)} met begindatum ${d.date}`));
-          if (d.endDate && d.endDate < d.date) out.push(v('TR018', '0001', d.path, `einddatum ${d.endDate} ligt voor begindatum ${d.date}`));
+          if (!known.has('start', key, d.date, gone))
+            out.push(
+              v(
+                'TR382',
+                '9069',
+                d.path,
+                `stop zonder start: geen startbericht voor ${describe(d)} met begindatum ${d.date}`,
+              ),
+            );
+          if (d.endDate && d.endDate < d.date)
+            out.push(v('TR018', '0001', d.path, `einddatum ${d.endDate} ligt voor begindatum ${d.date}`));
         }
       }
       break;
     }
     case 'JW315':
       for (const r of message.requests) {
-        if (r.requestedEnd && r.requestedStart && r.requestedEnd < r.requestedStart) out.push(v('TR018', '0001', r.path, `einddatum ${r.requestedEnd} ligt voor ingangsdatum ${r.requestedStart}`));
+        if (r.requestedEnd && r.requestedStart && r.requestedEnd < r.requestedStart)
+          out.push(
+            v('TR018', '0001', r.path, `einddatum ${r.requestedEnd} ligt voor ingangsdatum ${r.requestedStart}`),
+          );
       }
       break;
     case 'JW317':
       for (const k of message.keptOrChanged) {
-        if (!known.allocation(m, k.allocationNumber)) out.push(v('TR351', '9351', k.path, `toewijzing ${k.allocationNumber} is niet bekend als actuele toewijzing`));
+        if (!known.allocation(m, k.allocationNumber))
+          out.push(
+            v('TR351', '9351', k.path, `toewijzing ${k.allocationNumber} is niet bekend als actuele toewijzing`),
+          );
       }
       break;
     case 'JW319':
@@ -97,7 +152,15 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
         }
       }
       const total = message.declaration.credit ? -message.declaration.totalCents : message.declaration.totalCents;
-      if (sum !== total) out.push(v('TR358', '0001', 'Declaratie', `totaalbedrag ${euro(total)} is niet de som van de prestaties (${euro(sum)})`));
+      if (sum !== total)
+        out.push(
+          v(
+            'TR358',
+            '0001',
+            'Declaratie',
+            `totaalbedrag ${euro(total)} is niet de som van de prestaties (${euro(sum)})`,
+          ),
+        );
       break;
     }
   }
@@ -107,25 +170,68 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
 function checkDeclarationLine(line: DeclarationLine, known: Knowledge, municipality: string): Violation[] {
   const a = known.allocation(municipality, line.allocationNumber);
   const at = line.path;
-  if (!a) return [v('TR338', '9338', at, `prestatie ${line.reference}: toewijzing ${line.allocationNumber} is niet bekend`)];
+  if (!a)
+    return [v('TR338', '9338', at, `prestatie ${line.reference}: toewijzing ${line.allocationNumber} is niet bekend`)];
   const out: Violation[] = [];
-  if (a.productCategory && a.productCategory !== line.productCategory) out.push(v('TR339', '9339', at, `productcategorie ${line.productCategory} wijkt af van de toewijzing (${a.productCategory})`));
-  if (a.productCode && line.productCode && a.productCode !== line.productCode) out.push(v('TR340', '9340', at, `productcode ${line.productCode} wijkt af van de toewijzing (${a.productCode})`));
-  if (a.unit && a.unit !== line.unit) out.push(v('TR341', '9341', at, `eenheid ${line.unit} past niet bij de toewijzing (${a.unit})`));
-  if (line.periodStart < a.startDate) out.push(v('TR307', '9307', at, `productperiode begint ${line.periodStart}, voor de ingangsdatum ${a.startDate} van de toewijzing`));
-  if (a.endDate && line.periodEnd > a.endDate) out.push(v('TR308', '9308', at, `productperiode eindigt ${line.periodEnd}, na de einddatum ${a.endDate} van de toewijzing`));
+  if (a.productCategory && a.productCategory !== line.productCategory)
+    out.push(
+      v(
+        'TR339',
+        '9339',
+        at,
+        `productcategorie ${line.productCategory} wijkt af van de toewijzing (${a.productCategory})`,
+      ),
+    );
+  if (a.productCode && line.productCode && a.productCode !== line.productCode)
+    out.push(v('TR340', '9340', at, `productcode ${line.productCode} wijkt af van de toewijzing (${a.productCode})`));
+  if (a.unit && a.unit !== line.unit)
+    out.push(v('TR341', '9341', at, `eenheid ${line.unit} past niet bij de toewijzing (${a.unit})`));
+  if (line.periodStart < a.startDate)
+    out.push(
+      v(
+        'TR307',
+        '9307',
+        at,
+        `productperiode begint ${line.periodStart}, voor de ingangsdatum ${a.startDate} van de toewijzing`,
+      ),
+    );
+  if (a.endDate && line.periodEnd > a.endDate)
+    out.push(
+      v(
+        'TR308',
+        '9308',
+        at,
+        `productperiode eindigt ${line.periodEnd}, na de einddatum ${a.endDate} van de toewijzing`,
+      ),
+    );
   if (a.volume !== null && !line.credit) {
     const max = maxDeclarableVolume({ volume: a.volume, frequency: a.frequency }, line.periodStart, line.periodEnd);
-    if (line.volume > max) out.push(v('TR321', '9321', at, `geleverd volume ${line.volume} is meer dan toegewezen voor deze periode (${max})`));
+    if (line.volume > max)
+      out.push(
+        v('TR321', '9321', at, `geleverd volume ${line.volume} is meer dan toegewezen voor deze periode (${max})`),
+      );
   }
   if (line.unit !== '83' && line.tariffCents !== null && line.volume * line.tariffCents !== line.amountCents) {
-    out.push(v('TR346', '9346', at, `bedrag ${euro(line.amountCents)} is niet volume × tarief (${line.volume} × ${euro(line.tariffCents)})`));
+    out.push(
+      v(
+        'TR346',
+        '9346',
+        at,
+        `bedrag ${euro(line.amountCents)} is niet volume × tarief (${line.volume} × ${euro(line.tariffCents)})`,
+      ),
+    );
   }
   return out;
 }
 
-function describe(d: { allocationNumber: string | null; productCode: string | null; productCategory: string | null }): string {
-  return d.allocationNumber ? `toewijzing ${d.allocationNumber}` : `product ${d.productCategory ?? ''}${d.productCode ? `/${d.productCode}` : ''}`;
+function describe(d: {
+  allocationNumber: string | null;
+  productCode: string | null;
+  productCategory: string | null;
+}): string {
+  return d.allocationNumber
+    ? `toewijzing ${d.allocationNumber}`
+    : `product ${d.productCategory ?? ''}${d.productCode ? `/${d.productCode}` : ''}`;
 }
 
 function euro(cents: number): string {

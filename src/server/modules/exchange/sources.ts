@@ -4,11 +4,20 @@ import { basename, join, relative } from 'node:path';
 import yauzl from 'yauzl';
 
 /** One file to import, from disk, from a zip or from an upload. */
-export interface ImportSource { name: string; bytes: Buffer }
+export interface ImportSource {
+  name: string;
+  bytes: Buffer;
+}
 /** A source that could not even be read (a truncated zip, a file too large): it becomes a rejected result. */
-export interface UnreadableSource { name: string; problem: string }
+export interface UnreadableSource {
+  name: string;
+  problem: string;
+}
 /** A file on disk not read yet: the thread that checks it reads it (an import worker), so the main thread never does. */
-export interface FileRef { name: string; path: string }
+export interface FileRef {
+  name: string;
+  path: string;
+}
 export type SourceItem = ImportSource | FileRef | UnreadableSource;
 
 export const importLimits = {
@@ -59,7 +68,9 @@ export async function listFiles(dir: string): Promise<string[]> {
 async function* readZip(path: string, name: string): AsyncGenerator<ImportSource | UnreadableSource> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z))));
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z))),
+    );
   } catch (e) {
     yield { name, problem: `zip-bestand is beschadigd of onvolledig: ${(e as Error).message}` };
     return;
@@ -76,11 +87,17 @@ async function* readZip(path: string, name: string): AsyncGenerator<ImportSource
       zip.on('end', resolve);
       zip.on('error', reject);
       zip.readEntry();
-    }).catch((e: Error) => { entries.length = 0; throw e; });
+    }).catch((e: Error) => {
+      entries.length = 0;
+      throw e;
+    });
     for (const entry of entries.sort((a, b) => a.fileName.localeCompare(b.fileName))) {
       const entryName = `${name}/${entry.fileName}`;
       if (entry.uncompressedSize > importLimits.maxFileBytes) {
-        yield { name: entryName, problem: `bestand is ${mb(entry.uncompressedSize)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)` };
+        yield {
+          name: entryName,
+          problem: `bestand is ${mb(entry.uncompressedSize)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)`,
+        };
         continue;
       }
       try {

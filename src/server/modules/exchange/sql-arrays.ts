@@ -37,14 +37,21 @@ export type Column<R> = readonly [name: string, type: string, read: (row: R) => 
  * rows are returned.
  */
 export async function insertRows<R, Out extends Record<string, unknown> = Record<string, unknown>>(
-  db: Db, table: string, columns: ReadonlyArray<Column<R>>, rows: readonly R[], tail?: SQL,
+  db: Db,
+  table: string,
+  columns: ReadonlyArray<Column<R>>,
+  rows: readonly R[],
+  tail?: SQL,
 ): Promise<Out[]> {
   if (!rows.length) return [];
   const arrays = columns.map(([, type, read]) => arrayParam(rows.map(read), type));
   const names = columns.map(([name]) => `"${name}"`).join(', ');
   // In row order, so serial ids follow the order of the messages (the latest stop is the one with the highest id).
-  return queryRows<Out>(db, sql`insert into ${sql.raw(table)} (${sql.raw(names)})
-    select ${sql.raw(names)} from unnest(${sql.join(arrays, sql`, `)}) with ordinality as u(${sql.raw(names)}, "ord") order by "ord" ${tail ?? sql``}`);
+  return queryRows<Out>(
+    db,
+    sql`insert into ${sql.raw(table)} (${sql.raw(names)})
+    select ${sql.raw(names)} from unnest(${sql.join(arrays, sql`, `)}) with ordinality as u(${sql.raw(names)}, "ord") order by "ord" ${tail ?? sql``}`,
+  );
 }
 
 /** Bytes as PostgreSQL's hex text form, for a bytea array element. */

@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { queryRows, type Db } from '../../db/client.js';
 import type {
-  ijwAllocations, ijwAnswers, ijwDeclarationLines, ijwDeclarations, ijwDeliveries, ijwReceivedRetours, ijwRequests,
+  ijwAllocations,
+  ijwAnswers,
+  ijwDeclarationLines,
+  ijwDeclarations,
+  ijwDeliveries,
+  ijwReceivedRetours,
+  ijwRequests,
 } from '../../db/schema/index.js';
 import type { ParsedMessage } from './messages.js';
 import { arrayParam, insertRows, type Column } from './sql-arrays.js';
@@ -20,8 +26,14 @@ export interface TouchedKeys {
 
 /** The logical key of a start or stop being withdrawn (StatusAanlevering 3). */
 interface Withdrawal {
-  kind: 'start' | 'stop'; municipalityCode: string; providerAgb: string; clientPseudonym: string; allocationNumber: string | null;
-  productCategory: string | null; productCode: string | null; date: string;
+  kind: 'start' | 'stop';
+  municipalityCode: string;
+  providerAgb: string;
+  clientPseudonym: string;
+  allocationNumber: string | null;
+  productCategory: string | null;
+  productCode: string | null;
+  date: string;
 }
 
 /**
@@ -52,7 +64,13 @@ export class RowSink {
     }
     switch (message.type) {
       case 'RETOUR':
-        this.retours.push({ ...base, retourType: message.retourType, originalMessageId: message.header.messageId, retourDate: message.retourDate, codes: message.codes });
+        this.retours.push({
+          ...base,
+          retourType: message.retourType,
+          originalMessageId: message.header.messageId,
+          retourDate: message.retourDate,
+          codes: message.codes,
+        });
         break;
       case 'JW301':
         for (const a of message.allocations) {
@@ -61,7 +79,12 @@ export class RowSink {
           // A changed allocation keeps the reference of the request that started it, or none if it had none (as the
           // upsert below does across batches): a change after a JW317 carries the JW317's reference.
           const earlier = this.allocations.get(key);
-          this.allocations.set(key, { ...base, ...row, providerReference: earlier ? earlier.providerReference : a.providerReference, clientPseudonym: message.client.pseudonym });
+          this.allocations.set(key, {
+            ...base,
+            ...row,
+            providerReference: earlier ? earlier.providerReference : a.providerReference,
+            clientPseudonym: message.client.pseudonym,
+          });
           this.touched.allocations.add(key);
         }
         break;
@@ -69,51 +92,98 @@ export class RowSink {
       case 'JW307':
         for (const d of message.deliveries) {
           if (d.status === '3') {
-            this.withdraw({ ...base, kind: message.type === 'JW305' ? 'start' : 'stop', clientPseudonym: message.client.pseudonym,
-              allocationNumber: d.allocationNumber, productCategory: d.productCategory, productCode: d.productCode, date: d.date });
+            this.withdraw({
+              ...base,
+              kind: message.type === 'JW305' ? 'start' : 'stop',
+              clientPseudonym: message.client.pseudonym,
+              allocationNumber: d.allocationNumber,
+              productCategory: d.productCategory,
+              productCode: d.productCode,
+              date: d.date,
+            });
             continue;
           }
           this.deliveries.push({
-            ...base, kind: message.type === 'JW305' ? 'start' : 'stop', clientPseudonym: message.client.pseudonym,
-            allocationNumber: d.allocationNumber, productCategory: d.productCategory, productCode: d.productCode,
-            allocationStartDate: d.allocationStartDate, date: d.date, endDate: d.endDate, endReason: d.endReason,
+            ...base,
+            kind: message.type === 'JW305' ? 'start' : 'stop',
+            clientPseudonym: message.client.pseudonym,
+            allocationNumber: d.allocationNumber,
+            productCategory: d.productCategory,
+            productCode: d.productCode,
+            allocationStartDate: d.allocationStartDate,
+            date: d.date,
+            endDate: d.endDate,
+            endReason: d.endReason,
           });
           if (d.allocationNumber) {
             const key = `${municipalityCode}|${d.allocationNumber}`;
             const first = this.touched.starts.get(key);
-            if (message.type === 'JW305') this.touched.starts.set(key, first !== undefined && first < d.date ? first : d.date);
+            if (message.type === 'JW305')
+              this.touched.starts.set(key, first !== undefined && first < d.date ? first : d.date);
             else this.touched.stops.set(key, { endDate: d.endDate, endReason: d.endReason });
-          } else this.touched.taak.add(taakCare(municipalityCode, providerAgb, message.client.pseudonym, d.productCategory, d.productCode));
+          } else
+            this.touched.taak.add(
+              taakCare(municipalityCode, providerAgb, message.client.pseudonym, d.productCategory, d.productCode),
+            );
         }
         break;
       case 'JW315':
       case 'JW317':
         for (const r of message.requests) {
           this.requests.push({
-            ...base, kind: message.type === 'JW315' ? 'toewijzing' : 'wijziging', clientPseudonym: message.client.pseudonym, requestDate: messageDate,
-            providerReference: r.providerReference, allocationNumber: r.allocationNumber, productCategory: r.productCategory, productCode: r.productCode,
-            requestedStart: r.requestedStart, requestedEnd: r.requestedEnd, volume: r.volume, unit: r.unit, frequency: r.frequency, referrerType: r.referrerType,
+            ...base,
+            kind: message.type === 'JW315' ? 'toewijzing' : 'wijziging',
+            clientPseudonym: message.client.pseudonym,
+            requestDate: messageDate,
+            providerReference: r.providerReference,
+            allocationNumber: r.allocationNumber,
+            productCategory: r.productCategory,
+            productCode: r.productCode,
+            requestedStart: r.requestedStart,
+            requestedEnd: r.requestedEnd,
+            volume: r.volume,
+            unit: r.unit,
+            frequency: r.frequency,
+            referrerType: r.referrerType,
           });
         }
         break;
       case 'JW319':
         this.answers.push({
-          ...base, clientPseudonym: '', answerDate: messageDate, requestReference: message.answer.reference,
-          honoured: message.answer.answer, refusalReason: message.answer.refusalReason,
+          ...base,
+          clientPseudonym: '',
+          answerDate: messageDate,
+          requestReference: message.answer.reference,
+          honoured: message.answer.answer,
+          refusalReason: message.answer.refusalReason,
         });
         break;
       case 'JW323': {
         const d = message.declaration;
         const declarationId = uuidv7();
         this.declarations.push({
-          ...base, id: declarationId, declarationNumber: d.number, periodStart: d.periodStart, periodEnd: d.periodEnd, totalCents: d.credit ? -d.totalCents : d.totalCents,
+          ...base,
+          id: declarationId,
+          declarationNumber: d.number,
+          periodStart: d.periodStart,
+          periodEnd: d.periodEnd,
+          totalCents: d.credit ? -d.totalCents : d.totalCents,
         });
         for (const c of message.clients) {
           for (const l of c.lines) {
             this.lines.push({
-              declarationId, municipalityCode, clientPseudonym: c.pseudonym, allocationNumber: l.allocationNumber,
-              productCategory: l.productCategory, productCode: l.productCode, periodStart: l.periodStart, periodEnd: l.periodEnd,
-              volume: l.volume, unit: l.unit, tariffCents: l.tariffCents, amountCents: l.credit ? -l.amountCents : l.amountCents,
+              declarationId,
+              municipalityCode,
+              clientPseudonym: c.pseudonym,
+              allocationNumber: l.allocationNumber,
+              productCategory: l.productCategory,
+              productCode: l.productCode,
+              periodStart: l.periodStart,
+              periodEnd: l.periodEnd,
+              volume: l.volume,
+              unit: l.unit,
+              tariffCents: l.tariffCents,
+              amountCents: l.credit ? -l.amountCents : l.amountCents,
             });
           }
         }
@@ -129,10 +199,17 @@ export class RowSink {
    * taakgericht start takes its trajectory with it.
    */
   private withdraw(w: Withdrawal): void {
-    const same = (r: typeof ijwDeliveries.$inferInsert) => r.kind === w.kind && r.date === w.date && r.municipalityCode === w.municipalityCode
-      && (w.allocationNumber ? r.allocationNumber === w.allocationNumber
-        : !r.allocationNumber && r.providerAgb === w.providerAgb && r.clientPseudonym === w.clientPseudonym
-          && (r.productCategory ?? null) === w.productCategory && (r.productCode ?? null) === w.productCode);
+    const same = (r: typeof ijwDeliveries.$inferInsert) =>
+      r.kind === w.kind &&
+      r.date === w.date &&
+      r.municipalityCode === w.municipalityCode &&
+      (w.allocationNumber
+        ? r.allocationNumber === w.allocationNumber
+        : !r.allocationNumber &&
+          r.providerAgb === w.providerAgb &&
+          r.clientPseudonym === w.clientPseudonym &&
+          (r.productCategory ?? null) === w.productCategory &&
+          (r.productCode ?? null) === w.productCode);
     const pending = this.deliveries.findIndex(same);
     if (pending >= 0) this.deliveries.splice(pending, 1);
     else this.withdrawals.push(w);
@@ -151,24 +228,37 @@ export class RowSink {
     // A changed client's trajectories take it too, also those this batch does not touch. Such changes are rare, and
     // trajectories have no index on the client, so one scan serves all of a batch's changed clients. A row the upsert
     // updated has its xmax set; one it inserted (a new client, with no trajectories yet) has xmax 0.
-    const changed = await insertRows<[string, number | null], { pseudonym: string; updated: boolean }>(db, 'ijw_clients', clientColumns, [...this.clients],
+    const changed = await insertRows<[string, number | null], { pseudonym: string; updated: boolean }>(
+      db,
+      'ijw_clients',
+      clientColumns,
+      [...this.clients],
       sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year
         where excluded.birth_year is not null and excluded.birth_year is distinct from ijw_clients.birth_year
-      returning pseudonym, xmax::text <> '0' as updated`);
+      returning pseudonym, xmax::text <> '0' as updated`,
+    );
     const corrected = changed.filter((c) => c.updated).map((c) => c.pseudonym);
     if (corrected.length) {
       await db.execute(sql`update ijw_trajectories t set birth_year = c.birth_year, updated_at = now() from ijw_clients c
         where c.pseudonym = any(${arrayParam(corrected)}) and t.client_pseudonym = c.pseudonym and t.birth_year is distinct from c.birth_year`);
     }
     // A changed allocation replaces the earlier one but keeps the reference of the request that started it.
-    await insertRows(db, 'ijw_allocations', allocationColumns, [...this.allocations.values()], sql`on conflict (municipality_code, allocation_number)
-      do update set ${sql.raw(allocationUpdates)}`);
+    await insertRows(
+      db,
+      'ijw_allocations',
+      allocationColumns,
+      [...this.allocations.values()],
+      sql`on conflict (municipality_code, allocation_number)
+      do update set ${sql.raw(allocationUpdates)}`,
+    );
     for (const w of this.withdrawals) {
       await db.execute(sql`
-        delete from ijw_deliveries where kind = ${w.kind} and municipality_code = ${w.municipalityCode} and date = ${w.date}::date and ${w.allocationNumber
-          ? sql`allocation_number = ${w.allocationNumber}`
-          : sql`allocation_number is null and provider_agb = ${w.providerAgb} and client_pseudonym = ${w.clientPseudonym}
-            and product_category is not distinct from ${w.productCategory} and product_code is not distinct from ${w.productCode}`}`);
+        delete from ijw_deliveries where kind = ${w.kind} and municipality_code = ${w.municipalityCode} and date = ${w.date}::date and ${
+          w.allocationNumber
+            ? sql`allocation_number = ${w.allocationNumber}`
+            : sql`allocation_number is null and provider_agb = ${w.providerAgb} and client_pseudonym = ${w.clientPseudonym}
+            and product_category is not distinct from ${w.productCategory} and product_code is not distinct from ${w.productCode}`
+        }`);
     }
     if (this.withdrawnTaak.length) {
       await db.execute(sql`with gone as (delete from ijw_trajectories where trajectory_key = any(${arrayParam(this.withdrawnTaak)}) returning id)
@@ -191,66 +281,128 @@ export class RowSink {
   private async touchRequested(db: Db): Promise<void> {
     const refs = this.requests.filter((r) => r.providerReference);
     if (!refs.length) return;
-    const rows = await queryRows<{ key: string }>(db, sql`
+    const rows = await queryRows<{ key: string }>(
+      db,
+      sql`
       select municipality_code || '|' || allocation_number as key from ijw_allocations
       where provider_reference is not null and (municipality_code, provider_agb, provider_reference) in (select * from unnest(
-        ${arrayParam(refs.map((r) => r.municipalityCode))}, ${arrayParam(refs.map((r) => r.providerAgb))}, ${arrayParam(refs.map((r) => r.providerReference))}))`);
+        ${arrayParam(refs.map((r) => r.municipalityCode))}, ${arrayParam(refs.map((r) => r.providerAgb))}, ${arrayParam(refs.map((r) => r.providerReference))}))`,
+    );
     for (const r of rows) this.touched.allocations.add(r.key);
   }
 }
 
 /** Taakgericht care of one client (TouchedKeys.taak): municipality|provider|client|productcategorie|productcode. */
-function taakCare(m: string, p: string, client: string, category: string | null | undefined, code: string | null | undefined): string {
+function taakCare(
+  m: string,
+  p: string,
+  client: string,
+  category: string | null | undefined,
+  code: string | null | undefined,
+): string {
   return `${m}|${p}|${client}|${category ?? ''}|${code ?? ''}`;
 }
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
-const clientColumns: Array<Column<[string, number | null]>> = [['pseudonym', 'text', (r) => r[0]], ['birth_year', 'integer', (r) => r[1]]];
-const allocationColumns: Array<Column<Row<typeof ijwAllocations>>> = [
-  ['file_id', 'uuid', (r) => r.fileId], ['municipality_code', 'text', (r) => r.municipalityCode], ['provider_agb', 'text', (r) => r.providerAgb],
-  ['allocation_number', 'text', (r) => r.allocationNumber], ['client_pseudonym', 'text', (r) => r.clientPseudonym],
-  ['provider_reference', 'text', (r) => r.providerReference], ['product_category', 'text', (r) => r.productCategory],
-  ['product_code', 'text', (r) => r.productCode], ['allocation_date', 'date', (r) => r.allocationDate], ['start_date', 'date', (r) => r.startDate],
-  ['end_date', 'date', (r) => r.endDate], ['volume', 'integer', (r) => r.volume], ['unit', 'text', (r) => r.unit],
-  ['frequency', 'text', (r) => r.frequency], ['budget_cents', 'bigint', (r) => r.budgetCents], ['change_reason', 'text', (r) => r.changeReason],
+const clientColumns: Array<Column<[string, number | null]>> = [
+  ['pseudonym', 'text', (r) => r[0]],
+  ['birth_year', 'integer', (r) => r[1]],
 ];
-const allocationUpdates = allocationColumns.filter(([c]) => !['municipality_code', 'allocation_number', 'provider_reference'].includes(c))
-  .map(([c]) => `${c} = excluded.${c}`).join(', ');
+const allocationColumns: Array<Column<Row<typeof ijwAllocations>>> = [
+  ['file_id', 'uuid', (r) => r.fileId],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb],
+  ['allocation_number', 'text', (r) => r.allocationNumber],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['provider_reference', 'text', (r) => r.providerReference],
+  ['product_category', 'text', (r) => r.productCategory],
+  ['product_code', 'text', (r) => r.productCode],
+  ['allocation_date', 'date', (r) => r.allocationDate],
+  ['start_date', 'date', (r) => r.startDate],
+  ['end_date', 'date', (r) => r.endDate],
+  ['volume', 'integer', (r) => r.volume],
+  ['unit', 'text', (r) => r.unit],
+  ['frequency', 'text', (r) => r.frequency],
+  ['budget_cents', 'bigint', (r) => r.budgetCents],
+  ['change_reason', 'text', (r) => r.changeReason],
+];
+const allocationUpdates = allocationColumns
+  .filter(([c]) => !['municipality_code', 'allocation_number', 'provider_reference'].includes(c))
+  .map(([c]) => `${c} = excluded.${c}`)
+  .join(', ');
 const deliveryColumns: Array<Column<Row<typeof ijwDeliveries>>> = [
-  ['file_id', 'uuid', (r) => r.fileId], ['kind', 'text', (r) => r.kind], ['municipality_code', 'text', (r) => r.municipalityCode],
-  ['provider_agb', 'text', (r) => r.providerAgb], ['client_pseudonym', 'text', (r) => r.clientPseudonym],
-  ['allocation_number', 'text', (r) => r.allocationNumber], ['product_category', 'text', (r) => r.productCategory],
-  ['product_code', 'text', (r) => r.productCode], ['allocation_start_date', 'date', (r) => r.allocationStartDate], ['date', 'date', (r) => r.date],
-  ['end_date', 'date', (r) => r.endDate], ['end_reason', 'text', (r) => r.endReason],
+  ['file_id', 'uuid', (r) => r.fileId],
+  ['kind', 'text', (r) => r.kind],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['allocation_number', 'text', (r) => r.allocationNumber],
+  ['product_category', 'text', (r) => r.productCategory],
+  ['product_code', 'text', (r) => r.productCode],
+  ['allocation_start_date', 'date', (r) => r.allocationStartDate],
+  ['date', 'date', (r) => r.date],
+  ['end_date', 'date', (r) => r.endDate],
+  ['end_reason', 'text', (r) => r.endReason],
 ];
 const requestColumns: Array<Column<Row<typeof ijwRequests>>> = [
-  ['file_id', 'uuid', (r) => r.fileId], ['kind', 'text', (r) => r.kind], ['municipality_code', 'text', (r) => r.municipalityCode],
-  ['provider_agb', 'text', (r) => r.providerAgb], ['client_pseudonym', 'text', (r) => r.clientPseudonym], ['request_date', 'date', (r) => r.requestDate],
-  ['provider_reference', 'text', (r) => r.providerReference], ['allocation_number', 'text', (r) => r.allocationNumber],
-  ['product_category', 'text', (r) => r.productCategory], ['product_code', 'text', (r) => r.productCode],
-  ['requested_start', 'date', (r) => r.requestedStart], ['requested_end', 'date', (r) => r.requestedEnd], ['volume', 'integer', (r) => r.volume],
-  ['unit', 'text', (r) => r.unit], ['frequency', 'text', (r) => r.frequency], ['referrer_type', 'text', (r) => r.referrerType],
+  ['file_id', 'uuid', (r) => r.fileId],
+  ['kind', 'text', (r) => r.kind],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['request_date', 'date', (r) => r.requestDate],
+  ['provider_reference', 'text', (r) => r.providerReference],
+  ['allocation_number', 'text', (r) => r.allocationNumber],
+  ['product_category', 'text', (r) => r.productCategory],
+  ['product_code', 'text', (r) => r.productCode],
+  ['requested_start', 'date', (r) => r.requestedStart],
+  ['requested_end', 'date', (r) => r.requestedEnd],
+  ['volume', 'integer', (r) => r.volume],
+  ['unit', 'text', (r) => r.unit],
+  ['frequency', 'text', (r) => r.frequency],
+  ['referrer_type', 'text', (r) => r.referrerType],
 ];
 const answerColumns: Array<Column<Row<typeof ijwAnswers>>> = [
-  ['file_id', 'uuid', (r) => r.fileId], ['municipality_code', 'text', (r) => r.municipalityCode], ['provider_agb', 'text', (r) => r.providerAgb],
-  ['client_pseudonym', 'text', (r) => r.clientPseudonym], ['answer_date', 'date', (r) => r.answerDate],
-  ['request_reference', 'text', (r) => r.requestReference], ['honoured', 'text', (r) => r.honoured], ['refusal_reason', 'text', (r) => r.refusalReason],
+  ['file_id', 'uuid', (r) => r.fileId],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['answer_date', 'date', (r) => r.answerDate],
+  ['request_reference', 'text', (r) => r.requestReference],
+  ['honoured', 'text', (r) => r.honoured],
+  ['refusal_reason', 'text', (r) => r.refusalReason],
 ];
 const declarationColumns: Array<Column<Row<typeof ijwDeclarations>>> = [
-  ['id', 'uuid', (r) => r.id], ['file_id', 'uuid', (r) => r.fileId], ['municipality_code', 'text', (r) => r.municipalityCode],
-  ['provider_agb', 'text', (r) => r.providerAgb], ['declaration_number', 'text', (r) => r.declarationNumber],
-  ['period_start', 'date', (r) => r.periodStart], ['period_end', 'date', (r) => r.periodEnd], ['total_cents', 'bigint', (r) => r.totalCents],
+  ['id', 'uuid', (r) => r.id],
+  ['file_id', 'uuid', (r) => r.fileId],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb],
+  ['declaration_number', 'text', (r) => r.declarationNumber],
+  ['period_start', 'date', (r) => r.periodStart],
+  ['period_end', 'date', (r) => r.periodEnd],
+  ['total_cents', 'bigint', (r) => r.totalCents],
 ];
 const lineColumns: Array<Column<Row<typeof ijwDeclarationLines>>> = [
-  ['declaration_id', 'uuid', (r) => r.declarationId], ['municipality_code', 'text', (r) => r.municipalityCode],
-  ['client_pseudonym', 'text', (r) => r.clientPseudonym], ['allocation_number', 'text', (r) => r.allocationNumber],
-  ['product_category', 'text', (r) => r.productCategory], ['product_code', 'text', (r) => r.productCode],
-  ['period_start', 'date', (r) => r.periodStart], ['period_end', 'date', (r) => r.periodEnd], ['volume', 'integer', (r) => r.volume],
-  ['unit', 'text', (r) => r.unit], ['tariff_cents', 'bigint', (r) => r.tariffCents], ['amount_cents', 'bigint', (r) => r.amountCents],
+  ['declaration_id', 'uuid', (r) => r.declarationId],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['client_pseudonym', 'text', (r) => r.clientPseudonym],
+  ['allocation_number', 'text', (r) => r.allocationNumber],
+  ['product_category', 'text', (r) => r.productCategory],
+  ['product_code', 'text', (r) => r.productCode],
+  ['period_start', 'date', (r) => r.periodStart],
+  ['period_end', 'date', (r) => r.periodEnd],
+  ['volume', 'integer', (r) => r.volume],
+  ['unit', 'text', (r) => r.unit],
+  ['tariff_cents', 'bigint', (r) => r.tariffCents],
+  ['amount_cents', 'bigint', (r) => r.amountCents],
 ];
 const retourColumns: Array<Column<Row<typeof ijwReceivedRetours>>> = [
-  ['file_id', 'uuid', (r) => r.fileId], ['retour_type', 'text', (r) => r.retourType], ['municipality_code', 'text', (r) => r.municipalityCode],
-  ['provider_agb', 'text', (r) => r.providerAgb], ['original_message_id', 'text', (r) => r.originalMessageId],
-  ['retour_date', 'date', (r) => r.retourDate], ['codes', 'jsonb', (r) => JSON.stringify(r.codes)],
+  ['file_id', 'uuid', (r) => r.fileId],
+  ['retour_type', 'text', (r) => r.retourType],
+  ['municipality_code', 'text', (r) => r.municipalityCode],
+  ['provider_agb', 'text', (r) => r.providerAgb],
+  ['original_message_id', 'text', (r) => r.originalMessageId],
+  ['retour_date', 'date', (r) => r.retourDate],
+  ['codes', 'jsonb', (r) => JSON.stringify(r.codes)],
 ];

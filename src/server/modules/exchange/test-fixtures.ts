@@ -6,21 +6,48 @@ import { createRegion } from '../landscape/regions/regions.service.js';
 import { loadXsdSupport } from './xsd.js';
 
 /** The example messages of the iJw 3.2 release, as kept in the project's shared folder beside the repository. */
-export const examplesDir = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'ijw', '3.2', 'voorbeelden');
+export const examplesDir = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'ijw',
+  '3.2',
+  'voorbeelden',
+);
 
 export function example(name: string): Buffer {
   return readFileSync(join(examplesDir, `${name}.xml`));
 }
 
-interface ContextProduct { number: string; category: string; code: string; start: string; end: string; volume: number; unit: string; frequency: string }
+interface ContextProduct {
+  number: string;
+  category: string;
+  code: string;
+  start: string;
+  end: string;
+  volume: number;
+  unit: string;
+  frequency: string;
+}
 
 /**
  * A JW301 built from the example by swapping parties, identification and products: the allocations that the other
  * examples (JW305/307 to gemeente 0363, JW317/323 to 0384) refer to but the example set does not contain.
  */
-export function contextAllocation(options: { municipality: string; provider: string; id: string; products: ContextProduct[] }): Buffer {
+export function contextAllocation(options: {
+  municipality: string;
+  provider: string;
+  id: string;
+  products: ContextProduct[];
+}): Buffer {
   const xml = example('JW301').toString('utf8');
-  const products = options.products.map((p) => `
+  const products = options.products
+    .map(
+      (p) => `
 			<jw301:ToegewezenProduct>
 				<jw301:ToewijzingNummer>${p.number}</jw301:ToewijzingNummer>
 				<jw301:Product>
@@ -36,14 +63,24 @@ export function contextAllocation(options: { municipality: string; provider: str
 					<ijw:Eenheid>${p.unit}</ijw:Eenheid>
 					<ijw:Frequentie>${p.frequency}</ijw:Frequentie>
 				</jw301:Omvang>
-			</jw301:ToegewezenProduct>`).join('');
-  return Buffer.from(xml
-    .replace('<jw301:Afzender>0384</jw301:Afzender>', `<jw301:Afzender>${options.municipality}</jw301:Afzender>`)
-    .replace('<jw301:Ontvanger>42420001</jw301:Ontvanger>', `<jw301:Ontvanger>${options.provider}</jw301:Ontvanger>`)
-    .replace('<ijw:Identificatie>123456789012</ijw:Identificatie>', `<ijw:Identificatie>${options.id}</ijw:Identificatie>`)
-    .replace('<ijw:Dagtekening>2026-04-01</ijw:Dagtekening>', '<ijw:Dagtekening>2026-03-01</ijw:Dagtekening>')
-    .replace(/<jw301:ToegewezenProducten>[\s\S]*<\/jw301:ToegewezenProducten>/, `<jw301:ToegewezenProducten>${products}
-		</jw301:ToegewezenProducten>`));
+			</jw301:ToegewezenProduct>`,
+    )
+    .join('');
+  return Buffer.from(
+    xml
+      .replace('<jw301:Afzender>0384</jw301:Afzender>', `<jw301:Afzender>${options.municipality}</jw301:Afzender>`)
+      .replace('<jw301:Ontvanger>42420001</jw301:Ontvanger>', `<jw301:Ontvanger>${options.provider}</jw301:Ontvanger>`)
+      .replace(
+        '<ijw:Identificatie>123456789012</ijw:Identificatie>',
+        `<ijw:Identificatie>${options.id}</ijw:Identificatie>`,
+      )
+      .replace('<ijw:Dagtekening>2026-04-01</ijw:Dagtekening>', '<ijw:Dagtekening>2026-03-01</ijw:Dagtekening>')
+      .replace(
+        /<jw301:ToegewezenProducten>[\s\S]*<\/jw301:ToegewezenProducten>/,
+        `<jw301:ToegewezenProducten>${products}
+		</jw301:ToegewezenProducten>`,
+      ),
+  );
 }
 
 /** A test database with the parties of the example messages: municipalities 0384 and 0363, providers 42420001 and 65656055. */
@@ -52,8 +89,12 @@ export async function exampleRegionContext(): Promise<TestContext> {
   const ctx = await createTestContext();
   const { actor } = await buildAdmin(ctx);
   await createRegion(ctx.database.db, actor, {
-    code: 'voorbeeldregio', name: 'Regio van de voorbeeldberichten',
-    municipalities: [{ cbsCode: '0384', name: 'Diemen' }, { cbsCode: '0363', name: 'Amsterdam' }],
+    code: 'voorbeeldregio',
+    name: 'Regio van de voorbeeldberichten',
+    municipalities: [
+      { cbsCode: '0384', name: 'Diemen' },
+      { cbsCode: '0363', name: 'Amsterdam' },
+    ],
   });
   await buildProvider(ctx, { agbCode: '42420001', name: 'Voorbeeldaanbieder 1' });
   await buildProvider(ctx, { agbCode: '65656055', name: 'Voorbeeldaanbieder 2' });

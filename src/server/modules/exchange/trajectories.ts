@@ -73,23 +73,37 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
  * result equals a full rebuild. Returns the keys that have no trajectory row yet, for a full rebuild.
  */
 async function applyChanges(db: Db, touched: TouchedKeys): Promise<string[]> {
-  const keys = [...new Set([...touched.starts.keys(), ...touched.stops.keys()])].filter((k) => !touched.allocations.has(k));
+  const keys = [...new Set([...touched.starts.keys(), ...touched.stops.keys()])].filter(
+    (k) => !touched.allocations.has(k),
+  );
   const missing: string[] = [];
   for (let i = 0; i < keys.length; i += 5000) {
     const chunk = keys.slice(i, i + 5000);
     const stop = chunk.map((k) => touched.stops.get(k));
-    const updated = await queryRows<{ key: string }>(db, sql`
+    const updated = await queryRows<{ key: string }>(
+      db,
+      sql`
       update ijw_trajectories t set
         start_date = case when d.start is null then t.start_date else least(coalesce(t.start_date, d.start), d.start) end,
         end_date = case when d.stopped then d.end_date else t.end_date end,
         end_reason = case when d.stopped then d.end_reason else t.end_reason end,
         updated_at = now()
-      from unnest(${arrayParam(chunk.map((k) => `A|${k}`))}, ${arrayParam(chunk.map((k) => touched.starts.get(k) ?? null), 'date')},
-        ${arrayParam(stop.map((x) => x !== undefined), 'boolean')}, ${arrayParam(stop.map((x) => x?.endDate ?? null), 'date')},
+      from unnest(${arrayParam(chunk.map((k) => `A|${k}`))}, ${arrayParam(
+        chunk.map((k) => touched.starts.get(k) ?? null),
+        'date',
+      )},
+        ${arrayParam(
+          stop.map((x) => x !== undefined),
+          'boolean',
+        )}, ${arrayParam(
+          stop.map((x) => x?.endDate ?? null),
+          'date',
+        )},
         ${arrayParam(stop.map((x) => x?.endReason ?? null))})
         as d(key, start, stopped, end_date, end_reason)
       where t.trajectory_key = d.key
-      returning t.trajectory_key as key`);
+      returning t.trajectory_key as key`,
+    );
     const found = new Set(updated.map((r) => r.key));
     for (const k of chunk) if (!found.has(`A|${k}`)) missing.push(k);
   }

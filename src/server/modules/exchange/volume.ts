@@ -14,10 +14,17 @@ export function isoWeeksTouched(from: string, to: string): number {
  * The most a prestatie may declare over [from, to] under an allocation's omvang (TR321): per day × days, per week ×
  * the ISO weeks the period touches, per month or in total once.
  */
-export function maxDeclarableVolume(omvang: { volume: number; frequency: string | null }, from: string, to: string): number {
+export function maxDeclarableVolume(
+  omvang: { volume: number; frequency: string | null },
+  from: string,
+  to: string,
+): number {
   switch (omvang.frequency) {
-    case '1': return omvang.volume * (daysBetween(from, to) + 1);
-    case '2': return omvang.volume * isoWeeksTouched(from, to);
-    default: return omvang.volume;
+    case '1':
+      return omvang.volume * (daysBetween(from, to) + 1);
+    case '2':
+      return omvang.volume * isoWeeksTouched(from, to);
+    default:
+      return omvang.volume;
   }
 }

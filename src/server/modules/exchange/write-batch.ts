@@ -14,13 +14,26 @@ import { RowSink } from './store.js';
 import { rebuildTrajectories } from './trajectories.js';
 import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
 
-export interface Reason { code: string; rule: string; message: string }
+export interface Reason {
+  code: string;
+  rule: string;
+  message: string;
+}
 export type FileStatus = 'accepted' | 'duplicate' | 'rejected';
 export interface FileResult {
-  file: string; messageType: string | null; status: FileStatus; records: number; reasons: Reason[]; fileId: string | null;
+  file: string;
+  messageType: string | null;
+  status: FileStatus;
+  records: number;
+  reasons: Reason[];
+  fileId: string | null;
 }
 
-export interface WriteOptions { secrets: Secrets; actorId: string | null; asyncCommit: boolean }
+export interface WriteOptions {
+  secrets: Secrets;
+  actorId: string | null;
+  asyncCommit: boolean;
+}
 
 /** True for a PostgreSQL server (node-postgres), false for PGlite in this process. */
 export function isServerDatabase(db: Db): boolean {
@@ -57,7 +70,11 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
   const files: FileRow[] = [];
   const quarantined = await quarantinedAlready(tx, checked);
   for (const c of checked) {
-    const reasons = c.violations.map(({ code, rule, message, path }) => ({ code, rule, message: path && path !== 'Header' ? `${message} [${path}]` : message }));
+    const reasons = c.violations.map(({ code, rule, message, path }) => ({
+      code,
+      rule,
+      message: path && path !== 'Header' ? `${message} [${path}]` : message,
+    }));
     if (c.status === 'duplicate') {
       out.push({ file: c.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
       continue;
@@ -66,9 +83,21 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
     // the quarantine keeps the one entry it has, with its retour.
     const earlier = c.status === 'rejected' && c.hash ? quarantined.get(c.hash) : undefined;
     if (earlier) {
-      out.push({ file: c.name, messageType: c.type, status: 'rejected', records: 0, fileId: earlier, reasons: [...reasons, {
-        code: '0001', rule: 'ZL013', message: 'dit bestand is eerder afgekeurd en staat al in quarantaine; het is niet nog eens opgeslagen',
-      }] });
+      out.push({
+        file: c.name,
+        messageType: c.type,
+        status: 'rejected',
+        records: 0,
+        fileId: earlier,
+        reasons: [
+          ...reasons,
+          {
+            code: '0001',
+            rule: 'ZL013',
+            message: 'dit bestand is eerder afgekeurd en staat al in quarantaine; het is niet nog eens opgeslagen',
+          },
+        ],
+      });
       continue;
     }
     // Time-ordered (UUIDv7): a batch's rows go to the end of the primary key, not to random pages all over it.
@@ -78,12 +107,27 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
     const retour = retourFor(c, retourDate);
     const header = accepted && c.type && isHeenType(c.type) ? c.headerJson : null;
     files.push({
-      id, fileName: c.name, sha256: c.hash, sizeBytes: c.bytes.byteLength, messageType: c.type,
-      sender: c.identity.sender, receiver: c.identity.receiver, messageId: c.identity.messageId, messageDate: messageDate(c.identity.messageDate),
-      status: c.status, recordCount: records, reasons: JSON.stringify(reasons),
-      contentEncrypted: c.status === 'rejected' && c.bytes.byteLength ? secrets.encrypt(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength)) : null,
+      id,
+      fileName: c.name,
+      sha256: c.hash,
+      sizeBytes: c.bytes.byteLength,
+      messageType: c.type,
+      sender: c.identity.sender,
+      receiver: c.identity.receiver,
+      messageId: c.identity.messageId,
+      messageDate: messageDate(c.identity.messageDate),
+      status: c.status,
+      recordCount: records,
+      reasons: JSON.stringify(reasons),
+      contentEncrypted:
+        c.status === 'rejected' && c.bytes.byteLength
+          ? secrets.encrypt(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength))
+          : null,
       retourEncrypted: retour ? secrets.encrypt(retour) : null,
-      retourHeader: header, retourId: header ? newRetourId() : null, retourDate: header ? retourDate : null, importedBy: actorId,
+      retourHeader: header,
+      retourId: header ? newRetourId() : null,
+      retourDate: header ? retourDate : null,
+      importedBy: actorId,
     });
     if (accepted) sink.add(id, c.message!);
     else if (c.status === 'rejected' && c.hash) quarantined.set(c.hash, id);
@@ -101,21 +145,38 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
 async function quarantinedAlready(tx: Db, checked: Checked[]): Promise<Map<string, string>> {
   const hashes = [...new Set(checked.filter((c) => c.status === 'rejected' && c.hash).map((c) => c.hash))];
   if (!hashes.length) return new Map();
-  const rows = await queryRows<{ sha256: string; id: string }>(tx, sql`
+  const rows = await queryRows<{ sha256: string; id: string }>(
+    tx,
+    sql`
     select distinct on (sha256) sha256, id::text as id from ijw_files where status = 'rejected' and sha256 = any(${arrayParam(hashes)})
-    order by sha256, received_at`);
+    order by sha256, received_at`,
+  );
   return new Map(rows.map((r) => [r.sha256, r.id]));
 }
 
-type FileRow = Omit<typeof ijwFiles.$inferInsert, 'reasons' | 'retourHeader'> & { reasons: string; retourHeader: string | null };
+type FileRow = Omit<typeof ijwFiles.$inferInsert, 'reasons' | 'retourHeader'> & {
+  reasons: string;
+  retourHeader: string | null;
+};
 
 const fileColumns: Array<Column<FileRow>> = [
-  ['id', 'uuid', (r) => r.id], ['file_name', 'text', (r) => r.fileName], ['sha256', 'text', (r) => r.sha256], ['size_bytes', 'integer', (r) => r.sizeBytes],
-  ['message_type', 'text', (r) => r.messageType], ['sender', 'text', (r) => r.sender], ['receiver', 'text', (r) => r.receiver],
-  ['message_id', 'text', (r) => r.messageId], ['message_date', 'date', (r) => r.messageDate], ['status', 'text', (r) => r.status],
-  ['record_count', 'integer', (r) => r.recordCount], ['reasons', 'jsonb', (r) => r.reasons],
-  ['content_encrypted', 'bytea', (r) => hexBytes(r.contentEncrypted ?? null)], ['retour_encrypted', 'bytea', (r) => hexBytes(r.retourEncrypted ?? null)],
-  ['retour_header', 'jsonb', (r) => r.retourHeader], ['retour_id', 'text', (r) => r.retourId], ['retour_date', 'date', (r) => r.retourDate],
+  ['id', 'uuid', (r) => r.id],
+  ['file_name', 'text', (r) => r.fileName],
+  ['sha256', 'text', (r) => r.sha256],
+  ['size_bytes', 'integer', (r) => r.sizeBytes],
+  ['message_type', 'text', (r) => r.messageType],
+  ['sender', 'text', (r) => r.sender],
+  ['receiver', 'text', (r) => r.receiver],
+  ['message_id', 'text', (r) => r.messageId],
+  ['message_date', 'date', (r) => r.messageDate],
+  ['status', 'text', (r) => r.status],
+  ['record_count', 'integer', (r) => r.recordCount],
+  ['reasons', 'jsonb', (r) => r.reasons],
+  ['content_encrypted', 'bytea', (r) => hexBytes(r.contentEncrypted ?? null)],
+  ['retour_encrypted', 'bytea', (r) => hexBytes(r.retourEncrypted ?? null)],
+  ['retour_header', 'jsonb', (r) => r.retourHeader],
+  ['retour_id', 'text', (r) => r.retourId],
+  ['retour_date', 'date', (r) => r.retourDate],
   ['imported_by', 'uuid', (r) => r.importedBy],
 ];
 
@@ -137,7 +198,8 @@ async function killForCrashTest(batchFiles: number): Promise<void> {
 /** Fault injection for the import tests: with ZL_FAULT_FAIL_FILE=name, accepting a file of that name fails in its transaction. */
 function failForTest(files: FileRow[]): void {
   const name = process.env.ZL_FAULT_FAIL_FILE;
-  if (name && files.some((f) => f.fileName === name && f.status === 'accepted')) throw new Error(`fout ingebracht voor een test bij ${name}`);
+  if (name && files.some((f) => f.fileName === name && f.status === 'accepted'))
+    throw new Error(`fout ingebracht voor een test bij ${name}`);
 }
 
 /**
@@ -153,7 +215,13 @@ function retourFor(c: Checked, retourDate: string): Buffer | null {
     codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
   }
   try {
-    const xml = buildRetour({ messageType: c.type, original: parseTree(c.bytes), codes, retourIdentification: newRetourId(), retourDate });
+    const xml = buildRetour({
+      messageType: c.type,
+      original: parseTree(c.bytes),
+      codes,
+      retourIdentification: newRetourId(),
+      retourDate,
+    });
     const bytes = Buffer.from(xml, 'utf8');
     // The original may be too broken to echo into a valid retour; then there is none (IV028).
     return validateAgainstXsd(retourTypeOf(c.type), bytes).length ? null : bytes;

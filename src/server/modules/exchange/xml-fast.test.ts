@@ -30,8 +30,14 @@ describe('the fast XML reader', () => {
   });
 
   it.each([
-    ['declaration, namespaces, nested text', `<?xml version="1.0" encoding="UTF-8"?>\n<a:R ${ns}>\n\t<a:X>  1 </a:X>\n\t<b:Y><a:Z>z</a:Z></b:Y>\n</a:R>`],
-    ['default namespace and redeclaration', '<R xmlns="urn:d"><X xmlns="urn:e">1</X><Y>2</Y><p:Z xmlns:p="urn:p" p:at=\'1\'/></R>'],
+    [
+      'declaration, namespaces, nested text',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<a:R ${ns}>\n\t<a:X>  1 </a:X>\n\t<b:Y><a:Z>z</a:Z></b:Y>\n</a:R>`,
+    ],
+    [
+      'default namespace and redeclaration',
+      '<R xmlns="urn:d"><X xmlns="urn:e">1</X><Y>2</Y><p:Z xmlns:p="urn:p" p:at=\'1\'/></R>',
+    ],
     ['entities and character references', `<a:R ${ns}><a:X>&lt;&amp;&gt;&quot;&apos;&#65;&#x42;&#x1F600;</a:X></a:R>`],
     ['CRLF line ends', `<a:R ${ns}>\r\n<a:X>a\r\nb</a:X>\r\n<a:Y>c\rd</a:Y></a:R>`],
     ['byte order mark', `\uFEFF<a:R ${ns}><a:X>1</a:X></a:R>`],

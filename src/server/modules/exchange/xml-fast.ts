@@ -123,9 +123,11 @@ type Scope = ReadonlyMap<string, string>;
 const rootScope: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
 
 // Characters XML 1.0 does not allow, and lone surrogates.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const illegalChar = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const declaration = /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/y;
+const illegalChar =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const declaration =
+  /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/y;
 const name = '[A-Za-z_][A-Za-z0-9._-]*';
 const attribute = new RegExp(`[ \\t\\n]+(${name}(?::${name})?)[ \\t\\n]*=[ \\t\\n]*(?:"([^"<&]*)"|'([^'<&]*)')`, 'y');
 const tagEnd = /[ \t\n]*(\/?)>/y;
@@ -197,6 +199,12 @@ function decode(segment: string): string | undefined {
 }
 
 function codePoint(n: number): string | undefined {
-  const legal = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  const legal =
+    n === 0x9 ||
+    n === 0xa ||
+    n === 0xd ||
+    (n >= 0x20 && n <= 0xd7ff) ||
+    (n >= 0xe000 && n <= 0xfffd) ||
+    (n >= 0x10000 && n <= 0x10ffff);
   return legal ? String.fromCodePoint(n) : undefined;
 }

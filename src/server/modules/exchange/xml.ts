@@ -13,7 +13,10 @@ export interface XmlElement {
 }
 
 export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = 'XmlSyntaxError';
   }
@@ -43,7 +46,13 @@ export function parseXml(text: string): XmlElement {
     if (stack.length >= xmlLimits.maxDepth || count > xmlLimits.maxElements) {
       failure ??= new XmlSyntaxError('het bericht is te diep genest of te groot', parser.line);
     }
-    const element: XmlElement = { name: tag.local ?? tag.name, ns: tag.uri ?? '', children: [], text: '', line: parser.line };
+    const element: XmlElement = {
+      name: tag.local ?? tag.name,
+      ns: tag.uri ?? '',
+      children: [],
+      text: '',
+      line: parser.line,
+    };
     stack.at(-1)?.children.push(element);
     if (!root) root = element;
     stack.push(element);

@@ -4,7 +4,11 @@ import type { XsdValidator } from 'libxml2-wasm';
 
 const schemaDir = join(import.meta.dirname, 'schemas', 'ijw-3.2');
 
-export interface SchemaIssue { line: number; path: string; message: string }
+export interface SchemaIssue {
+  line: number;
+  path: string;
+  message: string;
+}
 
 type Libxml2 = typeof import('libxml2-wasm');
 let lib: Libxml2 | undefined;
@@ -28,7 +32,9 @@ function loadValidators(): Map<string, XsdValidator> {
   if (validators) return validators;
   if (!lib) throw new Error('XSD-validatie is niet geladen: wacht eerst op loadXsdSupport()');
   const { XmlBufferInputProvider, XmlDocument, XsdValidator, xmlRegisterInputProvider } = lib;
-  xmlRegisterInputProvider(new XmlBufferInputProvider({ 'mem:/basisschema.xsd': readFileSync(join(schemaDir, 'basisschema.xsd')) }));
+  xmlRegisterInputProvider(
+    new XmlBufferInputProvider({ 'mem:/basisschema.xsd': readFileSync(join(schemaDir, 'basisschema.xsd')) }),
+  );
   const map = new Map<string, XsdValidator>();
   for (const file of readdirSync(schemaDir).filter((f) => /^JW\d{3}\.xsd$/.test(f))) {
     const doc = XmlDocument.fromBuffer(readFileSync(join(schemaDir, file)), { url: `mem:/${file}` });

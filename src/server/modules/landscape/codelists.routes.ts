@@ -9,9 +9,20 @@ export const codeListRoutes = new OpenAPIHono<AppEnv>();
 const listNames = Object.keys(codeLists) as [CodeListName, ...CodeListName[]];
 codeListRoutes.openapi(
   createRoute({
-    method: 'get', path: '/code-lists/{name}', tags: ['Regio'], summary: 'Een iJw 3.2-codelijst (JZ020, JZ588, WJ756, COD327, WMO757)',
-    request: { params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' }, enum: listNames }) }) },
-    responses: { 200: json(z.object({ name: z.string(), data: z.array(z.object({ code: z.string(), name: z.string() })) }), 'De codes'), ...problems(404) },
+    method: 'get',
+    path: '/code-lists/{name}',
+    tags: ['Regio'],
+    summary: 'Een iJw 3.2-codelijst (JZ020, JZ588, WJ756, COD327, WMO757)',
+    request: {
+      params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' }, enum: listNames }) }),
+    },
+    responses: {
+      200: json(
+        z.object({ name: z.string(), data: z.array(z.object({ code: z.string(), name: z.string() })) }),
+        'De codes',
+      ),
+      ...problems(404),
+    },
   }),
   (c) => {
     const name = c.req.valid('param').name as CodeListName;

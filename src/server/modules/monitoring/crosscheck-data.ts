@@ -34,7 +34,11 @@ export function plusMonths(iso: string, months: number): string {
   return `${year}-${String(month1).padStart(2, '0')}-${String(Math.min(d, daysInMonth(year, month1))).padStart(2, '0')}`;
 }
 
-export interface RefPeriod { from: string; to: string; label: string }
+export interface RefPeriod {
+  from: string;
+  to: string;
+  label: string;
+}
 
 /** The period notations of docs/kpi.md: 2025, 2025Q3, 2025-07, 2025-01-01/2025-06-30. */
 export function refPeriod(label: string): RefPeriod {
@@ -45,7 +49,8 @@ export function refPeriod(label: string): RefPeriod {
     const lastMonth = Number(m[2]) * 3;
     return { from: `${year}-${String(lastMonth - 2).padStart(2, '0')}-01`, to: monthEndIso(year, lastMonth), label };
   }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(label))) return { from: `${m[1]}-${m[2]}-01`, to: monthEndIso(Number(m[1]), Number(m[2])), label };
+  if ((m = /^(\d{4})-(\d{2})$/.exec(label)))
+    return { from: `${m[1]}-${m[2]}-01`, to: monthEndIso(Number(m[1]), Number(m[2])), label };
   if ((m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(label))) return { from: m[1]!, to: m[2]!, label };
   throw new Error(`not a period: ${label}`);
 }
@@ -116,53 +121,116 @@ export interface RefData {
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
-  const municipalities = await queryRows<{ code: string }>(db, sql`select cbs_code as code from municipalities where region_id = ${regionId}::uuid`);
-  const trajectories = await queryRows(db, sql`
+  const municipalities = await queryRows<{ code: string }>(
+    db,
+    sql`select cbs_code as code from municipalities where region_id = ${regionId}::uuid`,
+  );
+  const trajectories = await queryRows(
+    db,
+    sql`
     select trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, allocation_number, product_category, product_code,
       request_date::text as request_date, allocation_date::text as allocation_date, allocation_end::text as allocation_end,
       start_date::text as start_date, end_date::text as end_date, end_reason
-    from ijw_trajectories`);
-  const lines = await queryRows(db, sql`
+    from ijw_trajectories`,
+  );
+  const lines = await queryRows(
+    db,
+    sql`
     select l.municipality_code, d.provider_agb, l.client_pseudonym, l.allocation_number, l.product_category, l.product_code,
       l.period_start::text as period_start, l.amount_cents::text as amount_cents
-    from ijw_declaration_lines l join ijw_declarations d on d.id = l.declaration_id`);
-  const products = await queryRows(db, sql`
+    from ijw_declaration_lines l join ijw_declarations d on d.id = l.declaration_id`,
+  );
+  const products = await queryRows(
+    db,
+    sql`
     select p.product_code, p.with_stay, p.stay_form, lo.code as lot from products p left join lots lo on lo.id = p.lot_id
-    where p.region_id = ${regionId}::uuid`);
-  const contracts = await queryRows(db, sql`
+    where p.region_id = ${regionId}::uuid`,
+  );
+  const contracts = await queryRows(
+    db,
+    sql`
     select c.id::text as id, c.combination_id::text as combination_id, c.start_date::text as start_date, c.end_date::text as end_date, pr.agb_code
-    from contracts c join providers pr on pr.id = c.provider_id where c.region_id = ${regionId}::uuid`);
-  const extensions = await queryRows(db, sql`select contract_id::text as contract_id, new_end_date::text as new_end_date from contract_extensions`);
-  const members = await queryRows(db, sql`
-    select cm.combination_id::text as combination_id, pr.agb_code from combination_members cm join providers pr on pr.id = cm.provider_id`);
-  const budgetLines = await queryRows(db, sql`
-    select code, array_to_string(product_categories, ',') as categories from budget_lines where region_id = ${regionId}::uuid`);
-  const budgets = await queryRows(db, sql`
+    from contracts c join providers pr on pr.id = c.provider_id where c.region_id = ${regionId}::uuid`,
+  );
+  const extensions = await queryRows(
+    db,
+    sql`select contract_id::text as contract_id, new_end_date::text as new_end_date from contract_extensions`,
+  );
+  const members = await queryRows(
+    db,
+    sql`
+    select cm.combination_id::text as combination_id, pr.agb_code from combination_members cm join providers pr on pr.id = cm.provider_id`,
+  );
+  const budgetLines = await queryRows(
+    db,
+    sql`
+    select code, array_to_string(product_categories, ',') as categories from budget_lines where region_id = ${regionId}::uuid`,
+  );
+  const budgets = await queryRows(
+    db,
+    sql`
     select b.year, m.cbs_code, bl.code as line, b.amount::text as amount
     from budgets b join municipalities m on m.id = b.municipality_id join budget_lines bl on bl.id = b.budget_line_id
-    where m.region_id = ${regionId}::uuid`);
+    where m.region_id = ${regionId}::uuid`,
+  );
 
   return {
     regionId,
     municipalities: new Set(municipalities.map((m) => m.code)),
     trajectories: trajectories.map((r) => ({
-      key: String(r.trajectory_key), municipality: String(r.municipality_code), provider: String(r.provider_agb), client: String(r.client_pseudonym),
-      birthYear: r.birth_year === null ? null : Number(r.birth_year), allocationNumber: text(r.allocation_number), category: text(r.product_category),
-      productCode: text(r.product_code), requestDate: text(r.request_date), allocationDate: text(r.allocation_date), allocationEnd: text(r.allocation_end),
-      start: text(r.start_date), end: text(r.end_date), reason: text(r.end_reason),
+      key: String(r.trajectory_key),
+      municipality: String(r.municipality_code),
+      provider: String(r.provider_agb),
+      client: String(r.client_pseudonym),
+      birthYear: r.birth_year === null ? null : Number(r.birth_year),
+      allocationNumber: text(r.allocation_number),
+      category: text(r.product_category),
+      productCode: text(r.product_code),
+      requestDate: text(r.request_date),
+      allocationDate: text(r.allocation_date),
+      allocationEnd: text(r.allocation_end),
+      start: text(r.start_date),
+      end: text(r.end_date),
+      reason: text(r.end_reason),
     })),
     lines: lines.map((r) => ({
-      municipality: String(r.municipality_code), provider: String(r.provider_agb), client: String(r.client_pseudonym),
-      allocationNumber: String(r.allocation_number), category: String(r.product_category), productCode: text(r.product_code),
-      periodStart: String(r.period_start), cents: Number(r.amount_cents),
+      municipality: String(r.municipality_code),
+      provider: String(r.provider_agb),
+      client: String(r.client_pseudonym),
+      allocationNumber: String(r.allocation_number),
+      category: String(r.product_category),
+      productCode: text(r.product_code),
+      periodStart: String(r.period_start),
+      cents: Number(r.amount_cents),
     })),
-    products: new Map(products.map((p) => [String(p.product_code), { withStay: p.with_stay === true || p.with_stay === 't', stayForm: text(p.stay_form), lot: text(p.lot) }])),
+    products: new Map(
+      products.map((p) => [
+        String(p.product_code),
+        { withStay: p.with_stay === true || p.with_stay === 't', stayForm: text(p.stay_form), lot: text(p.lot) },
+      ]),
+    ),
     contracts: contracts.map((c) => {
-      const ends = extensions.filter((e) => e.contract_id === c.id).map((e) => String(e.new_end_date)).sort();
-      const agbs = new Set([String(c.agb_code), ...members.filter((m) => c.combination_id !== null && m.combination_id === c.combination_id).map((m) => String(m.agb_code))]);
+      const ends = extensions
+        .filter((e) => e.contract_id === c.id)
+        .map((e) => String(e.new_end_date))
+        .sort();
+      const agbs = new Set([
+        String(c.agb_code),
+        ...members
+          .filter((m) => c.combination_id !== null && m.combination_id === c.combination_id)
+          .map((m) => String(m.agb_code)),
+      ]);
       return { agbs, start: String(c.start_date), end: ends.at(-1) ?? String(c.end_date) };
     }),
-    budgetLines: budgetLines.map((b) => ({ code: String(b.code), categories: b.categories ? String(b.categories).split(',') : [] })),
-    budgets: budgets.map((b) => ({ year: Number(b.year), municipality: String(b.cbs_code), line: String(b.line), amount: Number(b.amount) })),
+    budgetLines: budgetLines.map((b) => ({
+      code: String(b.code),
+      categories: b.categories ? String(b.categories).split(',') : [],
+    })),
+    budgets: budgets.map((b) => ({
+      year: Number(b.year),
+      municipality: String(b.cbs_code),
+      line: String(b.line),
+      amount: Number(b.amount),
+    })),
   };
 }

@@ -1,4 +1,12 @@
-import { dayOf, isoOf, monthEndIso, plusMonths, type RefData, type RefLine, type RefTrajectory } from './crosscheck-data.js';
+import {
+  dayOf,
+  isoOf,
+  monthEndIso,
+  plusMonths,
+  type RefData,
+  type RefLine,
+  type RefTrajectory,
+} from './crosscheck-data.js';
 
 /**
  * A second, independent implementation of every KPI of docs/kpi.md, in plain TypeScript over the raw rows read by
@@ -7,8 +15,19 @@ import { dayOf, isoOf, monthEndIso, plusMonths, type RefData, type RefLine, type
  */
 
 export type RefGroupBy = 'region' | 'municipality' | 'provider' | 'productCategory' | 'lot' | 'budgetLine';
-export interface RefFilters { municipality?: string; provider?: string; productCategory?: string; lot?: string }
-export interface RefCell { value: number | null; numerator: number | null; denominator: number | null; youths: number; budget?: number | null }
+export interface RefFilters {
+  municipality?: string;
+  provider?: string;
+  productCategory?: string;
+  lot?: string;
+}
+export interface RefCell {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  youths: number;
+  budget?: number | null;
+}
 /** Cells by group key; `null` is the total. */
 export type RefResult = Map<string | null, RefCell>;
 
@@ -16,7 +35,8 @@ const TEMPORARY = new Set(['20', '37']);
 const EARLY = new Set(['32', '33', '34', '35']);
 const PER_PLAN = new Set(['31', '39']);
 
-const inCareDuring = (t: RefTrajectory, from: string, to: string) => t.start !== null && t.start <= to && (t.end === null || t.end >= from);
+const inCareDuring = (t: RefTrajectory, from: string, to: string) =>
+  t.start !== null && t.start <= to && (t.end === null || t.end >= from);
 const inCareOn = (t: RefTrajectory, d: string) => inCareDuring(t, d, d);
 /** An ending that counts: ended, and not 20 (tijdelijk beëindigd) or 37 (wijzigingsverzoek). */
 const endingCounts = (t: RefTrajectory) => t.end !== null && !TEMPORARY.has(t.reason ?? '');
@@ -63,44 +83,67 @@ export class Reference {
 
   budgetLineOf(category: string): string {
     // A category claimed by two lines belongs to the first by code (docs/kpi.md).
-    return [...this.data.budgetLines].sort((a, b) => (a.code < b.code ? -1 : 1)).find((b) => b.categories.includes(category))?.code ?? '–';
+    return (
+      [...this.data.budgetLines].sort((a, b) => (a.code < b.code ? -1 : 1)).find((b) => b.categories.includes(category))
+        ?.code ?? '–'
+    );
   }
 
   /** Started trajectories in the region's scope and the filters. */
   scoped(filters: RefFilters): RefTrajectory[] {
-    return this.data.trajectories.filter((t) => t.start !== null && this.data.municipalities.has(t.municipality)
-      && (!filters.municipality || t.municipality === filters.municipality)
-      && (!filters.provider || t.provider === filters.provider)
-      && (!filters.productCategory || t.category === filters.productCategory)
-      && (!filters.lot || this.lotOf(t.productCode) === filters.lot));
+    return this.data.trajectories.filter(
+      (t) =>
+        t.start !== null &&
+        this.data.municipalities.has(t.municipality) &&
+        (!filters.municipality || t.municipality === filters.municipality) &&
+        (!filters.provider || t.provider === filters.provider) &&
+        (!filters.productCategory || t.category === filters.productCategory) &&
+        (!filters.lot || this.lotOf(t.productCode) === filters.lot),
+    );
   }
 
   trajectoryGroup(t: RefTrajectory, groupBy: RefGroupBy): string {
     switch (groupBy) {
-      case 'municipality': return t.municipality;
-      case 'provider': return t.provider;
-      case 'productCategory': return t.category ?? '–';
-      case 'lot': return this.lotOf(t.productCode) ?? '–';
-      default: return 'region';
+      case 'municipality':
+        return t.municipality;
+      case 'provider':
+        return t.provider;
+      case 'productCategory':
+        return t.category ?? '–';
+      case 'lot':
+        return this.lotOf(t.productCode) ?? '–';
+      default:
+        return 'region';
     }
   }
 
   scopedLines(filters: RefFilters, from: string, to: string): RefLine[] {
-    return this.data.lines.filter((l) => this.data.municipalities.has(l.municipality) && l.periodStart >= from && l.periodStart <= to
-      && (!filters.municipality || l.municipality === filters.municipality)
-      && (!filters.provider || l.provider === filters.provider)
-      && (!filters.productCategory || l.category === filters.productCategory)
-      && (!filters.lot || this.lotOf(l.productCode) === filters.lot));
+    return this.data.lines.filter(
+      (l) =>
+        this.data.municipalities.has(l.municipality) &&
+        l.periodStart >= from &&
+        l.periodStart <= to &&
+        (!filters.municipality || l.municipality === filters.municipality) &&
+        (!filters.provider || l.provider === filters.provider) &&
+        (!filters.productCategory || l.category === filters.productCategory) &&
+        (!filters.lot || this.lotOf(l.productCode) === filters.lot),
+    );
   }
 
   lineGroup(l: RefLine, groupBy: RefGroupBy): string {
     switch (groupBy) {
-      case 'municipality': return l.municipality;
-      case 'provider': return l.provider;
-      case 'productCategory': return l.category;
-      case 'lot': return this.lotOf(l.productCode) ?? '–';
-      case 'budgetLine': return this.budgetLineOf(l.category);
-      default: return 'region';
+      case 'municipality':
+        return l.municipality;
+      case 'provider':
+        return l.provider;
+      case 'productCategory':
+        return l.category;
+      case 'lot':
+        return this.lotOf(l.productCode) ?? '–';
+      case 'budgetLine':
+        return this.budgetLineOf(l.category);
+      default:
+        return 'region';
     }
   }
 
@@ -145,8 +188,9 @@ export class Reference {
       return result;
     }
     const perRow = [...budget.keys()].some((k) => k !== null);
-    for (const k of budget.keys()) if (!result.has(k)) result.set(k, { value: 0, numerator: null, denominator: null, youths: 0 });
-    for (const [k, c] of result) c.budget = k === null || perRow ? budget.get(k) ?? 0 : null;
+    for (const k of budget.keys())
+      if (!result.has(k)) result.set(k, { value: 0, numerator: null, denominator: null, youths: 0 });
+    for (const [k, c] of result) c.budget = k === null || perRow ? (budget.get(k) ?? 0) : null;
     return result;
   }
 
@@ -154,16 +198,24 @@ export class Reference {
    * One KPI for one period, per group and in total, straight from docs/kpi.md. Returns null for a KPI without data
    * (satisfaction).
    */
-  compute(kpi: string, period: { from: string; to: string }, groupBy: RefGroupBy, filters: RefFilters = {}): RefResult | null {
+  compute(
+    kpi: string,
+    period: { from: string; to: string },
+    groupBy: RefGroupBy,
+    filters: RefFilters = {},
+  ): RefResult | null {
     const { from, to } = period;
     const scoped = () => this.scoped(filters);
     const group = (t: RefTrajectory) => this.trajectoryGroup(t, groupBy);
     // A count of youths stands for the youths it counts: they are "the distinct youths behind it".
-    const youthCount = (pick: (ts: RefTrajectory[]) => Set<string>) => (ts: RefTrajectory[]): RefCell => {
-      const value = pick(ts).size;
-      return { value, numerator: null, denominator: null, youths: value };
-    };
-    const clientsWhere = (ts: RefTrajectory[], p: (t: RefTrajectory) => boolean) => new Set(ts.filter(p).map((t) => t.client));
+    const youthCount =
+      (pick: (ts: RefTrajectory[]) => Set<string>) =>
+      (ts: RefTrajectory[]): RefCell => {
+        const value = pick(ts).size;
+        return { value, numerator: null, denominator: null, youths: value };
+      };
+    const clientsWhere = (ts: RefTrajectory[], p: (t: RefTrajectory) => boolean) =>
+      new Set(ts.filter(p).map((t) => t.client));
     const during = (ts: RefTrajectory[]) => clientsWhere(ts, (t) => inCareDuring(t, from, to));
 
     switch (kpi) {
@@ -171,25 +223,38 @@ export class Reference {
         return this.perGroup(scoped(), group, youthCount(during));
       case 'inflow': {
         const before = isoOf(dayOf(from) - 1);
-        return this.perGroup(scoped(), group, youthCount((ts) => {
-          const was = clientsWhere(ts, (t) => inCareOn(t, before));
-          return new Set([...during(ts)].filter((c) => !was.has(c)));
-        }));
+        return this.perGroup(
+          scoped(),
+          group,
+          youthCount((ts) => {
+            const was = clientsWhere(ts, (t) => inCareOn(t, before));
+            return new Set([...during(ts)].filter((c) => !was.has(c)));
+          }),
+        );
       }
       case 'outflow': {
         const after = isoOf(dayOf(to) + 1);
-        return this.perGroup(scoped(), group, youthCount((ts) => {
-          const still = clientsWhere(ts, (t) => inCareOn(t, after));
-          return new Set([...during(ts)].filter((c) => !still.has(c)));
-        }));
+        return this.perGroup(
+          scoped(),
+          group,
+          youthCount((ts) => {
+            const still = clientsWhere(ts, (t) => inCareOn(t, after));
+            return new Set([...during(ts)].filter((c) => !still.has(c)));
+          }),
+        );
       }
       case 'residential_youths': {
-        const residential = (ts: RefTrajectory[]) => clientsWhere(ts, (t) => inCareDuring(t, from, to) && ['residentieel', 'gesloten'].includes(this.stayForm(t) ?? ''));
+        const residential = (ts: RefTrajectory[]) =>
+          clientsWhere(
+            ts,
+            (t) => inCareDuring(t, from, to) && ['residentieel', 'gesloten'].includes(this.stayForm(t) ?? ''),
+          );
         return this.perGroup(scoped(), group, youthCount(residential));
       }
       case 'youths_18_plus': {
         const born = Number(to.slice(0, 4)) - 18;
-        const adults = (ts: RefTrajectory[]) => clientsWhere(ts, (t) => inCareDuring(t, from, to) && t.birthYear !== null && t.birthYear <= born);
+        const adults = (ts: RefTrajectory[]) =>
+          clientsWhere(ts, (t) => inCareDuring(t, from, to) && t.birthYear !== null && t.birthYear <= born);
         return this.perGroup(scoped(), group, youthCount(adults));
       }
       case 'ambulant_stay_ratio':
@@ -202,7 +267,13 @@ export class Reference {
       case 'family_care_share':
         return this.perGroup(scoped(), group, (ts) => {
           const stay = clientsWhere(ts, (t) => inCareDuring(t, from, to) && this.withStay(t)).size;
-          const family = clientsWhere(ts, (t) => inCareDuring(t, from, to) && this.withStay(t) && ['pleegzorg', 'gezinshuis'].includes(this.stayForm(t) ?? '')).size;
+          const family = clientsWhere(
+            ts,
+            (t) =>
+              inCareDuring(t, from, to) &&
+              this.withStay(t) &&
+              ['pleegzorg', 'gezinshuis'].includes(this.stayForm(t) ?? ''),
+          ).size;
           return { value: pct(family, stay), numerator: family, denominator: stay, youths: stay };
         });
       case 'outside_region_share':
@@ -214,40 +285,75 @@ export class Reference {
       case 'dropout':
       case 'ended_per_plan': {
         const hit = kpi === 'dropout' ? EARLY : PER_PLAN;
-        return this.perGroup(scoped().filter((t) => endingCounts(t) && t.end! >= from && t.end! <= to), group, (ts) => {
-          const n = ts.filter((t) => hit.has(t.reason ?? '')).length;
-          return { value: pct(n, ts.length), numerator: n, denominator: ts.length, youths: distinct(ts) };
-        });
+        return this.perGroup(
+          scoped().filter((t) => endingCounts(t) && t.end! >= from && t.end! <= to),
+          group,
+          (ts) => {
+            const n = ts.filter((t) => hit.has(t.reason ?? '')).length;
+            return { value: pct(n, ts.length), numerator: n, denominator: ts.length, youths: distinct(ts) };
+          },
+        );
       }
       case 'repeat_care_6m':
       case 'repeat_care_12m': {
         const months = kpi === 'repeat_care_6m' ? 6 : 12;
         const horizon = this.dataDate;
-        const ended = scoped().filter((t) => endingCounts(t) && !['02', '38'].includes(t.reason ?? '') && t.end! >= from && t.end! <= to
-          && horizon !== null && plusMonths(t.end!, months) <= horizon);
+        const ended = scoped().filter(
+          (t) =>
+            endingCounts(t) &&
+            !['02', '38'].includes(t.reason ?? '') &&
+            t.end! >= from &&
+            t.end! <= to &&
+            horizon !== null &&
+            plusMonths(t.end!, months) <= horizon,
+        );
         return this.perGroup(ended, group, (ts) => {
           const again = ts.filter((t) => {
             const until = plusMonths(t.end!, months);
-            return (this.byClient.get(t.client) ?? []).some((n) => n.start !== null && n.start > t.end! && n.start <= until);
+            return (this.byClient.get(t.client) ?? []).some(
+              (n) => n.start !== null && n.start > t.end! && n.start <= until,
+            );
           }).length;
           return { value: pct(again, ts.length), numerator: again, denominator: ts.length, youths: distinct(ts) };
         });
       }
       case 'length_of_stay':
-        return this.perGroup(scoped().filter((t) => this.withStay(t) && endingCounts(t) && t.end! >= from && t.end! <= to), group, (ts) => {
-          const days = ts.reduce((s, t) => s + dayOf(t.end!) - dayOf(t.start!) + 1, 0);
-          return { value: ts.length ? days / ts.length : null, numerator: days, denominator: ts.length, youths: distinct(ts) };
-        });
+        return this.perGroup(
+          scoped().filter((t) => this.withStay(t) && endingCounts(t) && t.end! >= from && t.end! <= to),
+          group,
+          (ts) => {
+            const days = ts.reduce((s, t) => s + dayOf(t.end!) - dayOf(t.start!) + 1, 0);
+            return {
+              value: ts.length ? days / ts.length : null,
+              numerator: days,
+              denominator: ts.length,
+              youths: distinct(ts),
+            };
+          },
+        );
       case 'wait_days':
-        return this.perGroup(scoped().filter((t) => t.start! >= from && t.start! <= to && (t.requestDate ?? t.allocationDate) !== null), group, (ts) => ({
-          value: median(ts.map((t) => Math.max(0, dayOf(t.start!) - dayOf((t.requestDate ?? t.allocationDate)!)))),
-          numerator: null, denominator: ts.length, youths: distinct(ts),
-        }));
+        return this.perGroup(
+          scoped().filter((t) => t.start! >= from && t.start! <= to && (t.requestDate ?? t.allocationDate) !== null),
+          group,
+          (ts) => ({
+            value: median(ts.map((t) => Math.max(0, dayOf(t.start!) - dayOf((t.requestDate ?? t.allocationDate)!)))),
+            numerator: null,
+            denominator: ts.length,
+            youths: distinct(ts),
+          }),
+        );
       case 'spend': {
         const lines = this.scopedLines(filters, from, to);
-        const result = this.perGroup(lines, (l) => this.lineGroup(l, groupBy), (ls) => ({
-          value: ls.reduce((s, l) => s + l.cents, 0) / 100, numerator: null, denominator: null, youths: distinct(ls),
-        }));
+        const result = this.perGroup(
+          lines,
+          (l) => this.lineGroup(l, groupBy),
+          (ls) => ({
+            value: ls.reduce((s, l) => s + l.cents, 0) / 100,
+            numerator: null,
+            denominator: null,
+            youths: distinct(ls),
+          }),
+        );
         return this.withBudget(result, this.budget(filters, groupBy, from, to));
       }
       case 'spend_forecast':
@@ -261,7 +367,9 @@ export class Reference {
 
   /** Whether a contract of the region (held directly or through a combination) overlaps the trajectory. */
   contracted(t: RefTrajectory): boolean {
-    return this.data.contracts.some((c) => c.agbs.has(t.provider) && c.start <= (t.end ?? '9999-12-31') && c.end >= t.start!);
+    return this.data.contracts.some(
+      (c) => c.agbs.has(t.provider) && c.start <= (t.end ?? '9999-12-31') && c.end >= t.start!,
+    );
   }
 
   /**
@@ -274,7 +382,9 @@ export class Reference {
     const yearStart = `${year}-01-01`;
     const yearEnd = `${year}-12-31`;
     // Seen from the period's end, or from the end of the last month the region has prestaties for, if earlier.
-    const last = this.data.lines.filter((l) => this.data.municipalities.has(l.municipality)).reduce((m, l) => (l.periodStart > m ? l.periodStart : m), '');
+    const last = this.data.lines
+      .filter((l) => this.data.municipalities.has(l.municipality))
+      .reduce((m, l) => (l.periodStart > m ? l.periodStart : m), '');
     const known = last ? monthEndIso(Number(last.slice(0, 4)), Number(last.slice(5, 7))) : null;
     const asOf = known !== null && known < to ? known : to;
     const fromDay = Math.max(dayOf(asOf), dayOf(yearStart) - 1);
@@ -294,14 +404,19 @@ export class Reference {
       projected.set(g, (projected.get(g) ?? 0) + cents);
       projected.set('\u0000total', (projected.get('\u0000total') ?? 0) + cents);
     }
-    const result = this.perGroup(declared, (l) => this.lineGroup(l, groupBy), (ls) => {
-      const cents = ls.reduce((s, l) => s + l.cents, 0);
-      return { value: cents / 100, numerator: cents / 100, denominator: null, youths: distinct(ls) };
-    });
+    const result = this.perGroup(
+      declared,
+      (l) => this.lineGroup(l, groupBy),
+      (ls) => {
+        const cents = ls.reduce((s, l) => s + l.cents, 0);
+        return { value: cents / 100, numerator: cents / 100, denominator: null, youths: distinct(ls) };
+      },
+    );
     for (const [k, c] of result) c.value = (c.value ?? 0) + (projected.get(k ?? '\u0000total') ?? 0) / 100;
     for (const [k, cents] of projected) {
       // A trajectory with run rate but nothing declared since 1 January (its window lies before the year).
-      if (k !== '\u0000total' && !result.has(k)) result.set(k, { value: cents / 100, numerator: 0, denominator: null, youths: 0 });
+      if (k !== '\u0000total' && !result.has(k))
+        result.set(k, { value: cents / 100, numerator: 0, denominator: null, youths: 0 });
     }
     return this.withBudget(result, this.budget(filters, groupBy, yearStart, yearEnd));
   }

@@ -9,13 +9,44 @@ import { kpiGroupLabels, type KpiCell, type KpiResponse, type KpiUnit } from '..
 function table(response: KpiResponse): Array<Array<string | number | null>> {
   const n = response.suppressionThreshold;
   const youths = withheldText(n, 'youths');
-  const header = ['KPI', kpiGroupLabels[response.groupBy], `Waarde ${response.period.label}`, `Waarde ${response.previousPeriod.label}`, 'Teller', 'Noemer', 'Jeugdigen', 'Budget', 'Doel'];
-  const line = (kpi: string, unit: KpiUnit, cell: KpiCell) => cell.suppressed
-    ? [kpi, cell.label, withheldText(n, unit), cell.previous ?? withheldText(n, unit), withheldText(n, unit), withheldText(n, unit), youths,
-      cell.budget === undefined ? null : withheldText(n, 'euro'), null]
-    : [kpi, cell.label, cell.value, cell.previous, cell.numerator, cell.denominator, cell.youths, cell.budget ?? null,
-      cell.target ? `${cell.target.comparator === 'atMost' ? '≤' : '≥'} ${cell.target.value}` : null];
-  const rows = response.data.filter((r) => r.available).flatMap((r) => [...r.rows.map((c) => line(r.kpi.name, r.kpi.unit, c)), line(r.kpi.name, r.kpi.unit, r.total)]);
+  const header = [
+    'KPI',
+    kpiGroupLabels[response.groupBy],
+    `Waarde ${response.period.label}`,
+    `Waarde ${response.previousPeriod.label}`,
+    'Teller',
+    'Noemer',
+    'Jeugdigen',
+    'Budget',
+    'Doel',
+  ];
+  const line = (kpi: string, unit: KpiUnit, cell: KpiCell) =>
+    cell.suppressed
+      ? [
+          kpi,
+          cell.label,
+          withheldText(n, unit),
+          cell.previous ?? withheldText(n, unit),
+          withheldText(n, unit),
+          withheldText(n, unit),
+          youths,
+          cell.budget === undefined ? null : withheldText(n, 'euro'),
+          null,
+        ]
+      : [
+          kpi,
+          cell.label,
+          cell.value,
+          cell.previous,
+          cell.numerator,
+          cell.denominator,
+          cell.youths,
+          cell.budget ?? null,
+          cell.target ? `${cell.target.comparator === 'atMost' ? '≤' : '≥'} ${cell.target.value}` : null,
+        ];
+  const rows = response.data
+    .filter((r) => r.available)
+    .flatMap((r) => [...r.rows.map((c) => line(r.kpi.name, r.kpi.unit, c)), line(r.kpi.name, r.kpi.unit, r.total)]);
   return [header, ...rows];
 }
 
@@ -26,7 +57,9 @@ export function toCsv(response: KpiResponse): string {
     const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
     return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\uFEFF${table(response).map((row) => row.map(field).join(';')).join('\r\n')}\r\n`;
+  return `\uFEFF${table(response)
+    .map((row) => row.map(field).join(';'))
+    .join('\r\n')}\r\n`;
 }
 
 export async function toXlsx(response: KpiResponse): Promise<Buffer> {
@@ -36,7 +69,9 @@ export async function toXlsx(response: KpiResponse): Promise<Buffer> {
   const [header, ...rows] = table(response);
   sheet.addRow(header!).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => { column.width = i < 2 ? 36 : 16; });
+  sheet.columns.forEach((column, i) => {
+    column.width = i < 2 ? 36 : 16;
+  });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.addRow([]);
   sheet.addRow([`Cellen met minder dan ${response.suppressionThreshold} jeugdigen zijn weggelaten (docs/kpi.md).`]);

@@ -63,7 +63,8 @@ const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1
  */
 export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   const [state] = await queryRows<Staleness>(db, sql`select ${staleness} ${refreshState}`);
-  if (!state?.trajectories && !state?.lines && !state?.products && !state?.contracts && !state?.budget_lines) return { refreshed: false };
+  if (!state?.trajectories && !state?.lines && !state?.products && !state?.contracts && !state?.budget_lines)
+    return { refreshed: false };
   const changed = await db.transaction(async (tx) => {
     // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
     await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
@@ -72,19 +73,34 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`set local jit = off`);
     // Before this transaction writes anything, so that its snapshot lists only other writers (see refreshMoneyFacts).
-    const [now] = await queryRows<Staleness & { products_digest: string; contracts_digest: string; budget_lines_digest: string } & LinesState>(tx, sql`
+    const [now] = await queryRows<
+      Staleness & { products_digest: string; contracts_digest: string; budget_lines_digest: string } & LinesState
+    >(
+      tx,
+      sql`
       select ${staleness}, ${productsDigest} as products_digest, ${contractsDigest} as contracts_digest, ${budgetLinesDigest} as budget_lines_digest, pg_current_snapshot()::text as snapshot, coalesce((select max(id) from ijw_declaration_lines), 0)::text as seen,
         coalesce(r.lines_seen, 0)::text as previous_seen, r.lines_gaps as gaps,
         not exists (select 1 from pg_snapshot_xip(pg_current_snapshot())) as idle,
         not exists (select 1 from pg_snapshot_xip(r.lines_snapshot::pg_snapshot) x where x in (select pg_snapshot_xip(pg_current_snapshot()))) as settled
-      ${refreshState}`);
+      ${refreshState}`,
+    );
     // Trajectories first: new lines take their allocation's trajectory from the facts.
-    const trajectories = now?.trajectories || now?.products || now?.contracts
-      ? await refreshTrajectoryFacts(tx, { products: now.products ? now.products_digest : null, contracts: now.contracts ? now.contracts_digest : null }) : 0;
+    const trajectories =
+      now?.trajectories || now?.products || now?.contracts
+        ? await refreshTrajectoryFacts(tx, {
+            products: now.products ? now.products_digest : null,
+            contracts: now.contracts ? now.contracts_digest : null,
+          })
+        : 0;
     return {
       trajectories,
-      lines: now?.lines || now?.products || now?.budget_lines
-        ? await refreshMoneyFacts(tx, now, { lots: now.products, budgetLines: now.budget_lines ? now.budget_lines_digest : null }) : 0,
+      lines:
+        now?.lines || now?.products || now?.budget_lines
+          ? await refreshMoneyFacts(tx, now, {
+              lots: now.products,
+              budgetLines: now.budget_lines ? now.budget_lines_digest : null,
+            })
+          : 0,
     };
   });
   if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_facts`);
@@ -95,7 +111,13 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
 /** What a money line keeps of its allocation's trajectory `tr` (kpi_money_facts.trajectory_start …). */
 const trajectoryOfLine = sql`tr.start_date as trajectory_start, least(tr.end_date, tr.allocation_end) as trajectory_stop, tr.allocation_end`;
 
-type Staleness = { trajectories: boolean; lines: boolean; products: boolean; contracts: boolean; budget_lines: boolean };
+type Staleness = {
+  trajectories: boolean;
+  lines: boolean;
+  products: boolean;
+  contracts: boolean;
+  budget_lines: boolean;
+};
 
 /**
  * The cells a youth is counted in from its neighbours there (kpis/kpi-module.ts, countFirstInCell): the partition
@@ -123,11 +145,17 @@ const neighbourCells: Array<[by: string, suffix: string]> = [
  * fact's contracted_from follows the contracts (no neighbour depends on it). Those digests are kept. Returns the
  * number of rows written.
  */
-async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null; contracts: string | null }): Promise<number> {
+async function refreshTrajectoryFacts(
+  tx: Db,
+  follow: { products: string | null; contracts: string | null },
+): Promise<number> {
   // A value, not a subquery: so the planner sees how few trajectories changed and reads them by index after a small
   // import, instead of joining every fact.
-  const [window] = await queryRows<{ since: string }>(tx, sql`
-    select coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')::text as since`);
+  const [window] = await queryRows<{ since: string }>(
+    tx,
+    sql`
+    select coalesce((select refreshed_up_to - interval '1 hour' from kpi_refresh where id = 1), '-infinity')::text as since`,
+  );
   const since = sql`${window!.since}::timestamptz`;
   // The youths whose facts change here: those of the facts dropped, a youth a trajectory moved away from (rare), and
   // (below) those of the facts written. A trajectory read again in the hour's overlap, unchanged, touches nobody.
@@ -166,7 +194,9 @@ async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null;
         left join (${contractPeriods}) c on c.cbs_code = f2.municipality_code and c.agb_code = f2.provider_agb) x
       where f.trajectory_id = x.trajectory_id and f.contracted_from is distinct from x.contracted_from`);
   }
-  const [upserted] = await queryRows<{ n: number }>(tx, sql`
+  const [upserted] = await queryRows<{ n: number }>(
+    tx,
+    sql`
     with lots as (${municipalityProducts}), contracts as (${contractPeriods}),
     changed as (
     insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
@@ -197,7 +227,8 @@ async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null;
     returning youth, allocation),
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing),
     allocations as (insert into kpi_touched_allocations select distinct allocation from changed where allocation is not null on conflict do nothing)
-    select count(*)::int as n from changed`);
+    select count(*)::int as n from changed`,
+  );
   // PGlite has no autovacuum, and a PostgreSQL server's may not have come round yet: without fresh statistics after a
   // large import the planner guesses badly, for the neighbours below and the lines' join to their trajectories. On
   // emptied facts (migration 0016) it took the 2.4 M new rows for a few, and sorted them all 26 times in full instead
@@ -214,8 +245,13 @@ async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null;
       and (l.trajectory_start, l.trajectory_stop, l.allocation_end) is distinct from (x.trajectory_start, x.trajectory_stop, x.allocation_end)`);
   // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
   // The youth counts read each fact's neighbours (neighbourCells), recomputed for every youth touched.
-  const endingOutside = (reasons: string[]) => `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
-  const [counting, followed, waited] = [endingOutside(nonEndingReasons), endingOutside(unfollowedReasons), 'f2.wait_days is not null'];
+  const endingOutside = (reasons: string[]) =>
+    `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
+  const [counting, followed, waited] = [
+    endingOutside(nonEndingReasons),
+    endingOutside(unfollowedReasons),
+    'f2.wait_days is not null',
+  ];
   // The latest end before it (by start, then id; an open one runs to infinity) and the next start.
   const earlierEnd = (by: string) =>
     `max(coalesce(f2.end_date, 'infinity')) over (partition by ${by} order by f2.start_date, f2.trajectory_id rows between unbounded preceding and 1 preceding)`;
@@ -240,7 +276,10 @@ async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null;
   const columns = kept.map(([column]) => column);
   const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   await tx.execute(sql`
-    update kpi_trajectory_facts f set next_start = x.next_start, ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = x.${sql.identifier(c)}`), sql`, `)}
+    update kpi_trajectory_facts f set next_start = x.next_start, ${sql.join(
+      columns.map((c) => sql`${sql.identifier(c)} = x.${sql.identifier(c)}`),
+      sql`, `,
+    )}
     from (
       select f2.trajectory_id,
         (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start,
@@ -265,7 +304,14 @@ async function refreshTrajectoryFacts(tx: Db, follow: { products: string | null;
  * The refresh's snapshot and the highest line id in it (one statement, so they belong together), what the last refresh
  * left, whether any other transaction is writing now (idle) and whether all that were writing then have ended (settled).
  */
-type LinesState = { snapshot: string; seen: string; previous_seen: string; gaps: string | null; idle: boolean; settled: boolean };
+type LinesState = {
+  snapshot: string;
+  seen: string;
+  previous_seen: string;
+  gaps: string | null;
+  idle: boolean;
+  settled: boolean;
+};
 
 /**
  * The kinds of cell a money line keeps its youth's previous line in (kpi_money_facts.previous_*), with the partition
@@ -279,7 +325,11 @@ export const moneyCells: Array<{ previous: string; by: string; first: string | n
   { previous: 'previous_in_category', by: 'a.region_id, a.product_category', first: 'first_in_category' },
   { previous: 'previous_in_lot', by: 'a.region_id, a.lot', first: 'first_in_lot' },
   { previous: 'previous_in_budget_line', by: 'a.region_id, a.budget_line', first: 'first_in_budget_line' },
-  { previous: 'previous_in_cell', by: 'a.municipality_code, a.provider_agb, a.product_category, a.product_code', first: null },
+  {
+    previous: 'previous_in_cell',
+    by: 'a.municipality_code, a.provider_agb, a.product_category, a.product_code',
+    first: null,
+  },
 ];
 
 /** The months back a first line is counted for in kpi_money_months: a period of up to 12 months. */
@@ -297,7 +347,11 @@ export const moneyMonthsBack = 12;
  * follow. Then, for every youth with new or moved lines, each line's previous-line dates, and the monthly sums
  * (kpi_money_months) of every cell a line was added to or changed in. Returns the number of rows added.
  */
-async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean; budgetLines: string | null }): Promise<number> {
+async function refreshMoneyFacts(
+  tx: Db,
+  s: LinesState,
+  follow: { lots: boolean; budgetLines: string | null },
+): Promise<number> {
   const above = sql`int8multirange(int8range(${s.previous_seen}::bigint, greatest(${s.previous_seen}::bigint, ${s.seen}::bigint), '(]'))`;
   const read = sql`(${s.gaps ?? '{}'}::int8multirange + ${above})`;
   // The lines the facts lack (a gap read again may hold some they have; none when only lots or budget lines changed),
@@ -321,7 +375,10 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
   await tx.execute(sql`
     create temporary table kpi_money_cells (month date, municipality_code text, provider_agb text, product_category text, product_code text,
       primary key (month, municipality_code, provider_agb, product_category, product_code)) on commit drop`);
-  const cellOf = (l: string) => sql.raw(`date_trunc('month', ${l}.period_start)::date, ${l}.municipality_code, ${l}.provider_agb, ${l}.product_category, coalesce(${l}.product_code, '')`);
+  const cellOf = (l: string) =>
+    sql.raw(
+      `date_trunc('month', ${l}.period_start)::date, ${l}.municipality_code, ${l}.provider_agb, ${l}.product_category, coalesce(${l}.product_code, '')`,
+    );
   // A product moved lot, or a category budget line: every line follows, and its youth's previous lines and its cell.
   if (follow.lots || follow.budgetLines !== null) {
     await tx.execute(sql`
@@ -339,10 +396,13 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
   // Each youth's lines in order (begin, then id), the new ones among the youth's earlier ones: the previous line's begin
   // per kind of cell (moneyCells). New lines are written with them; an earlier line changes only if a new one precedes
   // it or its lot or budget line moved.
-  const previous = (by: string) => sql.raw(`lag(a.period_start) over (partition by a.youth, ${by} order by a.period_start, a.line_id)`);
+  const previous = (by: string) =>
+    sql.raw(`lag(a.period_start) over (partition by a.youth, ${by} order by a.period_start, a.line_id)`);
   const columns = moneyCells.map((c) => c.previous);
   const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
-  const [added] = await queryRows<{ n: number }>(tx, sql`
+  const [added] = await queryRows<{ n: number }>(
+    tx,
+    sql`
     with lines as (
       select l.*, m.region_id from (
         select n.line_id, n.youth, n.municipality_code, n.provider_agb, n.product_category, n.product_code, n.lot, n.budget_line, n.period_start, true as new
@@ -352,7 +412,10 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
         from kpi_money_facts f where f.youth in (select youth from kpi_money_youths)) l
       left join municipalities m on m.cbs_code = l.municipality_code),
     ordered as (
-      select a.line_id, a.new, ${sql.join(moneyCells.map((c) => sql`${previous(c.by)} as ${sql.identifier(c.previous)}`), sql`, `)}
+      select a.line_id, a.new, ${sql.join(
+        moneyCells.map((c) => sql`${previous(c.by)} as ${sql.identifier(c.previous)}`),
+        sql`, `,
+      )}
       from lines a),
     added as (
       insert into kpi_money_facts (line_id, youth, municipality_code, provider_agb, product_category, product_code, allocation, period_start,
@@ -362,24 +425,44 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
       from kpi_new_lines n join ordered o on o.line_id = n.line_id and o.new
       returning *),
     moved as (
-      update kpi_money_facts f set ${sql.join(columns.map((c) => sql`${sql.identifier(c)} = o.${sql.identifier(c)}`), sql`, `)}
+      update kpi_money_facts f set ${sql.join(
+        columns.map((c) => sql`${sql.identifier(c)} = o.${sql.identifier(c)}`),
+        sql`, `,
+      )}
       from ordered o
       where not o.new and f.line_id = o.line_id and (${list('f')}) is distinct from (${list('o')})
       returning f.*),
     cells as (
       insert into kpi_money_cells select distinct ${cellOf('c')} from (select * from added union all select * from moved) c on conflict do nothing)
-    select count(*)::int as n from added`);
+    select count(*)::int as n from added`,
+  );
   // The monthly sums of every cell touched, from its lines: a line counts as first in a period starting k months before
   // its month when its previous line there began before that period.
-  const firsts = moneyCells.filter((c) => c.first).map((c) => sql`array[${sql.join(Array.from({ length: moneyMonthsBack }, (_, k) =>
-    sql.raw(`count(*) filter (where f.${c.previous} is null or f.${c.previous} < (k.month - interval '${k} months')::date)::int`)), sql`, `)}] as ${sql.identifier(c.first!)}`);
+  const firsts = moneyCells
+    .filter((c) => c.first)
+    .map(
+      (c) =>
+        sql`array[${sql.join(
+          Array.from({ length: moneyMonthsBack }, (_, k) =>
+            sql.raw(
+              `count(*) filter (where f.${c.previous} is null or f.${c.previous} < (k.month - interval '${k} months')::date)::int`,
+            ),
+          ),
+          sql`, `,
+        )}] as ${sql.identifier(c.first!)}`,
+    );
   await tx.execute(sql`
     delete from kpi_money_months r using kpi_money_cells k
     where (r.month, r.municipality_code, r.provider_agb, r.product_category, r.product_code)
       = (k.month, k.municipality_code, k.provider_agb, k.product_category, k.product_code)`);
   await tx.execute(sql`
     insert into kpi_money_months (month, municipality_code, provider_agb, product_category, product_code, lot, budget_line, cents,
-      ${sql.raw(moneyCells.filter((c) => c.first).map((c) => c.first).join(', '))})
+      ${sql.raw(
+        moneyCells
+          .filter((c) => c.first)
+          .map((c) => c.first)
+          .join(', '),
+      )})
     select k.month, k.municipality_code, k.provider_agb, k.product_category, k.product_code, min(f.lot), min(f.budget_line), sum(f.amount_cents),
       ${sql.join(firsts, sql`, `)}
     from kpi_money_cells k
@@ -394,13 +477,18 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
   }
   // Nobody writing: every id up to `seen` is final. Otherwise the gaps are the ids read that have no fact yet; the
   // earlier gaps only as long as a transaction then in progress is still running.
-  const [gaps] = s.idle ? [{ gaps: null }] : await queryRows<{ gaps: string | null }>(tx, sql`
+  const [gaps] = s.idle
+    ? [{ gaps: null }]
+    : await queryRows<{ gaps: string | null }>(
+        tx,
+        sql`
     with ranges as (select r from unnest(${s.settled ? above : read}) r),
     ids as (
       select r, f.line_id as id from ranges join kpi_money_facts f on f.line_id >= lower(r) and f.line_id < upper(r)
       union all select r, lower(r) - 1 from ranges),
     found as (select id, lead(id, 1, upper(r)) over (partition by r order by id) as next from ids)
-    select nullif(range_agg(int8range(id + 1, next)), '{}')::text as gaps from found where next > id + 1`);
+    select nullif(range_agg(int8range(id + 1, next)), '{}')::text as gaps from found where next > id + 1`,
+      );
   await tx.execute(sql`
     insert into kpi_refresh (id, lines_seen, lines_gaps, lines_snapshot) values (1, ${s.seen}::bigint, ${gaps?.gaps ?? null}, ${s.snapshot})
     on conflict (id) do update set lines_seen = excluded.lines_seen, lines_gaps = excluded.lines_gaps, lines_snapshot = excluded.lines_snapshot`);
@@ -409,8 +497,11 @@ async function refreshMoneyFacts(tx: Db, s: LinesState, follow: { lots: boolean;
 
 /** The region's first start and latest start or end date: the horizon for follow-up windows (herhaald beroep). */
 export async function kpiDataRange(db: Db, regionId: string): Promise<{ first: string | null; last: string | null }> {
-  const [row] = await queryRows<{ first: string | null; last: string | null }>(db, sql`
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(
+    db,
+    sql`
     select min(d.first_date)::text as first, max(d.last_date)::text as last
-    from kpi_data_dates d join municipalities m on m.cbs_code = d.municipality_code and m.region_id = ${regionId}::uuid`);
+    from kpi_data_dates d join municipalities m on m.cbs_code = d.municipality_code and m.region_id = ${regionId}::uuid`,
+  );
   return { first: row?.first ?? null, last: row?.last ?? null };
 }

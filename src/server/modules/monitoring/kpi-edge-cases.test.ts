@@ -8,9 +8,14 @@ useEdgeWorld();
 
 describe('the hand-made messages', () => {
   it('are all accepted by the import, and build the trajectories', async () => {
-    expect(world.imported.filter((r) => r.status !== 'accepted').map((r) => `${r.file}: ${JSON.stringify(r.reasons)}`)).toEqual([]);
+    expect(
+      world.imported.filter((r) => r.status !== 'accepted').map((r) => `${r.file}: ${JSON.stringify(r.reasons)}`),
+    ).toEqual([]);
     expect(world.imported.length).toBeGreaterThan(150);
-    const [n] = await queryRows<{ n: number }>(world.ctx.database.db, sql`select count(*)::int as n from ijw_trajectories where start_date is not null`);
+    const [n] = await queryRows<{ n: number }>(
+      world.ctx.database.db,
+      sql`select count(*)::int as n from ijw_trajectories where start_date is not null`,
+    );
     expect(n!.n).toBe(95);
   });
 });
@@ -30,9 +35,15 @@ describe('a trajectory across the period boundary (15 March – 10 April 2025)',
     const a = at(P.boundary);
     expect((await kpi('youths_in_care', '2025-03-15/2025-03-15', a)).total.value).toBe(1);
     // (No youth at all gives an empty total; that it should read 0 is tested under "a count over no youths".)
-    expect((await kpi('youths_in_care', '2025-03-01/2025-03-14', a)).total).toMatchObject({ youths: 0, value: expect.toBeOneOf([0, null]) });
+    expect((await kpi('youths_in_care', '2025-03-01/2025-03-14', a)).total).toMatchObject({
+      youths: 0,
+      value: expect.toBeOneOf([0, null]),
+    });
     expect((await kpi('youths_in_care', '2025-04-10/2025-04-10', a)).total.value).toBe(1);
-    expect((await kpi('youths_in_care', '2025-04-11/2025-06-30', a)).total).toMatchObject({ youths: 0, value: expect.toBeOneOf([0, null]) });
+    expect((await kpi('youths_in_care', '2025-04-11/2025-06-30', a)).total).toMatchObject({
+      youths: 0,
+      value: expect.toBeOneOf([0, null]),
+    });
     expect((await kpi('outflow', '2025-03', a)).total.value).toBe(0);
     expect((await kpi('inflow', '2025-04', a)).total.value).toBe(0);
     expect((await kpi('outflow', '2025-04', a)).total.value).toBe(1);
@@ -65,12 +76,16 @@ describe('a product moved to another lot', () => {
     const db = world.ctx.database.db;
     // Story D in Q3 2025: D1–D4 in care with 45A02 (their 45A01 care ended in Q1), lot AMB, as the only youths with
     // 45A02 then. Asked for the region (each youth's neighbours in its lot) and for the provider (grouped by youth).
-    const byLot = async (id: 'youths_in_care' | 'inflow', ask = {}) => rows(await kpi(id, '2025Q3', { ...ask, groupBy: 'lot' }));
+    const byLot = async (id: 'youths_in_care' | 'inflow', ask = {}) =>
+      rows(await kpi(id, '2025Q3', { ...ask, groupBy: 'lot' }));
     const before = await byLot('youths_in_care');
     expect(before.JIO).toBeUndefined();
     expect(await byLot('youths_in_care', at(P.reentry))).toEqual({ AMB: 4 });
-    const lotOf = (code: string) => sql`(select id from lots where region_id = ${world.lekstroom}::uuid and code = ${code})`;
-    await db.execute(sql`update products set lot_id = ${lotOf('JIO')} where region_id = ${world.lekstroom}::uuid and product_code = '45A02'`);
+    const lotOf = (code: string) =>
+      sql`(select id from lots where region_id = ${world.lekstroom}::uuid and code = ${code})`;
+    await db.execute(
+      sql`update products set lot_id = ${lotOf('JIO')} where region_id = ${world.lekstroom}::uuid and product_code = '45A02'`,
+    );
     try {
       const after = await byLot('youths_in_care');
       expect(after.JIO).toBe(4);
@@ -79,7 +94,9 @@ describe('a product moved to another lot', () => {
       // D3 came back on 1 August with 45A02: new in lot JIO in Q3.
       expect((await byLot('inflow')).JIO).toBe(1);
     } finally {
-      await db.execute(sql`update products set lot_id = ${lotOf('AMB')} where region_id = ${world.lekstroom}::uuid and product_code = '45A02'`);
+      await db.execute(
+        sql`update products set lot_id = ${lotOf('AMB')} where region_id = ${world.lekstroom}::uuid and product_code = '45A02'`,
+      );
     }
     expect(await byLot('youths_in_care')).toEqual(before);
   });
@@ -91,7 +108,10 @@ describe('a youth who moves to another region (story L)', () => {
     // Horizon in Q1 2025: the mover (from 6 January) and the youth of story I who starts on 28 February.
     expect((await kpi('youths_in_care', '2025Q1', horizon)).total.value).toBe(2);
     expect((await kpi('inflow', '2025Q1', horizon)).total.value).toBe(2);
-    expect(rows(await kpi('youths_in_care', '2025Q1', { ...horizon, groupBy: 'provider' }))).toEqual({ [P.horizon]: 1, [P.moved]: 1 });
+    expect(rows(await kpi('youths_in_care', '2025Q1', { ...horizon, groupBy: 'provider' }))).toEqual({
+      [P.horizon]: 1,
+      [P.moved]: 1,
+    });
     expect(rows(await kpi('inflow', '2025Q1', { ...horizon, groupBy: 'productCategory' }))).toEqual({ 45: 2 });
     // In Lekstroom the youth stays in care at the same provider: in care, not new, not gone.
     expect(figures(await kpi('youths_in_care', '2025Q1', at(P.moved)))).toMatchObject({ value: 1 });
@@ -104,7 +124,10 @@ describe('a youth who moves to another region (story L)', () => {
     expect(figures(await kpi('spend', '2025Q1', horizon))).toMatchObject({ value: 548, youths: 1 });
     for (const groupBy of ['municipality', 'provider', 'productCategory', 'lot'] as const) {
       const result = await kpi('spend', '2025Q1', { ...horizon, groupBy });
-      expect(result.rows.map((r) => [r.value, r.youths]), groupBy).toEqual([[548, 1]]);
+      expect(
+        result.rows.map((r) => [r.value, r.youths]),
+        groupBy,
+      ).toEqual([[548, 1]]);
     }
     expect(figures(await kpi('spend', '2025Q1', at(P.moved)))).toMatchObject({ value: 548, youths: 1 });
   });
@@ -112,17 +135,25 @@ describe('a youth who moves to another region (story L)', () => {
 
 describe('one youth with overlapping trajectories of the same product', () => {
   it('are two trajectories in the table', async () => {
-    const [r] = await queryRows<{ n: number; youths: number }>(world.ctx.database.db, sql`
-      select count(*)::int as n, count(distinct client_pseudonym)::int as youths from ijw_trajectories where provider_agb = ${P.overlap} and product_code = '45A01'`);
+    const [r] = await queryRows<{ n: number; youths: number }>(
+      world.ctx.database.db,
+      sql`
+      select count(*)::int as n, count(distinct client_pseudonym)::int as youths from ijw_trajectories where provider_agb = ${P.overlap} and product_code = '45A01'`,
+    );
     expect(r).toEqual({ n: 3, youths: 2 });
   });
 
   it('counts the youth once in the total and once per cell; rows may add up to more than the total', async () => {
     const a = at(P.overlap);
     expect((await kpi('youths_in_care', '2025Q2', a)).total.value).toBe(2);
-    expect(rows(await kpi('youths_in_care', '2025Q2', at(P.overlap, { groupBy: 'productCategory' })))).toEqual({ 45: 2, 54: 1 });
+    expect(rows(await kpi('youths_in_care', '2025Q2', at(P.overlap, { groupBy: 'productCategory' })))).toEqual({
+      45: 2,
+      54: 1,
+    });
     expect(rows(await kpi('youths_in_care', '2025Q2', at(P.overlap, { groupBy: 'lot' })))).toEqual({ AMB: 2 });
-    expect(rows(await kpi('youths_in_care', '2025Q2', at(P.overlap, { groupBy: 'municipality' })))).toEqual({ '0356': 2 });
+    expect(rows(await kpi('youths_in_care', '2025Q2', at(P.overlap, { groupBy: 'municipality' })))).toEqual({
+      '0356': 2,
+    });
     // Q1: both of B1's trajectories start, one youth flows in.
     expect((await kpi('inflow', '2025Q1', a)).total.value).toBe(1);
     expect((await kpi('youths_in_care', '2025Q1', a)).total.value).toBe(1);
@@ -132,21 +163,39 @@ describe('one youth with overlapping trajectories of the same product', () => {
     // Q2: B1's first trajectory ends 30 May but the second runs on (no outflow; it was in care on 31 March: no inflow);
     // B2 is new in both categories.
     expect((await kpi('inflow', '2025Q2', at(P.overlap))).total.value).toBe(1);
-    expect(rows(await kpi('inflow', '2025Q2', at(P.overlap, { groupBy: 'productCategory' })))).toEqual({ 45: 1, 54: 1 });
+    expect(rows(await kpi('inflow', '2025Q2', at(P.overlap, { groupBy: 'productCategory' })))).toEqual({
+      45: 1,
+      54: 1,
+    });
     expect((await kpi('outflow', '2025Q2', at(P.overlap))).total.value).toBe(0);
     // Q3: B1's second trajectory ends 29 August; B2 runs on.
     expect((await kpi('outflow', '2025Q3', at(P.overlap))).total.value).toBe(1);
   });
 
   it('counts endings per trajectory', async () => {
-    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.overlap)))).toEqual({ value: 100, numerator: 1, denominator: 1, youths: 1 });
+    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.overlap)))).toEqual({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+      youths: 1,
+    });
   });
 });
 
 describe('an ending that counts after one that does not (story M)', () => {
   it('counts the youth behind the ending per plan, though a pause (20) ended earlier in the period', async () => {
-    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.paused)))).toEqual({ value: 100, numerator: 1, denominator: 1, youths: 1 });
-    expect(figures(await kpi('dropout', '2025Q2', at(P.paused, { groupBy: 'productCategory' })))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.paused)))).toEqual({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+      youths: 1,
+    });
+    expect(figures(await kpi('dropout', '2025Q2', at(P.paused, { groupBy: 'productCategory' })))).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+      youths: 1,
+    });
     const [row] = (await kpi('ended_per_plan', '2025Q2', at(P.paused, { groupBy: 'productCategory' }))).rows;
     expect(row).toMatchObject({ key: '45', value: 100, youths: 1 });
   });
@@ -154,23 +203,58 @@ describe('an ending that counts after one that does not (story M)', () => {
 
 describe('an ending to follow up after one that is not (story N)', () => {
   it('counts the youth behind herhaald beroep, though a move to another provider (38) ended earlier in the period', async () => {
-    expect(figures(await kpi('repeat_care_6m', '2025Q2', at(P.followed)))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
-    expect(figures(await kpi('repeat_care_6m', '2025Q2', at(P.followed, { groupBy: 'lot' })))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    expect(figures(await kpi('repeat_care_6m', '2025Q2', at(P.followed)))).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+      youths: 1,
+    });
+    expect(figures(await kpi('repeat_care_6m', '2025Q2', at(P.followed, { groupBy: 'lot' })))).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+      youths: 1,
+    });
     // Both endings count for uitval (38 is an ending), one youth behind them.
-    expect(figures(await kpi('dropout', '2025Q2', at(P.followed)))).toEqual({ value: 0, numerator: 0, denominator: 2, youths: 1 });
+    expect(figures(await kpi('dropout', '2025Q2', at(P.followed)))).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 2,
+      youths: 1,
+    });
   });
 });
 
 describe('reasons for ending (JZ588)', () => {
   it('counts 39, uitstroom naar ander domein (turning 18), as ended per plan and not as drop-out', async () => {
-    expect(figures(await kpi('ended_per_plan', '2025-04', at(P.reasons)))).toEqual({ value: 100, numerator: 1, denominator: 1, youths: 1 });
-    expect(figures(await kpi('dropout', '2025-04', at(P.reasons)))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    expect(figures(await kpi('ended_per_plan', '2025-04', at(P.reasons)))).toEqual({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+      youths: 1,
+    });
+    expect(figures(await kpi('dropout', '2025-04', at(P.reasons)))).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+      youths: 1,
+    });
   });
 
   it('leaves 20 and 37 out of the endings, counts 38 in the denominator only', async () => {
     // Q2: 39 (per plan), 34 (early), 38 (other) count; 20 and 37 do not.
-    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.reasons)))).toEqual({ value: 33.3, numerator: 1, denominator: 3, youths: 3 });
-    expect(figures(await kpi('dropout', '2025Q2', at(P.reasons)))).toEqual({ value: 33.3, numerator: 1, denominator: 3, youths: 3 });
+    expect(figures(await kpi('ended_per_plan', '2025Q2', at(P.reasons)))).toEqual({
+      value: 33.3,
+      numerator: 1,
+      denominator: 3,
+      youths: 3,
+    });
+    expect(figures(await kpi('dropout', '2025Q2', at(P.reasons)))).toEqual({
+      value: 33.3,
+      numerator: 1,
+      denominator: 3,
+      youths: 3,
+    });
   });
 });
 
@@ -178,20 +262,40 @@ describe('herhaald beroep (repeat care)', () => {
   it('counts a new start one day after the end, not one on the end day itself, and leaves 38 out', async () => {
     // Q1 endings: D1 (back 1 April: counts), D2 (new start on its end day 28 Feb: not in (end, end + 6 months]),
     // D3 (back after 6 months and a day), D5 (never back); D4 ended with 38 and is left out.
-    expect(figures(await kpi('repeat_care_6m', '2025Q1', at(P.reentry)))).toEqual({ value: 25, numerator: 1, denominator: 4, youths: 4 });
-    expect(figures(await kpi('repeat_care_6m', '2025-03', at(P.reentry)))).toEqual({ value: 100, numerator: 1, denominator: 1, youths: 1 });
+    expect(figures(await kpi('repeat_care_6m', '2025Q1', at(P.reentry)))).toEqual({
+      value: 25,
+      numerator: 1,
+      denominator: 4,
+      youths: 4,
+    });
+    expect(figures(await kpi('repeat_care_6m', '2025-03', at(P.reentry)))).toEqual({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+      youths: 1,
+    });
   });
 
   it('uses the 12-month window for repeat_care_12m, and only endings whose window lies before the data date', async () => {
     // The data date is 28 February 2026, so of Q1 D3 (31 Jan), D5 (14 Feb) and D2 (28 Feb) have a whole year
     // observed, D1 (31 Mar) not; D3 came back on 1 August 2025, within its 12 months.
-    expect(figures(await kpi('repeat_care_12m', '2025Q1', at(P.reentry)))).toEqual({ value: 33.3, numerator: 1, denominator: 3, youths: 3 });
+    expect(figures(await kpi('repeat_care_12m', '2025Q1', at(P.reentry)))).toEqual({
+      value: 33.3,
+      numerator: 1,
+      denominator: 3,
+      youths: 3,
+    });
   });
 
   it('takes an ending into account when end + 6 months (calendar months, clamped) falls exactly on the data date', async () => {
     // 31 August 2025 + 6 months = 28 February 2026 = the data date (docs/kpi.md: "whose end + 6 months ≤ the data
     // date"). Deriving a cut-off the other way round (data date − 6 months = 28 August) would drop 29–31 August.
-    expect(figures(await kpi('repeat_care_6m', '2025-08', at(P.clamp)))).toEqual({ value: 0, numerator: 0, denominator: 1, youths: 1 });
+    expect(figures(await kpi('repeat_care_6m', '2025-08', at(P.clamp)))).toEqual({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+      youths: 1,
+    });
   });
 
   it('judges "observed" by the data date of the region itself, not of another region', async () => {
@@ -205,8 +309,11 @@ describe('herhaald beroep (repeat care)', () => {
 
 describe('taakgericht care (JW305/JW307 without JW301)', () => {
   it('builds trajectories without an allocation', async () => {
-    const rowsInTable = await queryRows<{ key: string; allocation_number: string | null }>(world.ctx.database.db, sql`
-      select trajectory_key as key, allocation_number from ijw_trajectories where provider_agb = ${P.taak} order by start_date`);
+    const rowsInTable = await queryRows<{ key: string; allocation_number: string | null }>(
+      world.ctx.database.db,
+      sql`
+      select trajectory_key as key, allocation_number from ijw_trajectories where provider_agb = ${P.taak} order by start_date`,
+    );
     expect(rowsInTable).toHaveLength(2);
     expect(rowsInTable.every((r) => r.key.startsWith('T|') && r.allocation_number === null)).toBe(true);
   });
@@ -217,29 +324,56 @@ describe('taakgericht care (JW305/JW307 without JW301)', () => {
     expect((await kpi('inflow', '2025Q1', a)).total.value).toBe(2);
     expect((await kpi('outflow', '2025Q2', a)).total.value).toBe(2);
     expect(figures(await kpi('dropout', '2025Q2', a))).toEqual({ value: 50, numerator: 1, denominator: 2, youths: 2 });
-    expect(figures(await kpi('ended_per_plan', '2025Q2', a))).toEqual({ value: 50, numerator: 1, denominator: 2, youths: 2 });
+    expect(figures(await kpi('ended_per_plan', '2025Q2', a))).toEqual({
+      value: 50,
+      numerator: 1,
+      denominator: 2,
+      youths: 2,
+    });
     // 44T01 is unknown to the region: stay by productcategorie 44; 10 January – 9 May 2025 is 120 days, both counted.
-    expect(figures(await kpi('length_of_stay', '2025Q2', a))).toEqual({ value: 120, numerator: 120, denominator: 1, youths: 1 });
-    expect(figures(await kpi('ambulant_stay_ratio', '2025Q1', a))).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
+    expect(figures(await kpi('length_of_stay', '2025Q2', a))).toEqual({
+      value: 120,
+      numerator: 120,
+      denominator: 1,
+      youths: 1,
+    });
+    expect(figures(await kpi('ambulant_stay_ratio', '2025Q1', a))).toMatchObject({
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+    });
     expect(rows(await kpi('youths_in_care', '2025Q1', at(P.taak, { groupBy: 'lot' })))).toEqual({ '–': 2 });
   });
 
   it('has no wait (no request, no allocation date)', async () => {
-    expect(figures(await kpi('wait_days', '2025Q1', at(P.taak)))).toEqual({ value: null, numerator: null, denominator: 0, youths: 0 });
+    expect(figures(await kpi('wait_days', '2025Q1', at(P.taak)))).toEqual({
+      value: null,
+      numerator: null,
+      denominator: 0,
+      youths: 0,
+    });
   });
 });
 
 describe('wait days', () => {
   it('measures from the request, else the allocation, never below 0, and leaves taakgericht care out', async () => {
     // W1: 24 Feb → 15 Mar = 19 days; W2: started before its allocation = 0; W3 taakgericht: no wait. Median of 0 and 19.
-    expect(figures(await kpi('wait_days', '2025Q1', at(P.wait)))).toEqual({ value: 9.5, numerator: null, denominator: 2, youths: 2 });
+    expect(figures(await kpi('wait_days', '2025Q1', at(P.wait)))).toEqual({
+      value: 9.5,
+      numerator: null,
+      denominator: 2,
+      youths: 2,
+    });
   });
 });
 
 describe('18+ by birth year (only the year is kept)', () => {
   it('counts a youth born in year(L) − 18 or before, whatever the day', async () => {
-    const [years] = await queryRows<{ years: string }>(world.ctx.database.db, sql`
-      select string_agg(birth_year::text, ',' order by birth_year) as years from ijw_trajectories where provider_agb = ${P.adult}`);
+    const [years] = await queryRows<{ years: string }>(
+      world.ctx.database.db,
+      sql`
+      select string_agg(birth_year::text, ',' order by birth_year) as years from ijw_trajectories where provider_agb = ${P.adult}`,
+    );
     expect(years!.years).toBe('2007,2008');
     expect((await kpi('youths_18_plus', '2025', at(P.adult))).total.value).toBe(1);
     expect((await kpi('youths_18_plus', '2025-12', at(P.adult))).total.value).toBe(1);

@@ -36,7 +36,14 @@ describe('spend and the year-end forecast', () => {
   it('for February takes the run rate over December–February, across the new year (docs/kpi.md)', async () => {
     // Declared since 1 January: 2 × G1, 2 × G2, 2 × G3. Run rate over Dec 2024 – Feb 2025 (90 days): G1 3 months,
     // G2 and G3 2 months; days left after 28 Feb: G1 and G3 to 31 Dec (306), G2 to 30 Sep (214).
-    const expected = (2 * 68_500 + 2 * 54_800 + 2 * 34_250 + (3 * 68_500 * 306) / 90 + (2 * 54_800 * 214) / 90 + (2 * 34_250 * 306) / 90) / 100;
+    const expected =
+      (2 * 68_500 +
+        2 * 54_800 +
+        2 * 34_250 +
+        (3 * 68_500 * 306) / 90 +
+        (2 * 54_800 * 214) / 90 +
+        (2 * 34_250 * 306) / 90) /
+      100;
     expect((await kpi('spend_forecast', '2025-02', at(P.forecast))).total.value).toBeCloseTo(expected, 2);
   });
 
@@ -53,21 +60,34 @@ describe('spend and the year-end forecast', () => {
   it('for a period ending mid-month divides by the days of the three calendar months (docs/kpi.md)', async () => {
     // L = 20 May 2025: the window is March–May (92 days), whose prestaties all began by 20 May; days left after L:
     // G1 and G3 to 31 Dec (225), G2 to 30 Sep (133).
-    const expected = (5 * 68_500 + 5 * 54_800 + 5 * 34_250 + (3 * 68_500 * 225) / 92 + (3 * 54_800 * 133) / 92 + (3 * 34_250 * 225) / 92) / 100;
-    expect((await kpi('spend_forecast', '2025-01-01/2025-05-20', at(P.forecast))).total.value).toBe(Math.round(expected * 100) / 100);
+    const expected =
+      (5 * 68_500 +
+        5 * 54_800 +
+        5 * 34_250 +
+        (3 * 68_500 * 225) / 92 +
+        (3 * 54_800 * 133) / 92 +
+        (3 * 34_250 * 225) / 92) /
+      100;
+    expect((await kpi('spend_forecast', '2025-01-01/2025-05-20', at(P.forecast))).total.value).toBe(
+      Math.round(expected * 100) / 100,
+    );
   });
 
   it('counts each prestatie once in the total even when two budget lines claim its productcategorie', async () => {
     // Nothing stops a region from putting a category in two lines. The total by budget line must still be the
     // region's spend: the category counts in the first line by code only.
     const db = world.ctx.database.db;
-    await db.execute(sql`update budget_lines set product_categories = array_append(product_categories, '45') where region_id = ${world.lekstroom}::uuid and code = 'JZP'`);
+    await db.execute(
+      sql`update budget_lines set product_categories = array_append(product_categories, '45') where region_id = ${world.lekstroom}::uuid and code = 'JZP'`,
+    );
     try {
       const byRegion = await kpi('spend', '2025Q2');
       const byLine = await kpi('spend', '2025Q2', { groupBy: 'budgetLine' });
       expect(byLine.total.value).toBe(byRegion.total.value);
     } finally {
-      await db.execute(sql`update budget_lines set product_categories = array_remove(product_categories, '45') where region_id = ${world.lekstroom}::uuid and code = 'JZP'`);
+      await db.execute(
+        sql`update budget_lines set product_categories = array_remove(product_categories, '45') where region_id = ${world.lekstroom}::uuid and code = 'JZP'`,
+      );
     }
   });
 });

@@ -6,14 +6,21 @@ import { suppressCells, type RawCell } from './suppression.js';
 useEdgeWorld();
 
 describe('small numbers', () => {
-  const byMunicipality = (threshold: number) => kpi('youths_in_care', '2025Q3', { groupBy: 'municipality', filters: { provider: P.small }, threshold });
+  const byMunicipality = (threshold: number) =>
+    kpi('youths_in_care', '2025Q3', { groupBy: 'municipality', filters: { provider: P.small }, threshold });
 
   it('withholds a cell of 7 youths at threshold 10, and the next smallest row with it', async () => {
     const result = await byMunicipality(10);
     const cell = (k: string) => result.rows.find((r) => r.key === k)!;
     expect(result.total).toMatchObject({ value: 54, youths: 54, suppressed: false });
     for (const k of ['0331', '0321']) {
-      expect(cell(k)).toMatchObject({ suppressed: true, value: null, numerator: null, denominator: null, youths: null });
+      expect(cell(k)).toMatchObject({
+        suppressed: true,
+        value: null,
+        numerator: null,
+        denominator: null,
+        youths: null,
+      });
     }
     expect(cell('0353')).toMatchObject({ suppressed: false, value: 15 });
     expect(cell('0356')).toMatchObject({ suppressed: false, value: 20 });
@@ -22,12 +29,20 @@ describe('small numbers', () => {
   it('withholds the previous value of a withheld cell too', async () => {
     // docs/kpi.md: "its value, previous value, numerator, denominator and youth count are all withheld".
     const result = await byMunicipality(10);
-    expect(result.rows.filter((r) => r.suppressed).map((r) => [r.key, r.previous])).toEqual([['0321', null], ['0331', null]]);
+    expect(result.rows.filter((r) => r.suppressed).map((r) => [r.key, r.previous])).toEqual([
+      ['0321', null],
+      ['0331', null],
+    ]);
   });
 
   it('needs no second cell when two are small already, and none below the threshold', async () => {
     const thirteen = await byMunicipality(13);
-    expect(thirteen.rows.filter((r) => r.suppressed).map((r) => r.key).sort()).toEqual(['0321', '0331']);
+    expect(
+      thirteen.rows
+        .filter((r) => r.suppressed)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['0321', '0331']);
     const five = await byMunicipality(5);
     expect(five.rows.filter((r) => r.suppressed)).toEqual([]);
     expect(rows(five)).toEqual({ '0321': 12, '0331': 7, '0353': 15, '0356': 20 });
@@ -51,16 +66,38 @@ describe('small numbers', () => {
     // Jeugdigen 18+ per gemeente: 59 in all; IJsselstein 3 and Lopik 2 are small, and 59 − 13 − 26 − 15 would publish
     // their 5 together. Houten, the next smallest, is withheld with them.
     const cell = (key: string, youths: number, previousYouths = 20): RawCell => ({
-      key, label: key, value: youths, previous: previousYouths, numerator: null, denominator: null, youths, previousYouths,
+      key,
+      label: key,
+      value: youths,
+      previous: previousYouths,
+      numerator: null,
+      denominator: null,
+      youths,
+      previousYouths,
     });
     const byKey = (cells: Array<{ key: string; suppressed: boolean; previous: number | null }>) =>
-      Object.fromEntries(cells.map((c) => [c.key, c.suppressed ? 'withheld' : c.previous === null ? 'previous withheld' : 'shown']));
-    const { total, rows: cells } = suppressCells(cell('total', 59, 100),
-      [cell('Houten', 13), cell('IJsselstein', 3, 4), cell('Lopik', 2, 30), cell('Nieuwegein', 26, 3), cell('Vijfheerenlanden', 15, 43)], 10);
+      Object.fromEntries(
+        cells.map((c) => [c.key, c.suppressed ? 'withheld' : c.previous === null ? 'previous withheld' : 'shown']),
+      );
+    const { total, rows: cells } = suppressCells(
+      cell('total', 59, 100),
+      [
+        cell('Houten', 13),
+        cell('IJsselstein', 3, 4),
+        cell('Lopik', 2, 30),
+        cell('Nieuwegein', 26, 3),
+        cell('Vijfheerenlanden', 15, 43),
+      ],
+      10,
+    );
     expect(total).toMatchObject({ suppressed: false, value: 59 });
     // The previous period on its own counts: IJsselstein 4 and Nieuwegein 3 make 7, so Houten's 20 goes with them.
     expect(byKey(cells)).toEqual({
-      Houten: 'withheld', IJsselstein: 'withheld', Lopik: 'withheld', Nieuwegein: 'previous withheld', Vijfheerenlanden: 'shown',
+      Houten: 'withheld',
+      IJsselstein: 'withheld',
+      Lopik: 'withheld',
+      Nieuwegein: 'previous withheld',
+      Vijfheerenlanden: 'shown',
     });
     expect(cells.find((c) => c.key === 'Vijfheerenlanden')).toMatchObject({ value: 15, previous: 43 });
   });

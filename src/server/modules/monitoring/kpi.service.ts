@@ -1,7 +1,16 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { describeCode } from '../../../shared/codelists/index.js';
 import {
-  defaultSuppressionThreshold, kpiDefinitionById, kpiIds, type KpiCell, type KpiFilters, type KpiGroupBy, type KpiId, type KpiPeriod, type KpiResponse, type KpiResult,
+  defaultSuppressionThreshold,
+  kpiDefinitionById,
+  kpiIds,
+  type KpiCell,
+  type KpiFilters,
+  type KpiGroupBy,
+  type KpiId,
+  type KpiPeriod,
+  type KpiResponse,
+  type KpiResult,
 } from '../../../shared/kpi.js';
 import type { Db } from '../../db/client.js';
 import { budgetLines, lots, municipalities, providers, regions } from '../../db/schema/index.js';
@@ -24,14 +33,21 @@ export interface ComputeKpisOptions {
 
 /** The region by code or id; without one, the installation's first region (most installations serve one). */
 export async function resolveRegion(db: Db, codeOrId?: string): Promise<{ id: string; code: string; name: string }> {
-  const all = await db.select({ id: regions.id, code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.name));
+  const all = await db
+    .select({ id: regions.id, code: regions.code, name: regions.name })
+    .from(regions)
+    .orderBy(asc(regions.name));
   const region = codeOrId ? all.find((r) => r.code === codeOrId || r.id === codeOrId) : all[0];
-  if (!region) throw new AppError(ErrorCode.NotFound, codeOrId ? `Regio ${codeOrId} bestaat niet.` : 'Er is nog geen regio.');
+  if (!region)
+    throw new AppError(ErrorCode.NotFound, codeOrId ? `Regio ${codeOrId} bestaat niet.` : 'Er is nog geen regio.');
   return region;
 }
 
 /** The first and last date in the region's trajectories, and the last complete quarter with data as a default period. */
-export async function kpiPeriods(db: Db, regionId: string): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
+export async function kpiPeriods(
+  db: Db,
+  regionId: string,
+): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
   await refreshKpiFacts(db);
   const { first, last } = await kpiDataRange(db, regionId);
   const anchor = last ? new Date(`${last}T00:00:00Z`) : new Date();
@@ -39,7 +55,13 @@ export async function kpiPeriods(db: Db, regionId: string): Promise<{ first: str
   let year = anchor.getUTCFullYear();
   let quarter = Math.floor(anchor.getUTCMonth() / 3) + 1;
   const quarterEnd = parsePeriod(`${year}Q${quarter}`).to;
-  if (!last || last < quarterEnd) { quarter -= 1; if (quarter === 0) { quarter = 4; year -= 1; } }
+  if (!last || last < quarterEnd) {
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
+      year -= 1;
+    }
+  }
   return { first, last, defaultPeriod: `${year}Q${quarter}` };
 }
 
@@ -47,13 +69,25 @@ async function groupLabels(db: Db, regionId: string, groupBy: KpiGroupBy): Promi
   const pairs = async (): Promise<Array<[string, string]>> => {
     switch (groupBy) {
       case 'municipality':
-        return (await db.select({ k: municipalities.cbsCode, n: municipalities.name }).from(municipalities).where(eq(municipalities.regionId, regionId))).map((r) => [r.k, r.n]);
+        return (
+          await db
+            .select({ k: municipalities.cbsCode, n: municipalities.name })
+            .from(municipalities)
+            .where(eq(municipalities.regionId, regionId))
+        ).map((r) => [r.k, r.n]);
       case 'provider':
         return (await db.select({ k: providers.agbCode, n: providers.name }).from(providers)).map((r) => [r.k, r.n]);
       case 'lot':
-        return (await db.select({ k: lots.code, n: lots.name }).from(lots).where(eq(lots.regionId, regionId))).map((r) => [r.k, r.n]);
+        return (await db.select({ k: lots.code, n: lots.name }).from(lots).where(eq(lots.regionId, regionId))).map(
+          (r) => [r.k, r.n],
+        );
       case 'budgetLine':
-        return (await db.select({ k: budgetLines.code, n: budgetLines.name }).from(budgetLines).where(eq(budgetLines.regionId, regionId))).map((r) => [r.k, r.n]);
+        return (
+          await db
+            .select({ k: budgetLines.code, n: budgetLines.name })
+            .from(budgetLines)
+            .where(eq(budgetLines.regionId, regionId))
+        ).map((r) => [r.k, r.n]);
       default:
         return [];
     }
@@ -67,9 +101,15 @@ async function groupLabels(db: Db, regionId: string, groupBy: KpiGroupBy): Promi
   };
 }
 
-function targetFor(targets: KpiTarget[], groupBy: KpiGroupBy, key: string | null, baseline: (t: KpiTarget) => number | null): KpiCell['target'] {
+function targetFor(
+  targets: KpiTarget[],
+  groupBy: KpiGroupBy,
+  key: string | null,
+  baseline: (t: KpiTarget) => number | null,
+): KpiCell['target'] {
   const scope = key === null || groupBy === 'region' ? 'region' : groupBy;
-  const matching = targets.filter((t) => t.scopeType === scope && (t.scopeKey === null || t.scopeKey === key))
+  const matching = targets
+    .filter((t) => t.scopeType === scope && (t.scopeKey === null || t.scopeKey === key))
     .sort((a, b) => Number(b.scopeKey !== null) - Number(a.scopeKey !== null));
   for (const t of matching) {
     const value = t.value ?? baseline(t);
@@ -91,10 +131,18 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
   const groupBy = options.groupBy ?? 'region';
   const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as KpiFilters;
   const threshold = options.threshold ?? defaultSuppressionThreshold;
-  const requested = options.kpis?.length ? options.kpis : kpiIds.filter((id) => (kpiModules[id].groupings ?? trajectoryGroupings).includes(groupBy));
+  const requested = options.kpis?.length
+    ? options.kpis
+    : kpiIds.filter((id) => (kpiModules[id].groupings ?? trajectoryGroupings).includes(groupBy));
   const unsupported = requested.filter((id) => !(kpiModules[id].groupings ?? trajectoryGroupings).includes(groupBy));
   if (unsupported.length) {
-    throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [{ name: 'groupBy', code: 'unsupported', reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}` }]);
+    throw new AppError(ErrorCode.Validation, 'Deze indeling past niet bij de KPI', [
+      {
+        name: 'groupBy',
+        code: 'unsupported',
+        reason: `${unsupported.join(', ')} kan niet worden ingedeeld naar ${groupBy}`,
+      },
+    ]);
   }
   await refreshKpiFacts(db);
   // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
@@ -104,16 +152,44 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     await tx.execute(sql`set local work_mem = '64MB'`);
     await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
     await tx.execute(sql`set local jit = off`);
-    return computeInTransaction(tx, { period, previous, groupBy, filters, threshold, requested, regionId: options.regionId });
+    return computeInTransaction(tx, {
+      period,
+      previous,
+      groupBy,
+      filters,
+      threshold,
+      requested,
+      regionId: options.regionId,
+    });
   });
 }
 
-async function computeInTransaction(db: Db, options: {
-  period: KpiPeriod; previous: KpiPeriod; groupBy: KpiGroupBy; filters: KpiFilters; threshold: number; requested: KpiId[]; regionId: string;
-}): Promise<KpiResponse> {
+async function computeInTransaction(
+  db: Db,
+  options: {
+    period: KpiPeriod;
+    previous: KpiPeriod;
+    groupBy: KpiGroupBy;
+    filters: KpiFilters;
+    threshold: number;
+    requested: KpiId[];
+    regionId: string;
+  },
+): Promise<KpiResponse> {
   const { period, previous, groupBy, filters, threshold, requested } = options;
-  const municipalityCodes = (await db.select({ code: municipalities.cbsCode }).from(municipalities).where(eq(municipalities.regionId, options.regionId))).map((r) => r.code);
-  const base = { regionId: options.regionId, municipalities: municipalityCodes, groupBy, filters, dataDate: (await kpiDataRange(db, options.regionId)).last };
+  const municipalityCodes = (
+    await db
+      .select({ code: municipalities.cbsCode })
+      .from(municipalities)
+      .where(eq(municipalities.regionId, options.regionId))
+  ).map((r) => r.code);
+  const base = {
+    regionId: options.regionId,
+    municipalities: municipalityCodes,
+    groupBy,
+    filters,
+    dataDate: (await kpiDataRange(db, options.regionId)).last,
+  };
   const label = await groupLabels(db, options.regionId, groupBy);
   const targets = await listTargets(db, options.regionId);
 
@@ -123,13 +199,26 @@ async function computeInTransaction(db: Db, options: {
     const current = await module.compute(db, { ...base, current: period, previous });
     const definition = kpiDefinitionById.get(id)!;
     if (current === null) {
-      const empty: KpiCell = { key: 'total', label: 'Totaal', value: null, previous: null, numerator: null, denominator: null, youths: null, suppressed: false };
+      const empty: KpiCell = {
+        key: 'total',
+        label: 'Totaal',
+        value: null,
+        previous: null,
+        numerator: null,
+        denominator: null,
+        youths: null,
+        suppressed: false,
+      };
       data.push({ kpi: definition, available: false, total: empty, rows: [] });
       continue;
     }
     const kpiTargets = targets.filter((t) => t.kpi === id);
     const baselines = new Map<number, Map<string | null, KpiRow>>();
-    for (const year of new Set(kpiTargets.map((t) => t.baselineYear).filter((y): y is number => y !== null && kpiTargets.some((t) => t.changePercent !== null)))) {
+    for (const year of new Set(
+      kpiTargets
+        .map((t) => t.baselineYear)
+        .filter((y): y is number => y !== null && kpiTargets.some((t) => t.changePercent !== null)),
+    )) {
       const ctx: KpiContext = { ...base, current: parsePeriod(String(year)), previous: parsePeriod(String(year - 1)) };
       baselines.set(year, new Map(((await module.compute(db, ctx)) ?? []).map((r) => [r.grp, r])));
     }
@@ -139,19 +228,33 @@ async function computeInTransaction(db: Db, options: {
         const b = baselines.get(t.baselineYear!)?.get(r.grp)?.value;
         return b === null || b === undefined || t.changePercent === null ? null : b * (1 + t.changePercent / 100);
       });
-      if (id === 'spend_forecast' && !target && r.budget) target = { value: r.budget, comparator: 'atMost', met: false };
+      if (id === 'spend_forecast' && !target && r.budget)
+        target = { value: r.budget, comparator: 'atMost', met: false };
       if (target) target = { ...target, met: meets(r.value, target) };
       return {
-        key: r.grp ?? 'total', label: r.grp === null ? 'Totaal' : label(r.grp), value: r.value, previous: prev?.value ?? null,
-        numerator: r.numerator, denominator: r.denominator, youths: r.youths, previousYouths: prev?.youths ?? null,
-        ...(r.budget !== undefined ? { budget: r.budget } : {}), target,
+        key: r.grp ?? 'total',
+        label: r.grp === null ? 'Totaal' : label(r.grp),
+        value: r.value,
+        previous: prev?.value ?? null,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        youths: r.youths,
+        previousYouths: prev?.youths ?? null,
+        ...(r.budget !== undefined ? { budget: r.budget } : {}),
+        target,
       };
     };
     // No trajectory in scope at all: a count is 0, a share or average has nothing to divide.
     const zero = definition.unit === 'youths' ? 0 : null;
     const nothing = { youths: 0, value: zero, numerator: null, denominator: null };
     const totalRow: KpiRow = current.find((r) => r.grp === null) ?? { grp: null, ...nothing, previous: nothing };
-    const rows = groupBy === 'region' ? [] : current.filter((r) => r.grp !== null).map(toRaw).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+    const rows =
+      groupBy === 'region'
+        ? []
+        : current
+            .filter((r) => r.grp !== null)
+            .map(toRaw)
+            .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
     const protectedCells = suppressCells(toRaw(totalRow), rows, threshold);
     data.push({ kpi: definition, available: true, total: protectedCells.total, rows: protectedCells.rows });
   }

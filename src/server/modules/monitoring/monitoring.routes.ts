@@ -12,39 +12,92 @@ import { toCsv, toXlsx } from './export.js';
 import { computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 import { parsePeriod } from './period.js';
 import { listSignals } from './signals.service.js';
-import { createTarget, deleteTarget, listTargets, updateTarget, ZKpiTarget, ZKpiTargetCreate, ZKpiTargetUpdate } from './targets.service.js';
+import {
+  createTarget,
+  deleteTarget,
+  listTargets,
+  updateTarget,
+  ZKpiTarget,
+  ZKpiTargetCreate,
+  ZKpiTargetUpdate,
+} from './targets.service.js';
 
 export const monitoringRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Sturingsinformatie'];
 const readers = ['beheerder', 'contractmanager', 'beleid', 'aanbieder'] as const;
 const targetEditors = ['beheerder', 'contractmanager'] as const;
 
-const ZCell = z.object({
-  key: z.string(), label: z.string(), value: z.number().nullable(), previous: z.number().nullable(),
-  previousSuppressed: z.boolean().optional().describe('De vorige periode is weggelaten (kleine aantallen)'),
-  numerator: z.number().nullable(), denominator: z.number().nullable(), youths: z.number().int().nullable().describe('Unieke jeugdigen achter de cel'),
-  suppressed: z.boolean().describe('Minder dan de drempel aan jeugdigen: alle getallen weggelaten'),
-  budget: z.number().nullable().optional(),
-  target: z.object({ value: z.number(), comparator: z.enum(['atMost', 'atLeast']), met: z.boolean() }).nullable().optional(),
-}).openapi('KpiCell');
+const ZCell = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    value: z.number().nullable(),
+    previous: z.number().nullable(),
+    previousSuppressed: z.boolean().optional().describe('De vorige periode is weggelaten (kleine aantallen)'),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    youths: z.number().int().nullable().describe('Unieke jeugdigen achter de cel'),
+    suppressed: z.boolean().describe('Minder dan de drempel aan jeugdigen: alle getallen weggelaten'),
+    budget: z.number().nullable().optional(),
+    target: z
+      .object({ value: z.number(), comparator: z.enum(['atMost', 'atLeast']), met: z.boolean() })
+      .nullable()
+      .optional(),
+  })
+  .openapi('KpiCell');
 const ZPeriod = z.object({ from: z.string(), to: z.string(), label: z.string() });
-const ZKpiResponse = z.object({
-  period: ZPeriod, previousPeriod: ZPeriod, groupBy: z.enum(kpiGroupings),
-  filters: z.object({ municipality: z.string().optional(), provider: z.string().optional(), productCategory: z.string().optional(), lot: z.string().optional() }),
-  suppressionThreshold: z.number().int(),
-  data: z.array(z.object({
-    kpi: z.object({ id: z.enum(kpiIds), name: z.string(), nameEn: z.string(), unit: z.enum(kpiUnits), direction: z.string(), description: z.string() }),
-    available: z.boolean(), total: ZCell, rows: z.array(ZCell),
-  })),
-}).openapi('KpiResponse');
+const ZKpiResponse = z
+  .object({
+    period: ZPeriod,
+    previousPeriod: ZPeriod,
+    groupBy: z.enum(kpiGroupings),
+    filters: z.object({
+      municipality: z.string().optional(),
+      provider: z.string().optional(),
+      productCategory: z.string().optional(),
+      lot: z.string().optional(),
+    }),
+    suppressionThreshold: z.number().int(),
+    data: z.array(
+      z.object({
+        kpi: z.object({
+          id: z.enum(kpiIds),
+          name: z.string(),
+          nameEn: z.string(),
+          unit: z.enum(kpiUnits),
+          direction: z.string(),
+          description: z.string(),
+        }),
+        available: z.boolean(),
+        total: ZCell,
+        rows: z.array(ZCell),
+      }),
+    ),
+  })
+  .openapi('KpiResponse');
 
 const ZKpiQuery = z.object({
-  kpi: z.string().optional().describe(`Een of meer KPI's, met komma's: ${kpiIds.join(', ')}. Leeg = alle`),
-  period: z.string().optional().describe('2025, 2025Q3, 2025-07 of 2025-01-01/2025-06-30; leeg = het laatste volledige kwartaal met gegevens'),
+  kpi: z
+    .string()
+    .optional()
+    .describe(`Een of meer KPI's, met komma's: ${kpiIds.join(', ')}. Leeg = alle`),
+  period: z
+    .string()
+    .optional()
+    .describe('2025, 2025Q3, 2025-07 of 2025-01-01/2025-06-30; leeg = het laatste volledige kwartaal met gegevens'),
   groupBy: z.enum(kpiGroupings, { message: `kies ${kpiGroupings.join(', ')}` }).default('region'),
-  municipality: z.string().regex(/^\d{4}$/, 'moet een CBS-gemeentecode van 4 cijfers zijn').optional(),
-  provider: z.string().regex(/^\d{8}$/, 'moet een AGB-code van 8 cijfers zijn').optional(),
-  productCategory: z.string().regex(/^\d{2}$/, 'moet een productcategorie van 2 cijfers zijn').optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/, 'moet een CBS-gemeentecode van 4 cijfers zijn')
+    .optional(),
+  provider: z
+    .string()
+    .regex(/^\d{8}$/, 'moet een AGB-code van 8 cijfers zijn')
+    .optional(),
+  productCategory: z
+    .string()
+    .regex(/^\d{2}$/, 'moet een productcategorie van 2 cijfers zijn')
+    .optional(),
   lot: z.string().max(20).optional(),
   region: z.string().max(60).optional().describe('Regiocode; leeg = de regio van deze installatie'),
 });
@@ -53,16 +106,24 @@ type KpiQuery = z.infer<typeof ZKpiQuery>;
 /** An aanbieder sees only its own provider's figures, whatever it asks for. */
 export async function ownProviderAgb(c: Context<AppEnv>, actor: Actor): Promise<string | undefined> {
   if (actor.role !== 'aanbieder') return undefined;
-  const [own] = actor.providerId ? await c.get('db').select({ agb: providers.agbCode }).from(providers).where(eq(providers.id, actor.providerId)) : [];
+  const [own] = actor.providerId
+    ? await c.get('db').select({ agb: providers.agbCode }).from(providers).where(eq(providers.id, actor.providerId))
+    : [];
   if (!own) throw new AppError(ErrorCode.Forbidden, 'Uw account is niet aan een aanbieder gekoppeld.');
   return own.agb;
 }
 
 function parseKpis(value: string | undefined): KpiId[] | undefined {
   if (!value) return undefined;
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !(kpiIds as readonly string[]).includes(id));
-  if (unknown.length) throw new AppError(ErrorCode.Validation, 'Onbekende KPI', [{ name: 'kpi', code: 'unknown', reason: `onbekend: ${unknown.join(', ')}` }]);
+  if (unknown.length)
+    throw new AppError(ErrorCode.Validation, 'Onbekende KPI', [
+      { name: 'kpi', code: 'unknown', reason: `onbekend: ${unknown.join(', ')}` },
+    ]);
   return ids as KpiId[];
 }
 
@@ -71,27 +132,56 @@ async function answer(c: Context<AppEnv>, query: KpiQuery) {
   const db = c.get('db');
   const region = await resolveRegion(db, query.region);
   const own = await ownProviderAgb(c, actor);
-  if (own && query.provider && query.provider !== own) throw new AppError(ErrorCode.Forbidden, 'U ziet alleen de cijfers van uw eigen organisatie.');
-  const filters: KpiFilters = { municipality: query.municipality, provider: own ?? query.provider, productCategory: query.productCategory, lot: query.lot };
+  if (own && query.provider && query.provider !== own)
+    throw new AppError(ErrorCode.Forbidden, 'U ziet alleen de cijfers van uw eigen organisatie.');
+  const filters: KpiFilters = {
+    municipality: query.municipality,
+    provider: own ?? query.provider,
+    productCategory: query.productCategory,
+    lot: query.lot,
+  };
   const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
-  return computeKpis(db, { regionId: region.id, period, groupBy: query.groupBy, filters, kpis: parseKpis(query.kpi), threshold: c.get('config').suppressionThreshold });
+  return computeKpis(db, {
+    regionId: region.id,
+    period,
+    groupBy: query.groupBy,
+    filters,
+    kpis: parseKpis(query.kpi),
+    threshold: c.get('config').suppressionThreshold,
+  });
 }
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'get', path: '/kpis', tags, summary: "KPI's voor een periode, per regio, gemeente, aanbieder, productcategorie, perceel of begrotingspost",
-    description: 'Definities: docs/kpi.md. Cellen met minder dan de drempel aan jeugdigen (standaard 10) zijn weggelaten. Een aanbieder krijgt alleen de eigen cijfers.',
+    method: 'get',
+    path: '/kpis',
+    tags,
+    summary: "KPI's voor een periode, per regio, gemeente, aanbieder, productcategorie, perceel of begrotingspost",
+    description:
+      'Definities: docs/kpi.md. Cellen met minder dan de drempel aan jeugdigen (standaard 10) zijn weggelaten. Een aanbieder krijgt alleen de eigen cijfers.',
     request: { query: ZKpiQuery },
-    responses: { 200: json(ZKpiResponse, 'De KPI-waarden met de vorige periode en de doelen'), ...problems(400, 401, 403, 404) },
+    responses: {
+      200: json(ZKpiResponse, 'De KPI-waarden met de vorige periode en de doelen'),
+      ...problems(400, 401, 403, 404),
+    },
   }),
   async (c) => c.json(await answer(c, c.req.valid('query')), 200),
 );
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'get', path: '/kpis/periods', tags, summary: 'Het datumbereik van de trajecten en een standaardperiode',
+    method: 'get',
+    path: '/kpis/periods',
+    tags,
+    summary: 'Het datumbereik van de trajecten en een standaardperiode',
     request: { query: z.object({ region: z.string().max(60).optional() }) },
-    responses: { 200: json(z.object({ first: z.string().nullable(), last: z.string().nullable(), defaultPeriod: z.string() }), 'Bereik'), ...problems(401, 403) },
+    responses: {
+      200: json(
+        z.object({ first: z.string().nullable(), last: z.string().nullable(), defaultPeriod: z.string() }),
+        'Bereik',
+      ),
+      ...problems(401, 403),
+    },
   }),
   async (c) => {
     requireRole(c, ...readers);
@@ -102,10 +192,23 @@ monitoringRoutes.openapi(
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'get', path: '/kpis/export', tags, summary: 'Dezelfde KPI-cijfers als CSV of Excel (XLSX)',
-    request: { query: ZKpiQuery.extend({ format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('csv') }) },
+    method: 'get',
+    path: '/kpis/export',
+    tags,
+    summary: 'Dezelfde KPI-cijfers als CSV of Excel (XLSX)',
+    request: {
+      query: ZKpiQuery.extend({ format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('csv') }),
+    },
     responses: {
-      200: { description: 'Het bestand', content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } },
+      200: {
+        description: 'Het bestand',
+        content: {
+          'text/csv': { schema: z.string() },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: z.string().openapi({ format: 'binary' }),
+          },
+        },
+      },
       ...problems(400, 401, 403),
     },
   }),
@@ -115,10 +218,14 @@ monitoringRoutes.openapi(
     const name = exportName(response, query.kpi);
     if (query.format === 'xlsx') {
       return c.body(new Uint8Array(await toXlsx(response)), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="${name}.xlsx"`,
       });
     }
-    return c.body(toCsv(response), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+    return c.body(toCsv(response), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}.csv"`,
+    });
   },
 );
 
@@ -128,22 +235,51 @@ monitoringRoutes.openapi(
  */
 function exportName(response: KpiResponse, kpi: string | undefined): string {
   const f = response.filters;
-  const parts = ['kpi', response.period.label.replace('/', '_'), kpi?.split(',').map((k) => k.trim()).filter(Boolean).join('+'), response.groupBy,
-    f.municipality && `gemeente-${f.municipality}`, f.provider && `aanbieder-${f.provider}`, f.productCategory && `categorie-${f.productCategory}`, f.lot && `perceel-${f.lot}`];
-  return parts.filter(Boolean).join('-').replace(/[^\w.+-]/g, '_');
+  const parts = [
+    'kpi',
+    response.period.label.replace('/', '_'),
+    kpi
+      ?.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .join('+'),
+    response.groupBy,
+    f.municipality && `gemeente-${f.municipality}`,
+    f.provider && `aanbieder-${f.provider}`,
+    f.productCategory && `categorie-${f.productCategory}`,
+    f.lot && `perceel-${f.lot}`,
+  ];
+  return parts
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^\w.+-]/g, '_');
 }
 
-const ZSignal = z.object({
-  kpi: z.enum(kpiIds), kpiName: z.string(), unit: z.enum(kpiUnits), scopeType: z.enum(['region', 'municipality', 'provider']),
-  key: z.string(), label: z.string(), value: z.number(), target: z.object({ value: z.number(), comparator: z.enum(['atMost', 'atLeast']) }),
-  trajectoriesQuery: z.string().describe('Zoekvraag voor /trajectories (gepseudonimiseerd)'),
-}).openapi('KpiSignal');
+const ZSignal = z
+  .object({
+    kpi: z.enum(kpiIds),
+    kpiName: z.string(),
+    unit: z.enum(kpiUnits),
+    scopeType: z.enum(['region', 'municipality', 'provider']),
+    key: z.string(),
+    label: z.string(),
+    value: z.number(),
+    target: z.object({ value: z.number(), comparator: z.enum(['atMost', 'atLeast']) }),
+    trajectoriesQuery: z.string().describe('Zoekvraag voor /trajectories (gepseudonimiseerd)'),
+  })
+  .openapi('KpiSignal');
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'get', path: '/kpis/signals', tags, summary: 'Signalen: cellen die hun doel of drempel overschrijden',
+    method: 'get',
+    path: '/kpis/signals',
+    tags,
+    summary: 'Signalen: cellen die hun doel of drempel overschrijden',
     request: { query: z.object({ period: z.string().optional(), region: z.string().max(60).optional() }) },
-    responses: { 200: json(z.object({ period: ZPeriod, data: z.array(ZSignal) }), 'Signalen'), ...problems(400, 401, 403) },
+    responses: {
+      200: json(z.object({ period: ZPeriod, data: z.array(ZSignal) }), 'Signalen'),
+      ...problems(400, 401, 403),
+    },
   }),
   async (c) => {
     const actor = requireRole(c, ...readers);
@@ -152,14 +288,22 @@ monitoringRoutes.openapi(
     const region = await resolveRegion(db, query.region);
     const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
     const provider = await ownProviderAgb(c, actor);
-    const data = await listSignals(db, { regionId: region.id, period, provider, threshold: c.get('config').suppressionThreshold });
+    const data = await listSignals(db, {
+      regionId: region.id,
+      period,
+      provider,
+      threshold: c.get('config').suppressionThreshold,
+    });
     return c.json({ period: parsePeriod(period), data }, 200);
   },
 );
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'get', path: '/kpi-targets', tags, summary: 'Doelen en drempels per KPI',
+    method: 'get',
+    path: '/kpi-targets',
+    tags,
+    summary: 'Doelen en drempels per KPI',
     responses: { 200: json(z.object({ data: z.array(ZKpiTarget) }), 'Doelen'), ...problems(401, 403) },
   }),
   async (c) => {
@@ -171,7 +315,11 @@ monitoringRoutes.openapi(
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'post', path: '/kpi-targets', tags, summary: 'Doel of drempel toevoegen', request: body(ZKpiTargetCreate),
+    method: 'post',
+    path: '/kpi-targets',
+    tags,
+    summary: 'Doel of drempel toevoegen',
+    request: body(ZKpiTargetCreate),
     responses: { 201: json(ZKpiTarget, 'Toegevoegd'), ...problems(400, 401, 403) },
   }),
   async (c) => {
@@ -183,19 +331,32 @@ monitoringRoutes.openapi(
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/kpi-targets/{id}', tags, summary: 'Doel wijzigen', request: { params: ZIdParam, ...body(ZKpiTargetUpdate) },
+    method: 'patch',
+    path: '/kpi-targets/{id}',
+    tags,
+    summary: 'Doel wijzigen',
+    request: { params: ZIdParam, ...body(ZKpiTargetUpdate) },
     responses: { 200: json(ZKpiTarget, 'Gewijzigd'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
     const actor = requireRole(c, ...targetEditors);
     const region = await resolveRegion(c.get('db'));
-    return c.json(await c.get('db').transaction((tx) => updateTarget(tx, actor, region.id, c.req.valid('param').id, c.req.valid('json'))), 200);
+    return c.json(
+      await c
+        .get('db')
+        .transaction((tx) => updateTarget(tx, actor, region.id, c.req.valid('param').id, c.req.valid('json'))),
+      200,
+    );
   },
 );
 
 monitoringRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/kpi-targets/{id}', tags, summary: 'Doel verwijderen', request: { params: ZIdParam },
+    method: 'delete',
+    path: '/kpi-targets/{id}',
+    tags,
+    summary: 'Doel verwijderen',
+    request: { params: ZIdParam },
     responses: { 204: { description: 'Verwijderd' }, ...problems(401, 403, 404) },
   }),
   async (c) => {

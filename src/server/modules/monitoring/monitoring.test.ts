@@ -17,8 +17,10 @@ let ctx: TestContext;
 let dir: string;
 let manager: string;
 let policy: string;
-const importYear = (year: string) => importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources([join(dir, year)]), () => {});
-const kpis = async (token: string, query: string) => call(ctx, token, 'GET', `/kpis?${query}`) as Promise<{ status: number; body: KpiResponse }>;
+const importYear = (year: string) =>
+  importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources([join(dir, year)]), () => {});
+const kpis = async (token: string, query: string) =>
+  call(ctx, token, 'GET', `/kpis?${query}`) as Promise<{ status: number; body: KpiResponse }>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -51,11 +53,19 @@ describe('GET /kpis', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.map((d) => d.kpi.id)).toEqual([...kpiIds]);
     const inCare = res.body.data.find((d) => d.kpi.id === 'youths_in_care')!;
-    expect(inCare.rows.map((r) => r.label).sort()).toEqual(['Houten', 'IJsselstein', 'Lopik', 'Nieuwegein', 'Vijfheerenlanden']);
+    expect(inCare.rows.map((r) => r.label).sort()).toEqual([
+      'Houten',
+      'IJsselstein',
+      'Lopik',
+      'Nieuwegein',
+      'Vijfheerenlanden',
+    ]);
     for (const result of res.body.data) {
       for (const cell of [...result.rows, result.total]) {
-        if (cell.suppressed) expect([cell.value, cell.youths, cell.numerator, cell.denominator]).toEqual([null, null, null, null]);
-        else if (result.available) expect(cell.youths === 0 || (cell.youths ?? 0) >= 10, `${result.kpi.id} ${cell.label}`).toBe(true);
+        if (cell.suppressed)
+          expect([cell.value, cell.youths, cell.numerator, cell.denominator]).toEqual([null, null, null, null]);
+        else if (result.available)
+          expect(cell.youths === 0 || (cell.youths ?? 0) >= 10, `${result.kpi.id} ${cell.label}`).toBe(true);
       }
     }
     expect(res.body.data.find((d) => d.kpi.id === 'satisfaction')!.available).toBe(false);
@@ -95,26 +105,43 @@ describe('GET /kpis', () => {
 
 describe('exports', () => {
   it('names the file after what it holds, so two exports of one period do not overwrite each other', async () => {
-    const name = async (query: string) => (await ctx.app.request(`/api/v1/kpis/export?${query}`, { headers: { Authorization: `Bearer ${manager}` } }))
-      .headers.get('content-disposition');
-    expect(await name('period=2025Q3&groupBy=productCategory&municipality=0321')).toBe('attachment; filename="kpi-2025Q3-productCategory-gemeente-0321.csv"');
+    const name = async (query: string) =>
+      (
+        await ctx.app.request(`/api/v1/kpis/export?${query}`, { headers: { Authorization: `Bearer ${manager}` } })
+      ).headers.get('content-disposition');
+    expect(await name('period=2025Q3&groupBy=productCategory&municipality=0321')).toBe(
+      'attachment; filename="kpi-2025Q3-productCategory-gemeente-0321.csv"',
+    );
     expect(await name('period=2025Q3&format=xlsx')).toBe('attachment; filename="kpi-2025Q3-region.xlsx"');
   });
 
   it('gives the same suppressed figures as CSV and XLSX', async () => {
     const query = 'kpi=dropout,youths_in_care&period=2025Q3&groupBy=provider';
     const json = (await kpis(manager, query)).body;
-    const csv = await ctx.app.request(`/api/v1/kpis/export?${query}&format=csv`, { headers: { Authorization: `Bearer ${manager}` } });
+    const csv = await ctx.app.request(`/api/v1/kpis/export?${query}&format=csv`, {
+      headers: { Authorization: `Bearer ${manager}` },
+    });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toContain('filename="kpi-2025Q3-dropout+youths_in_care-provider.csv"');
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv.headers.get('content-disposition')).toContain(
+      'filename="kpi-2025Q3-dropout+youths_in_care-provider.csv"',
+    );
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const cells = json.data.flatMap((d) => [...d.rows, d.total]);
     expect(lines).toHaveLength(1 + cells.length);
     // "< 10" where the value counts youths; "< 10 jeugdigen" where it is an amount, days or a share.
-    const suppressed = json.data.flatMap((d) => d.rows.filter((r) => r.suppressed).map((r) => `${d.kpi.name};${r.label};< 10${d.kpi.unit === 'youths' ? ';' : ' jeugdigen;'}`));
+    const suppressed = json.data.flatMap((d) =>
+      d.rows
+        .filter((r) => r.suppressed)
+        .map((r) => `${d.kpi.name};${r.label};< 10${d.kpi.unit === 'youths' ? ';' : ' jeugdigen;'}`),
+    );
     for (const s of suppressed) expect(lines.some((l) => l.startsWith(s))).toBe(true);
 
-    const xlsx = await ctx.app.request(`/api/v1/kpis/export?${query}&format=xlsx`, { headers: { Authorization: `Bearer ${manager}` } });
+    const xlsx = await ctx.app.request(`/api/v1/kpis/export?${query}&format=xlsx`, {
+      headers: { Authorization: `Bearer ${manager}` },
+    });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
@@ -128,18 +155,33 @@ describe('exports', () => {
 
 describe('targets and signals', () => {
   it('keeps targets per KPI and lists the cells that cross them, with a link to the trajectories', async () => {
-    const created = await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'dropout', scopeType: 'municipality', scopeKey: null, comparator: 'atMost', value: 1 });
+    const created = await call(ctx, manager, 'POST', '/kpi-targets', {
+      kpi: 'dropout',
+      scopeType: 'municipality',
+      scopeKey: null,
+      comparator: 'atMost',
+      value: 1,
+    });
     expect(created.status).toBe(201);
     const signals = await call(ctx, policy, 'GET', '/kpis/signals?period=2025');
     expect(signals.status).toBe(200);
     const dropout = signals.body.data.filter((s: { kpi: string }) => s.kpi === 'dropout');
-    const published = (await kpis(manager, 'kpi=dropout&period=2025&groupBy=municipality')).body.data[0]!.rows.filter((r) => !r.suppressed && (r.value ?? 0) > 1);
+    const published = (await kpis(manager, 'kpi=dropout&period=2025&groupBy=municipality')).body.data[0]!.rows.filter(
+      (r) => !r.suppressed && (r.value ?? 0) > 1,
+    );
     expect(dropout.map((s: { key: string }) => s.key).sort()).toEqual(published.map((r) => r.key).sort());
     expect(dropout[0].trajectoriesQuery).toMatch(/from=2025-01-01&to=2025-12-31&municipalityCode=\d{4}/);
   });
 
   it('turns a change against a baseline year into a target value', async () => {
-    await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'youths_in_care', scopeType: 'region', comparator: 'atMost', baselineYear: 2024, changePercent: -30, targetYear: 2025 });
+    await call(ctx, manager, 'POST', '/kpi-targets', {
+      kpi: 'youths_in_care',
+      scopeType: 'region',
+      comparator: 'atMost',
+      baselineYear: 2024,
+      changePercent: -30,
+      targetYear: 2025,
+    });
     const baseline = (await kpis(manager, 'kpi=youths_in_care&period=2024')).body.data[0]!.total.value!;
     const now = (await kpis(manager, 'kpi=youths_in_care&period=2025')).body.data[0]!.total;
     expect(now.target?.value).toBeCloseTo(baseline * 0.7, 1);
@@ -147,18 +189,38 @@ describe('targets and signals', () => {
   });
 
   it('links uitval and beëindigd volgens plan to the endings behind the figure: as many trajectories as its numerator', async () => {
-    await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'ended_per_plan', scopeType: 'provider', scopeKey: null, comparator: 'atLeast', value: 99.9 });
-    await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'youths_in_care', scopeType: 'municipality', scopeKey: null, comparator: 'atMost', value: 1 });
+    await call(ctx, manager, 'POST', '/kpi-targets', {
+      kpi: 'ended_per_plan',
+      scopeType: 'provider',
+      scopeKey: null,
+      comparator: 'atLeast',
+      value: 99.9,
+    });
+    await call(ctx, manager, 'POST', '/kpi-targets', {
+      kpi: 'youths_in_care',
+      scopeType: 'municipality',
+      scopeKey: null,
+      comparator: 'atMost',
+      value: 1,
+    });
     const signals = (await call(ctx, manager, 'GET', '/kpis/signals?period=2025')).body.data as Signal[];
-    const found = async (query: string) => (await call(ctx, manager, 'GET', `/trajectories?${query}&pageSize=1`)).body.page.totalElements as number;
-    const numerators = async (kpi: string, groupBy: string) => new Map((await kpis(manager, `kpi=${kpi}&period=2025&groupBy=${groupBy}`)).body.data[0]!.rows
-      .map((r) => [r.key, r.numerator]));
+    const found = async (query: string) =>
+      (await call(ctx, manager, 'GET', `/trajectories?${query}&pageSize=1`)).body.page.totalElements as number;
+    const numerators = async (kpi: string, groupBy: string) =>
+      new Map(
+        (await kpis(manager, `kpi=${kpi}&period=2025&groupBy=${groupBy}`)).body.data[0]!.rows.map((r) => [
+          r.key,
+          r.numerator,
+        ]),
+      );
 
     const dropout = signals.filter((s) => s.kpi === 'dropout');
     expect(dropout.length).toBeGreaterThan(0);
     const dropoutCounts = await numerators('dropout', 'municipality');
     for (const s of dropout) {
-      expect(s.trajectoriesQuery).toBe(`from=2025-01-01&to=2025-12-31&municipalityCode=${s.key}&endReason=32,33,34,35&ended=true`);
+      expect(s.trajectoriesQuery).toBe(
+        `from=2025-01-01&to=2025-12-31&municipalityCode=${s.key}&endReason=32,33,34,35&ended=true`,
+      );
       expect(await found(s.trajectoriesQuery), s.label).toBe(dropoutCounts.get(s.key));
     }
     const perPlan = signals.filter((s) => s.kpi === 'ended_per_plan');
@@ -175,10 +237,26 @@ describe('targets and signals', () => {
   });
 
   it('rejects a target that is both absolute and relative, and lets policy officers only read', async () => {
-    const both = await call(ctx, manager, 'POST', '/kpi-targets', { kpi: 'dropout', scopeType: 'region', comparator: 'atMost', value: 10, changePercent: -5, baselineYear: 2024 });
+    const both = await call(ctx, manager, 'POST', '/kpi-targets', {
+      kpi: 'dropout',
+      scopeType: 'region',
+      comparator: 'atMost',
+      value: 10,
+      changePercent: -5,
+      baselineYear: 2024,
+    });
     expect(both.status).toBe(400);
     expect(both.body.invalidParams[0].name).toBe('value');
-    expect((await call(ctx, policy, 'POST', '/kpi-targets', { kpi: 'dropout', scopeType: 'region', comparator: 'atMost', value: 10 })).status).toBe(403);
+    expect(
+      (
+        await call(ctx, policy, 'POST', '/kpi-targets', {
+          kpi: 'dropout',
+          scopeType: 'region',
+          comparator: 'atMost',
+          value: 10,
+        })
+      ).status,
+    ).toBe(403);
     const list = await call(ctx, policy, 'GET', '/kpi-targets');
     expect(list.body.data.length).toBeGreaterThanOrEqual(2);
   });
@@ -186,5 +264,7 @@ describe('targets and signals', () => {
 
 it('describes the KPI routes in the OpenAPI document', async () => {
   const doc = await call(ctx, null, 'GET', '/openapi.json');
-  expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/kpis', '/kpis/export', '/kpis/signals', '/kpi-targets', '/kpi-targets/{id}']));
+  expect(Object.keys(doc.body.paths)).toEqual(
+    expect.arrayContaining(['/kpis', '/kpis/export', '/kpis/signals', '/kpi-targets', '/kpi-targets/{id}']),
+  );
 });

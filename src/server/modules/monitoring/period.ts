@@ -28,17 +28,27 @@ export function daysBetween(from: string, to: string): number {
 /** Reads 2025, 2025Q3, 2025-07 or 2025-01-01/2025-06-30; anything else is a 400 with a Dutch message on `period`. */
 export function parsePeriod(label: string): KpiPeriod {
   const m = periodPattern.exec(label.trim());
-  const invalid = () => new AppError(ErrorCode.Validation, 'Ongeldige periode', [{
-    name: 'period', code: 'invalid', reason: 'gebruik een jaar (2025), kwartaal (2025Q3), maand (2025-07) of van/tot (2025-01-01/2025-06-30)',
-  }]);
+  const invalid = () =>
+    new AppError(ErrorCode.Validation, 'Ongeldige periode', [
+      {
+        name: 'period',
+        code: 'invalid',
+        reason: 'gebruik een jaar (2025), kwartaal (2025Q3), maand (2025-07) of van/tot (2025-01-01/2025-06-30)',
+      },
+    ]);
   if (!m) throw invalid();
   if (m[1]) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label: m[1] };
   if (m[2]) {
     const q = Number(m[3]);
     const year = Number(m[2]);
-    return { from: `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`, to: lastOfMonth(year, q * 3), label: `${year}Q${q}` };
+    return {
+      from: `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`,
+      to: lastOfMonth(year, q * 3),
+      label: `${year}Q${q}`,
+    };
   }
-  if (m[4]) return { from: `${m[4]}-${m[5]}-01`, to: lastOfMonth(Number(m[4]), Number(m[5])), label: `${m[4]}-${m[5]}` };
+  if (m[4])
+    return { from: `${m[4]}-${m[5]}-01`, to: lastOfMonth(Number(m[4]), Number(m[5])), label: `${m[4]}-${m[5]}` };
   const [from, to] = [m[6]!, m[7]!];
   if (iso(day(from)) !== from || iso(day(to)) !== to || to < from) throw invalid();
   return { from, to, label: `${from}/${to}` };

@@ -10,20 +10,29 @@ import { createQuarterlyReport, quarterPattern, quarterReason } from './report/i
 export const reportRoutes = new OpenAPIHono<AppEnv>();
 
 const ZQuarterlyReportQuery = z.object({
-  quarter: z.string().regex(quarterPattern, quarterReason).optional()
+  quarter: z
+    .string()
+    .regex(quarterPattern, quarterReason)
+    .optional()
     .describe('Kwartaal, bv. 2025Q3; leeg = het laatste volledige kwartaal met gegevens'),
-  provider: z.string().regex(/^\d{8}$/, 'moet een AGB-code van 8 cijfers zijn').optional()
+  provider: z
+    .string()
+    .regex(/^\d{8}$/, 'moet een AGB-code van 8 cijfers zijn')
+    .optional()
     .describe('AGB-code: het rapport over alleen deze aanbieder. Een aanbieder krijgt altijd het eigen rapport.'),
   region: z.string().max(60).optional().describe('Regiocode; leeg = de regio van deze installatie'),
 });
 
 reportRoutes.openapi(
   createRoute({
-    method: 'get', path: '/reports/quarterly', tags: ['Sturingsinformatie'],
+    method: 'get',
+    path: '/reports/quarterly',
+    tags: ['Sturingsinformatie'],
     summary: 'Kwartaalrapportage als PDF, per regio of per aanbieder',
-    description: 'Voorblad, kerncijfers (met vorig kwartaal en doel), grafieken per gemeente (of per productcategorie voor een aanbieder), '
-      + 'signalen en definities. Cellen met minder dan de drempel aan jeugdigen (standaard 10) staan er als "< 10". '
-      + 'Dezelfde cijfers als GET /kpis; ook te maken met `zorglandschap report quarterly`.',
+    description:
+      'Voorblad, kerncijfers (met vorig kwartaal en doel), grafieken per gemeente (of per productcategorie voor een aanbieder), ' +
+      'signalen en definities. Cellen met minder dan de drempel aan jeugdigen (standaard 10) staan er als "< 10". ' +
+      'Dezelfde cijfers als GET /kpis; ook te maken met `zorglandschap report quarterly`.',
     request: { query: ZQuarterlyReportQuery },
     responses: {
       200: {
@@ -44,7 +53,10 @@ reportRoutes.openapi(
     const region = await resolveRegion(db, query.region);
     const quarter = query.quarter ?? (await kpiPeriods(db, region.id)).defaultPeriod;
     const report = await createQuarterlyReport(db, {
-      region: region.id, quarter, provider: own ?? query.provider, threshold: c.get('config').suppressionThreshold,
+      region: region.id,
+      quarter,
+      provider: own ?? query.provider,
+      threshold: c.get('config').suppressionThreshold,
     });
     return c.body(new Uint8Array(report.pdf), 200, {
       'Content-Type': 'application/pdf',

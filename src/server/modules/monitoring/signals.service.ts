@@ -32,19 +32,42 @@ const endingsOf: Partial<Record<KpiId, string[]>> = { dropout: earlyReasons, end
  * Every published cell that crosses its target in the period: the region, each municipality and each provider. Only
  * KPIs with a target (and the year-end forecast against the budget) are computed; suppressed cells never signal.
  */
-export async function listSignals(db: Db, options: { regionId: string; period: string; provider?: string; threshold?: number }): Promise<Signal[]> {
+export async function listSignals(
+  db: Db,
+  options: { regionId: string; period: string; provider?: string; threshold?: number },
+): Promise<Signal[]> {
   const period = parsePeriod(options.period);
   const targets = await listTargets(db, options.regionId);
   const kpis = [...new Set<KpiId>([...targets.map((t) => t.kpi), 'spend_forecast'])];
   const scopes: Array<{ groupBy: KpiGroupBy; scopeType: Signal['scopeType'] }> = options.provider
     ? [{ groupBy: 'region', scopeType: 'provider' }]
-    : [{ groupBy: 'region', scopeType: 'region' }, { groupBy: 'municipality', scopeType: 'municipality' }, { groupBy: 'provider', scopeType: 'provider' }];
+    : [
+        { groupBy: 'region', scopeType: 'region' },
+        { groupBy: 'municipality', scopeType: 'municipality' },
+        { groupBy: 'provider', scopeType: 'provider' },
+      ];
   const signals: Signal[] = [];
   for (const scope of scopes) {
     const filters = options.provider ? { provider: options.provider } : {};
-    const response = await computeKpis(db, { regionId: options.regionId, period: options.period, groupBy: scope.groupBy, filters, kpis, threshold: options.threshold });
+    const response = await computeKpis(db, {
+      regionId: options.regionId,
+      period: options.period,
+      groupBy: scope.groupBy,
+      filters,
+      kpis,
+      threshold: options.threshold,
+    });
     for (const result of response.data) {
-      const cells = scope.groupBy === 'region' ? [{ ...result.total, key: options.provider ?? 'region', label: options.provider ? result.total.label : 'Regio' }] : result.rows;
+      const cells =
+        scope.groupBy === 'region'
+          ? [
+              {
+                ...result.total,
+                key: options.provider ?? 'region',
+                label: options.provider ? result.total.label : 'Regio',
+              },
+            ]
+          : result.rows;
       for (const cell of cells) {
         if (!cell.target || cell.target.met || cell.value === null || cell.suppressed) continue;
         const query = new URLSearchParams({ from: period.from, to: period.to });
@@ -56,8 +79,15 @@ export async function listSignals(db: Db, options: { regionId: string; period: s
           query.set('ended', 'true');
         }
         signals.push({
-          kpi: result.kpi.id, kpiName: result.kpi.name, unit: result.kpi.unit, scopeType: scope.scopeType, key: cell.key, label: cell.label,
-          value: cell.value, target: { value: cell.target.value, comparator: cell.target.comparator }, trajectoriesQuery: query.toString().replace(/%2C/g, ','),
+          kpi: result.kpi.id,
+          kpiName: result.kpi.name,
+          unit: result.kpi.unit,
+          scopeType: scope.scopeType,
+          key: cell.key,
+          label: cell.label,
+          value: cell.value,
+          target: { value: cell.target.value, comparator: cell.target.comparator },
+          trajectoriesQuery: query.toString().replace(/%2C/g, ','),
         });
       }
     }

@@ -14,14 +14,32 @@ export interface RawCell extends Omit<KpiCell, 'suppressed'> {
 const isSmall = (youths: number | null, threshold: number) => youths !== null && youths > 0 && youths < threshold;
 
 function hideCurrent(cell: KpiCell): KpiCell {
-  return { ...cell, value: null, previous: null, numerator: null, denominator: null, youths: null, budget: cell.budget === undefined ? undefined : null, target: null, suppressed: true };
+  return {
+    ...cell,
+    value: null,
+    previous: null,
+    numerator: null,
+    denominator: null,
+    youths: null,
+    budget: cell.budget === undefined ? undefined : null,
+    target: null,
+    suppressed: true,
+  };
 }
 
-function protect<T>(cells: T[], total: T, threshold: number, youths: (c: T) => number | null, hide: (c: T) => T): { rows: T[]; total: T } {
+function protect<T>(
+  cells: T[],
+  total: T,
+  threshold: number,
+  youths: (c: T) => number | null,
+  hide: (c: T) => T,
+): { rows: T[]; total: T } {
   const hiddenTotal = isSmall(youths(total), threshold);
   const hidden = new Set(cells.filter((c) => isSmall(youths(c), threshold)));
   if (!hiddenTotal && hidden.size > 0) {
-    const next = cells.filter((c) => !hidden.has(c) && (youths(c) ?? 0) > 0).sort((a, b) => (youths(a) ?? 0) - (youths(b) ?? 0));
+    const next = cells
+      .filter((c) => !hidden.has(c) && (youths(c) ?? 0) > 0)
+      .sort((a, b) => (youths(a) ?? 0) - (youths(b) ?? 0));
     let together = [...hidden].reduce((n, c) => n + (youths(c) ?? 0), 0);
     for (const c of next) {
       if (hidden.size >= 2 && together >= threshold) break;
@@ -35,7 +53,13 @@ function protect<T>(cells: T[], total: T, threshold: number, youths: (c: T) => n
 export function suppressCells(total: RawCell, rows: RawCell[], threshold: number): { total: KpiCell; rows: KpiCell[] } {
   const toCell = ({ previousYouths: _p, ...c }: RawCell): KpiCell => ({ ...c, suppressed: false });
   // The previous period first, on the raw counts; then the current period.
-  const prev = protect(rows, total, threshold, (c) => c.previousYouths, (c) => ({ ...c, previous: null, previousSuppressed: true }));
+  const prev = protect(
+    rows,
+    total,
+    threshold,
+    (c) => c.previousYouths,
+    (c) => ({ ...c, previous: null, previousSuppressed: true }),
+  );
   const current = protect(prev.rows.map(toCell), toCell(prev.total), threshold, (c) => c.youths, hideCurrent);
   return current;
 }

@@ -12,8 +12,15 @@ import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 
 const entityLabels: Record<string, Msg> = {
-  provider: 'Aanbieder', contract: 'Contract', product: 'Product', budget: 'Budget', user: 'Gebruiker', combination: 'Combinatie',
-  'ijw-file': 'iJw-bestand', 'ijw-retour': 'Retourbericht', trajectories: 'Trajecten',
+  provider: 'Aanbieder',
+  contract: 'Contract',
+  product: 'Product',
+  budget: 'Budget',
+  user: 'Gebruiker',
+  combination: 'Combinatie',
+  'ijw-file': 'iJw-bestand',
+  'ijw-retour': 'Retourbericht',
+  trajectories: 'Trajecten',
 };
 /** What a read was of when it names no single object (a trajectory search, a retour export). */
 const occasionLabels: Record<string, Msg> = { search: 'zoekopdracht', export: 'export' };
@@ -24,7 +31,9 @@ function changedFields(before: unknown, after: unknown): string[] {
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
 }
 
 function json(value: unknown): string {
@@ -36,7 +45,11 @@ export function AuditLogPage() {
   const { t } = useT();
   const filters = useFilters([] as const);
   useDocumentTitle(t('Audit-log'));
-  const [loaded] = useLoad((signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }), [filters.page], { keepPrevious: true });
+  const [loaded] = useLoad(
+    (signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }),
+    [filters.page],
+    { keepPrevious: true },
+  );
   const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
@@ -47,13 +60,19 @@ export function AuditLogPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} gebeurtenis|{count} gebeurtenissen, nieuwste eerst', { count: state.data.page.totalElements })}
+            caption={t('{count} gebeurtenis|{count} gebeurtenissen, nieuwste eerst', {
+              count: state.data.page.totalElements,
+            })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(e) => String(e.id)}
             empty={t('Nog niets vastgelegd.')}
             columns={[
-              { header: t('Tijdstip'), rowHeader: true, cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
+              {
+                header: t('Tijdstip'),
+                rowHeader: true,
+                cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time>,
+              },
               { header: t('Gebruiker'), cell: (e) => e.userEmail },
               { header: t('Actie'), cell: (e) => t(auditActionLabels[e.action]) },
               {
@@ -61,24 +80,53 @@ export function AuditLogPage() {
                 cell: (e) => {
                   const label = entityLabels[e.entity] ? t(entityLabels[e.entity]!) : e.entity;
                   const path = entityPaths[e.entity];
-                  return path && e.action !== 'delete'
-                    ? <TextLink to={`${path}/${e.entityId}`}>{label} {e.entityId.slice(0, 8)}</TextLink>
-                    : `${label} ${occasionLabels[e.entityId] ? t(occasionLabels[e.entityId]!) : e.entityId.slice(0, 8)}`;
+                  return path && e.action !== 'delete' ? (
+                    <TextLink to={`${path}/${e.entityId}`}>
+                      {label} {e.entityId.slice(0, 8)}
+                    </TextLink>
+                  ) : (
+                    `${label} ${occasionLabels[e.entityId] ? t(occasionLabels[e.entityId]!) : e.entityId.slice(0, 8)}`
+                  );
                 },
               },
               {
                 header: t('Details'),
                 cell: (e) => (
                   <details className="audit-details">
-                    <summary>{t('Voor en na')}<span className="visually-hidden"> ({formatDateTime(e.at)})</span></summary>
+                    <summary>
+                      {t('Voor en na')}
+                      <span className="visually-hidden"> ({formatDateTime(e.at)})</span>
+                    </summary>
                     <div className="audit-details__body">
                       {e.action === 'update' && (
-                        <p className="utrecht-paragraph">{t('Gewijzigde velden: {fields}', { fields: changedFields(e.before, e.after).join(', ') || '—' })}</p>
+                        <p className="utrecht-paragraph">
+                          {t('Gewijzigde velden: {fields}', {
+                            fields: changedFields(e.before, e.after).join(', ') || '—',
+                          })}
+                        </p>
                       )}
-                      <h3 id={`audit-${e.id}-voor`} className="utrecht-heading-5">{t('Voor')}</h3>
-                      <pre className="utrecht-code-block" role="region" aria-labelledby={`audit-${e.id}-voor`} tabIndex={0}>{json(e.before)}</pre>
-                      <h3 id={`audit-${e.id}-na`} className="utrecht-heading-5">{t('Na')}</h3>
-                      <pre className="utrecht-code-block" role="region" aria-labelledby={`audit-${e.id}-na`} tabIndex={0}>{json(e.after)}</pre>
+                      <h3 id={`audit-${e.id}-voor`} className="utrecht-heading-5">
+                        {t('Voor')}
+                      </h3>
+                      <pre
+                        className="utrecht-code-block"
+                        role="region"
+                        aria-labelledby={`audit-${e.id}-voor`}
+                        tabIndex={0}
+                      >
+                        {json(e.before)}
+                      </pre>
+                      <h3 id={`audit-${e.id}-na`} className="utrecht-heading-5">
+                        {t('Na')}
+                      </h3>
+                      <pre
+                        className="utrecht-code-block"
+                        role="region"
+                        aria-labelledby={`audit-${e.id}-na`}
+                        tabIndex={0}
+                      >
+                        {json(e.after)}
+                      </pre>
                     </div>
                   </details>
                 ),

@@ -38,7 +38,8 @@ export function SignInPage() {
       navigate(back, { replace: true });
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.invalidParams.length) setProblem(error.invalidParams.map((p) => p.reason).join(' '));
+      if (error instanceof ApiError && error.invalidParams.length)
+        setProblem(error.invalidParams.map((p) => p.reason).join(' '));
       else setProblem(error instanceof Error ? error.message : String(error));
     }
   }
@@ -47,12 +48,32 @@ export function SignInPage() {
     <>
       <h1 className="utrecht-heading-1">{t('Inloggen')}</h1>
       {session.status === 'anonymous' && session.problem && <Alert type="warning">{session.problem}</Alert>}
-      {problem && <Alert type="error" role="alert">{problem}</Alert>}
+      {problem && (
+        <Alert type="error" role="alert">
+          {problem}
+        </Alert>
+      )}
       {password && (
         <form onSubmit={submit} noValidate className="form">
-          <TextField id="email" label={t('E-mailadres')} type="email" autoComplete="username" value={email} onChange={setEmail} />
-          <TextField id="password" label={t('Wachtwoord')} type="password" autoComplete="current-password" value={secret} onChange={setSecret} />
-          <Button type="submit" appearance="primary" disabled={busy}>{t('Inloggen')}</Button>
+          <TextField
+            id="email"
+            label={t('E-mailadres')}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            id="password"
+            label={t('Wachtwoord')}
+            type="password"
+            autoComplete="current-password"
+            value={secret}
+            onChange={setSecret}
+          />
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('Inloggen')}
+          </Button>
         </form>
       )}
       {oidc && (

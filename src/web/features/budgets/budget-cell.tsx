@@ -13,13 +13,24 @@ export interface CellAddress {
   year: number;
 }
 
-export const cellButtonId = (c: { municipalityId: string; budgetLineId: string }) => `budget-${c.municipalityId}-${c.budgetLineId}`;
+export const cellButtonId = (c: { municipalityId: string; budgetLineId: string }) =>
+  `budget-${c.municipalityId}-${c.budgetLineId}`;
 
 /**
  * One amount in the matrix. Editors open it in place; saving PATCHes an existing budget or POSTs a new one
  * for an empty cell, and focus returns to the cell's button afterwards.
  */
-export function BudgetCell({ cell, budget, editable, onSaved }: { cell: CellAddress; budget: Budget | undefined; editable: boolean; onSaved(): void }) {
+export function BudgetCell({
+  cell,
+  budget,
+  editable,
+  onSaved,
+}: {
+  cell: CellAddress;
+  budget: Budget | undefined;
+  editable: boolean;
+  onSaved(): void;
+}) {
   const { t } = useT();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');
@@ -43,7 +54,10 @@ export function BudgetCell({ cell, budget, editable, onSaved }: { cell: CellAddr
           setEditing(true);
         }}
       >
-        {amount}<span className="visually-hidden">{budget ? t(', wijzig budget {where}', { where }) : t(', budget {where} invullen', { where })}</span>
+        {amount}
+        <span className="visually-hidden">
+          {budget ? t(', wijzig budget {where}', { where }) : t(', budget {where} invullen', { where })}
+        </span>
       </button>
     );
   }
@@ -58,12 +72,16 @@ export function BudgetCell({ cell, budget, editable, onSaved }: { cell: CellAddr
     setBusy(true);
     try {
       if (budget) await api<Budget>(`/budgets/${budget.id}`, { method: 'PATCH', body: { amount } });
-      else await api<Budget>('/budgets', { method: 'POST', body: { municipalityId: cell.municipalityId, budgetLineId: cell.budgetLineId, year: cell.year, amount } });
+      else
+        await api<Budget>('/budgets', {
+          method: 'POST',
+          body: { municipalityId: cell.municipalityId, budgetLineId: cell.budgetLineId, year: cell.year, amount },
+        });
       setEditing(false);
       onSaved();
       refocus();
     } catch (e) {
-      const reason = e instanceof ApiError ? (e.invalidParams.map((p) => p.reason).join(' ') || e.message) : String(e);
+      const reason = e instanceof ApiError ? e.invalidParams.map((p) => p.reason).join(' ') || e.message : String(e);
       setError(reason);
     } finally {
       setBusy(false);
@@ -72,7 +90,9 @@ export function BudgetCell({ cell, budget, editable, onSaved }: { cell: CellAddr
 
   return (
     <form className="cell-form" onSubmit={save} noValidate>
-      <label className="visually-hidden" htmlFor={`${id}-input`}>{t('Bedrag in euro voor {where}', { where })}</label>
+      <label className="visually-hidden" htmlFor={`${id}-input`}>
+        {t('Bedrag in euro voor {where}', { where })}
+      </label>
       <input
         id={`${id}-input`}
         className={`utrecht-textbox utrecht-textbox--html-input cell-input${error ? ' utrecht-textbox--invalid' : ''}`}
@@ -91,10 +111,24 @@ export function BudgetCell({ cell, budget, editable, onSaved }: { cell: CellAddr
           }
         }}
       />
-      {error && <div id={`${id}-input-error`} role="alert" className="utrecht-form-field-error-message">{error}</div>}
+      {error && (
+        <div id={`${id}-input-error`} role="alert" className="utrecht-form-field-error-message">
+          {error}
+        </div>
+      )}
       <span className="cell-form__actions">
-        <Button type="submit" appearance="primary" disabled={busy}>{t('Opslaan')}</Button>
-        <Button appearance="subtle" onClick={() => { setEditing(false); refocus(); }}>{t('Annuleren')}</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('Opslaan')}
+        </Button>
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            setEditing(false);
+            refocus();
+          }}
+        >
+          {t('Annuleren')}
+        </Button>
       </span>
     </form>
   );

@@ -30,9 +30,12 @@ export function BudgetPage() {
   const municipalities = region?.municipalities ?? [];
   const lines = region?.budgetLines ?? [];
   const budgets = state.status === 'ok' ? state.data : [];
-  const find = (m: string, l: string) => budgets.find((b) => b.municipalityId === m && b.budgetLineId === l && b.year === year);
-  const rowTotal = (m: string) => budgets.filter((b) => b.municipalityId === m && b.year === year).reduce((s, b) => s + b.amount, 0);
-  const colTotal = (l: string) => budgets.filter((b) => b.budgetLineId === l && b.year === year).reduce((s, b) => s + b.amount, 0);
+  const find = (m: string, l: string) =>
+    budgets.find((b) => b.municipalityId === m && b.budgetLineId === l && b.year === year);
+  const rowTotal = (m: string) =>
+    budgets.filter((b) => b.municipalityId === m && b.year === year).reduce((s, b) => s + b.amount, 0);
+  const colTotal = (l: string) =>
+    budgets.filter((b) => b.budgetLineId === l && b.year === year).reduce((s, b) => s + b.amount, 0);
   const total = budgets.filter((b) => b.year === year).reduce((s, b) => s + b.amount, 0);
   const editable = can.editMasterData(user);
 
@@ -40,51 +43,94 @@ export function BudgetPage() {
     <>
       <h1 className="utrecht-heading-1">{t('Budgetten')}</h1>
       <div className="filter-form">
-        <SelectField id="jaar" label={t('Jaar')} value={String(year)} options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          onChange={(v) => setParams(v === String(current) ? {} : { jaar: v })} />
+        <SelectField
+          id="jaar"
+          label={t('Jaar')}
+          value={String(year)}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(v) => setParams(v === String(current) ? {} : { jaar: v })}
+        />
       </div>
       {state.status === 'loading' && <Loading />}
-      {state.status === 'ok' && editable && <p className="utrecht-paragraph">{t('Kies een bedrag om het te wijzigen; Enter slaat op, Escape annuleert.')}</p>}
+      {state.status === 'ok' && editable && (
+        <p className="utrecht-paragraph">
+          {t('Kies een bedrag om het te wijzigen; Enter slaat op, Escape annuleert.')}
+        </p>
+      )}
       {state.status === 'ok' && (
         <div className="table-scroll" role="region" aria-labelledby="budget-caption" tabIndex={0}>
           <table className="utrecht-table utrecht-table--html-table utrecht-table--distanced budget-matrix">
-            <caption id="budget-caption" className="utrecht-table__caption">{t('Budget {year} per gemeente en begrotingspost', { year })}</caption>
+            <caption id="budget-caption" className="utrecht-table__caption">
+              {t('Budget {year} per gemeente en begrotingspost', { year })}
+            </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{t('Gemeente')}</th>
-                {lines.map((l) => <th key={l.id} scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{l.name}</th>)}
-                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{t('Totaal')}</th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t('Gemeente')}
+                </th>
+                {lines.map((l) => (
+                  <th
+                    key={l.id}
+                    scope="col"
+                    className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                  >
+                    {l.name}
+                  </th>
+                ))}
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+                  {t('Totaal')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
               {municipalities.map((m) => (
                 <tr key={m.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">{m.name}</th>
+                  <th scope="row" className="utrecht-table__header-cell">
+                    {m.name}
+                  </th>
                   {lines.map((l) => (
                     <td key={l.id} className="utrecht-table__cell utrecht-table__cell--numeric-data">
                       <BudgetCell
-                        cell={{ municipalityId: m.id, municipalityName: m.name, budgetLineId: l.id, budgetLineName: l.name, year }}
+                        cell={{
+                          municipalityId: m.id,
+                          municipalityName: m.name,
+                          budgetLineId: l.id,
+                          budgetLineName: l.name,
+                          year,
+                        }}
                         budget={find(m.id, l.id)}
                         editable={editable}
                         onSaved={reload}
                       />
                     </td>
                   ))}
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data total">{formatEuro(rowTotal(m.id), { whole: true })}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data total">
+                    {formatEuro(rowTotal(m.id), { whole: true })}
+                  </td>
                 </tr>
               ))}
             </tbody>
             <tfoot className="utrecht-table__footer">
               <tr className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">{t('Totaal')}</th>
-                {lines.map((l) => <td key={l.id} className="utrecht-table__cell utrecht-table__cell--numeric-data total">{formatEuro(colTotal(l.id), { whole: true })}</td>)}
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-data total">{formatEuro(total, { whole: true })}</td>
+                <th scope="row" className="utrecht-table__header-cell">
+                  {t('Totaal')}
+                </th>
+                {lines.map((l) => (
+                  <td key={l.id} className="utrecht-table__cell utrecht-table__cell--numeric-data total">
+                    {formatEuro(colTotal(l.id), { whole: true })}
+                  </td>
+                ))}
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-data total">
+                  {formatEuro(total, { whole: true })}
+                </td>
               </tr>
             </tfoot>
           </table>
         </div>
       )}
-      {state.status === 'ok' && budgets.length === 0 && <p className="utrecht-paragraph">{t('Voor {year} zijn nog geen budgetten vastgelegd.', { year })}</p>}
+      {state.status === 'ok' && budgets.length === 0 && (
+        <p className="utrecht-paragraph">{t('Voor {year} zijn nog geen budgetten vastgelegd.', { year })}</p>
+      )}
     </>
   );
 }

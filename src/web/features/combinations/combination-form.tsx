@@ -60,22 +60,50 @@ export function CombinationForm({ providers, onCreated }: { providers: Provider[
 
   return (
     <section aria-labelledby="combinatie-heading">
-      <h2 id="combinatie-heading" className="utrecht-heading-2">{t('Nieuwe combinatie')}</h2>
+      <h2 id="combinatie-heading" className="utrecht-heading-2">
+        {t('Nieuwe combinatie')}
+      </h2>
       <StatusMessage message={message} />
       <ErrorSummary errors={errors} labels={translateLabels(labels, t, 'combinatie')} level={3} />
       <form className="form" aria-labelledby="combinatie-heading" onSubmit={submit} noValidate>
-        <TextField id="combinatie-name" label={t('Naam')} description={t('Zoals de combinatie in contracten heet')} autoComplete="off"
-          value={draft.name} onChange={(name) => setDraft((d) => ({ ...d, name }))} error={errors.of('name')} />
-        <SelectField id="combinatie-leadProviderId" label={t('Hoofdaannemer')} placeholder={t('Kies de hoofdaannemer')}
+        <TextField
+          id="combinatie-name"
+          label={t('Naam')}
+          description={t('Zoals de combinatie in contracten heet')}
+          autoComplete="off"
+          value={draft.name}
+          onChange={(name) => setDraft((d) => ({ ...d, name }))}
+          error={errors.of('name')}
+        />
+        <SelectField
+          id="combinatie-leadProviderId"
+          label={t('Hoofdaannemer')}
+          placeholder={t('Kies de hoofdaannemer')}
           options={providers.map((p) => ({ value: p.id, label: label(p) }))}
           value={draft.leadProviderId}
-          onChange={(leadProviderId) => setDraft((d) => ({ ...d, leadProviderId, subcontractorIds: d.subcontractorIds.filter((id) => id !== leadProviderId) }))}
-          error={errors.of('leadProviderId')} />
-        <CheckboxGroup id="combinatie-subcontractorIds" legend={t('Onderaannemers')} description={t('De hoofdaannemer hoort er altijd bij')}
-          options={providers.filter((p) => p.id !== draft.leadProviderId).map((p) => ({ value: p.id, label: label(p) }))}
-          values={draft.subcontractorIds} onChange={(subcontractorIds) => setDraft((d) => ({ ...d, subcontractorIds }))}
-          error={errors.ofGroup('subcontractorIds')} />
-        <Button type="submit" appearance="primary" disabled={busy}>{t('Opslaan')}</Button>
+          onChange={(leadProviderId) =>
+            setDraft((d) => ({
+              ...d,
+              leadProviderId,
+              subcontractorIds: d.subcontractorIds.filter((id) => id !== leadProviderId),
+            }))
+          }
+          error={errors.of('leadProviderId')}
+        />
+        <CheckboxGroup
+          id="combinatie-subcontractorIds"
+          legend={t('Onderaannemers')}
+          description={t('De hoofdaannemer hoort er altijd bij')}
+          options={providers
+            .filter((p) => p.id !== draft.leadProviderId)
+            .map((p) => ({ value: p.id, label: label(p) }))}
+          values={draft.subcontractorIds}
+          onChange={(subcontractorIds) => setDraft((d) => ({ ...d, subcontractorIds }))}
+          error={errors.ofGroup('subcontractorIds')}
+        />
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('Opslaan')}
+        </Button>
       </form>
     </section>
   );

@@ -11,7 +11,8 @@ import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
 import { CombinationForm } from './combination-form';
 
-const list = (signal?: AbortSignal) => api<{ data: Combination[] }>('/combinations', signal ? { signal } : {}).then((r) => r.data);
+const list = (signal?: AbortSignal) =>
+  api<{ data: Combination[] }>('/combinations', signal ? { signal } : {}).then((r) => r.data);
 
 const subcontractorsOf = (c: Combination) => c.members.filter((m) => m.role === 'onderaannemer');
 
@@ -23,7 +24,10 @@ export function CombinationListPage() {
   const readable = can.seeCombinations(user);
   const editable = can.editMasterData(user);
   const [state] = useLoad((signal) => (readable ? list(signal) : Promise.resolve([])), [readable]);
-  const [providers] = useLoad((signal) => (editable ? fetchAll<Provider>('/providers', {}, signal) : Promise.resolve([])), [editable]);
+  const [providers] = useLoad(
+    (signal) => (editable ? fetchAll<Provider>('/providers', {}, signal) : Promise.resolve([])),
+    [editable],
+  );
   /** The list as read again after a combination was added; it replaces the first load. */
   const [fresh, setFresh] = useState<Combination[] | null>(null);
   if (!readable) return <ProblemPage error={forbidden(t, t('Uw rol mag de combinaties niet inzien.'))} />;
@@ -31,10 +35,15 @@ export function CombinationListPage() {
   return (
     <>
       <h1 className="utrecht-heading-1">{t('Combinaties')}</h1>
-      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('Aanbieders die samen een contract houden: een hoofdaannemer met onderaannemers.')}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">
+        {t('Aanbieders die samen een contract houden: een hoofdaannemer met onderaannemers.')}
+      </p>
       <Loaded state={state}>{(loaded) => <CombinationTable combinations={fresh ?? loaded} />}</Loaded>
       {editable && (
-        <CombinationForm providers={providers.status === 'ok' ? providers.data : []} onCreated={async () => setFresh(await list())} />
+        <CombinationForm
+          providers={providers.status === 'ok' ? providers.data : []}
+          onCreated={async () => setFresh(await list())}
+        />
       )}
     </>
   );
@@ -50,7 +59,10 @@ function CombinationTable({ combinations }: { combinations: Combination[] }) {
       empty={t('Nog geen combinaties.')}
       columns={[
         { header: t('Naam'), rowHeader: true, cell: (c) => c.name },
-        { header: t('Hoofdaannemer'), cell: (c) => <MemberLinks members={c.members.filter((m) => m.role === 'hoofdaannemer')} /> },
+        {
+          header: t('Hoofdaannemer'),
+          cell: (c) => <MemberLinks members={c.members.filter((m) => m.role === 'hoofdaannemer')} />,
+        },
         { header: t('Onderaannemers'), cell: (c) => <MemberLinks members={subcontractorsOf(c)} /> },
       ]}
     />
@@ -62,7 +74,11 @@ function MemberLinks({ members }: { members: Combination['members'] }) {
   if (members.length === 0) return <>—</>;
   return (
     <ul className="plain-list">
-      {members.map((m) => <li key={m.providerId}><TextLink to={`/aanbieders/${m.providerId}`}>{m.name}</TextLink></li>)}
+      {members.map((m) => (
+        <li key={m.providerId}>
+          <TextLink to={`/aanbieders/${m.providerId}`}>{m.name}</TextLink>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -28,7 +28,11 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{title}</h1>
-        {can.editMasterData(user) && <ButtonLink appearance="primary" to={`/contracten/${c.id}/bewerken`}>{t('Bewerken')}</ButtonLink>}
+        {can.editMasterData(user) && (
+          <ButtonLink appearance="primary" to={`/contracten/${c.id}/bewerken`}>
+            {t('Bewerken')}
+          </ButtonLink>
+        )}
       </div>
       <SavedNotice />
       <DataList
@@ -59,7 +63,9 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
           { header: t('Notitie'), cell: (e) => e.note ?? '—' },
         ]}
       />
-      <p className="utrecht-paragraph"><TextLink to="/contracten">{t('Terug naar de contracten')}</TextLink></p>
+      <p className="utrecht-paragraph">
+        <TextLink to="/contracten">{t('Terug naar de contracten')}</TextLink>
+      </p>
     </>
   );
 }

@@ -26,8 +26,17 @@ export interface ContractDraft {
 }
 
 export const emptyContract: ContractDraft = {
-  reference: '', providerId: '', combinationId: '', lotId: '', startDate: '', endDate: '', procedure: '', fundingVariant: '',
-  budgetCeiling: '', notes: '', extensions: [],
+  reference: '',
+  providerId: '',
+  combinationId: '',
+  lotId: '',
+  startDate: '',
+  endDate: '',
+  procedure: '',
+  fundingVariant: '',
+  budgetCeiling: '',
+  notes: '',
+  extensions: [],
 };
 
 export function newExtension(): ExtensionDraft {
@@ -36,10 +45,22 @@ export function newExtension(): ExtensionDraft {
 
 export function draftFromContract(c: Contract): ContractDraft {
   return {
-    reference: c.reference, providerId: c.providerId, combinationId: c.combinationId ?? '', lotId: c.lotId,
-    startDate: c.startDate, endDate: c.endDate, procedure: c.procedure, fundingVariant: c.fundingVariant,
-    budgetCeiling: amountToInput(c.budgetCeiling), notes: c.notes ?? '',
-    extensions: c.extensions.map((e) => ({ key: e.id, newEndDate: e.newEndDate, decidedOn: e.decidedOn ?? '', note: e.note ?? '' })),
+    reference: c.reference,
+    providerId: c.providerId,
+    combinationId: c.combinationId ?? '',
+    lotId: c.lotId,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    procedure: c.procedure,
+    fundingVariant: c.fundingVariant,
+    budgetCeiling: amountToInput(c.budgetCeiling),
+    notes: c.notes ?? '',
+    extensions: c.extensions.map((e) => ({
+      key: e.id,
+      newEndDate: e.newEndDate,
+      decidedOn: e.decidedOn ?? '',
+      note: e.note ?? '',
+    })),
   };
 }
 
@@ -49,9 +70,15 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
  * Turns the draft into the request body. Only input the API cannot even receive (an amount that is not a
  * number) is refused here; every other rule is the server's, and its messages are shown as they come.
  */
-export function toContractBody(d: ContractDraft, regionId: string, amountMessage: string): { body: ContractCreate; problems: InvalidParam[] } {
+export function toContractBody(
+  d: ContractDraft,
+  regionId: string,
+  amountMessage: string,
+): { body: ContractCreate; problems: InvalidParam[] } {
   const budgetCeiling = parseAmount(d.budgetCeiling);
-  const problems: InvalidParam[] = Number.isNaN(budgetCeiling) ? [{ name: 'budgetCeiling', code: 'client', reason: amountMessage }] : [];
+  const problems: InvalidParam[] = Number.isNaN(budgetCeiling)
+    ? [{ name: 'budgetCeiling', code: 'client', reason: amountMessage }]
+    : [];
   const body = {
     regionId,
     reference: d.reference,
@@ -64,7 +91,11 @@ export function toContractBody(d: ContractDraft, regionId: string, amountMessage
     fundingVariant: d.fundingVariant as ContractCreate['fundingVariant'],
     budgetCeiling: Number.isNaN(budgetCeiling) ? null : budgetCeiling,
     notes: orNull(d.notes),
-    extensions: d.extensions.map((e) => ({ newEndDate: e.newEndDate, decidedOn: e.decidedOn || null, note: orNull(e.note) })),
+    extensions: d.extensions.map((e) => ({
+      newEndDate: e.newEndDate,
+      decidedOn: e.decidedOn || null,
+      note: orNull(e.note),
+    })),
   };
   return { body, problems };
 }

@@ -16,12 +16,21 @@ import type { Combination, Contract, FundingVariant, Procedure, Provider } from 
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
-import { contractFieldLabels, draftFromContract, emptyContract, newExtension, toContractBody, toContractUpdate, type ContractDraft } from './contract-draft';
+import {
+  contractFieldLabels,
+  draftFromContract,
+  emptyContract,
+  newExtension,
+  toContractBody,
+  toContractUpdate,
+  type ContractDraft,
+} from './contract-draft';
 
 export function ContractNewPage() {
   const { t } = useT();
   const user = useUser();
-  if (!can.editMasterData(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag geen contracten vastleggen.'))} />;
+  if (!can.editMasterData(user))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag geen contracten vastleggen.'))} />;
   return <ContractForm />;
 }
 
@@ -44,17 +53,26 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const [choices] = useLoad(async (signal) => {
     const [providers, combinations] = await Promise.all([
       fetchAll<Provider>('/providers', {}, signal),
-      api<{ data: Combination[] }>('/combinations', { signal }).then((r) => r.data).catch(() => []),
+      api<{ data: Combination[] }>('/combinations', { signal })
+        .then((r) => r.data)
+        .catch(() => []),
     ]);
     return { providers, combinations };
   }, []);
   const title = contract ? t('Contract {reference} bewerken', { reference: contract.reference }) : t('Nieuw contract');
   useDocumentTitle(errors.hasAny ? `${t('Fout')}: ${title}` : title);
-  const set = <K extends keyof ContractDraft>(key: K) => (value: ContractDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof ContractDraft>(key: K) =>
+    (value: ContractDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { body, problems } = toContractBody(draft, region?.id ?? '', t('moet een bedrag zijn, zoals 250000 of 250.000,00'));
+    const { body, problems } = toContractBody(
+      draft,
+      region?.id ?? '',
+      t('moet een bedrag zijn, zoals 250000 of 250.000,00'),
+    );
     if (problems.length) return errors.failWith(problems);
     setBusy(true);
     try {
@@ -75,41 +93,152 @@ function ContractForm({ contract }: { contract?: Contract }) {
       <h1 className="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={errors} labels={translateLabels(contractFieldLabels, t)} />
       <form onSubmit={submit} noValidate className="form">
-        <TextField id="reference" label={t('Kenmerk')} description={t('Uniek in de regio, zoals LEK-2023-014')} autoComplete="off" value={draft.reference} onChange={set('reference')} error={errors.of('reference')} />
-        <SelectField id="providerId" label={t('Aanbieder')} placeholder={choices.status === 'loading' ? t('Laden…') : t('Kies een aanbieder')} aria-busy={choices.status === 'loading'}
-          options={providers.map((p) => ({ value: p.id, label: `${p.name} (${p.agbCode})` }))} value={draft.providerId} onChange={set('providerId')} error={errors.of('providerId')} />
-        <SelectField id="combinationId" label={t('Combinatie')} description={t('Alleen als een combinatie het contract houdt')} placeholder={t('Geen combinatie')}
-          options={combinations.map((c) => ({ value: c.id, label: c.name }))} value={draft.combinationId} onChange={set('combinationId')} error={errors.of('combinationId')} />
-        <SelectField id="lotId" label={t('Perceel')} placeholder={t('Kies een perceel')} options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
-          value={draft.lotId} onChange={set('lotId')} error={errors.of('lotId')} />
+        <TextField
+          id="reference"
+          label={t('Kenmerk')}
+          description={t('Uniek in de regio, zoals LEK-2023-014')}
+          autoComplete="off"
+          value={draft.reference}
+          onChange={set('reference')}
+          error={errors.of('reference')}
+        />
+        <SelectField
+          id="providerId"
+          label={t('Aanbieder')}
+          placeholder={choices.status === 'loading' ? t('Laden…') : t('Kies een aanbieder')}
+          aria-busy={choices.status === 'loading'}
+          options={providers.map((p) => ({ value: p.id, label: `${p.name} (${p.agbCode})` }))}
+          value={draft.providerId}
+          onChange={set('providerId')}
+          error={errors.of('providerId')}
+        />
+        <SelectField
+          id="combinationId"
+          label={t('Combinatie')}
+          description={t('Alleen als een combinatie het contract houdt')}
+          placeholder={t('Geen combinatie')}
+          options={combinations.map((c) => ({ value: c.id, label: c.name }))}
+          value={draft.combinationId}
+          onChange={set('combinationId')}
+          error={errors.of('combinationId')}
+        />
+        <SelectField
+          id="lotId"
+          label={t('Perceel')}
+          placeholder={t('Kies een perceel')}
+          options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+          value={draft.lotId}
+          onChange={set('lotId')}
+          error={errors.of('lotId')}
+        />
         <div className="field-row">
-          <TextField id="startDate" type="date" label={t('Startdatum')} value={draft.startDate} onChange={set('startDate')} error={errors.of('startDate')} />
-          <TextField id="endDate" type="date" label={t('Einddatum')} value={draft.endDate} onChange={set('endDate')} error={errors.of('endDate')} />
+          <TextField
+            id="startDate"
+            type="date"
+            label={t('Startdatum')}
+            value={draft.startDate}
+            onChange={set('startDate')}
+            error={errors.of('startDate')}
+          />
+          <TextField
+            id="endDate"
+            type="date"
+            label={t('Einddatum')}
+            value={draft.endDate}
+            onChange={set('endDate')}
+            error={errors.of('endDate')}
+          />
         </div>
-        <SelectField id="procedure" label={t('Procedure')} placeholder={t('Kies een procedure')} value={draft.procedure} onChange={set('procedure')} error={errors.of('procedure')}
-          options={(Object.keys(procedureLabels) as Procedure[]).map((p) => ({ value: p, label: t(procedureLabels[p]) }))} />
-        <SelectField id="fundingVariant" label={t('Uitvoeringsvariant')} placeholder={t('Kies een uitvoeringsvariant')} value={draft.fundingVariant} onChange={set('fundingVariant')} error={errors.of('fundingVariant')}
-          options={(Object.keys(fundingVariantLabels) as FundingVariant[]).map((v) => ({ value: v, label: t(fundingVariantLabels[v]) }))} />
-        <TextField id="budgetCeiling" label={t('Budgetplafond (€)')} description={t('Mag leeg blijven')} inputMode="decimal" autoComplete="off" value={draft.budgetCeiling} onChange={set('budgetCeiling')} error={errors.of('budgetCeiling')} />
-        <TextAreaField id="notes" label={t('Toelichting')} rows={3} value={draft.notes} onChange={set('notes')} error={errors.of('notes')} />
+        <SelectField
+          id="procedure"
+          label={t('Procedure')}
+          placeholder={t('Kies een procedure')}
+          value={draft.procedure}
+          onChange={set('procedure')}
+          error={errors.of('procedure')}
+          options={(Object.keys(procedureLabels) as Procedure[]).map((p) => ({
+            value: p,
+            label: t(procedureLabels[p]),
+          }))}
+        />
+        <SelectField
+          id="fundingVariant"
+          label={t('Uitvoeringsvariant')}
+          placeholder={t('Kies een uitvoeringsvariant')}
+          value={draft.fundingVariant}
+          onChange={set('fundingVariant')}
+          error={errors.of('fundingVariant')}
+          options={(Object.keys(fundingVariantLabels) as FundingVariant[]).map((v) => ({
+            value: v,
+            label: t(fundingVariantLabels[v]),
+          }))}
+        />
+        <TextField
+          id="budgetCeiling"
+          label={t('Budgetplafond (€)')}
+          description={t('Mag leeg blijven')}
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft.budgetCeiling}
+          onChange={set('budgetCeiling')}
+          error={errors.of('budgetCeiling')}
+        />
+        <TextAreaField
+          id="notes"
+          label={t('Toelichting')}
+          rows={3}
+          value={draft.notes}
+          onChange={set('notes')}
+          error={errors.of('notes')}
+        />
         <RowsEditor
-          id="extensions" legend={t('Verlengingen')} rows={draft.extensions} onChange={set('extensions')} newRow={newExtension}
-          itemLegend={(n) => t('Verlenging {n}', { n })} removeLabel={(n) => t('verlenging {n}', { n })} addLabel={t('Verlenging toevoegen')}
-          emptyText={t('Nog geen verlengingen.')} error={errors.ofGroup('extensions')} firstField="newEndDate"
+          id="extensions"
+          legend={t('Verlengingen')}
+          rows={draft.extensions}
+          onChange={set('extensions')}
+          newRow={newExtension}
+          itemLegend={(n) => t('Verlenging {n}', { n })}
+          removeLabel={(n) => t('verlenging {n}', { n })}
+          addLabel={t('Verlenging toevoegen')}
+          emptyText={t('Nog geen verlengingen.')}
+          error={errors.ofGroup('extensions')}
+          firstField="newEndDate"
         >
           {(row, i, update) => {
             const suffix = t('van verlenging {n}', { n: i + 1 });
             return (
               <>
-                <TextField id={`extensions.${i}.newEndDate`} type="date" label={<RowLabel text={t('Nieuwe einddatum')} suffix={suffix} />} value={row.newEndDate} onChange={(v) => update({ newEndDate: v })} error={errors.of(`extensions.${i}.newEndDate`)} />
-                <TextField id={`extensions.${i}.decidedOn`} type="date" label={<RowLabel text={t('Besluitdatum')} suffix={suffix} />} value={row.decidedOn} onChange={(v) => update({ decidedOn: v })} error={errors.of(`extensions.${i}.decidedOn`)} />
-                <TextField id={`extensions.${i}.note`} label={<RowLabel text={t('Notitie')} suffix={suffix} />} value={row.note} onChange={(v) => update({ note: v })} error={errors.of(`extensions.${i}.note`)} />
+                <TextField
+                  id={`extensions.${i}.newEndDate`}
+                  type="date"
+                  label={<RowLabel text={t('Nieuwe einddatum')} suffix={suffix} />}
+                  value={row.newEndDate}
+                  onChange={(v) => update({ newEndDate: v })}
+                  error={errors.of(`extensions.${i}.newEndDate`)}
+                />
+                <TextField
+                  id={`extensions.${i}.decidedOn`}
+                  type="date"
+                  label={<RowLabel text={t('Besluitdatum')} suffix={suffix} />}
+                  value={row.decidedOn}
+                  onChange={(v) => update({ decidedOn: v })}
+                  error={errors.of(`extensions.${i}.decidedOn`)}
+                />
+                <TextField
+                  id={`extensions.${i}.note`}
+                  label={<RowLabel text={t('Notitie')} suffix={suffix} />}
+                  value={row.note}
+                  onChange={(v) => update({ note: v })}
+                  error={errors.of(`extensions.${i}.note`)}
+                />
               </>
             );
           }}
         </RowsEditor>
         <ButtonGroup>
-          <Button type="submit" appearance="primary" disabled={busy}>{t('Opslaan')}</Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('Opslaan')}
+          </Button>
           <TextLink to={contract ? `/contracten/${contract.id}` : '/contracten'}>{t('Annuleren')}</TextLink>
         </ButtonGroup>
       </form>

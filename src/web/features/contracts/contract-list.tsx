@@ -25,7 +25,11 @@ export function ContractListPage() {
   useDocumentTitle(t('Contracten'));
   const { q, perceel, variant, peildatum } = filters.values;
   const [loaded] = useLoad(
-    (signal) => api<Page<Contract>>(`/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, page: filters.page, pageSize: 20 })}`, { signal }),
+    (signal) =>
+      api<Page<Contract>>(
+        `/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, page: filters.page, pageSize: 20 })}`,
+        { signal },
+      ),
     [q, perceel, variant, peildatum, filters.page],
     { keepPrevious: true },
   );
@@ -34,20 +38,54 @@ export function ContractListPage() {
   if (problem) return problem;
 
   const lotOptions = (region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }));
-  const variantOptions = (Object.keys(fundingVariantLabels) as FundingVariant[]).map((v) => ({ value: v, label: t(fundingVariantLabels[v]) }));
+  const variantOptions = (Object.keys(fundingVariantLabels) as FundingVariant[]).map((v) => ({
+    value: v,
+    label: t(fundingVariantLabels[v]),
+  }));
   return (
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Contracten')}</h1>
-        {can.editMasterData(user) && <ButtonLink appearance="primary" to="/contracten/nieuw">{t('Nieuw contract')}</ButtonLink>}
+        {can.editMasterData(user) && (
+          <ButtonLink appearance="primary" to="/contracten/nieuw">
+            {t('Nieuw contract')}
+          </ButtonLink>
+        )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
-            <TextField id="q" type="search" label={t('Zoeken')} description={t('Kenmerk of aanbieder')} value={draft.q} onChange={(v) => set('q', v)} />
-            <SelectField id="perceel" label={t('Perceel')} placeholder={t('Alle percelen')} options={lotOptions} value={draft.perceel} onChange={(v) => set('perceel', v)} />
-            <SelectField id="variant" label={t('Uitvoeringsvariant')} placeholder={t('Alle varianten')} options={variantOptions} value={draft.variant} onChange={(v) => set('variant', v)} />
-            <TextField id="peildatum" type="date" label={t('Lopend op')} value={draft.peildatum} onChange={(v) => set('peildatum', v)} />
+            <TextField
+              id="q"
+              type="search"
+              label={t('Zoeken')}
+              description={t('Kenmerk of aanbieder')}
+              value={draft.q}
+              onChange={(v) => set('q', v)}
+            />
+            <SelectField
+              id="perceel"
+              label={t('Perceel')}
+              placeholder={t('Alle percelen')}
+              options={lotOptions}
+              value={draft.perceel}
+              onChange={(v) => set('perceel', v)}
+            />
+            <SelectField
+              id="variant"
+              label={t('Uitvoeringsvariant')}
+              placeholder={t('Alle varianten')}
+              options={variantOptions}
+              value={draft.variant}
+              onChange={(v) => set('variant', v)}
+            />
+            <TextField
+              id="peildatum"
+              type="date"
+              label={t('Lopend op')}
+              value={draft.peildatum}
+              onChange={(v) => set('peildatum', v)}
+            />
           </>
         )}
       </FilterForm>
@@ -55,14 +93,23 @@ export function ContractListPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} contract gevonden|{count} contracten gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} contract gevonden|{count} contracten gevonden', {
+              count: state.data.page.totalElements,
+            })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(c) => c.id}
             empty={t('Geen contracten gevonden.')}
             columns={[
-              { header: t('Kenmerk'), rowHeader: true, cell: (c) => <TextLink to={`/contracten/${c.id}`}>{c.reference}</TextLink> },
-              { header: t('Aanbieder'), cell: (c) => c.combinationName ? `${c.providerName} (${c.combinationName})` : c.providerName },
+              {
+                header: t('Kenmerk'),
+                rowHeader: true,
+                cell: (c) => <TextLink to={`/contracten/${c.id}`}>{c.reference}</TextLink>,
+              },
+              {
+                header: t('Aanbieder'),
+                cell: (c) => (c.combinationName ? `${c.providerName} (${c.combinationName})` : c.providerName),
+              },
               { header: t('Perceel'), cell: (c) => c.lotName },
               { header: t('Start'), cell: (c) => formatDate(c.startDate) },
               { header: t('Einde'), cell: (c) => formatDate(c.effectiveEndDate) },
@@ -79,5 +126,7 @@ export function ContractListPage() {
 export function ContractStatus({ status }: { status: Contract['status'] }) {
   const { t } = useT();
   const modifier = status === 'lopend' ? 'active' : status === 'toekomstig' ? 'neutral' : 'inactive';
-  return <span className={`utrecht-status-badge utrecht-status-badge--${modifier}`}>{t(contractStatusLabels[status])}</span>;
+  return (
+    <span className={`utrecht-status-badge utrecht-status-badge--${modifier}`}>{t(contractStatusLabels[status])}</span>
+  );
 }

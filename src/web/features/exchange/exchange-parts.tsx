@@ -47,11 +47,15 @@ export function MessagesNav() {
   return (
     <nav className="sub-nav" aria-label={t('Berichten')}>
       <ul className="sub-nav__list">
-        {links.filter((l) => l.show).map((l) => (
-          <li key={l.to} className="sub-nav__item">
-            <NavLink end={l.end ?? false} to={l.to} className="sub-nav__link utrecht-link">{t(l.label)}</NavLink>
-          </li>
-        ))}
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to} className="sub-nav__item">
+              <NavLink end={l.end ?? false} to={l.to} className="sub-nav__link utrecht-link">
+                {t(l.label)}
+              </NavLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );
@@ -60,7 +64,9 @@ export function MessagesNav() {
 export function ImportStatusBadge({ status }: { status: ImportStatus }) {
   const { t } = useT();
   const modifier = status === 'accepted' ? 'success' : status === 'duplicate' ? 'neutral' : 'danger';
-  return <span className={`utrecht-status-badge utrecht-status-badge--${modifier}`}>{t(importStatusLabels[status])}</span>;
+  return (
+    <span className={`utrecht-status-badge utrecht-status-badge--${modifier}`}>{t(importStatusLabels[status])}</span>
+  );
 }
 
 /** Each reason as rule, retour code and message ("TR019, code 9019: toewijzing … is niet bekend"). */
@@ -89,9 +95,21 @@ export function FileName({ path, link }: { path: string; link?: string }) {
   const folders = path.split('/').slice(0, -1);
   return (
     <>
-      {link ? <TextLink className="file-name" to={link}>{name}</TextLink> : <span className="file-name">{name}</span>}
+      {link ? (
+        <TextLink className="file-name" to={link}>
+          {name}
+        </TextLink>
+      ) : (
+        <span className="file-name">{name}</span>
+      )}
       {folders.length > 0 && (
-        <span className="cell-note">{folders.map((part, i) => <Fragment key={i}>{part}/<wbr /></Fragment>)}</span>
+        <span className="cell-note">
+          {folders.map((part, i) => (
+            <Fragment key={i}>
+              {part}/<wbr />
+            </Fragment>
+          ))}
+        </span>
       )}
     </>
   );
@@ -116,7 +134,8 @@ export function DownloadLinks({ file, original = false }: { file: ImportedFile; 
       {links.map((l) => (
         <li key={l.href}>
           <a className="utrecht-link utrecht-link--html-a" href={l.href} download={l.file}>
-            {l.label}<span className="visually-hidden"> {t('van {name}', { name })}</span>
+            {l.label}
+            <span className="visually-hidden"> {t('van {name}', { name })}</span>
           </a>
         </li>
       ))}
@@ -135,8 +154,8 @@ export function usePartyNames() {
   const byCbs = new Map((region?.municipalities ?? []).map((m) => [m.cbsCode, m.name]));
   return {
     providers: providers.status === 'ok' ? providers.data : [],
-    provider: (agb: string | null) => (agb ? byAgb.get(agb) ?? agb : '—'),
-    municipality: (cbs: string | null) => (cbs ? byCbs.get(cbs) ?? cbs : '—'),
+    provider: (agb: string | null) => (agb ? (byAgb.get(agb) ?? agb) : '—'),
+    municipality: (cbs: string | null) => (cbs ? (byCbs.get(cbs) ?? cbs) : '—'),
     party: (code: string | null) => {
       if (!code) return '—';
       const name = byAgb.get(code) ?? byCbs.get(code);

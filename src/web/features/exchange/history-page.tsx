@@ -11,11 +11,21 @@ import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
-import { DownloadLinks, FileName, ImportStatusBadge, MessagesNav, messageTypeLabels, usePartyNames } from './exchange-parts';
+import {
+  DownloadLinks,
+  FileName,
+  ImportStatusBadge,
+  MessagesNav,
+  messageTypeLabels,
+  usePartyNames,
+} from './exchange-parts';
 import type { ImportedFile } from './types';
 
 const filterKeys = ['status', 'berichttype'] as const;
-const statusQuery: Record<string, 'accepted' | 'rejected' | undefined> = { aanvaard: 'accepted', afgekeurd: 'rejected' };
+const statusQuery: Record<string, 'accepted' | 'rejected' | undefined> = {
+  aanvaard: 'accepted',
+  afgekeurd: 'rejected',
+};
 
 /** /berichten: every imported file, newest first, with its verdict and (for editors) the retour message. */
 export function HistoryPage() {
@@ -33,10 +43,11 @@ function History() {
   const names = usePartyNames();
   const { status, berichttype } = filters.values;
   const [loaded] = useLoad(
-    (signal) => api<Page<ImportedFile>>(
-      `/imports${toQuery({ status: statusQuery[status], messageType: berichttype, page: filters.page, pageSize: 25 })}`,
-      { signal },
-    ),
+    (signal) =>
+      api<Page<ImportedFile>>(
+        `/imports${toQuery({ status: statusQuery[status], messageType: berichttype, page: filters.page, pageSize: 25 })}`,
+        { signal },
+      ),
     [status, berichttype, filters.page],
     { keepPrevious: true },
   );
@@ -44,18 +55,40 @@ function History() {
   const problem = pageProblem(state);
   if (problem) return problem;
 
-  const statusOptions = [{ value: 'aanvaard', label: t('Aanvaard') }, { value: 'afgekeurd', label: t('Afgekeurd') }];
-  const typeOptions = Object.entries(messageTypeLabels).map(([code, label]) => ({ value: code, label: `${code} – ${t(label)}` }));
+  const statusOptions = [
+    { value: 'aanvaard', label: t('Aanvaard') },
+    { value: 'afgekeurd', label: t('Afgekeurd') },
+  ];
+  const typeOptions = Object.entries(messageTypeLabels).map(([code, label]) => ({
+    value: code,
+    label: `${code} – ${t(label)}`,
+  }));
   return (
     <>
       <MessagesNav />
       <h1 className="utrecht-heading-1">{t('Ingelezen berichten')}</h1>
-      <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">{t('Alle ingelezen iJw-bestanden, nieuwste eerst, met hun uitslag.')}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
+        {t('Alle ingelezen iJw-bestanden, nieuwste eerst, met hun uitslag.')}
+      </p>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
-            <SelectField id="status" label={t('Status')} placeholder={t('Alle statussen')} options={statusOptions} value={draft.status} onChange={(v) => set('status', v)} />
-            <SelectField id="berichttype" label={t('Berichttype')} placeholder={t('Alle berichttypen')} options={typeOptions} value={draft.berichttype} onChange={(v) => set('berichttype', v)} />
+            <SelectField
+              id="status"
+              label={t('Status')}
+              placeholder={t('Alle statussen')}
+              options={statusOptions}
+              value={draft.status}
+              onChange={(v) => set('status', v)}
+            />
+            <SelectField
+              id="berichttype"
+              label={t('Berichttype')}
+              placeholder={t('Alle berichttypen')}
+              options={typeOptions}
+              value={draft.berichttype}
+              onChange={(v) => set('berichttype', v)}
+            />
           </>
         )}
       </FilterForm>
@@ -69,18 +102,28 @@ function History() {
             rowKey={(f) => f.id}
             empty={t('Geen bestanden gevonden.')}
             columns={[
-              { header: t('Ontvangen'), cell: (f) => <time dateTime={f.receivedAt}>{formatDateTime(f.receivedAt)}</time> },
+              {
+                header: t('Ontvangen'),
+                cell: (f) => <time dateTime={f.receivedAt}>{formatDateTime(f.receivedAt)}</time>,
+              },
               {
                 header: t('Bestand'),
                 rowHeader: true,
-                cell: (f) => <FileName path={f.fileName} {...(f.status === 'rejected' ? { link: `/berichten/quarantaine/${f.id}` } : {})} />,
+                cell: (f) => (
+                  <FileName
+                    path={f.fileName}
+                    {...(f.status === 'rejected' ? { link: `/berichten/quarantaine/${f.id}` } : {})}
+                  />
+                ),
               },
               { header: t('Type'), cell: (f) => f.messageType ?? '—' },
               { header: t('Afzender'), cell: (f) => names.party(f.sender) },
               { header: t('Ontvanger'), cell: (f) => names.party(f.receiver) },
               { header: t('Status'), cell: (f) => <ImportStatusBadge status={f.status} /> },
               { header: t('Records'), numeric: true, cell: (f) => formatCount(f.records, lang) },
-              ...(can.importFiles(user) ? [{ header: t('Downloads'), cell: (f: ImportedFile) => <DownloadLinks file={f} /> }] : []),
+              ...(can.importFiles(user)
+                ? [{ header: t('Downloads'), cell: (f: ImportedFile) => <DownloadLinks file={f} /> }]
+                : []),
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />

@@ -21,9 +21,17 @@ export const endedValue = 'ja';
  * is none of these (another set of codes, or one the server will refuse) is offered as it is, so the form shows what
  * the list is filtered on.
  */
-export function endReasonOptions(t: Translate, codes: ReadonlyArray<{ code: string; name: string }>, current: string): Option[] {
-  const options = [...endReasonGroups.map((g) => ({ value: g.codes.join(','), label: t(g.label) })), ...codeOptions([...codes])];
-  if (current && !options.some((o) => o.value === current)) options.push({ value: current, label: t('Codes {codes}', { codes: current.split(',').join(', ') }) });
+export function endReasonOptions(
+  t: Translate,
+  codes: ReadonlyArray<{ code: string; name: string }>,
+  current: string,
+): Option[] {
+  const options = [
+    ...endReasonGroups.map((g) => ({ value: g.codes.join(','), label: t(g.label) })),
+    ...codeOptions([...codes]),
+  ];
+  if (current && !options.some((o) => o.value === current))
+    options.push({ value: current, label: t('Codes {codes}', { codes: current.split(',').join(', ') }) });
   return options;
 }
 
@@ -39,15 +47,23 @@ function reasonText(t: Translate, codes: ReadonlyArray<{ code: string; name: str
  * The part of the results' summary that says which endings the list holds, or '' without those filters:
  * "geëindigd tussen 01-01-2025 en 31-03-2025, reden beëindiging voortijdig (32–35)".
  */
-export function endingsFilterText(t: Translate, codes: ReadonlyArray<{ code: string; name: string }>,
-  values: { van: string; tot: string; reden: string; geeindigd: string }): string {
+export function endingsFilterText(
+  t: Translate,
+  codes: ReadonlyArray<{ code: string; name: string }>,
+  values: { van: string; tot: string; reden: string; geeindigd: string },
+): string {
   const parts: string[] = [];
   if (values.geeindigd === endedValue) {
     const [from, to] = [formatDate(values.van), formatDate(values.tot)];
-    parts.push(values.van && values.tot ? t('geëindigd tussen {from} en {to}', { from, to })
-      : values.van ? t('geëindigd op of na {from}', { from })
-        : values.tot ? t('geëindigd op of voor {to}', { to })
-          : t('geëindigd'));
+    parts.push(
+      values.van && values.tot
+        ? t('geëindigd tussen {from} en {to}', { from, to })
+        : values.van
+          ? t('geëindigd op of na {from}', { from })
+          : values.tot
+            ? t('geëindigd op of voor {to}', { to })
+            : t('geëindigd'),
+    );
   }
   if (values.reden) parts.push(t('reden beëindiging {reason}', { reason: reasonText(t, codes, values.reden) }));
   return parts.join(', ');

@@ -22,7 +22,13 @@ const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'reden', 'van', 'tot',
 type FilterKey = (typeof filterKeys)[number];
 /** The API's names for the filters, to put a refusal at the field it concerns. */
 const fieldOfParam: Record<string, FilterKey> = {
-  providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', endReason: 'reden', from: 'van', to: 'tot', ended: 'geeindigd',
+  providerAgb: 'aanbieder',
+  municipalityCode: 'gemeente',
+  productCategory: 'categorie',
+  endReason: 'reden',
+  from: 'van',
+  to: 'tot',
+  ended: 'geeindigd',
 };
 
 /** "31 – Levering is volgens plan beëindigd.": the code first, then its name when the list knows it. */
@@ -37,7 +43,8 @@ export function TrajectoryListPage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('Trajecten'));
-  if (!can.seeTrajectories(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de trajecten niet inzien.'))} />;
+  if (!can.seeTrajectories(user))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag de trajecten niet inzien.'))} />;
   return <Trajectories />;
 }
 
@@ -54,12 +61,21 @@ function Trajectories() {
   // With "only those that ended", the period bounds the end date: the endings a KPI such as uitval counts.
   const ended = geeindigd === endedValue ? 'true' : undefined;
   const [loaded] = useLoad(
-    (signal) => api<Page<Trajectory>>(
-      `/trajectories${toQuery({
-        providerAgb: aanbieder, municipalityCode: gemeente, productCategory: categorie, endReason: reden, from: van, to: tot, ended, page: filters.page, pageSize: 25,
-      })}`,
-      { signal },
-    ),
+    (signal) =>
+      api<Page<Trajectory>>(
+        `/trajectories${toQuery({
+          providerAgb: aanbieder,
+          municipalityCode: gemeente,
+          productCategory: categorie,
+          endReason: reden,
+          from: van,
+          to: tot,
+          ended,
+          page: filters.page,
+          pageSize: 25,
+        })}`,
+        { signal },
+      ),
     [aanbieder, gemeente, categorie, reden, van, tot, ended, filters.page],
     { keepPrevious: true },
   );
@@ -71,11 +87,23 @@ function Trajectories() {
   if (problem) return problem;
   const params = (refused?.invalidParams ?? []).map((p) => ({ ...p, name: fieldOfParam[p.name] ?? p.name }));
   const errors = {
-    params, general: refused && !params.length ? (refused.problem.detail ?? refused.problem.title) : null, round: 0, hasAny: refused !== null,
+    params,
+    general: refused && !params.length ? (refused.problem.detail ?? refused.problem.title) : null,
+    round: 0,
+    hasAny: refused !== null,
   };
-  const errorOf = (key: FilterKey) => params.filter((p) => p.name === key).map((p) => p.reason).join(' ') || undefined;
+  const errorOf = (key: FilterKey) =>
+    params
+      .filter((p) => p.name === key)
+      .map((p) => p.reason)
+      .join(' ') || undefined;
   const labels: Record<FilterKey, string> = {
-    aanbieder: t('Aanbieder'), gemeente: t('Gemeente'), categorie: t('Productcategorie'), reden: t('Reden beëindiging'), van: t('Van'), tot: t('Tot'),
+    aanbieder: t('Aanbieder'),
+    gemeente: t('Gemeente'),
+    categorie: t('Productcategorie'),
+    reden: t('Reden beëindiging'),
+    van: t('Van'),
+    tot: t('Tot'),
     geeindigd: t('Alleen trajecten die in de periode eindigden'),
   };
   const endingsFilter = endingsFilterText(t, endReasons, filters.values);
@@ -91,12 +119,16 @@ function Trajectories() {
       <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
         {ownOnly
           ? t('De zorgtrajecten van uw organisatie, opgebouwd uit de ingelezen iJw-berichten.')
-          : t('De zorgtrajecten in de regio, opgebouwd uit de ingelezen iJw-berichten: van aanvraag en toewijzing tot einde zorg en declaraties.')}
+          : t(
+              'De zorgtrajecten in de regio, opgebouwd uit de ingelezen iJw-berichten: van aanvraag en toewijzing tot einde zorg en declaraties.',
+            )}
       </p>
       <div className="utrecht-alert utrecht-alert--info privacy-note">
         <div className="utrecht-alert__content">
           <p className="utrecht-alert__message utrecht-paragraph">
-            {t('Cliënten staan hier alleen als pseudoniem; het BSN wordt bij het inlezen vervangen en is nergens te zien. Elke zoekvraag op deze pagina wordt vastgelegd als inzage in cliëntgegevens.')}
+            {t(
+              'Cliënten staan hier alleen als pseudoniem; het BSN wordt bij het inlezen vervangen en is nergens te zien. Elke zoekvraag op deze pagina wordt vastgelegd als inzage in cliëntgegevens.',
+            )}
           </p>
         </div>
       </div>
@@ -105,19 +137,65 @@ function Trajectories() {
         {(draft, set) => (
           <>
             {!ownOnly && (
-              <SelectField id="aanbieder" label={labels.aanbieder} placeholder={t('Alle aanbieders')} options={providerOptions} error={errorOf('aanbieder')} value={draft.aanbieder} onChange={(v) => set('aanbieder', v)} />
+              <SelectField
+                id="aanbieder"
+                label={labels.aanbieder}
+                placeholder={t('Alle aanbieders')}
+                options={providerOptions}
+                error={errorOf('aanbieder')}
+                value={draft.aanbieder}
+                onChange={(v) => set('aanbieder', v)}
+              />
             )}
-            <SelectField id="gemeente" label={labels.gemeente} placeholder={t('Alle gemeenten')} options={municipalityOptions} error={errorOf('gemeente')} value={draft.gemeente} onChange={(v) => set('gemeente', v)} />
-            <SelectField id="categorie" label={labels.categorie} placeholder={t('Alle categorieën')} options={codeOptions(categories)} error={errorOf('categorie')} value={draft.categorie} onChange={(v) => set('categorie', v)} />
             <SelectField
-              id="reden" label={labels.reden} placeholder={t('Alle redenen')} options={endReasonOptions(t, endReasons, draft.reden)} error={errorOf('reden')}
-              value={draft.reden} onChange={(v) => set('reden', v)}
+              id="gemeente"
+              label={labels.gemeente}
+              placeholder={t('Alle gemeenten')}
+              options={municipalityOptions}
+              error={errorOf('gemeente')}
+              value={draft.gemeente}
+              onChange={(v) => set('gemeente', v)}
             />
-            <TextField id="van" type="date" label={labels.van} error={errorOf('van')} value={draft.van} onChange={(v) => set('van', v)} />
-            <TextField id="tot" type="date" label={labels.tot} error={errorOf('tot')} value={draft.tot} onChange={(v) => set('tot', v)} />
+            <SelectField
+              id="categorie"
+              label={labels.categorie}
+              placeholder={t('Alle categorieën')}
+              options={codeOptions(categories)}
+              error={errorOf('categorie')}
+              value={draft.categorie}
+              onChange={(v) => set('categorie', v)}
+            />
+            <SelectField
+              id="reden"
+              label={labels.reden}
+              placeholder={t('Alle redenen')}
+              options={endReasonOptions(t, endReasons, draft.reden)}
+              error={errorOf('reden')}
+              value={draft.reden}
+              onChange={(v) => set('reden', v)}
+            />
+            <TextField
+              id="van"
+              type="date"
+              label={labels.van}
+              error={errorOf('van')}
+              value={draft.van}
+              onChange={(v) => set('van', v)}
+            />
+            <TextField
+              id="tot"
+              type="date"
+              label={labels.tot}
+              error={errorOf('tot')}
+              value={draft.tot}
+              onChange={(v) => set('tot', v)}
+            />
             <CheckboxField
-              id="geeindigd" label={labels.geeindigd} error={errorOf('geeindigd')}
-              checked={draft.geeindigd === endedValue} onChange={(checked) => set('geeindigd', checked ? endedValue : '')}
+              id="geeindigd"
+              label={labels.geeindigd}
+              error={errorOf('geeindigd')}
+              checked={draft.geeindigd === endedValue}
+              onChange={(checked) => set('geeindigd', checked ? endedValue : '')}
             />
           </>
         )}
@@ -132,7 +210,11 @@ function Trajectories() {
             rowKey={(r) => String(r.id)}
             empty={t('Geen trajecten gevonden.')}
             columns={[
-              { header: t('Cliënt (pseudoniem)'), rowHeader: true, cell: (r) => <span className="pseudonym">{r.client}</span> },
+              {
+                header: t('Cliënt (pseudoniem)'),
+                rowHeader: true,
+                cell: (r) => <span className="pseudonym">{r.client}</span>,
+              },
               { header: t('Gemeente'), cell: (r) => names.municipality(r.municipalityCode) },
               { header: t('Aanbieder'), cell: (r) => names.provider(r.providerAgb) },
               {
@@ -148,14 +230,24 @@ function Trajectories() {
               { header: t('Aanvraag'), cell: (r) => <span className="nowrap">{formatDate(r.requestDate)}</span> },
               {
                 header: t('Toewijzing'),
-                cell: (r) => (r.allocationStart
-                  ? <span className="nowrap">{formatDate(r.allocationStart)} –<br />{formatDate(r.allocationEnd)}</span>
-                  : t('Taakgericht')),
+                cell: (r) =>
+                  r.allocationStart ? (
+                    <span className="nowrap">
+                      {formatDate(r.allocationStart)} –<br />
+                      {formatDate(r.allocationEnd)}
+                    </span>
+                  ) : (
+                    t('Taakgericht')
+                  ),
               },
               { header: t('Start'), cell: (r) => <span className="nowrap">{formatDate(r.startDate)}</span> },
               { header: t('Einde'), cell: (r) => <span className="nowrap">{formatDate(r.endDate)}</span> },
               { header: t('Reden einde'), cell: (r) => coded(endReasons, r.endReason) },
-              { header: t('Gedeclareerd'), numeric: true, cell: (r) => <span className="nowrap">{formatEuro(r.declaredCents / 100)}</span> },
+              {
+                header: t('Gedeclareerd'),
+                numeric: true,
+                cell: (r) => <span className="nowrap">{formatEuro(r.declaredCents / 100)}</span>,
+              },
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />

@@ -22,7 +22,8 @@ type Phase =
   | { name: 'done'; response: ImportResponse }
   | { name: 'failed'; error: ApiError };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
 
 /** /berichten/inlezen: upload iJw files (XML or zip) and see per file whether it was accepted. */
 export function UploadPage() {
@@ -51,23 +52,39 @@ function UploadForm() {
     errors.clear();
     const total = files.reduce((n, f) => n + f.size, 0);
     if (total > maxUploadBytes) {
-      setPhase({ name: 'failed', error: new ApiError({
-        type: 'about:blank', title: t('Te groot'), status: 413, code: 'payload-too-large',
-        detail: t('De bestanden zijn samen {size}; een upload mag hoogstens {max} zijn. Lees grotere sets in met de CLI.', { size: megabytes(total), max: megabytes(maxUploadBytes) }),
-      }) });
+      setPhase({
+        name: 'failed',
+        error: new ApiError({
+          type: 'about:blank',
+          title: t('Te groot'),
+          status: 413,
+          code: 'payload-too-large',
+          detail: t(
+            'De bestanden zijn samen {size}; een upload mag hoogstens {max} zijn. Lees grotere sets in met de CLI.',
+            { size: megabytes(total), max: megabytes(maxUploadBytes) },
+          ),
+        }),
+      });
       return;
     }
     setPhase({ name: 'sending', percent: 0 });
     try {
       const response = await uploadFiles(files, {
-        onProgress: (loaded, size) => setPhase({ name: 'sending', percent: Math.min(100, Math.round((loaded / size) * 100)) }),
+        onProgress: (loaded, size) =>
+          setPhase({ name: 'sending', percent: Math.min(100, Math.round((loaded / size) * 100)) }),
         onSent: () => setPhase({ name: 'processing' }),
       });
       setPhase({ name: 'done', response });
       setFiles([]);
       if (input.current) input.current.value = '';
     } catch (error) {
-      setPhase({ name: 'failed', error: error instanceof ApiError ? error : new ApiError({ type: 'about:blank', title: t('Fout'), status: 0, code: 'client', detail: String(error) }) });
+      setPhase({
+        name: 'failed',
+        error:
+          error instanceof ApiError
+            ? error
+            : new ApiError({ type: 'about:blank', title: t('Fout'), status: 0, code: 'client', detail: String(error) }),
+      });
     }
   };
 
@@ -77,18 +94,30 @@ function UploadForm() {
       <MessagesNav />
       <h1 className="utrecht-heading-1">{t('iJw-berichten inlezen')}</h1>
       <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
-        {t('Elk bestand wordt in zijn geheel aanvaard of afgekeurd. Een afgekeurd bestand gaat met de redenen naar de quarantaine; een bestand dat al eerder is ingelezen, telt één keer.')}
+        {t(
+          'Elk bestand wordt in zijn geheel aanvaard of afgekeurd. Een afgekeurd bestand gaat met de redenen naar de quarantaine; een bestand dat al eerder is ingelezen, telt één keer.',
+        )}
       </p>
       <ErrorSummary errors={errors} labels={{ bestanden: t('Bestanden (XML of zip)') }} />
       <form className="form" onSubmit={submit} noValidate>
-        <div className={`utrecht-form-field utrecht-form-field--distanced upload-field${fieldError ? ' utrecht-form-field--invalid' : ''}`}>
+        <div
+          className={`utrecht-form-field utrecht-form-field--distanced upload-field${fieldError ? ' utrecht-form-field--invalid' : ''}`}
+        >
           <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="bestanden">{t('Bestanden (XML of zip)')}</label>
+            <label className="utrecht-form-label" htmlFor="bestanden">
+              {t('Bestanden (XML of zip)')}
+            </label>
           </div>
           <div id="bestanden-description" className="utrecht-form-field__description utrecht-form-field-description">
-            {t('Een of meer iJw-berichten (.xml) of zip-bestanden met berichten; samen hoogstens {max}.', { max: megabytes(maxUploadBytes) })}
+            {t('Een of meer iJw-berichten (.xml) of zip-bestanden met berichten; samen hoogstens {max}.', {
+              max: megabytes(maxUploadBytes),
+            })}
           </div>
-          {fieldError && <div id="bestanden-error" className="utrecht-form-field__error-message utrecht-form-field-error-message">{fieldError}</div>}
+          {fieldError && (
+            <div id="bestanden-error" className="utrecht-form-field__error-message utrecht-form-field-error-message">
+              {fieldError}
+            </div>
+          )}
           <div className="utrecht-form-field__input">
             <input
               ref={input}
@@ -106,13 +135,19 @@ function UploadForm() {
         </div>
         <ButtonGroup>
           {/* Not disabled while busy: a disabled button drops the keyboard focus; a second click is ignored. */}
-          <Button type="submit" appearance="primary" aria-disabled={busy || undefined}>{t('Inlezen')}</Button>
+          <Button type="submit" appearance="primary" aria-disabled={busy || undefined}>
+            {t('Inlezen')}
+          </Button>
         </ButtonGroup>
       </form>
       {phase.name === 'sending' && (
         <div className="upload-progress">
-          <label className="utrecht-form-label" htmlFor="voortgang">{t('Voortgang')}</label>
-          <progress id="voortgang" max={100} value={phase.percent}>{phase.percent}%</progress>
+          <label className="utrecht-form-label" htmlFor="voortgang">
+            {t('Voortgang')}
+          </label>
+          <progress id="voortgang" max={100} value={phase.percent}>
+            {phase.percent}%
+          </progress>
           <span aria-hidden="true">{phase.percent}%</span>
         </div>
       )}
@@ -139,7 +174,9 @@ function ImportSummary({ summary }: { summary: ImportResponse['summary'] }) {
             {t('{accepted} aanvaard, {duplicate} al eerder ingelezen, {rejected} afgekeurd; {records} records', counts)}
           </p>
           {summary.rejected > 0 && (
-            <p className="utrecht-paragraph">{t('De afgekeurde bestanden staan bovenaan de tabel, en met hun redenen in de quarantaine.')}</p>
+            <p className="utrecht-paragraph">
+              {t('De afgekeurde bestanden staan bovenaan de tabel, en met hun redenen in de quarantaine.')}
+            </p>
           )}
         </div>
       </div>
@@ -153,7 +190,9 @@ function ImportResults({ response }: { response: ImportResponse }) {
     <Table
       caption={t('Uitslag per bestand')}
       // Rejected files first, as they need attention; otherwise in the order they were read.
-      rows={response.results.map((r, i) => ({ ...r, key: String(i) })).sort((a, b) => Number(b.status === 'rejected') - Number(a.status === 'rejected'))}
+      rows={response.results
+        .map((r, i) => ({ ...r, key: String(i) }))
+        .sort((a, b) => Number(b.status === 'rejected') - Number(a.status === 'rejected'))}
       rowKey={(r) => r.key}
       empty={t('Geen bestanden ontvangen.')}
       columns={[
@@ -168,7 +207,8 @@ function ImportResults({ response }: { response: ImportResponse }) {
               <ReasonList reasons={r.reasons} />
               {r.status === 'rejected' && r.fileId && (
                 <TextLink to={`/berichten/quarantaine/${r.fileId}`}>
-                  {t('In de quarantaine')}<span className="visually-hidden"> {t('van {name}', { name: r.file })}</span>
+                  {t('In de quarantaine')}
+                  <span className="visually-hidden"> {t('van {name}', { name: r.file })}</span>
                 </TextLink>
               )}
             </>

@@ -12,7 +12,12 @@ export interface UploadHandlers {
 }
 
 function problemOf(xhr: XMLHttpRequest): Problem {
-  const fallback: Problem = { type: 'about:blank', title: xhr.statusText || 'Fout', status: xhr.status, code: String(xhr.status) };
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: xhr.statusText || 'Fout',
+    status: xhr.status,
+    code: String(xhr.status),
+  };
   if (xhr.status === 413) {
     fallback.detail = `Een upload mag hoogstens ${maxUploadBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`;
   }
@@ -51,17 +56,31 @@ export function uploadFiles(files: File[], handlers: UploadHandlers): Promise<Im
         try {
           resolve(JSON.parse(xhr.responseText) as ImportResponse);
         } catch {
-          reject(new ApiError({ type: 'about:blank', title: 'Fout', status: 0, code: 'client', detail: 'Het antwoord van de server is onleesbaar.' }));
+          reject(
+            new ApiError({
+              type: 'about:blank',
+              title: 'Fout',
+              status: 0,
+              code: 'client',
+              detail: 'Het antwoord van de server is onleesbaar.',
+            }),
+          );
         }
         return;
       }
       if (xhr.status === 401) reportUnauthorized();
       reject(new ApiError(problemOf(xhr)));
     };
-    xhr.onerror = () => reject(new ApiError({
-      type: 'about:blank', title: 'Geen verbinding', status: 0, code: 'network',
-      detail: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
-    }));
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          type: 'about:blank',
+          title: 'Geen verbinding',
+          status: 0,
+          code: 'network',
+          detail: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+        }),
+      );
     xhr.send(form);
   });
 }

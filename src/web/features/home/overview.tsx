@@ -33,20 +33,29 @@ export function OverviewPage() {
   const counts = state.status === 'ok' ? state.data : null;
   const tiles: Tile[] = [
     { label: 'Aanbieders', count: counts?.providers ?? null, to: '/aanbieders', link: 'Naar de aanbieders' },
-    { label: 'Lopende contracten', count: counts?.contracts ?? null, to: `/contracten?peildatum=${todayIso()}`, link: 'Naar de contracten' },
+    {
+      label: 'Lopende contracten',
+      count: counts?.contracts ?? null,
+      to: `/contracten?peildatum=${todayIso()}`,
+      link: 'Naar de contracten',
+    },
     { label: 'Producten', count: counts?.products ?? null, to: '/producten', link: 'Naar de producten' },
   ];
 
   // The next steps this role can take; a role with none (a verwijzer) gets no empty heading.
-  const further = ([
-    [canSeeDashboard(user), '/dashboard', 'Sturingsinformatie op het dashboard'],
-    [can.seeBudgets(user), '/budgetten', 'Budgetten per gemeente en post'],
-    [can.editMasterData(user), '/aanbieders/nieuw', 'Nieuwe aanbieder'],
-    [can.editMasterData(user), '/contracten/nieuw', 'Nieuw contract'],
-    [user.role === 'aanbieder' && !!user.providerId, `/aanbieders/${user.providerId}`, 'Gegevens van uw organisatie'],
-    [can.administer(user), '/gebruikers', 'Gebruikers beheren'],
-    [can.administer(user), '/audit', 'Audit-log bekijken'],
-  ] as Array<[boolean, string, Msg]>).filter(([shown]) => shown).map(([, to, label]) => [to, label] as const);
+  const further = (
+    [
+      [canSeeDashboard(user), '/dashboard', 'Sturingsinformatie op het dashboard'],
+      [can.seeBudgets(user), '/budgetten', 'Budgetten per gemeente en post'],
+      [can.editMasterData(user), '/aanbieders/nieuw', 'Nieuwe aanbieder'],
+      [can.editMasterData(user), '/contracten/nieuw', 'Nieuw contract'],
+      [user.role === 'aanbieder' && !!user.providerId, `/aanbieders/${user.providerId}`, 'Gegevens van uw organisatie'],
+      [can.administer(user), '/gebruikers', 'Gebruikers beheren'],
+      [can.administer(user), '/audit', 'Audit-log bekijken'],
+    ] as Array<[boolean, string, Msg]>
+  )
+    .filter(([shown]) => shown)
+    .map(([, to, label]) => [to, label] as const);
 
   return (
     <>
@@ -58,7 +67,9 @@ export function OverviewPage() {
         {tiles.map((tile) => (
           <li key={tile.to} className="tile">
             <h2 className="utrecht-heading-2 tile__heading">{t(tile.label)}</h2>
-            <p className="tile__count">{state.status === 'loading' ? '…' : tile.count === null ? '—' : formatCount(tile.count, lang)}</p>
+            <p className="tile__count">
+              {state.status === 'loading' ? '…' : tile.count === null ? '—' : formatCount(tile.count, lang)}
+            </p>
             <TextLink to={tile.to}>{t(tile.link)}</TextLink>
           </li>
         ))}
@@ -67,7 +78,11 @@ export function OverviewPage() {
         <>
           <h2 className="utrecht-heading-2">{t('Verder')}</h2>
           <ul className="utrecht-unordered-list">
-            {further.map(([to, label]) => <li key={to} className="utrecht-unordered-list__item"><TextLink to={to}>{t(label)}</TextLink></li>)}
+            {further.map(([to, label]) => (
+              <li key={to} className="utrecht-unordered-list__item">
+                <TextLink to={to}>{t(label)}</TextLink>
+              </li>
+            ))}
           </ul>
         </>
       )}

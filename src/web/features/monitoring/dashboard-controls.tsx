@@ -8,7 +8,12 @@ import type { KpiPeriods } from './monitoring-api';
 
 export const groupLabels: Record<KpiGroupBy, Msg> = kpiGroupLabels;
 
-const kindLabels: Record<PeriodKind | 'interval', Msg> = { year: 'Jaar', quarter: 'Kwartaal', month: 'Maand', interval: 'Vrije periode' };
+const kindLabels: Record<PeriodKind | 'interval', Msg> = {
+  year: 'Jaar',
+  quarter: 'Kwartaal',
+  month: 'Maand',
+  interval: 'Vrije periode',
+};
 
 /** "2025", "3e kwartaal 2025" / "Q3 2025", "juli 2025", or "1 januari 2025 – 30 juni 2025". */
 export function periodLabel(label: string, lang: Lang): string {
@@ -18,10 +23,14 @@ export function periodLabel(label: string, lang: Lang): string {
   const date = (iso: string, options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(loc, { ...options, timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   switch (period.kind) {
-    case 'year': return String(period.year);
-    case 'quarter': return lang === 'en' ? `Q${period.part} ${period.year}` : `${period.part}e kwartaal ${period.year}`;
-    case 'month': return date(period.from, { month: 'long', year: 'numeric' });
-    default: return `${date(period.from, { day: 'numeric', month: 'long', year: 'numeric' })} – ${date(period.to, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    case 'year':
+      return String(period.year);
+    case 'quarter':
+      return lang === 'en' ? `Q${period.part} ${period.year}` : `${period.part}e kwartaal ${period.year}`;
+    case 'month':
+      return date(period.from, { month: 'long', year: 'numeric' });
+    default:
+      return `${date(period.from, { day: 'numeric', month: 'long', year: 'numeric' })} – ${date(period.to, { day: 'numeric', month: 'long', year: 'numeric' })}`;
   }
 }
 
@@ -30,7 +39,13 @@ export function periodLabel(label: string, lang: Lang): string {
  * naar". Changes apply on "Tonen", never while choosing, so a keyboard or screen-reader user is not surprised by a
  * page that changes under them.
  */
-export function DashboardControls({ state, periods, onApply, groupBy, groupings }: {
+export function DashboardControls({
+  state,
+  periods,
+  onApply,
+  groupBy,
+  groupings,
+}: {
   state: DashboardState;
   periods: KpiPeriods;
   onApply(next: DashboardState): void;
@@ -53,7 +68,8 @@ export function DashboardControls({ state, periods, onApply, groupBy, groupings 
     const list = listPeriods(k, first, last);
     return list.includes(current) || parsePeriod(current)?.kind !== k ? list : [current, ...list];
   };
-  const kinds: Array<PeriodKind | 'interval'> = parsed?.kind === 'interval' ? ['year', 'quarter', 'month', 'interval'] : ['year', 'quarter', 'month'];
+  const kinds: Array<PeriodKind | 'interval'> =
+    parsed?.kind === 'interval' ? ['year', 'quarter', 'month', 'interval'] : ['year', 'quarter', 'month'];
   const changeKind = (next: PeriodKind | 'interval') => {
     setKind(next);
     const list = options(next);
@@ -69,17 +85,36 @@ export function DashboardControls({ state, periods, onApply, groupBy, groupings 
   return (
     <form className="filter-form dashboard-controls" onSubmit={submit} aria-label={t('Periode kiezen')} noValidate>
       <div className="filter-form__fields">
-        <SelectField id="soort-periode" label={t('Soort periode')} value={kind} onChange={(v) => changeKind(v as PeriodKind)}
-          options={kinds.map((k) => ({ value: k, label: t(kindLabels[k]) }))} />
-        <SelectField id="periode" label={t('Periode')} value={period} onChange={setPeriod}
-          options={options(kind).map((p) => ({ value: p, label: periodLabel(p, lang) }))} />
+        <SelectField
+          id="soort-periode"
+          label={t('Soort periode')}
+          value={kind}
+          onChange={(v) => changeKind(v as PeriodKind)}
+          options={kinds.map((k) => ({ value: k, label: t(kindLabels[k]) }))}
+        />
+        <SelectField
+          id="periode"
+          label={t('Periode')}
+          value={period}
+          onChange={setPeriod}
+          options={options(kind).map((p) => ({ value: p, label: periodLabel(p, lang) }))}
+        />
         {grouping && groupings && (
-          <SelectField id="indeling" label={t('Indelen naar')} value={grouping} onChange={(v) => setGrouping(v as KpiGroupBy)}
-            options={kpiGroupings.filter((g) => groupings.includes(g)).map((g) => ({ value: g, label: t(groupLabels[g]) }))} />
+          <SelectField
+            id="indeling"
+            label={t('Indelen naar')}
+            value={grouping}
+            onChange={(v) => setGrouping(v as KpiGroupBy)}
+            options={kpiGroupings
+              .filter((g) => groupings.includes(g))
+              .map((g) => ({ value: g, label: t(groupLabels[g]) }))}
+          />
         )}
       </div>
       <div className="filter-form__actions">
-        <Button type="submit" appearance="secondary">{t('Tonen')}</Button>
+        <Button type="submit" appearance="secondary">
+          {t('Tonen')}
+        </Button>
       </div>
     </form>
   );

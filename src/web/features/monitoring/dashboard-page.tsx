@@ -46,12 +46,18 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
 
   return (
     <>
-      <DashboardControls key={location.search} state={state} periods={periods} onApply={(next) => navigate(`/dashboard${toSearch(next)}`)} />
+      <DashboardControls
+        key={location.search}
+        state={state}
+        periods={periods}
+        onApply={(next) => navigate(`/dashboard${toSearch(next)}`)}
+      />
       <DrillPath state={state} basePath="/dashboard" ownProvider={ownProvider} />
       {response && (
         <p className="utrecht-paragraph dashboard-lead">
           {t('Cijfers over {period}, vergeleken met {previous}.', {
-            period: periodLabel(response.period.label, lang), previous: periodLabel(response.previousPeriod.label, lang),
+            period: periodLabel(response.period.label, lang),
+            previous: periodLabel(response.previousPeriod.label, lang),
           })}{' '}
           {t('Groepen van minder dan {n} jeugdigen staan er als "< {n}".', { n: response.suppressionThreshold })}
         </p>
@@ -65,10 +71,14 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
           </li>
         )}
         <li>
-          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>{t('Alle cijfers als CSV')}</a>
+          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>
+            {t('Alle cijfers als CSV')}
+          </a>
         </li>
         <li>
-          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>{t('Alle cijfers als Excel (XLSX)')}</a>
+          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>
+            {t('Alle cijfers als Excel (XLSX)')}
+          </a>
         </li>
       </ul>
       {kpis.status === 'loading' && <Loading />}
@@ -81,7 +91,9 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
 function KpiTiles({ response, state }: { response: KpiResponse; state: DashboardState }) {
   return (
     <ul className="kpi-tiles">
-      {response.data.map((result) => <KpiTile key={result.kpi.id} result={result} response={response} state={state} />)}
+      {response.data.map((result) => (
+        <KpiTile key={result.kpi.id} result={result} response={response} state={state} />
+      ))}
     </ul>
   );
 }
@@ -103,13 +115,19 @@ function KpiTile({ result, response, state }: { result: KpiResult; response: Kpi
         </>
       ) : (
         <>
-          <p className="kpi-tile__value"><KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} /></p>
+          <p className="kpi-tile__value">
+            <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} />
+          </p>
           <dl className="kpi-tile__facts">
             <div>
               <dt>{t('Vorige periode')}</dt>
               <dd>
                 <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} which="previous" />
-                {total.value !== null && total.previous !== null && <span className="kpi-tile__change"><KpiChange cell={total} unit={kpi.unit} /></span>}
+                {total.value !== null && total.previous !== null && (
+                  <span className="kpi-tile__change">
+                    <KpiChange cell={total} unit={kpi.unit} />
+                  </span>
+                )}
               </dd>
             </div>
             {total.budget !== undefined && total.budget !== null && (
@@ -120,7 +138,9 @@ function KpiTile({ result, response, state }: { result: KpiResult; response: Kpi
             )}
             <div>
               <dt>{t('Doel')}</dt>
-              <dd><KpiTarget cell={total} unit={kpi.unit} compact /></dd>
+              <dd>
+                <KpiTarget cell={total} unit={kpi.unit} compact />
+              </dd>
             </div>
           </dl>
         </>

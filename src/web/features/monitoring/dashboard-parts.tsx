@@ -11,7 +11,8 @@ import { toSearch, type DashboardState } from './dashboard-state';
 import type { ScopeType } from './monitoring-api';
 
 /** Who sees the dashboard pages; the server checks again and narrows an aanbieder to its own figures. */
-export const canSeeDashboard = (user: User) => ['beheerder', 'contractmanager', 'beleid', 'aanbieder'].includes(user.role);
+export const canSeeDashboard = (user: User) =>
+  ['beheerder', 'contractmanager', 'beleid', 'aanbieder'].includes(user.role);
 /** Signals: an aanbieder gets those of its own organisation (the server narrows them). */
 export const canSeeSignals = canSeeDashboard;
 export const canSeeTargets = (user: User) => ['beheerder', 'contractmanager', 'beleid'].includes(user.role);
@@ -49,11 +50,15 @@ export function MonitoringNav() {
   return (
     <nav className="sub-nav" aria-label={t('Sturingsinformatie')}>
       <ul className="sub-nav__list">
-        {links.filter((l) => l.show).map((l) => (
-          <li key={l.to} className="sub-nav__item">
-            <NavLink to={l.to} className="sub-nav__link utrecht-link">{t(l.label)}</NavLink>
-          </li>
-        ))}
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to} className="sub-nav__item">
+              <NavLink to={l.to} className="sub-nav__link utrecht-link">
+                {t(l.label)}
+              </NavLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );
@@ -63,7 +68,15 @@ export function MonitoringNav() {
  * The drill-down path as a breadcrumb: Regio › Nieuwegein › Aanbieder › Productcategorie. Each step goes back to
  * that level (dropping the deeper filters); the last one is the current level.
  */
-export function DrillPath({ state, basePath, ownProvider }: { state: DashboardState; basePath: string; ownProvider?: string | undefined }) {
+export function DrillPath({
+  state,
+  basePath,
+  ownProvider,
+}: {
+  state: DashboardState;
+  basePath: string;
+  ownProvider?: string | undefined;
+}) {
   const { t } = useT();
   const names = useDashboardNames();
   const period = state.period;
@@ -95,10 +108,23 @@ export function DrillPath({ state, basePath, ownProvider }: { state: DashboardSt
           const last = i === steps.length - 1;
           return (
             <li key={i} className="utrecht-breadcrumb-nav__item">
-              {last
-                ? <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" aria-current="page">{step.label}</span>
-                : <Link className="utrecht-breadcrumb-nav__link utrecht-link" to={`${basePath}${toSearch(step.state)}`}>{step.label}</Link>}
-              {!last && <span className="drill-path__separator" aria-hidden="true">›</span>}
+              {last ? (
+                <span
+                  className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current"
+                  aria-current="page"
+                >
+                  {step.label}
+                </span>
+              ) : (
+                <Link className="utrecht-breadcrumb-nav__link utrecht-link" to={`${basePath}${toSearch(step.state)}`}>
+                  {step.label}
+                </Link>
+              )}
+              {!last && (
+                <span className="drill-path__separator" aria-hidden="true">
+                  ›
+                </span>
+              )}
             </li>
           );
         })}

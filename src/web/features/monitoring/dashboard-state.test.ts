@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGroupBy, drillDown, emptyState, listPeriods, parsePeriod, readState, reportQuarter, toSearch } from './dashboard-state';
+import {
+  defaultGroupBy,
+  drillDown,
+  emptyState,
+  listPeriods,
+  parsePeriod,
+  readState,
+  reportQuarter,
+  toSearch,
+} from './dashboard-state';
 import { trajectoriesHref } from './signals-page';
 
 describe('the dashboard state in the address', () => {
   it('reads and writes the Dutch parameters, ignoring an unknown grouping', () => {
     const state = readState(new URLSearchParams('periode=2025Q3&gemeente=0356&aanbieder=99000011&indeling=provider'));
-    expect(state).toEqual({ ...emptyState, period: '2025Q3', municipality: '0356', provider: '99000011', groupBy: 'provider' });
+    expect(state).toEqual({
+      ...emptyState,
+      period: '2025Q3',
+      municipality: '0356',
+      provider: '99000011',
+      groupBy: 'provider',
+    });
     expect(toSearch(state)).toBe('?periode=2025Q3&indeling=provider&gemeente=0356&aanbieder=99000011');
     expect(readState(new URLSearchParams('indeling=iets')).groupBy).toBe('');
     expect(toSearch(emptyState)).toBe('');
@@ -34,7 +49,11 @@ describe('periods', () => {
   it('reads every notation the API takes', () => {
     expect(parsePeriod('2024Q1')).toMatchObject({ kind: 'quarter', from: '2024-01-01', to: '2024-03-31' });
     expect(parsePeriod('2024-02')).toMatchObject({ kind: 'month', to: '2024-02-29' });
-    expect(parsePeriod('2025-01-01/2025-06-30')).toMatchObject({ kind: 'interval', from: '2025-01-01', to: '2025-06-30' });
+    expect(parsePeriod('2025-01-01/2025-06-30')).toMatchObject({
+      kind: 'interval',
+      from: '2025-01-01',
+      to: '2025-06-30',
+    });
     expect(parsePeriod('2025Q5')).toBeNull();
   });
 
@@ -54,11 +73,15 @@ describe('periods', () => {
 
 describe('links from a signal', () => {
   it('names the trajectory filters as /trajecten does', () => {
-    expect(trajectoriesHref('from=2025-07-01&to=2025-09-30&municipalityCode=0356'))
-      .toBe('/trajecten?van=2025-07-01&tot=2025-09-30&gemeente=0356');
+    expect(trajectoriesHref('from=2025-07-01&to=2025-09-30&municipalityCode=0356')).toBe(
+      '/trajecten?van=2025-07-01&tot=2025-09-30&gemeente=0356',
+    );
     // Uitval: the early endings in the period, as the form's select and checkbox read them.
-    expect(trajectoriesHref('from=2025-07-01&to=2025-09-30&providerAgb=99000011&endReason=32,33,34,35&ended=true'))
-      .toBe('/trajecten?van=2025-07-01&tot=2025-09-30&aanbieder=99000011&reden=32%2C33%2C34%2C35&geeindigd=ja');
-    expect(trajectoriesHref('from=2025-07-01&endReason=31,39&ended=false')).toBe('/trajecten?van=2025-07-01&reden=31%2C39');
+    expect(
+      trajectoriesHref('from=2025-07-01&to=2025-09-30&providerAgb=99000011&endReason=32,33,34,35&ended=true'),
+    ).toBe('/trajecten?van=2025-07-01&tot=2025-09-30&aanbieder=99000011&reden=32%2C33%2C34%2C35&geeindigd=ja');
+    expect(trajectoriesHref('from=2025-07-01&endReason=31,39&ended=false')).toBe(
+      '/trajecten?van=2025-07-01&reden=31%2C39',
+    );
   });
 });

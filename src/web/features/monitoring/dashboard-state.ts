@@ -22,14 +22,21 @@ const urlKeys: Record<keyof DashboardState, string> = {
   lot: 'perceel',
 };
 
-export const emptyState: DashboardState = { period: '', groupBy: '', municipality: '', provider: '', productCategory: '', lot: '' };
+export const emptyState: DashboardState = {
+  period: '',
+  groupBy: '',
+  municipality: '',
+  provider: '',
+  productCategory: '',
+  lot: '',
+};
 
 export function readState(params: URLSearchParams): DashboardState {
   const read = (key: keyof DashboardState) => params.get(urlKeys[key]) ?? '';
   const groupBy = read('groupBy');
   return {
     period: read('period'),
-    groupBy: (kpiGroupings as readonly string[]).includes(groupBy) ? groupBy as KpiGroupBy : '',
+    groupBy: (kpiGroupings as readonly string[]).includes(groupBy) ? (groupBy as KpiGroupBy) : '',
     municipality: read('municipality'),
     provider: read('provider'),
     productCategory: read('productCategory'),
@@ -73,15 +80,29 @@ export function defaultGroupBy(state: DashboardState, ownProviderOnly: boolean):
 }
 
 /** Where a row of a grouped table leads: its filter set and the next grouping; null when there is no deeper level. */
-export function drillDown(state: DashboardState, groupBy: KpiGroupBy, key: string, ownProviderOnly: boolean): DashboardState | null {
+export function drillDown(
+  state: DashboardState,
+  groupBy: KpiGroupBy,
+  key: string,
+  ownProviderOnly: boolean,
+): DashboardState | null {
   const base = { ...state, groupBy: '' as const };
   let next: DashboardState;
   switch (groupBy) {
-    case 'municipality': next = { ...base, municipality: key }; break;
-    case 'provider': next = { ...base, provider: key }; break;
-    case 'lot': next = { ...base, lot: key }; break;
-    case 'productCategory': next = { ...base, productCategory: key }; break;
-    default: return null;
+    case 'municipality':
+      next = { ...base, municipality: key };
+      break;
+    case 'provider':
+      next = { ...base, provider: key };
+      break;
+    case 'lot':
+      next = { ...base, lot: key };
+      break;
+    case 'productCategory':
+      next = { ...base, productCategory: key };
+      break;
+    default:
+      return null;
   }
   const deeper = defaultGroupBy(next, ownProviderOnly);
   return deeper === 'region' ? next : { ...next, groupBy: deeper };
@@ -109,7 +130,13 @@ export function parsePeriod(label: string): ParsedPeriod | null {
   if (m) {
     const year = Number(m[1]);
     const q = Number(m[2]);
-    return { kind: 'quarter', year, part: q, from: `${year}-${pad(q * 3 - 2)}-01`, to: `${year}-${pad(q * 3)}-${lastDay(year, q * 3)}` };
+    return {
+      kind: 'quarter',
+      year,
+      part: q,
+      from: `${year}-${pad(q * 3 - 2)}-01`,
+      to: `${year}-${pad(q * 3)}-${lastDay(year, q * 3)}`,
+    };
   }
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
   if (m) {

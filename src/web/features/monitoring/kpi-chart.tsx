@@ -13,7 +13,17 @@ use([BarChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent,
  * figure is labelled for screen readers and the table beside it holds every number, so the chart adds nothing a
  * non-sighted user misses. Loaded on its own (React.lazy), so ECharts is fetched only when a KPI's page opens.
  */
-export default function KpiChart({ result, labels, locale, maxBars = 12 }: { result: KpiResult; labels: KpiChartLabels; locale: string; maxBars?: number }) {
+export default function KpiChart({
+  result,
+  labels,
+  locale,
+  maxBars = 12,
+}: {
+  result: KpiResult;
+  labels: KpiChartLabels;
+  locale: string;
+  maxBars?: number;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
 
@@ -33,11 +43,21 @@ export default function KpiChart({ result, labels, locale, maxBars = 12 }: { res
 
   useEffect(() => {
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    chart.current?.setOption(buildKpiChartOption(result, { labels, locale, maxBars, animation: !reduced }), { notMerge: true });
+    chart.current?.setOption(buildKpiChartOption(result, { labels, locale, maxBars, animation: !reduced }), {
+      notMerge: true,
+    });
     chart.current?.resize();
     // ECharts' aria label goes on the container; role="img" makes screen readers read it as one picture.
     container.current?.setAttribute('aria-label', labels.description);
   }, [result, labels, locale, maxBars]);
 
-  return <div ref={container} className="kpi-chart" role="img" aria-label={labels.description} style={{ blockSize: kpiChartHeight(result, maxBars) }} />;
+  return (
+    <div
+      ref={container}
+      className="kpi-chart"
+      role="img"
+      aria-label={labels.description}
+      style={{ blockSize: kpiChartHeight(result, maxBars) }}
+    />
+  );
 }

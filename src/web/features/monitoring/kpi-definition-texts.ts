@@ -43,7 +43,8 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
     source: 'Begroting van de regio',
   },
   wait_days: {
-    summaryEn: 'Median days from request (or allocation) to start of care, for trajectories that started in the period.',
+    summaryEn:
+      'Median days from request (or allocation) to start of care, for trajectories that started in the period.',
     nl: 'Mediaan van het aantal dagen van de aanvraag (JW315), anders de toewijzingsdatum (JW301), tot de start van de zorg (JW305), over trajecten die in de periode startten.',
     en: 'Median number of days from the request (JW315), else the allocation date (JW301), to the start of care (JW305), over trajectories that started in the period.',
     source: 'CBS wachttijd (aanmelding → start); Treeknorm ≤ 10 weken tot behandeling',

@@ -6,7 +6,14 @@ import { Loading, NotFoundPage, pageProblem, ProblemPage } from '../../component
 import { useDocumentTitle } from '../../components/page-title';
 import { useUser } from '../../lib/auth';
 import { useT } from '../../i18n';
-import { kpiDefinitionById, kpiGroupings, type KpiDefinitionInfo, type KpiGroupBy, type KpiId, type KpiResponse } from '../../../shared/kpi';
+import {
+  kpiDefinitionById,
+  kpiGroupings,
+  type KpiDefinitionInfo,
+  type KpiGroupBy,
+  type KpiId,
+  type KpiResponse,
+} from '../../../shared/kpi';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, groupLabels, periodLabel } from './dashboard-controls';
 import { canSeeDashboard, DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
@@ -36,9 +43,16 @@ export function KpiDetailPage() {
       <h1 className="utrecht-heading-1">{kpiName(kpi, lang)}</h1>
       <MonitoringNav />
       <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
-        {summary} <a className="utrecht-link utrecht-link--html-a" href="#definitie">{t('Definitie')}</a>
+        {summary}{' '}
+        <a className="utrecht-link utrecht-link--html-a" href="#definitie">
+          {t('Definitie')}
+        </a>
       </p>
-      {periods.status === 'loading' ? <Loading /> : periods.status === 'ok' && <KpiDetail kpi={kpi} periods={periods.data} />}
+      {periods.status === 'loading' ? (
+        <Loading />
+      ) : (
+        periods.status === 'ok' && <KpiDetail kpi={kpi} periods={periods.data} />
+      )}
     </>
   );
 }
@@ -51,7 +65,9 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
   const ownOnly = user.role === 'aanbieder';
   const fromUrl = readState(new URLSearchParams(location.search));
   const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod };
-  const groupings = kpiGroupings.filter((g) => (g !== 'budgetLine' || kpi.unit === 'euro') && (g !== 'provider' || !ownOnly));
+  const groupings = kpiGroupings.filter(
+    (g) => (g !== 'budgetLine' || kpi.unit === 'euro') && (g !== 'provider' || !ownOnly),
+  );
   // A grouping this KPI (or this user) does not have falls back to the drill-down's next level.
   const groupBy = state.groupBy && groupings.includes(state.groupBy) ? state.groupBy : defaultGroupBy(state, ownOnly);
   const [kpis] = useKpis(state, groupBy, kpi.id);
@@ -62,33 +78,77 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
 
   return (
     <>
-      <DashboardControls key={location.search} state={{ ...state, groupBy }} periods={periods} groupBy={groupBy} groupings={groupings}
-        onApply={(next) => navigate(`${basePath}${toSearch(next)}`)} />
+      <DashboardControls
+        key={location.search}
+        state={{ ...state, groupBy }}
+        periods={periods}
+        groupBy={groupBy}
+        groupings={groupings}
+        onApply={(next) => navigate(`${basePath}${toSearch(next)}`)}
+      />
       <DrillPath state={state} basePath={basePath} ownProvider={ownOnly ? response?.filters.provider : undefined} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
       {response && result && !result.available && (
-        <Alert type="info">{t('Geen gegevens')}: {t('De regio heeft voor dit cijfer (nog) geen gegevens.')}</Alert>
+        <Alert type="info">
+          {t('Geen gegevens')}: {t('De regio heeft voor dit cijfer (nog) geen gegevens.')}
+        </Alert>
       )}
       {response && result?.available && (
         <KpiFigures kpiId={kpi.id} response={response} groupBy={groupBy} state={state} ownOnly={ownOnly} />
       )}
-      {result?.available !== false && <ul className="plain-list dashboard-downloads" aria-label={t('Downloads')}>
-        <li><a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportHref(state, groupBy, 'csv', kpi.id)} download>{t('Download CSV')}</a></li>
-        <li><a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportHref(state, groupBy, 'xlsx', kpi.id)} download>{t('Download Excel (XLSX)')}</a></li>
-      </ul>}
+      {result?.available !== false && (
+        <ul className="plain-list dashboard-downloads" aria-label={t('Downloads')}>
+          <li>
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              href={exportHref(state, groupBy, 'csv', kpi.id)}
+              download
+            >
+              {t('Download CSV')}
+            </a>
+          </li>
+          <li>
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              href={exportHref(state, groupBy, 'xlsx', kpi.id)}
+              download
+            >
+              {t('Download Excel (XLSX)')}
+            </a>
+          </li>
+        </ul>
+      )}
       <section id="definitie" className="kpi-definition" aria-labelledby="definitie-kop" tabIndex={-1}>
-        <h2 id="definitie-kop" className="utrecht-heading-2">{t('Definitie')}</h2>
-        <p className="utrecht-paragraph">{lang === 'en' ? kpiDefinitionTexts[kpi.id].en : kpiDefinitionTexts[kpi.id].nl}</p>
-        <p className="utrecht-paragraph">{t('Bron')}: {kpiDefinitionTexts[kpi.id].source}</p>
+        <h2 id="definitie-kop" className="utrecht-heading-2">
+          {t('Definitie')}
+        </h2>
+        <p className="utrecht-paragraph">
+          {lang === 'en' ? kpiDefinitionTexts[kpi.id].en : kpiDefinitionTexts[kpi.id].nl}
+        </p>
+        <p className="utrecht-paragraph">
+          {t('Bron')}: {kpiDefinitionTexts[kpi.id].source}
+        </p>
       </section>
-      <p className="utrecht-paragraph"><TextLink to={`/dashboard${toSearch(dashboardState)}`}>{t('Terug naar het dashboard')}</TextLink></p>
+      <p className="utrecht-paragraph">
+        <TextLink to={`/dashboard${toSearch(dashboardState)}`}>{t('Terug naar het dashboard')}</TextLink>
+      </p>
     </>
   );
 }
 
-function KpiFigures({ kpiId, response, groupBy, state, ownOnly }: {
-  kpiId: KpiId; response: KpiResponse; groupBy: KpiGroupBy; state: DashboardState; ownOnly: boolean;
+function KpiFigures({
+  kpiId,
+  response,
+  groupBy,
+  state,
+  ownOnly,
+}: {
+  kpiId: KpiId;
+  response: KpiResponse;
+  groupBy: KpiGroupBy;
+  state: DashboardState;
+  ownOnly: boolean;
 }) {
   const { t, lang } = useT();
   const result = response.data.find((r) => r.kpi.id === kpiId)!;
@@ -97,12 +157,22 @@ function KpiFigures({ kpiId, response, groupBy, state, ownOnly }: {
   const previous = periodLabel(response.previousPeriod.label, lang);
   const group = t(groupLabels[groupBy]).toLowerCase();
   const caption = t('{kpi} per {group}, {period}', { kpi: kpiName(kpi, lang), group, period });
-  const labels = useMemo(() => ({
-    current: period, previous, target: t('Doel'),
-    description: t('Staafdiagram: {kpi} per {group} in {period} tegenover {previous}. De tabel bij de grafiek bevat alle cijfers.', { kpi: kpiName(kpi, lang), group, period, previous }),
-  }), [period, previous, t, kpi, lang, group]);
+  const labels = useMemo(
+    () => ({
+      current: period,
+      previous,
+      target: t('Doel'),
+      description: t(
+        'Staafdiagram: {kpi} per {group} in {period} tegenover {previous}. De tabel bij de grafiek bevat alle cijfers.',
+        { kpi: kpiName(kpi, lang), group, period, previous },
+      ),
+    }),
+    [period, previous, t, kpi, lang, group],
+  );
   const anySuppressed = [result.total, ...result.rows].some((c) => c.suppressed);
-  const drawable = (result.rows.length ? result.rows : [result.total]).some((c) => c.value !== null || c.previous !== null);
+  const drawable = (result.rows.length ? result.rows : [result.total]).some(
+    (c) => c.value !== null || c.previous !== null,
+  );
   return (
     <div className="kpi-figures">
       <div className="kpi-figures__chart">
@@ -111,19 +181,32 @@ function KpiFigures({ kpiId, response, groupBy, state, ownOnly }: {
             <KpiChart result={result} labels={labels} locale={locale(lang)} />
           </Suspense>
         ) : (
-          <p className="utrecht-paragraph kpi-note">{t('Geen grafiek: er is geen cijfer om te tekenen (te kleine groepen of geen gegevens).')}</p>
+          <p className="utrecht-paragraph kpi-note">
+            {t('Geen grafiek: er is geen cijfer om te tekenen (te kleine groepen of geen gegevens).')}
+          </p>
         )}
-        {result.rows.length > 12 && <p className="utrecht-paragraph kpi-note">{t('De grafiek toont de 12 grootste; de tabel toont ze allemaal.')}</p>}
+        {result.rows.length > 12 && (
+          <p className="utrecht-paragraph kpi-note">
+            {t('De grafiek toont de 12 grootste; de tabel toont ze allemaal.')}
+          </p>
+        )}
       </div>
       <div className="kpi-figures__table">
-        <KpiTable result={result} groupBy={groupBy} threshold={response.suppressionThreshold} caption={caption}
+        <KpiTable
+          result={result}
+          groupBy={groupBy}
+          threshold={response.suppressionThreshold}
+          caption={caption}
           drillHref={(row) => {
             const next = row.key && row.key !== '–' ? drillDown(state, groupBy, row.key, ownOnly) : null;
             return next ? `/dashboard/${kpi.id}${toSearch(next)}` : null;
-          }} />
+          }}
+        />
         {anySuppressed && (
           <p className="utrecht-paragraph kpi-note">
-            {t('"< {n}": minder dan {n} jeugdigen. Dat cijfer wordt niet getoond, zodat niemand herkenbaar is.', { n: response.suppressionThreshold })}
+            {t('"< {n}": minder dan {n} jeugdigen. Dat cijfer wordt niet getoond, zodat niemand herkenbaar is.', {
+              n: response.suppressionThreshold,
+            })}
           </p>
         )}
       </div>

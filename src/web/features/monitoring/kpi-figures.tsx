@@ -18,15 +18,30 @@ export function kpiName(kpi: KpiDefinitionInfo, lang: Lang): string {
 /** "< 10" for a withheld count of youths, "< 10 jeugdigen" for any other figure; the threshold comes from the response. */
 export function Suppressed({ threshold, unit }: { threshold: number; unit: KpiUnit }) {
   const { t, lang } = useT();
-  return <span className="kpi-suppressed" title={t('Minder dan {n} jeugdigen: niet getoond', { n: threshold })}>{withheldText(threshold, unit, lang)}</span>;
+  return (
+    <span className="kpi-suppressed" title={t('Minder dan {n} jeugdigen: niet getoond', { n: threshold })}>
+      {withheldText(threshold, unit, lang)}
+    </span>
+  );
 }
 
 /** The value of a cell, or "< 10" when it is suppressed. */
-export function KpiValue({ cell, unit, threshold, which = 'value' }: { cell: KpiCell; unit: KpiUnit; threshold: number; which?: 'value' | 'previous' | 'youths' }) {
+export function KpiValue({
+  cell,
+  unit,
+  threshold,
+  which = 'value',
+}: {
+  cell: KpiCell;
+  unit: KpiUnit;
+  threshold: number;
+  which?: 'value' | 'previous' | 'youths';
+}) {
   const { t, lang } = useT();
   const value = cell[which];
   // A withheld cell keeps its previous value when that period had enough youths.
-  if (cell.suppressed && (which !== 'previous' || value === null)) return <Suppressed threshold={threshold} unit={which === 'youths' ? 'youths' : unit} />;
+  if (cell.suppressed && (which !== 'previous' || value === null))
+    return <Suppressed threshold={threshold} unit={which === 'youths' ? 'youths' : unit} />;
   const shown = formatKpiValue(value, which === 'youths' ? 'youths' : unit, locale(lang));
   return <>{unit === 'days' && which !== 'youths' && value !== null ? t('{n} dagen', { n: shown }) : shown}</>;
 }
@@ -40,7 +55,12 @@ export function KpiChange({ cell, unit }: { cell: KpiCell; unit: KpiUnit }) {
   const { t, lang } = useT();
   if (cell.suppressed || cell.value === null || cell.previous === null) return <>–</>;
   const diff = cell.value - cell.previous;
-  if (diff === 0) return <span className="kpi-change"><span aria-hidden="true">=</span> {t('gelijk gebleven')}</span>;
+  if (diff === 0)
+    return (
+      <span className="kpi-change">
+        <span aria-hidden="true">=</span> {t('gelijk gebleven')}
+      </span>
+    );
   const number = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'always' });
   let amount: string;
   if (unit === 'percent') amount = t('{n} procentpunt', { n: number.format(diff) });
@@ -72,7 +92,9 @@ export function KpiTarget({ cell, unit, compact = false }: { cell: KpiCell; unit
         {value}
       </span>
       {!cell.suppressed && cell.value !== null && (
-        <span className={`utrecht-status-badge utrecht-status-badge--${target.met ? 'success' : 'danger'}${compact ? ' kpi-badge--compact' : ''}`}>
+        <span
+          className={`utrecht-status-badge utrecht-status-badge--${target.met ? 'success' : 'danger'}${compact ? ' kpi-badge--compact' : ''}`}
+        >
           {target.met ? t('gehaald') : t('niet gehaald')}
         </span>
       )}

@@ -19,7 +19,13 @@ import { usePeriods, type KpiPeriods, type KpiSignal } from './monitoring-api';
 
 /** The API's trajectory search parameters as /trajecten names them in its address (its filter form reads those). */
 const trajectoryParams: Record<string, string> = {
-  providerAgb: 'aanbieder', municipalityCode: 'gemeente', productCategory: 'categorie', endReason: 'reden', from: 'van', to: 'tot', ended: 'geeindigd',
+  providerAgb: 'aanbieder',
+  municipalityCode: 'gemeente',
+  productCategory: 'categorie',
+  endReason: 'reden',
+  from: 'van',
+  to: 'tot',
+  ended: 'geeindigd',
 };
 
 export function trajectoriesHref(apiQuery: string): string {
@@ -51,7 +57,9 @@ export function SignalsPage() {
       <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
         {user.role === 'aanbieder'
           ? t('De cijfers van uw organisatie die hun doel niet halen.')
-          : t('Cijfers die hun doel niet halen, voor de regio, elke gemeente en elke aanbieder. Groepen van minder dan 10 jeugdigen staan er niet in.')}
+          : t(
+              'Cijfers die hun doel niet halen, voor de regio, elke gemeente en elke aanbieder. Groepen van minder dan 10 jeugdigen staan er niet in.',
+            )}
       </p>
       {periods.status === 'loading' ? <Loading /> : periods.status === 'ok' && <Signals periods={periods.data} />}
     </>
@@ -66,14 +74,22 @@ function Signals({ periods }: { periods: KpiPeriods }) {
   const fromUrl = readState(new URLSearchParams(location.search));
   const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod };
   const [signals] = useLoad(
-    (signal) => api<{ period: string | { label: string }; data: KpiSignal[] }>(`/kpis/signals${toQuery({ period: state.period })}`, { signal }),
+    (signal) =>
+      api<{ period: string | { label: string }; data: KpiSignal[] }>(
+        `/kpis/signals${toQuery({ period: state.period })}`,
+        { signal },
+      ),
     [state.period],
   );
   const trajectories = can.seeTrajectories(user);
   const order = (s: KpiSignal) => kpiIds.indexOf(s.kpi);
-  const rows = signals.status === 'ok' ? [...signals.data.data].sort((a, b) => order(a) - order(b) || a.label.localeCompare(b.label, 'nl')) : [];
+  const rows =
+    signals.status === 'ok'
+      ? [...signals.data.data].sort((a, b) => order(a) - order(b) || a.label.localeCompare(b.label, 'nl'))
+      : [];
   const detailHref = (s: KpiSignal) => {
-    const scope: Partial<DashboardState> = s.scopeType === 'municipality' ? { municipality: s.key } : s.scopeType === 'provider' ? { provider: s.key } : {};
+    const scope: Partial<DashboardState> =
+      s.scopeType === 'municipality' ? { municipality: s.key } : s.scopeType === 'provider' ? { provider: s.key } : {};
     return `/dashboard/${s.kpi}${toSearch({ period: state.period, ...scope })}`;
   };
   const name = (s: KpiSignal) => {
@@ -83,12 +99,20 @@ function Signals({ periods }: { periods: KpiPeriods }) {
 
   return (
     <>
-      <DashboardControls key={location.search} state={state} periods={periods} onApply={(next) => navigate(`/signalen${toSearch({ period: next.period })}`)} />
+      <DashboardControls
+        key={location.search}
+        state={state}
+        periods={periods}
+        onApply={(next) => navigate(`/signalen${toSearch({ period: next.period })}`)}
+      />
       {signals.status === 'loading' && <Loading />}
       {signals.status === 'error' && <LoadProblem error={signals.error} />}
       {signals.status === 'ok' && (
         <Table
-          caption={t('{count} signaal in {period}|{count} signalen in {period}', { count: rows.length, period: periodLabel(state.period, lang) })}
+          caption={t('{count} signaal in {period}|{count} signalen in {period}', {
+            count: rows.length,
+            period: periodLabel(state.period, lang),
+          })}
           rows={rows}
           rowKey={(s) => `${s.kpi}-${s.scopeType}-${s.key}`}
           empty={t('Geen signalen: elk cijfer haalt zijn doel.')}
@@ -98,18 +122,26 @@ function Signals({ periods }: { periods: KpiPeriods }) {
             { header: t('Naam'), cell: (s) => s.label },
             { header: t('Waarde'), numeric: true, cell: (s) => formatKpiValue(s.value, s.unit, locale(lang)) },
             {
-              header: t('Doel'), numeric: true,
-              cell: (s) => `${t(comparatorLabels[s.target.comparator])} ${formatKpiValue(s.target.value, s.unit, locale(lang))}`,
+              header: t('Doel'),
+              numeric: true,
+              cell: (s) =>
+                `${t(comparatorLabels[s.target.comparator])} ${formatKpiValue(s.target.value, s.unit, locale(lang))}`,
             },
             ...(trajectories
-              ? [{
-                header: t('Trajecten'),
-                cell: (s: KpiSignal) => (
-                  <TextLink to={trajectoriesHref(s.trajectoriesQuery)}>
-                    {t('Trajecten')}<span className="visually-hidden"> {t('achter {kpi}, {name}', { kpi: name(s), name: s.label })}</span>
-                  </TextLink>
-                ),
-              }]
+              ? [
+                  {
+                    header: t('Trajecten'),
+                    cell: (s: KpiSignal) => (
+                      <TextLink to={trajectoriesHref(s.trajectoriesQuery)}>
+                        {t('Trajecten')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('achter {kpi}, {name}', { kpi: name(s), name: s.label })}
+                        </span>
+                      </TextLink>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />

@@ -52,9 +52,14 @@ function Targets() {
     const unit = kpiDefinitionById.get(target.kpi)?.unit ?? 'ratio';
     const comparator = t(comparatorLabels[target.comparator]);
     if (target.changePercent !== null) {
-      const change = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'always' }).format(target.changePercent);
+      const change = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'always' }).format(
+        target.changePercent,
+      );
       return t('{comparator} {change} % ten opzichte van {baseline}, in {year}', {
-        comparator, change, baseline: target.baselineYear ?? '?', year: target.targetYear ?? '?',
+        comparator,
+        change,
+        baseline: target.baselineYear ?? '?',
+        year: target.targetYear ?? '?',
       });
     }
     return `${comparator} ${formatKpiValue(target.value, unit, locale(lang))}`;
@@ -85,7 +90,9 @@ function Targets() {
       <h1 className="utrecht-heading-1">{t('Doelen')}</h1>
       <MonitoringNav />
       <p className="utrecht-paragraph utrecht-paragraph--lead page-lead">
-        {t('Doelen per cijfer, voor de regio, elke gemeente of aanbieder, of één ervan. Een cijfer dat zijn doel niet haalt, komt bij de signalen.')}
+        {t(
+          'Doelen per cijfer, voor de regio, elke gemeente of aanbieder, of één ervan. Een cijfer dat zijn doel niet haalt, komt bij de signalen.',
+        )}
       </p>
       <StatusMessage message={message} />
       {failure && <Alert type="error">{failure}</Alert>}
@@ -102,26 +109,45 @@ function Targets() {
             { header: t('Geldt voor'), cell: scope },
             { header: t('Doel'), cell: goal },
             { header: t('Notitie'), cell: (r) => r.note ?? '–' },
-            ...(editable ? [{
-              header: t('Actie'),
-              cell: (r: KpiTarget) => (confirming === r.id ? (
-                <span className="target-actions" role="group" aria-label={t('Doel verwijderen?')}>
-                  <Button appearance="primary" autoFocus onClick={() => void remove(r)}>
-                    {t('Ja, verwijderen')}<span className="visually-hidden"> {kpiLabel(r)}, {scope(r)}</span>
-                  </Button>
-                  <Button appearance="subtle" onClick={() => setConfirming(null)}>{t('Annuleren')}</Button>
-                </span>
-              ) : (
-                <span className="target-actions">
-                  <Button appearance="secondary" onClick={() => edit(r)}>
-                    {t('Bewerken')}<span className="visually-hidden"> {kpiLabel(r)}, {scope(r)}</span>
-                  </Button>
-                  <Button appearance="subtle" onClick={() => setConfirming(r.id)}>
-                    {t('Verwijderen')}<span className="visually-hidden"> {kpiLabel(r)}, {scope(r)}</span>
-                  </Button>
-                </span>
-              )),
-            }] : []),
+            ...(editable
+              ? [
+                  {
+                    header: t('Actie'),
+                    cell: (r: KpiTarget) =>
+                      confirming === r.id ? (
+                        <span className="target-actions" role="group" aria-label={t('Doel verwijderen?')}>
+                          <Button appearance="primary" autoFocus onClick={() => void remove(r)}>
+                            {t('Ja, verwijderen')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {kpiLabel(r)}, {scope(r)}
+                            </span>
+                          </Button>
+                          <Button appearance="subtle" onClick={() => setConfirming(null)}>
+                            {t('Annuleren')}
+                          </Button>
+                        </span>
+                      ) : (
+                        <span className="target-actions">
+                          <Button appearance="secondary" onClick={() => edit(r)}>
+                            {t('Bewerken')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {kpiLabel(r)}, {scope(r)}
+                            </span>
+                          </Button>
+                          <Button appearance="subtle" onClick={() => setConfirming(r.id)}>
+                            {t('Verwijderen')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {kpiLabel(r)}, {scope(r)}
+                            </span>
+                          </Button>
+                        </span>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
@@ -132,9 +158,11 @@ function Targets() {
           onCancel={() => setEditing(null)}
           onSaved={(saved, created) => {
             setEditing(null);
-            setMessage(created
-              ? t('Het doel voor {kpi} ({scope}) is toegevoegd.', { kpi: kpiLabel(saved), scope: scope(saved) })
-              : t('Het doel voor {kpi} ({scope}) is opgeslagen.', { kpi: kpiLabel(saved), scope: scope(saved) }));
+            setMessage(
+              created
+                ? t('Het doel voor {kpi} ({scope}) is toegevoegd.', { kpi: kpiLabel(saved), scope: scope(saved) })
+                : t('Het doel voor {kpi} ({scope}) is opgeslagen.', { kpi: kpiLabel(saved), scope: scope(saved) }),
+            );
             reload();
           }}
         />

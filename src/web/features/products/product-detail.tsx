@@ -28,7 +28,11 @@ function ProductDetail({ product: p }: { product: Product }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{title}</h1>
-        {can.editMasterData(user) && <ButtonLink appearance="primary" to={`/producten/${p.id}/bewerken`}>{t('Bewerken')}</ButtonLink>}
+        {can.editMasterData(user) && (
+          <ButtonLink appearance="primary" to={`/producten/${p.id}/bewerken`}>
+            {t('Bewerken')}
+          </ButtonLink>
+        )}
       </div>
       <SavedNotice />
       <DataList
@@ -40,7 +44,9 @@ function ProductDetail({ product: p }: { product: Product }) {
           [t('Uitvoeringsvariant'), t(fundingVariantLabels[p.fundingVariant])],
           [t('Perceel'), p.lotName ?? '—'],
           [t('Met verblijf'), p.withStay ? t('Ja') : t('Nee')],
-          ...(p.withStay ? [[t('Vorm van verblijf'), p.stayForm ? t(stayFormLabels[p.stayForm]) : '—'] as [string, string]] : []),
+          ...(p.withStay
+            ? [[t('Vorm van verblijf'), p.stayForm ? t(stayFormLabels[p.stayForm]) : '—'] as [string, string]]
+            : []),
           [t('Intensiteit'), p.intensity ? t(intensityLabels[p.intensity]) : '—'],
           [t('Reisuren per fte per jaar'), p.travelHoursPerFte === null ? '—' : String(p.travelHoursPerFte)],
           [t('Geldig vanaf'), formatDate(p.validFrom, 'long')],
@@ -57,7 +63,9 @@ function ProductDetail({ product: p }: { product: Product }) {
           { header: t('Tarief (€)'), numeric: true, cell: (tariff) => formatEuro(tariff.tariff) },
         ]}
       />
-      <p className="utrecht-paragraph"><TextLink to="/producten">{t('Terug naar de producten')}</TextLink></p>
+      <p className="utrecht-paragraph">
+        <TextLink to="/producten">{t('Terug naar de producten')}</TextLink>
+      </p>
     </>
   );
 }

@@ -27,8 +27,19 @@ export interface ProductDraft {
 }
 
 export const emptyProduct: ProductDraft = {
-  productCode: '', name: '', productCategory: '', unit: '', fundingVariant: '', lotId: '', withStay: false, stayForm: '', intensity: '',
-  travelHoursPerFte: '', validFrom: '', validTo: '', tariffs: [],
+  productCode: '',
+  name: '',
+  productCategory: '',
+  unit: '',
+  fundingVariant: '',
+  lotId: '',
+  withStay: false,
+  stayForm: '',
+  intensity: '',
+  travelHoursPerFte: '',
+  validFrom: '',
+  validTo: '',
+  tariffs: [],
 };
 
 export function newTariff(): TariffDraft {
@@ -37,11 +48,21 @@ export function newTariff(): TariffDraft {
 
 export function draftFromProduct(p: Product): ProductDraft {
   return {
-    productCode: p.productCode, name: p.name, productCategory: p.productCategory, unit: p.unit, fundingVariant: p.fundingVariant,
-    lotId: p.lotId ?? '', withStay: p.withStay, stayForm: p.stayForm ?? '', intensity: p.intensity ?? '',
+    productCode: p.productCode,
+    name: p.name,
+    productCategory: p.productCategory,
+    unit: p.unit,
+    fundingVariant: p.fundingVariant,
+    lotId: p.lotId ?? '',
+    withStay: p.withStay,
+    stayForm: p.stayForm ?? '',
+    intensity: p.intensity ?? '',
     travelHoursPerFte: p.travelHoursPerFte === null ? '' : String(p.travelHoursPerFte),
-    validFrom: p.validFrom, validTo: p.validTo ?? '',
-    tariffs: [...p.tariffs].sort((a, b) => a.year - b.year).map((t) => ({ key: newRowKey(), year: String(t.year), tariff: amountToInput(t.tariff) })),
+    validFrom: p.validFrom,
+    validTo: p.validTo ?? '',
+    tariffs: [...p.tariffs]
+      .sort((a, b) => a.year - b.year)
+      .map((t) => ({ key: newRowKey(), year: String(t.year), tariff: amountToInput(t.tariff) })),
   };
 }
 
@@ -53,14 +74,19 @@ export interface ProductMessages {
 }
 
 /** Builds the request body; refuses only text that cannot be sent as a number at all. */
-export function toProductBody(d: ProductDraft, regionId: string, m: ProductMessages): { body: ProductCreate; problems: InvalidParam[] } {
+export function toProductBody(
+  d: ProductDraft,
+  regionId: string,
+  m: ProductMessages,
+): { body: ProductCreate; problems: InvalidParam[] } {
   const problems: InvalidParam[] = [];
   const travel = parseInteger(d.travelHoursPerFte);
   if (Number.isNaN(travel)) problems.push({ name: 'travelHoursPerFte', code: 'client', reason: m.wholeNumber });
   const tariffs = d.tariffs.map((row, i) => {
     const year = parseInteger(row.year);
     const tariff = parseAmount(row.tariff);
-    if (year === null || Number.isNaN(year)) problems.push({ name: `tariffs.${i}.year`, code: 'client', reason: m.year });
+    if (year === null || Number.isNaN(year))
+      problems.push({ name: `tariffs.${i}.year`, code: 'client', reason: m.year });
     if (tariff === null) problems.push({ name: `tariffs.${i}.tariff`, code: 'client', reason: m.required });
     else if (Number.isNaN(tariff)) problems.push({ name: `tariffs.${i}.tariff`, code: 'client', reason: m.amount });
     return { year: year ?? 0, tariff: tariff ?? 0 };

@@ -31,7 +31,11 @@ export function ProductListPage() {
   useDocumentTitle(t('Producten'));
   const { q, perceel, categorie } = filters.values;
   const [loaded] = useLoad(
-    (signal) => api<Page<Product>>(`/products${toQuery({ q, lotId: perceel, productCategory: categorie, page: filters.page, pageSize: 20 })}`, { signal }),
+    (signal) =>
+      api<Page<Product>>(
+        `/products${toQuery({ q, lotId: perceel, productCategory: categorie, page: filters.page, pageSize: 20 })}`,
+        { signal },
+      ),
     [q, perceel, categorie, filters.page],
     { keepPrevious: true },
   );
@@ -43,15 +47,39 @@ export function ProductListPage() {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Producten')}</h1>
-        {can.editMasterData(user) && <ButtonLink appearance="primary" to="/producten/nieuw">{t('Nieuw product')}</ButtonLink>}
+        {can.editMasterData(user) && (
+          <ButtonLink appearance="primary" to="/producten/nieuw">
+            {t('Nieuw product')}
+          </ButtonLink>
+        )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
-            <TextField id="q" type="search" label={t('Zoeken')} description={t('Productcode of naam')} value={draft.q} onChange={(v) => set('q', v)} />
-            <SelectField id="perceel" label={t('Perceel')} placeholder={t('Alle percelen')} value={draft.perceel} onChange={(v) => set('perceel', v)}
-              options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))} />
-            <SelectField id="categorie" label={t('Categorie')} placeholder={t('Alle categorieën')} value={draft.categorie} onChange={(v) => set('categorie', v)} options={codeOptions(categories)} />
+            <TextField
+              id="q"
+              type="search"
+              label={t('Zoeken')}
+              description={t('Productcode of naam')}
+              value={draft.q}
+              onChange={(v) => set('q', v)}
+            />
+            <SelectField
+              id="perceel"
+              label={t('Perceel')}
+              placeholder={t('Alle percelen')}
+              value={draft.perceel}
+              onChange={(v) => set('perceel', v)}
+              options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+            />
+            <SelectField
+              id="categorie"
+              label={t('Categorie')}
+              placeholder={t('Alle categorieën')}
+              value={draft.categorie}
+              onChange={(v) => set('categorie', v)}
+              options={codeOptions(categories)}
+            />
           </>
         )}
       </FilterForm>
@@ -65,7 +93,11 @@ export function ProductListPage() {
             rowKey={(p) => p.id}
             empty={t('Geen producten gevonden.')}
             columns={[
-              { header: t('Productcode'), rowHeader: true, cell: (p) => <TextLink to={`/producten/${p.id}`}>{p.productCode}</TextLink> },
+              {
+                header: t('Productcode'),
+                rowHeader: true,
+                cell: (p) => <TextLink to={`/producten/${p.id}`}>{p.productCode}</TextLink>,
+              },
               { header: t('Naam'), cell: (p) => p.name },
               { header: t('Categorie'), cell: (p) => `${p.productCategory} – ${p.productCategoryName}` },
               { header: t('Eenheid'), cell: (p) => p.unitName },

@@ -6,7 +6,15 @@ import { newRowKey } from '../../lib/row-key';
 import type { LocationDraft } from './provider-draft';
 
 /** The provider's locations; the row inputs are named "Naam van locatie n" so they never clash with "Naam". */
-export function LocationsEditor({ rows, onChange, errors }: { rows: LocationDraft[]; onChange(rows: LocationDraft[]): void; errors: FormErrors }) {
+export function LocationsEditor({
+  rows,
+  onChange,
+  errors,
+}: {
+  rows: LocationDraft[];
+  onChange(rows: LocationDraft[]): void;
+  errors: FormErrors;
+}) {
   const { t } = useT();
   return (
     <RowsEditor
@@ -26,9 +34,29 @@ export function LocationsEditor({ rows, onChange, errors }: { rows: LocationDraf
         const suffix = t('van locatie {n}', { n: i + 1 });
         return (
           <>
-            <TextField id={`locations.${i}.name`} label={<RowLabel text={t('Naam')} suffix={suffix} />} value={row.name} onChange={(v) => update({ name: v })} error={errors.of(`locations.${i}.name`)} />
-            <TextField id={`locations.${i}.postcode`} label={<RowLabel text={t('Postcode')} suffix={suffix} />} className="utrecht-textbox--postal-code-nl-size" autoComplete="off" value={row.postcode} onChange={(v) => update({ postcode: v })} error={errors.of(`locations.${i}.postcode`)} />
-            <TextField id={`locations.${i}.city`} label={<RowLabel text={t('Plaats')} suffix={suffix} />} value={row.city} onChange={(v) => update({ city: v })} error={errors.of(`locations.${i}.city`)} />
+            <TextField
+              id={`locations.${i}.name`}
+              label={<RowLabel text={t('Naam')} suffix={suffix} />}
+              value={row.name}
+              onChange={(v) => update({ name: v })}
+              error={errors.of(`locations.${i}.name`)}
+            />
+            <TextField
+              id={`locations.${i}.postcode`}
+              label={<RowLabel text={t('Postcode')} suffix={suffix} />}
+              className="utrecht-textbox--postal-code-nl-size"
+              autoComplete="off"
+              value={row.postcode}
+              onChange={(v) => update({ postcode: v })}
+              error={errors.of(`locations.${i}.postcode`)}
+            />
+            <TextField
+              id={`locations.${i}.city`}
+              label={<RowLabel text={t('Plaats')} suffix={suffix} />}
+              value={row.city}
+              onChange={(v) => update({ city: v })}
+              error={errors.of(`locations.${i}.city`)}
+            />
           </>
         );
       }}

@@ -22,18 +22,28 @@ function ProviderDetail({ provider }: { provider: Provider }) {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(provider.name);
-  const [contracts] = useLoad((signal) => fetchAll<Contract>('/contracts', { providerId: provider.id }, signal), [provider.id]);
-  const [combinations] = useLoad(async (signal) => {
-    const all = (await api<{ data: Combination[] }>('/combinations', { signal })).data;
-    return all.filter((c) => c.members.some((m) => m.providerId === provider.id));
-  }, [provider.id]);
+  const [contracts] = useLoad(
+    (signal) => fetchAll<Contract>('/contracts', { providerId: provider.id }, signal),
+    [provider.id],
+  );
+  const [combinations] = useLoad(
+    async (signal) => {
+      const all = (await api<{ data: Combination[] }>('/combinations', { signal })).data;
+      return all.filter((c) => c.members.some((m) => m.providerId === provider.id));
+    },
+    [provider.id],
+  );
   const none = '—';
 
   return (
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{provider.name}</h1>
-        {can.editProvider(user, provider.id) && <ButtonLink appearance="primary" to={`/aanbieders/${provider.id}/bewerken`}>{t('Bewerken')}</ButtonLink>}
+        {can.editProvider(user, provider.id) && (
+          <ButtonLink appearance="primary" to={`/aanbieders/${provider.id}/bewerken`}>
+            {t('Bewerken')}
+          </ButtonLink>
+        )}
       </div>
       <SavedNotice />
       <DataList
@@ -41,12 +51,37 @@ function ProviderDetail({ provider }: { provider: Provider }) {
           [t('AGB-code'), provider.agbCode],
           [t('KvK-nummer'), provider.kvkNumber ?? none],
           [t('Domeinen'), provider.domains.map((d) => t(domainLabels[d])).join(', ') || none],
-          [t('Specialisaties'), provider.specialisations.length ? (
-            <ul className="utrecht-unordered-list">{provider.specialisations.map((s) => <li key={s} className="utrecht-unordered-list__item">{s}</li>)}</ul>
-          ) : none],
-          [t('Website'), provider.website ? <a className="utrecht-link utrecht-link--html-a" href={provider.website} rel="noopener noreferrer">{provider.website}</a> : none],
+          [
+            t('Specialisaties'),
+            provider.specialisations.length ? (
+              <ul className="utrecht-unordered-list">
+                {provider.specialisations.map((s) => (
+                  <li key={s} className="utrecht-unordered-list__item">
+                    {s}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              none
+            ),
+          ],
+          [
+            t('Website'),
+            provider.website ? (
+              <a className="utrecht-link utrecht-link--html-a" href={provider.website} rel="noopener noreferrer">
+                {provider.website}
+              </a>
+            ) : (
+              none
+            ),
+          ],
           [t('Status'), provider.active ? t('Actief') : t('Inactief')],
-          [t('Niveaus'), provider.tiers.length ? provider.tiers.map((tier) => `${t(tierSchemeLabels[tier.scheme])}: ${tier.name}`).join('; ') : none],
+          [
+            t('Niveaus'),
+            provider.tiers.length
+              ? provider.tiers.map((tier) => `${t(tierSchemeLabels[tier.scheme])}: ${tier.name}`).join('; ')
+              : none,
+          ],
           [t('Laatst gewijzigd'), formatDate(provider.updatedAt.slice(0, 10), 'long')],
         ]}
       />
@@ -72,7 +107,11 @@ function ProviderDetail({ provider }: { provider: Provider }) {
           rowKey={(c) => c.id}
           empty={t('Geen contracten.')}
           columns={[
-            { header: t('Kenmerk'), rowHeader: true, cell: (c) => <TextLink to={`/contracten/${c.id}`}>{c.reference}</TextLink> },
+            {
+              header: t('Kenmerk'),
+              rowHeader: true,
+              cell: (c) => <TextLink to={`/contracten/${c.id}`}>{c.reference}</TextLink>,
+            },
             { header: t('Perceel'), cell: (c) => c.lotName },
             { header: t('Start'), cell: (c) => formatDate(c.startDate) },
             { header: t('Einde'), cell: (c) => formatDate(c.effectiveEndDate) },
@@ -91,13 +130,25 @@ function ProviderDetail({ provider }: { provider: Provider }) {
           rowKey={(c) => c.id}
           empty={t('Geen combinaties.')}
           columns={[
-            { header: t('Combinatie'), rowHeader: true, cell: (c) => (can.seeCombinations(user) ? <TextLink to="/combinaties">{c.name}</TextLink> : c.name) },
-            { header: t('Rol in de combinatie'), cell: (c) => (c.leadProviderId === provider.id ? t('Hoofdaannemer') : t('Onderaannemer')) },
-            { header: t('Hoofdaannemer'), cell: (c) => c.members.find((m) => m.role === 'hoofdaannemer')?.name ?? none },
+            {
+              header: t('Combinatie'),
+              rowHeader: true,
+              cell: (c) => (can.seeCombinations(user) ? <TextLink to="/combinaties">{c.name}</TextLink> : c.name),
+            },
+            {
+              header: t('Rol in de combinatie'),
+              cell: (c) => (c.leadProviderId === provider.id ? t('Hoofdaannemer') : t('Onderaannemer')),
+            },
+            {
+              header: t('Hoofdaannemer'),
+              cell: (c) => c.members.find((m) => m.role === 'hoofdaannemer')?.name ?? none,
+            },
           ]}
         />
       )}
-      <p className="utrecht-paragraph"><TextLink to="/aanbieders">{t('Terug naar de aanbieders')}</TextLink></p>
+      <p className="utrecht-paragraph">
+        <TextLink to="/aanbieders">{t('Terug naar de aanbieders')}</TextLink>
+      </p>
     </>
   );
 }

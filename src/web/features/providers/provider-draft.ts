@@ -23,7 +23,15 @@ export interface ProviderDraft {
 }
 
 export const emptyProvider: ProviderDraft = {
-  agbCode: '', kvkNumber: '', name: '', domains: [], specialisations: '', website: '', active: true, tierLevelIds: [], locations: [],
+  agbCode: '',
+  kvkNumber: '',
+  name: '',
+  domains: [],
+  specialisations: '',
+  website: '',
+  active: true,
+  tierLevelIds: [],
+  locations: [],
 };
 
 export function draftFromProvider(p: Provider): ProviderDraft {
@@ -36,7 +44,13 @@ export function draftFromProvider(p: Provider): ProviderDraft {
     website: p.website ?? '',
     active: p.active,
     tierLevelIds: p.tiers.map((t) => t.id),
-    locations: p.locations.map((l) => ({ key: l.id, id: l.id, name: l.name, postcode: l.postcode, city: l.city ?? '' })),
+    locations: p.locations.map((l) => ({
+      key: l.id,
+      id: l.id,
+      name: l.name,
+      postcode: l.postcode,
+      city: l.city ?? '',
+    })),
   };
 }
 
@@ -45,15 +59,27 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 function selfService(d: ProviderDraft) {
   return {
     domains: d.domains,
-    specialisations: d.specialisations.split('\n').map((s) => s.trim()).filter(Boolean),
+    specialisations: d.specialisations
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
     website: orNull(d.website),
-    locations: d.locations.map((l) => ({ ...(l.id ? { id: l.id } : {}), name: l.name, postcode: l.postcode, city: orNull(l.city) })),
+    locations: d.locations.map((l) => ({
+      ...(l.id ? { id: l.id } : {}),
+      name: l.name,
+      postcode: l.postcode,
+      city: orNull(l.city),
+    })),
   };
 }
 
 export function toCreate(d: ProviderDraft): ProviderCreate {
   return {
-    agbCode: d.agbCode.trim(), kvkNumber: orNull(d.kvkNumber), name: d.name, active: d.active, tierLevelIds: d.tierLevelIds,
+    agbCode: d.agbCode.trim(),
+    kvkNumber: orNull(d.kvkNumber),
+    name: d.name,
+    active: d.active,
+    tierLevelIds: d.tierLevelIds,
     ...selfService(d),
   };
 }

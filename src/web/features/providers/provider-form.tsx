@@ -17,7 +17,14 @@ import type { Provider, ProviderDomain } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Translate } from '../../i18n';
 import { LocationsEditor } from './locations-editor';
-import { draftFromProvider, emptyProvider, providerFieldLabels, toCreate, toUpdate, type ProviderDraft } from './provider-draft';
+import {
+  draftFromProvider,
+  emptyProvider,
+  providerFieldLabels,
+  toCreate,
+  toUpdate,
+  type ProviderDraft,
+} from './provider-draft';
 import { TierFields } from './tier-fields';
 
 export function forbidden(t: Translate, detail: string): ApiError {
@@ -27,7 +34,8 @@ export function forbidden(t: Translate, detail: string): ApiError {
 export function ProviderNewPage() {
   const { t } = useT();
   const user = useUser();
-  if (!can.editMasterData(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag geen aanbieders toevoegen.'))} />;
+  if (!can.editMasterData(user))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag geen aanbieders toevoegen.'))} />;
   return <ProviderForm />;
 }
 
@@ -38,9 +46,13 @@ export function ProviderEditPage() {
   const [state] = useLoad((signal) => api<Provider>(`/providers/${encodeURIComponent(id)}`, { signal }), [id]);
   return (
     <Loaded state={state}>
-      {(provider) => can.editProvider(user, provider.id)
-        ? <ProviderForm provider={provider} />
-        : <ProblemPage error={forbidden(t, t('Uw rol mag deze aanbieder niet wijzigen.'))} />}
+      {(provider) =>
+        can.editProvider(user, provider.id) ? (
+          <ProviderForm provider={provider} />
+        ) : (
+          <ProblemPage error={forbidden(t, t('Uw rol mag deze aanbieder niet wijzigen.'))} />
+        )
+      }
     </Loaded>
   );
 }
@@ -57,7 +69,10 @@ function ProviderForm({ provider }: { provider?: Provider }) {
   const title = provider ? t('{name} bewerken', { name: provider.name }) : t('Nieuwe aanbieder');
   useDocumentTitle(errors.hasAny ? `${t('Fout')}: ${title}` : title);
 
-  const set = <K extends keyof ProviderDraft>(key: K) => (value: ProviderDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof ProviderDraft>(key: K) =>
+    (value: ProviderDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,7 +88,10 @@ function ProviderForm({ provider }: { provider?: Provider }) {
     }
   }
 
-  const domainOptions = (Object.keys(domainLabels) as ProviderDomain[]).map((d) => ({ value: d, label: t(domainLabels[d]) }));
+  const domainOptions = (Object.keys(domainLabels) as ProviderDomain[]).map((d) => ({
+    value: d,
+    label: t(domainLabels[d]),
+  }));
   return (
     <>
       <h1 className="utrecht-heading-1">{title}</h1>
@@ -81,34 +99,102 @@ function ProviderForm({ provider }: { provider?: Provider }) {
       <form onSubmit={submit} noValidate className="form">
         {selfOnly && provider ? (
           <>
-            <Alert type="info">{t('AGB-code, KvK-nummer, naam, status en niveaus beheert de regio. U houdt de overige gegevens actueel.')}</Alert>
-            <DataList items={[
-              [t('AGB-code'), provider.agbCode],
-              [t('KvK-nummer'), provider.kvkNumber ?? '—'],
-              [t('Naam'), provider.name],
-              [t('Actief'), provider.active ? t('Ja') : t('Nee')],
-              [t('Niveaus'), provider.tiers.map((tier) => tier.name).join(', ') || '—'],
-            ]} />
+            <Alert type="info">
+              {t(
+                'AGB-code, KvK-nummer, naam, status en niveaus beheert de regio. U houdt de overige gegevens actueel.',
+              )}
+            </Alert>
+            <DataList
+              items={[
+                [t('AGB-code'), provider.agbCode],
+                [t('KvK-nummer'), provider.kvkNumber ?? '—'],
+                [t('Naam'), provider.name],
+                [t('Actief'), provider.active ? t('Ja') : t('Nee')],
+                [t('Niveaus'), provider.tiers.map((tier) => tier.name).join(', ') || '—'],
+              ]}
+            />
           </>
         ) : (
           <>
-            <TextField id="agbCode" label={t('AGB-code')} description={t('8 cijfers')} inputMode="numeric" autoComplete="off" value={draft.agbCode} onChange={set('agbCode')} error={errors.of('agbCode')} />
-            <TextField id="kvkNumber" label={t('KvK-nummer')} description={t('8 cijfers, mag leeg blijven')} inputMode="numeric" autoComplete="off" value={draft.kvkNumber} onChange={set('kvkNumber')} error={errors.of('kvkNumber')} />
-            <TextField id="name" label={t('Naam')} autoComplete="organization" value={draft.name} onChange={set('name')} error={errors.of('name')} />
+            <TextField
+              id="agbCode"
+              label={t('AGB-code')}
+              description={t('8 cijfers')}
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft.agbCode}
+              onChange={set('agbCode')}
+              error={errors.of('agbCode')}
+            />
+            <TextField
+              id="kvkNumber"
+              label={t('KvK-nummer')}
+              description={t('8 cijfers, mag leeg blijven')}
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft.kvkNumber}
+              onChange={set('kvkNumber')}
+              error={errors.of('kvkNumber')}
+            />
+            <TextField
+              id="name"
+              label={t('Naam')}
+              autoComplete="organization"
+              value={draft.name}
+              onChange={set('name')}
+              error={errors.of('name')}
+            />
           </>
         )}
-        <CheckboxGroup id="domains" legend={t('Domeinen')} options={domainOptions} values={draft.domains} onChange={(v) => set('domains')(v as ProviderDomain[])} error={errors.ofGroup('domains')} />
-        <TextAreaField id="specialisations" label={t('Specialisaties')} description={t('Eén specialisatie per regel')} rows={4} value={draft.specialisations} onChange={set('specialisations')} error={errors.ofGroup('specialisations')} />
-        <TextField id="website" type="url" label={t('Website')} description={t('Volledig webadres, zoals https://www.voorbeeld.nl')} autoComplete="url" value={draft.website} onChange={set('website')} error={errors.of('website')} />
+        <CheckboxGroup
+          id="domains"
+          legend={t('Domeinen')}
+          options={domainOptions}
+          values={draft.domains}
+          onChange={(v) => set('domains')(v as ProviderDomain[])}
+          error={errors.ofGroup('domains')}
+        />
+        <TextAreaField
+          id="specialisations"
+          label={t('Specialisaties')}
+          description={t('Eén specialisatie per regel')}
+          rows={4}
+          value={draft.specialisations}
+          onChange={set('specialisations')}
+          error={errors.ofGroup('specialisations')}
+        />
+        <TextField
+          id="website"
+          type="url"
+          label={t('Website')}
+          description={t('Volledig webadres, zoals https://www.voorbeeld.nl')}
+          autoComplete="url"
+          value={draft.website}
+          onChange={set('website')}
+          error={errors.of('website')}
+        />
         {!selfOnly && (
           <>
-            <CheckboxField id="active" label={t('Actief')} checked={draft.active} onChange={set('active')} error={errors.of('active')} />
-            <TierFields levels={region?.tierLevels ?? []} selected={draft.tierLevelIds} onChange={set('tierLevelIds')} error={errors.ofGroup('tierLevelIds')} />
+            <CheckboxField
+              id="active"
+              label={t('Actief')}
+              checked={draft.active}
+              onChange={set('active')}
+              error={errors.of('active')}
+            />
+            <TierFields
+              levels={region?.tierLevels ?? []}
+              selected={draft.tierLevelIds}
+              onChange={set('tierLevelIds')}
+              error={errors.ofGroup('tierLevelIds')}
+            />
           </>
         )}
         <LocationsEditor rows={draft.locations} onChange={set('locations')} errors={errors} />
         <ButtonGroup>
-          <Button type="submit" appearance="primary" disabled={busy}>{t('Opslaan')}</Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('Opslaan')}
+          </Button>
           <TextLink to={provider ? `/aanbieders/${provider.id}` : '/aanbieders'}>{t('Annuleren')}</TextLink>
         </ButtonGroup>
       </form>

@@ -27,10 +27,11 @@ export function ProviderListPage() {
   useDocumentTitle(t('Aanbieders'));
   const { q, domein, niveau, status } = filters.values;
   const [loaded] = useLoad(
-    (signal) => api<Page<Provider>>(
-      `/providers${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], page: filters.page, pageSize: 20 })}`,
-      { signal },
-    ),
+    (signal) =>
+      api<Page<Provider>>(
+        `/providers${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], page: filters.page, pageSize: 20 })}`,
+        { signal },
+      ),
     [q, domein, niveau, status, filters.page],
     { keepPrevious: true },
   );
@@ -38,22 +39,63 @@ export function ProviderListPage() {
   const problem = pageProblem(state);
   if (problem) return problem;
 
-  const domainOptions = (Object.keys(domainLabels) as ProviderDomain[]).map((d) => ({ value: d, label: t(domainLabels[d]) }));
-  const tierOptions = (region?.tierLevels ?? []).map((l) => ({ value: l.id, label: `${t(tierSchemeLabels[l.scheme])}: ${l.name}` }));
-  const statusOptions = [{ value: 'actief', label: t('Actief') }, { value: 'niet-actief', label: t('Niet actief') }];
+  const domainOptions = (Object.keys(domainLabels) as ProviderDomain[]).map((d) => ({
+    value: d,
+    label: t(domainLabels[d]),
+  }));
+  const tierOptions = (region?.tierLevels ?? []).map((l) => ({
+    value: l.id,
+    label: `${t(tierSchemeLabels[l.scheme])}: ${l.name}`,
+  }));
+  const statusOptions = [
+    { value: 'actief', label: t('Actief') },
+    { value: 'niet-actief', label: t('Niet actief') },
+  ];
   return (
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Aanbieders')}</h1>
-        {can.editMasterData(user) && <ButtonLink appearance="primary" to="/aanbieders/nieuw">{t('Nieuwe aanbieder')}</ButtonLink>}
+        {can.editMasterData(user) && (
+          <ButtonLink appearance="primary" to="/aanbieders/nieuw">
+            {t('Nieuwe aanbieder')}
+          </ButtonLink>
+        )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
-            <TextField id="q" type="search" label={t('Zoeken')} description={t('Naam of AGB-code')} value={draft.q} onChange={(v) => set('q', v)} />
-            <SelectField id="domein" label={t('Domein')} placeholder={t('Alle domeinen')} options={domainOptions} value={draft.domein} onChange={(v) => set('domein', v)} />
-            <SelectField id="niveau" label={t('Niveau')} placeholder={t('Alle niveaus')} options={tierOptions} value={draft.niveau} onChange={(v) => set('niveau', v)} />
-            <SelectField id="status" label={t('Status')} placeholder={t('Alle statussen')} options={statusOptions} value={draft.status} onChange={(v) => set('status', v)} />
+            <TextField
+              id="q"
+              type="search"
+              label={t('Zoeken')}
+              description={t('Naam of AGB-code')}
+              value={draft.q}
+              onChange={(v) => set('q', v)}
+            />
+            <SelectField
+              id="domein"
+              label={t('Domein')}
+              placeholder={t('Alle domeinen')}
+              options={domainOptions}
+              value={draft.domein}
+              onChange={(v) => set('domein', v)}
+            />
+            <SelectField
+              id="niveau"
+              label={t('Niveau')}
+              placeholder={t('Alle niveaus')}
+              options={tierOptions}
+              value={draft.niveau}
+              onChange={(v) => set('niveau', v)}
+            />
+            <SelectField
+              id="status"
+              label={t('Status')}
+              placeholder={t('Alle statussen')}
+              options={statusOptions}
+              value={draft.status}
+              onChange={(v) => set('status', v)}
+            />
           </>
         )}
       </FilterForm>
@@ -61,13 +103,19 @@ export function ProviderListPage() {
       {state.status === 'ok' && (
         <>
           <Table
-            caption={t('{count} aanbieder gevonden|{count} aanbieders gevonden', { count: state.data.page.totalElements })}
+            caption={t('{count} aanbieder gevonden|{count} aanbieders gevonden', {
+              count: state.data.page.totalElements,
+            })}
             rows={state.data.data}
             busy={state.refreshing}
             rowKey={(p) => p.id}
             empty={t('Geen aanbieders gevonden.')}
             columns={[
-              { header: t('Naam'), rowHeader: true, cell: (p) => <TextLink to={`/aanbieders/${p.id}`}>{p.name}</TextLink> },
+              {
+                header: t('Naam'),
+                rowHeader: true,
+                cell: (p) => <TextLink to={`/aanbieders/${p.id}`}>{p.name}</TextLink>,
+              },
               { header: t('AGB-code'), cell: (p) => p.agbCode },
               { header: t('Domeinen'), cell: (p) => p.domains.map((d) => t(domainLabels[d])).join(', ') || '—' },
               { header: t('Niveau'), cell: (p) => p.tiers.map((tier) => tier.name).join(', ') || '—' },
@@ -84,7 +132,9 @@ export function ProviderListPage() {
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useT();
   return (
-    <span className={`utrecht-status-badge ${active ? 'utrecht-status-badge--active' : 'utrecht-status-badge--inactive'}`}>
+    <span
+      className={`utrecht-status-badge ${active ? 'utrecht-status-badge--active' : 'utrecht-status-badge--inactive'}`}
+    >
       {active ? t('Actief') : t('Inactief')}
     </span>
   );

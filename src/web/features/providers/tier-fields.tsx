@@ -6,8 +6,16 @@ import { useT } from '../../i18n';
  * The region's tier schemes: one size-and-risk level (radio buttons, or none) and any number of roles
  * (check boxes). The server refuses combinations the region forbids, such as roles A and C together.
  */
-export function TierFields({ levels, selected, onChange, error }: {
-  levels: TierLevel[]; selected: string[]; onChange(ids: string[]): void; error?: string | undefined;
+export function TierFields({
+  levels,
+  selected,
+  onChange,
+  error,
+}: {
+  levels: TierLevel[];
+  selected: string[];
+  onChange(ids: string[]): void;
+  error?: string | undefined;
 }) {
   const { t } = useT();
   const bySize = levels.filter((l) => l.scheme === 'omvang');

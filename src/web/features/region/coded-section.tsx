@@ -23,7 +23,19 @@ export interface FieldSpec {
  * add form. After adding, the region is read again so every page sees the new row, a status message is
  * announced and focus returns to the first field for the next entry.
  */
-export function CodedSection<T extends { id: string }>({ prefix, regionId, path, title, addTitle, rows, columns, fields, editable, emptyText, describe }: {
+export function CodedSection<T extends { id: string }>({
+  prefix,
+  regionId,
+  path,
+  title,
+  addTitle,
+  rows,
+  columns,
+  fields,
+  editable,
+  emptyText,
+  describe,
+}: {
   prefix: string;
   regionId: string;
   /** The collection under /regions/{id}/…, such as "lots". */
@@ -68,11 +80,15 @@ export function CodedSection<T extends { id: string }>({ prefix, regionId, path,
 
   return (
     <section className="region-section" aria-labelledby={`${prefix}-heading`}>
-      <h2 id={`${prefix}-heading`} className="utrecht-heading-2">{t(title)}</h2>
+      <h2 id={`${prefix}-heading`} className="utrecht-heading-2">
+        {t(title)}
+      </h2>
       <Table caption={t(title)} captionHidden rows={rows} rowKey={(r) => r.id} empty={t(emptyText)} columns={columns} />
       {editable && (
         <>
-          <h3 id={`${prefix}-add-heading`} className="utrecht-heading-3">{t(addTitle)}</h3>
+          <h3 id={`${prefix}-add-heading`} className="utrecht-heading-3">
+            {t(addTitle)}
+          </h3>
           <StatusMessage message={message} />
           <ErrorSummary errors={errors} labels={labels} level={4} />
           <form className="inline-form" aria-labelledby={`${prefix}-add-heading`} onSubmit={submit} noValidate>
@@ -89,7 +105,9 @@ export function CodedSection<T extends { id: string }>({ prefix, regionId, path,
                 error={errors.of(f.name)}
               />
             ))}
-            <Button type="submit" appearance="primary" disabled={busy}>{t('Toevoegen')}</Button>
+            <Button type="submit" appearance="primary" disabled={busy}>
+              {t('Toevoegen')}
+            </Button>
           </form>
         </>
       )}

@@ -14,11 +14,7 @@ export function RegionPage() {
   const user = useUser();
   const state = useRegionState();
   if (!can.seeRegion(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de regio niet inzien.'))} />;
-  return (
-    <Loaded state={state}>
-      {(region) => (region ? <RegionDetail region={region} /> : <NoRegion />)}
-    </Loaded>
-  );
+  return <Loaded state={state}>{(region) => (region ? <RegionDetail region={region} /> : <NoRegion />)}</Loaded>;
 }
 
 function NoRegion() {
@@ -42,7 +38,9 @@ function RegionDetail({ region }: { region: Region }) {
   return (
     <>
       <h1 className="utrecht-heading-1">{region.name}</h1>
-      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('De gemeenten, percelen, begrotingsposten en niveaus waarmee de regio werkt.')}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">
+        {t('De gemeenten, percelen, begrotingsposten en niveaus waarmee de regio werkt.')}
+      </p>
       <CodedSection
         prefix="gemeente"
         regionId={region.id}
@@ -73,7 +71,10 @@ function RegionDetail({ region }: { region: Region }) {
           { header: t('Code'), rowHeader: true, cell: (l) => l.code },
           { header: t('Naam'), cell: (l) => l.name },
         ]}
-        fields={[{ name: 'code', label: 'Code', description: 'Uniek in de regio, zoals AMB' }, { name: 'name', label: 'Naam' }]}
+        fields={[
+          { name: 'code', label: 'Code', description: 'Uniek in de regio, zoals AMB' },
+          { name: 'name', label: 'Naam' },
+        ]}
         editable={editable}
         emptyText="Nog geen percelen."
         describe={describe}
@@ -89,7 +90,10 @@ function RegionDetail({ region }: { region: Region }) {
           { header: t('Code'), rowHeader: true, cell: (b) => b.code },
           { header: t('Naam'), cell: (b) => b.name },
         ]}
-        fields={[{ name: 'code', label: 'Code', description: 'Uniek in de regio, zoals ZIN' }, { name: 'name', label: 'Naam' }]}
+        fields={[
+          { name: 'code', label: 'Code', description: 'Uniek in de regio, zoals ZIN' },
+          { name: 'name', label: 'Naam' },
+        ]}
         editable={editable}
         emptyText="Nog geen begrotingsposten."
         describe={describe}

@@ -15,7 +15,14 @@ export interface TierLevelDraft {
   excludesCode: string;
 }
 
-export const emptyTierLevel: TierLevelDraft = { scheme: '', code: '', name: '', description: '', accountMeetingsPerYear: '', excludesCode: '' };
+export const emptyTierLevel: TierLevelDraft = {
+  scheme: '',
+  code: '',
+  name: '',
+  description: '',
+  accountMeetingsPerYear: '',
+  excludesCode: '',
+};
 
 export function draftFromTierLevel(level: TierLevel): TierLevelDraft {
   return {
@@ -33,10 +40,17 @@ const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 /** The fields PATCH /tier-levels/{id} takes, or the client-side problem when the number is not a number. */
 export function toTierLevelUpdate(d: TierLevelDraft, notANumber: string) {
   const meetings = parseInteger(d.accountMeetingsPerYear);
-  const problems: InvalidParam[] = Number.isNaN(meetings) ? [{ name: 'accountMeetingsPerYear', code: 'invalid', reason: notANumber }] : [];
+  const problems: InvalidParam[] = Number.isNaN(meetings)
+    ? [{ name: 'accountMeetingsPerYear', code: 'invalid', reason: notANumber }]
+    : [];
   return {
     problems,
-    body: { name: d.name, description: orNull(d.description), accountMeetingsPerYear: meetings, excludesCode: orNull(d.excludesCode) },
+    body: {
+      name: d.name,
+      description: orNull(d.description),
+      accountMeetingsPerYear: meetings,
+      excludesCode: orNull(d.excludesCode),
+    },
   };
 }
 

@@ -11,18 +11,37 @@ import { translateLabels } from '../../lib/translate-labels';
 import type { TierLevel } from '../../lib/types';
 import { useT } from '../../i18n';
 import {
-  draftFromTierLevel, emptyTierLevel, tierLevelFieldLabels, toTierLevelCreate, toTierLevelUpdate, type TierLevelDraft, type TierScheme,
+  draftFromTierLevel,
+  emptyTierLevel,
+  tierLevelFieldLabels,
+  toTierLevelCreate,
+  toTierLevelUpdate,
+  type TierLevelDraft,
+  type TierScheme,
 } from './tier-level-draft';
 
 /** The fields of a tier level; scheme and code only when adding, since the API does not change them. */
-function TierLevelFields({ prefix, draft, set, errors, levels, self }: {
-  prefix: string; draft: TierLevelDraft; set(patch: Partial<TierLevelDraft>): void; errors: FormErrors; levels: TierLevel[]; self?: TierLevel;
+function TierLevelFields({
+  prefix,
+  draft,
+  set,
+  errors,
+  levels,
+  self,
+}: {
+  prefix: string;
+  draft: TierLevelDraft;
+  set(patch: Partial<TierLevelDraft>): void;
+  errors: FormErrors;
+  levels: TierLevel[];
+  self?: TierLevel;
 }) {
   const { t } = useT();
   const excludable = levels
     .filter((l) => l.scheme === draft.scheme && l.id !== self?.id)
     .map((l) => ({ value: l.code, label: `${l.code} – ${l.name}` }));
-  if (draft.excludesCode && !excludable.some((o) => o.value === draft.excludesCode)) excludable.push({ value: draft.excludesCode, label: draft.excludesCode });
+  if (draft.excludesCode && !excludable.some((o) => o.value === draft.excludesCode))
+    excludable.push({ value: draft.excludesCode, label: draft.excludesCode });
   return (
     <>
       {!self && (
@@ -30,23 +49,64 @@ function TierLevelFields({ prefix, draft, set, errors, levels, self }: {
           <RadioGroup
             id={`${prefix}-scheme`}
             legend={t('Indeling')}
-            options={(Object.keys(tierSchemeLabels) as TierScheme[]).map((s) => ({ value: s, label: t(tierSchemeLabels[s]) }))}
+            options={(Object.keys(tierSchemeLabels) as TierScheme[]).map((s) => ({
+              value: s,
+              label: t(tierSchemeLabels[s]),
+            }))}
             value={draft.scheme}
             onChange={(scheme) => set({ scheme: scheme as TierScheme, excludesCode: '' })}
             error={errors.of('scheme')}
           />
-          <TextField id={`${prefix}-code`} label={t('Code')} description={t('Uniek binnen de indeling, zoals hoog of A')} className="narrow"
-            autoComplete="off" value={draft.code} onChange={(code) => set({ code })} error={errors.of('code')} />
+          <TextField
+            id={`${prefix}-code`}
+            label={t('Code')}
+            description={t('Uniek binnen de indeling, zoals hoog of A')}
+            className="narrow"
+            autoComplete="off"
+            value={draft.code}
+            onChange={(code) => set({ code })}
+            error={errors.of('code')}
+          />
         </>
       )}
-      <TextField id={`${prefix}-name`} label={t('Naam')} autoComplete="off" value={draft.name} onChange={(name) => set({ name })} error={errors.of('name')} />
-      <TextAreaField id={`${prefix}-description`} label={t('Omschrijving')} description={t('Mag leeg blijven')} rows={2}
-        value={draft.description} onChange={(description) => set({ description })} error={errors.of('description')} />
-      <TextField id={`${prefix}-accountMeetingsPerYear`} label={t('Accountgesprekken per jaar')} description={t('Een heel getal van 0 tot en met 52; mag leeg blijven')}
-        inputMode="numeric" autoComplete="off" className="narrow" value={draft.accountMeetingsPerYear}
-        onChange={(accountMeetingsPerYear) => set({ accountMeetingsPerYear })} error={errors.of('accountMeetingsPerYear')} />
-      <SelectField id={`${prefix}-excludesCode`} label={t('Sluit uit')} description={t('Een niveau in dezelfde indeling dat een aanbieder er niet bij mag hebben')}
-        placeholder={t('Geen')} options={excludable} value={draft.excludesCode} onChange={(excludesCode) => set({ excludesCode })} error={errors.of('excludesCode')} />
+      <TextField
+        id={`${prefix}-name`}
+        label={t('Naam')}
+        autoComplete="off"
+        value={draft.name}
+        onChange={(name) => set({ name })}
+        error={errors.of('name')}
+      />
+      <TextAreaField
+        id={`${prefix}-description`}
+        label={t('Omschrijving')}
+        description={t('Mag leeg blijven')}
+        rows={2}
+        value={draft.description}
+        onChange={(description) => set({ description })}
+        error={errors.of('description')}
+      />
+      <TextField
+        id={`${prefix}-accountMeetingsPerYear`}
+        label={t('Accountgesprekken per jaar')}
+        description={t('Een heel getal van 0 tot en met 52; mag leeg blijven')}
+        inputMode="numeric"
+        autoComplete="off"
+        className="narrow"
+        value={draft.accountMeetingsPerYear}
+        onChange={(accountMeetingsPerYear) => set({ accountMeetingsPerYear })}
+        error={errors.of('accountMeetingsPerYear')}
+      />
+      <SelectField
+        id={`${prefix}-excludesCode`}
+        label={t('Sluit uit')}
+        description={t('Een niveau in dezelfde indeling dat een aanbieder er niet bij mag hebben')}
+        placeholder={t('Geen')}
+        options={excludable}
+        value={draft.excludesCode}
+        onChange={(excludesCode) => set({ excludesCode })}
+        error={errors.of('excludesCode')}
+      />
     </>
   );
 }
@@ -72,7 +132,12 @@ export function TierLevelAddForm({ regionId, levels }: { regionId: string; level
       await refresh();
       errors.clear();
       setDraft({ ...emptyTierLevel, scheme: draft.scheme });
-      setMessage(t('{name} is toegevoegd aan {scheme}.', { name: `${level.code} – ${level.name}`, scheme: t(tierSchemeLabels[level.scheme]) }));
+      setMessage(
+        t('{name} is toegevoegd aan {scheme}.', {
+          name: `${level.code} – ${level.name}`,
+          scheme: t(tierSchemeLabels[level.scheme]),
+        }),
+      );
       document.getElementById(`${prefix}-code`)?.focus();
     } catch (error) {
       errors.fail(error);
@@ -83,19 +148,37 @@ export function TierLevelAddForm({ regionId, levels }: { regionId: string; level
 
   return (
     <>
-      <h3 id="niveau-add-heading" className="utrecht-heading-3">{t('Niveau toevoegen')}</h3>
+      <h3 id="niveau-add-heading" className="utrecht-heading-3">
+        {t('Niveau toevoegen')}
+      </h3>
       <StatusMessage message={message} />
       <ErrorSummary errors={errors} labels={translateLabels(tierLevelFieldLabels, t, prefix)} level={4} />
       <form className="form" aria-labelledby="niveau-add-heading" onSubmit={submit} noValidate>
-        <TierLevelFields prefix={prefix} draft={draft} set={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} levels={levels} />
-        <Button type="submit" appearance="primary" disabled={busy}>{t('Toevoegen')}</Button>
+        <TierLevelFields
+          prefix={prefix}
+          draft={draft}
+          set={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          errors={errors}
+          levels={levels}
+        />
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('Toevoegen')}
+        </Button>
       </form>
     </>
   );
 }
 
 /** Changes one level in place (PATCH /tier-levels/{id}); it takes focus when it opens. */
-export function TierLevelEditForm({ level, levels, onDone }: { level: TierLevel; levels: TierLevel[]; onDone(saved: TierLevel | null): void }) {
+export function TierLevelEditForm({
+  level,
+  levels,
+  onDone,
+}: {
+  level: TierLevel;
+  levels: TierLevel[];
+  onDone(saved: TierLevel | null): void;
+}) {
   const { t } = useT();
   const refresh = useRegionRefresh();
   const prefix = 'niveau-wijzigen';
@@ -123,13 +206,26 @@ export function TierLevelEditForm({ level, levels, onDone }: { level: TierLevel;
 
   return (
     <div className="tier-edit">
-      <h4 id="niveau-wijzigen-heading" className="utrecht-heading-4">{t('{name} bewerken', { name: `${level.code} – ${level.name}` })}</h4>
+      <h4 id="niveau-wijzigen-heading" className="utrecht-heading-4">
+        {t('{name} bewerken', { name: `${level.code} – ${level.name}` })}
+      </h4>
       <ErrorSummary errors={errors} labels={translateLabels(tierLevelFieldLabels, t, prefix)} level={4} />
       <form className="form" aria-labelledby="niveau-wijzigen-heading" onSubmit={submit} noValidate>
-        <TierLevelFields prefix={prefix} draft={draft} set={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} levels={levels} self={level} />
+        <TierLevelFields
+          prefix={prefix}
+          draft={draft}
+          set={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          errors={errors}
+          levels={levels}
+          self={level}
+        />
         <ButtonGroup>
-          <Button type="submit" appearance="primary" disabled={busy}>{t('Opslaan')}</Button>
-          <Button appearance="subtle" onClick={() => onDone(null)}>{t('Annuleren')}</Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('Opslaan')}
+          </Button>
+          <Button appearance="subtle" onClick={() => onDone(null)}>
+            {t('Annuleren')}
+          </Button>
         </ButtonGroup>
       </form>
     </div>

@@ -14,7 +14,15 @@ const editButtonId = (level: TierLevel) => `niveau-${level.id}-bewerken`;
  * The region's two tier schemes, a table each. Editors change a level with the form that opens under its
  * table ("Bewerken" in the row) and add levels with the form below; focus goes back to the row's button.
  */
-export function TierLevelsSection({ regionId, levels, editable }: { regionId: string; levels: TierLevel[]; editable: boolean }) {
+export function TierLevelsSection({
+  regionId,
+  levels,
+  editable,
+}: {
+  regionId: string;
+  levels: TierLevel[];
+  editable: boolean;
+}) {
   const { t } = useT();
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ scheme: TierScheme; text: string } | null>(null);
@@ -32,11 +40,17 @@ export function TierLevelsSection({ regionId, levels, editable }: { regionId: st
     columns.push({
       header: <span className="visually-hidden">{t('Actie')}</span>,
       cell: (l) => (
-        <Button id={editButtonId(l)} appearance="subtle" aria-expanded={editing === l.id} onClick={() => {
-          setMessage(null);
-          setEditing(editing === l.id ? null : l.id);
-        }}>
-          {t('Bewerken')}<span className="visually-hidden"> {describe(l)}</span>
+        <Button
+          id={editButtonId(l)}
+          appearance="subtle"
+          aria-expanded={editing === l.id}
+          onClick={() => {
+            setMessage(null);
+            setEditing(editing === l.id ? null : l.id);
+          }}
+        >
+          {t('Bewerken')}
+          <span className="visually-hidden"> {describe(l)}</span>
         </Button>
       ),
     });
@@ -50,22 +64,33 @@ export function TierLevelsSection({ regionId, levels, editable }: { regionId: st
 
   return (
     <section className="region-section" aria-labelledby="niveaus-heading">
-      <h2 id="niveaus-heading" className="utrecht-heading-2">{t('Niveaus')}</h2>
+      <h2 id="niveaus-heading" className="utrecht-heading-2">
+        {t('Niveaus')}
+      </h2>
       {(Object.keys(tierSchemeLabels) as TierScheme[]).map((scheme) => {
         const rows = levels.filter((l) => l.scheme === scheme);
         const open = rows.find((l) => l.id === editing);
         return (
           <div key={scheme}>
-            <h3 id={`niveaus-${scheme}-heading`} className="utrecht-heading-3">{t(tierSchemeLabels[scheme])}</h3>
-            <Table caption={t(tierSchemeLabels[scheme])} captionHidden rows={rows} rowKey={(l) => l.id} empty={t('Nog geen niveaus in deze indeling.')} columns={columns} />
+            <h3 id={`niveaus-${scheme}-heading`} className="utrecht-heading-3">
+              {t(tierSchemeLabels[scheme])}
+            </h3>
+            <Table
+              caption={t(tierSchemeLabels[scheme])}
+              captionHidden
+              rows={rows}
+              rowKey={(l) => l.id}
+              empty={t('Nog geen niveaus in deze indeling.')}
+              columns={columns}
+            />
             <StatusMessage message={message?.scheme === scheme ? message.text : null} />
-            {open && <TierLevelEditForm key={open.id} level={open} levels={levels} onDone={(saved) => done(open, saved)} />}
+            {open && (
+              <TierLevelEditForm key={open.id} level={open} levels={levels} onDone={(saved) => done(open, saved)} />
+            )}
           </div>
         );
       })}
-      {editable && (
-<TierLevelAddForm regionId={regionId} levels={levels} />
-      )}
+      {editable && <TierLevelAddForm regionId={regionId} levels={levels} />}
     </section>
   );
 }

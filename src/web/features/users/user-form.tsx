@@ -15,7 +15,13 @@ import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
 
-const labels: Record<string, Msg> = { email: 'E-mailadres', name: 'Naam', role: 'Rol', providerId: 'Aanbieder', password: 'Wachtwoord' };
+const labels: Record<string, Msg> = {
+  email: 'E-mailadres',
+  name: 'Naam',
+  role: 'Rol',
+  providerId: 'Aanbieder',
+  password: 'Wachtwoord',
+};
 
 export function UserNewPage() {
   const { t } = useT();
@@ -61,19 +67,61 @@ function UserForm() {
       <h1 className="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={errors} labels={translateLabels(labels, t)} />
       <form onSubmit={submit} noValidate className="form">
-        <TextField id="email" type="email" label={t('E-mailadres')} autoComplete="off" value={draft.email} onChange={set('email')} error={errors.of('email')} />
-        <TextField id="name" label={t('Naam')} autoComplete="off" value={draft.name} onChange={set('name')} error={errors.of('name')} />
-        <SelectField id="role" label={t('Rol')} placeholder={t('Kies een rol')} value={draft.role} onChange={set('role')} error={errors.of('role')}
-          options={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: t(roleLabels[r]) }))} />
+        <TextField
+          id="email"
+          type="email"
+          label={t('E-mailadres')}
+          autoComplete="off"
+          value={draft.email}
+          onChange={set('email')}
+          error={errors.of('email')}
+        />
+        <TextField
+          id="name"
+          label={t('Naam')}
+          autoComplete="off"
+          value={draft.name}
+          onChange={set('name')}
+          error={errors.of('name')}
+        />
+        <SelectField
+          id="role"
+          label={t('Rol')}
+          placeholder={t('Kies een rol')}
+          value={draft.role}
+          onChange={set('role')}
+          error={errors.of('role')}
+          options={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+        />
         {draft.role === 'aanbieder' && (
-          <SelectField id="providerId" label={t('Aanbieder')} description={t('De organisatie waarvoor deze gebruiker werkt')} placeholder={t('Kies een aanbieder')}
-            options={(providers.status === 'ok' ? providers.data : []).map((p) => ({ value: p.id, label: `${p.name} (${p.agbCode})` }))}
-            value={draft.providerId} onChange={set('providerId')} error={errors.of('providerId')} />
+          <SelectField
+            id="providerId"
+            label={t('Aanbieder')}
+            description={t('De organisatie waarvoor deze gebruiker werkt')}
+            placeholder={t('Kies een aanbieder')}
+            options={(providers.status === 'ok' ? providers.data : []).map((p) => ({
+              value: p.id,
+              label: `${p.name} (${p.agbCode})`,
+            }))}
+            value={draft.providerId}
+            onChange={set('providerId')}
+            error={errors.of('providerId')}
+          />
         )}
-        <TextField id="password" type="password" label={t('Wachtwoord')} description={t('Minstens 12 tekens; leeg laten als de gebruiker via de organisatie (OIDC) inlogt')}
-          autoComplete="new-password" value={draft.password} onChange={set('password')} error={errors.of('password')} />
+        <TextField
+          id="password"
+          type="password"
+          label={t('Wachtwoord')}
+          description={t('Minstens 12 tekens; leeg laten als de gebruiker via de organisatie (OIDC) inlogt')}
+          autoComplete="new-password"
+          value={draft.password}
+          onChange={set('password')}
+          error={errors.of('password')}
+        />
         <ButtonGroup>
-          <Button type="submit" appearance="primary" disabled={busy}>{t('Opslaan')}</Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('Opslaan')}
+          </Button>
           <TextLink to="/gebruikers">{t('Annuleren')}</TextLink>
         </ButtonGroup>
       </form>

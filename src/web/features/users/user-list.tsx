@@ -30,7 +30,9 @@ export function UserListPage() {
         <>
           <div className="page-heading">
             <h1 className="utrecht-heading-1">{t('Gebruikers')}</h1>
-            <ButtonLink appearance="primary" to="/gebruikers/nieuw">{t('Nieuwe gebruiker')}</ButtonLink>
+            <ButtonLink appearance="primary" to="/gebruikers/nieuw">
+              {t('Nieuwe gebruiker')}
+            </ButtonLink>
           </div>
           <SavedNotice />
           <StatusMessage message={message} />
@@ -44,27 +46,37 @@ export function UserListPage() {
               { header: t('Naam'), rowHeader: true, cell: (u) => u.name },
               { header: t('E-mailadres'), cell: (u) => u.email },
               { header: t('Rol'), cell: (u) => t(roleLabels[u.role]) },
-              { header: t('Aanbieder'), cell: (u) => (u.providerId ? providerNames.get(u.providerId) ?? u.providerId : '—') },
+              {
+                header: t('Aanbieder'),
+                cell: (u) => (u.providerId ? (providerNames.get(u.providerId) ?? u.providerId) : '—'),
+              },
               { header: t('Status'), cell: (u) => (u.active ? t('Actief') : t('Niet actief')) },
               {
                 header: t('Toegang'),
-                cell: (u) => (u.id === me?.id ? '—' : (
-                  <Button
-                    onClick={async () => {
-                      setFailure(null);
-                      try {
-                        await api<User>(`/users/${u.id}`, { method: 'PATCH', body: { active: !u.active } });
-                        setMessage(u.active ? t('{name} kan niet meer inloggen.', { name: u.name }) : t('{name} kan weer inloggen.', { name: u.name }));
-                        reload();
-                      } catch (error) {
-                        setFailure(error instanceof Error ? error.message : String(error));
-                      }
-                    }}
-                  >
-                    {u.active ? t('Deactiveren') : t('Activeren')}
-                    <span className="visually-hidden"> {u.name}</span>
-                  </Button>
-                )),
+                cell: (u) =>
+                  u.id === me?.id ? (
+                    '—'
+                  ) : (
+                    <Button
+                      onClick={async () => {
+                        setFailure(null);
+                        try {
+                          await api<User>(`/users/${u.id}`, { method: 'PATCH', body: { active: !u.active } });
+                          setMessage(
+                            u.active
+                              ? t('{name} kan niet meer inloggen.', { name: u.name })
+                              : t('{name} kan weer inloggen.', { name: u.name }),
+                          );
+                          reload();
+                        } catch (error) {
+                          setFailure(error instanceof Error ? error.message : String(error));
+                        }
+                      }}
+                    >
+                      {u.active ? t('Deactiveren') : t('Activeren')}
+                      <span className="visually-hidden"> {u.name}</span>
+                    </Button>
+                  ),
               },
             ]}
           />

@@ -13,9 +13,12 @@ export const maxPrestatiesPerDeclaration = 15_000;
 export function maxVolume(omvang: Allocation['omvang'], from: number, to: number): number {
   const days = to - from + 1;
   switch (omvang.frequency) {
-    case '1': return omvang.volume * days;
-    case '2': return omvang.volume * isoWeeksTouched(from, to);
-    default: return omvang.volume;
+    case '1':
+      return omvang.volume * days;
+    case '2':
+      return omvang.volume * isoWeeksTouched(from, to);
+    default:
+      return omvang.volume;
   }
 }
 
@@ -27,10 +30,17 @@ function deliveredVolume(rng: Rng, allocation: Allocation, from: number, to: num
   const utilisation = unit === '14' ? 1 : rng.uniform(0.7, 1);
   let expected: number;
   switch (frequency) {
-    case '1': expected = volume * days; break;
-    case '2': expected = (volume * days) / 7; break;
-    case '4': expected = (volume * days) / (monthEnd(monthOf(from)) - monthStart(monthOf(from)) + 1); break;
-    default: expected = (volume * days) / (allocation.end - allocation.start + 1);
+    case '1':
+      expected = volume * days;
+      break;
+    case '2':
+      expected = (volume * days) / 7;
+      break;
+    case '4':
+      expected = (volume * days) / (monthEnd(monthOf(from)) - monthStart(monthOf(from)) + 1);
+      break;
+    default:
+      expected = (volume * days) / (allocation.end - allocation.start + 1);
   }
   return Math.floor(expected * utilisation + 1e-9);
 }
@@ -40,7 +50,11 @@ function deliveredVolume(rng: Rng, allocation: Allocation, from: number, to: num
  * care is one prestatie (OP367: a product period lies within one calendar month and within the allocation). A month
  * whose care starts before the allocation was sent is declared in the first declaration after it (IV090).
  */
-export function buildDeclarations(sim: Simulation, rng: Rng, maxPrestaties = maxPrestatiesPerDeclaration): MessageEvent[] {
+export function buildDeclarations(
+  sim: Simulation,
+  rng: Rng,
+  maxPrestaties = maxPrestatiesPerDeclaration,
+): MessageEvent[] {
   const { period } = sim;
   const allocated = new Set<Trajectory>();
   for (const e of sim.events) if (e.type === 'JW301' && !e.change) allocated.add(e.trajectory);
@@ -49,9 +63,13 @@ export function buildDeclarations(sim: Simulation, rng: Rng, maxPrestaties = max
   const declarationDay = new Map<string, number>();
   const providers = [...new Set(sim.trajectories.map((t) => t.provider.agbCode))].sort();
   for (const agb of providers) declarationDay.set(agb, rng.int(2, 9));
-  const sendDay = (agb: string, month: number): number => workdayOnOrAfter(monthStart(month + 1) + (declarationDay.get(agb) ?? 4));
+  const sendDay = (agb: string, month: number): number =>
+    workdayOnOrAfter(monthStart(month + 1) + (declarationDay.get(agb) ?? 4));
 
-  const groups = new Map<string, { provider: string; municipality: string; month: number; clients: Map<string, Prestatie[]> }>();
+  const groups = new Map<
+    string,
+    { provider: string; municipality: string; month: number; clients: Map<string, Prestatie[]> }
+  >();
   for (const t of sim.trajectories) {
     const allocation = t.allocation;
     if (!allocation || !allocated.has(t) || t.begin === undefined || t.begin > period.end) continue;
@@ -71,7 +89,11 @@ export function buildDeclarations(sim: Simulation, rng: Rng, maxPrestaties = max
       if (sendDay(agb, month) > period.end) continue;
       const key = `${month}|${agb}|${t.youth.municipality.cbsCode}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { provider: agb, municipality: t.youth.municipality.cbsCode, month, clients: new Map() }));
+      if (!group)
+        groups.set(
+          key,
+          (group = { provider: agb, municipality: t.youth.municipality.cbsCode, month, clients: new Map() }),
+        );
       let list = group.clients.get(t.youth.bsn);
       if (!list) group.clients.set(t.youth.bsn, (list = []));
       const amountCents = tariffCents === undefined ? volume : volume * tariffCents;
@@ -81,17 +103,21 @@ export function buildDeclarations(sim: Simulation, rng: Rng, maxPrestaties = max
 
   const references = new Map<string, number>();
   const events: MessageEvent[] = [];
-  const ordered = [...groups.values()].sort((a, b) => a.month - b.month || a.provider.localeCompare(b.provider) || a.municipality.localeCompare(b.municipality));
+  const ordered = [...groups.values()].sort(
+    (a, b) => a.month - b.month || a.provider.localeCompare(b.provider) || a.municipality.localeCompare(b.municipality),
+  );
   for (const g of ordered) {
-    const clients = [...g.clients].sort(([a], [b]) => a.localeCompare(b)).map(([bsn, prestaties]) => {
-      prestaties.sort((a, b) => a.from - b.from || a.trajectory.id - b.trajectory.id);
-      for (const p of prestaties) {
-        const n = (references.get(g.provider) ?? 0) + 1;
-        references.set(g.provider, n);
-        p.reference = `P${n}`;
-      }
-      return { bsn, prestaties };
-    });
+    const clients = [...g.clients]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([bsn, prestaties]) => {
+        prestaties.sort((a, b) => a.from - b.from || a.trajectory.id - b.trajectory.id);
+        for (const p of prestaties) {
+          const n = (references.get(g.provider) ?? 0) + 1;
+          references.set(g.provider, n);
+          p.reference = `P${n}`;
+        }
+        return { bsn, prestaties };
+      });
     // One declaration per provider, municipality and month; only a huge one is split (a second declaration in the
     // same period, IV090) to stay under the 25 MB file limit (OP179).
     const parts: Array<typeof clients> = [[]];
@@ -104,16 +130,26 @@ export function buildDeclarations(sim: Simulation, rng: Rng, maxPrestaties = max
       parts[parts.length - 1]?.push(c);
       count += c.prestaties.length;
     }
-    if (parts.length > 36) throw new Error(`declaration ${g.provider}/${g.municipality}/${formatMonth(g.month)} needs more than 36 files`);
+    if (parts.length > 36)
+      throw new Error(`declaration ${g.provider}/${g.municipality}/${formatMonth(g.month)} needs more than 36 files`);
     parts.forEach((part, i) => {
       const declaration: Declaration = {
-        provider: g.provider, municipality: g.municipality, month: g.month, clients: part,
+        provider: g.provider,
+        municipality: g.municipality,
+        month: g.month,
+        clients: part,
         number: `D${formatMonth(g.month).replace('-', '')}${g.municipality}${i === 0 ? '' : i.toString(36).toUpperCase()}`,
         totalCents: part.reduce((sum, c) => sum + c.prestaties.reduce((s, p) => s + p.amountCents, 0), 0),
       };
       events.push({
-        type: 'JW323', declaration, day: sendDay(g.provider, g.month), seq: sim.nextSeq++,
-        sender: g.provider, receiver: g.municipality, identificatie: '', path: '',
+        type: 'JW323',
+        declaration,
+        day: sendDay(g.provider, g.month),
+        seq: sim.nextSeq++,
+        sender: g.provider,
+        receiver: g.municipality,
+        identificatie: '',
+        path: '',
       });
     });
   }

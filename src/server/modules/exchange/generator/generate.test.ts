@@ -20,9 +20,16 @@ const types = ['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323'] as
 /** The demo region plus one taakgericht product, so that path is exercised too. */
 function options(outDir: string, seed = 20_231): GenerateIjwOptions {
   const landscape = demoLandscape();
-  landscape.providers.find((p) => p.agbCode === '99000022')?.products.push({
-    productCategory: '45', productCode: '45T01', unit: '04', fundingVariant: 'taakgericht', withStay: false, tariff: 70,
-  });
+  landscape.providers
+    .find((p) => p.agbCode === '99000022')
+    ?.products.push({
+      productCategory: '45',
+      productCode: '45T01',
+      unit: '04',
+      fundingVariant: 'taakgericht',
+      withStay: false,
+      tariff: 70,
+    });
   return { outDir, ...landscape, youths: 300, years: 2, startYear: 2023, seed, invalidRate: 0.02 };
 }
 
@@ -37,7 +44,8 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 const text = (xml: string, tag: string): string | undefined => new RegExp(`<(?:\\w+:)?${tag}>([^<]*)<`).exec(xml)?.[1];
-const texts = (xml: string, tag: string): string[] => [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}>([^<]*)<`, 'g'))].map((m) => m[1] ?? '');
+const texts = (xml: string, tag: string): string[] =>
+  [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}>([^<]*)<`, 'g'))].map((m) => m[1] ?? '');
 const must = (xml: string, tag: string): string => {
   const v = text(xml, tag);
   if (v === undefined) throw new Error(`no ${tag} in ${xml.slice(0, 300)}`);
@@ -50,11 +58,15 @@ function xmllint(type: string, files: string[]): { status: number | null; valid:
   let output = '';
   let status: number | null = 0;
   for (let i = 0; i < files.length; i += 2_000) {
-    const r = spawnSync('xmllint', ['--noout', '--schema', join(xsdDir, `${type}.xsd`), ...files.slice(i, i + 2_000)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync('xmllint', ['--noout', '--schema', join(xsdDir, `${type}.xsd`), ...files.slice(i, i + 2_000)], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (r.error) throw new Error(`xmllint could not run (install Debian libxml2-utils): ${r.error.message}`);
     output += r.stderr;
     if (r.status !== 0) status = r.status;
-    for (const line of r.stderr.split('\n')) if (line.endsWith(' validates')) valid.add(line.slice(0, -' validates'.length));
+    for (const line of r.stderr.split('\n'))
+      if (line.endsWith(' validates')) valid.add(line.slice(0, -' validates'.length));
   }
   return { status, valid, output };
 }
@@ -101,8 +113,11 @@ describe('iJw 3.2 test-data generator', () => {
       expect(seen.has(`${m?.[4]}|${m?.[5]}`), `identificatie unique per sender: ${f}`).toBe(false);
       seen.add(`${m?.[4]}|${m?.[5]}`);
     }
-    for (const type of types) expect(files.filter((f) => f.includes(`/${type}_`)).length, type).toBe(manifest.files.byType[type]);
-    const clients = files.filter((f) => f.includes('/JW323_')).reduce((n, f) => n + texts(xml.get(f) ?? '', 'Bsn').length, 0);
+    for (const type of types)
+      expect(files.filter((f) => f.includes(`/${type}_`)).length, type).toBe(manifest.files.byType[type]);
+    const clients = files
+      .filter((f) => f.includes('/JW323_'))
+      .reduce((n, f) => n + texts(xml.get(f) ?? '', 'Bsn').length, 0);
     expect(manifest.records.byType.JW323).toBe(clients);
     expect(manifest.records.total).toBe(manifest.files.total - manifest.files.byType.JW323 + clients);
   });
@@ -112,20 +127,31 @@ describe('iJw 3.2 test-data generator', () => {
       const group = files.filter((f) => f.includes(`/${type}_`)).map((f) => join(dirA, f));
       expect(group.length, `${type} files`).toBeGreaterThan(0);
       const r = xmllint(type, group);
-      expect(r.output.split('\n').filter((l) => l && !l.endsWith(' validates')).slice(0, 5), type).toEqual([]);
+      expect(
+        r.output
+          .split('\n')
+          .filter((l) => l && !l.endsWith(' validates'))
+          .slice(0, 5),
+        type,
+      ).toEqual([]);
       expect(r.status, type).toBe(0);
       expect(r.valid.size, type).toBe(group.length);
     }
   });
 
   it('writes invalid files with expected.json; xmllint rejects exactly the xml/xsd ones', async () => {
-    const expected = JSON.parse(await readFile(join(dirA, 'invalid', 'expected.json'), 'utf8')) as { files: ExpectedInvalid[] };
+    const expected = JSON.parse(await readFile(join(dirA, 'invalid', 'expected.json'), 'utf8')) as {
+      files: ExpectedInvalid[];
+    };
     expect(expected.files.length).toBe(manifest.invalid.files);
     expect(expected.files.length).toBeGreaterThanOrEqual(Math.round(0.02 * manifest.files.total));
     expect(new Set(expected.files.map((e) => e.kind)).size).toBe(7);
     for (const type of new Set(expected.files.map((e) => e.messageType))) {
       const group = expected.files.filter((e) => e.messageType === type);
-      const r = xmllint(type, group.map((e) => join(dirA, e.file)));
+      const r = xmllint(
+        type,
+        group.map((e) => join(dirA, e.file)),
+      );
       for (const e of group) expect(r.valid.has(join(dirA, e.file)), `${e.file} (${e.kind})`).toBe(e.xsdValid);
     }
     // The semantic ones really break their rule.
@@ -168,7 +194,19 @@ describe('iJw 3.2 test-data generator', () => {
 
   it('keeps the messages consistent: starts, stops and declarations refer to allocations', () => {
     const end = manifest.period.end;
-    const allocations = new Map<string, { start: string; end: string; category: string; code: string; volume: number; unit: string; frequency: string; day: string }>();
+    const allocations = new Map<
+      string,
+      {
+        start: string;
+        end: string;
+        category: string;
+        code: string;
+        volume: number;
+        unit: string;
+        frequency: string;
+        day: string;
+      }
+    >();
     const byDay = (f: string): string => must(xml.get(f) ?? '', 'Dagtekening');
     const ordered = [...files].sort((a, b) => byDay(a).localeCompare(byDay(b)));
     for (const f of ordered.filter((x) => x.includes('/JW301_'))) {
@@ -176,8 +214,13 @@ describe('iJw 3.2 test-data generator', () => {
       // The latest version counts (a change re-sends the same ToewijzingNummer); `day` is when it was first sent.
       const key = `${must(body, 'Afzender')}|${must(body, 'ToewijzingNummer')}`;
       allocations.set(key, {
-        start: must(body, 'Ingangsdatum'), end: must(body, 'Einddatum'), category: must(body, 'Categorie'), code: must(body, 'Code'),
-        volume: Number(must(body, 'Volume')), unit: must(body, 'Eenheid'), frequency: must(body, 'Frequentie'),
+        start: must(body, 'Ingangsdatum'),
+        end: must(body, 'Einddatum'),
+        category: must(body, 'Categorie'),
+        code: must(body, 'Code'),
+        volume: Number(must(body, 'Volume')),
+        unit: must(body, 'Eenheid'),
+        frequency: must(body, 'Frequentie'),
         day: allocations.get(key)?.day ?? must(body, 'Dagtekening'),
       });
       expect(must(body, 'Ingangsdatum') <= must(body, 'Einddatum'), f).toBe(true);
@@ -195,15 +238,27 @@ describe('iJw 3.2 test-data generator', () => {
       }
       const a = allocations.get(`${must(body, 'Ontvanger')}|${nr}`);
       expect(a, `JW305 refers to an existing JW301: ${f}`).toBeDefined();
-      expect(a && a.day <= must(body, 'Dagtekening') && a.code === must(body, 'Code') && a.start === must(body, 'ToewijzingIngangsdatum'), f).toBe(true);
+      expect(
+        a &&
+          a.day <= must(body, 'Dagtekening') &&
+          a.code === must(body, 'Code') &&
+          a.start === must(body, 'ToewijzingIngangsdatum'),
+        f,
+      ).toBe(true);
       expect(a && begin >= a.start && begin <= a.end, f).toBe(true);
       starts.add(`${must(body, 'Ontvanger')}|${nr}|${begin}`);
     }
     for (const f of ordered.filter((x) => x.includes('/JW307_'))) {
       const body = xml.get(f) ?? '';
       const key = text(body, 'ToewijzingNummer') ?? must(body, 'Code');
-      expect(starts.has(`${must(body, 'Ontvanger')}|${key}|${must(body, 'Begindatum')}`), `JW307 matches a JW305: ${f}`).toBe(true);
-      expect(must(body, 'Einddatum') >= must(body, 'Begindatum') && must(body, 'Einddatum') <= must(body, 'Dagtekening'), f).toBe(true);
+      expect(
+        starts.has(`${must(body, 'Ontvanger')}|${key}|${must(body, 'Begindatum')}`),
+        `JW307 matches a JW305: ${f}`,
+      ).toBe(true);
+      expect(
+        must(body, 'Einddatum') >= must(body, 'Begindatum') && must(body, 'Einddatum') <= must(body, 'Dagtekening'),
+        f,
+      ).toBe(true);
     }
 
     let total = 0;
@@ -224,11 +279,24 @@ describe('iJw 3.2 test-data generator', () => {
         const [from, to] = texts(block, 'Begindatum').concat(texts(block, 'Einddatum'));
         const volume = Number(must(block, 'GeleverdVolume'));
         const amount = Number(must(block, 'Bedrag'));
-        expect(from && to && from <= to && from.slice(0, 7) === to.slice(0, 7) && from >= a.start && to <= a.end && to <= day, `${f} ${from}..${to}`).toBe(true);
+        expect(
+          from &&
+            to &&
+            from <= to &&
+            from.slice(0, 7) === to.slice(0, 7) &&
+            from >= a.start &&
+            to <= a.end &&
+            to <= day,
+          `${f} ${from}..${to}`,
+        ).toBe(true);
         expect(must(block, 'Eenheid')).toBe(a.unit);
         expect(must(block, 'ProductCode')).toBe(a.code);
         expect(amount).toBe(volume * Number(must(block, 'ProductTarief')));
-        const cap = maxVolume({ volume: a.volume, unit: a.unit, frequency: a.frequency }, parseDay(from ?? ''), parseDay(to ?? ''));
+        const cap = maxVolume(
+          { volume: a.volume, unit: a.unit, frequency: a.frequency },
+          parseDay(from ?? ''),
+          parseDay(to ?? ''),
+        );
         expect(volume, `${f} volume within the allocation`).toBeLessThanOrEqual(cap);
         used.set(key, (used.get(key) ?? 0) + volume);
         if (a.frequency === '6') expect(used.get(key) ?? 0).toBeLessThanOrEqual(a.volume);
@@ -245,10 +313,12 @@ describe('iJw 3.2 test-data generator', () => {
 
   it('splits only a declaration too big for one file, keeping every prestatie and the total', () => {
     const land = demoLandscape();
-    const run = (max?: number) => buildDeclarations(simulate(land, createRng(5), { youths: 200, startYear: 2024, years: 1 }), createRng(6), max);
+    const run = (max?: number) =>
+      buildDeclarations(simulate(land, createRng(5), { youths: 200, startYear: 2024, years: 1 }), createRng(6), max);
     const whole = run();
     const split = run(5);
-    const sum = (events: typeof whole): number => events.reduce((n, e) => n + (e.type === 'JW323' ? e.declaration.totalCents : 0), 0);
+    const sum = (events: typeof whole): number =>
+      events.reduce((n, e) => n + (e.type === 'JW323' ? e.declaration.totalCents : 0), 0);
     expect(sum(split)).toBe(sum(whole));
     expect(split.length).toBeGreaterThan(whole.length);
     const numbers = new Set<string>();

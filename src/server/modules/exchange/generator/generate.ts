@@ -24,30 +24,51 @@ export { demoLandscape } from './landscape.js';
  */
 export async function generateIjw(options: GenerateIjwOptions): Promise<GenerationManifest> {
   validateOptions(options);
-  const landscape = { municipalities: options.municipalities, providers: options.providers.filter((p) => p.products.length > 0) };
+  const landscape = {
+    municipalities: options.municipalities,
+    providers: options.providers.filter((p) => p.products.length > 0),
+  };
   // Independent streams: the invalid files (and their share) never change the valid data set.
   const sim = simulate(landscape, createRng(deriveSeed(options.seed, 'care')), options);
   const declarations = buildDeclarations(sim, createRng(deriveSeed(options.seed, 'declarations')));
   const { events, counters } = sequence([...sim.events, ...declarations]);
 
-  let invalid: { jobs: Array<{ path: string; render(): string }>; expected: ExpectedInvalid[] } = { jobs: [], expected: [] };
+  let invalid: { jobs: Array<{ path: string; render(): string }>; expected: ExpectedInvalid[] } = {
+    jobs: [],
+    expected: [],
+  };
   const rate = options.invalidRate ?? 0;
   if (rate > 0) {
     const declared = new Set<string>();
     for (const e of declarations) {
-      for (const c of e.type === 'JW323' ? e.declaration.clients : []) for (const p of c.prestaties) declared.add(`${p.trajectory.id}|${monthOf(p.from)}`);
+      for (const c of e.type === 'JW323' ? e.declaration.clients : [])
+        for (const p of c.prestaties) declared.add(`${p.trajectory.id}|${monthOf(p.from)}`);
     }
     const count = Math.max(7, Math.round(rate * events.length));
-    invalid = buildInvalidFiles({ valid: events, period: sim.period, counters, rng: createRng(deriveSeed(options.seed, 'invalid')), declared, declarationCount: 0 }, count);
+    invalid = buildInvalidFiles(
+      {
+        valid: events,
+        period: sim.period,
+        counters,
+        rng: createRng(deriveSeed(options.seed, 'invalid')),
+        declared,
+        declarationCount: 0,
+      },
+      count,
+    );
   }
 
   await mkdir(options.outDir, { recursive: true });
-  const bytes = await writeFiles(options.outDir, events.map((e) => ({ path: e.path, render: () => renderMessage(e) })));
+  const bytes = await writeFiles(
+    options.outDir,
+    events.map((e) => ({ path: e.path, render: () => renderMessage(e) })),
+  );
   if (invalid.jobs.length > 0) {
     await writeFiles(options.outDir, invalid.jobs);
     const expected = {
-      description: 'Invalid iJw 3.2 files and why each must be rejected. level: xml = not well-formed, xsd = fails its message XSD, '
-        + 'semantic = schema-valid but breaks a rule across messages (requiresValidSet: import the valid set first).',
+      description:
+        'Invalid iJw 3.2 files and why each must be rejected. level: xml = not well-formed, xsd = fails its message XSD, ' +
+        'semantic = schema-valid but breaks a rule across messages (requiresValidSet: import the valid set first).',
       files: invalid.expected,
     };
     await writeFile(join(options.outDir, 'invalid', 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);

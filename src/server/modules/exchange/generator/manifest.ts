@@ -13,7 +13,16 @@ export interface GenerationManifest {
   generator: 'zorglandschap-ijw-generator';
   formatVersion: 1;
   ijw: { release: '3.2'; basisschemaXsdVersie: string; berichtXsdVersie: string };
-  options: { seed: number; startYear: number; years: number; youths: number; invalidRate: number; municipalities: number; providers: number; products: number };
+  options: {
+    seed: number;
+    startYear: number;
+    years: number;
+    youths: number;
+    invalidRate: number;
+    municipalities: number;
+    providers: number;
+    products: number;
+  };
   period: { start: string; end: string };
   /** Valid files only (the invalid ones are under `invalid`). */
   files: { total: number; byType: Record<MessageType, number>; bytes: number };
@@ -65,13 +74,28 @@ const increment = (record: Record<string, number>, key: string, by = 1): void =>
 };
 const sorted = (record: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-const perType = (): Record<MessageType, number> => Object.fromEntries(messageTypes.map((t) => [t, 0])) as Record<MessageType, number>;
+const perType = (): Record<MessageType, number> =>
+  Object.fromEntries(messageTypes.map((t) => [t, 0])) as Record<MessageType, number>;
 
-export function buildManifest(options: GenerateIjwOptions, sim: Simulation, events: MessageEvent[], bytes: number, invalid: ExpectedInvalid[]): GenerationManifest {
+export function buildManifest(
+  options: GenerateIjwOptions,
+  sim: Simulation,
+  events: MessageEvent[],
+  bytes: number,
+  invalid: ExpectedInvalid[],
+): GenerationManifest {
   const files = perType();
   const records = perType();
   const seen = new Map<Trajectory, Set<string>>();
-  const declarations = { files: 0, clientRecords: 0, prestaties: 0, totalAmountCents: 0, amountCentsByYear: {}, amountCentsByMunicipality: {}, amountCentsByProductCategory: {} } as GenerationManifest['declarations'];
+  const declarations = {
+    files: 0,
+    clientRecords: 0,
+    prestaties: 0,
+    totalAmountCents: 0,
+    amountCentsByYear: {},
+    amountCentsByMunicipality: {},
+    amountCentsByProductCategory: {},
+  } as GenerationManifest['declarations'];
   const requestsByReferrer: Record<string, number> = {};
   let changes = 0;
   for (const e of events) {
@@ -102,15 +126,28 @@ export function buildManifest(options: GenerateIjwOptions, sim: Simulation, even
 
   const byStatus: Record<TrajectoryStatus, number> = { requested: 0, refused: 0, allocated: 0, running: 0, ended: 0 };
   const t = {
-    byProductCategory: {} as Record<string, number>, startedByProductCategory: {} as Record<string, number>, byFundingVariant: {} as Record<string, number>,
-    endedByReason: {} as Record<string, number>, withStay: 0, withoutStay: 0, directAllocations: 0, changeRequests: 0,
+    byProductCategory: {} as Record<string, number>,
+    startedByProductCategory: {} as Record<string, number>,
+    byFundingVariant: {} as Record<string, number>,
+    endedByReason: {} as Record<string, number>,
+    withStay: 0,
+    withoutStay: 0,
+    directAllocations: 0,
+    changeRequests: 0,
   };
   const youthTrajectories = new Map<number, number>();
   const byMunicipality: Record<string, number> = {};
   const waits: number[] = [];
   for (const [trajectory, kinds] of seen) {
-    const status: TrajectoryStatus = kinds.has('JW307') ? 'ended' : kinds.has('JW305') ? 'running'
-      : kinds.has('JW301') ? 'allocated' : kinds.has('JW319-1') ? 'refused' : 'requested';
+    const status: TrajectoryStatus = kinds.has('JW307')
+      ? 'ended'
+      : kinds.has('JW305')
+        ? 'running'
+        : kinds.has('JW301')
+          ? 'allocated'
+          : kinds.has('JW319-1')
+            ? 'refused'
+            : 'requested';
     trajectory.status = status;
     byStatus[status]++;
     const product = trajectory.product;
@@ -120,7 +157,8 @@ export function buildManifest(options: GenerateIjwOptions, sim: Simulation, even
     else t.withoutStay++;
     if (status === 'running' || status === 'ended') {
       increment(t.startedByProductCategory, product.productCategory);
-      if (trajectory.allocation && trajectory.begin !== undefined) waits.push(trajectory.begin - trajectory.allocation.start);
+      if (trajectory.allocation && trajectory.begin !== undefined)
+        waits.push(trajectory.begin - trajectory.allocation.start);
     }
     if (status === 'ended' && trajectory.reason) increment(t.endedByReason, trajectory.reason);
     if (kinds.has('JW301') && !kinds.has('JW315')) t.directAllocations++;
@@ -139,8 +177,13 @@ export function buildManifest(options: GenerateIjwOptions, sim: Simulation, even
     formatVersion: 1,
     ijw: { release: '3.2', basisschemaXsdVersie: xsdVersie.basisschema, berichtXsdVersie: xsdVersie.bericht },
     options: {
-      seed: options.seed, startYear: options.startYear, years: options.years, youths: options.youths, invalidRate: options.invalidRate ?? 0,
-      municipalities: options.municipalities.length, providers: options.providers.length,
+      seed: options.seed,
+      startYear: options.startYear,
+      years: options.years,
+      youths: options.youths,
+      invalidRate: options.invalidRate ?? 0,
+      municipalities: options.municipalities.length,
+      providers: options.providers.length,
       products: options.providers.reduce((n, p) => n + p.products.length, 0),
     },
     period: { start: formatDay(sim.period.start), end: formatDay(sim.period.end) },
@@ -152,11 +195,25 @@ export function buildManifest(options: GenerateIjwOptions, sim: Simulation, even
       byMunicipality: sorted(byMunicipality),
     },
     trajectories: {
-      total: seen.size, byStatus, started: byStatus.running + byStatus.ended, running: byStatus.running, ended: byStatus.ended,
-      byProductCategory: sorted(t.byProductCategory), startedByProductCategory: sorted(t.startedByProductCategory),
-      byFundingVariant: sorted(t.byFundingVariant), withStay: t.withStay, withoutStay: t.withoutStay, endedByReason: sorted(t.endedByReason),
-      requestsByReferrer: sorted(requestsByReferrer), directAllocations: t.directAllocations, changeRequests: t.changeRequests,
-      waitDays: { median: quantile(0.5), p90: quantile(0.9), mean: waits.length ? Math.round((waits.reduce((a, b) => a + b, 0) / waits.length) * 10) / 10 : 0 },
+      total: seen.size,
+      byStatus,
+      started: byStatus.running + byStatus.ended,
+      running: byStatus.running,
+      ended: byStatus.ended,
+      byProductCategory: sorted(t.byProductCategory),
+      startedByProductCategory: sorted(t.startedByProductCategory),
+      byFundingVariant: sorted(t.byFundingVariant),
+      withStay: t.withStay,
+      withoutStay: t.withoutStay,
+      endedByReason: sorted(t.endedByReason),
+      requestsByReferrer: sorted(requestsByReferrer),
+      directAllocations: t.directAllocations,
+      changeRequests: t.changeRequests,
+      waitDays: {
+        median: quantile(0.5),
+        p90: quantile(0.9),
+        mean: waits.length ? Math.round((waits.reduce((a, b) => a + b, 0) / waits.length) * 10) / 10 : 0,
+      },
     },
     allocations: { total: files.JW301 - changes, changes },
     declarations: {

@@ -18,10 +18,18 @@ export interface Youth {
 }
 
 /** COD327 verwijzer with the name or AGB code CD066–CD068 ask for. */
-export interface Referrer { type: string; name?: string; agbCode?: string }
+export interface Referrer {
+  type: string;
+  name?: string;
+  agbCode?: string;
+}
 
 /** WJ756 eenheid, WMO757 frequentie. */
-export interface Omvang { volume: number; unit: string; frequency: string }
+export interface Omvang {
+  volume: number;
+  unit: string;
+  frequency: string;
+}
 
 export interface Allocation {
   /** ToewijzingNummer, unique per municipality; assigned in time order when the messages are sequenced. */
@@ -102,18 +110,22 @@ interface EventBase {
   path: string;
 }
 
-export type MessageEvent = EventBase & (
-  | { type: 'JW315'; trajectory: Trajectory }
-  | { type: 'JW319'; trajectory: Trajectory; answer: '1' | '2'; refusalReason?: string; reference: string }
-  | { type: 'JW301'; trajectory: Trajectory; change: boolean }
-  | { type: 'JW305'; trajectory: Trajectory }
-  | { type: 'JW317'; trajectory: Trajectory }
-  | { type: 'JW307'; trajectory: Trajectory }
-  | { type: 'JW323'; declaration: Declaration }
-);
+export type MessageEvent = EventBase &
+  (
+    | { type: 'JW315'; trajectory: Trajectory }
+    | { type: 'JW319'; trajectory: Trajectory; answer: '1' | '2'; refusalReason?: string; reference: string }
+    | { type: 'JW301'; trajectory: Trajectory; change: boolean }
+    | { type: 'JW305'; trajectory: Trajectory }
+    | { type: 'JW317'; trajectory: Trajectory }
+    | { type: 'JW307'; trajectory: Trajectory }
+    | { type: 'JW323'; declaration: Declaration }
+  );
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event before it is sequenced (seq, identificatie and path are assigned later). */
 export type NewEvent = DistributiveOmit<MessageEvent, 'seq' | 'identificatie' | 'path'>;
 
-export interface Landscape { municipalities: GeneratorMunicipality[]; providers: GeneratorProvider[] }
+export interface Landscape {
+  municipalities: GeneratorMunicipality[];
+  providers: GeneratorProvider[];
+}

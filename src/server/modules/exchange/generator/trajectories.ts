@@ -1,13 +1,23 @@
 import { addWorkdays, ageOn, endOfMonth, toDay, workdayOnOrAfter } from './dates.js';
 import {
-  Catalog, durationShare, pickDuration, pickEndReason, pickOmvang, pickRefusalReason, pickReferrer, pickWait,
+  Catalog,
+  durationShare,
+  pickDuration,
+  pickEndReason,
+  pickOmvang,
+  pickRefusalReason,
+  pickReferrer,
+  pickWait,
 } from './distributions.js';
 import type { GeneratorProvider } from './landscape.js';
 import type { Landscape, MessageEvent, NewEvent, Trajectory, Youth } from './model.js';
 import type { Rng } from './prng.js';
 import { YouthFactory } from './youths.js';
 
-export interface Period { start: number; end: number }
+export interface Period {
+  start: number;
+  end: number;
+}
 
 export interface Simulation {
   period: Period;
@@ -26,7 +36,11 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  * gets its own date; only messages dated on or before the period end exist, so the data show what a region would have
  * received by then (care still running has no JW307, the last month's declarations are not in yet).
  */
-export function simulate(landscape: Landscape, rng: Rng, options: { youths: number; startYear: number; years: number }): Simulation {
+export function simulate(
+  landscape: Landscape,
+  rng: Rng,
+  options: { youths: number; startYear: number; years: number },
+): Simulation {
   const period = { start: toDay(options.startYear, 1, 1), end: toDay(options.startYear + options.years - 1, 12, 31) };
   const catalog = new Catalog(landscape.providers);
   const factory = new YouthFactory(rng, landscape.municipalities);
@@ -57,21 +71,38 @@ function nextEntry(rng: Rng, t: Trajectory): { day: number; avoid?: GeneratorPro
   if (t.reason === '02') return undefined;
   const adult = ageOn(t.youth.birthDay, t.end) >= 18;
   if (!rng.chance(adult ? 0.08 : 0.2)) return undefined;
-  const gap = rng.weighted([[[14, 180], 0.3], [[181, 365], 0.4], [[366, 900], 0.3]] as const);
+  const gap = rng.weighted([
+    [[14, 180], 0.3],
+    [[181, 365], 0.4],
+    [[366, 900], 0.3],
+  ] as const);
   return { day: t.end + rng.int(gap[0], gap[1]) };
 }
 
-function buildTrajectory(sim: Simulation, catalog: Catalog, rng: Rng, youth: Youth, firstDay: number, avoid?: GeneratorProvider): Trajectory {
+function buildTrajectory(
+  sim: Simulation,
+  catalog: Catalog,
+  rng: Rng,
+  youth: Youth,
+  firstDay: number,
+  avoid?: GeneratorProvider,
+): Trajectory {
   const { provider, product } = catalog.pick(rng, avoid);
   const t: Trajectory = {
-    id: sim.trajectories.length + 1, youth, provider, product, firstDay, status: 'requested',
+    id: sim.trajectories.length + 1,
+    youth,
+    provider,
+    product,
+    firstDay,
+    status: 'requested',
     referrer: pickReferrer(rng, product, youth.municipality),
   };
   sim.trajectories.push(t);
   const gemeente = youth.municipality.cbsCode;
   const agb = provider.agbCode;
   const emit = (e: NewEvent): void => {
-    if (e.day <= sim.period.end) sim.events.push({ ...e, seq: sim.nextSeq++, identificatie: '', path: '' } as MessageEvent);
+    if (e.day <= sim.period.end)
+      sim.events.push({ ...e, seq: sim.nextSeq++, identificatie: '', path: '' } as MessageEvent);
   };
   const time = (): string => `${pad2(rng.int(8, 17))}:${pad2(rng.int(0, 59))}:${pad2(rng.int(0, 59))}`;
 
@@ -94,7 +125,12 @@ function buildTrajectory(sim: Simulation, catalog: Catalog, rng: Rng, youth: You
   if (viaRequest) {
     const requestDay = workdayOnOrAfter(firstDay);
     const reference = `${agb.slice(-4)}-${t.id}`;
-    t.request = { day: requestDay, reference, wantedStart: requestDay + (product.productCategory === '46' ? 0 : rng.int(0, 10)), wantedEnd: 0 };
+    t.request = {
+      day: requestDay,
+      reference,
+      wantedStart: requestDay + (product.productCategory === '46' ? 0 : rng.int(0, 10)),
+      wantedEnd: 0,
+    };
     const r = rng.next();
     if (r < 0.04 || r >= 0.84) {
       // Answered within 5 working days (OP274): refused, or 'aanvraag in onderzoek' first.
@@ -103,10 +139,17 @@ function buildTrajectory(sim: Simulation, catalog: Catalog, rng: Rng, youth: You
         t.refusal = { day: answerDay, reason: pickRefusalReason(rng, ageOn(youth.birthDay, answerDay)) };
       } else {
         t.inquiryDay = answerDay;
-        if (rng.chance(0.2)) t.refusal = { day: workdayOnOrAfter(answerDay + rng.int(5, 40)), reason: pickRefusalReason(rng, ageOn(youth.birthDay, answerDay)) };
+        if (rng.chance(0.2))
+          t.refusal = {
+            day: workdayOnOrAfter(answerDay + rng.int(5, 40)),
+            reason: pickRefusalReason(rng, ageOn(youth.birthDay, answerDay)),
+          };
       }
     }
-    decisionDay = t.inquiryDay !== undefined ? workdayOnOrAfter(t.inquiryDay + rng.int(5, 45)) : addWorkdays(requestDay, rng.int(0, 5));
+    decisionDay =
+      t.inquiryDay !== undefined
+        ? workdayOnOrAfter(t.inquiryDay + rng.int(5, 45))
+        : addWorkdays(requestDay, rng.int(0, 5));
     allocationStart = t.request.wantedStart;
   } else {
     decisionDay = workdayOnOrAfter(firstDay);
@@ -117,17 +160,40 @@ function buildTrajectory(sim: Simulation, catalog: Catalog, rng: Rng, youth: You
   const begin = crisis ? allocationStart + wait : Math.max(allocationStart, decisionDay) + wait;
   const end = begin + planned + rng.int(0, 45);
   t.allocation = {
-    number: 0, decisionDay, time: time(), start: allocationStart, end: endOfMonth(end), originalEnd: endOfMonth(end),
-    omvang: pickOmvang(rng, product), ...(t.request ? { providerReference: t.request.reference } : {}),
+    number: 0,
+    decisionDay,
+    time: time(),
+    start: allocationStart,
+    end: endOfMonth(end),
+    originalEnd: endOfMonth(end),
+    omvang: pickOmvang(rng, product),
+    ...(t.request ? { providerReference: t.request.reference } : {}),
   };
   if (t.request) {
     t.request.wantedEnd = t.allocation.end;
     emit({ type: 'JW315', trajectory: t, day: t.request.day, sender: agb, receiver: gemeente });
     if (t.inquiryDay !== undefined) {
-      emit({ type: 'JW319', trajectory: t, answer: '2', reference: t.request.reference, day: t.inquiryDay, sender: gemeente, receiver: agb });
+      emit({
+        type: 'JW319',
+        trajectory: t,
+        answer: '2',
+        reference: t.request.reference,
+        day: t.inquiryDay,
+        sender: gemeente,
+        receiver: agb,
+      });
     }
     if (t.refusal) {
-      emit({ type: 'JW319', trajectory: t, answer: '1', refusalReason: t.refusal.reason, reference: t.request.reference, day: t.refusal.day, sender: gemeente, receiver: agb });
+      emit({
+        type: 'JW319',
+        trajectory: t,
+        answer: '1',
+        refusalReason: t.refusal.reason,
+        reference: t.request.reference,
+        day: t.refusal.day,
+        sender: gemeente,
+        receiver: agb,
+      });
       delete t.allocation;
       return t;
     }
@@ -163,13 +229,17 @@ function finishCare(rng: Rng, t: Trajectory, planned: number, emit: (e: NewEvent
       const inquiry = rng.chance(0.1) ? addWorkdays(requestDay, rng.int(1, 3)) : undefined;
       const allocationDay = addWorkdays(inquiry ?? requestDay, rng.int(1, 4));
       t.extension = {
-        requestDay, reference, allocationDay, newEnd: allocation.end,
+        requestDay,
+        reference,
+        allocationDay,
+        newEnd: allocation.end,
         time: `${pad2(rng.int(8, 17))}:${pad2(rng.int(0, 59))}:${pad2(rng.int(0, 59))}`,
         ...(inquiry !== undefined ? { inquiryDay: inquiry } : {}),
       };
       allocation.originalEnd = originalEnd;
       emit({ type: 'JW317', trajectory: t, day: requestDay, sender: agb, receiver: gemeente });
-      if (inquiry !== undefined) emit({ type: 'JW319', trajectory: t, answer: '2', reference, day: inquiry, sender: gemeente, receiver: agb });
+      if (inquiry !== undefined)
+        emit({ type: 'JW319', trajectory: t, answer: '2', reference, day: inquiry, sender: gemeente, receiver: agb });
       emit({ type: 'JW301', trajectory: t, change: true, day: allocationDay, sender: gemeente, receiver: agb });
     }
   }

@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-export interface FileJob { path: string; render(): string }
+export interface FileJob {
+  path: string;
+  render(): string;
+}
 
 /**
  * Writes many small files: creates each folder once, then keeps `concurrency` writes in flight (rendering the next

@@ -20,7 +20,10 @@ export class YouthFactory {
   private readonly postcodeBase = new Map<string, number>();
   private nextId = 1;
 
-  constructor(private readonly rng: Rng, municipalities: GeneratorMunicipality[]) {
+  constructor(
+    private readonly rng: Rng,
+    municipalities: GeneratorMunicipality[],
+  ) {
     this.municipalityWeights = municipalities.map((m) => [m, m.inhabitants] as const);
     for (const m of municipalities) {
       // A stable, plausible 4-digit postcode area per municipality (first digit never 0).

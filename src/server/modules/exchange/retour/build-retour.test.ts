@@ -6,20 +6,55 @@ import { validateAgainstXsd } from '../xsd.js';
 import { RetourInputError, buildRetour, messageNs, retourTypeOf, type HeenType } from './build-retour.js';
 import { retourSpecs } from './spec.js';
 import {
-  at, classCodes, codesOf, example, exampleText, examples, expectNamespaces, expectRetourHeader, handBuiltJw301, plain, retour, types,
+  at,
+  classCodes,
+  codesOf,
+  example,
+  exampleText,
+  examples,
+  expectNamespaces,
+  expectRetourHeader,
+  handBuiltJw301,
+  plain,
+  retour,
+  types,
 } from './test-support.js';
 
 /** A nested case per type: the codes to put in, and the class (indexed path) that must carry them. */
-const nested: Record<Exclude<HeenType, 'JW323'>, { codes: Record<string, string[]>; expect: Record<string, string[]> }> = {
-  JW301: { codes: { 'Client/ToegewezenProducten/ToegewezenProduct[2]': ['9332'] }, expect: { 'Client[1]/ToegewezenProducten[1]/ToegewezenProduct[2]': ['9332'] } },
-  JW305: { codes: { 'Client/StartProducten/StartProduct[2]': ['9019'] }, expect: { 'Client[1]/StartProducten[1]/StartProduct[2]': ['9019'] } },
-  JW307: { codes: { 'Client/StopProducten/StopProduct[1]': ['9069'] }, expect: { 'Client[1]/StopProducten[1]/StopProduct[1]': ['9069'] } },
-  JW315: { codes: { 'Client/AangevraagdeProducten/AangevraagdProduct[1]': ['9347'] }, expect: { 'Client[1]/AangevraagdeProducten[1]/AangevraagdProduct[1]': ['9347'] } },
-  JW317: {
-    codes: { 'Client/Verzoek/NieuweProducten/NieuwProduct': ['9357', '9361'], 'Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[1]': ['9350'] },
-    expect: { 'Client[1]/Verzoek[1]/NieuweProducten[1]/NieuwProduct[1]': ['9357', '9361'], 'Client[1]/Verzoek[1]/OngewijzigdeProducten[1]/OngewijzigdProduct[1]': ['9350'] },
+const nested: Record<
+  Exclude<HeenType, 'JW323'>,
+  { codes: Record<string, string[]>; expect: Record<string, string[]> }
+> = {
+  JW301: {
+    codes: { 'Client/ToegewezenProducten/ToegewezenProduct[2]': ['9332'] },
+    expect: { 'Client[1]/ToegewezenProducten[1]/ToegewezenProduct[2]': ['9332'] },
   },
-  JW319: { codes: { Antwoord: ['9355'], 'Antwoord/Woonplaatsbeginsel': ['0233'] }, expect: { 'Antwoord[1]': ['9355'], 'Antwoord[1]/Woonplaatsbeginsel[1]': ['0233'] } },
+  JW305: {
+    codes: { 'Client/StartProducten/StartProduct[2]': ['9019'] },
+    expect: { 'Client[1]/StartProducten[1]/StartProduct[2]': ['9019'] },
+  },
+  JW307: {
+    codes: { 'Client/StopProducten/StopProduct[1]': ['9069'] },
+    expect: { 'Client[1]/StopProducten[1]/StopProduct[1]': ['9069'] },
+  },
+  JW315: {
+    codes: { 'Client/AangevraagdeProducten/AangevraagdProduct[1]': ['9347'] },
+    expect: { 'Client[1]/AangevraagdeProducten[1]/AangevraagdProduct[1]': ['9347'] },
+  },
+  JW317: {
+    codes: {
+      'Client/Verzoek/NieuweProducten/NieuwProduct': ['9357', '9361'],
+      'Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[1]': ['9350'],
+    },
+    expect: {
+      'Client[1]/Verzoek[1]/NieuweProducten[1]/NieuwProduct[1]': ['9357', '9361'],
+      'Client[1]/Verzoek[1]/OngewijzigdeProducten[1]/OngewijzigdProduct[1]': ['9350'],
+    },
+  },
+  JW319: {
+    codes: { Antwoord: ['9355'], 'Antwoord/Woonplaatsbeginsel': ['0233'] },
+    expect: { 'Antwoord[1]': ['9355'], 'Antwoord[1]/Woonplaatsbeginsel[1]': ['0233'] },
+  },
 };
 
 describe('retourTypeOf', () => {
@@ -127,7 +162,9 @@ describe('JW323 → JW325 declaratie-antwoord', () => {
     expect(text(h, 'Ontvanger')).toBe(text(o, 'Header/Afzender'));
     expect(text(h, 'BerichtIdentificatie/Identificatie')).toBe('RET-0000001');
     expect(text(h, 'BerichtIdentificatie/Dagtekening')).toBe('2026-05-08');
-    expect(plain(child(h, 'DeclaratieIdentificatie')!).children).toEqual(plain(child(o, 'Header/BerichtIdentificatie')!).children);
+    expect(plain(child(h, 'DeclaratieIdentificatie')!).children).toEqual(
+      plain(child(o, 'Header/BerichtIdentificatie')!).children,
+    );
     expect(plain(child(h, 'XsdVersieDeclaratie')!).children).toEqual(plain(child(o, 'Header/XsdVersie')!).children);
   }
 
@@ -153,17 +190,24 @@ describe('JW323 → JW325 declaratie-antwoord', () => {
 
   it('(c) two rejected Prestaties (9321, 9338): only those, under their Client (0200); granted = submitted − rejected (TR342)', () => {
     const o = original();
-    const tree = retour('JW323', {
-      'Clienten/Client[1]/Prestaties/Prestatie[2]': ['9321'],
-      'Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]': ['9338'],
-    }, o);
+    const tree = retour(
+      'JW323',
+      {
+        'Clienten/Client[1]/Prestaties/Prestatie[2]': ['9321'],
+        'Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]': ['9338'],
+      },
+      o,
+    );
     expect(codesOf(child(tree, 'Header'))).toEqual(['0200']);
     expect(codesOf(child(tree, 'DeclaratieAntwoord'))).toEqual(['0200']);
     const clients = children(tree, 'DeclaratieAntwoord/Clienten/Client');
     expect(clients.map((c) => text(c, 'Bsn'))).toEqual(['999900006', '999900018']);
     expect(clients.map(codesOf)).toEqual([['0200'], ['0200']]);
     const prestaties = clients.map((c) => children(c, 'Prestaties/Prestatie'));
-    expect(prestaties.map((ps) => ps.map((p) => text(p, 'ProductReferentie/ReferentieNummer')))).toEqual([['RN002'], ['RN003']]);
+    expect(prestaties.map((ps) => ps.map((p) => text(p, 'ProductReferentie/ReferentieNummer')))).toEqual([
+      ['RN002'],
+      ['RN003'],
+    ]);
     expect(prestaties.map((ps) => ps.map(codesOf))).toEqual([[['9321']], [['9338']]]);
     // Echoed Prestaties are the originals, unchanged.
     expect(plain(prestaties[0]![0]!)).toEqual(plain(at(o, 'Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]')!));
@@ -202,17 +246,29 @@ describe('JW323 → JW325 declaratie-antwoord', () => {
       .replace('<ijw:TotaalBedrag>79000</ijw:TotaalBedrag>', '<ijw:TotaalBedrag>37000</ijw:TotaalBedrag>')
       .replace(/(<ijw:Bedrag>21000<\/ijw:Bedrag>\s*<ijw:DebetCredit>)D/, '$1C');
     // Reject all four debets (58000): only the credit of 21000 is granted.
-    const tree = retour('JW323', { 'Client[1]': ['8187'], 'Client[2]/Prestaties/Prestatie[1]': ['9338'], 'Client[2]/Prestaties/Prestatie[2]': ['9338'] }, parseXml(xml));
+    const tree = retour(
+      'JW323',
+      {
+        'Client[1]': ['8187'],
+        'Client[2]/Prestaties/Prestatie[1]': ['9338'],
+        'Client[2]/Prestaties/Prestatie[2]': ['9338'],
+      },
+      parseXml(xml),
+    );
     expect(total(tree, 'TotaalIngediendBedrag')).toBe('37000 D');
     expect(total(tree, 'TotaalToegekendBedrag')).toBe('21000 C');
   });
 });
 
 describe('input checks', () => {
-  const base = (codes: Record<string, string[]>, over: Partial<{ id: string; date: string }> = {}): string => buildRetour({
-    messageType: 'JW301', original: example('JW301'), codes: new Map(Object.entries(codes)),
-    retourIdentification: over.id ?? 'R1', retourDate: over.date ?? '2026-05-08',
-  });
+  const base = (codes: Record<string, string[]>, over: Partial<{ id: string; date: string }> = {}): string =>
+    buildRetour({
+      messageType: 'JW301',
+      original: example('JW301'),
+      codes: new Map(Object.entries(codes)),
+      retourIdentification: over.id ?? 'R1',
+      retourDate: over.date ?? '2026-05-08',
+    });
 
   it('refuses a code that is not in LDT_RetourCode', () => {
     expect(() => base({ Client: ['1234'] })).toThrow(RetourInputError);
@@ -225,9 +281,15 @@ describe('input checks', () => {
     expect(() => base({}, { id: '1234567890123' })).toThrow(/1 tot 12/);
     expect(() => base({}, { id: '   ' })).toThrow(RetourInputError);
     expect(() => base({}, { date: '2026-02-30' })).toThrow(/JJJJ-MM-DD/);
-    expect(base({}, { id: '123456789012' })).toContain('<jw302:IdentificatieRetour>123456789012</jw302:IdentificatieRetour>');
+    expect(base({}, { id: '123456789012' })).toContain(
+      '<jw302:IdentificatieRetour>123456789012</jw302:IdentificatieRetour>',
+    );
   });
   it('ignores empty code lists and treats 0200 alone as no remark', () => {
-    expect(parseXml(base({ Client: [], 'Client/ToegewezenProducten/ToegewezenProduct[2]': ['0200'] })).children.map((c) => c.name)).toEqual(['Header']);
+    expect(
+      parseXml(base({ Client: [], 'Client/ToegewezenProducten/ToegewezenProduct[2]': ['0200'] })).children.map(
+        (c) => c.name,
+      ),
+    ).toEqual(['Header']);
   });
 });

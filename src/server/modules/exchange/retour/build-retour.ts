@@ -41,7 +41,9 @@ export type { HeenType, RetourInput, RetourType } from './types.js';
 function checkIds(input: RetourInput): RetourIds {
   const id = input.retourIdentification;
   if ([...id].length > MAX_IDENTIFICATIE_LENGTH || !/\S/.test(id)) {
-    throw new RetourInputError(`IdentificatieRetour '${id}' moet 1 tot ${MAX_IDENTIFICATIE_LENGTH} tekens hebben (RS017, RS033)`);
+    throw new RetourInputError(
+      `IdentificatieRetour '${id}' moet 1 tot ${MAX_IDENTIFICATIE_LENGTH} tekens hebben (RS017, RS033)`,
+    );
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.retourDate);
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
@@ -58,10 +60,12 @@ function checkIds(input: RetourInput): RetourIds {
 /** Builds the retour (or declaratie-antwoord) for one received message; returns the XML text (UTF-8). */
 export function buildRetour(input: RetourInput): string {
   const { messageType, original } = input;
-  if (!isHeenType(messageType)) throw new RetourInputError(`berichttype ${String(messageType)} heeft geen retourbericht`);
+  if (!isHeenType(messageType))
+    throw new RetourInputError(`berichttype ${String(messageType)} heeft geen retourbericht`);
   const spec = retourSpecs[messageType];
   const header = original.children.find((c) => c.name === 'Header');
-  if (original.name !== 'Bericht' || !header) throw new RetourInputError('het ontvangen bericht heeft geen Bericht/Header');
+  if (original.name !== 'Bericht' || !header)
+    throw new RetourInputError('het ontvangen bericht heeft geen Bericht/Header');
   const ids = checkIds(input);
   const assigned = assignCodes(messageType, spec, original, input.codes);
 
@@ -85,4 +89,3 @@ export function buildRetour(input: RetourInput): string {
   const prefix = spec.retourType.toLowerCase();
   return serialize(el('Bericht', children), prefix, messageNs(spec.retourType));
 }
-

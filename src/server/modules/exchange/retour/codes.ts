@@ -3,7 +3,10 @@ import { allowedRetourCodes } from './schema-info.js';
 import type { RetourSpec } from './spec.js';
 import { RetourInputError, type HeenType } from './types.js';
 
-interface Step { name: string; index: number }
+interface Step {
+  name: string;
+  index: number;
+}
 
 /** Codes per class element of the received message (Header, Client, ToegewezenProduct, Prestatie …). */
 export type AssignedCodes = Map<XmlElement, string[]>;
@@ -13,14 +16,20 @@ export type AssignedCodes = Map<XmlElement, string[]>;
  * value of LDT_RetourCode and every path must exist in the message; otherwise the retour could not be valid or
  * would silently lose a rejection, so a RetourInputError is thrown.
  */
-export function assignCodes(type: HeenType, spec: RetourSpec, original: XmlElement, codes: Map<string, string[]>): AssignedCodes {
+export function assignCodes(
+  type: HeenType,
+  spec: RetourSpec,
+  original: XmlElement,
+  codes: Map<string, string[]>,
+): AssignedCodes {
   const allowed = allowedRetourCodes();
   const classes = new Set(['Header', ...spec.classes]);
   const out: AssignedCodes = new Map();
   for (const [key, list] of codes) {
     if (!list.length) continue;
     for (const code of list) {
-      if (!allowed.has(code)) throw new RetourInputError(`retourcode '${code}' bij '${key}' komt niet voor in LDT_RetourCode (WJ001)`);
+      if (!allowed.has(code))
+        throw new RetourInputError(`retourcode '${code}' bij '${key}' komt niet voor in LDT_RetourCode (WJ001)`);
     }
     const target = resolveClass(original, normalize(type, parsePath(key)), classes, key);
     const existing = out.get(target) ?? [];
@@ -36,7 +45,10 @@ function parsePath(key: string): Step[] {
     if (!part) continue;
     const m = /^([A-Za-z_][\w.-]*)(?:\[(\d+)\])?$/.exec(part.trim());
     const index = m?.[2] === undefined ? 1 : Number(m[2]);
-    if (!m?.[1] || index < 1) throw new RetourInputError(`ongeldig pad '${key}' (verwacht bijv. 'Client/ToegewezenProducten/ToegewezenProduct[2]')`);
+    if (!m?.[1] || index < 1)
+      throw new RetourInputError(
+        `ongeldig pad '${key}' (verwacht bijv. 'Client/ToegewezenProducten/ToegewezenProduct[2]')`,
+      );
     steps.push({ name: m[1], index });
   }
   return steps;
@@ -64,7 +76,16 @@ function resolveClass(root: XmlElement, steps: Step[], classes: Set<string>, key
   }
   for (let i = chain.length; i > 0; i -= 1) {
     const el = chain[i - 1];
-    if (el && classes.has(chain.slice(0, i).map((c) => c.name).join('/'))) return el;
+    if (
+      el &&
+      classes.has(
+        chain
+          .slice(0, i)
+          .map((c) => c.name)
+          .join('/'),
+      )
+    )
+      return el;
   }
   if (!chain.length) {
     const header = root.children.find((c) => c.name === 'Header');

@@ -29,7 +29,10 @@ function totaal(name: string, value: bigint): OutElement {
   return el(name, [leaf('TotaalBedrag', abs.toString(), true), leaf('DebetCredit', value < 0n ? 'C' : 'D', true)]);
 }
 
-interface ClientAnswer { client: OutElement; rejectedAmount: bigint }
+interface ClientAnswer {
+  client: OutElement;
+  rejectedAmount: bigint;
+}
 
 /**
  * One Client in the answer, or undefined when all its Prestaties are granted (OP304). A rejected Client comes back
@@ -73,14 +76,25 @@ export function declaratieAntwoord(declaratie: XmlElement, assigned: AssignedCod
   const ingediend = copy(ingediendEl);
   const declaratieRejected = rejections(assigned.get(declaratie));
   if (declaratieRejected.length) {
-    return el('DeclaratieAntwoord', [nummer, ingediend, totaal('TotaalToegekendBedrag', 0n), retourCodes(declaratieRejected)]);
+    return el('DeclaratieAntwoord', [
+      nummer,
+      ingediend,
+      totaal('TotaalToegekendBedrag', 0n),
+      retourCodes(declaratieRejected),
+    ]);
   }
   const clients = need(declaratie, 'Clienten').children.filter((c) => c.name === 'Client');
   const answers = clients.map((c) => answerClient(c, assigned)).filter((a): a is ClientAnswer => a !== undefined);
   const rejectedAmount = answers.reduce((sum, a) => sum + a.rejectedAmount, 0n);
   const toegekend = totaal('TotaalToegekendBedrag', signed(ingediendEl, 'TotaalBedrag') - rejectedAmount);
   const children = [nummer, ingediend, toegekend];
-  if (answers.length) children.push(el('Clienten', answers.map((a) => a.client)));
+  if (answers.length)
+    children.push(
+      el(
+        'Clienten',
+        answers.map((a) => a.client),
+      ),
+    );
   children.push(retourCodes(answers.length ? [NO_REMARK] : [FULLY_GRANTED]));
   return el('DeclaratieAntwoord', children);
 }

@@ -4,7 +4,11 @@ import { xsdVersieOf } from './schema-info.js';
 import type { RetourSpec } from './spec.js';
 import { RetourInputError } from './types.js';
 
-export interface RetourIds { identification: string; date: string; xsltVersion?: string | undefined }
+export interface RetourIds {
+  identification: string;
+  date: string;
+  xsltVersion?: string | undefined;
+}
 
 function need(header: XmlElement, name: string): XmlElement {
   const found = header.children.find((c) => c.name === name);
@@ -23,10 +27,17 @@ function xsdVersie(name: string, spec: RetourSpec): OutElement {
  * (optional), XsdVersieRetour (the retour XSD's own versions, IV034) and RetourCodes (omitted when `codes` is empty:
  * a fully approved message gets "alleen een Header, zonder retourcodes").
  */
-export function retourHeader(header: XmlElement, spec: RetourSpec, ids: RetourIds, codes: readonly string[]): OutElement {
+export function retourHeader(
+  header: XmlElement,
+  spec: RetourSpec,
+  ids: RetourIds,
+  codes: readonly string[],
+): OutElement {
   const children: OutElement[] = [
     leaf('BerichtCode', spec.berichtCode),
-    ...['BerichtVersie', 'BerichtSubversie', 'Afzender', 'Ontvanger', 'BerichtIdentificatie', 'XsdVersie'].map((n) => copy(need(header, n))),
+    ...['BerichtVersie', 'BerichtSubversie', 'Afzender', 'Ontvanger', 'BerichtIdentificatie', 'XsdVersie'].map((n) =>
+      copy(need(header, n)),
+    ),
     leaf('IdentificatieRetour', ids.identification),
     leaf('DagtekeningRetour', ids.date),
   ];
@@ -41,7 +52,12 @@ export function retourHeader(header: XmlElement, spec: RetourSpec, ids: RetourId
  * BerichtIdentificatie (the retour id and date) and XsdVersie, the declaration's BerichtIdentificatie as
  * DeclaratieIdentificatie (TR337) and its XsdVersie as XsdVersieDeclaratie (TR371). RetourCodes is mandatory here.
  */
-export function declaratieAntwoordHeader(header: XmlElement, spec: RetourSpec, ids: RetourIds, codes: readonly string[]): OutElement {
+export function declaratieAntwoordHeader(
+  header: XmlElement,
+  spec: RetourSpec,
+  ids: RetourIds,
+  codes: readonly string[],
+): OutElement {
   const children: OutElement[] = [
     leaf('BerichtCode', spec.berichtCode),
     leaf('BerichtVersie', '3'),

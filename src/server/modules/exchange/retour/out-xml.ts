@@ -37,7 +37,10 @@ export function copy(src: XmlElement, rename?: string, visit?: (src: XmlElement,
 
 /** The RetourCodes class with one RetourCode per code. */
 export function retourCodes(codes: readonly string[]): OutElement {
-  return el('RetourCodes', codes.map((c) => leaf('RetourCode', c)));
+  return el(
+    'RetourCodes',
+    codes.map((c) => leaf('RetourCode', c)),
+  );
 }
 
 function escapeText(s: string): string {

@@ -12,7 +12,10 @@ const schemaDir = join(import.meta.dirname, '..', 'schemas', 'ijw-3.2');
 let retourCodes: ReadonlySet<string> | undefined;
 const versions = new Map<RetourType, XsdVersie>();
 
-export interface XsdVersie { basisschema: string; bericht: string }
+export interface XsdVersie {
+  basisschema: string;
+  bericht: string;
+}
 
 /** The values of LDT_RetourCode in basisschema.xsd (0001, 0200, 0233, 8001, 8848, 9019, …). */
 export function allowedRetourCodes(): ReadonlySet<string> {

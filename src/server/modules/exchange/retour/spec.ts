@@ -28,8 +28,18 @@ export const retourSpecs: Record<HeenType, RetourSpec> = {
       'Client/ToegewezenProducten/ToegewezenProduct',
     ],
   },
-  JW305: { retourType: 'JW306', berichtCode: '439', body: 'Client', classes: ['Client', 'Client/StartProducten/StartProduct'] },
-  JW307: { retourType: 'JW308', berichtCode: '441', body: 'Client', classes: ['Client', 'Client/StopProducten/StopProduct'] },
+  JW305: {
+    retourType: 'JW306',
+    berichtCode: '439',
+    body: 'Client',
+    classes: ['Client', 'Client/StartProducten/StartProduct'],
+  },
+  JW307: {
+    retourType: 'JW308',
+    berichtCode: '441',
+    body: 'Client',
+    classes: ['Client', 'Client/StopProducten/StopProduct'],
+  },
   JW315: {
     retourType: 'JW316',
     berichtCode: '447',
@@ -48,7 +58,12 @@ export const retourSpecs: Record<HeenType, RetourSpec> = {
       'Client/Verzoek/NieuweProducten/NieuwProduct',
     ],
   },
-  JW319: { retourType: 'JW320', berichtCode: '489', body: 'Antwoord', classes: ['Antwoord', 'Antwoord/Woonplaatsbeginsel'] },
+  JW319: {
+    retourType: 'JW320',
+    berichtCode: '489',
+    body: 'Antwoord',
+    classes: ['Antwoord', 'Antwoord/Woonplaatsbeginsel'],
+  },
   // JW325 is not an echo: Declaratie is answered by DeclaratieAntwoord (see declaratie-antwoord.ts).
   JW323: {
     retourType: 'JW325',

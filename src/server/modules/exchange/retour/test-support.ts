@@ -27,9 +27,18 @@ export function example(type: HeenType): XmlElement {
 }
 
 /** Builds the retour, asserts it validates against its own XSD (the hard requirement) and parses it. */
-export function retour(type: HeenType, codes: Record<string, string[]> = {}, original = example(type), xsltVersion?: string): XmlElement {
+export function retour(
+  type: HeenType,
+  codes: Record<string, string[]> = {},
+  original = example(type),
+  xsltVersion?: string,
+): XmlElement {
   const xml = buildRetour({
-    messageType: type, original, codes: new Map(Object.entries(codes)), retourIdentification: 'RET-0000001', retourDate: '2026-05-08',
+    messageType: type,
+    original,
+    codes: new Map(Object.entries(codes)),
+    retourIdentification: 'RET-0000001',
+    retourDate: '2026-05-08',
     ...(xsltVersion ? { xsltVersion } : {}),
   });
   expect(validateAgainstXsd(retourTypeOf(type), Buffer.from(xml))).toEqual([]);
@@ -48,7 +57,8 @@ export function at(root: XmlElement | undefined, path: string): XmlElement | und
   return cur;
 }
 
-export const codesOf = (el: XmlElement | undefined): string[] => children(el, 'RetourCodes/RetourCode').map((c) => c.text);
+export const codesOf = (el: XmlElement | undefined): string[] =>
+  children(el, 'RetourCodes/RetourCode').map((c) => c.text);
 
 /** Every class (element with RetourCodes) in a retour, by indexed path: 'Client[1]/StartProducten[1]/StartProduct[2]'. */
 export function classCodes(root: XmlElement): Map<string, string[]> {
@@ -68,9 +78,19 @@ export function classCodes(root: XmlElement): Map<string, string[]> {
 }
 
 /** The tree without RetourCodes, namespaces and line numbers: to compare an echo with the received original. */
-export interface Plain { name: string; text: string; basis: boolean; children: Plain[] }
+export interface Plain {
+  name: string;
+  text: string;
+  basis: boolean;
+  children: Plain[];
+}
 export function plain(el: XmlElement): Plain {
-  return { name: el.name, text: el.text, basis: el.ns === BASIS_NS, children: el.children.filter((c) => c.name !== 'RetourCodes').map(plain) };
+  return {
+    name: el.name,
+    text: el.text,
+    basis: el.ns === BASIS_NS,
+    children: el.children.filter((c) => c.name !== 'RetourCodes').map(plain),
+  };
 }
 
 /** Every element in the retour is either in the retour's namespace or (CDT children) in the basisschema's. */
@@ -87,14 +107,14 @@ export function expectRetourHeader(type: HeenType, tree: XmlElement, original: X
   const h = child(tree, 'Header');
   const o = child(original, 'Header');
   expect(text(h, 'BerichtCode')).toBe(retourSpecs[type].berichtCode);
-  for (const name of ['BerichtVersie', 'BerichtSubversie', 'Afzender', 'Ontvanger']) expect(text(h, name)).toBe(text(o, name));
+  for (const name of ['BerichtVersie', 'BerichtSubversie', 'Afzender', 'Ontvanger'])
+    expect(text(h, name)).toBe(text(o, name));
   expect(plain(child(h, 'BerichtIdentificatie')!)).toEqual(plain(child(o, 'BerichtIdentificatie')!));
   expect(plain(child(h, 'XsdVersie')!)).toEqual(plain(child(o, 'XsdVersie')!));
   expect(text(h, 'IdentificatieRetour')).toBe('RET-0000001');
   expect(text(h, 'DagtekeningRetour')).toBe('2026-05-08');
   expect(text(h, 'XsdVersieRetour/BerichtXsdVersie')).toMatch(/^\d+\.\d+\.\d+$/);
 }
-
 
 /** A JW301 built by hand: 3 ToegewezenProducten (specific, aspecific with budget, generic), text needing escapes. */
 export function handBuiltJw301(): string {
@@ -126,15 +146,24 @@ export function handBuiltJw301(): string {
         <jw301:Adres><ijw:Huis><ijw:Huisnummer>7</ijw:Huisnummer></ijw:Huis><ijw:Postcode>1234AB</ijw:Postcode><ijw:Straatnaam>Dorpsstraat</ijw:Straatnaam><ijw:Plaatsnaam>Ergens</ijw:Plaatsnaam><ijw:LandCode>NL</ijw:LandCode></jw301:Adres>
       </jw301:Contact>
     </jw301:Contactgegevens>
-    <jw301:ToegewezenProducten>${product('700001', `<jw301:Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>45A03</ijw:Code></jw301:Product>
+    <jw301:ToegewezenProducten>${product(
+      '700001',
+      `<jw301:Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>45A03</ijw:Code></jw301:Product>
         <jw301:Toewijzingsdatum>2026-03-01</jw301:Toewijzingsdatum><jw301:Toewijzingstijd>09:00:00</jw301:Toewijzingstijd>
         <jw301:Ingangsdatum>2026-03-01</jw301:Ingangsdatum><jw301:Einddatum>2026-12-31</jw301:Einddatum>
-        <jw301:Omvang><ijw:Volume>4</ijw:Volume><ijw:Eenheid>04</ijw:Eenheid><ijw:Frequentie>2</ijw:Frequentie></jw301:Omvang>`)}${product('700002', `<jw301:ReferentieAanbieder>VOT-2</jw301:ReferentieAanbieder>
+        <jw301:Omvang><ijw:Volume>4</ijw:Volume><ijw:Eenheid>04</ijw:Eenheid><ijw:Frequentie>2</ijw:Frequentie></jw301:Omvang>`,
+    )}${product(
+      '700002',
+      `<jw301:ReferentieAanbieder>VOT-2</jw301:ReferentieAanbieder>
         <jw301:Product><ijw:Categorie>54</ijw:Categorie></jw301:Product>
         <jw301:Toewijzingsdatum>2026-03-01</jw301:Toewijzingsdatum><jw301:Toewijzingstijd>09:00:00</jw301:Toewijzingstijd>
-        <jw301:Ingangsdatum>2026-03-01</jw301:Ingangsdatum><jw301:Budget>150000</jw301:Budget>`)}${product('700003', `<jw301:Toewijzingsdatum>2026-03-01</jw301:Toewijzingsdatum><jw301:Toewijzingstijd>09:00:01</jw301:Toewijzingstijd>
+        <jw301:Ingangsdatum>2026-03-01</jw301:Ingangsdatum><jw301:Budget>150000</jw301:Budget>`,
+    )}${product(
+      '700003',
+      `<jw301:Toewijzingsdatum>2026-03-01</jw301:Toewijzingsdatum><jw301:Toewijzingstijd>09:00:01</jw301:Toewijzingstijd>
         <jw301:Ingangsdatum>2026-04-01</jw301:Ingangsdatum><jw301:Einddatum>2026-06-30</jw301:Einddatum><jw301:Budget>99000</jw301:Budget>
-        <jw301:Commentaar>Generieke toewijzing</jw301:Commentaar>`)}
+        <jw301:Commentaar>Generieke toewijzing</jw301:Commentaar>`,
+    )}
     </jw301:ToegewezenProducten>
   </jw301:Client>
 </jw301:Bericht>

@@ -11,7 +11,10 @@ const tags = ['Budgetten'];
 
 budgetRoutes.openapi(
   createRoute({
-    method: 'get', path: '/budgets', tags, summary: 'Budgetten per gemeente, post en jaar',
+    method: 'get',
+    path: '/budgets',
+    tags,
+    summary: 'Budgetten per gemeente, post en jaar',
     request: { query: ZBudgetQuery },
     responses: { 200: json(z.object({ data: z.array(ZBudget) }), 'De budgetten'), ...problems(400, 401, 403) },
   }),
@@ -23,7 +26,10 @@ budgetRoutes.openapi(
 
 budgetRoutes.openapi(
   createRoute({
-    method: 'post', path: '/budgets', tags, summary: 'Budget vastleggen',
+    method: 'post',
+    path: '/budgets',
+    tags,
+    summary: 'Budget vastleggen',
     request: body(ZBudgetCreate),
     responses: { 201: json(ZBudget, 'Het budget'), ...problems(400, 401, 403, 409) },
   }),
@@ -35,7 +41,10 @@ budgetRoutes.openapi(
 
 budgetRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/budgets/{id}', tags, summary: 'Budgetbedrag wijzigen',
+    method: 'patch',
+    path: '/budgets/{id}',
+    tags,
+    summary: 'Budgetbedrag wijzigen',
     request: { params: ZIdParam, ...body(ZBudgetUpdate) },
     responses: { 200: json(ZBudget, 'Het gewijzigde budget'), ...problems(400, 401, 403, 404) },
   }),

@@ -7,13 +7,22 @@ import { recordAudit } from '../../audit/audit.service.js';
 import type { Budget, BudgetCreate, BudgetQuery } from './budgets.schema.js';
 
 const columns = {
-  id: budgets.id, municipalityId: budgets.municipalityId, municipalityName: municipalities.name, cbsCode: municipalities.cbsCode,
-  budgetLineId: budgets.budgetLineId, budgetLineCode: budgetLines.code, budgetLineName: budgetLines.name,
-  regionId: municipalities.regionId, year: budgets.year, amount: budgets.amount,
+  id: budgets.id,
+  municipalityId: budgets.municipalityId,
+  municipalityName: municipalities.name,
+  cbsCode: municipalities.cbsCode,
+  budgetLineId: budgets.budgetLineId,
+  budgetLineCode: budgetLines.code,
+  budgetLineName: budgetLines.name,
+  regionId: municipalities.regionId,
+  year: budgets.year,
+  amount: budgets.amount,
 };
 
 function baseQuery(db: Db) {
-  return db.select(columns).from(budgets)
+  return db
+    .select(columns)
+    .from(budgets)
     .innerJoin(municipalities, eq(municipalities.id, budgets.municipalityId))
     .innerJoin(budgetLines, eq(budgetLines.id, budgets.budgetLineId));
 }
@@ -29,7 +38,8 @@ export async function listBudgets(db: Db, query: BudgetQuery): Promise<Budget[]>
   if (query.municipalityId) filters.push(eq(budgets.municipalityId, query.municipalityId));
   if (query.budgetLineId) filters.push(eq(budgets.budgetLineId, query.budgetLineId));
   if (query.regionId) filters.push(eq(municipalities.regionId, query.regionId));
-  const rows = await baseQuery(db).where(filters.length ? and(...filters) : undefined)
+  const rows = await baseQuery(db)
+    .where(filters.length ? and(...filters) : undefined)
     .orderBy(asc(budgets.year), asc(municipalities.name), asc(budgetLines.name));
   return rows.map(present);
 }
@@ -40,13 +50,30 @@ export async function createBudget(db: Db, actor: Actor, input: BudgetCreate): P
     if (!municipality) throw fieldError('municipalityId', 'onbekende gemeente');
     const [line] = await tx.select().from(budgetLines).where(eq(budgetLines.id, input.budgetLineId));
     if (!line) throw fieldError('budgetLineId', 'onbekende begrotingspost');
-    if (line.regionId !== municipality.regionId) throw fieldError('budgetLineId', 'deze post hoort bij een andere regio');
-    const [existing] = await tx.select({ id: budgets.id }).from(budgets)
-      .where(and(eq(budgets.municipalityId, input.municipalityId), eq(budgets.budgetLineId, input.budgetLineId), eq(budgets.year, input.year)));
+    if (line.regionId !== municipality.regionId)
+      throw fieldError('budgetLineId', 'deze post hoort bij een andere regio');
+    const [existing] = await tx
+      .select({ id: budgets.id })
+      .from(budgets)
+      .where(
+        and(
+          eq(budgets.municipalityId, input.municipalityId),
+          eq(budgets.budgetLineId, input.budgetLineId),
+          eq(budgets.year, input.year),
+        ),
+      );
     if (existing) {
-      throw fieldError('year', `${municipality.name} heeft voor ${line.name} al een budget in ${input.year}`, ErrorCode.Conflict, 'duplicate');
+      throw fieldError(
+        'year',
+        `${municipality.name} heeft voor ${line.name} al een budget in ${input.year}`,
+        ErrorCode.Conflict,
+        'duplicate',
+      );
     }
-    const [row] = await tx.insert(budgets).values({ ...input, amount: input.amount.toFixed(2) }).returning({ id: budgets.id });
+    const [row] = await tx
+      .insert(budgets)
+      .values({ ...input, amount: input.amount.toFixed(2) })
+      .returning({ id: budgets.id });
     const [after] = await baseQuery(tx).where(eq(budgets.id, row!.id));
     await recordAudit(tx, actor, { action: 'create', entity: 'budget', entityId: row!.id, after: present(after!) });
     return present(after!);
@@ -57,9 +84,18 @@ export async function updateBudget(db: Db, actor: Actor, id: string, amount: num
   return db.transaction(async (tx) => {
     const [before] = await baseQuery(tx).where(eq(budgets.id, id));
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit budget bestaat niet.');
-    await tx.update(budgets).set({ amount: amount.toFixed(2) }).where(eq(budgets.id, id));
+    await tx
+      .update(budgets)
+      .set({ amount: amount.toFixed(2) })
+      .where(eq(budgets.id, id));
     const [after] = await baseQuery(tx).where(eq(budgets.id, id));
-    await recordAudit(tx, actor, { action: 'update', entity: 'budget', entityId: id, before: present(before), after: present(after!) });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'budget',
+      entityId: id,
+      before: present(before),
+      after: present(after!),
+    });
     return present(after!);
   });
 }

@@ -3,14 +3,23 @@ import { buildProvider, buildRegion } from '../../../test/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../../test/harness.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('budgets API', () => {
   it('keeps a budget per municipality, line and year, refuses a second one and updates the amount', async () => {
     const region = await buildRegion(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const input = { municipalityId: region.municipalities[0]!.id, budgetLineId: region.budgetLines[0]!.id, year: 2026, amount: 1_250_000 };
+    const input = {
+      municipalityId: region.municipalities[0]!.id,
+      budgetLineId: region.budgetLines[0]!.id,
+      year: 2026,
+      amount: 1_250_000,
+    };
     const created = await call(ctx, token, 'POST', '/budgets', input);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ amount: 1_250_000, budgetLineCode: region.budgetLines[0]!.code, year: 2026 });
@@ -27,7 +36,12 @@ describe('budgets API', () => {
   it('refuses a negative amount', async () => {
     const region = await buildRegion(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const res = await call(ctx, token, 'POST', '/budgets', { municipalityId: region.municipalities[0]!.id, budgetLineId: region.budgetLines[0]!.id, year: 2026, amount: -5 });
+    const res = await call(ctx, token, 'POST', '/budgets', {
+      municipalityId: region.municipalities[0]!.id,
+      budgetLineId: region.budgetLines[0]!.id,
+      year: 2026,
+      amount: -5,
+    });
     expect(res.status).toBe(400);
     expect(res.body.invalidParams[0]).toMatchObject({ name: 'amount', reason: 'bedrag mag niet negatief zijn' });
   });
@@ -41,7 +55,12 @@ describe('budgets API', () => {
     expect((await call(ctx, aanbieder, 'GET', '/budgets')).status).toBe(403);
     expect((await call(ctx, verwijzer, 'GET', '/budgets')).status).toBe(403);
     expect((await call(ctx, beleid, 'GET', '/budgets')).status).toBe(200);
-    const write = await call(ctx, beleid, 'POST', '/budgets', { municipalityId: region.municipalities[0]!.id, budgetLineId: region.budgetLines[0]!.id, year: 2026, amount: 1 });
+    const write = await call(ctx, beleid, 'POST', '/budgets', {
+      municipalityId: region.municipalities[0]!.id,
+      budgetLineId: region.budgetLines[0]!.id,
+      year: 2026,
+      amount: 1,
+    });
     expect(write.status).toBe(403);
   });
 });

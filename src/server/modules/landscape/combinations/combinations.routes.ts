@@ -7,21 +7,38 @@ import { createCombination, listCombinations } from './combinations.service.js';
 
 export const combinationRoutes = new OpenAPIHono<AppEnv>();
 
-const ZCombination = z.object({
-  id: z.uuid(), regionId: z.uuid(), name: z.string(), leadProviderId: z.uuid(),
-  members: z.array(z.object({ providerId: z.uuid(), name: z.string(), agbCode: z.string(), role: z.enum(['hoofdaannemer', 'onderaannemer']) })),
-}).openapi('Combination');
+const ZCombination = z
+  .object({
+    id: z.uuid(),
+    regionId: z.uuid(),
+    name: z.string(),
+    leadProviderId: z.uuid(),
+    members: z.array(
+      z.object({
+        providerId: z.uuid(),
+        name: z.string(),
+        agbCode: z.string(),
+        role: z.enum(['hoofdaannemer', 'onderaannemer']),
+      }),
+    ),
+  })
+  .openapi('Combination');
 
-const ZCombinationCreate = z.object({
-  regionId: z.uuid({ message: 'kies een regio' }),
-  name: z.string().trim().min(1, 'naam is verplicht').max(200),
-  leadProviderId: z.uuid({ message: 'kies de hoofdaannemer' }),
-  subcontractorIds: z.array(z.uuid()).default([]),
-}).openapi('CombinationCreate');
+const ZCombinationCreate = z
+  .object({
+    regionId: z.uuid({ message: 'kies een regio' }),
+    name: z.string().trim().min(1, 'naam is verplicht').max(200),
+    leadProviderId: z.uuid({ message: 'kies de hoofdaannemer' }),
+    subcontractorIds: z.array(z.uuid()).default([]),
+  })
+  .openapi('CombinationCreate');
 
 combinationRoutes.openapi(
   createRoute({
-    method: 'get', path: '/combinations', tags: ['Aanbieders'], summary: 'Combinaties van aanbieders',
+    method: 'get',
+    path: '/combinations',
+    tags: ['Aanbieders'],
+    summary: 'Combinaties van aanbieders',
     responses: { 200: json(z.object({ data: z.array(ZCombination) }), 'De combinaties'), ...problems(401) },
   }),
   async (c) => {
@@ -32,7 +49,10 @@ combinationRoutes.openapi(
 
 combinationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/combinations', tags: ['Aanbieders'], summary: 'Combinatie vastleggen (hoofdaannemer met onderaannemers)',
+    method: 'post',
+    path: '/combinations',
+    tags: ['Aanbieders'],
+    summary: 'Combinatie vastleggen (hoofdaannemer met onderaannemers)',
     request: body(ZCombinationCreate),
     responses: { 201: json(ZCombination, 'De combinatie'), ...problems(400, 401, 403, 409) },
   }),

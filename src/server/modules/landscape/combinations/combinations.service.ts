@@ -8,19 +8,45 @@ import { recordAudit } from '../../audit/audit.service.js';
 export async function listCombinations(db: Db) {
   const rows = await db.select().from(combinations).orderBy(asc(combinations.name));
   const members = rows.length
-    ? await db.select({ combinationId: combinationMembers.combinationId, id: providers.id, name: providers.name, agbCode: providers.agbCode })
-      .from(combinationMembers).innerJoin(providers, eq(providers.id, combinationMembers.providerId))
-      .where(inArray(combinationMembers.combinationId, rows.map((r) => r.id))).orderBy(asc(providers.name))
+    ? await db
+        .select({
+          combinationId: combinationMembers.combinationId,
+          id: providers.id,
+          name: providers.name,
+          agbCode: providers.agbCode,
+        })
+        .from(combinationMembers)
+        .innerJoin(providers, eq(providers.id, combinationMembers.providerId))
+        .where(
+          inArray(
+            combinationMembers.combinationId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(providers.name))
     : [];
   return rows.map((r) => ({
-    id: r.id, regionId: r.regionId, name: r.name, leadProviderId: r.leadProviderId,
-    members: members.filter((m) => m.combinationId === r.id).map(({ id, name, agbCode }) => ({
-      providerId: id, name, agbCode, role: id === r.leadProviderId ? 'hoofdaannemer' as const : 'onderaannemer' as const,
-    })),
+    id: r.id,
+    regionId: r.regionId,
+    name: r.name,
+    leadProviderId: r.leadProviderId,
+    members: members
+      .filter((m) => m.combinationId === r.id)
+      .map(({ id, name, agbCode }) => ({
+        providerId: id,
+        name,
+        agbCode,
+        role: id === r.leadProviderId ? ('hoofdaannemer' as const) : ('onderaannemer' as const),
+      })),
   }));
 }
 
-export interface CombinationInput { regionId: string; name: string; leadProviderId: string; subcontractorIds: string[] }
+export interface CombinationInput {
+  regionId: string;
+  name: string;
+  leadProviderId: string;
+  subcontractorIds: string[];
+}
 
 /** A combination is its lead provider plus subcontractors; the lead is always a member. */
 export async function createCombination(db: Db, actor: Actor, input: CombinationInput) {
@@ -31,8 +57,12 @@ export async function createCombination(db: Db, actor: Actor, input: Combination
     const found = await tx.select({ id: providers.id }).from(providers).where(inArray(providers.id, memberIds));
     if (found.length !== memberIds.length) throw fieldError('subcontractorIds', 'een of meer aanbieders bestaan niet');
     const [clash] = await tx.select().from(combinations).where(eq(combinations.name, input.name));
-    if (clash && clash.regionId === input.regionId) throw fieldError('name', 'er is al een combinatie met deze naam', ErrorCode.Conflict, 'duplicate');
-    const [row] = await tx.insert(combinations).values({ regionId: input.regionId, name: input.name, leadProviderId: input.leadProviderId }).returning();
+    if (clash && clash.regionId === input.regionId)
+      throw fieldError('name', 'er is al een combinatie met deze naam', ErrorCode.Conflict, 'duplicate');
+    const [row] = await tx
+      .insert(combinations)
+      .values({ regionId: input.regionId, name: input.name, leadProviderId: input.leadProviderId })
+      .returning();
     await tx.insert(combinationMembers).values(memberIds.map((providerId) => ({ combinationId: row!.id, providerId })));
     const after = (await listCombinations(tx)).find((c) => c.id === row!.id);
     if (!after) throw new AppError(ErrorCode.Internal);

@@ -11,10 +11,16 @@ const tags = ['Contracten'];
 
 contractRoutes.openapi(
   createRoute({
-    method: 'get', path: '/contracts', tags, summary: 'Contracten zoeken en filteren',
+    method: 'get',
+    path: '/contracts',
+    tags,
+    summary: 'Contracten zoeken en filteren',
     description: 'Een aanbieder-gebruiker ziet alleen de contracten van de eigen organisatie (ook via een combinatie).',
     request: { query: ZPageQuery.extend(ZContractQuery.shape) },
-    responses: { 200: json(paged(ZContract, 'ContractPage'), 'Een pagina contracten, nieuwste eerst'), ...problems(400, 401, 403) },
+    responses: {
+      200: json(paged(ZContract, 'ContractPage'), 'Een pagina contracten, nieuwste eerst'),
+      ...problems(400, 401, 403),
+    },
   }),
   async (c) => {
     const actor = requireRole(c, ...landscapeReaders);
@@ -26,8 +32,12 @@ contractRoutes.openapi(
 
 contractRoutes.openapi(
   createRoute({
-    method: 'post', path: '/contracts', tags, summary: 'Contract vastleggen',
-    description: 'Weigert een contract dat overlapt met een ander contract van dezelfde aanbieder voor hetzelfde perceel (409).',
+    method: 'post',
+    path: '/contracts',
+    tags,
+    summary: 'Contract vastleggen',
+    description:
+      'Weigert een contract dat overlapt met een ander contract van dezelfde aanbieder voor hetzelfde perceel (409).',
     request: body(ZContractCreate),
     responses: { 201: json(ZContract, 'Het nieuwe contract'), ...problems(400, 401, 403, 409) },
   }),
@@ -41,7 +51,10 @@ contractRoutes.openapi(
 
 contractRoutes.openapi(
   createRoute({
-    method: 'get', path: '/contracts/{id}', tags, summary: 'Eén contract',
+    method: 'get',
+    path: '/contracts/{id}',
+    tags,
+    summary: 'Eén contract',
     request: { params: ZIdParam },
     responses: { 200: json(ZContract, 'Het contract'), ...problems(401, 403, 404) },
   }),
@@ -53,7 +66,10 @@ contractRoutes.openapi(
 
 contractRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/contracts/{id}', tags, summary: 'Contract wijzigen of verlengen',
+    method: 'patch',
+    path: '/contracts/{id}',
+    tags,
+    summary: 'Contract wijzigen of verlengen',
     request: { params: ZIdParam, ...body(ZContractUpdate) },
     responses: { 200: json(ZContract, 'Het gewijzigde contract'), ...problems(400, 401, 403, 404, 409) },
   }),

@@ -1,8 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { fundingVariants, patterns, procedures } from '../../../../shared/domain.js';
 
-const isoDate = (label: string) => z.string().regex(patterns.isoDate, `${label} moet een datum zijn (JJJJ-MM-DD)`)
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label} bestaat niet`);
+const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(patterns.isoDate, `${label} moet een datum zijn (JJJJ-MM-DD)`)
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label} bestaat niet`);
 
 export const ZExtension = z.object({
   newEndDate: isoDate('nieuwe einddatum'),
@@ -20,42 +23,67 @@ const base = {
   endDate: isoDate('einddatum'),
   procedure: z.enum(procedures, { message: 'kies een inkoopprocedure' }),
   fundingVariant: z.enum(fundingVariants, { message: 'kies inspanningsgericht, outputgericht of taakgericht' }),
-  budgetCeiling: z.number().nonnegative('mag niet negatief zijn').max(1e12).nullable().optional().describe('Budgetplafond in euro'),
+  budgetCeiling: z
+    .number()
+    .nonnegative('mag niet negatief zijn')
+    .max(1e12)
+    .nullable()
+    .optional()
+    .describe('Budgetplafond in euro'),
   notes: z.string().trim().max(5000).nullable().optional(),
   extensions: z.array(ZExtension).max(10).default([]),
 };
 
-const endAfterStart = (v: { startDate?: string | undefined; endDate?: string | undefined }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
+const endAfterStart = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>
+  !v.startDate || !v.endDate || v.endDate >= v.startDate;
 const endMessage = { message: 'einddatum ligt voor de startdatum', path: ['endDate'] };
 
 export const ZContractCreate = z.object(base).refine(endAfterStart, endMessage).openapi('ContractCreate');
-export const ZContractUpdate = z.object({
-  reference: base.reference.optional(),
-  providerId: base.providerId.optional(),
-  combinationId: base.combinationId,
-  lotId: base.lotId.optional(),
-  startDate: base.startDate.optional(),
-  endDate: base.endDate.optional(),
-  procedure: base.procedure.optional(),
-  fundingVariant: base.fundingVariant.optional(),
-  budgetCeiling: base.budgetCeiling,
-  notes: base.notes,
-  extensions: z.array(ZExtension).max(10).optional(),
-}).refine(endAfterStart, endMessage).openapi('ContractUpdate');
+export const ZContractUpdate = z
+  .object({
+    reference: base.reference.optional(),
+    providerId: base.providerId.optional(),
+    combinationId: base.combinationId,
+    lotId: base.lotId.optional(),
+    startDate: base.startDate.optional(),
+    endDate: base.endDate.optional(),
+    procedure: base.procedure.optional(),
+    fundingVariant: base.fundingVariant.optional(),
+    budgetCeiling: base.budgetCeiling,
+    notes: base.notes,
+    extensions: z.array(ZExtension).max(10).optional(),
+  })
+  .refine(endAfterStart, endMessage)
+  .openapi('ContractUpdate');
 
-export const ZContract = z.object({
-  id: z.uuid(), regionId: z.uuid(), reference: z.string(),
-  providerId: z.uuid(), providerName: z.string(), providerAgbCode: z.string(),
-  combinationId: z.uuid().nullable(), combinationName: z.string().nullable(),
-  lotId: z.uuid(), lotCode: z.string(), lotName: z.string(),
-  startDate: z.string(), endDate: z.string(),
-  effectiveEndDate: z.string().describe('Einddatum inclusief de laatste verlenging'),
-  procedure: z.enum(procedures), fundingVariant: z.enum(fundingVariants),
-  budgetCeiling: z.number().nullable(), notes: z.string().nullable(),
-  extensions: z.array(z.object({ id: z.uuid(), newEndDate: z.string(), decidedOn: z.string().nullable(), note: z.string().nullable() })),
-  status: z.enum(['toekomstig', 'lopend', 'beeindigd']),
-  createdAt: z.string(), updatedAt: z.string(),
-}).openapi('Contract');
+export const ZContract = z
+  .object({
+    id: z.uuid(),
+    regionId: z.uuid(),
+    reference: z.string(),
+    providerId: z.uuid(),
+    providerName: z.string(),
+    providerAgbCode: z.string(),
+    combinationId: z.uuid().nullable(),
+    combinationName: z.string().nullable(),
+    lotId: z.uuid(),
+    lotCode: z.string(),
+    lotName: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    effectiveEndDate: z.string().describe('Einddatum inclusief de laatste verlenging'),
+    procedure: z.enum(procedures),
+    fundingVariant: z.enum(fundingVariants),
+    budgetCeiling: z.number().nullable(),
+    notes: z.string().nullable(),
+    extensions: z.array(
+      z.object({ id: z.uuid(), newEndDate: z.string(), decidedOn: z.string().nullable(), note: z.string().nullable() }),
+    ),
+    status: z.enum(['toekomstig', 'lopend', 'beeindigd']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Contract');
 
 export const ZContractQuery = z.object({
   q: z.string().trim().optional().describe('Zoek op kenmerk of aanbiedernaam'),

@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../../db/client.js';
-import { combinationMembers, combinations, contractExtensions, contracts, lots, providers } from '../../../db/schema/index.js';
+import {
+  combinationMembers,
+  combinations,
+  contractExtensions,
+  contracts,
+  lots,
+  providers,
+} from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError, type InvalidParam } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/auth.service.js';
@@ -31,18 +38,34 @@ export async function listContracts(db: Db, actor: Actor, query: ContractQuery &
   if (query.activeOn) filters.push(lte(contracts.startDate, query.activeOn), gte(effectiveEnd, query.activeOn));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select({ id: contracts.id }).from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).where(where)
-      .orderBy(desc(contracts.startDate), asc(contracts.reference)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .innerJoin(providers, eq(providers.id, contracts.providerId))
+      .where(where)
+      .orderBy(desc(contracts.startDate), asc(contracts.reference))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).where(where),
   ]);
-  return { items: await presentContracts(db, rows.map((r) => r.id)), total: Number(total?.n ?? 0) };
+  return {
+    items: await presentContracts(
+      db,
+      rows.map((r) => r.id),
+    ),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export async function getContract(db: Db, actor: Actor, id: string): Promise<Contract> {
   const scope = visibleTo(actor);
-  const [row] = await db.select({ id: contracts.id, visible: scope ? sql<boolean>`(${scope})` : sql<boolean>`true` }).from(contracts).where(eq(contracts.id, id));
+  const [row] = await db
+    .select({ id: contracts.id, visible: scope ? sql<boolean>`(${scope})` : sql<boolean>`true` })
+    .from(contracts)
+    .where(eq(contracts.id, id));
   if (!row) throw new AppError(ErrorCode.NotFound, 'Dit contract bestaat niet.');
-  if (!row.visible) throw new AppError(ErrorCode.Forbidden, 'U hebt alleen toegang tot de contracten van uw eigen organisatie.');
+  if (!row.visible)
+    throw new AppError(ErrorCode.Forbidden, 'U hebt alleen toegang tot de contracten van uw eigen organisatie.');
   return (await presentContracts(db, [id]))[0]!;
 }
 
@@ -50,9 +73,15 @@ export async function createContract(db: Db, actor: Actor, input: ContractCreate
   return db.transaction(async (tx) => {
     await assertConsistent(tx, input);
     const { extensions, ...columns } = input;
-    const [row] = await tx.insert(contracts).values({
-      ...columns, combinationId: columns.combinationId ?? null, budgetCeiling: money(columns.budgetCeiling), notes: columns.notes ?? null,
-    }).returning({ id: contracts.id });
+    const [row] = await tx
+      .insert(contracts)
+      .values({
+        ...columns,
+        combinationId: columns.combinationId ?? null,
+        budgetCeiling: money(columns.budgetCeiling),
+        notes: columns.notes ?? null,
+      })
+      .returning({ id: contracts.id });
     await replaceExtensions(tx, row!.id, extensions);
     const [after] = await presentContracts(tx, [row!.id]);
     await recordAudit(tx, actor, { action: 'create', entity: 'contract', entityId: row!.id, after });
@@ -65,15 +94,23 @@ export async function updateContract(db: Db, actor: Actor, id: string, input: Co
     const [before] = await presentContracts(tx, [id]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit contract bestaat niet.');
     const merged = {
-      ...before, ...stripUndefined(input),
-      extensions: input.extensions ?? before.extensions.map(({ newEndDate, decidedOn, note }) => ({ newEndDate, decidedOn, note })),
+      ...before,
+      ...stripUndefined(input),
+      extensions:
+        input.extensions ??
+        before.extensions.map(({ newEndDate, decidedOn, note }) => ({ newEndDate, decidedOn, note })),
     };
     if (merged.endDate < merged.startDate) throw fieldError('endDate', 'einddatum ligt voor de startdatum');
     await assertConsistent(tx, merged, id);
     const { extensions, budgetCeiling, ...columns } = input;
-    await tx.update(contracts).set({
-      ...columns, ...(budgetCeiling !== undefined ? { budgetCeiling: money(budgetCeiling) } : {}), updatedAt: new Date(),
-    }).where(eq(contracts.id, id));
+    await tx
+      .update(contracts)
+      .set({
+        ...columns,
+        ...(budgetCeiling !== undefined ? { budgetCeiling: money(budgetCeiling) } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(contracts.id, id));
     if (extensions) await replaceExtensions(tx, id, extensions);
     const [after] = await presentContracts(tx, [id]);
     await recordAudit(tx, actor, { action: 'update', entity: 'contract', entityId: id, before, after });
@@ -81,7 +118,10 @@ export async function updateContract(db: Db, actor: Actor, id: string, input: Co
   });
 }
 
-type ContractShape = Pick<ContractCreate, 'regionId' | 'reference' | 'providerId' | 'lotId' | 'startDate' | 'endDate' | 'extensions'> & { combinationId?: string | null | undefined };
+type ContractShape = Pick<
+  ContractCreate,
+  'regionId' | 'reference' | 'providerId' | 'lotId' | 'startDate' | 'endDate' | 'extensions'
+> & { combinationId?: string | null | undefined };
 
 /**
  * The rules a contract must keep: its lot and combination belong to the region, a combination's contract is held by
@@ -93,40 +133,76 @@ async function assertConsistent(db: Db, c: ContractShape, exceptId?: string) {
   const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, c.providerId));
   if (!provider) problems.push({ name: 'providerId', code: 'unknown', reason: 'onbekende aanbieder' });
   const [lot] = await db.select().from(lots).where(eq(lots.id, c.lotId));
-  if (!lot || lot.regionId !== c.regionId) problems.push({ name: 'lotId', code: 'unknown', reason: 'dit perceel hoort niet bij de regio' });
+  if (!lot || lot.regionId !== c.regionId)
+    problems.push({ name: 'lotId', code: 'unknown', reason: 'dit perceel hoort niet bij de regio' });
   if (c.combinationId) {
     const [combination] = await db.select().from(combinations).where(eq(combinations.id, c.combinationId));
     if (!combination) problems.push({ name: 'combinationId', code: 'unknown', reason: 'onbekende combinatie' });
     else if (combination.leadProviderId !== c.providerId) {
-      problems.push({ name: 'providerId', code: 'lead-provider', reason: 'bij een combinatie is de aanbieder de hoofdaannemer' });
+      problems.push({
+        name: 'providerId',
+        code: 'lead-provider',
+        reason: 'bij een combinatie is de aanbieder de hoofdaannemer',
+      });
     }
   }
   c.extensions.forEach((e, i) => {
-    if (e.newEndDate <= c.endDate) problems.push({ name: `extensions.${i}.newEndDate`, code: 'after-end', reason: 'een verlenging moet na de einddatum liggen' });
+    if (e.newEndDate <= c.endDate)
+      problems.push({
+        name: `extensions.${i}.newEndDate`,
+        code: 'after-end',
+        reason: 'een verlenging moet na de einddatum liggen',
+      });
   });
-  const [duplicate] = await db.select({ id: contracts.id }).from(contracts)
-    .where(and(eq(contracts.regionId, c.regionId), eq(contracts.reference, c.reference), exceptId ? ne(contracts.id, exceptId) : undefined));
-  if (duplicate) throw fieldError('reference', `kenmerk ${c.reference} is al in gebruik`, ErrorCode.Conflict, 'duplicate');
+  const [duplicate] = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.regionId, c.regionId),
+        eq(contracts.reference, c.reference),
+        exceptId ? ne(contracts.id, exceptId) : undefined,
+      ),
+    );
+  if (duplicate)
+    throw fieldError('reference', `kenmerk ${c.reference} is al in gebruik`, ErrorCode.Conflict, 'duplicate');
   if (problems.length) throw new AppError(ErrorCode.Validation, 'Ongeldig contract', problems);
 
   const end = [c.endDate, ...c.extensions.map((e) => e.newEndDate)].sort().at(-1)!;
-  const [overlap] = await db.select({ reference: contracts.reference, startDate: contracts.startDate, end: effectiveEnd }).from(contracts)
-    .where(and(
-      eq(contracts.providerId, c.providerId), eq(contracts.lotId, c.lotId), exceptId ? ne(contracts.id, exceptId) : undefined,
-      lte(contracts.startDate, end), gte(effectiveEnd, c.startDate),
-    ));
+  const [overlap] = await db
+    .select({ reference: contracts.reference, startDate: contracts.startDate, end: effectiveEnd })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.providerId, c.providerId),
+        eq(contracts.lotId, c.lotId),
+        exceptId ? ne(contracts.id, exceptId) : undefined,
+        lte(contracts.startDate, end),
+        gte(effectiveEnd, c.startDate),
+      ),
+    );
   if (overlap) {
-    throw new AppError(ErrorCode.Conflict, 'Overlappend contract', [{
-      name: 'startDate', code: 'overlap',
-      reason: `overlapt met contract ${overlap.reference} (${overlap.startDate} t/m ${overlap.end}) van dezelfde aanbieder voor dit perceel`,
-    }]);
+    throw new AppError(ErrorCode.Conflict, 'Overlappend contract', [
+      {
+        name: 'startDate',
+        code: 'overlap',
+        reason: `overlapt met contract ${overlap.reference} (${overlap.startDate} t/m ${overlap.end}) van dezelfde aanbieder voor dit perceel`,
+      },
+    ]);
   }
 }
 
 async function replaceExtensions(db: Db, contractId: string, extensions: ContractCreate['extensions']) {
   await db.delete(contractExtensions).where(eq(contractExtensions.contractId, contractId));
   if (extensions.length) {
-    await db.insert(contractExtensions).values(extensions.map((e) => ({ contractId, newEndDate: e.newEndDate, decidedOn: e.decidedOn ?? null, note: e.note ?? null })));
+    await db.insert(contractExtensions).values(
+      extensions.map((e) => ({
+        contractId,
+        newEndDate: e.newEndDate,
+        decidedOn: e.decidedOn ?? null,
+        note: e.note ?? null,
+      })),
+    );
   }
 }
 
@@ -146,10 +222,25 @@ function statusOn(start: string, end: string, today: string): Contract['status']
 async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
   if (ids.length === 0) return [];
   const [rows, extensions] = await runInOrder([
-    db.select({ c: contracts, providerName: providers.name, providerAgbCode: providers.agbCode, lotCode: lots.code, lotName: lots.name, combinationName: combinations.name })
-      .from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).innerJoin(lots, eq(lots.id, contracts.lotId))
-      .leftJoin(combinations, eq(combinations.id, contracts.combinationId)).where(inArray(contracts.id, ids)),
-    db.select().from(contractExtensions).where(inArray(contractExtensions.contractId, ids)).orderBy(asc(contractExtensions.newEndDate)),
+    db
+      .select({
+        c: contracts,
+        providerName: providers.name,
+        providerAgbCode: providers.agbCode,
+        lotCode: lots.code,
+        lotName: lots.name,
+        combinationName: combinations.name,
+      })
+      .from(contracts)
+      .innerJoin(providers, eq(providers.id, contracts.providerId))
+      .innerJoin(lots, eq(lots.id, contracts.lotId))
+      .leftJoin(combinations, eq(combinations.id, contracts.combinationId))
+      .where(inArray(contracts.id, ids)),
+    db
+      .select()
+      .from(contractExtensions)
+      .where(inArray(contractExtensions.contractId, ids))
+      .orderBy(asc(contractExtensions.newEndDate)),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   const byId = new Map(rows.map((r) => [r.c.id, r]));
@@ -158,15 +249,31 @@ async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
     if (!r) return [];
     const ext = extensions.filter((e) => e.contractId === id);
     const effectiveEndDate = [r.c.endDate, ...ext.map((e) => e.newEndDate)].sort().at(-1)!;
-    return [{
-      id, regionId: r.c.regionId, reference: r.c.reference, providerId: r.c.providerId, providerName: r.providerName, providerAgbCode: r.providerAgbCode,
-      combinationId: r.c.combinationId, combinationName: r.combinationName, lotId: r.c.lotId, lotCode: r.lotCode, lotName: r.lotName,
-      startDate: r.c.startDate, endDate: r.c.endDate, effectiveEndDate,
-      procedure: r.c.procedure as Contract['procedure'], fundingVariant: r.c.fundingVariant as Contract['fundingVariant'],
-      budgetCeiling: r.c.budgetCeiling === null ? null : Number(r.c.budgetCeiling), notes: r.c.notes,
-      extensions: ext.map((e) => ({ id: e.id, newEndDate: e.newEndDate, decidedOn: e.decidedOn, note: e.note })),
-      status: statusOn(r.c.startDate, effectiveEndDate, today),
-      createdAt: r.c.createdAt.toISOString(), updatedAt: r.c.updatedAt.toISOString(),
-    }];
+    return [
+      {
+        id,
+        regionId: r.c.regionId,
+        reference: r.c.reference,
+        providerId: r.c.providerId,
+        providerName: r.providerName,
+        providerAgbCode: r.providerAgbCode,
+        combinationId: r.c.combinationId,
+        combinationName: r.combinationName,
+        lotId: r.c.lotId,
+        lotCode: r.lotCode,
+        lotName: r.lotName,
+        startDate: r.c.startDate,
+        endDate: r.c.endDate,
+        effectiveEndDate,
+        procedure: r.c.procedure as Contract['procedure'],
+        fundingVariant: r.c.fundingVariant as Contract['fundingVariant'],
+        budgetCeiling: r.c.budgetCeiling === null ? null : Number(r.c.budgetCeiling),
+        notes: r.c.notes,
+        extensions: ext.map((e) => ({ id: e.id, newEndDate: e.newEndDate, decidedOn: e.decidedOn, note: e.note })),
+        status: statusOn(r.c.startDate, effectiveEndDate, today),
+        createdAt: r.c.createdAt.toISOString(),
+        updatedAt: r.c.updatedAt.toISOString(),
+      },
+    ];
   });
 }

@@ -3,13 +3,24 @@ import { buildUser, call, createTestContext, type TestContext } from '../../../t
 import { buildContract, buildProvider, buildRegion } from '../../../test/factories.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 function contractInput(regionId: string, lotId: string, providerId: string, extra: Record<string, unknown> = {}) {
   return {
-    regionId, lotId, providerId, reference: `LEK-${Math.random().toString(36).slice(2, 8)}`, startDate: '2023-08-01', endDate: '2026-07-31',
-    procedure: 'open-house', fundingVariant: 'inspanningsgericht', ...extra,
+    regionId,
+    lotId,
+    providerId,
+    reference: `LEK-${Math.random().toString(36).slice(2, 8)}`,
+    startDate: '2023-08-01',
+    endDate: '2026-07-31',
+    procedure: 'open-house',
+    fundingVariant: 'inspanningsgericht',
+    ...extra,
   };
 }
 
@@ -21,7 +32,12 @@ describe('contracts API', () => {
     const input = contractInput(region.id, region.lots[0]!.id, provider.id, { budgetCeiling: 250000.5 });
     const res = await call(ctx, token, 'POST', '/contracts', input);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ reference: input.reference, providerName: 'Contractzoek Jeugdzorg', lotCode: 'AMB', budgetCeiling: 250000.5 });
+    expect(res.body).toMatchObject({
+      reference: input.reference,
+      providerName: 'Contractzoek Jeugdzorg',
+      lotCode: 'AMB',
+      budgetCeiling: 250000.5,
+    });
     const found = await call(ctx, token, 'GET', '/contracts?q=Contractzoek');
     expect(found.body.data.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
     const byRef = await call(ctx, token, 'GET', `/contracts?q=${input.reference}`);
@@ -32,16 +48,30 @@ describe('contracts API', () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const res = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[0]!.id, provider.id, { startDate: '2025-01-01', endDate: '2024-12-31' }));
+    const res = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[0]!.id, provider.id, { startDate: '2025-01-01', endDate: '2024-12-31' }),
+    );
     expect(res.status).toBe(400);
-    expect(res.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'endDate', reason: 'einddatum ligt voor de startdatum' }));
+    expect(res.body.invalidParams).toContainEqual(
+      expect.objectContaining({ name: 'endDate', reason: 'einddatum ligt voor de startdatum' }),
+    );
   });
 
   it('refuses a date that does not exist', async () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const res = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[0]!.id, provider.id, { endDate: '2027-06-31' }));
+    const res = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[0]!.id, provider.id, { endDate: '2027-06-31' }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.invalidParams[0]).toMatchObject({ name: 'endDate', reason: 'einddatum bestaat niet' });
   });
@@ -50,18 +80,40 @@ describe('contracts API', () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx);
     const first = await buildContract(ctx, {
-      regionId: region.id, lotId: region.lots[0]!.id, providerId: provider.id, startDate: '2023-08-01', endDate: '2024-07-31',
+      regionId: region.id,
+      lotId: region.lots[0]!.id,
+      providerId: provider.id,
+      startDate: '2023-08-01',
+      endDate: '2024-07-31',
       extensions: [{ newEndDate: '2026-07-31', decidedOn: null, note: null }],
     });
     expect(first.effectiveEndDate).toBe('2026-07-31');
     const { token } = await buildUser(ctx, 'contractmanager');
-    const clash = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[0]!.id, provider.id, { startDate: '2025-01-01', endDate: '2027-12-31' }));
+    const clash = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[0]!.id, provider.id, { startDate: '2025-01-01', endDate: '2027-12-31' }),
+    );
     expect(clash.status).toBe(409);
     expect(clash.body.invalidParams[0].reason).toContain(first.reference);
     // Another lot, or after the extended end, is fine.
-    const otherLot = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[1]!.id, provider.id, { startDate: '2025-01-01', endDate: '2027-12-31' }));
+    const otherLot = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[1]!.id, provider.id, { startDate: '2025-01-01', endDate: '2027-12-31' }),
+    );
     expect(otherLot.status).toBe(201);
-    const after = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[0]!.id, provider.id, { startDate: '2026-08-01', endDate: '2029-07-31' }));
+    const after = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[0]!.id, provider.id, { startDate: '2026-08-01', endDate: '2029-07-31' }),
+    );
     expect(after.status).toBe(201);
     const list = await call(ctx, token, 'GET', `/contracts?providerId=${provider.id}`);
     expect(list.body.page.totalElements).toBe(3);
@@ -70,10 +122,14 @@ describe('contracts API', () => {
   it('extends a contract and reports the effective end date, refusing an extension before the end', async () => {
     const contract = await buildContract(ctx, { startDate: '2024-01-01', endDate: '2025-12-31' });
     const { token } = await buildUser(ctx, 'contractmanager');
-    const bad = await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, { extensions: [{ newEndDate: '2025-06-30' }] });
+    const bad = await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, {
+      extensions: [{ newEndDate: '2025-06-30' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams[0].name).toBe('extensions.0.newEndDate');
-    const ok = await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, { extensions: [{ newEndDate: '2027-12-31', decidedOn: '2025-10-01' }] });
+    const ok = await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, {
+      extensions: [{ newEndDate: '2027-12-31', decidedOn: '2025-10-01' }],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.effectiveEndDate).toBe('2027-12-31');
     const running = await call(ctx, token, 'GET', `/contracts?providerId=${contract.providerId}&activeOn=2027-06-01`);
@@ -85,13 +141,30 @@ describe('contracts API', () => {
     const lead = await buildProvider(ctx);
     const sub = await buildProvider(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const combination = await call(ctx, token, 'POST', '/combinations', { regionId: region.id, name: `Combi ${lead.agbCode}`, leadProviderId: lead.id, subcontractorIds: [sub.id] });
+    const combination = await call(ctx, token, 'POST', '/combinations', {
+      regionId: region.id,
+      name: `Combi ${lead.agbCode}`,
+      leadProviderId: lead.id,
+      subcontractorIds: [sub.id],
+    });
     expect(combination.status).toBe(201);
     expect(combination.body.members).toHaveLength(2);
-    const wrong = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[1]!.id, sub.id, { combinationId: combination.body.id }));
+    const wrong = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[1]!.id, sub.id, { combinationId: combination.body.id }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.invalidParams[0]).toMatchObject({ name: 'providerId', code: 'lead-provider' });
-    const right = await call(ctx, token, 'POST', '/contracts', contractInput(region.id, region.lots[1]!.id, lead.id, { combinationId: combination.body.id }));
+    const right = await call(
+      ctx,
+      token,
+      'POST',
+      '/contracts',
+      contractInput(region.id, region.lots[1]!.id, lead.id, { combinationId: combination.body.id }),
+    );
     expect(right.status).toBe(201);
     // The subcontractor sees the combination's contract; an outsider does not.
     const { token: subToken } = await buildUser(ctx, 'aanbieder', sub.id);
@@ -105,6 +178,8 @@ describe('contracts API', () => {
   it('does not let an aanbieder create or change contracts', async () => {
     const contract = await buildContract(ctx);
     const { token } = await buildUser(ctx, 'aanbieder', contract.providerId);
-    expect((await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, { notes: 'eigen wijziging' })).status).toBe(403);
+    expect((await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, { notes: 'eigen wijziging' })).status).toBe(
+      403,
+    );
   });
 });

@@ -11,7 +11,10 @@ const tags = ['Producten'];
 
 productRoutes.openapi(
   createRoute({
-    method: 'get', path: '/products', tags, summary: 'Productenboek van de regio',
+    method: 'get',
+    path: '/products',
+    tags,
+    summary: 'Productenboek van de regio',
     request: { query: ZPageQuery.extend(ZProductQuery.shape) },
     responses: { 200: json(paged(ZProduct, 'ProductPage'), 'Een pagina producten'), ...problems(400, 401) },
   }),
@@ -25,8 +28,12 @@ productRoutes.openapi(
 
 productRoutes.openapi(
   createRoute({
-    method: 'post', path: '/products', tags, summary: 'Product toevoegen',
-    description: 'Een product heeft een tarief nodig voor elk jaar dat het geldt (tot en met dit jaar als het geen einddatum heeft).',
+    method: 'post',
+    path: '/products',
+    tags,
+    summary: 'Product toevoegen',
+    description:
+      'Een product heeft een tarief nodig voor elk jaar dat het geldt (tot en met dit jaar als het geen einddatum heeft).',
     request: body(ZProductCreate),
     responses: { 201: json(ZProduct, 'Het nieuwe product'), ...problems(400, 401, 403, 409) },
   }),
@@ -40,7 +47,10 @@ productRoutes.openapi(
 
 productRoutes.openapi(
   createRoute({
-    method: 'get', path: '/products/{id}', tags, summary: 'Eén product',
+    method: 'get',
+    path: '/products/{id}',
+    tags,
+    summary: 'Eén product',
     request: { params: ZIdParam },
     responses: { 200: json(ZProduct, 'Het product'), ...problems(401, 404) },
   }),
@@ -52,7 +62,10 @@ productRoutes.openapi(
 
 productRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/products/{id}', tags, summary: 'Product of tarieven wijzigen',
+    method: 'patch',
+    path: '/products/{id}',
+    tags,
+    summary: 'Product of tarieven wijzigen',
     request: { params: ZIdParam, ...body(ZProductUpdate) },
     responses: { 200: json(ZProduct, 'Het gewijzigde product'), ...problems(400, 401, 403, 404, 409) },
   }),

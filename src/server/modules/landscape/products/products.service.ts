@@ -18,11 +18,22 @@ export async function listProducts(db: Db, query: ProductQuery & PageQuery) {
   if (query.withStay) filters.push(eq(products.withStay, query.withStay === 'true'));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select({ id: products.id }).from(products).where(where).orderBy(asc(products.productCategory), asc(products.productCode))
-      .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(where)
+      .orderBy(asc(products.productCategory), asc(products.productCode))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(products).where(where),
   ]);
-  return { items: await presentProducts(db, rows.map((r) => r.id)), total: Number(total?.n ?? 0) };
+  return {
+    items: await presentProducts(
+      db,
+      rows.map((r) => r.id),
+    ),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export async function getProduct(db: Db, id: string): Promise<Product> {
@@ -35,10 +46,17 @@ export async function createProduct(db: Db, actor: Actor, input: ProductCreate):
   return db.transaction(async (tx) => {
     await assertConsistent(tx, input);
     const { tariffs, ...columns } = input;
-    const [row] = await tx.insert(products).values({
-      ...columns, lotId: columns.lotId ?? null, intensity: columns.intensity ?? null, stayForm: columns.withStay ? columns.stayForm ?? null : null,
-      travelHoursPerFte: columns.travelHoursPerFte ?? null, validTo: columns.validTo ?? null,
-    }).returning({ id: products.id });
+    const [row] = await tx
+      .insert(products)
+      .values({
+        ...columns,
+        lotId: columns.lotId ?? null,
+        intensity: columns.intensity ?? null,
+        stayForm: columns.withStay ? (columns.stayForm ?? null) : null,
+        travelHoursPerFte: columns.travelHoursPerFte ?? null,
+        validTo: columns.validTo ?? null,
+      })
+      .returning({ id: products.id });
     await replaceTariffs(tx, row!.id, tariffs);
     const [after] = await presentProducts(tx, [row!.id]);
     await recordAudit(tx, actor, { action: 'create', entity: 'product', entityId: row!.id, after });
@@ -50,13 +68,20 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
   return db.transaction(async (tx) => {
     const [before] = await presentProducts(tx, [id]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit product bestaat niet.');
-    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as ProductCreate;
-    if (merged.validTo && merged.validTo < merged.validFrom) throw fieldError('validTo', 'einddatum ligt voor de begindatum');
+    const merged = {
+      ...before,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    } as ProductCreate;
+    if (merged.validTo && merged.validTo < merged.validFrom)
+      throw fieldError('validTo', 'einddatum ligt voor de begindatum');
     await assertConsistent(tx, merged, id);
     const { tariffs, ...columns } = input;
     // Care without stay has no stay form: turning *met verblijf* off clears it.
     const stayForm = merged.withStay === false ? { stayForm: null } : {};
-    await tx.update(products).set({ ...columns, ...stayForm, updatedAt: new Date() }).where(eq(products.id, id));
+    await tx
+      .update(products)
+      .set({ ...columns, ...stayForm, updatedAt: new Date() })
+      .where(eq(products.id, id));
     if (tariffs) await replaceTariffs(tx, id, tariffs);
     const [after] = await presentProducts(tx, [id]);
     await recordAudit(tx, actor, { action: 'update', entity: 'product', entityId: id, before, after });
@@ -65,7 +90,11 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
 }
 
 /** The years a product needs a tariff for: each year of its validity, up to this year when it is open-ended. */
-export function yearsNeedingTariff(validFrom: string, validTo: string | null | undefined, today = new Date()): number[] {
+export function yearsNeedingTariff(
+  validFrom: string,
+  validTo: string | null | undefined,
+  today = new Date(),
+): number[] {
   const first = Number(validFrom.slice(0, 4));
   const last = validTo ? Number(validTo.slice(0, 4)) : Math.max(first, today.getFullYear());
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -80,25 +109,47 @@ async function assertConsistent(db: Db, p: ProductCreate, exceptId?: string) {
   }
   const years = p.tariffs.map((t) => t.year);
   const double = years.find((y, i) => years.indexOf(y) !== i);
-  if (double) throw fieldError('tariffs', `het jaar ${double} staat er twee keer in`, ErrorCode.Validation, 'duplicate-year');
+  if (double)
+    throw fieldError('tariffs', `het jaar ${double} staat er twee keer in`, ErrorCode.Validation, 'duplicate-year');
   const missing = yearsNeedingTariff(p.validFrom, p.validTo).filter((y) => !years.includes(y));
   if (missing.length) {
     throw fieldError('tariffs', `tarief ontbreekt voor ${missing.join(', ')}`, ErrorCode.Validation, 'tariff-missing');
   }
-  const [clash] = await db.select({ name: products.name }).from(products)
-    .where(and(eq(products.regionId, p.regionId), eq(products.productCode, p.productCode), exceptId ? ne(products.id, exceptId) : undefined));
-  if (clash) throw fieldError('productCode', `productcode ${p.productCode} is al in gebruik voor ${clash.name}`, ErrorCode.Conflict, 'duplicate');
+  const [clash] = await db
+    .select({ name: products.name })
+    .from(products)
+    .where(
+      and(
+        eq(products.regionId, p.regionId),
+        eq(products.productCode, p.productCode),
+        exceptId ? ne(products.id, exceptId) : undefined,
+      ),
+    );
+  if (clash)
+    throw fieldError(
+      'productCode',
+      `productcode ${p.productCode} is al in gebruik voor ${clash.name}`,
+      ErrorCode.Conflict,
+      'duplicate',
+    );
 }
 
 async function replaceTariffs(db: Db, productId: string, tariffs: ProductCreate['tariffs']) {
   await db.delete(productTariffs).where(eq(productTariffs.productId, productId));
-  if (tariffs.length) await db.insert(productTariffs).values(tariffs.map((t) => ({ productId, year: t.year, tariff: t.tariff.toFixed(2) })));
+  if (tariffs.length)
+    await db
+      .insert(productTariffs)
+      .values(tariffs.map((t) => ({ productId, year: t.year, tariff: t.tariff.toFixed(2) })));
 }
 
 async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
   const [rows, tariffs] = await runInOrder([
-    db.select({ p: products, lotName: lots.name }).from(products).leftJoin(lots, eq(lots.id, products.lotId)).where(inArray(products.id, ids)),
+    db
+      .select({ p: products, lotName: lots.name })
+      .from(products)
+      .leftJoin(lots, eq(lots.id, products.lotId))
+      .where(inArray(products.id, ids)),
     db.select().from(productTariffs).where(inArray(productTariffs.productId, ids)).orderBy(asc(productTariffs.year)),
   ]);
   const byId = new Map(rows.map((r) => [r.p.id, r]));
@@ -106,14 +157,29 @@ async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
     const r = byId.get(id);
     if (!r) return [];
     const p = r.p;
-    return [{
-      id, regionId: p.regionId, lotId: p.lotId, lotName: r.lotName,
-      productCategory: p.productCategory, productCategoryName: describeCode('JZ020', p.productCategory) ?? p.productCategory,
-      productCode: p.productCode, name: p.name, unit: p.unit, unitName: describeCode('WJ756', p.unit) ?? p.unit,
-      fundingVariant: p.fundingVariant as Product['fundingVariant'], withStay: p.withStay, stayForm: p.stayForm as Product['stayForm'], intensity: p.intensity as Product['intensity'],
-      travelHoursPerFte: p.travelHoursPerFte, validFrom: p.validFrom, validTo: p.validTo,
-      tariffs: tariffs.filter((t) => t.productId === id).map((t) => ({ year: t.year, tariff: Number(t.tariff) })),
-      createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
-    }];
+    return [
+      {
+        id,
+        regionId: p.regionId,
+        lotId: p.lotId,
+        lotName: r.lotName,
+        productCategory: p.productCategory,
+        productCategoryName: describeCode('JZ020', p.productCategory) ?? p.productCategory,
+        productCode: p.productCode,
+        name: p.name,
+        unit: p.unit,
+        unitName: describeCode('WJ756', p.unit) ?? p.unit,
+        fundingVariant: p.fundingVariant as Product['fundingVariant'],
+        withStay: p.withStay,
+        stayForm: p.stayForm as Product['stayForm'],
+        intensity: p.intensity as Product['intensity'],
+        travelHoursPerFte: p.travelHoursPerFte,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        tariffs: tariffs.filter((t) => t.productId === id).map((t) => ({ year: t.year, tariff: Number(t.tariff) })),
+        createdAt: p.createdAt.toISOString(),
+        updatedAt: p.updatedAt.toISOString(),
+      },
+    ];
   });
 }

@@ -4,14 +4,31 @@ import { buildRegion } from '../../../test/factories.js';
 import { yearsNeedingTariff } from './products.service.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 function productInput(regionId: string, extra: Record<string, unknown> = {}) {
   return {
-    regionId, productCategory: '45', productCode: '45A01', name: 'Begeleiding licht', unit: '04', fundingVariant: 'inspanningsgericht',
-    withStay: false, intensity: 'licht', travelHoursPerFte: 60, validFrom: '2024-01-01', validTo: '2025-12-31',
-    tariffs: [{ year: 2024, tariff: 70 }, { year: 2025, tariff: 72.45 }], ...extra,
+    regionId,
+    productCategory: '45',
+    productCode: '45A01',
+    name: 'Begeleiding licht',
+    unit: '04',
+    fundingVariant: 'inspanningsgericht',
+    withStay: false,
+    intensity: 'licht',
+    travelHoursPerFte: 60,
+    validFrom: '2024-01-01',
+    validTo: '2025-12-31',
+    tariffs: [
+      { year: 2024, tariff: 70 },
+      { year: 2025, tariff: 72.45 },
+    ],
+    ...extra,
   };
 }
 
@@ -21,8 +38,16 @@ describe('products API', () => {
     const { token } = await buildUser(ctx, 'contractmanager');
     const res = await call(ctx, token, 'POST', '/products', productInput(region.id, { lotId: region.lots[0]!.id }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ productCategoryName: 'Jeugdhulp ambulant', unitName: 'Uur', travelHoursPerFte: 60, lotName: 'Ambulant' });
-    expect(res.body.tariffs).toEqual([{ year: 2024, tariff: 70 }, { year: 2025, tariff: 72.45 }]);
+    expect(res.body).toMatchObject({
+      productCategoryName: 'Jeugdhulp ambulant',
+      unitName: 'Uur',
+      travelHoursPerFte: 60,
+      lotName: 'Ambulant',
+    });
+    expect(res.body.tariffs).toEqual([
+      { year: 2024, tariff: 70 },
+      { year: 2025, tariff: 72.45 },
+    ]);
     const { token: verwijzer } = await buildUser(ctx, 'verwijzer');
     const list = await call(ctx, verwijzer, 'GET', `/products?regionId=${region.id}&q=45A`);
     expect(list.body.data.map((p: { productCode: string }) => p.productCode)).toEqual(['45A01']);
@@ -31,18 +56,36 @@ describe('products API', () => {
   it('refuses a product without a tariff for a year it is valid', async () => {
     const region = await buildRegion(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const res = await call(ctx, token, 'POST', '/products', productInput(region.id, { tariffs: [{ year: 2024, tariff: 70 }] }));
+    const res = await call(
+      ctx,
+      token,
+      'POST',
+      '/products',
+      productInput(region.id, { tariffs: [{ year: 2024, tariff: 70 }] }),
+    );
     expect(res.status).toBe(400);
-    expect(res.body.invalidParams[0]).toMatchObject({ name: 'tariffs', code: 'tariff-missing', reason: 'tarief ontbreekt voor 2025' });
+    expect(res.body.invalidParams[0]).toMatchObject({
+      name: 'tariffs',
+      code: 'tariff-missing',
+      reason: 'tarief ontbreekt voor 2025',
+    });
     expect((await call(ctx, token, 'GET', `/products?regionId=${region.id}`)).body.data).toHaveLength(0);
   });
 
   it('refuses an unknown productcategorie, an unknown unit and a code longer than 5 characters', async () => {
     const region = await buildRegion(ctx);
     const { token } = await buildUser(ctx, 'contractmanager');
-    const res = await call(ctx, token, 'POST', '/products', productInput(region.id, { productCategory: '99', unit: '05', productCode: '45A01X' }));
+    const res = await call(
+      ctx,
+      token,
+      'POST',
+      '/products',
+      productInput(region.id, { productCategory: '99', unit: '05', productCode: '45A01X' }),
+    );
     expect(res.status).toBe(400);
-    const byField = Object.fromEntries(res.body.invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]));
+    const byField = Object.fromEntries(
+      res.body.invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]),
+    );
     expect(byField.productCategory).toBe('onbekende productcategorie (codelijst JZ020)');
     expect(byField.unit).toBe('onbekende eenheid (codelijst WJ756)');
     expect(byField.productCode).toBe('productcode mag hoogstens 5 tekens zijn');
@@ -67,7 +110,12 @@ describe('products API', () => {
     expect(longer.status).toBe(400);
     expect(longer.body.invalidParams[0].reason).toBe('tarief ontbreekt voor 2026');
     const ok = await call(ctx, token, 'PATCH', `/products/${created.body.id}`, {
-      validTo: '2026-12-31', tariffs: [{ year: 2024, tariff: 70 }, { year: 2025, tariff: 72.45 }, { year: 2026, tariff: 75 }],
+      validTo: '2026-12-31',
+      tariffs: [
+        { year: 2024, tariff: 70 },
+        { year: 2025, tariff: 72.45 },
+        { year: 2026, tariff: 75 },
+      ],
     });
     expect(ok.status).toBe(200);
     expect(ok.body.tariffs.map((t: { year: number }) => t.year)).toEqual([2024, 2025, 2026]);
@@ -78,8 +126,23 @@ describe('products API', () => {
     const { token } = await buildUser(ctx, 'contractmanager');
     const ambulant = await call(ctx, token, 'POST', '/products', productInput(region.id, { stayForm: 'pleegzorg' }));
     expect(ambulant.status).toBe(400);
-    expect(ambulant.body.invalidParams[0]).toMatchObject({ name: 'stayForm', reason: 'een vorm van verblijf hoort alleen bij zorg met verblijf' });
-    const foster = await call(ctx, token, 'POST', '/products', productInput(region.id, { productCategory: '44', productCode: '44P01', unit: '14', withStay: true, stayForm: 'pleegzorg' }));
+    expect(ambulant.body.invalidParams[0]).toMatchObject({
+      name: 'stayForm',
+      reason: 'een vorm van verblijf hoort alleen bij zorg met verblijf',
+    });
+    const foster = await call(
+      ctx,
+      token,
+      'POST',
+      '/products',
+      productInput(region.id, {
+        productCategory: '44',
+        productCode: '44P01',
+        unit: '14',
+        withStay: true,
+        stayForm: 'pleegzorg',
+      }),
+    );
     expect(foster.status).toBe(201);
     expect(foster.body.stayForm).toBe('pleegzorg');
     const noStay = await call(ctx, token, 'PATCH', `/products/${foster.body.id}`, { withStay: false });

@@ -11,7 +11,10 @@ const tags = ['Aanbieders'];
 
 providerRoutes.openapi(
   createRoute({
-    method: 'get', path: '/providers', tags, summary: 'Aanbieders zoeken en filteren',
+    method: 'get',
+    path: '/providers',
+    tags,
+    summary: 'Aanbieders zoeken en filteren',
     description: 'Een aanbieder-gebruiker ziet alleen de eigen organisatie.',
     request: { query: ZPageQuery.extend(ZProviderQuery.shape) },
     responses: { 200: json(paged(ZProvider, 'ProviderPage'), 'Een pagina aanbieders'), ...problems(400, 401, 403) },
@@ -26,7 +29,10 @@ providerRoutes.openapi(
 
 providerRoutes.openapi(
   createRoute({
-    method: 'post', path: '/providers', tags, summary: 'Aanbieder toevoegen',
+    method: 'post',
+    path: '/providers',
+    tags,
+    summary: 'Aanbieder toevoegen',
     request: body(ZProviderCreate),
     responses: { 201: json(ZProvider, 'De nieuwe aanbieder'), ...problems(400, 401, 403, 409) },
   }),
@@ -40,7 +46,10 @@ providerRoutes.openapi(
 
 providerRoutes.openapi(
   createRoute({
-    method: 'get', path: '/providers/{id}', tags, summary: 'Eén aanbieder',
+    method: 'get',
+    path: '/providers/{id}',
+    tags,
+    summary: 'Eén aanbieder',
     request: { params: ZIdParam },
     responses: { 200: json(ZProvider, 'De aanbieder'), ...problems(401, 403, 404) },
   }),
@@ -52,8 +61,12 @@ providerRoutes.openapi(
 
 providerRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/providers/{id}', tags, summary: 'Aanbieder wijzigen',
-    description: 'Een aanbieder-gebruiker mag van de eigen organisatie domeinen, specialisaties, website en locaties bijwerken.',
+    method: 'patch',
+    path: '/providers/{id}',
+    tags,
+    summary: 'Aanbieder wijzigen',
+    description:
+      'Een aanbieder-gebruiker mag van de eigen organisatie domeinen, specialisaties, website en locaties bijwerken.',
     request: { params: ZIdParam, ...body(ZProviderUpdate) },
     responses: { 200: json(ZProvider, 'De gewijzigde aanbieder'), ...problems(400, 401, 403, 404, 409) },
   }),

@@ -9,8 +9,18 @@ export const ZLocation = z.object({
 });
 
 const fields = {
-  agbCode: z.string().trim().regex(patterns.agbCode, 'moet 8 cijfers zijn').describe('AGB-code van de aanbieder (8 cijfers)'),
-  kvkNumber: z.string().trim().regex(patterns.kvkNumber, 'moet 8 cijfers zijn').nullable().optional().describe('KvK-nummer (8 cijfers)'),
+  agbCode: z
+    .string()
+    .trim()
+    .regex(patterns.agbCode, 'moet 8 cijfers zijn')
+    .describe('AGB-code van de aanbieder (8 cijfers)'),
+  kvkNumber: z
+    .string()
+    .trim()
+    .regex(patterns.kvkNumber, 'moet 8 cijfers zijn')
+    .nullable()
+    .optional()
+    .describe('KvK-nummer (8 cijfers)'),
   name: z.string().trim().min(1, 'naam is verplicht').max(200, 'mag hoogstens 200 tekens zijn'),
   domains: z.array(z.enum(providerDomains, { message: 'kies J&O (JO), jeugd-ggz (JGGZ) of LVB' })).default([]),
   specialisations: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
@@ -35,7 +45,13 @@ export const ZProviderUpdate = z
   })
   .openapi('ProviderUpdate');
 
-export const ZTierRef = z.object({ id: z.uuid(), regionId: z.uuid(), scheme: z.enum(['omvang', 'rol']), code: z.string(), name: z.string() });
+export const ZTierRef = z.object({
+  id: z.uuid(),
+  regionId: z.uuid(),
+  scheme: z.enum(['omvang', 'rol']),
+  code: z.string(),
+  name: z.string(),
+});
 
 export const ZProvider = z
   .object({

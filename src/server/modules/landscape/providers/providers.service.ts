@@ -17,16 +17,30 @@ export async function listProviders(db: Db, actor: Actor, query: ProviderQuery &
   if (query.domain) filters.push(arrayContains(providers.domains, [query.domain]));
   if (query.active) filters.push(eq(providers.active, query.active === 'true'));
   if (query.tierLevelId) {
-    const ids = db.select({ id: providerTiers.providerId }).from(providerTiers).where(eq(providerTiers.tierLevelId, query.tierLevelId));
+    const ids = db
+      .select({ id: providerTiers.providerId })
+      .from(providerTiers)
+      .where(eq(providerTiers.tierLevelId, query.tierLevelId));
     filters.push(inArray(providers.id, ids));
   }
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
-    db.select({ id: providers.id }).from(providers).where(where).orderBy(asc(providers.name), asc(providers.agbCode))
-      .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db
+      .select({ id: providers.id })
+      .from(providers)
+      .where(where)
+      .orderBy(asc(providers.name), asc(providers.agbCode))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(providers).where(where),
   ]);
-  return { items: await presentProviders(db, rows.map((r) => r.id)), total: Number(total?.n ?? 0) };
+  return {
+    items: await presentProviders(
+      db,
+      rows.map((r) => r.id),
+    ),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export async function getProvider(db: Db, actor: Actor, id: string): Promise<Provider> {
@@ -41,10 +55,18 @@ export async function createProvider(db: Db, actor: Actor, input: ProviderCreate
   return db.transaction(async (tx) => {
     await assertUniqueAgb(tx, input.agbCode);
     await assertValidTiers(tx, input.tierLevelIds);
-    const [row] = await tx.insert(providers).values({
-      agbCode: input.agbCode, kvkNumber: input.kvkNumber ?? null, name: input.name, domains: input.domains,
-      specialisations: input.specialisations, website: input.website ?? null, active: input.active,
-    }).returning({ id: providers.id });
+    const [row] = await tx
+      .insert(providers)
+      .values({
+        agbCode: input.agbCode,
+        kvkNumber: input.kvkNumber ?? null,
+        name: input.name,
+        domains: input.domains,
+        specialisations: input.specialisations,
+        website: input.website ?? null,
+        active: input.active,
+      })
+      .returning({ id: providers.id });
     await replaceLocations(tx, row!.id, input.locations);
     await replaceTiers(tx, row!.id, input.tierLevelIds);
     const [after] = await presentProviders(tx, [row!.id]);
@@ -63,7 +85,10 @@ export async function updateProvider(db: Db, actor: Actor, id: string, input: Pr
     if (input.agbCode && input.agbCode !== before.agbCode) await assertUniqueAgb(tx, input.agbCode, id);
     if (input.tierLevelIds) await assertValidTiers(tx, input.tierLevelIds);
     const { locations, tierLevelIds, ...columns } = input;
-    await tx.update(providers).set({ ...columns, updatedAt: new Date() }).where(eq(providers.id, id));
+    await tx
+      .update(providers)
+      .set({ ...columns, updatedAt: new Date() })
+      .where(eq(providers.id, id));
     if (locations) await replaceLocations(tx, id, locations);
     if (tierLevelIds) await replaceTiers(tx, id, tierLevelIds);
     const [after] = await presentProviders(tx, [id]);
@@ -73,9 +98,17 @@ export async function updateProvider(db: Db, actor: Actor, id: string, input: Pr
 }
 
 async function assertUniqueAgb(db: Db, agbCode: string, exceptId?: string) {
-  const where = exceptId ? and(eq(providers.agbCode, agbCode), ne(providers.id, exceptId)) : eq(providers.agbCode, agbCode);
+  const where = exceptId
+    ? and(eq(providers.agbCode, agbCode), ne(providers.id, exceptId))
+    : eq(providers.agbCode, agbCode);
   const [clash] = await db.select({ name: providers.name }).from(providers).where(where);
-  if (clash) throw fieldError('agbCode', `AGB-code ${agbCode} is al in gebruik door ${clash.name}`, ErrorCode.Conflict, 'duplicate');
+  if (clash)
+    throw fieldError(
+      'agbCode',
+      `AGB-code ${agbCode} is al in gebruik door ${clash.name}`,
+      ErrorCode.Conflict,
+      'duplicate',
+    );
 }
 
 /**
@@ -89,11 +122,21 @@ async function assertValidTiers(db: Db, ids: string[]) {
   for (const level of levels) {
     const sameScheme = levels.filter((l) => l.regionId === level.regionId && l.scheme === level.scheme);
     if (level.scheme === 'omvang' && sameScheme.length > 1) {
-      throw fieldError('tierLevelIds', 'kies één niveau (hoog, midden of basis) per regio', ErrorCode.Validation, 'single-tier');
+      throw fieldError(
+        'tierLevelIds',
+        'kies één niveau (hoog, midden of basis) per regio',
+        ErrorCode.Validation,
+        'single-tier',
+      );
     }
     const excluded = sameScheme.find((l) => l.code === level.excludesCode);
     if (excluded) {
-      throw fieldError('tierLevelIds', `${level.name} en ${excluded.name} sluiten elkaar uit`, ErrorCode.Validation, 'exclusive-tiers');
+      throw fieldError(
+        'tierLevelIds',
+        `${level.name} en ${excluded.name} sluiten elkaar uit`,
+        ErrorCode.Validation,
+        'exclusive-tiers',
+      );
     }
   }
 }
@@ -101,13 +144,21 @@ async function assertValidTiers(db: Db, ids: string[]) {
 async function replaceLocations(db: Db, providerId: string, locations: ProviderCreate['locations']) {
   await db.delete(providerLocations).where(eq(providerLocations.providerId, providerId));
   if (locations.length) {
-    await db.insert(providerLocations).values(locations.map((l) => ({ providerId, name: l.name, postcode: normalisePostcode(l.postcode), city: l.city ?? null })));
+    await db.insert(providerLocations).values(
+      locations.map((l) => ({
+        providerId,
+        name: l.name,
+        postcode: normalisePostcode(l.postcode),
+        city: l.city ?? null,
+      })),
+    );
   }
 }
 
 async function replaceTiers(db: Db, providerId: string, ids: string[]) {
   await db.delete(providerTiers).where(eq(providerTiers.providerId, providerId));
-  if (ids.length) await db.insert(providerTiers).values([...new Set(ids)].map((tierLevelId) => ({ providerId, tierLevelId })));
+  if (ids.length)
+    await db.insert(providerTiers).values([...new Set(ids)].map((tierLevelId) => ({ providerId, tierLevelId })));
 }
 
 function normalisePostcode(postcode: string): string {
@@ -120,23 +171,47 @@ async function presentProviders(db: Db, ids: string[]): Promise<Provider[]> {
   if (ids.length === 0) return [];
   const [rows, locations, tiers] = await runInOrder([
     db.select().from(providers).where(inArray(providers.id, ids)),
-    db.select().from(providerLocations).where(inArray(providerLocations.providerId, ids)).orderBy(asc(providerLocations.name)),
-    db.select({ providerId: providerTiers.providerId, level: tierLevels }).from(providerTiers)
+    db
+      .select()
+      .from(providerLocations)
+      .where(inArray(providerLocations.providerId, ids))
+      .orderBy(asc(providerLocations.name)),
+    db
+      .select({ providerId: providerTiers.providerId, level: tierLevels })
+      .from(providerTiers)
       .innerJoin(tierLevels, eq(tierLevels.id, providerTiers.tierLevelId))
-      .where(inArray(providerTiers.providerId, ids)).orderBy(asc(tierLevels.scheme), asc(tierLevels.sortOrder)),
+      .where(inArray(providerTiers.providerId, ids))
+      .orderBy(asc(tierLevels.scheme), asc(tierLevels.sortOrder)),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    return [{
-      id: r.id, agbCode: r.agbCode, kvkNumber: r.kvkNumber, name: r.name,
-      domains: r.domains as Provider['domains'], specialisations: r.specialisations, website: r.website, active: r.active,
-      locations: locations.filter((l) => l.providerId === id).map((l) => ({ id: l.id, name: l.name, postcode: l.postcode, city: l.city })),
-      tiers: tiers.filter((t) => t.providerId === id).map((t) => ({
-        id: t.level.id, regionId: t.level.regionId, scheme: t.level.scheme as 'omvang' | 'rol', code: t.level.code, name: t.level.name,
-      })),
-      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
-    }];
+    return [
+      {
+        id: r.id,
+        agbCode: r.agbCode,
+        kvkNumber: r.kvkNumber,
+        name: r.name,
+        domains: r.domains as Provider['domains'],
+        specialisations: r.specialisations,
+        website: r.website,
+        active: r.active,
+        locations: locations
+          .filter((l) => l.providerId === id)
+          .map((l) => ({ id: l.id, name: l.name, postcode: l.postcode, city: l.city })),
+        tiers: tiers
+          .filter((t) => t.providerId === id)
+          .map((t) => ({
+            id: t.level.id,
+            regionId: t.level.regionId,
+            scheme: t.level.scheme as 'omvang' | 'rol',
+            code: t.level.code,
+            name: t.level.name,
+          })),
+        createdAt: r.createdAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+      },
+    ];
   });
 }

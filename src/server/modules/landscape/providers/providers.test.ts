@@ -3,8 +3,12 @@ import { buildUser, call, createTestContext, type TestContext } from '../../../t
 import { buildAdmin, buildProvider, buildRegion, uniqueAgb } from '../../../test/factories.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('providers API', () => {
   it('lets a contractmanager create a provider with locations and tiers, and find it by name and AGB', async () => {
@@ -13,8 +17,13 @@ describe('providers API', () => {
     const agbCode = uniqueAgb();
     const hoog = region.tierLevels.find((t) => t.code === 'hoog')!;
     const created = await call(ctx, token, 'POST', '/providers', {
-      agbCode, kvkNumber: '12345678', name: 'Jeugdhulp Zoektest', domains: ['JO', 'LVB'], specialisations: ['Gezinsbehandeling'],
-      locations: [{ name: 'Hoofdlocatie', postcode: '3431ab', city: 'Nieuwegein' }], tierLevelIds: [hoog.id],
+      agbCode,
+      kvkNumber: '12345678',
+      name: 'Jeugdhulp Zoektest',
+      domains: ['JO', 'LVB'],
+      specialisations: ['Gezinsbehandeling'],
+      locations: [{ name: 'Hoofdlocatie', postcode: '3431ab', city: 'Nieuwegein' }],
+      tierLevelIds: [hoog.id],
     });
     expect(created.status).toBe(201);
     expect(created.headers.get('Location')).toBe(`/api/v1/providers/${created.body.id}`);
@@ -33,7 +42,9 @@ describe('providers API', () => {
     const res = await call(ctx, token, 'POST', '/providers', { agbCode: '1234', name: 'Foutje BV' });
     expect(res.status).toBe(400);
     expect(res.headers.get('Content-Type')).toContain('application/problem+json');
-    expect(res.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'agbCode', reason: 'moet 8 cijfers zijn' }));
+    expect(res.body.invalidParams).toContainEqual(
+      expect.objectContaining({ name: 'agbCode', reason: 'moet 8 cijfers zijn' }),
+    );
     const search = await call(ctx, token, 'GET', '/providers?q=Foutje');
     expect(search.body.data).toHaveLength(0);
   });
@@ -52,7 +63,11 @@ describe('providers API', () => {
     const { token } = await buildUser(ctx, 'contractmanager');
     const a = region.tierLevels.find((t) => t.code === 'A')!;
     const c = region.tierLevels.find((t) => t.code === 'C')!;
-    const res = await call(ctx, token, 'POST', '/providers', { agbCode: uniqueAgb(), name: 'Alles-in-een', tierLevelIds: [a.id, c.id] });
+    const res = await call(ctx, token, 'POST', '/providers', {
+      agbCode: uniqueAgb(),
+      name: 'Alles-in-een',
+      tierLevelIds: [a.id, c.id],
+    });
     expect(res.status).toBe(400);
     expect(res.body.invalidParams[0]).toMatchObject({ name: 'tierLevelIds', code: 'exclusive-tiers' });
   });

@@ -5,43 +5,93 @@ import { patterns, tierSchemes } from '../../../../shared/domain.js';
 const code = z.string().trim().min(1, 'code is verplicht').max(20, 'code mag hoogstens 20 tekens zijn');
 const name = z.string().trim().min(1, 'naam is verplicht').max(200, 'naam mag hoogstens 200 tekens zijn');
 
-export const ZMunicipalityCreate = z.object({
-  cbsCode: z.string().trim().regex(patterns.cbsCode, 'moet een CBS-gemeentecode van 4 cijfers zijn').describe('CBS-gemeentecode'),
-  name,
-}).openapi('MunicipalityCreate');
+export const ZMunicipalityCreate = z
+  .object({
+    cbsCode: z
+      .string()
+      .trim()
+      .regex(patterns.cbsCode, 'moet een CBS-gemeentecode van 4 cijfers zijn')
+      .describe('CBS-gemeentecode'),
+    name,
+  })
+  .openapi('MunicipalityCreate');
 export const ZCodedCreate = z.object({ code, name }).openapi('CodedCreate');
 export const ZBudgetLineCreate = ZCodedCreate.extend({
-  productCategories: z.array(z.enum(productCategoryCodes, { message: 'onbekende productcategorie (codelijst JZ020)' })).max(60).default([])
+  productCategories: z
+    .array(z.enum(productCategoryCodes, { message: 'onbekende productcategorie (codelijst JZ020)' }))
+    .max(60)
+    .default([])
     .describe('De productcategorieën (JZ020) waarvan de declaraties ten laste van deze post komen'),
 }).openapi('BudgetLineCreate');
-export const ZTierLevelCreate = z.object({
-  scheme: z.enum(tierSchemes, { message: 'kies omvang of rol' }),
-  code, name,
-  description: z.string().trim().max(1000).nullable().optional(),
-  accountMeetingsPerYear: z.number().int().min(0, 'mag niet negatief zijn').max(52).nullable().optional().describe('Accountgesprekken per jaar'),
-  excludesCode: z.string().trim().max(20).nullable().optional().describe('Code van een niveau in dezelfde indeling dat niet samen mag gaan'),
-}).openapi('TierLevelCreate');
-export const ZTierLevelUpdate = ZTierLevelCreate.omit({ scheme: true, code: true }).partial().openapi('TierLevelUpdate');
+export const ZTierLevelCreate = z
+  .object({
+    scheme: z.enum(tierSchemes, { message: 'kies omvang of rol' }),
+    code,
+    name,
+    description: z.string().trim().max(1000).nullable().optional(),
+    accountMeetingsPerYear: z
+      .number()
+      .int()
+      .min(0, 'mag niet negatief zijn')
+      .max(52)
+      .nullable()
+      .optional()
+      .describe('Accountgesprekken per jaar'),
+    excludesCode: z
+      .string()
+      .trim()
+      .max(20)
+      .nullable()
+      .optional()
+      .describe('Code van een niveau in dezelfde indeling dat niet samen mag gaan'),
+  })
+  .openapi('TierLevelCreate');
+export const ZTierLevelUpdate = ZTierLevelCreate.omit({ scheme: true, code: true })
+  .partial()
+  .openapi('TierLevelUpdate');
 
-export const ZRegionCreate = z.object({
-  code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'kleine letters, cijfers en streepjes (2–40)'),
-  name,
-  municipalities: z.array(ZMunicipalityCreate).default([]),
-  lots: z.array(ZCodedCreate).default([]),
-  budgetLines: z.array(ZBudgetLineCreate).default([]),
-  tierLevels: z.array(ZTierLevelCreate).optional().describe('Leeg laten voor de standaardindelingen hoog/midden/basis en A/B/C'),
-}).openapi('RegionCreate');
+export const ZRegionCreate = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,40}$/, 'kleine letters, cijfers en streepjes (2–40)'),
+    name,
+    municipalities: z.array(ZMunicipalityCreate).default([]),
+    lots: z.array(ZCodedCreate).default([]),
+    budgetLines: z.array(ZBudgetLineCreate).default([]),
+    tierLevels: z
+      .array(ZTierLevelCreate)
+      .optional()
+      .describe('Leeg laten voor de standaardindelingen hoog/midden/basis en A/B/C'),
+  })
+  .openapi('RegionCreate');
 
 const ZCoded = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
-export const ZTierLevel = z.object({
-  id: z.uuid(), scheme: z.enum(tierSchemes), code: z.string(), name: z.string(), description: z.string().nullable(),
-  accountMeetingsPerYear: z.number().int().nullable(), excludesCode: z.string().nullable(),
-}).openapi('TierLevel');
-export const ZRegion = z.object({
-  id: z.uuid(), code: z.string(), name: z.string(),
-  municipalities: z.array(z.object({ id: z.uuid(), cbsCode: z.string().describe('CBS-gemeentecode (4 cijfers)'), name: z.string() })),
-  lots: z.array(ZCoded), budgetLines: z.array(ZCoded.extend({ productCategories: z.array(z.string()) })), tierLevels: z.array(ZTierLevel),
-}).openapi('Region');
+export const ZTierLevel = z
+  .object({
+    id: z.uuid(),
+    scheme: z.enum(tierSchemes),
+    code: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    accountMeetingsPerYear: z.number().int().nullable(),
+    excludesCode: z.string().nullable(),
+  })
+  .openapi('TierLevel');
+export const ZRegion = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    municipalities: z.array(
+      z.object({ id: z.uuid(), cbsCode: z.string().describe('CBS-gemeentecode (4 cijfers)'), name: z.string() }),
+    ),
+    lots: z.array(ZCoded),
+    budgetLines: z.array(ZCoded.extend({ productCategories: z.array(z.string()) })),
+    tierLevels: z.array(ZTierLevel),
+  })
+  .openapi('Region');
 
 export type RegionCreate = z.input<typeof ZRegionCreate>;
 export type TierLevelCreate = z.infer<typeof ZTierLevelCreate>;

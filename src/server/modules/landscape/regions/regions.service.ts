@@ -8,10 +8,22 @@ import type { Region, RegionCreate, TierLevelCreate, TierLevelUpdate } from './r
 
 /** The two tier schemes of the seeds: by size and risk (Lekstroom) and by role (GRJR), where A and C exclude each other. */
 export const defaultTierLevels: TierLevelCreate[] = [
-  { scheme: 'omvang', code: 'hoog', name: 'Hoog', description: 'Groot budget of hoog risico', accountMeetingsPerYear: 3 },
+  {
+    scheme: 'omvang',
+    code: 'hoog',
+    name: 'Hoog',
+    description: 'Groot budget of hoog risico',
+    accountMeetingsPerYear: 3,
+  },
   { scheme: 'omvang', code: 'midden', name: 'Midden', accountMeetingsPerYear: 2 },
   { scheme: 'omvang', code: 'basis', name: 'Basis', accountMeetingsPerYear: 2 },
-  { scheme: 'rol', code: 'A', name: 'A systeemaanbieder', description: 'Brede opdracht, strategisch partner', excludesCode: 'C' },
+  {
+    scheme: 'rol',
+    code: 'A',
+    name: 'A systeemaanbieder',
+    description: 'Brede opdracht, strategisch partner',
+    excludesCode: 'C',
+  },
   { scheme: 'rol', code: 'B', name: 'B prestatieaanbieder', description: 'Een of meer percelen specifieke zorg' },
   { scheme: 'rol', code: 'C', name: 'C flexaanbieder', description: 'Extra volume op afroep', excludesCode: 'A' },
 ];
@@ -26,14 +38,25 @@ export async function listRegions(db: Db): Promise<Region[]> {
     db.select().from(tierLevels).orderBy(asc(tierLevels.scheme), asc(tierLevels.sortOrder)),
   ]);
   return rs.map((r) => ({
-    id: r.id, code: r.code, name: r.name,
+    id: r.id,
+    code: r.code,
+    name: r.name,
     municipalities: ms.filter((m) => m.regionId === r.id).map(({ id, cbsCode, name }) => ({ id, cbsCode, name })),
     lots: ls.filter((l) => l.regionId === r.id).map(({ id, code, name }) => ({ id, code, name })),
-    budgetLines: bs.filter((b) => b.regionId === r.id).map(({ id, code, name, productCategories }) => ({ id, code, name, productCategories })),
-    tierLevels: ts.filter((t) => t.regionId === r.id).map((t) => ({
-      id: t.id, scheme: t.scheme as 'omvang' | 'rol', code: t.code, name: t.name, description: t.description,
-      accountMeetingsPerYear: t.accountMeetingsPerYear, excludesCode: t.excludesCode,
-    })),
+    budgetLines: bs
+      .filter((b) => b.regionId === r.id)
+      .map(({ id, code, name, productCategories }) => ({ id, code, name, productCategories })),
+    tierLevels: ts
+      .filter((t) => t.regionId === r.id)
+      .map((t) => ({
+        id: t.id,
+        scheme: t.scheme as 'omvang' | 'rol',
+        code: t.code,
+        name: t.name,
+        description: t.description,
+        accountMeetingsPerYear: t.accountMeetingsPerYear,
+        excludesCode: t.excludesCode,
+      })),
   }));
 }
 
@@ -61,43 +84,96 @@ export async function createRegion(db: Db, actor: Actor | null, input: RegionCre
 }
 
 /** Adds a municipality; CBS codes are unique across the installation (a municipality is in one region). */
-export async function addMunicipality(db: Db, actor: Actor | null, regionId: string, input: { cbsCode: string; name: string }) {
+export async function addMunicipality(
+  db: Db,
+  actor: Actor | null,
+  regionId: string,
+  input: { cbsCode: string; name: string },
+) {
   await assertRegion(db, regionId);
-  const [clash] = await db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.cbsCode, input.cbsCode));
-  if (clash) throw fieldError('cbsCode', `gemeentecode ${input.cbsCode} is al in gebruik voor ${clash.name}`, ErrorCode.Conflict, 'duplicate');
-  const [row] = await db.insert(municipalities).values({ ...input, regionId }).returning();
+  const [clash] = await db
+    .select({ name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.cbsCode, input.cbsCode));
+  if (clash)
+    throw fieldError(
+      'cbsCode',
+      `gemeentecode ${input.cbsCode} is al in gebruik voor ${clash.name}`,
+      ErrorCode.Conflict,
+      'duplicate',
+    );
+  const [row] = await db
+    .insert(municipalities)
+    .values({ ...input, regionId })
+    .returning();
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'municipality', entityId: row!.id, after: row });
   return { id: row!.id, cbsCode: row!.cbsCode, name: row!.name };
 }
 
 export async function addLot(db: Db, actor: Actor | null, regionId: string, input: { code: string; name: string }) {
   await assertRegion(db, regionId);
-  const [clash] = await db.select({ id: lots.id }).from(lots).where(and(eq(lots.regionId, regionId), eq(lots.code, input.code)));
-  if (clash) throw fieldError('code', `perceelcode ${input.code} bestaat al in deze regio`, ErrorCode.Conflict, 'duplicate');
-  const [row] = await db.insert(lots).values({ ...input, regionId }).returning();
+  const [clash] = await db
+    .select({ id: lots.id })
+    .from(lots)
+    .where(and(eq(lots.regionId, regionId), eq(lots.code, input.code)));
+  if (clash)
+    throw fieldError('code', `perceelcode ${input.code} bestaat al in deze regio`, ErrorCode.Conflict, 'duplicate');
+  const [row] = await db
+    .insert(lots)
+    .values({ ...input, regionId })
+    .returning();
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'lot', entityId: row!.id, after: row });
   return { id: row!.id, code: row!.code, name: row!.name };
 }
 
-export async function addBudgetLine(db: Db, actor: Actor | null, regionId: string, input: { code: string; name: string; productCategories?: string[] }) {
+export async function addBudgetLine(
+  db: Db,
+  actor: Actor | null,
+  regionId: string,
+  input: { code: string; name: string; productCategories?: string[] },
+) {
   await assertRegion(db, regionId);
-  const [clash] = await db.select({ id: budgetLines.id }).from(budgetLines).where(and(eq(budgetLines.regionId, regionId), eq(budgetLines.code, input.code)));
-  if (clash) throw fieldError('code', `postcode ${input.code} bestaat al in deze regio`, ErrorCode.Conflict, 'duplicate');
-  const [row] = await db.insert(budgetLines).values({ ...input, regionId }).returning();
+  const [clash] = await db
+    .select({ id: budgetLines.id })
+    .from(budgetLines)
+    .where(and(eq(budgetLines.regionId, regionId), eq(budgetLines.code, input.code)));
+  if (clash)
+    throw fieldError('code', `postcode ${input.code} bestaat al in deze regio`, ErrorCode.Conflict, 'duplicate');
+  const [row] = await db
+    .insert(budgetLines)
+    .values({ ...input, regionId })
+    .returning();
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'budget-line', entityId: row!.id, after: row });
   return { id: row!.id, code: row!.code, name: row!.name, productCategories: row!.productCategories };
 }
 
 export async function addTierLevel(db: Db, actor: Actor | null, regionId: string, input: TierLevelCreate) {
   await assertRegion(db, regionId);
-  const [clash] = await db.select({ id: tierLevels.id }).from(tierLevels)
-    .where(and(eq(tierLevels.regionId, regionId), eq(tierLevels.scheme, input.scheme), eq(tierLevels.code, input.code)));
-  if (clash) throw fieldError('code', `niveau ${input.code} bestaat al in deze indeling`, ErrorCode.Conflict, 'duplicate');
-  const existing = await db.select({ id: tierLevels.id }).from(tierLevels).where(and(eq(tierLevels.regionId, regionId), eq(tierLevels.scheme, input.scheme)));
-  const [row] = await db.insert(tierLevels).values({
-    regionId, scheme: input.scheme, code: input.code, name: input.name, description: input.description ?? null,
-    accountMeetingsPerYear: input.accountMeetingsPerYear ?? null, excludesCode: input.excludesCode ?? null, sortOrder: existing.length,
-  }).returning();
+  const [clash] = await db
+    .select({ id: tierLevels.id })
+    .from(tierLevels)
+    .where(
+      and(eq(tierLevels.regionId, regionId), eq(tierLevels.scheme, input.scheme), eq(tierLevels.code, input.code)),
+    );
+  if (clash)
+    throw fieldError('code', `niveau ${input.code} bestaat al in deze indeling`, ErrorCode.Conflict, 'duplicate');
+  const existing = await db
+    .select({ id: tierLevels.id })
+    .from(tierLevels)
+    .where(and(eq(tierLevels.regionId, regionId), eq(tierLevels.scheme, input.scheme)));
+  const [row] = await db
+    .insert(tierLevels)
+    .values({
+      regionId,
+      scheme: input.scheme,
+      code: input.code,
+      name: input.name,
+      description: input.description ?? null,
+      accountMeetingsPerYear: input.accountMeetingsPerYear ?? null,
+      excludesCode: input.excludesCode ?? null,
+      sortOrder: existing.length,
+    })
+    .returning();
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'tier-level', entityId: row!.id, after: row });
   return (await getRegion(db, regionId)).tierLevels.find((t) => t.id === row!.id)!;
 }

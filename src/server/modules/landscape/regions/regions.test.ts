@@ -3,18 +3,32 @@ import { buildRegion } from '../../../test/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../../test/harness.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('regions API', () => {
   it('lets a beheerder create a region that gets the default tier schemes', async () => {
     const { token } = await buildUser(ctx, 'beheerder');
     const res = await call(ctx, token, 'POST', '/regions', {
-      code: `rijnmond-${Date.now()}`, name: 'Jeugdhulp Rijnmond', municipalities: [{ cbsCode: '7599', name: 'Testgemeente' }],
-      lots: [{ code: 'SYS', name: 'Systeemaanbieders' }], budgetLines: [{ code: 'ZIN', name: 'Zorg in natura' }],
+      code: `rijnmond-${Date.now()}`,
+      name: 'Jeugdhulp Rijnmond',
+      municipalities: [{ cbsCode: '7599', name: 'Testgemeente' }],
+      lots: [{ code: 'SYS', name: 'Systeemaanbieders' }],
+      budgetLines: [{ code: 'ZIN', name: 'Zorg in natura' }],
     });
     expect(res.status).toBe(201);
-    expect(res.body.tierLevels.map((t: { code: string }) => t.code)).toEqual(['hoog', 'midden', 'basis', 'A', 'B', 'C']);
+    expect(res.body.tierLevels.map((t: { code: string }) => t.code)).toEqual([
+      'hoog',
+      'midden',
+      'basis',
+      'A',
+      'B',
+      'C',
+    ]);
     expect(res.body.tierLevels.find((t: { code: string }) => t.code === 'A').excludesCode).toBe('C');
     const { token: cm } = await buildUser(ctx, 'contractmanager');
     expect((await call(ctx, cm, 'POST', '/regions', { code: 'nope', name: 'X' })).status).toBe(403);
@@ -28,12 +42,29 @@ describe('regions API', () => {
     const dupLot = await call(ctx, token, 'POST', `/regions/${region.id}/lots`, { code: 'CRI', name: 'Crisis bis' });
     expect(dupLot.status).toBe(409);
     expect(dupLot.body.invalidParams[0].name).toBe('code');
-    const badMunicipality = await call(ctx, token, 'POST', `/regions/${region.id}/municipalities`, { cbsCode: '356', name: 'Nieuwegein' });
-    expect(badMunicipality.body.invalidParams[0]).toMatchObject({ name: 'cbsCode', reason: 'moet een CBS-gemeentecode van 4 cijfers zijn' });
-    const dupMunicipality = await call(ctx, token, 'POST', `/regions/${region.id}/municipalities`, { cbsCode: region.municipalities[0]!.cbsCode, name: 'Dubbel' });
+    const badMunicipality = await call(ctx, token, 'POST', `/regions/${region.id}/municipalities`, {
+      cbsCode: '356',
+      name: 'Nieuwegein',
+    });
+    expect(badMunicipality.body.invalidParams[0]).toMatchObject({
+      name: 'cbsCode',
+      reason: 'moet een CBS-gemeentecode van 4 cijfers zijn',
+    });
+    const dupMunicipality = await call(ctx, token, 'POST', `/regions/${region.id}/municipalities`, {
+      cbsCode: region.municipalities[0]!.cbsCode,
+      name: 'Dubbel',
+    });
     expect(dupMunicipality.status).toBe(409);
-    expect((await call(ctx, token, 'POST', `/regions/${region.id}/budget-lines`, { code: 'VT', name: 'Veilig Thuis' })).status).toBe(201);
-    const tier = await call(ctx, token, 'POST', `/regions/${region.id}/tier-levels`, { scheme: 'omvang', code: 'top', name: 'Topniveau', accountMeetingsPerYear: 4 });
+    expect(
+      (await call(ctx, token, 'POST', `/regions/${region.id}/budget-lines`, { code: 'VT', name: 'Veilig Thuis' }))
+        .status,
+    ).toBe(201);
+    const tier = await call(ctx, token, 'POST', `/regions/${region.id}/tier-levels`, {
+      scheme: 'omvang',
+      code: 'top',
+      name: 'Topniveau',
+      accountMeetingsPerYear: 4,
+    });
     expect(tier.status).toBe(201);
     const changed = await call(ctx, token, 'PATCH', `/tier-levels/${tier.body.id}`, { accountMeetingsPerYear: 6 });
     expect(changed.body.accountMeetingsPerYear).toBe(6);

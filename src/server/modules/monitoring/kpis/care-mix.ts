@@ -1,15 +1,43 @@
 import { sql } from 'drizzle-orm';
 import {
-  bothPeriods, countFirstInCell, countYouths, date, inCare, num, pairRows, percent, periodTags, spanOf, type KpiContext, type KpiModule, type Span,
+  bothPeriods,
+  countFirstInCell,
+  countYouths,
+  date,
+  inCare,
+  num,
+  pairRows,
+  percent,
+  periodTags,
+  spanOf,
+  type KpiContext,
+  type KpiModule,
+  type Span,
 } from './kpi-module.js';
 import { youthsInCare } from './youth-counts.js';
 import type { SQL } from 'drizzle-orm';
 
 /** Per period: per-trajectory flags, and the per-youth counts over them (columns <name>_c and <name>_p). */
-async function countPerPeriod(db: Parameters<KpiModule['compute']>[0], ctx: KpiContext, flags: (p: Span) => Record<string, SQL>, counts: string[], only?: SQL) {
-  const allFlags = Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(Object.entries(flags(spanOf(ctx, tag))).map(([k, v]) => [`${k}_${tag}`, v]))));
-  const allCounts = Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(counts.map((k) => [`${k}_${tag}`, sql.raw(`y.${k}_${tag}`)]))));
-  return countYouths(db, ctx, bothPeriods(ctx), allFlags, allCounts, { only }) as Promise<Array<Record<string, unknown> & { grp: string | null }>>;
+async function countPerPeriod(
+  db: Parameters<KpiModule['compute']>[0],
+  ctx: KpiContext,
+  flags: (p: Span) => Record<string, SQL>,
+  counts: string[],
+  only?: SQL,
+) {
+  const allFlags = Object.assign(
+    {},
+    ...periodTags.map((tag) =>
+      Object.fromEntries(Object.entries(flags(spanOf(ctx, tag))).map(([k, v]) => [`${k}_${tag}`, v])),
+    ),
+  );
+  const allCounts = Object.assign(
+    {},
+    ...periodTags.map((tag) => Object.fromEntries(counts.map((k) => [`${k}_${tag}`, sql.raw(`y.${k}_${tag}`)]))),
+  );
+  return countYouths(db, ctx, bothPeriods(ctx), allFlags, allCounts, { only }) as Promise<
+    Array<Record<string, unknown> & { grp: string | null }>
+  >;
 }
 
 /**
@@ -20,17 +48,37 @@ async function countPerPeriod(db: Parameters<KpiModule['compute']>[0], ctx: KpiC
 export const ambulantStayRatio: KpiModule = {
   id: 'ambulant_stay_ratio',
   async compute(db, ctx) {
-    const firstOfKind = (p: Span, earlierEndSameStay: SQL) => sql`${inCare(p.from, p.to)} and coalesce(${earlierEndSameStay} < ${date(p.from)}, true)`;
-    const rows = (await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => Object.fromEntries(periodTags.flatMap((tag) => [
-      [`ambulant_${tag}`, sql`not t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
-      [`stay_${tag}`, sql`t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
-    ]))))?.rows ?? await countPerPeriod(db, ctx, (p) => ({
-      ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`, stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
-    }), ['ambulant', 'stay']);
+    const firstOfKind = (p: Span, earlierEndSameStay: SQL) =>
+      sql`${inCare(p.from, p.to)} and coalesce(${earlierEndSameStay} < ${date(p.from)}, true)`;
+    const rows =
+      (
+        await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) =>
+          Object.fromEntries(
+            periodTags.flatMap((tag) => [
+              [`ambulant_${tag}`, sql`not t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
+              [`stay_${tag}`, sql`t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
+            ]),
+          ),
+        )
+      )?.rows ??
+      (await countPerPeriod(
+        db,
+        ctx,
+        (p) => ({
+          ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`,
+          stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
+        }),
+        ['ambulant', 'stay'],
+      ));
     return pairRows(rows, (r, tag) => {
       const [ambulant, stay] = [num(r[`ambulant_${tag}`]), num(r[`stay_${tag}`])];
       // As for a share: the denominator's youths (with stay) decide suppression.
-      return { youths: stay, numerator: ambulant, denominator: stay, value: stay > 0 ? Math.round((100 * ambulant) / stay) / 100 : null };
+      return {
+        youths: stay,
+        numerator: ambulant,
+        denominator: stay,
+        value: stay > 0 ? Math.round((100 * ambulant) / stay) / 100 : null,
+      };
     });
   },
 };
@@ -39,9 +87,16 @@ export const ambulantStayRatio: KpiModule = {
 export const familyCareShare: KpiModule = {
   id: 'family_care_share',
   async compute(db, ctx) {
-    const rows = await countPerPeriod(db, ctx, (p) => ({
-      stay: sql`${inCare(p.from, p.to)} and t.with_stay`, family: sql`${inCare(p.from, p.to)} and t.with_stay and t.stay_form in ('pleegzorg', 'gezinshuis')`,
-    }), ['stay', 'family'], sql`t.with_stay`);
+    const rows = await countPerPeriod(
+      db,
+      ctx,
+      (p) => ({
+        stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
+        family: sql`${inCare(p.from, p.to)} and t.with_stay and t.stay_form in ('pleegzorg', 'gezinshuis')`,
+      }),
+      ['stay', 'family'],
+      sql`t.with_stay`,
+    );
     return pairRows(rows, (r, tag) => {
       const [stay, family] = [num(r[`stay_${tag}`]), num(r[`family_${tag}`])];
       return { youths: stay, numerator: family, denominator: stay, value: percent(family, stay) };
@@ -57,15 +112,34 @@ export const familyCareShare: KpiModule = {
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',
   async compute(db, ctx) {
-    const outside = new Map((await countYouths(db, ctx, bothPeriods(ctx),
-      Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to)])),
-      Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
-      { only: sql`t.uncontracted_at_start and not t.contracted` })).map((r) => [r.grp, r]));
+    const outside = new Map(
+      (
+        await countYouths(
+          db,
+          ctx,
+          bothPeriods(ctx),
+          Object.fromEntries(
+            periodTags.map((tag) => [`outside_${tag}`, inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to)]),
+          ),
+          Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
+          { only: sql`t.uncontracted_at_start and not t.contracted` },
+        )
+      ).map((r) => [r.grp, r]),
+    );
     const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
     return inCareRows.map((r) => {
-      const share = (during: number, n: number) => ({ youths: during, numerator: n, denominator: during, value: percent(n, during) });
+      const share = (during: number, n: number) => ({
+        youths: during,
+        numerator: n,
+        denominator: during,
+        value: percent(n, during),
+      });
       const o = outside.get(r.grp);
-      return { grp: r.grp, ...share(r.youths, num(o?.outside_c)), previous: share(r.previous?.youths ?? 0, num(o?.outside_p)) };
+      return {
+        grp: r.grp,
+        ...share(r.youths, num(o?.outside_c)),
+        previous: share(r.previous?.youths ?? 0, num(o?.outside_p)),
+      };
     });
   },
 };

@@ -1,18 +1,39 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
-  bothPeriods, countFirstInCell, earlyReasons, medianOf, nonEndingReasons, num, pairRows, percent, periodTags, perPlanReasons, spanOf,
-  tallyTrajectories, type KpiContext, type KpiModule, type PeriodTag,
+  bothPeriods,
+  countFirstInCell,
+  earlyReasons,
+  medianOf,
+  nonEndingReasons,
+  num,
+  pairRows,
+  percent,
+  periodTags,
+  perPlanReasons,
+  spanOf,
+  tallyTrajectories,
+  type KpiContext,
+  type KpiModule,
+  type PeriodTag,
 } from './kpi-module.js';
 
-const list = (codes: string[]) => sql.join(codes.map((c) => sql`${c}`), sql`, `);
-const endedIn = (ctx: KpiContext, tag: PeriodTag) => sql`t.end_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
+const list = (codes: string[]) =>
+  sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  );
+const endedIn = (ctx: KpiContext, tag: PeriodTag) =>
+  sql`t.end_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
 const counts = sql`coalesce(t.end_reason, '') not in (${list(nonEndingReasons)})`;
 /** Trajectories whose end falls in either period: the windows' start is the previous period's start. */
 const endedEither = (ctx: KpiContext) => sql`t.end_date between ${ctx.previous.from}::date and ${ctx.current.to}::date`;
 /** Per period tag, an entry for each name. */
 const perPeriod = <T>(entries: (tag: PeriodTag) => Record<string, T>): Record<string, T> =>
-  Object.assign({}, ...periodTags.map((tag) => Object.fromEntries(Object.entries(entries(tag)).map(([k, v]) => [`${k}_${tag}`, v]))));
+  Object.assign(
+    {},
+    ...periodTags.map((tag) => Object.fromEntries(Object.entries(entries(tag)).map(([k, v]) => [`${k}_${tag}`, v]))),
+  );
 
 /**
  * Trajectories whose ending counts (not 20 or 37) with the end in the period; the share whose reason is in `reasons`.
@@ -22,12 +43,33 @@ const perPeriod = <T>(entries: (tag: PeriodTag) => Record<string, T>): Record<st
 async function shareOfEndings(db: Db, ctx: KpiContext, reasons: SQL) {
   const ended = (tag: PeriodTag) => endedIn(ctx, tag);
   const hit = (tag: PeriodTag) => sql`${endedIn(ctx, tag)} and t.end_reason in (${reasons})`;
-  const rows = (await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => perPeriod((tag) => ({
-    ended: ended(tag), hit: hit(tag), youths: sql`${ended(tag)} and coalesce(${cell.earlierEnding} < ${spanOf(ctx, tag).from}::date, true)`,
-  })), { only: sql`${endedEither(ctx)} and ${counts}` }))?.rows ?? (await tallyTrajectories(db, ctx, {
-    sums: perPeriod((tag) => ({ ended: { when: ended(tag) }, hit: { when: hit(tag) } })),
-    youths: perPeriod((tag) => ({ youths: ended(tag) })),
-  }, sql`${endedEither(ctx)} and ${counts}`, bothPeriods(ctx))).rows;
+  const rows =
+    (
+      await countFirstInCell(
+        db,
+        ctx,
+        bothPeriods(ctx),
+        (cell) =>
+          perPeriod((tag) => ({
+            ended: ended(tag),
+            hit: hit(tag),
+            youths: sql`${ended(tag)} and coalesce(${cell.earlierEnding} < ${spanOf(ctx, tag).from}::date, true)`,
+          })),
+        { only: sql`${endedEither(ctx)} and ${counts}` },
+      )
+    )?.rows ??
+    (
+      await tallyTrajectories(
+        db,
+        ctx,
+        {
+          sums: perPeriod((tag) => ({ ended: { when: ended(tag) }, hit: { when: hit(tag) } })),
+          youths: perPeriod((tag) => ({ youths: ended(tag) })),
+        },
+        sql`${endedEither(ctx)} and ${counts}`,
+        bothPeriods(ctx),
+      )
+    ).rows;
   return pairRows(rows, (r, tag) => {
     const [ended, hit] = [num(r[`ended_${tag}`]), num(r[`hit_${tag}`])];
     return { youths: num(r[`youths_${tag}`]), numerator: hit, denominator: ended, value: percent(hit, ended) };
@@ -50,13 +92,27 @@ export const endedPerPlan: KpiModule = {
 export const lengthOfStay: KpiModule = {
   id: 'length_of_stay',
   async compute(db, ctx) {
-    const { rows } = await tallyTrajectories(db, ctx, {
-      sums: perPeriod((tag) => ({ ended: { when: endedIn(ctx, tag) }, days: { when: endedIn(ctx, tag), value: sql`t.end_date - t.start_date + 1` } })),
-      youths: perPeriod((tag) => ({ youths: endedIn(ctx, tag) })),
-    }, sql`t.with_stay and ${endedEither(ctx)} and ${counts}`, bothPeriods(ctx));
+    const { rows } = await tallyTrajectories(
+      db,
+      ctx,
+      {
+        sums: perPeriod((tag) => ({
+          ended: { when: endedIn(ctx, tag) },
+          days: { when: endedIn(ctx, tag), value: sql`t.end_date - t.start_date + 1` },
+        })),
+        youths: perPeriod((tag) => ({ youths: endedIn(ctx, tag) })),
+      },
+      sql`t.with_stay and ${endedEither(ctx)} and ${counts}`,
+      bothPeriods(ctx),
+    );
     return pairRows(rows, (r, tag) => {
       const [ended, days] = [num(r[`ended_${tag}`]), num(r[`days_${tag}`])];
-      return { youths: num(r[`youths_${tag}`]), numerator: days, denominator: ended, value: ended > 0 ? Math.round((10 * days) / ended) / 10 : null };
+      return {
+        youths: num(r[`youths_${tag}`]),
+        numerator: days,
+        denominator: ended,
+        value: ended > 0 ? Math.round((10 * days) / ended) / 10 : null,
+      };
     });
   },
 };
@@ -68,19 +124,42 @@ export const lengthOfStay: KpiModule = {
 export const waitDays: KpiModule = {
   id: 'wait_days',
   async compute(db, ctx) {
-    const startedIn = (tag: PeriodTag) => sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
+    const startedIn = (tag: PeriodTag) =>
+      sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
     const where = sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and t.wait_days is not null`;
     // The median from the number of starts per number of days waited: the value percentile_cont(0.5) gives. The
     // youths behind the starts by their first start with a wait in the cell in the period, or grouped by youth.
-    const { rows, histogram } = await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) => perPeriod((tag) => ({
-      started: startedIn(tag), youths: sql`${startedIn(tag)} and coalesce(${cell.earlierWaitedStart} < ${spanOf(ctx, tag).from}::date, true)`,
-    })), { only: where, perValueOf: sql`t.wait_days` }) ?? await tallyTrajectories(db, ctx, {
-      sums: perPeriod((tag) => ({ started: { when: startedIn(tag) } })),
-      youths: perPeriod((tag) => ({ youths: startedIn(tag) })),
-    }, where, bothPeriods(ctx), sql`t.wait_days`);
+    const { rows, histogram } =
+      (await countFirstInCell(
+        db,
+        ctx,
+        bothPeriods(ctx),
+        (cell) =>
+          perPeriod((tag) => ({
+            started: startedIn(tag),
+            youths: sql`${startedIn(tag)} and coalesce(${cell.earlierWaitedStart} < ${spanOf(ctx, tag).from}::date, true)`,
+          })),
+        { only: where, perValueOf: sql`t.wait_days` },
+      )) ??
+      (await tallyTrajectories(
+        db,
+        ctx,
+        {
+          sums: perPeriod((tag) => ({ started: { when: startedIn(tag) } })),
+          youths: perPeriod((tag) => ({ youths: startedIn(tag) })),
+        },
+        where,
+        bothPeriods(ctx),
+        sql`t.wait_days`,
+      ));
     return pairRows(rows, (r, tag) => {
       const median = medianOf(histogram.get(r.grp as string | null) ?? [], `started_${tag}`);
-      return { youths: num(r[`youths_${tag}`]), numerator: null, denominator: num(r[`started_${tag}`]), value: median === null ? null : Math.round(median * 10) / 10 };
+      return {
+        youths: num(r[`youths_${tag}`]),
+        numerator: null,
+        denominator: num(r[`started_${tag}`]),
+        value: median === null ? null : Math.round(median * 10) / 10,
+      };
     });
   },
 };

@@ -21,7 +21,15 @@ describe('medianOf', () => {
   });
 
   it('reads only the named count, and has no median without values', () => {
-    expect(medianOf([{ value: 3, counts: { n: 0, other: 5 } }, { value: 8, counts: { n: 2, other: 0 } }], 'n')).toBe(8);
+    expect(
+      medianOf(
+        [
+          { value: 3, counts: { n: 0, other: 5 } },
+          { value: 8, counts: { n: 2, other: 0 } },
+        ],
+        'n',
+      ),
+    ).toBe(8);
     expect(medianOf([{ value: 3, counts: { n: 0 } }], 'n')).toBeNull();
     expect(medianOf([], 'n')).toBeNull();
   });

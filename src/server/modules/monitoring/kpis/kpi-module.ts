@@ -48,16 +48,26 @@ export type PeriodTag = (typeof periodTags)[number];
 export const spanOf = (ctx: KpiContext, tag: PeriodTag): Span => (tag === 'c' ? ctx.current : ctx.previous);
 /** From the start of the previous period to the end of the current one, widened by `days` on both sides. */
 export function bothPeriods(ctx: KpiContext, days = 0): Span {
-  const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const shift = (d: string, n: number) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   return { from: shift(ctx.previous.from, -days), to: shift(ctx.current.to, days) };
 }
 
 /** Builds a row with the previous period's figures from columns named <name>_c and <name>_p. */
-export function pairRows(rows: Array<Record<string, unknown> & { grp: string | null }>, figures: (r: Record<string, unknown>, tag: PeriodTag) => KpiFigures): KpiRow[] {
+export function pairRows(
+  rows: Array<Record<string, unknown> & { grp: string | null }>,
+  figures: (r: Record<string, unknown>, tag: PeriodTag) => KpiFigures,
+): KpiRow[] {
   return rows.map((r) => ({ grp: r.grp, ...figures(r, 'c'), previous: figures(r, 'p') }));
 }
 
-export const trajectoryGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot'];
+export const trajectoryGroupings: readonly KpiGroupBy[] = [
+  'region',
+  'municipality',
+  'provider',
+  'productCategory',
+  'lot',
+];
 
 /** Reasons that end nothing (20 tijdelijk beëindigd, 37 wijzigingsverzoek): the care goes on. */
 export const nonEndingReasons = ['20', '37'];
@@ -72,11 +82,16 @@ export const date = (d: string) => sql`${d}::date`;
 /** The group key of a scoped trajectory. */
 function trajectoryGroup(groupBy: KpiGroupBy): SQL {
   switch (groupBy) {
-    case 'municipality': return sql`f.municipality_code`;
-    case 'provider': return sql`f.provider_agb`;
-    case 'productCategory': return sql`coalesce(f.product_category, '–')`;
-    case 'lot': return sql`coalesce(lo.code, '–')`;
-    default: return sql`'region'`;
+    case 'municipality':
+      return sql`f.municipality_code`;
+    case 'provider':
+      return sql`f.provider_agb`;
+    case 'productCategory':
+      return sql`coalesce(f.product_category, '–')`;
+    case 'lot':
+      return sql`coalesce(lo.code, '–')`;
+    default:
+      return sql`'region'`;
   }
 }
 
@@ -122,14 +137,27 @@ export function inCare(from: string, to: string): SQL {
  * `only` (alias t) leaves out the trajectories that can set no flag, when each count needs some flag set: a youth whose
  * trajectories there are all left out would not count anyway, so only the rows that can matter are aggregated.
  */
-export async function countYouths<C extends string>(db: Db, ctx: KpiContext, window: Span, flags: Record<string, SQL>, counts: Record<C, SQL>,
-  { only }: { only?: SQL } = {}):
-Promise<Array<{ grp: string | null } & Record<C, number>>> {
-  const each = <T>(record: Record<string, T>, f: (name: ReturnType<typeof sql.identifier>, value: T, key: string) => SQL) =>
-    sql.join(Object.entries(record).map(([k, v]) => f(sql.identifier(k), v, k)), sql`, `);
+export async function countYouths<C extends string>(
+  db: Db,
+  ctx: KpiContext,
+  window: Span,
+  flags: Record<string, SQL>,
+  counts: Record<C, SQL>,
+  { only }: { only?: SQL } = {},
+): Promise<Array<{ grp: string | null } & Record<C, number>>> {
+  const each = <T>(
+    record: Record<string, T>,
+    f: (name: ReturnType<typeof sql.identifier>, value: T, key: string) => SQL,
+  ) =>
+    sql.join(
+      Object.entries(record).map(([k, v]) => f(sql.identifier(k), v, k)),
+      sql`, `,
+    );
   const rowCount = (k: string) => sql.identifier(`n_${k}`);
   const scoped = scopedTrajectories(ctx, window);
-  const rows = await hashing(db, sql`
+  const rows = await hashing(
+    db,
+    sql`
     with t as (${only ? sql`select * from (${scoped}) t where ${only}` : scoped}),
     s as materialized (
       select y.grp, case when y.alone then null else y.client end as k,
@@ -145,7 +173,8 @@ Promise<Array<{ grp: string | null } & Record<C, number>>> {
       select grp, ${each(counts, (n, _, k) => sql`sum(${rowCount(k)}) as ${n}`)} from s where k is null group by grp
       union all
       select null, ${each(counts, (n, _, k) => sql`sum(${rowCount(k)}) as ${n}`)} from s where k is null)
-    select grp, ${each(counts, (n) => sql`sum(${n})::int as ${n}`)} from cells group by grp`);
+    select grp, ${each(counts, (n) => sql`sum(${n})::int as ${n}`)} from cells group by grp`,
+  );
   return rows as Array<{ grp: string | null } & Record<C, number>>;
 }
 
@@ -166,11 +195,21 @@ export interface CellNeighbours {
 }
 
 /** The suffix of the facts' neighbour columns per dimension of a cell (facts.service.ts keeps them). */
-export const neighbourSuffixes = { region: 'in_region', municipality: 'in_municipality', provider: 'at_provider', productCategory: 'in_category', lot: 'in_lot' } as const;
+export const neighbourSuffixes = {
+  region: 'in_region',
+  municipality: 'in_municipality',
+  provider: 'at_provider',
+  productCategory: 'in_category',
+  lot: 'in_lot',
+} as const;
 
 /** The dimensions that fix a cell of a count: the filters and, for the rows (withGroup), the grouping. */
 export function cellDimensions(ctx: KpiContext, withGroup: boolean): Set<string> {
-  const dims = new Set(Object.entries(ctx.filters).filter(([, v]) => v).map(([k]) => k));
+  const dims = new Set(
+    Object.entries(ctx.filters)
+      .filter(([, v]) => v)
+      .map(([k]) => k),
+  );
   if (withGroup && ctx.groupBy !== 'region') dims.add(ctx.groupBy);
   return dims;
 }
@@ -181,10 +220,16 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
   const dim = ([...dims][0] ?? 'region') as keyof typeof neighbourSuffixes;
   const cell = dims.size <= 1 && Object.hasOwn(neighbourSuffixes, dim) ? neighbourSuffixes[dim] : undefined;
   const column = (name: string) => sql.raw(`t.${name}_${cell}`);
-  return cell ? {
-    earlierEnd: column('earlier_end'), laterStart: column('later_start'), earlierEnding: column('earlier_ending'), earlierFollowedEnding: column('earlier_followed_ending'),
-    earlierWaitedStart: column('earlier_waited_start'), earlierEndSameStay: column('earlier_end_same_stay'),
-  } : null;
+  return cell
+    ? {
+        earlierEnd: column('earlier_end'),
+        laterStart: column('later_start'),
+        earlierEnding: column('earlier_ending'),
+        earlierFollowedEnding: column('earlier_followed_ending'),
+        earlierWaitedStart: column('earlier_waited_start'),
+        earlierEndSameStay: column('earlier_end_same_stay'),
+      }
+    : null;
 }
 
 /**
@@ -198,18 +243,31 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
  * (uitstroom looks at the last one to start); the rows are the groups with a trajectory that touches it, as
  * countYouths gives. Null when the facts keep no neighbours for the cells asked (neighboursIn): count with countYouths.
  */
-export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext, window: Span, counts: (cell: CellNeighbours) => Record<C, SQL>,
-  { only, perValueOf }: { only?: SQL; perValueOf?: SQL } = {}): Promise<{ rows: Array<{ grp: string | null } & Record<C, number>>; histogram: Map<string | null, Histogram> } | null> {
+export async function countFirstInCell<C extends string>(
+  db: Db,
+  ctx: KpiContext,
+  window: Span,
+  counts: (cell: CellNeighbours) => Record<C, SQL>,
+  { only, perValueOf }: { only?: SQL; perValueOf?: SQL } = {},
+): Promise<{
+  rows: Array<{ grp: string | null } & Record<C, number>>;
+  histogram: Map<string | null, Histogram>;
+} | null> {
   const [cell, total] = [neighboursIn(ctx, true), neighboursIn(ctx, false)];
   if (!cell || !total) return null;
   const [inCell, inTotal] = [Object.entries<SQL>(counts(cell)), Object.entries<SQL>(counts(total))];
   const f = ctx.filters;
   // With perValueOf, per group and value: the groups' counts add up over the values, each trajectory being in one.
-  const buckets = await queryRows<Record<string, unknown> & { grp: string; value: number | null; touches: boolean }>(db, sql`
-    select t.grp, ${perValueOf ?? sql`null::int`} as value, bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)}) as touches, ${sql.join([
-      ...inCell.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(k)}`),
-      ...inTotal.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(`total_${k}`)}`),
-    ], sql`, `)}
+  const buckets = await queryRows<Record<string, unknown> & { grp: string; value: number | null; touches: boolean }>(
+    db,
+    sql`
+    select t.grp, ${perValueOf ?? sql`null::int`} as value, bool_or(coalesce(t.end_date, 'infinity') >= ${date(window.from)}) as touches, ${sql.join(
+      [
+        ...inCell.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(k)}`),
+        ...inTotal.map(([k, c]) => sql`count(*) filter (where ${c})::int as ${sql.identifier(`total_${k}`)}`),
+      ],
+      sql`, `,
+    )}
     from (
       select ${ctx.groupBy === 'lot' ? sql`coalesce(f.lot, '–')` : trajectoryGroup(ctx.groupBy)} as grp, f.* from kpi_trajectory_facts f
       where f.start_date <= ${date(window.to)} and (coalesce(f.end_date, 'infinity') >= ${date(window.from)} or f.earlier_end >= ${date(window.from)})
@@ -219,12 +277,16 @@ export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext
         ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
         ${f.lot ? sql`and f.lot = ${f.lot}` : sql``}) t
     ${only ? sql`where ${only}` : sql``}
-    group by 1, 2`);
+    group by 1, 2`,
+  );
   // Added up per group (and value): the cell's counts per group, the total's in all.
   const add = (into: Record<string, number>, b: Record<string, unknown>, columns: Array<[string, string]>) => {
     for (const [name, column] of columns) into[name] = (into[name] ?? 0) + num(b[column]);
   };
-  const [cellColumns, totalColumns] = [inCell.map(([k]): [string, string] => [k, k]), inTotal.map(([k]): [string, string] => [k, `total_${k}`])];
+  const [cellColumns, totalColumns] = [
+    inCell.map(([k]): [string, string] => [k, k]),
+    inTotal.map(([k]): [string, string] => [k, `total_${k}`]),
+  ];
   const groups = new Map<string | null, Record<string, number>>([[null, {}]]);
   const values = new Map<string | null, Map<number, Record<string, number>>>();
   const valueCounts = (grp: string | null, value: number) => {
@@ -243,9 +305,15 @@ export async function countFirstInCell<C extends string>(db: Db, ctx: KpiContext
   // groups (the last trajectory to start, which uitstroom looks at, may lie in a group with nothing else there).
   const touching = new Set(buckets.filter((b) => b.touches).map((b) => b.grp));
   const zeros = Object.fromEntries(inCell.map(([k]) => [k, 0]));
-  const rows = [...groups].filter(([grp]) => grp === null || touching.has(grp))
+  const rows = [...groups]
+    .filter(([grp]) => grp === null || touching.has(grp))
     .map(([grp, counts]) => ({ grp, ...zeros, ...counts }) as { grp: string | null } & Record<C, number>);
-  const histogram = new Map([...values].map(([grp, byValue]): [string | null, Histogram] => [grp, [...byValue].map(([value, counts]) => ({ value, counts }))]));
+  const histogram = new Map(
+    [...values].map(([grp, byValue]): [string | null, Histogram] => [
+      grp,
+      [...byValue].map(([value, counts]) => ({ value, counts })),
+    ]),
+  );
   return { rows, histogram };
 }
 
@@ -268,41 +336,72 @@ export type Histogram = Array<{ value: number; counts: Record<string, number> }>
  * in all. With `histogramOf` (an integer measure), also each sum per value of it, per group and in all (key null):
  * enough to find any percentile exactly.
  */
-export async function tallyTrajectories(db: Db, ctx: KpiContext, tally: TrajectoryTally, where: SQL, window: Span, histogramOf?: SQL):
-Promise<{ rows: Array<Record<string, unknown> & { grp: string | null }>; histogram: Map<string | null, Histogram> }> {
+export async function tallyTrajectories(
+  db: Db,
+  ctx: KpiContext,
+  tally: TrajectoryTally,
+  where: SQL,
+  window: Span,
+  histogramOf?: SQL,
+): Promise<{
+  rows: Array<Record<string, unknown> & { grp: string | null }>;
+  histogram: Map<string | null, Histogram>;
+}> {
   const sums = Object.entries(tally.sums);
   const youths = Object.entries(tally.youths);
   const id = (name: string, prefix = '') => sql.identifier(`${prefix}${name}`);
   const forSums = (f: (name: string) => SQL) => sums.map(([n]) => f(n));
   const forYouths = (f: (name: string) => SQL) => youths.map(([n]) => f(n));
   // Per group, each youth not alone is one row of s, unless split by the histogram's values: then count them distinct.
-  const sharedIn = (n: string) => (histogramOf ? sql`count(distinct k) filter (where ${id(n, 's_')})` : sql`count(*) filter (where k is not null and ${id(n, 's_')})`);
+  const sharedIn = (n: string) =>
+    histogramOf
+      ? sql`count(distinct k) filter (where ${id(n, 's_')})`
+      : sql`count(*) filter (where k is not null and ${id(n, 's_')})`;
   // The histogram's rows: the sums per group and value, and per value in all (no youths).
-  const perValue = (grp: SQL) => sql`select ${grp}, value, ${sql.join([...forSums((n) => sql`sum(${id(n)})::float8`), ...forYouths(() => sql`0`)], sql`, `)} from s`;
-  const rows = await hashing(db, sql`
+  const perValue = (grp: SQL) =>
+    sql`select ${grp}, value, ${sql.join([...forSums((n) => sql`sum(${id(n)})::float8`), ...forYouths(() => sql`0`)], sql`, `)} from s`;
+  const rows = await hashing(
+    db,
+    sql`
     with t as (${scopedTrajectories(ctx, window)}),
     s as materialized (
       select t.grp, case when t.alone then null else t.client end as k, ${histogramOf ?? sql`null::int`} as value,
-        ${sql.join([
-          ...sums.map(([n, m]) => sql`coalesce(sum(${m.value ?? sql`1`}) filter (where ${m.when}), 0) as ${id(n)}`),
-          ...youths.map(([n, c]) => sql`count(*) filter (where t.alone and ${c}) as ${id(n, 'a_')}, bool_or(${c}) as ${id(n, 's_')}`),
-        ], sql`, `)}
+        ${sql.join(
+          [
+            ...sums.map(([n, m]) => sql`coalesce(sum(${m.value ?? sql`1`}) filter (where ${m.when}), 0) as ${id(n)}`),
+            ...youths.map(
+              ([n, c]) =>
+                sql`count(*) filter (where t.alone and ${c}) as ${id(n, 'a_')}, bool_or(${c}) as ${id(n, 's_')}`,
+            ),
+          ],
+          sql`, `,
+        )}
       from t where ${where} group by 1, 2, 3),
     cells as (
       select grp, ${sql.join([...forSums((n) => sql`sum(${id(n)}) as ${id(n)}`), ...forYouths((n) => sql`sum(${id(n, 'a_')}) as ${id(n, 'a_')}, ${sharedIn(n)} as ${id(n, 's_')}`)], sql`, `)}
       from s group by grp),
     shared as (
-      select ${sql.join(forYouths((n) => sql`count(*) filter (where ${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)}
-      from (select k, ${sql.join(forYouths((n) => sql`bool_or(${id(n, 's_')}) as ${id(n, 's_')}`), sql`, `)} from s where k is not null group by k) x)
+      select ${sql.join(
+        forYouths((n) => sql`count(*) filter (where ${id(n, 's_')}) as ${id(n, 's_')}`),
+        sql`, `,
+      )}
+      from (select k, ${sql.join(
+        forYouths((n) => sql`bool_or(${id(n, 's_')}) as ${id(n, 's_')}`),
+        sql`, `,
+      )} from s where k is not null group by k) x)
     select grp, null::int as value, ${sql.join([...forSums((n) => sql`${id(n)}::float8 as ${id(n)}`), ...forYouths((n) => sql`(${id(n, 'a_')} + ${id(n, 's_')})::int as ${id(n)}`)], sql`, `)}
     from cells
     union all
     select null, null, ${sql.join([...forSums((n) => sql`sum(${id(n)})::float8`), ...forYouths((n) => sql`(sum(${id(n, 'a_')}) + (select ${id(n, 's_')} from shared))::int`)], sql`, `)}
     from cells
-    ${histogramOf ? sql`union all ${perValue(sql`grp`)} group by grp, value union all ${perValue(sql`null`)} group by value` : sql``}`);
+    ${histogramOf ? sql`union all ${perValue(sql`grp`)} group by grp, value union all ${perValue(sql`null`)} group by value` : sql``}`,
+  );
   const histogram = new Map<string | null, Histogram>();
   for (const r of rows.filter((x) => x.value !== null)) {
-    histogram.set(r.grp, [...(histogram.get(r.grp) ?? []), { value: Number(r.value), counts: Object.fromEntries(sums.map(([n]) => [n, num(r[n])])) }]);
+    histogram.set(r.grp, [
+      ...(histogram.get(r.grp) ?? []),
+      { value: Number(r.value), counts: Object.fromEntries(sums.map(([n]) => [n, num(r[n])])) },
+    ]);
   }
   return { rows: rows.filter((x) => x.value === null), histogram };
 }
@@ -315,7 +414,10 @@ export function medianOf(histogram: Histogram, count: string): number | null {
   // The values at the 0-based positions floor and ceil of (n − 1) / 2, interpolated.
   const at = (position: number) => {
     let seen = 0;
-    for (const h of sorted) { seen += h.counts[count]!; if (position < seen) return h.value; }
+    for (const h of sorted) {
+      seen += h.counts[count]!;
+      if (position < seen) return h.value;
+    }
     return sorted[sorted.length - 1]!.value;
   };
   const position = (n - 1) / 2;

@@ -3,20 +3,41 @@ import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import { queryRows, type Db } from '../../../db/client.js';
 import { addDays, addMonths, daysBetween } from '../period.js';
 import { moneyCells, moneyMonthsBack } from '../facts.service.js';
-import { cellDimensions, num, type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
+import {
+  cellDimensions,
+  num,
+  type KpiContext,
+  type KpiFigures,
+  type KpiModule,
+  type KpiRow,
+  type Span,
+} from './kpi-module.js';
 
 /** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
-export const moneyGroupings: readonly KpiGroupBy[] = ['region', 'municipality', 'provider', 'productCategory', 'lot', 'budgetLine'];
+export const moneyGroupings: readonly KpiGroupBy[] = [
+  'region',
+  'municipality',
+  'provider',
+  'productCategory',
+  'lot',
+  'budgetLine',
+];
 
 /** The group of a money fact or monthly sum `r` (both have these columns). */
 function groupOf(groupBy: KpiGroupBy, r: string): SQL {
   switch (groupBy) {
-    case 'municipality': return sql.raw(`${r}.municipality_code`);
-    case 'provider': return sql.raw(`${r}.provider_agb`);
-    case 'productCategory': return sql.raw(`${r}.product_category`);
-    case 'lot': return sql.raw(`coalesce(${r}.lot, '–')`);
-    case 'budgetLine': return sql.raw(`coalesce(${r}.budget_line, '–')`);
-    default: return sql`'region'`;
+    case 'municipality':
+      return sql.raw(`${r}.municipality_code`);
+    case 'provider':
+      return sql.raw(`${r}.provider_agb`);
+    case 'productCategory':
+      return sql.raw(`${r}.product_category`);
+    case 'lot':
+      return sql.raw(`coalesce(${r}.lot, '–')`);
+    case 'budgetLine':
+      return sql.raw(`coalesce(${r}.budget_line, '–')`);
+    default:
+      return sql`'region'`;
   }
 }
 
@@ -62,7 +83,9 @@ async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promi
     where m.region_id = ${ctx.regionId}::uuid and b.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
       ${f.municipality ? sql`and m.cbs_code = ${f.municipality}` : sql``}`);
   const out = new Map<string | null, number>();
-  for (const r of (result as unknown as { rows: Array<{ year: number; cbs_code: string; line: string; amount: number }> }).rows) {
+  for (const r of (
+    result as unknown as { rows: Array<{ year: number; cbs_code: string; line: string; amount: number }> }
+  ).rows) {
     const yearFrom = `${r.year}-01-01`;
     const yearTo = `${r.year}-12-31`;
     const overlap = daysBetween(from > yearFrom ? from : yearFrom, to < yearTo ? to : yearTo) + 1;
@@ -78,8 +101,12 @@ const euros = (cents: number) => Math.round(cents) / 100;
 const sum = <T>(rows: T[], value: (row: T) => unknown) => rows.reduce((n, r) => n + num(value(r)), 0);
 
 /** Joins the period's and the previous period's figures per cell, and puts each cell's budget beside them. */
-function combine(current: Array<KpiFigures & { grp: string | null }>, previous: Array<KpiFigures & { grp: string | null }>,
-  budget: Map<string | null, number> | null, previousBudget: Map<string | null, number> | null): KpiRow[] {
+function combine(
+  current: Array<KpiFigures & { grp: string | null }>,
+  previous: Array<KpiFigures & { grp: string | null }>,
+  budget: Map<string | null, number> | null,
+  previousBudget: Map<string | null, number> | null,
+): KpiRow[] {
   const before = new Map(previous.map((r) => [r.grp, r]));
   const keys = new Set([...current.map((r) => r.grp), ...(budget?.keys() ?? [])]);
   const nothing = { youths: 0, value: 0, numerator: null, denominator: null };
@@ -88,13 +115,21 @@ function combine(current: Array<KpiFigures & { grp: string | null }>, previous: 
   return [...keys].map((grp) => {
     const r = found.get(grp) ?? { grp, ...nothing };
     const p = before.get(grp) ?? nothing;
-    const budgetOf = (map: Map<string | null, number> | null) => (map && (grp === null || map.has(grp) || map.size > 1) ? Math.round(map.get(grp) ?? 0) : null);
+    const budgetOf = (map: Map<string | null, number> | null) =>
+      map && (grp === null || map.has(grp) || map.size > 1) ? Math.round(map.get(grp) ?? 0) : null;
     return { ...r, grp, budget: budgetOf(budget), previous: { ...p, budget: budgetOf(previousBudget) } };
   });
 }
 
 /** The kind of cell (moneyCells) of each grouping or filter: money keeps every youth's previous line in each. */
-const cellKinds: Record<string, number> = { '': 0, municipality: 1, provider: 2, productCategory: 3, lot: 4, budgetLine: 5 };
+const cellKinds: Record<string, number> = {
+  '': 0,
+  municipality: 1,
+  provider: 2,
+  productCategory: 3,
+  lot: 4,
+  budgetLine: 5,
+};
 
 /**
  * The kind of cell (moneyCells) whose first lines count the distinct youths in a cell fixed by the filters and, for a
@@ -104,12 +139,14 @@ function cellKind(ctx: KpiContext, withGroup: boolean): (typeof moneyCells)[numb
   const dims = cellDimensions(ctx, withGroup);
   return dims.size <= 1 ? moneyCells[cellKinds[[...dims][0] ?? '']!]! : null;
 }
-const firstBefore = (column: string, from: string) => sql`(${sql.identifier(column)} is null or ${sql.identifier(column)} < ${from}::date)`;
+const firstBefore = (column: string, from: string) =>
+  sql`(${sql.identifier(column)} is null or ${sql.identifier(column)} < ${from}::date)`;
 
 /** The number of months of [from, to] if it is whole months, at most moneyMonthsBack of them (kpi_money_months can sum it). */
 function wholeMonths(from: string, to: string): number | null {
   if (!from.endsWith('-01') || !addDays(to, 1).endsWith('-01')) return null;
-  const months = 12 * (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+  const months =
+    12 * (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
   return months <= moneyMonthsBack ? months : null;
 }
 
@@ -126,26 +163,39 @@ async function declaredPerGroup(db: Db, ctx: KpiContext, period: Span) {
     // The element of a first_* array for this period's start: months from the period's start to the row's month.
     const index = sql`(12 * (extract(year from r.month)::int - ${Number(period.from.slice(0, 4))})
       + extract(month from r.month)::int - ${Number(period.from.slice(5, 7))} + 1)`;
-    const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(db, sql`
+    const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(
+      db,
+      sql`
       select ${grp} as grp, sum(${sql.identifier(cell.first!)}[${index}])::int as youths,
         sum(${sql.identifier(total.first!)}[${index}])::int as total, sum(r.cents)::float8 as cents
       from kpi_money_months r where r.month between ${period.from}::date and ${period.to}::date and ${where}
-      group by 1`);
+      group by 1`,
+    );
     return { groups, totalYouths: sum(groups, (g) => g.total) };
   }
   const lines = scopedLines(ctx, period.from, period.to);
   // One column to group by, so PostgreSQL aggregates in parallel.
-  const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(db, sql`
+  const groups = await queryRows<{ grp: string; youths: number; total: number; cents: number }>(
+    db,
+    sql`
     with lines as (${lines})
     select grp, ${cell ? sql`count(*) filter (where ${firstBefore(cell.previous, period.from)})` : sql`0`}::int as youths,
       ${total ? sql`count(*) filter (where ${firstBefore(total.previous, period.from)})` : sql`0`}::int as total, sum(amount_cents)::float8 as cents
-    from lines group by grp`);
+    from lines group by grp`,
+  );
   let totalYouths = sum(groups, (g) => g.total);
   if (!cell || !total) {
-    const distinct = new Map((await queryRows<{ grp: string | null; youths: number }>(db, sql`
+    const distinct = new Map(
+      (
+        await queryRows<{ grp: string | null; youths: number }>(
+          db,
+          sql`
       with lines as (${lines})
       select case when grouping(grp) = 1 then null else grp end as grp, count(distinct client)::int as youths
-      from lines where ${firstBefore('previous_in_cell', period.from)} group by grouping sets ((grp), ())`)).map((r) => [r.grp, num(r.youths)]));
+      from lines where ${firstBefore('previous_in_cell', period.from)} group by grouping sets ((grp), ())`,
+        )
+      ).map((r) => [r.grp, num(r.youths)]),
+    );
     if (!cell) for (const g of groups) g.youths = distinct.get(g.grp) ?? 0;
     if (!total) totalYouths = distinct.get(null) ?? 0;
   }
@@ -155,10 +205,12 @@ async function declaredPerGroup(db: Db, ctx: KpiContext, period: Span) {
 async function declared(db: Db, ctx: KpiContext, period: Span) {
   const { groups, totalYouths } = await declaredPerGroup(db, ctx, period);
   const rows: Array<{ grp: string | null; youths: number; cents: number }> = [
-    ...groups, { grp: null, youths: totalYouths, cents: sum(groups, (g) => g.cents) },
+    ...groups,
+    { grp: null, youths: totalYouths, cents: sum(groups, (g) => g.cents) },
   ];
   // By region the one group is the total: its youths are counted once, and the group is a copy of the total.
-  return rows.filter((r) => ctx.groupBy !== 'region' || r.grp === null)
+  return rows
+    .filter((r) => ctx.groupBy !== 'region' || r.grp === null)
     .flatMap((r) => {
       const row = { grp: r.grp, youths: num(r.youths), value: euros(num(r.cents)), numerator: null, denominator: null };
       return ctx.groupBy === 'region' && row.youths ? [row, { ...row, grp: 'region' }] : [row];
@@ -170,16 +222,23 @@ export const spend: KpiModule = {
   id: 'spend',
   groupings: moneyGroupings,
   async compute(db, ctx) {
-    return combine(await declared(db, ctx, ctx.current), await declared(db, ctx, ctx.previous),
-      await budgets(db, ctx, ctx.current.from, ctx.current.to), await budgets(db, ctx, ctx.previous.from, ctx.previous.to));
+    return combine(
+      await declared(db, ctx, ctx.current),
+      await declared(db, ctx, ctx.previous),
+      await budgets(db, ctx, ctx.current.from, ctx.current.to),
+      await budgets(db, ctx, ctx.previous.from, ctx.previous.to),
+    );
   },
 };
 
 /** The last day of the latest month with a prestatie declared in the region: how far the money is known. */
 async function declaredThrough(db: Db, ctx: KpiContext): Promise<string | null> {
-  const [row] = await queryRows<{ last: string | null }>(db, sql`
+  const [row] = await queryRows<{ last: string | null }>(
+    db,
+    sql`
     select (date_trunc('month', max(period_start)) + interval '1 month' - interval '1 day')::date::text as last
-    from kpi_money_facts where municipality_code = any(${sql.param(ctx.municipalities)}::text[])`);
+    from kpi_money_facts where municipality_code = any(${sql.param(ctx.municipalities)}::text[])`,
+  );
   return row?.last ?? null;
 }
 
@@ -203,16 +262,25 @@ async function forecast(db: Db, ctx: KpiContext, period: Span) {
   const soFar = await declared(db, ctx, { from: yearStart, to: period.to });
   // Only the window's prestaties carry a run rate, each while its allocation's trajectory runs then (kpi_money_facts keeps it).
   // Seen from the year's end, there are no days left to project.
-  const result = from >= yearEnd ? [] : await queryRows<{ grp: string | null; projected: number }>(db, sql`
+  const result =
+    from >= yearEnd
+      ? []
+      : await queryRows<{ grp: string | null; projected: number }>(
+          db,
+          sql`
     with lines as (${scopedLines(ctx, windowStart, asOf)})
     select case when grouping(grp) = 1 then null else grp end as grp,
       sum(amount_cents * greatest(least(coalesce(allocation_end, ${yearEnd}::date), ${yearEnd}::date) - ${from}::date, 0))::float8 as projected
     from lines
     where trajectory_start <= ${asOf}::date and (trajectory_stop is null or trajectory_stop > ${asOf}::date)
-    group by grouping sets ((grp), ())`);
+    group by grouping sets ((grp), ())`,
+        );
   const projected = new Map(result.map((r) => [r.grp, num(r.projected)]));
   const rows = soFar.map((r) => ({
-    grp: r.grp, youths: r.youths, numerator: r.value, denominator: null,
+    grp: r.grp,
+    youths: r.youths,
+    numerator: r.value,
+    denominator: null,
     value: Math.round(100 * ((r.value ?? 0) + (projected.get(r.grp) ?? 0) / windowDays / 100)) / 100,
   }));
   return { rows, budget: await budgets(db, ctx, yearStart, yearEnd) };

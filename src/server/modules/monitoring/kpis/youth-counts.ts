@@ -1,8 +1,20 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays } from '../period.js';
 import {
-  bothPeriods, countFirstInCell, countYouths, date, inCare, num, pairRows, periodTags, spanOf, type CellNeighbours, type KpiContext, type KpiModule,
-  type PeriodTag, type Span,
+  bothPeriods,
+  countFirstInCell,
+  countYouths,
+  date,
+  inCare,
+  num,
+  pairRows,
+  periodTags,
+  spanOf,
+  type CellNeighbours,
+  type KpiContext,
+  type KpiModule,
+  type PeriodTag,
+  type Span,
 } from './kpi-module.js';
 
 /**
@@ -11,18 +23,45 @@ import {
  * Otherwise per period a flag per trajectory (aggregated per youth with bool_or) and the condition on those per-youth
  * flags that makes a youth count (countYouths).
  */
-function youthCount(id: KpiModule['id'], first: ((p: Span, cell: CellNeighbours) => SQL) | null,
-  flags: (p: Span, tag: PeriodTag) => Record<string, SQL>, counted: (tag: PeriodTag) => SQL, { margin = 0, only }: { margin?: number; only?: SQL } = {}): KpiModule {
+function youthCount(
+  id: KpiModule['id'],
+  first: ((p: Span, cell: CellNeighbours) => SQL) | null,
+  flags: (p: Span, tag: PeriodTag) => Record<string, SQL>,
+  counted: (tag: PeriodTag) => SQL,
+  { margin = 0, only }: { margin?: number; only?: SQL } = {},
+): KpiModule {
   return {
     id,
     async compute(db, ctx: KpiContext) {
       const window = bothPeriods(ctx, margin);
-      const rows = (first && (await countFirstInCell(db, ctx, window, (cell) => Object.fromEntries(periodTags.map((tag) => [`value_${tag}`, first(spanOf(ctx, tag), cell)]))))?.rows)
-        ?? await countYouths(db, ctx, window,
-          Object.assign({}, ...periodTags.map((tag) => ({ [`during_${tag}`]: inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to), ...flags(spanOf(ctx, tag), tag) }))),
-          Object.assign({}, ...periodTags.map((tag) => ({ [`value_${tag}`]: counted(tag) }))), { only });
+      const rows =
+        (first &&
+          (
+            await countFirstInCell(db, ctx, window, (cell) =>
+              Object.fromEntries(periodTags.map((tag) => [`value_${tag}`, first(spanOf(ctx, tag), cell)])),
+            )
+          )?.rows) ??
+        (await countYouths(
+          db,
+          ctx,
+          window,
+          Object.assign(
+            {},
+            ...periodTags.map((tag) => ({
+              [`during_${tag}`]: inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to),
+              ...flags(spanOf(ctx, tag), tag),
+            })),
+          ),
+          Object.assign({}, ...periodTags.map((tag) => ({ [`value_${tag}`]: counted(tag) }))),
+          { only },
+        ));
       // The youths behind a count are the counted youths themselves: a count of 1–9 is withheld like any small cell.
-      return pairRows(rows, (r, tag) => ({ youths: num(r[`value_${tag}`]), value: num(r[`value_${tag}`]), numerator: null, denominator: null }));
+      return pairRows(rows, (r, tag) => ({
+        youths: num(r[`value_${tag}`]),
+        value: num(r[`value_${tag}`]),
+        numerator: null,
+        denominator: null,
+      }));
     },
   };
 }
@@ -32,40 +71,58 @@ const firstDuring = (p: Span, cell: CellNeighbours) =>
   sql`(${inCare(p.from, p.to)} and coalesce(${cell.earlierEnd} < ${date(p.from)}, true))`;
 
 /** Jeugdigen in zorg: distinct youths with a trajectory in care during the period (CBS: jongeren met jeugdhulp). */
-export const youthsInCare = youthCount('youths_in_care', firstDuring, () => ({}), (tag) => sql.raw(`y.during_${tag}`));
+export const youthsInCare = youthCount(
+  'youths_in_care',
+  firstDuring,
+  () => ({}),
+  (tag) => sql.raw(`y.during_${tag}`),
+);
 
 /**
  * Instroom: in care (in the cell) during the period and not on the day before it began. The first trajectory in the
  * period began in it, and no earlier one reached the day before.
  */
-export const inflow = youthCount('inflow',
-  (p, cell) => sql`(t.start_date between ${date(p.from)} and ${date(p.to)} and coalesce(${cell.earlierEnd} < ${date(addDays(p.from, -1))}, true))`,
+export const inflow = youthCount(
+  'inflow',
+  (p, cell) =>
+    sql`(t.start_date between ${date(p.from)} and ${date(p.to)} and coalesce(${cell.earlierEnd} < ${date(addDays(p.from, -1))}, true))`,
   (p, tag) => ({ [`before_${tag}`]: inCare(addDays(p.from, -1), addDays(p.from, -1)) }),
-  (tag) => sql.raw(`y.during_${tag} and not y.before_${tag}`), { margin: 1 });
+  (tag) => sql.raw(`y.during_${tag} and not y.before_${tag}`),
+  { margin: 1 },
+);
 
 /**
  * Uitstroom: in care (in the cell) during the period and not on the day after it ended. Of the youth's trajectories
  * there that start by the period's end, the last one (the next starts later) with the latest end among it and those
  * before it: that end lies in the period, and the next one does not start the day after.
  */
-export const outflow = youthCount('outflow',
+export const outflow = youthCount(
+  'outflow',
   (p, cell) => sql`(t.start_date <= ${date(p.to)} and coalesce(${cell.laterStart} > ${date(addDays(p.to, 1))}, true)
     and greatest(coalesce(${cell.earlierEnd}, '-infinity'), coalesce(t.end_date, 'infinity')) between ${date(p.from)} and ${date(p.to)})`,
   (p, tag) => ({ [`after_${tag}`]: inCare(addDays(p.to, 1), addDays(p.to, 1)) }),
-  (tag) => sql.raw(`y.during_${tag} and not y.after_${tag}`), { margin: 1 });
+  (tag) => sql.raw(`y.during_${tag} and not y.after_${tag}`),
+  { margin: 1 },
+);
 
 const residential = sql`t.stay_form in ('residentieel', 'gesloten')`;
 
 /** Jeugdigen in residentiële zorg: in care during the period with a residential or closed stay (the stay form is the product's). */
-export const residentialYouths = youthCount('residential_youths', null,
+export const residentialYouths = youthCount(
+  'residential_youths',
+  null,
   (p, tag) => ({ [`residential_${tag}`]: sql`${inCare(p.from, p.to)} and ${residential}` }),
-  (tag) => sql.raw(`y.residential_${tag}`), { only: residential });
+  (tag) => sql.raw(`y.residential_${tag}`),
+  { only: residential },
+);
 
 /**
  * Jeugdigen van 18+: in care during the period, born in or before the year of the period's end minus 18. The birth year
  * is the youth's (the latest known, on each of its trajectories), so the youth's first trajectory tells.
  */
-export const youths18Plus = youthCount('youths_18_plus',
+export const youths18Plus = youthCount(
+  'youths_18_plus',
   (p, cell) => sql`(${firstDuring(p, cell)} and t.birth_year <= ${Number(p.to.slice(0, 4)) - 18})`,
   (p, tag) => ({ [`adult_${tag}`]: sql`${inCare(p.from, p.to)} and t.birth_year <= ${Number(p.to.slice(0, 4)) - 18}` }),
-  (tag) => sql.raw(`y.adult_${tag}`));
+  (tag) => sql.raw(`y.adult_${tag}`),
+);

@@ -33,14 +33,19 @@ export function inspectPdf(pdf: Buffer): PdfView {
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
   const text = poppler('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
   return {
-    pages, text, pageTexts: text.split('\f'),
+    pages,
+    text,
+    pageTexts: text.split('\f'),
     pictures(out, first, last) {
       poppler('pdftoppm', ['-png', '-r', '60', '-f', String(first), '-l', String(last), file, join(out, 'page')]);
       const width = String(pages).length;
-      return Array.from({ length: last - first + 1 }, (_, i) => join(out, `page-${String(first + i).padStart(width, '0')}.png`));
+      return Array.from({ length: last - first + 1 }, (_, i) =>
+        join(out, `page-${String(first + i).padStart(width, '0')}.png`),
+      );
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-export const isPdf = (pdf: Buffer) => pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.subarray(-8).toString('latin1').includes('%%EOF');
+export const isPdf = (pdf: Buffer) =>
+  pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.subarray(-8).toString('latin1').includes('%%EOF');

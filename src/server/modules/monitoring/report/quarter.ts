@@ -13,6 +13,11 @@ export function parseQuarter(value: string, field = 'quarter'): string {
 
 /** kwartaalrapportage-lekstroom-2025Q3.pdf, or …-lekstroom-12345678-2025Q3.pdf for one provider. */
 export function reportFileName(regionCode: string, quarter: string, providerAgb?: string | null): string {
-  const slug = regionCode.toLowerCase().normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'regio';
+  const slug =
+    regionCode
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'regio';
   return `kwartaalrapportage-${slug}${providerAgb ? `-${providerAgb}` : ''}-${quarter}.pdf`;
 }

@@ -11,7 +11,10 @@ export interface QuarterlyReport {
 
 /** Renders gathered report data to PDF; split from the gathering so layout can be tested without a database. */
 export async function renderQuarterlyReport(data: QuarterlyReportData): Promise<QuarterlyReport> {
-  return { fileName: reportFileName(data.region.code, data.quarter, data.provider?.agb), pdf: await renderPdf(buildReportDocument(data)) };
+  return {
+    fileName: reportFileName(data.region.code, data.quarter, data.provider?.agb),
+    pdf: await renderPdf(buildReportDocument(data)),
+  };
 }
 
 /** The quarterly report of a region, or of one provider in it, made on demand (route) or by the CLI. */

@@ -34,17 +34,35 @@ export interface BuildQuarterlyReportOptions {
  * Gathers the figures for one region's (or one provider's) quarterly report. The cells come from computeKpis, so the
  * PDF withholds exactly what the dashboard, API and exports withhold.
  */
-export async function buildQuarterlyReportData(db: Db, options: BuildQuarterlyReportOptions): Promise<QuarterlyReportData> {
+export async function buildQuarterlyReportData(
+  db: Db,
+  options: BuildQuarterlyReportOptions,
+): Promise<QuarterlyReportData> {
   const quarter = parseQuarter(options.quarter);
   const region = await resolveRegion(db, options.region || undefined);
   const agb = options.provider || undefined;
   if (agb && !/^\d{8}$/.test(agb)) throw fieldError('provider', 'moet een AGB-code van 8 cijfers zijn');
   const kpis = await computeKpis(db, {
-    regionId: region.id, period: quarter, groupBy: agb ? 'productCategory' : 'municipality',
-    filters: agb ? { provider: agb } : {}, threshold: options.threshold,
+    regionId: region.id,
+    period: quarter,
+    groupBy: agb ? 'productCategory' : 'municipality',
+    filters: agb ? { provider: agb } : {},
+    threshold: options.threshold,
   });
-  const signals = await listSignals(db, { regionId: region.id, period: quarter, provider: agb, threshold: options.threshold });
-  return { region, provider: agb ? await describeProvider(db, agb) : null, quarter, generatedAt: options.now ?? new Date(), kpis, signals };
+  const signals = await listSignals(db, {
+    regionId: region.id,
+    period: quarter,
+    provider: agb,
+    threshold: options.threshold,
+  });
+  return {
+    region,
+    provider: agb ? await describeProvider(db, agb) : null,
+    quarter,
+    generatedAt: options.now ?? new Date(),
+    kpis,
+    signals,
+  };
 }
 
 /** A provider outside the register (care bought without a contract) still gets a report, named by its AGB code. */

@@ -2,12 +2,22 @@ import { formatKpiValue, withheldText } from '../../../../shared/kpi-charts.js';
 import type { KpiCell, KpiPeriod, KpiResponse, KpiUnit } from '../../../../shared/kpi.js';
 
 const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const stamp = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const stamp = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 
 /** 1 juli – 30 september 2025 */
 export function describePeriod(period: KpiPeriod): string {
   const [from, to] = [new Date(`${period.from}T00:00:00Z`), new Date(`${period.to}T00:00:00Z`)];
-  const start = from.getUTCFullYear() === to.getUTCFullYear() ? longDate.format(from).replace(/ \d{4}$/, '') : longDate.format(from);
+  const start =
+    from.getUTCFullYear() === to.getUTCFullYear()
+      ? longDate.format(from).replace(/ \d{4}$/, '')
+      : longDate.format(from);
   return `${start} – ${longDate.format(to)}`;
 }
 
@@ -26,11 +36,22 @@ export const withheldMarks = (response: Pick<KpiResponse, 'suppressionThreshold'
  */
 export function withholdCell(cell: KpiCell): KpiCell {
   if (!cell.suppressed) return cell;
-  return { ...cell, value: null, numerator: null, denominator: null, youths: null, budget: cell.budget === undefined ? undefined : null, target: null };
+  return {
+    ...cell,
+    value: null,
+    numerator: null,
+    denominator: null,
+    youths: null,
+    budget: cell.budget === undefined ? undefined : null,
+    target: null,
+  };
 }
 
 export function withholdResponse(response: KpiResponse): KpiResponse {
-  return { ...response, data: response.data.map((r) => ({ ...r, total: withholdCell(r.total), rows: r.rows.map(withholdCell) })) };
+  return {
+    ...response,
+    data: response.data.map((r) => ({ ...r, total: withholdCell(r.total), rows: r.rows.map(withholdCell) })),
+  };
 }
 
 /** The current value of a cell as printed. */
@@ -43,7 +64,10 @@ export function previousText(cell: KpiCell, unit: KpiUnit): string {
   return formatKpiValue(cell.previous, unit);
 }
 
-export function targetText(target: { value: number; comparator: 'atMost' | 'atLeast' } | null | undefined, unit: KpiUnit): string {
+export function targetText(
+  target: { value: number; comparator: 'atMost' | 'atLeast' } | null | undefined,
+  unit: KpiUnit,
+): string {
   if (!target) return '';
   return `${target.comparator === 'atMost' ? 'hoogstens' : 'minstens'} ${formatKpiValue(target.value, unit)}`;
 }

@@ -10,35 +10,101 @@ import type { QuarterlyReportData } from './report-data.js';
  * The layout on a hand-built set of figures, without a database. A withheld cell here still carries a number
  * (7777, 8888): the renderer must drop it on its own, so the test proves no path prints a suppressed value.
  */
-const municipalities = [['0321', 'Houten'], ['0353', 'IJsselstein'], ['0331', 'Lopik'], ['0356', 'Nieuwegein'], ['1961', 'Vijfheerenlanden']] as const;
+const municipalities = [
+  ['0321', 'Houten'],
+  ['0353', 'IJsselstein'],
+  ['0331', 'Lopik'],
+  ['0356', 'Nieuwegein'],
+  ['1961', 'Vijfheerenlanden'],
+] as const;
 
 function cell(key: string, label: string, value: number | null, extra: Partial<KpiCell> = {}): KpiCell {
-  return { key, label, value, previous: value === null ? null : Math.round(value * 0.9 * 10) / 10, numerator: null, denominator: null, youths: 40, suppressed: false, ...extra };
+  return {
+    key,
+    label,
+    value,
+    previous: value === null ? null : Math.round(value * 0.9 * 10) / 10,
+    numerator: null,
+    denominator: null,
+    youths: 40,
+    suppressed: false,
+    ...extra,
+  };
 }
 
 function result(index: number): KpiResult {
   const kpi = kpiDefinitions[index]!;
   if (kpi.id === 'satisfaction') return { kpi, available: false, total: cell('total', 'Totaal', null), rows: [] };
-  const base = kpi.unit === 'euro' ? 250_000 : kpi.unit === 'percent' ? 12.5 : kpi.unit === 'days' ? 41 : kpi.unit === 'ratio' ? 6.2 : 120;
+  const base =
+    kpi.unit === 'euro'
+      ? 250_000
+      : kpi.unit === 'percent'
+        ? 12.5
+        : kpi.unit === 'days'
+          ? 41
+          : kpi.unit === 'ratio'
+            ? 6.2
+            : 120;
   const rows = municipalities.map(([code, name], i) => {
-    if (code === '0331') return cell(code, name, 7777, { suppressed: true, previous: null, youths: 8888, numerator: 8888 });
+    if (code === '0331')
+      return cell(code, name, 7777, { suppressed: true, previous: null, youths: 8888, numerator: 8888 });
     const value = Math.round(base * (0.6 + i * 0.2) * 10) / 10;
     return cell(code, name, value, kpi.unit === 'euro' ? { budget: Math.round(value * 1.1) } : {});
   });
-  const target = kpi.id === 'dropout' ? { value: 15, comparator: 'atMost' as const, met: true } : kpi.id === 'wait_days' ? { value: 42, comparator: 'atMost' as const, met: false } : null;
-  return { kpi, available: true, total: cell('total', 'Totaal', base * 3.1, { target, ...(kpi.unit === 'euro' ? { budget: base * 3 } : {}) }), rows: rows.map((r) => (target && !r.suppressed ? { ...r, target: { ...target, met: (r.value ?? 0) <= target.value } } : r)) };
+  const target =
+    kpi.id === 'dropout'
+      ? { value: 15, comparator: 'atMost' as const, met: true }
+      : kpi.id === 'wait_days'
+        ? { value: 42, comparator: 'atMost' as const, met: false }
+        : null;
+  return {
+    kpi,
+    available: true,
+    total: cell('total', 'Totaal', base * 3.1, { target, ...(kpi.unit === 'euro' ? { budget: base * 3 } : {}) }),
+    rows: rows.map((r) =>
+      target && !r.suppressed ? { ...r, target: { ...target, met: (r.value ?? 0) <= target.value } } : r,
+    ),
+  };
 }
 
 export function handBuiltReport(): QuarterlyReportData {
   const kpis: KpiResponse = {
-    period: { from: '2025-07-01', to: '2025-09-30', label: '2025Q3' }, previousPeriod: { from: '2025-04-01', to: '2025-06-30', label: '2025Q2' },
-    groupBy: 'municipality', filters: {}, suppressionThreshold: 10, data: kpiDefinitions.map((_, i) => result(i)),
+    period: { from: '2025-07-01', to: '2025-09-30', label: '2025Q3' },
+    previousPeriod: { from: '2025-04-01', to: '2025-06-30', label: '2025Q2' },
+    groupBy: 'municipality',
+    filters: {},
+    suppressionThreshold: 10,
+    data: kpiDefinitions.map((_, i) => result(i)),
   };
   return {
-    region: { id: 'r', code: 'lekstroom', name: 'Regio Lekstroom' }, provider: null, quarter: '2025Q3', generatedAt: new Date('2026-11-22T13:05:00Z'), kpis,
+    region: { id: 'r', code: 'lekstroom', name: 'Regio Lekstroom' },
+    provider: null,
+    quarter: '2025Q3',
+    generatedAt: new Date('2026-11-22T13:05:00Z'),
+    kpis,
     signals: [
-      { kpi: 'wait_days', kpiName: 'Gemeten wachttijd', unit: 'days', scopeType: 'municipality', key: '1961', label: 'Vijfheerenlanden', value: 57, target: { value: 42, comparator: 'atMost' }, trajectoriesQuery: '' },
-      { kpi: 'spend_forecast', kpiName: 'Prognose jaareinde', unit: 'euro', scopeType: 'region', key: 'region', label: 'Regio', value: 12_345_678, target: { value: 11_000_000, comparator: 'atMost' }, trajectoriesQuery: '' },
+      {
+        kpi: 'wait_days',
+        kpiName: 'Gemeten wachttijd',
+        unit: 'days',
+        scopeType: 'municipality',
+        key: '1961',
+        label: 'Vijfheerenlanden',
+        value: 57,
+        target: { value: 42, comparator: 'atMost' },
+        trajectoriesQuery: '',
+      },
+      {
+        kpi: 'spend_forecast',
+        kpiName: 'Prognose jaareinde',
+        unit: 'euro',
+        scopeType: 'region',
+        key: 'region',
+        label: 'Regio',
+        value: 12_345_678,
+        target: { value: 11_000_000, comparator: 'atMost' },
+        trajectoriesQuery: '',
+      },
     ],
   };
 }
@@ -72,7 +138,8 @@ describe('the quarterly report PDF', () => {
     expect(cover).toContain('1 juli – 30 september 2025');
     expect(cover).toContain('22 november 2026 om 14:05 uur');
     expect(cover).toMatch(/Voor\s+Gemeenten, contractmanagement en beleid/);
-    for (let page = 1; page <= view.pages; page++) expect(view.pageTexts[page - 1]).toContain(`Pagina ${page} van ${view.pages}`);
+    for (let page = 1; page <= view.pages; page++)
+      expect(view.pageTexts[page - 1]).toContain(`Pagina ${page} van ${view.pages}`);
   });
 
   it('lists every KPI by name with its definition, and the key figures with previous quarter and target', () => {
@@ -88,7 +155,12 @@ describe('the quarterly report PDF', () => {
   it('prints "< 10" for a withheld cell ("< 10 jeugdigen" for euros, days or a share) and never its number, in tables or charts', () => {
     const lopik = view.text.split('\n').filter((l) => /^\s*Lopik\s/.test(l));
     // One table row per chart: Jeugdigen in zorg, Uitgaven, Uitval, Gemeten wachttijd.
-    expect(lopik.map((line) => line.replace(/^\s*Lopik\s+/, '').split(/\s{2,}/)[0])).toEqual(['< 10', '< 10 jeugdigen', '< 10 jeugdigen', '< 10 jeugdigen']);
+    expect(lopik.map((line) => line.replace(/^\s*Lopik\s+/, '').split(/\s{2,}/)[0])).toEqual([
+      '< 10',
+      '< 10 jeugdigen',
+      '< 10 jeugdigen',
+      '< 10 jeugdigen',
+    ]);
     for (const line of lopik) expect(line).toMatch(/^\s*Lopik\s+< 10( jeugdigen)?\s+–/);
     expect(view.text).not.toMatch(/7\.?777|8\.?888/);
   });

@@ -30,7 +30,9 @@ let otherAgb: string;
 let aanbieder: string;
 
 async function download(token: string | null, query: string) {
-  const res = await ctx.app.request(`/api/v1/reports/quarterly?${query}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const res = await ctx.app.request(`/api/v1/reports/quarterly?${query}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, bytes, json: () => JSON.parse(bytes.toString('utf8')) };
 }
@@ -51,10 +53,17 @@ beforeAll(async () => {
   await seedDemoRegionIfEmpty(ctx.database.db);
   dir = mkdtempSync(join(tmpdir(), 'zl-report-'));
   await generateIjw({ outDir: dir, ...demoLandscape(), youths: 300, years: 2, startYear: 2024, seed: 5 });
-  await importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources([join(dir, '2024'), join(dir, '2025')]), () => {});
-  const busiest = await queryRows<{ agb: string }>(ctx.database.db, sql`
+  await importSources(
+    { db: ctx.database.db, secrets: ctx.secrets, actor: null },
+    readSources([join(dir, '2024'), join(dir, '2025')]),
+    () => {},
+  );
+  const busiest = await queryRows<{ agb: string }>(
+    ctx.database.db,
+    sql`
     select provider_agb as agb from ijw_trajectories where start_date <= '2025-09-30' and (end_date is null or end_date >= '2025-07-01')
-    group by 1 order by count(distinct client_pseudonym) desc limit 2`);
+    group by 1 order by count(distinct client_pseudonym) desc limit 2`,
+  );
   [ownAgb, otherAgb] = [busiest[0]!.agb, busiest[1]!.agb];
   const [own] = await ctx.database.db.select().from(providers).where(eq(providers.agbCode, ownAgb));
   ownName = own!.name;
@@ -71,7 +80,9 @@ describe('GET /reports/quarterly', () => {
     const res = await download(manager, 'quarter=2025Q3');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kwartaalrapportage-lekstroom-2025Q3.pdf"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="kwartaalrapportage-lekstroom-2025Q3.pdf"',
+    );
     expect(isPdf(res.bytes)).toBe(true);
     keep('regio', res.bytes);
     const view = inspectPdf(res.bytes);
@@ -83,18 +94,35 @@ describe('GET /reports/quarterly', () => {
 
       // The same cells the report was made from; the generated region has small municipalities, so some are withheld.
       const region = await resolveRegion(ctx.database.db, 'lekstroom');
-      const figures = await computeKpis(ctx.database.db, { regionId: region.id, period: '2025Q3', groupBy: 'municipality', kpis: [...reportChartKpis] });
-      const withheld = figures.data.flatMap((r) => r.rows.filter((c) => c.suppressed).map((c) => ({ kpi: r.kpi, label: c.label })));
+      const figures = await computeKpis(ctx.database.db, {
+        regionId: region.id,
+        period: '2025Q3',
+        groupBy: 'municipality',
+        kpis: [...reportChartKpis],
+      });
+      const withheld = figures.data.flatMap((r) =>
+        r.rows.filter((c) => c.suppressed).map((c) => ({ kpi: r.kpi, label: c.label })),
+      );
       expect(withheld.length, 'the fixture should withhold some cells').toBeGreaterThan(0);
       // Without protection (threshold 1) those cells have figures; on paper their current column says "< 10" and nothing else.
-      const raw = await computeKpis(ctx.database.db, { regionId: region.id, period: '2025Q3', groupBy: 'municipality', kpis: [...reportChartKpis], threshold: 1 });
+      const raw = await computeKpis(ctx.database.db, {
+        regionId: region.id,
+        period: '2025Q3',
+        groupBy: 'municipality',
+        kpis: [...reportChartKpis],
+        threshold: 1,
+      });
       const lines = view.text.split('\n');
       for (const { kpi, label } of withheld) {
         const value = raw.data.find((r) => r.kpi.id === kpi.id)!.rows.find((c) => c.label === label)!.value;
         // The chart sections come in reportChartKpis order, each with its table: find this KPI's row for the label.
-        const row = lines.slice(lines.findIndex((l) => l.trim() === kpi.name)).find((l) => new RegExp(`^\\s*${label}\\s`).test(l));
+        const row = lines
+          .slice(lines.findIndex((l) => l.trim() === kpi.name))
+          .find((l) => new RegExp(`^\\s*${label}\\s`).test(l));
         const current = row?.replace(new RegExp(`^\\s*${label}\\s+`), '').split(/\s{2,}/)[0];
-        expect(current, `${kpi.id} ${label}: ${value} withheld`).toBe(kpi.unit === 'youths' ? '< 10' : '< 10 jeugdigen');
+        expect(current, `${kpi.id} ${label}: ${value} withheld`).toBe(
+          kpi.unit === 'youths' ? '< 10' : '< 10 jeugdigen',
+        );
       }
     } finally {
       view.dispose();
@@ -121,7 +149,9 @@ describe('GET /reports/quarterly', () => {
     const bad = await download(manager, 'quarter=2025Q5');
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toBe('application/problem+json');
-    expect(bad.json().invalidParams).toEqual([expect.objectContaining({ name: 'quarter', reason: expect.stringContaining('2025Q3') })]);
+    expect(bad.json().invalidParams).toEqual([
+      expect.objectContaining({ name: 'quarter', reason: expect.stringContaining('2025Q3') }),
+    ]);
     expect((await download(manager, 'quarter=2025Q3&provider=123')).status).toBe(400);
     expect((await download(null, 'quarter=2025Q3')).status).toBe(401);
     expect((await download((await buildUser(ctx, 'verwijzer')).token, 'quarter=2025Q3')).status).toBe(403);
@@ -132,14 +162,29 @@ describe('zorglandschap report quarterly', () => {
   it('writes the PDF and exits 0; a bad quarter exits 1 with a message', async () => {
     const repo = join(import.meta.dirname, '..', '..', '..', '..', '..');
     const work = mkdtempSync(join(tmpdir(), 'zl-report-cli-'));
-    const env = { ...process.env, DATABASE_URL: '', DATA_DIR: join(work, 'data'), ZL_SECRET_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: join(work, 'data'),
+      ZL_SECRET_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'silent',
+    };
     // Run in the scratch folder, where the default file name lands; tsx by its path, as the cwd has no node_modules.
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', tsx, join(repo, 'src', 'cli', 'main.ts'), ...args], { env, cwd: work, encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', tsx, join(repo, 'src', 'cli', 'main.ts'), ...args], {
+        env,
+        cwd: work,
+        encoding: 'utf8',
+      });
     try {
       // A bare region made in-process: the CLI's demo seed hashes passwords and would take half a minute.
       const database = await openDatabase({ dataDir: env.DATA_DIR });
-      await createRegion(database.db, null, { code: 'lekstroom', name: 'Regio Lekstroom', municipalities: [{ cbsCode: '0321', name: 'Houten' }] });
+      await createRegion(database.db, null, {
+        code: 'lekstroom',
+        name: 'Regio Lekstroom',
+        municipalities: [{ cbsCode: '0321', name: 'Houten' }],
+      });
       await database.close();
       const ok = cli('report', 'quarterly', '--region', 'lekstroom', '--quarter', '2025Q3');
       expect(ok.stderr).toBe('');

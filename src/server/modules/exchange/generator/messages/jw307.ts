@@ -4,7 +4,8 @@ import { begin, clientIdentity, date, end, startStopKey } from './xml.js';
 /** JW307 stop zorg (provider → municipality) with the JZ588 reden beëindiging. */
 export function renderJw307(e: Extract<MessageEvent, { type: 'JW307' }>): string {
   const t = e.trajectory;
-  if (t.begin === undefined || t.end === undefined || !t.reason) throw new Error(`JW307 without begin, end or reason (trajectory ${t.id})`);
+  if (t.begin === undefined || t.end === undefined || !t.reason)
+    throw new Error(`JW307 without begin, end or reason (trajectory ${t.id})`);
   return `${begin('JW307', e.sender, e.receiver, e.identificatie, e.day)}	<jw307:Client>
 ${clientIdentity('jw307', t.youth, false)}		<jw307:StopProducten>
 			<jw307:StopProduct>

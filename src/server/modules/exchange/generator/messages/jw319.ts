@@ -7,7 +7,10 @@ import { begin, end, esc } from './xml.js';
  * answered with a JW301 instead (OP274).
  */
 export function renderJw319(e: Extract<MessageEvent, { type: 'JW319' }>): string {
-  const reason = e.answer === '1' && e.refusalReason ? `\n\t\t<jw319:RedenAfwijzingVerzoek>${e.refusalReason}</jw319:RedenAfwijzingVerzoek>` : '';
+  const reason =
+    e.answer === '1' && e.refusalReason
+      ? `\n\t\t<jw319:RedenAfwijzingVerzoek>${e.refusalReason}</jw319:RedenAfwijzingVerzoek>`
+      : '';
   return `${begin('JW319', e.sender, e.receiver, e.identificatie, e.day)}	<jw319:Antwoord>
 		<jw319:ReferentieAanbieder>${esc(e.reference)}</jw319:ReferentieAanbieder>
 		<jw319:VerzoekAntwoord>${e.answer}</jw319:VerzoekAntwoord>${reason}

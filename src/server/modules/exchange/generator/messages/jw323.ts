@@ -30,7 +30,8 @@ export function renderJw323(e: Extract<MessageEvent, { type: 'JW323' }>): string
 `);
     for (const p of c.prestaties) {
       const t = p.trajectory;
-      const tariff = p.tariffCents === undefined ? '' : `\n\t\t\t\t\t\t<jw323:ProductTarief>${p.tariffCents}</jw323:ProductTarief>`;
+      const tariff =
+        p.tariffCents === undefined ? '' : `\n\t\t\t\t\t\t<jw323:ProductTarief>${p.tariffCents}</jw323:ProductTarief>`;
       parts.push(`					<jw323:Prestatie>
 						<jw323:ProductReferentie>
 							<ijw:ReferentieNummer>${p.reference}</ijw:ReferentieNummer>

@@ -3,11 +3,18 @@ import type { MessageType, Trajectory, Youth } from '../model.js';
 
 /** Namespaces of iJw 3.2: one per message, and the basisschema for the shared datatypes. */
 export const basisNamespace = 'http://www.istandaarden.nl/ijw/3_2/basisschema/schema';
-export const messageNamespace = (type: MessageType): string => `http://www.istandaarden.nl/ijw/3_2/${type.toLowerCase()}/schema`;
+export const messageNamespace = (type: MessageType): string =>
+  `http://www.istandaarden.nl/ijw/3_2/${type.toLowerCase()}/schema`;
 
 /** BerichtCode: the fixed pattern value in each message XSD. */
 export const berichtCodes: Record<MessageType, string> = {
-  JW301: '436', JW305: '438', JW307: '440', JW315: '446', JW317: '486', JW319: '488', JW323: '490',
+  JW301: '436',
+  JW305: '438',
+  JW307: '440',
+  JW315: '446',
+  JW317: '486',
+  JW319: '488',
+  JW323: '490',
 };
 
 /**
@@ -67,7 +74,13 @@ export function clientIdentity(p: string, youth: Youth, full: boolean): string {
 }
 
 /** CDT_Product at the given indentation. */
-export function product(p: string, element: string, category: string, code: string | undefined, indent: string): string {
+export function product(
+  p: string,
+  element: string,
+  category: string,
+  code: string | undefined,
+  indent: string,
+): string {
   const codeLine = code ? `\n${indent}\t<ijw:Code>${esc(code)}</ijw:Code>` : '';
   return `${indent}<${p}:${element}>
 ${indent}	<ijw:Categorie>${category}</ijw:Categorie>${codeLine}
