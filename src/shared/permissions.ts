@@ -1,0 +1,134 @@
+/**
+ * The one permission table: every operation of the API and every page of the UI names one of these permissions,
+ * and this table alone says who holds it and over what. The server enforces it per route (`x-permission` in the
+ * OpenAPI document), the UI asks `can()` to hide what would be refused, the README's role table is checked against
+ * it, and the permission-matrix test walks every operation as every audience.
+ *
+ * Audiences are the five roles of a signed-in account, plus two without an account:
+ * - `public`: anyone, without signing in (health, sign-in, later the public availability figures);
+ * - `token`: the holder of a one-time token (later: a young person or parent answering a questionnaire).
+ *
+ * Scopes say over which data a grant runs; the server resolves the actor's scope once per request:
+ * - `installation`: every region of this installation (a beheerder without a region: the installation's keeper);
+ * - `region`: the actor's own region (a user belongs to one region);
+ * - `ownProvider`: only the actor's own provider (an aanbieder; also a provider without a contract yet);
+ * - `self`: only the actor's own account or session;
+ * - `token`: only what the token names;
+ * - `public`: nothing personal; published, small-number-protected figures only.
+ */
+import { roles, type Role } from './domain.js';
+
+export type Audience = Role | 'public' | 'token';
+export type Scope = 'installation' | 'region' | 'ownProvider' | 'self' | 'token' | 'public';
+
+export interface PermissionDefinition {
+  /** What the permission allows, in Dutch, as the README and the OpenAPI document show it. */
+  description: string;
+  /** Who holds it, and over what. An audience that is not listed does not hold it. */
+  grants: Partial<Record<Audience, Scope>>;
+}
+
+/** A beheerder keeps its region, or the whole installation when it belongs to none. */
+const keeper = { beheerder: 'region' } as const;
+const backoffice = { ...keeper, contractmanager: 'region' } as const;
+const backofficeAndPolicy = { ...backoffice, beleid: 'region' } as const;
+const everyRole = { ...backofficeAndPolicy, verwijzer: 'region', aanbieder: 'ownProvider' } as const;
+const signedIn = Object.fromEntries(roles.map((r) => [r, 'self'])) as Record<Role, 'self'>;
+
+export const permissionTable = {
+  // --- System and sign-in
+  'health.read': { description: 'Zien of de dienst werkt', grants: { public: 'public', ...signedIn } },
+  'auth.signIn': { description: 'Inloggen en de inlogmethoden zien', grants: { public: 'public', ...signedIn } },
+  'session.read': { description: 'Het eigen account en de eigen sessie zien of beëindigen', grants: signedIn },
+
+  // --- Administration
+  'users.read': { description: 'Gebruikers van de regio zien', grants: keeper },
+  'users.manage': { description: 'Gebruikers toevoegen en wijzigen', grants: keeper },
+  'audit.read': { description: 'Het audit-log lezen', grants: keeper },
+
+  // --- The region's frame
+  'regions.create': { description: 'Een regio aanmaken', grants: { beheerder: 'installation' } },
+  'regions.read': {
+    description: 'Het kader van de regio lezen: gemeenten, percelen, begrotingsposten en niveaus',
+    grants: backofficeAndPolicy,
+  },
+  'regions.reference': {
+    description: 'De namen van de gemeenten en percelen van de regio lezen (voor filters en formulieren)',
+    grants: everyRole,
+  },
+  'regions.edit': {
+    description: 'Gemeenten, percelen, begrotingsposten en niveaus toevoegen en wijzigen',
+    grants: backoffice,
+  },
+  'codelists.read': { description: 'De iJw-codelijsten lezen', grants: everyRole },
+
+  // --- Landscape
+  'providers.read': { description: 'Aanbieders lezen (een aanbieder: alleen de eigen)', grants: everyRole },
+  'providers.create': { description: 'Een aanbieder vastleggen', grants: backoffice },
+  'providers.edit': {
+    description:
+      'Een aanbieder wijzigen (een aanbieder: alleen domeinen, specialisaties, website en locaties van de eigen)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+  'combinations.read': {
+    description: 'Combinaties van aanbieders lezen (een aanbieder: alleen die waarin hij zit)',
+    grants: everyRole,
+  },
+  'combinations.edit': { description: 'Combinaties vastleggen', grants: backoffice },
+  'contracts.read': { description: 'Contracten lezen (een aanbieder: alleen de eigen)', grants: everyRole },
+  'contracts.edit': { description: 'Contracten vastleggen en wijzigen', grants: backoffice },
+  'products.read': { description: 'Producten en tarieven lezen', grants: everyRole },
+  'products.edit': { description: 'Producten en tarieven vastleggen en wijzigen', grants: backoffice },
+  'budgets.read': { description: 'Budgetten per gemeente en begrotingspost lezen', grants: backofficeAndPolicy },
+  'budgets.edit': { description: 'Budgetten vastleggen en wijzigen', grants: backoffice },
+
+  // --- iJw exchange
+  'imports.create': { description: 'iJw-berichten inlezen', grants: backoffice },
+  'imports.read': {
+    description: 'De berichtenhistorie en quarantaine lezen (zonder downloads)',
+    grants: backofficeAndPolicy,
+  },
+  'imports.download': {
+    description: 'Retourberichten en bestanden in quarantaine downloaden',
+    grants: backoffice,
+  },
+  'trajectories.read': {
+    description: 'Zorgtrajecten lezen, met cliënten als pseudoniem (een aanbieder: alleen de eigen)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+
+  // --- Steering information
+  'kpis.read': {
+    description: 'Stuurinformatie, signalen en kwartaalrapportages lezen (een aanbieder: alleen de eigen cijfers)',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'targets.read': { description: 'Doelen en drempels op KPI’s lezen', grants: backofficeAndPolicy },
+  'targets.edit': { description: 'Doelen en drempels op KPI’s vastleggen en wijzigen', grants: backoffice },
+} as const satisfies Record<string, PermissionDefinition>;
+
+export type Permission = keyof typeof permissionTable;
+export const permissions = Object.keys(permissionTable) as Permission[];
+
+/** The part of an actor the table needs; the server's Actor and the UI's User both have it. */
+export interface PermissionSubject {
+  role: Role;
+}
+
+/** The scope over which an audience holds a permission, or undefined when it does not hold it. */
+export function scopeOf(audience: Audience, permission: Permission): Scope | undefined {
+  const grants: Partial<Record<Audience, Scope>> = permissionTable[permission].grants;
+  return grants[audience];
+}
+
+/**
+ * Whether a signed-in user (or, with null, a visitor without an account) holds a permission at all. Whether it
+ * reaches one particular object (its own provider, its own region) the server decides with the scope.
+ */
+export function can(subject: PermissionSubject | null, permission: Permission): boolean {
+  return scopeOf(subject ? subject.role : 'public', permission) !== undefined;
+}
+
+/** The audiences that hold a permission: for the README's role table and the OpenAPI document. */
+export function holders(permission: Permission): Audience[] {
+  return Object.keys(permissionTable[permission].grants) as Audience[];
+}
