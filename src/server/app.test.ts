@@ -72,4 +72,12 @@ describe('the API as a whole', () => {
     const reasons = await call(ctx, token, 'GET', '/code-lists/JZ588');
     expect(reasons.body.data.map((r: { code: string }) => r.code)).toContain('02');
   });
+
+  it('answers a code-list name that is not written as one with a 400 naming it, an unknown one with a 404', async () => {
+    const { token } = await buildUser(ctx, 'verwijzer');
+    const malformed = await call(ctx, token, 'GET', '/code-lists/jz588');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.invalidParams).toEqual([expect.objectContaining({ name: 'name' })]);
+    expect((await call(ctx, token, 'GET', '/code-lists/JZ999')).status).toBe(404);
+  });
 });

@@ -14,7 +14,7 @@ import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './ht
 import type { Logger } from './http/logger.js';
 import type { Secrets } from './modules/exchange/secrets.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
-import { json } from './http/openapi.js';
+import { declareVersionHeader, json } from './http/openapi.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
@@ -100,19 +100,26 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     name: 'zl_session',
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Zorglandschap API',
-      version: apiVersion,
-      description:
-        'Stamgegevens van het zorglandschap van een jeugdregio. Fouten volgen RFC 9457 (application/problem+json).',
-      contact: { name: 'Zorglandschap', url: 'https://github.com/zorglandschap' },
-      license: { name: 'EUPL-1.2' },
-    },
-    servers: [{ url: '/api/v1' }],
-    security: [{ sessionCookie: [] }, { bearer: [] }],
-  });
+  api.get('/openapi.json', (c) =>
+    c.json(
+      declareVersionHeader(
+        api.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Zorglandschap API',
+            version: apiVersion,
+            description:
+              'Stamgegevens van het zorglandschap van een jeugdregio. Fouten volgen RFC 9457 (application/problem+json).',
+            contact: { name: 'Zorglandschap', url: 'https://github.com/zorglandschap', email: 'dev@zorglandschap.nl' },
+            license: { name: 'EUPL-1.2' },
+          },
+          servers: [{ url: '/api/v1' }],
+          security: [{ sessionCookie: [] }, { bearer: [] }],
+        }),
+        apiVersion,
+      ),
+    ),
+  );
 
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId());

@@ -1,6 +1,6 @@
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { limits } from '../../shared/domain.js';
+import { limits, patterns } from '../../shared/domain.js';
 
 export const ZInvalidParam = z.object({
   name: z.string().describe('Het veld, als pad: "locations.0.postcode"'),
@@ -36,6 +36,52 @@ export function problems(...statuses: Array<400 | 401 | 403 | 404 | 409>) {
       { description: problemText[s]!, content: { 'application/problem+json': { schema: ZProblem } } },
     ]),
   ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ZProblem } } }>;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) the API answers with. Documented as `format: date` so clients and the NL API Design
+ * Rules checker know it carries no time or zone; responses are not validated, so this only shapes the document.
+ */
+export const ZDate = z.iso.date();
+
+/**
+ * A calendar date in a request: the pattern's message says how to write it, the refinement catches days that do not
+ * exist (2025-02-30), each in Dutch and naming the field.
+ */
+export function isoDate(label: string) {
+  return z
+    .string()
+    .regex(patterns.isoDate, `${label} moet een datum zijn (JJJJ-MM-DD)`)
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label} bestaat niet`)
+    .openapi({ format: 'date' });
+}
+
+type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * The middleware in app.ts sends `API-Version` on every response, errors and redirects included; declaring it here,
+ * on every response of the finished document, keeps the two in step without each route having to repeat it
+ * (NL API Design Rules, /core/version-header).
+ */
+export function declareVersionHeader(document: OpenApiDocument, version: string): OpenApiDocument {
+  const header = { $ref: '#/components/headers/API-Version' };
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const method of methods) {
+      for (const response of Object.values(item[method]?.responses ?? {})) {
+        if (!('$ref' in response)) response.headers = { 'API-Version': header, ...response.headers };
+      }
+    }
+  }
+  const apiVersion = {
+    description: 'De volledige versie van de API (semver)',
+    schema: { type: 'string' as const, example: version },
+  };
+  document.components = {
+    ...document.components,
+    headers: { ...document.components?.headers, 'API-Version': apiVersion },
+  };
+  return document;
 }
 
 export function json<T extends z.ZodType>(schema: T, description: string) {

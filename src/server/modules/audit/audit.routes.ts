@@ -28,7 +28,7 @@ auditRoutes.openapi(
     request: { query: ZPageQuery.extend({ entity: z.string().optional(), entityId: z.string().optional() }) },
     responses: {
       200: json(paged(ZAuditEvent, 'AuditEventPage'), 'Een pagina audit-events, nieuwste eerst'),
-      ...problems(401, 403),
+      ...problems(400, 401, 403),
     },
   }),
   async (c) => {

@@ -28,7 +28,7 @@ oidcRoutes.openapi(
     tags,
     summary: 'Inloggen via de identiteitsprovider van de regio (OIDC)',
     request: { query: z.object({ returnTo: z.string().optional() }) },
-    responses: { 302: { description: 'Door naar de identiteitsprovider' }, ...problems(404) },
+    responses: { 302: { description: 'Door naar de identiteitsprovider' }, ...problems(400, 404) },
   }),
   async (c) => {
     const oidc = c.get('config').oidc;

@@ -5,7 +5,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
-import { json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
+import { json, paged, problems, toPage, ZDate, ZIdParam, ZPageQuery } from '../../http/openapi.js';
 import {
   getImportedFile,
   listImportedFiles,
@@ -44,7 +44,7 @@ const ZImportedFile = z
     sender: z.string().nullable(),
     receiver: z.string().nullable(),
     messageId: z.string().nullable(),
-    messageDate: z.string().nullable(),
+    messageDate: ZDate.nullable(),
     status: z.enum(['accepted', 'rejected']),
     records: z.number().int(),
     reasons: z.array(ZReason),
@@ -63,15 +63,15 @@ const ZTrajectory = z
     productCategory: z.string().nullable(),
     productCode: z.string().nullable(),
     referrerType: z.string().nullable(),
-    requestDate: z.string().nullable(),
-    allocationDate: z.string().nullable(),
-    allocationStart: z.string().nullable(),
-    allocationEnd: z.string().nullable(),
+    requestDate: ZDate.nullable(),
+    allocationDate: ZDate.nullable(),
+    allocationStart: ZDate.nullable(),
+    allocationEnd: ZDate.nullable(),
     volume: z.number().int().nullable(),
     unit: z.string().nullable(),
     frequency: z.string().nullable(),
-    startDate: z.string().nullable(),
-    endDate: z.string().nullable(),
+    startDate: ZDate.nullable(),
+    endDate: ZDate.nullable(),
     endReason: z.string().nullable(),
     declaredCents: z.number().int(),
     fundingVariant: z.enum(['toewijzing', 'taakgericht']),
@@ -166,7 +166,7 @@ exchangeRoutes.openapi(
     },
     responses: {
       200: json(paged(ZImportedFile, 'ImportedFilePage'), 'Een pagina bestanden, nieuwste eerst'),
-      ...problems(401, 403),
+      ...problems(400, 401, 403),
     },
   }),
   async (c) => {
@@ -184,7 +184,7 @@ exchangeRoutes.openapi(
     tags,
     summary: 'Eén ingelezen bestand met redenen',
     request: { params: ZIdParam },
-    responses: { 200: json(ZImportedFile, 'Het bestand'), ...problems(401, 403, 404) },
+    responses: { 200: json(ZImportedFile, 'Het bestand'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
     requireRole(c, ...importers, 'beleid');
@@ -209,7 +209,7 @@ exchangeRoutes.openapi(
     request: { params: ZIdParam },
     responses: {
       200: { description: 'Retourbericht', content: { 'application/xml': { schema: z.string() } } },
-      ...problems(401, 403, 404),
+      ...problems(400, 401, 403, 404),
     },
   }),
   async (c) => {
@@ -228,7 +228,7 @@ exchangeRoutes.openapi(
     request: { params: ZIdParam },
     responses: {
       200: { description: 'Origineel', content: { 'application/xml': { schema: z.string() } } },
-      ...problems(401, 403, 404),
+      ...problems(400, 401, 403, 404),
     },
   }),
   async (c) => {

@@ -14,14 +14,19 @@ codeListRoutes.openapi(
     tags: ['Regio'],
     summary: 'Een iJw 3.2-codelijst (JZ020, JZ588, WJ756, COD327, WMO757)',
     request: {
-      params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' }, enum: listNames }) }),
+      params: z.object({
+        name: z
+          .string()
+          .regex(/^[A-Z]{2,3}\d{3}$/, 'moet de naam van een codelijst zijn, bv. JZ588')
+          .openapi({ param: { name: 'name', in: 'path' }, enum: listNames }),
+      }),
     },
     responses: {
       200: json(
         z.object({ name: z.string(), data: z.array(z.object({ code: z.string(), name: z.string() })) }),
         'De codes',
       ),
-      ...problems(404),
+      ...problems(400, 404),
     },
   }),
   (c) => {

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { requireRole } from '../../http/auth.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
-import { body, json, problems, ZIdParam } from '../../http/openapi.js';
+import { body, json, problems, ZDate, ZIdParam } from '../../http/openapi.js';
 import { providers } from '../../db/schema/index.js';
 import type { Actor } from '../auth/auth.service.js';
 import { toCsv, toXlsx } from './export.js';
@@ -45,7 +45,7 @@ const ZCell = z
       .optional(),
   })
   .openapi('KpiCell');
-const ZPeriod = z.object({ from: z.string(), to: z.string(), label: z.string() });
+const ZPeriod = z.object({ from: ZDate, to: ZDate, label: z.string() });
 const ZKpiResponse = z
   .object({
     period: ZPeriod,
@@ -176,11 +176,8 @@ monitoringRoutes.openapi(
     summary: 'Het datumbereik van de trajecten en een standaardperiode',
     request: { query: z.object({ region: z.string().max(60).optional() }) },
     responses: {
-      200: json(
-        z.object({ first: z.string().nullable(), last: z.string().nullable(), defaultPeriod: z.string() }),
-        'Bereik',
-      ),
-      ...problems(401, 403),
+      200: json(z.object({ first: ZDate.nullable(), last: ZDate.nullable(), defaultPeriod: z.string() }), 'Bereik'),
+      ...problems(400, 401, 403, 404),
     },
   }),
   async (c) => {
@@ -357,7 +354,7 @@ monitoringRoutes.openapi(
     tags,
     summary: 'Doel verwijderen',
     request: { params: ZIdParam },
-    responses: { 204: { description: 'Verwijderd' }, ...problems(401, 403, 404) },
+    responses: { 204: { description: 'Verwijderd' }, ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
     const actor = requireRole(c, ...targetEditors);

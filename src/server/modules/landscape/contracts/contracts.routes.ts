@@ -56,7 +56,7 @@ contractRoutes.openapi(
     tags,
     summary: 'Eén contract',
     request: { params: ZIdParam },
-    responses: { 200: json(ZContract, 'Het contract'), ...problems(401, 403, 404) },
+    responses: { 200: json(ZContract, 'Het contract'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
     const actor = requireRole(c, ...landscapeReaders);

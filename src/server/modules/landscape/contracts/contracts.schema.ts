@@ -1,11 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { fundingVariants, patterns, procedures } from '../../../../shared/domain.js';
-
-const isoDate = (label: string) =>
-  z
-    .string()
-    .regex(patterns.isoDate, `${label} moet een datum zijn (JJJJ-MM-DD)`)
-    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label} bestaat niet`);
+import { fundingVariants, procedures } from '../../../../shared/domain.js';
+import { isoDate, ZDate } from '../../../http/openapi.js';
 
 export const ZExtension = z.object({
   newEndDate: isoDate('nieuwe einddatum'),
@@ -69,15 +64,15 @@ export const ZContract = z
     lotId: z.uuid(),
     lotCode: z.string(),
     lotName: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    effectiveEndDate: z.string().describe('Einddatum inclusief de laatste verlenging'),
+    startDate: ZDate,
+    endDate: ZDate,
+    effectiveEndDate: ZDate.describe('Einddatum inclusief de laatste verlenging'),
     procedure: z.enum(procedures),
     fundingVariant: z.enum(fundingVariants),
     budgetCeiling: z.number().nullable(),
     notes: z.string().nullable(),
     extensions: z.array(
-      z.object({ id: z.uuid(), newEndDate: z.string(), decidedOn: z.string().nullable(), note: z.string().nullable() }),
+      z.object({ id: z.uuid(), newEndDate: ZDate, decidedOn: ZDate.nullable(), note: z.string().nullable() }),
     ),
     status: z.enum(['toekomstig', 'lopend', 'beeindigd']),
     createdAt: z.string(),
@@ -98,4 +93,3 @@ export type ContractCreate = z.infer<typeof ZContractCreate>;
 export type ContractUpdate = z.infer<typeof ZContractUpdate>;
 export type Contract = z.infer<typeof ZContract>;
 export type ContractQuery = z.infer<typeof ZContractQuery>;
-export { isoDate };

@@ -52,7 +52,7 @@ productRoutes.openapi(
     tags,
     summary: 'Eén product',
     request: { params: ZIdParam },
-    responses: { 200: json(ZProduct, 'Het product'), ...problems(401, 404) },
+    responses: { 200: json(ZProduct, 'Het product'), ...problems(400, 401, 404) },
   }),
   async (c) => {
     requireRole(c, ...landscapeReaders);

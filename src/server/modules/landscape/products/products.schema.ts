@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { productCategoryCodes, unitCodes } from '../../../../shared/codelists/index.js';
 import { fundingVariants, intensities, limits, stayForms } from '../../../../shared/domain.js';
-import { isoDate } from '../contracts/contracts.schema.js';
+import { isoDate, ZDate } from '../../../http/openapi.js';
 
 export const ZTariff = z.object({
   year: z.number().int().min(2015, 'jaar vanaf 2015').max(2100),
@@ -92,8 +92,8 @@ export const ZProduct = z
     stayForm: z.enum(stayForms).nullable(),
     intensity: z.enum(intensities).nullable(),
     travelHoursPerFte: z.number().int().nullable(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
+    validFrom: ZDate,
+    validTo: ZDate.nullable(),
     tariffs: z.array(ZTariff),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -51,7 +51,7 @@ providerRoutes.openapi(
     tags,
     summary: 'Eén aanbieder',
     request: { params: ZIdParam },
-    responses: { 200: json(ZProvider, 'De aanbieder'), ...problems(401, 403, 404) },
+    responses: { 200: json(ZProvider, 'De aanbieder'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
     const actor = requireRole(c, ...landscapeReaders);

@@ -49,7 +49,7 @@ regionRoutes.openapi(
     tags,
     summary: 'Eén regio',
     request: { params: ZIdParam },
-    responses: { 200: json(ZRegion, 'De regio'), ...problems(401, 404) },
+    responses: { 200: json(ZRegion, 'De regio'), ...problems(400, 401, 404) },
   }),
   async (c) => {
     requireActor(c);
