@@ -22,6 +22,11 @@ export async function addUserThroughServer(locked: DataDirLockedError, user: New
       method,
       headers: { Authorization: `Bearer ${cliToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
+    }).catch((err: unknown) => {
+      throw new Error(
+        `De server die ${locked.dataDir} gebruikt (pid ${locked.owner!.pid}) is niet bereikbaar op ${url}: ${String(err)}; er is niets gewijzigd.\n` +
+          `The server using ${locked.dataDir} (pid ${locked.owner!.pid}) cannot be reached at ${url}; nothing was changed.`,
+      );
     });
     const answer = (await res.json()) as Record<string, unknown>;
     if (!res.ok) throw new Error(problemText(answer, url));

@@ -56,6 +56,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const local = ['0.0.0.0', '127.0.0.1'].includes(config.host);
   const url = `http://${local ? 'localhost' : config.host}:${port}`;
+  // Only a PGlite server has a lock to announce; on PostgreSQL no CLI token is issued, and the CLI writes directly.
   database.lock?.announce({ url: `http://${local ? '127.0.0.1' : config.host}:${port}`, cliToken: issueCliToken() });
   logger.info({ url, database: database.kind }, 'listening');
   // The one line a person starting the app looks for, in plain text rather than in the JSON log.
