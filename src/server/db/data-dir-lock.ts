@@ -105,7 +105,7 @@ function writeOwner(file: string, owner: LockOwner): void {
 }
 
 /** The holder as it described itself; null when it has not yet written, or the file is not ours to read. */
-export function readOwner(file: string): LockOwner | null {
+function readOwner(file: string): LockOwner | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as LockOwner;
   } catch {
