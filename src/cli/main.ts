@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/client.js';
+import { openDatabase, type Database } from '../server/db/client.js';
+import { DataDirLockedError } from '../server/db/data-dir-lock.js';
 import {
   defaultBatchSize,
   importSources,
@@ -15,11 +16,27 @@ import { AppError, fieldError } from '../server/http/errors.js';
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
 import { refreshKpiFacts } from '../server/modules/monitoring/facts.service.js';
+import { addUserThroughServer } from './forward.js';
 
-/** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL), runs `work`, and always closes it. */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+/** The command being run, as another process finds it named while this one holds the data directory. */
+let commandName = 'zorglandschap';
+
+/**
+ * Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL), runs `work`, and always closes it. When another
+ * process holds the data directory, `whenLocked` may hand the work to it; without it the command is refused.
+ */
+async function withDatabase<T>(
+  work: (db: Database) => Promise<T>,
+  whenLocked?: (locked: DataDirLockedError) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: commandName });
+  } catch (err) {
+    if (err instanceof DataDirLockedError && whenLocked) return whenLocked(err);
+    throw err;
+  }
   try {
     return await work(database);
   } finally {
@@ -31,12 +48,17 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 // them (over a second sooner, and smaller).
 const program = new Command('zorglandschap')
   .description('Zorglandschap: inkoop, contracten, sturing en monitoring van de jeugdhulp in een regio')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook('preAction', (_program, action) => {
+    const names: string[] = [];
+    for (let c: Command | null = action; c; c = c.parent) names.unshift(c.name());
+    commandName = names.join(' ');
+  });
 
 program
   .command('serve')
   .description('start de webapplicatie en de API (migreert eerst; een lege database krijgt de demoregio)')
-  .option('-p, --port <port>', 'poort (standaard 3000 of PORT)')
+  .option('-p, --port <port>', 'poort (standaard 3000 of PORT; 0 = een vrije poort)')
   .option('--no-demo', 'geen demoregio aanmaken in een lege database')
   .option('--demo-youths <n>', 'aantal jeugdigen in de iJw-demoberichten (0 = geen)', '2500')
   .action(async (opts: { port?: string; demo: boolean; demoYouths: string }) => {
@@ -77,20 +99,20 @@ users
   .addOption(new Option('--role <role>', 'rol').choices([...roles]).makeOptionMandatory())
   .option('--provider-agb <agb>', 'AGB-code van de aanbieder (verplicht bij rol aanbieder)')
   .option('--oidc', 'geen wachtwoord: inloggen alleen via OIDC')
-  .action((opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) =>
-    withDatabase(async ({ db }) => {
-      const password = opts.oidc ? undefined : (process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: ')));
-      const { createUser } = await import('../server/modules/auth/auth.service.js');
-      const user = await createUser(db, {
-        email: opts.email,
-        name: opts.name,
-        role: opts.role,
-        password,
-        providerAgbCode: opts.providerAgb,
-      });
-      console.log(`Gebruiker ${user.email} (${user.role}) aangemaakt.`);
-    }),
-  );
+  .action(async (opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) => {
+    // Asked before the database is opened, so nobody holds the data directory while a person types.
+    const password = opts.oidc ? undefined : (process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: ')));
+    const user = { email: opts.email, name: opts.name, role: opts.role, password, providerAgbCode: opts.providerAgb };
+    const done = await withDatabase(
+      async ({ db }) => {
+        const { createUser } = await import('../server/modules/auth/auth.service.js');
+        const created = await createUser(db, user);
+        return `Gebruiker ${created.email} (${created.role}) aangemaakt.`;
+      },
+      (locked) => addUserThroughServer(locked, user),
+    );
+    console.log(done);
+  });
 
 const importCommand = program.command('import').description('gegevens inlezen');
 importCommand
@@ -313,6 +335,10 @@ async function prompt(question: string): Promise<string> {
 }
 
 program.parseAsync().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   if (err instanceof AppError) {
     console.error(
       err.invalidParams.length ? err.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('\n') : err.message,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const ZConfig = z.object({
-  port: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** 0 picks a free port; the server prints the one it got. */
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string().url().optional(),
   dataDir: z.string().default('data'),

@@ -1,20 +1,30 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { issueCliToken } from './http/cli-token.js';
 import { createLogger } from './http/logger.js';
 import { scaleDemoBudgetsToCare, seedDemoRegionIfEmpty } from './db/seed/demo.js';
 import { seedDemoMessages } from './modules/exchange/demo-messages.js';
 import { loadSecrets } from './modules/exchange/secrets.js';
 
-/** Starts the server; migrations run first, and an empty database gets the demo region. */
+/**
+ * Starts the server; migrations run first, and an empty database gets the demo region. On PGlite the server holds
+ * the data directory's lock and announces its address and a CLI token beside it, so `users add` can reach it.
+ */
 export async function startServer(
   overrides: Partial<Config> = {},
   options: { seedDemo?: boolean; demoYouths?: number } = {},
 ) {
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: 'zorglandschap serve',
+  });
   const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   if (options.seedDemo !== false) {
     const seeded = await seedDemoRegionIfEmpty(database.db);
@@ -37,7 +47,17 @@ export async function startServer(
   }
   const app = createApp({ database, config, secrets, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
+  try {
+    await once(server, 'listening');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const local = ['0.0.0.0', '127.0.0.1'].includes(config.host);
+  const url = `http://${local ? 'localhost' : config.host}:${port}`;
+  // Only a PGlite server has a lock to announce; on PostgreSQL no CLI token is issued, and the CLI writes directly.
+  database.lock?.announce({ url: `http://${local ? '127.0.0.1' : config.host}:${port}`, cliToken: issueCliToken() });
   logger.info({ url, database: database.kind }, 'listening');
   // The one line a person starting the app looks for, in plain text rather than in the JSON log.
   if (config.logLevel !== 'silent')

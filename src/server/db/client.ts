@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQLWrapper } from 'drizzle-orm';
@@ -8,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -19,6 +19,8 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** Held while a PGlite data directory is open (not for PostgreSQL or in-memory PGlite). */
+  lock?: DataDirLock | undefined;
   close(): Promise<void>;
 }
 
@@ -29,9 +31,14 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; 'memory' keeps it in memory (tests). */
   dataDir?: string | undefined;
+  /** Who opens it, as a second process finds it named when the directory is locked (e.g. "zorglandschap serve"). */
+  holder?: string | undefined;
 }
 
-/** Opens the database and applies pending migrations, so a fresh install and an upgrade start the same way. */
+/**
+ * Opens the database and applies pending migrations, so a fresh install and an upgrade start the same way.
+ * A PGlite data directory is locked first: a second process gets a DataDirLockedError instead of a second writer.
+ */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -44,15 +51,33 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return { db, kind: 'postgresql', close: () => pool.end() };
   }
   const dir = options.dataDir ?? 'data';
-  let client: PGlite;
-  if (dir === 'memory') client = new PGlite();
-  else {
-    mkdirSync(dir, { recursive: true });
-    client = new PGlite(join(dir, 'pglite'));
+  if (dir === 'memory') return openPglite(new PGlite());
+  const lock = await lockDataDir(dir, options.holder ?? `node ${process.argv.slice(1, 3).join(' ')}`);
+  const client = new PGlite(join(dir, 'pglite'));
+  try {
+    return await openPglite(client, lock);
+  } catch (err) {
+    await client.close().catch(() => {});
+    await lock.release();
+    throw err;
   }
+}
+
+async function openPglite(client: PGlite, lock?: DataDirLock): Promise<Database> {
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    lock,
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await lock?.release();
+      }
+    },
+  };
 }
 
 /**

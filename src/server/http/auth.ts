@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Role } from '../../shared/domain.js';
 import { resolveSession, type Actor } from '../modules/auth/auth.service.js';
+import { cliActorFor } from './cli-token.js';
 import type { AppEnv } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 
@@ -12,7 +13,8 @@ export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('Authorization');
   const token = header?.startsWith('Bearer ') ? header.slice(7) : (getCookie(c, sessionCookie) ?? null);
   c.set('sessionToken', token);
-  c.set('actor', token ? await resolveSession(c.get('db'), token) : null);
+  const cli = cliActorFor(c.req.method, c.req.path, token);
+  c.set('actor', cli ?? (token ? await resolveSession(c.get('db'), token) : null));
   await next();
 };
 

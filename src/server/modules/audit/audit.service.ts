@@ -2,6 +2,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import type { Actor } from '../auth/auth.service.js';
+import { cliActorId } from '../../http/cli-token.js';
 
 /** 'read' records access to client-level data (trajectories, quarantined files, retour messages). */
 export type AuditAction = 'create' | 'update' | 'delete' | 'read';
@@ -16,7 +17,7 @@ export async function recordAudit(
   event: { action: AuditAction; entity: string; entityId: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   await db.insert(auditEvents).values({
-    userId: actor?.id ?? null,
+    userId: actor && actor.id !== cliActorId ? actor.id : null,
     userEmail: actor?.email ?? 'systeem',
     action: event.action,
     entity: event.entity,
