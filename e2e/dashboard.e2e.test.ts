@@ -13,6 +13,7 @@ import {
   signIn,
   useAppInBrowser,
   type RunningApp,
+  followMenuLink,
 } from './harness.js';
 
 /** Youths in the generated iJw data: enough for figures per municipality and provider, and small cells deeper down. */
@@ -120,7 +121,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
 
   it('shows a tile for every KPI, with the region total as the trajectories have it', async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
+    await followMenuLink(ctx.page, 'Dashboard');
     await settle(ctx.page, 'Dashboard');
     await ctx.page.locator('.kpi-tile').first().waitFor();
     const headings = (await ctx.page.locator('.kpi-tile h2').allInnerTexts()).map((s) => s.trim());
