@@ -453,6 +453,30 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await settle(ctx.page, 'Geen toegang');
   });
 
+  it('fits the pages with figures into 390 px: wide tables scroll in their own region', async () => {
+    await ctx.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    const tooWide: string[] = [];
+    for (const path of [
+      '/',
+      '/dashboard',
+      '/dashboard?indeling=municipality',
+      '/dashboard/youths_in_care?indeling=provider',
+      '/signalen',
+      '/doelen',
+      '/trajecten',
+      '/berichten',
+    ]) {
+      await ctx.page.goto(`${ctx.app.baseUrl}${path}`);
+      await ctx.page.getByRole('heading', { level: 1 }).waitFor();
+      await ctx.page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
+      const width = await ctx.page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) tooWide.push(`${path}: ${width}px`);
+    }
+    await ctx.page.setViewportSize({ width: 1280, height: 900 });
+    expect(tooWide).toEqual([]);
+  });
+
   it('raised no script errors in the browser', () => {
     expect(ctx.pageErrors).toEqual([]);
   });
