@@ -13,6 +13,7 @@ import {
   signIn,
   useAppInBrowser,
   type RunningApp,
+  followMenuLink,
 } from './harness.js';
 
 /** Youths in the generated iJw data: enough for figures per municipality and provider, and small cells deeper down. */
@@ -120,7 +121,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
 
   it('shows a tile for every KPI, with the region total as the trajectories have it', async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
+    await followMenuLink(ctx.page, 'Dashboard');
     await settle(ctx.page, 'Dashboard');
     await ctx.page.locator('.kpi-tile').first().waitFor();
     const headings = (await ctx.page.locator('.kpi-tile h2').allInnerTexts()).map((s) => s.trim());
@@ -450,6 +451,30 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     expect(await ctx.page.locator('.kpi-tile').count()).toBe(0);
     await ctx.page.goto(`${ctx.app.baseUrl}/doelen`);
     await settle(ctx.page, 'Geen toegang');
+  });
+
+  it('fits the pages with figures into 390 px: wide tables scroll in their own region', async () => {
+    await ctx.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    const tooWide: string[] = [];
+    for (const path of [
+      '/',
+      '/dashboard',
+      '/dashboard?indeling=municipality',
+      '/dashboard/youths_in_care?indeling=provider',
+      '/signalen',
+      '/doelen',
+      '/trajecten',
+      '/berichten',
+    ]) {
+      await ctx.page.goto(`${ctx.app.baseUrl}${path}`);
+      await ctx.page.getByRole('heading', { level: 1 }).waitFor();
+      await ctx.page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
+      const width = await ctx.page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) tooWide.push(`${path}: ${width}px`);
+    }
+    await ctx.page.setViewportSize({ width: 1280, height: 900 });
+    expect(tooWide).toEqual([]);
   });
 
   it('raised no script errors in the browser', () => {

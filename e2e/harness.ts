@@ -268,3 +268,45 @@ export function useAppInBrowser({ clearCookies = true, ...appOptions }: AppInBro
   }
   return ctx;
 }
+
+/**
+ * Follows a link of the main menu by its text, first opening the section (a disclosure button) that holds it
+ * when the link is not already shown. `menu` is the navigation's name: 'Main menu' in English.
+ */
+export async function followMenuLink(page: Page, label: string, menu = 'Hoofdmenu'): Promise<void> {
+  const nav = page.getByRole('navigation', { name: menu });
+  const link = nav.getByRole('link', { name: label, exact: true });
+  if (!(await link.isVisible())) {
+    const buttons = nav.getByRole('button');
+    for (let i = 0; i < (await buttons.count()); i++) {
+      await buttons.nth(i).click();
+      if (await link.isVisible()) break;
+      await buttons.nth(i).click();
+    }
+  }
+  await link.click();
+}
+
+/**
+ * The main menu as a user sees it: each top-level item by its text, a section as "Section: entry, entry" (opened
+ * and closed again to read it).
+ */
+export async function menuOutline(page: Page, menu = 'Hoofdmenu'): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: menu });
+  await nav.waitFor();
+  const items = nav.locator(':scope > div > ul > li');
+  const outline: string[] = [];
+  for (let i = 0; i < (await items.count()); i++) {
+    const item = items.nth(i);
+    const button = item.getByRole('button');
+    if ((await button.count()) === 0) {
+      outline.push((await item.innerText()).trim());
+      continue;
+    }
+    await button.click();
+    const entries = (await item.getByRole('link').allInnerTexts()).map((s) => s.trim());
+    await button.click();
+    outline.push(`${(await button.innerText()).trim()}: ${entries.join(', ')}`);
+  }
+  return outline;
+}

@@ -7,6 +7,7 @@ import {
   screenshot,
   signIn,
   useAppInBrowser,
+  followMenuLink,
 } from './harness.js';
 
 /** Finds a provider's id through the API, signed in as the contract manager with a Bearer token. */
@@ -73,7 +74,7 @@ describe('providers and contracts', () => {
 
   it('lets a contract manager create a provider and a contract and find both by searching', async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
+    await followMenuLink(ctx.page, 'Aanbieders');
     await h1(ctx.page, 'Aanbieders');
     await ctx.page.getByRole('link', { name: 'Nieuwe aanbieder' }).click();
     await h1(ctx.page, 'Nieuwe aanbieder');
@@ -100,7 +101,7 @@ describe('providers and contracts', () => {
     expect(details).toContain('Ouderschapsondersteuning');
     expect(await ctx.page.getByRole('table', { name: 'Locaties' }).innerText()).toContain('3431 AB');
 
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await followMenuLink(ctx.page, 'Contracten');
     await h1(ctx.page, 'Contracten');
     await ctx.page.getByRole('link', { name: 'Nieuw contract' }).click();
     await h1(ctx.page, 'Nieuw contract');
@@ -125,12 +126,12 @@ describe('providers and contracts', () => {
     expect(contract).toContain('31 december 2029');
     await screenshot(ctx.page, 'contract-created');
 
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
+    await followMenuLink(ctx.page, 'Aanbieders');
     await h1(ctx.page, 'Aanbieders');
     expect(await search(ctx.page, 'Testhuis')).toEqual(['Jeugdzorg Het Testhuis']);
     expect(await search(ctx.page, '12345678')).toEqual(['Jeugdzorg Het Testhuis']);
 
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await followMenuLink(ctx.page, 'Contracten');
     await h1(ctx.page, 'Contracten');
     expect(await search(ctx.page, 'LEK-2026-901')).toEqual(['LEK-2026-901']);
     expect(await search(ctx.page, 'Testhuis')).toEqual(['LEK-2026-901']);

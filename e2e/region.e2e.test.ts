@@ -7,6 +7,8 @@ import {
   screenshot,
   signIn,
   useAppInBrowser,
+  followMenuLink,
+  menuOutline,
 } from './harness.js';
 
 /** Waits for the page's h1 and until no "Laden…" is left in the main landmark. */
@@ -40,7 +42,7 @@ describe('region, combinations and provider filters', () => {
 
   it('lets a contract manager add a lot and a tier level and see them in the tables', async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regio' }).click();
+    await followMenuLink(ctx.page, 'Regio');
     await settle(ctx.page, 'Regio Lekstroom');
     expect(await ctx.page.title()).toBe('Regio Lekstroom | Zorglandschap');
 
@@ -92,7 +94,7 @@ describe('region, combinations and provider filters', () => {
     await screenshot(ctx.page, 'regio-toegevoegd');
 
     // The new lot is offered elsewhere at once, without a reload.
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await followMenuLink(ctx.page, 'Contracten');
     await settle(ctx.page, 'Contracten');
     expect(await ctx.page.getByLabel('Perceel', { exact: true }).locator('option').allInnerTexts()).toContain(
       'WON – Wonen',
@@ -132,7 +134,7 @@ describe('region, combinations and provider filters', () => {
 
   it("lets a contract manager record a combination and find it in the list and on the lead provider's page", async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Combinaties' }).click();
+    await followMenuLink(ctx.page, 'Combinaties');
     await settle(ctx.page, 'Combinaties');
     await ctx.page.getByLabel('Naam', { exact: true }).fill('Combinatie Crisis en Forensisch');
     const lead = ctx.page.getByLabel('Hoofdaannemer', { exact: true });
@@ -171,7 +173,7 @@ describe('region, combinations and provider filters', () => {
 
   it('shows a policy officer the region without add or edit forms', async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
-    await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regio' }).click();
+    await followMenuLink(ctx.page, 'Regio');
     await settle(ctx.page, 'Regio Lekstroom');
     for (const heading of ['Gemeenten', 'Percelen', 'Begrotingsposten', 'Niveaus', 'Omvang en risico', 'Rol']) {
       await ctx.page.getByRole('heading', { name: heading, exact: true }).waitFor();
@@ -188,19 +190,13 @@ describe('region, combinations and provider filters', () => {
     expect(await ctx.page.getByRole('form').count()).toBe(0);
   });
 
-  it('keeps /regio and /combinaties from roles that may not see them', async () => {
+  it('keeps /regio from a role that may not see it', async () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('verwijzer'), demoPassword);
-    const nav = ctx.page.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link', { name: 'Regio' }).count()).toBe(0);
-    expect(await nav.getByRole('link', { name: 'Combinaties' }).count()).toBe(1);
+    expect(await menuOutline(ctx.page)).toEqual([
+      'Overzicht',
+      'Landschap: Aanbieders, Combinaties, Contracten, Producten',
+    ]);
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
-    await settle(ctx.page, 'Geen toegang');
-    await ctx.browser.clearCookies();
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
-    expect(
-      await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Combinaties' }).count(),
-    ).toBe(0);
-    await ctx.page.goto(`${ctx.app.baseUrl}/combinaties`);
     await settle(ctx.page, 'Geen toegang');
   });
 

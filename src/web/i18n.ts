@@ -8,15 +8,15 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { exchangeEn } from './features/exchange/i18n-exchange';
-import { monitoringEn } from './features/monitoring/i18n-monitoring';
+import { featureMessages } from './features/messages';
 import { formatCount } from './lib/format';
 
 /**
  * The UI speaks Dutch; English is a switch in the header, kept in localStorage. The Dutch text is the key,
  * so the source reads like the screen, and the type of t() makes every key need an English entry. Values
  * may hold {placeholders}. Messages from the server stay Dutch: for validation they are the truth.
- * A feature with many strings keeps them in its own dictionary (features/exchange/i18n-exchange.ts), merged below.
+ * A feature with many strings keeps them in its own dictionary (features/exchange/i18n-exchange.ts), listed in
+ * features/messages.ts and merged below.
  */
 const core = {
   '4 cijfers, zoals 0356': '4 digits, such as 0356',
@@ -44,7 +44,6 @@ const core = {
   'Alleen een beheerder beheert gebruikers.': 'Only an administrator manages users.',
   Annuleren: 'Cancel',
   'Audit-log': 'Audit log',
-  'Audit-log bekijken': 'View the audit log',
   'Bedrag in euro voor {where}': 'Amount in euro for {where}',
   'Begrotingspost toevoegen': 'Add budget line',
   Begrotingsposten: 'Budget lines',
@@ -58,7 +57,6 @@ const core = {
   Budgetplafond: 'Budget ceiling',
   'Budgetplafond (€)': 'Budget ceiling (€)',
   Budgetten: 'Budgets',
-  'Budgetten per gemeente en post': 'Budgets per municipality and line',
   'CBS-code': 'CBS code',
   Categorie: 'Category',
   Code: 'Code',
@@ -104,7 +102,6 @@ const core = {
   Toegang: 'Access',
   '{name} kan niet meer inloggen.': '{name} can no longer sign in.',
   '{name} kan weer inloggen.': '{name} can sign in again.',
-  'Gebruikers beheren': 'Manage users',
   Geen: 'None',
   'Geen aanbieders gevonden.': 'No providers found.',
   'Geen combinatie': 'No combination',
@@ -168,7 +165,6 @@ const core = {
   Locaties: 'Locations',
   Lopend: 'Running',
   'Lopend op': 'Running on',
-  'Lopende contracten': 'Running contracts',
   'Mag leeg blijven': 'May be left empty',
   'Met verblijf': 'With stay',
   Midden: 'Medium',
@@ -177,10 +173,7 @@ const core = {
   Na: 'After',
   Naam: 'Name',
   'Naam of AGB-code': 'Name or AGB code',
-  'Naar de aanbieders': 'To the providers',
-  'Naar de contracten': 'To the contracts',
   'Naar de inhoud': 'Skip to content',
-  'Naar de producten': 'To the products',
   'Naar het overzicht': 'To the overview',
   Nee: 'No',
   'Niet actief': 'Not active',
@@ -273,7 +266,6 @@ const core = {
   'Uw rol mag geen contracten wijzigen.': 'Your role may not change contracts.',
   'Uw rol mag geen producten vastleggen.': 'Your role may not record products.',
   'Uw rol mag geen producten wijzigen.': 'Your role may not change products.',
-  Verder: 'More',
   Verlenging: 'Extension',
   'Verlenging toevoegen': 'Add extension',
   'Verlenging {n}': 'Extension {n}',
@@ -319,19 +311,43 @@ const core = {
   '{name} is opgeslagen.': '{name} has been saved.',
   '{name} is toegevoegd aan {scheme}.': '{name} has been added to {scheme}.',
   '{name} is toegevoegd.': '{name} has been added.',
+  Beheer: 'Administration',
+  'Beschikbaarheid zoeken': 'Search availability',
+  'Binnenkort zoekt u hier welke aanbieders plek hebben voor een jeugdige, en hoe lang de wachttijd is. Die zoekfunctie is er nog niet.':
+    'Soon you will search here which providers have a place for a young person, and how long the wait is. That search is not there yet.',
+  'Contracten die binnen 12 maanden aflopen': 'Contracts ending within 12 months',
+  'Contracten en inkoop': 'Contracts and procurement',
+  'Dit overzicht kon niet worden geladen: {detail}': 'This overview could not be loaded: {detail}',
+  Instrumenten: 'Instruments',
+  Landschap: 'Landscape',
+  'Locaties, domeinen en website bijwerken': 'Update locations, domains and website',
+  'Loopt af op {end}, zonder verlengingsoptie': 'Ends on {end}, with no extension option',
+  'Loopt af op {end}; besluit nodig over verlenging tot {until}':
+    'Ends on {end}; a decision is due on the extension to {until}',
+  Menu: 'Menu',
+  'Naar de lopende contracten': 'To the running contracts',
+  'Producten en tarieven': 'Products and tariffs',
+  Sturing: 'Steering',
+  'Tot dan vindt u het aanbod van de regio hier:': "Until then, you find the region's care offer here:",
+  'Uw contracten': 'Your contracts',
+  'Uw organisatie': 'Your organisation',
+  'Uw rol heeft geen toegang tot deze pagina.': 'Your role has no access to this page.',
+  'Uw zorgtrajecten': 'Your care trajectories',
+  'contract vraagt een besluit|contracten vragen een besluit': 'contract needs a decision|contracts need a decision',
+  'en nog {count} meer': 'and {count} more',
 } as const satisfies Record<string, string>;
 
 // A key in two dictionaries would have one of its translations silently lost: make that a type error.
-type Overlap = keyof typeof core & keyof typeof exchangeEn;
-const noOverlap: [Overlap] extends [never] ? true : Overlap = true;
+type Dictionaries = readonly [typeof core, ...typeof featureMessages];
+type KeysOf<T> = T extends readonly [infer Head, ...infer Rest] ? keyof Head | KeysOf<Rest> : never;
+type Overlaps<T> = T extends readonly [infer Head, ...infer Rest]
+  ? (keyof Head & KeysOf<Rest>) | Overlaps<Rest>
+  : never;
+const noOverlap: [Overlaps<Dictionaries>] extends [never] ? true : Overlaps<Dictionaries> = true;
 void noOverlap;
-type MonitoringOverlap = keyof typeof monitoringEn & (keyof typeof core | keyof typeof exchangeEn);
-const noMonitoringOverlap: [MonitoringOverlap] extends [never] ? true : MonitoringOverlap = true;
-void noMonitoringOverlap;
 
-const en = { ...core, ...exchangeEn, ...monitoringEn };
-
-export type Msg = keyof typeof en;
+export type Msg = KeysOf<Dictionaries>;
+const en: Record<Msg, string> = Object.assign({}, core, ...featureMessages);
 export type Lang = 'nl' | 'en';
 export type Translate = (msg: Msg, vars?: Record<string, string | number>) => string;
 

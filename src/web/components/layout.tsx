@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { can, useAuth, useUser } from '../lib/auth';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, useUser } from '../lib/auth';
 import { useRegion } from '../lib/region';
-import { useT, type Msg } from '../i18n';
+import { useT } from '../i18n';
 import { roleLabels } from '../lib/labels';
-import { canSeeDashboard } from '../features/monitoring/dashboard-parts';
 import { Button } from './button';
+import { MainMenu } from './main-menu';
 
 /** Page frame: skip link, header with user and language switch, main navigation, main landmark. */
 export function Layout() {
@@ -27,21 +27,6 @@ export function Layout() {
     }
     main.current?.focus({ preventScroll: false });
   }, [location.pathname]);
-
-  // "Dashboard" stays marked on its sibling pages (signals, targets), which its own tabs lead to.
-  const links: Array<{ to: string; label: Msg; show: boolean; also?: string[] }> = [
-    { to: '/aanbieders', label: 'Aanbieders', show: true },
-    { to: '/combinaties', label: 'Combinaties', show: can.seeCombinations(user) },
-    { to: '/contracten', label: 'Contracten', show: true },
-    { to: '/producten', label: 'Producten', show: true },
-    { to: '/budgetten', label: 'Budgetten', show: can.seeBudgets(user) },
-    { to: '/regio', label: 'Regio', show: can.seeRegion(user) },
-    { to: '/berichten', label: 'Berichten', show: can.seeImports(user) },
-    { to: '/trajecten', label: 'Trajecten', show: can.seeTrajectories(user) },
-    { to: '/dashboard', label: 'Dashboard', show: canSeeDashboard(user), also: ['/signalen', '/doelen'] },
-    { to: '/gebruikers', label: 'Gebruikers', show: can.administer(user) },
-    { to: '/audit', label: 'Audit-log', show: can.administer(user) },
-  ];
 
   return (
     <div className="utrecht-document utrecht-document--surface app">
@@ -86,32 +71,7 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav className="utrecht-nav-bar app-nav" aria-label={t('Hoofdmenu')}>
-        <div className="utrecht-nav-bar__content">
-          <ul className="utrecht-nav-list">
-            <li className="utrecht-nav-list__item">
-              <NavLink end to="/" className="utrecht-nav-list__link utrecht-link">
-                {t('Overzicht')}
-              </NavLink>
-            </li>
-            {links
-              .filter((l) => l.show)
-              .map((l) => (
-                <li key={l.to} className="utrecht-nav-list__item">
-                  {l.also?.includes(location.pathname) ? (
-                    <Link to={l.to} aria-current="true" className="utrecht-nav-list__link utrecht-link">
-                      {t(l.label)}
-                    </Link>
-                  ) : (
-                    <NavLink to={l.to} className="utrecht-nav-list__link utrecht-link">
-                      {t(l.label)}
-                    </NavLink>
-                  )}
-                </li>
-              ))}
-          </ul>
-        </div>
-      </nav>
+      <MainMenu />
       <main id="inhoud" ref={main} tabIndex={-1} className="app-main">
         <Outlet />
       </main>

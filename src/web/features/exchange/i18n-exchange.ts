@@ -106,4 +106,7 @@ export const exchangeEn = {
   '{count} bestand gevonden|{count} bestanden gevonden': '{count} file found|{count} files found',
   '{count} bytes': '{count} bytes',
   '{count} traject gevonden|{count} trajecten gevonden': '{count} trajectory found|{count} trajectories found',
+  'Naar de quarantaine': 'To the quarantine',
+  'afgekeurd bestand te behandelen|afgekeurde bestanden te behandelen':
+    'rejected file to handle|rejected files to handle',
 } as const satisfies Record<string, string>;

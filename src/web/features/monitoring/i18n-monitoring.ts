@@ -3,7 +3,6 @@
  * ../../i18n.ts. A key may live in only one dictionary (i18n.ts checks that). KPI names come from src/shared/kpi.ts.
  */
 export const monitoringEn = {
-  'Sturingsinformatie op het dashboard': 'Steering information on the dashboard',
   '"< {n}": minder dan {n} jeugdigen. Dat cijfer wordt niet getoond, zodat niemand herkenbaar is.':
     '"< {n}": fewer than {n} youths. That figure is not shown, so that no one can be identified.',
   'Alle cijfers als CSV': 'All figures as CSV',
@@ -99,4 +98,10 @@ export const monitoringEn = {
   '{kpi} per {group}, {period}': '{kpi} by {group}, {period}',
   '{n} dagen': '{n} days',
   '{n} procentpunt': '{n} percentage points',
+  'Alle signalen': 'All signals',
+  'Cijfers van uw organisatie': "Your organisation's figures",
+  Kerncijfers: 'Key figures',
+  'Naar het dashboard': 'To the dashboard',
+  'Signalen {period}': 'Signals {period}',
+  'cijfer haalt zijn doel niet|cijfers halen hun doel niet': 'figure misses its target|figures miss their target',
 } as const satisfies Record<string, string>;

@@ -1,0 +1,30 @@
+import type { WebFeature } from './feature';
+import { auditFeature } from './audit/feature';
+import { availabilityFeature } from './availability/feature';
+import { budgetsFeature } from './budgets/feature';
+import { combinationsFeature } from './combinations/feature';
+import { contractsFeature } from './contracts/feature';
+import { exchangeFeature } from './exchange/feature';
+import { monitoringFeature } from './monitoring/feature';
+import { productsFeature } from './products/feature';
+import { providersFeature } from './providers/feature';
+import { regionFeature } from './region/feature';
+import { usersFeature } from './users/feature';
+
+/**
+ * Every web feature, in menu and start-page order: a new feature is its own folder with a feature.tsx, plus one
+ * line here (and, when it keeps its own English texts, one line in ./messages.ts).
+ */
+export const features: readonly WebFeature[] = [
+  providersFeature,
+  combinationsFeature,
+  contractsFeature,
+  productsFeature,
+  budgetsFeature,
+  regionFeature,
+  exchangeFeature,
+  monitoringFeature,
+  availabilityFeature,
+  usersFeature,
+  auditFeature,
+];

@@ -1,0 +1,9 @@
+import { exchangeEn } from './exchange/i18n-exchange';
+import { monitoringEn } from './monitoring/i18n-monitoring';
+
+/**
+ * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
+ * rather than in each feature.tsx because the type of t() needs every key before any page module is loaded (a
+ * feature.tsx imports its pages, which import i18n.ts). A key may live in one dictionary only (a type error otherwise).
+ */
+export const featureMessages = [exchangeEn, monitoringEn] as const;

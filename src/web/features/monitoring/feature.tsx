@@ -1,0 +1,29 @@
+import type { WebFeature } from '../feature';
+import { DashboardPage } from './dashboard-page';
+import { KpiDetailPage } from './kpi-detail-page';
+import { SignalsPage } from './signals-page';
+import { KeyFiguresTile, SignalsTile } from './start-tiles';
+import { TargetsPage } from './targets-page';
+
+export const monitoringFeature: WebFeature = {
+  id: 'monitoring',
+  routes: [
+    { path: 'dashboard', element: <DashboardPage />, permission: 'kpis.read' },
+    { path: 'dashboard/:kpi', element: <KpiDetailPage />, permission: 'kpis.read' },
+    { path: 'signalen', element: <SignalsPage />, permission: 'kpis.read' },
+    { path: 'doelen', element: <TargetsPage />, permission: 'targets.read' },
+  ],
+  menu: [
+    {
+      section: 'sturing',
+      label: 'Dashboard',
+      path: '/dashboard',
+      permission: 'kpis.read',
+      also: ['/signalen', '/doelen'],
+    },
+  ],
+  tiles: [
+    { id: 'signals', permission: 'targets.read', component: SignalsTile },
+    { id: 'key-figures', permission: 'kpis.read', component: KeyFiguresTile },
+  ],
+};

@@ -1,0 +1,15 @@
+import type { WebFeature } from '../feature';
+import { ProductDetailPage } from './product-detail';
+import { ProductEditPage, ProductNewPage } from './product-form';
+import { ProductListPage } from './product-list';
+
+export const productsFeature: WebFeature = {
+  id: 'products',
+  routes: [
+    { path: 'producten', element: <ProductListPage />, permission: 'products.read' },
+    { path: 'producten/nieuw', element: <ProductNewPage />, permission: 'products.edit' },
+    { path: 'producten/:id', element: <ProductDetailPage />, permission: 'products.read' },
+    { path: 'producten/:id/bewerken', element: <ProductEditPage />, permission: 'products.edit' },
+  ],
+  menu: [{ section: 'landschap', label: 'Producten', path: '/producten', permission: 'products.read' }],
+};

@@ -1,0 +1,8 @@
+import type { WebFeature } from '../feature';
+import { RegionPage } from './region-page';
+
+export const regionFeature: WebFeature = {
+  id: 'region',
+  routes: [{ path: 'regio', element: <RegionPage />, permission: 'regions.read' }],
+  menu: [{ section: 'landschap', label: 'Regio', path: '/regio', permission: 'regions.read' }],
+};

@@ -1,0 +1,12 @@
+import type { WebFeature } from '../feature';
+import { UserNewPage } from './user-form';
+import { UserListPage } from './user-list';
+
+export const usersFeature: WebFeature = {
+  id: 'users',
+  routes: [
+    { path: 'gebruikers', element: <UserListPage />, permission: 'users.read' },
+    { path: 'gebruikers/nieuw', element: <UserNewPage />, permission: 'users.manage' },
+  ],
+  menu: [{ section: 'beheer', label: 'Gebruikers', path: '/gebruikers', permission: 'users.read' }],
+};
