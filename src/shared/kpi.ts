@@ -253,6 +253,3 @@ export const kpiDefinitionById = new Map(kpiDefinitions.map((d) => [d.id, d]));
 /** Default threshold below which a published cell is suppressed (configurable per installation). */
 export const defaultSuppressionThreshold = 10;
 
-/** Period notations the API, CLI and UI accept. */
-export const periodPattern =
-  /^(\d{4})$|^(\d{4})Q([1-4])$|^(\d{4})-(0[1-9]|1[0-2])$|^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
