@@ -16,4 +16,24 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'e2e/**', 'scripts/**'], rules: { 'no-console': 'off' } },
+  {
+    // Test support has one home: a `testing/` folder (fixture data under `testing/fixtures/`). Tests, e2e/ and bench/
+    // may import it; the application may not, nor the test runner.
+    files: ['src/**', 'bin/**', 'scripts/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vitest', message: 'Only tests and testing/ folders use the test runner.' }],
+          patterns: [
+            {
+              regex: '(^|/)testing(/|$)',
+              message: 'Test support (a testing/ folder) is for tests only: production code may not import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
+import { createTestContext, type TestContext } from '../../testing/harness.js';
 import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
 import { importSources, type ImportSummary } from './import.service.js';
 import { readSources } from './sources.js';

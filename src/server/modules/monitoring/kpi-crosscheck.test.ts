@@ -15,15 +15,15 @@ import {
 } from '../../../shared/kpi.js';
 import { queryRows } from '../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
-import { buildAdmin, buildProvider } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
+import { buildAdmin, buildProvider } from '../../testing/factories.js';
+import { createTestContext, type TestContext } from '../../testing/harness.js';
 import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
 import { importSources, type FileResult } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';
 import { createProduct } from '../landscape/products/products.service.js';
 import { createRegion } from '../landscape/regions/regions.service.js';
-import { loadRefData, refPeriod, refPreviousPeriod } from './crosscheck-data.js';
-import { additiveKpis, Reference, type RefFilters, type RefGroupBy, type RefResult } from './crosscheck-reference.js';
+import { loadRefData, refPeriod, refPreviousPeriod } from './testing/crosscheck-data.js';
+import { additiveKpis, Reference, type RefFilters, type RefGroupBy, type RefResult } from './testing/crosscheck-reference.js';
 import { computeKpis } from './kpi.service.js';
 
 /**

@@ -1,21 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
-import type { KpiFilters, KpiGroupBy, KpiId, KpiResult } from '../../../shared/kpi.js';
-import { queryRows } from '../../db/client.js';
-import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
-import { buildAdmin, buildProvider } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
-import { generateBsn } from '../exchange/generator/bsn.js';
-import { monthEnd, monthOf, monthStart, parseDay } from '../exchange/generator/dates.js';
-import type { GeneratorMunicipality, GeneratorProduct } from '../exchange/generator/landscape.js';
-import { renderMessage } from '../exchange/generator/messages/index.js';
-import type { Declaration, MessageEvent, NewEvent, Prestatie, Trajectory, Youth } from '../exchange/generator/model.js';
-import { createRng } from '../exchange/generator/prng.js';
-import { sequence } from '../exchange/generator/sequence.js';
-import { importSources, type FileResult } from '../exchange/import.service.js';
-import type { ImportSource } from '../exchange/sources.js';
-import { createRegion } from '../landscape/regions/regions.service.js';
-import { computeKpis } from './kpi.service.js';
+import type { KpiFilters, KpiGroupBy, KpiId, KpiResult } from '../../../../shared/kpi.js';
+import { queryRows } from '../../../db/client.js';
+import { seedDemoRegionIfEmpty } from '../../../db/seed/demo.js';
+import { buildAdmin, buildProvider } from '../../../testing/factories.js';
+import { createTestContext, type TestContext } from '../../../testing/harness.js';
+import { generateBsn } from '../../exchange/generator/bsn.js';
+import { monthEnd, monthOf, monthStart, parseDay } from '../../exchange/generator/dates.js';
+import type { GeneratorMunicipality, GeneratorProduct } from '../../exchange/generator/landscape.js';
+import { renderMessage } from '../../exchange/generator/messages/index.js';
+import type { Declaration, MessageEvent, NewEvent, Prestatie, Trajectory, Youth } from '../../exchange/generator/model.js';
+import { createRng } from '../../exchange/generator/prng.js';
+import { sequence } from '../../exchange/generator/sequence.js';
+import { importSources, type FileResult } from '../../exchange/import.service.js';
+import type { ImportSource } from '../../exchange/sources.js';
+import { createRegion } from '../../landscape/regions/regions.service.js';
+import { computeKpis } from '../kpi.service.js';
 
 /**
  * The world of the hand-made KPI edge cases (kpi-edge-*.test.ts): stories of care, each isolated by its own provider
