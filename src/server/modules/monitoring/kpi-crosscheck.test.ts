@@ -23,7 +23,13 @@ import { readSources } from '../exchange/sources.js';
 import { createProduct } from '../landscape/products/products.service.js';
 import { createRegion } from '../landscape/regions/regions.service.js';
 import { loadRefData, refPeriod, refPreviousPeriod } from './testing/crosscheck-data.js';
-import { additiveKpis, Reference, type RefFilters, type RefGroupBy, type RefResult } from './testing/crosscheck-reference.js';
+import {
+  additiveKpis,
+  Reference,
+  type RefFilters,
+  type RefGroupBy,
+  type RefResult,
+} from './testing/crosscheck-reference.js';
 import { computeKpis } from './kpi.service.js';
 
 /**

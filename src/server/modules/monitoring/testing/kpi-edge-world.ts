@@ -9,7 +9,14 @@ import { generateBsn } from '../../exchange/generator/bsn.js';
 import { monthEnd, monthOf, monthStart, parseDay } from '../../exchange/generator/dates.js';
 import type { GeneratorMunicipality, GeneratorProduct } from '../../exchange/generator/landscape.js';
 import { renderMessage } from '../../exchange/generator/messages/index.js';
-import type { Declaration, MessageEvent, NewEvent, Prestatie, Trajectory, Youth } from '../../exchange/generator/model.js';
+import type {
+  Declaration,
+  MessageEvent,
+  NewEvent,
+  Prestatie,
+  Trajectory,
+  Youth,
+} from '../../exchange/generator/model.js';
 import { createRng } from '../../exchange/generator/prng.js';
 import { sequence } from '../../exchange/generator/sequence.js';
 import { importSources, type FileResult } from '../../exchange/import.service.js';
