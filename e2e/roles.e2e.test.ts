@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Role } from '../src/shared/domain.js';
-import { demoPassword, demoUsers, screenshot, signIn, useAppInBrowser } from './harness.js';
+import { demoPassword, demoUsers, screenshot, signIn, submitSignIn, useAppInBrowser } from './harness.js';
 
 /** The main menu each role should see, in order. */
 const expectedNav: Record<Role, string[]> = {
@@ -117,10 +117,7 @@ describe('signing in per role', () => {
   });
 
   it('shows the API message in an alert after a wrong password', async () => {
-    await ctx.page.goto(`${ctx.app.baseUrl}/inloggen`);
-    await ctx.page.getByLabel('E-mailadres', { exact: true }).fill(demoUsers[0]!.email);
-    await ctx.page.getByLabel('Wachtwoord', { exact: true }).fill('fout-wachtwoord');
-    await ctx.page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await submitSignIn(ctx.page, ctx.app.baseUrl, demoUsers[0]!.email, 'fout-wachtwoord');
     const alert = ctx.page.getByRole('alert').filter({ hasText: /\S/ });
     await alert.waitFor();
     const api = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {

@@ -37,7 +37,7 @@ describe('zorglandschap import ijw', () => {
     const none = cli('import', 'ijw', empty);
     expect(none.status).toBe(1);
     expect(none.stdout).toContain('bestaat niet');
-  }, 60_000);
+  });
 
   it('exports the retour messages of the imported files to a folder, each valid against its XSD', async () => {
     // The example JW301 names a provider and municipality the demo region does not have: rejected, with a JW302.
@@ -58,5 +58,5 @@ describe('zorglandschap import ijw', () => {
     const bad = cli('export', 'ijw', '--out', out, '--from', '1-7-2026');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--from');
-  }, 60_000);
+  });
 });
