@@ -21,6 +21,7 @@ import { demoLandscape, generateIjw } from '../src/server/modules/exchange/gener
 import { importSources } from '../src/server/modules/exchange/import.service.js';
 import { secretsFromKey } from '../src/server/modules/exchange/secrets.js';
 import { readSources } from '../src/server/modules/exchange/sources.js';
+import { roundtripDifferences } from '../src/server/modules/exchange/testing/roundtrip.js';
 
 export interface KpiBenchResult {
   kpi_p95_ms_region_pglite: number;
@@ -167,7 +168,10 @@ export async function runKpiBench(options: { quick: boolean }): Promise<KpiBench
       .filter((d) => /^\d{4}$/.test(d))
       .map((d) => join(outDir, d));
     const secrets = secretsFromKey(randomBytes(32));
-    await importSources({ db: region.db, secrets, actor: null }, readSources(years), () => {});
+    const summary = await importSources({ db: region.db, secrets, actor: null }, readSources(years), () => {});
+    // The full-size round trip (region-roundtrip.test.ts makes it on a small region in every npm test).
+    const differences = await roundtripDifferences(region.db, manifest, summary);
+    if (differences.length) throw new Error(`the import differs from the generator: ${differences.join('; ')}`);
     const [{ trajectories }] = (await queryRows<{ trajectories: number }>(
       region.db,
       sql`select count(*)::int as trajectories from ijw_trajectories`,

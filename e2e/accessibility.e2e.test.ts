@@ -1,23 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  demoEmail,
-  demoPassword,
-  expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  useAppInBrowser,
-} from './harness.js';
-
-/** Waits until the page has its h1 and no "Laden…" message is left in the main landmark. */
-async function settle(page: Page, heading?: string): Promise<string> {
-  const h1 = heading
-    ? page.getByRole('heading', { level: 1, name: heading, exact: true })
-    : page.getByRole('heading', { level: 1 });
-  await h1.waitFor();
-  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
-  return (await h1.innerText()).trim();
-}
+import { expectNoSeriousA11yViolations, screenshot, settle, signInAs, useAppInBrowser } from './harness.js';
 
 /** Opens a page, checks its h1 and title, saves a screenshot and runs axe. */
 async function check(page: Page, url: string, heading: string, name: string): Promise<void> {
@@ -42,7 +25,7 @@ describe('accessibility of every page', () => {
   const ctx = useAppInBrowser({ clearCookies: false });
 
   beforeAll(async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beheerder'), demoPassword);
+    await signInAs(ctx, 'beheerder');
   });
 
   it('overview and lists', async () => {
@@ -176,13 +159,13 @@ describe('accessibility of every page', () => {
 
   it('pages of an aanbieder and a policy officer, including "Geen toegang"', async () => {
     await ctx.browser.clearCookies();
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await signInAs(ctx, 'aanbieder');
     await check(ctx.page, `${ctx.app.baseUrl}/aanbieders`, 'Aanbieders', 'aanbieder-lijst');
     expect(await ctx.page.locator('table tbody tr').count()).toBe(1);
     await check(ctx.page, `${ctx.app.baseUrl}/budgetten`, 'Geen toegang', 'aanbieder-budgetten');
     await check(ctx.page, `${ctx.app.baseUrl}/audit`, 'Geen toegang', 'aanbieder-audit');
     await ctx.browser.clearCookies();
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await signInAs(ctx, 'beleid');
     await check(ctx.page, `${ctx.app.baseUrl}/budgetten`, 'Budgetten', 'beleid-budgetten');
     expect(await ctx.page.getByRole('button', { name: /wijzig budget/ }).count()).toBe(0);
     expect(await ctx.page.getByRole('link', { name: 'Nieuw contract' }).count()).toBe(0);

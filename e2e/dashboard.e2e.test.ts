@@ -6,25 +6,20 @@ import { queryRows } from '../src/server/db/client.js';
 import { kpiDefinitions } from '../src/shared/kpi.js';
 import { parsePeriod } from '../src/web/features/monitoring/dashboard-state.js';
 import {
-  demoEmail,
-  demoPassword,
+  apiGet,
   expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  useAppInBrowser,
   type RunningApp,
   followMenuLink,
+  screenshot,
+  settle,
+  signInAs,
+  useAppInBrowser,
 } from './harness.js';
 
 /** Youths in the generated iJw data: enough for figures per municipality and provider, and small cells deeper down. */
 const demoYouths = 1500;
 const ownAgb = '99000011';
 const ownName = 'Jeugdhulp De Lekoever';
-
-async function settle(page: Page, heading: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
-}
 
 /** The breadcrumb's steps as shown. */
 async function drillPath(page: Page): Promise<string[]> {
@@ -106,21 +101,13 @@ describe('dashboard: steering information with drill-down, suppression, exports,
   beforeAll(async () => {
     // Charts drawn at once (the dashboard honours reduced motion), so screenshots show them whole.
     await ctx.page.emulateMedia({ reducedMotion: 'reduce' });
-    const session = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: demoEmail('beleid'), password: demoPassword }),
-    });
-    const { token } = (await session.json()) as { token: string };
-    const periods = (await (
-      await fetch(`${ctx.app.baseUrl}/api/v1/kpis/periods`, { headers: { Authorization: `Bearer ${token}` } })
-    ).json()) as { defaultPeriod: string };
+    const periods = await apiGet<{ defaultPeriod: string }>(ctx.app.baseUrl, '/kpis/periods', 'beleid');
     const { from, to, year, part } = parsePeriod(periods.defaultPeriod)!;
     period = { label: periods.defaultPeriod, name: `${part}e kwartaal ${year}`, from, to };
   });
 
   it('shows a tile for every KPI, with the region total as the trajectories have it', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await signInAs(ctx, 'beleid');
     await followMenuLink(ctx.page, 'Dashboard');
     await settle(ctx.page, 'Dashboard');
     await ctx.page.locator('.kpi-tile').first().waitFor();
@@ -160,7 +147,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
   });
 
   it('shows a KPI with its chart and, beside it, the table, the exports and the definition', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await signInAs(ctx, 'beleid');
     await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}`);
     await settle(ctx.page, 'Dashboard');
     await ctx.page.getByRole('link', { name: 'Uitval', exact: true }).click();
@@ -202,7 +189,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     expect(cell.n).toBeGreaterThanOrEqual(1);
     expect(cell.n).toBeLessThan(10);
 
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/dashboard/youths_in_care?periode=${period.label}`);
     await settle(ctx.page, 'Jeugdigen in zorg');
     await ctx.page.getByRole('table', { name: `Jeugdigen in zorg per gemeente, ${period.name}` }).waitFor();
@@ -290,7 +277,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
   });
 
   it('lets a contract manager add, change and remove a target, with field errors from the server', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/doelen`);
     await settle(ctx.page, 'Doelen');
     await ctx.page.getByLabel('Cijfer', { exact: true }).selectOption('dropout');
@@ -342,7 +329,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
   });
 
   it('lists the signals of the period, each leading to the trajectories behind it', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/signalen?periode=${period.label}`);
     await settle(ctx.page, 'Signalen');
     const table = ctx.page.getByRole('table', { name: /signalen in/ });
@@ -405,7 +392,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
   });
 
   it('shows an aanbieder only its own figures', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await signInAs(ctx, 'aanbieder');
     await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}`);
     await settle(ctx.page, 'Dashboard');
     await ctx.page.locator('.kpi-tile').first().waitFor();
@@ -455,7 +442,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
 
   it('fits the pages with figures into 390 px: wide tables scroll in their own region', async () => {
     await ctx.page.setViewportSize({ width: 390, height: 844 });
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     const tooWide: string[] = [];
     for (const path of [
       '/',

@@ -3,45 +3,18 @@ import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
 import {
-  demoEmail,
-  demoPassword,
+  apiGet,
   expectNoSeriousA11yViolations,
   screenshot,
-  signIn,
+  settle,
+  signInAs,
+  tableRows,
   useAppInBrowser,
   followMenuLink,
   menuOutline,
 } from './harness.js';
-
-/** Waits for the page's h1 and until no "Laden…" is left in the main landmark. */
-async function settle(page: Page, heading: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: heading, exact: typeof heading === 'string' }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
-}
-
-/** The rows of a table as arrays of trimmed cell texts (header cells included). */
-async function tableRows(page: Page, name: string | RegExp): Promise<string[][]> {
-  const rows = page.getByRole('table', { name, exact: typeof name === 'string' }).locator('tbody tr');
-  const result: string[][] = [];
-  for (const row of await rows.all()) result.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
-  return result;
-}
-
-/** Reads the API as the contract manager, with a Bearer token. */
-async function apiGet<T>(baseUrl: string, path: string): Promise<T> {
-  const session = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: demoEmail('contractmanager'), password: demoPassword }),
-  });
-  const { token } = (await session.json()) as { token: string };
-  return (await (
-    await fetch(`${baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } })
-  ).json()) as T;
-}
 
 function hasZip(): boolean {
   try {
@@ -121,7 +94,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   }
 
   async function openUpload(role: 'contractmanager' | 'beheerder' = 'contractmanager'): Promise<void> {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail(role), demoPassword);
+    await signInAs(ctx, role);
     await followMenuLink(ctx.page, 'Berichten');
     await settle(ctx.page, 'Ingelezen berichten');
     await ctx.page.getByRole('navigation', { name: 'Berichten' }).getByRole('link', { name: 'Inlezen' }).click();
@@ -184,7 +157,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   });
 
   it('shows the history with filters and a retour message to download', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/berichten`);
     await settle(ctx.page, 'Ingelezen berichten');
     await ctx.page
@@ -217,7 +190,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   });
 
   it('finds trajectories with names from the code lists, and narrows them by product category', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await followMenuLink(ctx.page, 'Trajecten');
     await settle(ctx.page, 'Trajecten');
     expect(await ctx.page.locator('main').innerText()).toContain('alleen als pseudoniem');
@@ -263,7 +236,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   });
 
   it('refuses a trajectory period that ends before it begins at its field, and takes a page past the end to the last page', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/trajecten`);
     await settle(ctx.page, 'Trajecten');
     await ctx.page.locator('table caption').filter({ hasText: 'gevonden' }).waitFor();
@@ -313,7 +286,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   });
 
   it('keeps the messages from an aanbieder and shows it only its own trajectories', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await signInAs(ctx, 'aanbieder');
     expect(await menuOutline(ctx.page)).not.toContain('Berichten');
     await ctx.page.goto(`${ctx.app.baseUrl}/berichten/inlezen`);
     await settle(ctx.page, 'Geen toegang');
@@ -335,7 +308,7 @@ describe('iJw messages: import, history, quarantine and trajectories', () => {
   });
 
   it('lets a policy officer read the history and quarantine, without importing or downloads', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await signInAs(ctx, 'beleid');
     expect(await menuOutline(ctx.page)).toContain('Berichten');
     await followMenuLink(ctx.page, 'Berichten');
     await settle(ctx.page, 'Ingelezen berichten');

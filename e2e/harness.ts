@@ -1,7 +1,7 @@
 /**
  * Helpers for the browser tests (e2e/**\/*.e2e.test.ts): a real server on a free port with a fresh PGlite
  * database and the demo region seeded, Debian's headless Chromium driven by playwright-core, sign-in,
- * an axe accessibility gate and screenshots. One server and browser per test file: useAppInBrowser() starts
+ * an axe accessibility gate, screenshots, and the readers every test file shares (settle, tableRows, apiGet). One server and browser per test file: useAppInBrowser() starts
  * them before the file's tests and stops them after. `npm run e2e` builds the web UI (dist/web) before the tests run.
  */
 import { existsSync } from 'node:fs';
@@ -167,6 +167,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   }
 }
 
+/** Signs the test's browser in as the demo user of a role, through the sign-in page. */
+export async function signInAs(ctx: AppInBrowser, role: Role): Promise<void> {
+  await signIn(ctx.page, ctx.app.baseUrl, demoEmail(role), demoPassword);
+}
+
 export interface A11yOptions {
   /** CSS selectors to leave out of the check (use sparingly and say why at the call site). */
   exclude?: string[];
@@ -198,6 +203,40 @@ export async function expectNoSeriousA11yViolations(page: Page, options: A11yOpt
       `axe found ${serious.length} serious or critical accessibility violation(s) on ${page.url()}:\n${serious.map(describe).join('\n')}`,
     );
   }
+}
+
+/**
+ * Waits for the page's h1 (exactly this text when a string is given) and until no "Laden…" is left in the main
+ * landmark, so what a test reads next is the loaded page; returns the h1's text.
+ */
+export async function settle(page: Page, heading?: string | RegExp): Promise<string> {
+  const h1 =
+    heading === undefined
+      ? page.getByRole('heading', { level: 1 })
+      : page.getByRole('heading', { level: 1, name: heading, exact: typeof heading === 'string' });
+  await h1.waitFor();
+  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
+  return (await h1.innerText()).trim();
+}
+
+/** The rows of a table as arrays of trimmed cell texts (header cells included). */
+export async function tableRows(page: Page, name: string | RegExp): Promise<string[][]> {
+  const rows = page.getByRole('table', { name, exact: typeof name === 'string' }).locator('tbody tr');
+  const result: string[][] = [];
+  for (const row of await rows.all()) result.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
+  return result;
+}
+
+/** Reads the API as a demo user (the contract manager unless named), with a Bearer token, to compare with the page. */
+export async function apiGet<T>(baseUrl: string, path: string, role: Role = 'contractmanager'): Promise<T> {
+  const session = await fetch(`${baseUrl}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: demoEmail(role), password: demoPassword }),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const res = await fetch(`${baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  return (await res.json()) as T;
 }
 
 /** Saves a full-page PNG to e2e/screenshots/<name>.png (a git-ignored folder) and returns its path. */

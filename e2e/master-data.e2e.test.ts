@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  demoEmail,
-  demoPassword,
+  apiGet,
   expectNoSeriousA11yViolations,
-  screenshot,
-  signIn,
-  useAppInBrowser,
   followMenuLink,
+  screenshot,
+  signInAs,
+  useAppInBrowser,
 } from './harness.js';
 
 /** Finds a provider's id through the API, signed in as the contract manager with a Bearer token. */
 async function providerIdByName(baseUrl: string, name: string): Promise<string> {
-  const session = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: demoEmail('contractmanager'), password: demoPassword }),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${baseUrl}/api/v1/providers?q=${encodeURIComponent(name)}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  const body = (await res.json()) as { data: Array<{ id: string; name: string }> };
+  const body = await apiGet<{ data: Array<{ id: string; name: string }> }>(
+    baseUrl,
+    `/providers?q=${encodeURIComponent(name)}`,
+  );
   const found = body.data.find((p) => p.name === name);
   if (!found) throw new Error(`no provider ${name}`);
   return found.id;
@@ -73,7 +66,7 @@ describe('providers and contracts', () => {
   const ctx = useAppInBrowser();
 
   it('lets a contract manager create a provider and a contract and find both by searching', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await followMenuLink(ctx.page, 'Aanbieders');
     await h1(ctx.page, 'Aanbieders');
     await ctx.page.getByRole('link', { name: 'Nieuwe aanbieder' }).click();
@@ -139,7 +132,7 @@ describe('providers and contracts', () => {
   });
 
   it('shows field errors for an AGB code that is not 8 digits, and keeps what was typed', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/nieuw`);
     await h1(ctx.page, 'Nieuwe aanbieder');
     await ctx.page.getByLabel('AGB-code', { exact: true }).fill('123');
@@ -165,7 +158,7 @@ describe('providers and contracts', () => {
   });
 
   it('shows the server message under the AGB field when the code is already in use', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/nieuw`);
     await h1(ctx.page, 'Nieuwe aanbieder');
     await ctx.page.getByLabel('AGB-code', { exact: true }).fill('99000011');
@@ -176,7 +169,7 @@ describe('providers and contracts', () => {
   });
 
   it('shows a field error when a contract ends before it starts', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/contracten/nieuw`);
     await h1(ctx.page, 'Nieuw contract');
     await fillContract(ctx.page, {
@@ -203,7 +196,7 @@ describe('providers and contracts', () => {
 
   it('gives an aanbieder "Geen toegang" on another provider\'s edit page, as the API does', async () => {
     const otherId = await providerIdByName(ctx.app.baseUrl, 'Stichting Kromme Rijn Jeugd');
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await signInAs(ctx, 'aanbieder');
     await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/${otherId}/bewerken`);
     await h1(ctx.page, 'Geen toegang');
     const api = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/providers/${otherId}`);
@@ -220,7 +213,7 @@ describe('providers and contracts', () => {
   });
 
   it('lets an aanbieder keep only its own self-service fields current', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
+    await signInAs(ctx, 'aanbieder');
     await ctx.page.getByRole('link', { name: 'Gegevens van uw organisatie' }).click();
     await h1(ctx.page, 'Jeugdhulp De Lekoever');
     await ctx.page.getByRole('link', { name: 'Bewerken' }).click();
@@ -239,7 +232,7 @@ describe('providers and contracts', () => {
   });
 
   it('lets a contract manager record a product with tariffs per year', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/producten/nieuw`);
     await h1(ctx.page, 'Nieuw product');
     await ctx.page.getByLabel('Productcode', { exact: true }).fill('45T09');
@@ -267,7 +260,7 @@ describe('providers and contracts', () => {
   });
 
   it('saves a changed contract and shows the new notes on its page', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/contracten?q=LEK-2023-003`);
     await ctx.page.getByRole('link', { name: 'LEK-2023-003' }).click();
     await h1(ctx.page, 'Contract LEK-2023-003');
@@ -280,7 +273,7 @@ describe('providers and contracts', () => {
   });
 
   it('lets a beheerder add a user bound to a provider', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beheerder'), demoPassword);
+    await signInAs(ctx, 'beheerder');
     await ctx.page.goto(`${ctx.app.baseUrl}/gebruikers`);
     await h1(ctx.page, 'Gebruikers');
     await ctx.page.getByRole('link', { name: 'Nieuwe gebruiker' }).click();

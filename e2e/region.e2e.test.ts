@@ -1,47 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
-  demoEmail,
-  demoPassword,
+  apiGet,
   expectNoSeriousA11yViolations,
   screenshot,
-  signIn,
+  settle,
+  signInAs,
+  tableRows,
   useAppInBrowser,
   followMenuLink,
   menuOutline,
 } from './harness.js';
 
-/** Waits for the page's h1 and until no "Laden…" is left in the main landmark. */
-async function settle(page: Page, heading: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Laden…'));
-}
-
-/** The rows of a table as arrays of trimmed cell texts (header cells included). */
-async function tableRows(page: Page, name: string | RegExp): Promise<string[][]> {
-  const rows = page.getByRole('table', { name, exact: typeof name === 'string' }).locator('tbody tr');
-  const result: string[][] = [];
-  for (const row of await rows.all()) result.push((await row.locator('th, td').allInnerTexts()).map((s) => s.trim()));
-  return result;
-}
-
-/** Reads the API as the contract manager, with a Bearer token. */
-async function apiGet<T>(baseUrl: string, path: string): Promise<T> {
-  const session = await fetch(`${baseUrl}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: demoEmail('contractmanager'), password: demoPassword }),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  return (await res.json()) as T;
-}
-
 describe('region, combinations and provider filters', () => {
   const ctx = useAppInBrowser();
 
   it('lets a contract manager add a lot and a tier level and see them in the tables', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await followMenuLink(ctx.page, 'Regio');
     await settle(ctx.page, 'Regio Lekstroom');
     expect(await ctx.page.title()).toBe('Regio Lekstroom | Zorglandschap');
@@ -102,7 +76,7 @@ describe('region, combinations and provider filters', () => {
   });
 
   it('shows the field error for a CBS code that is not 4 digits, in the summary and under the field', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
     await settle(ctx.page, 'Regio Lekstroom');
     const form = ctx.page.getByRole('form', { name: 'Gemeente toevoegen' });
@@ -133,7 +107,7 @@ describe('region, combinations and provider filters', () => {
   });
 
   it("lets a contract manager record a combination and find it in the list and on the lead provider's page", async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await followMenuLink(ctx.page, 'Combinaties');
     await settle(ctx.page, 'Combinaties');
     await ctx.page.getByLabel('Naam', { exact: true }).fill('Combinatie Crisis en Forensisch');
@@ -172,7 +146,7 @@ describe('region, combinations and provider filters', () => {
   });
 
   it('shows a policy officer the region without add or edit forms', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
+    await signInAs(ctx, 'beleid');
     await followMenuLink(ctx.page, 'Regio');
     await settle(ctx.page, 'Regio Lekstroom');
     for (const heading of ['Gemeenten', 'Percelen', 'Begrotingsposten', 'Niveaus', 'Omvang en risico', 'Rol']) {
@@ -191,7 +165,7 @@ describe('region, combinations and provider filters', () => {
   });
 
   it('keeps /regio from a role that may not see it', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('verwijzer'), demoPassword);
+    await signInAs(ctx, 'verwijzer');
     expect(await menuOutline(ctx.page)).toEqual([
       'Overzicht',
       'Landschap: Aanbieders, Combinaties, Contracten, Producten',
@@ -201,7 +175,7 @@ describe('region, combinations and provider filters', () => {
   });
 
   it('has no serious accessibility violations on /regio and /combinaties, with every form open', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beheerder'), demoPassword);
+    await signInAs(ctx, 'beheerder');
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
     await settle(ctx.page, 'Regio Lekstroom');
     await ctx.page.getByRole('button', { name: /^Bewerken hoog/ }).click();
@@ -233,7 +207,7 @@ describe('region, combinations and provider filters', () => {
   });
 
   it('filters the provider list by tier and by status', async () => {
-    await signIn(ctx.page, ctx.app.baseUrl, demoEmail('contractmanager'), demoPassword);
+    await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders`);
     await settle(ctx.page, 'Aanbieders');
     const tier = ctx.page.getByLabel('Niveau', { exact: true });

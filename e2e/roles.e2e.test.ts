@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../src/shared/domain.js';
-import { demoPassword, demoUsers, menuOutline, screenshot, signIn, useAppInBrowser } from './harness.js';
+import { demoPassword, demoUsers, menuOutline, screenshot, signIn, submitSignIn, useAppInBrowser } from './harness.js';
 
 /** The main menu each role should see, in order: a section with one entry for the role is that entry's link. */
 const expectedMenu: Record<Role, string[]> = {
@@ -65,10 +65,7 @@ describe('signing in per role', () => {
   });
 
   it('shows the API message in an alert after a wrong password', async () => {
-    await ctx.page.goto(`${ctx.app.baseUrl}/inloggen`);
-    await ctx.page.getByLabel('E-mailadres', { exact: true }).fill(demoUsers[0]!.email);
-    await ctx.page.getByLabel('Wachtwoord', { exact: true }).fill('fout-wachtwoord');
-    await ctx.page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await submitSignIn(ctx.page, ctx.app.baseUrl, demoUsers[0]!.email, 'fout-wachtwoord');
     const alert = ctx.page.getByRole('alert').filter({ hasText: /\S/ });
     await alert.waitFor();
     const api = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {

@@ -1,14 +1,18 @@
 /**
  * Regenerates src/shared/codelists/ijw-3.2.generated.ts from the iJw 3.2 code-list export and basisschema.xsd.
  * The CSV export drops leading zeros, so each code is padded to the width the XSD enumeration uses
- * (the XSD is authoritative). Run: npx tsx scripts/generate-codelists.ts [path/to/shared/ijw/3.2]
+ * (the XSD is authoritative). Both sources live in the repository, beside the schemas the app validates with
+ * (src/server/modules/exchange/schemas/SOURCES.md). Run: npx tsx scripts/generate-codelists.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const base = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'ijw', '3.2');
-const csv = readFileSync(join(base, 'codelijsten', 'codes-gebruikt-in-berichten.csv'), 'utf8').replace(/^\uFEFF/, '');
-const xsd = readFileSync(join(base, 'xsd', 'basisschema.xsd'), 'utf8');
+const schemas = join(import.meta.dirname, '..', 'src', 'server', 'modules', 'exchange', 'schemas');
+const csv = readFileSync(join(schemas, 'ijw-3.2-codelijsten', 'codes-gebruikt-in-berichten.csv'), 'utf8').replace(
+  /^\uFEFF/,
+  '',
+);
+const xsd = readFileSync(join(schemas, 'ijw-3.2', 'basisschema.xsd'), 'utf8');
 
 /** The lists the platform uses, with the XSD type that holds their padded enumeration. */
 const lists: Record<string, string> = {

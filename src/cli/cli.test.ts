@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { examplesDir } from '../server/modules/exchange/testing/ijw-examples.js';
 import { loadXsdSupport, validateAgainstXsd } from '../server/modules/exchange/xsd.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -25,8 +26,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('zorglandschap import ijw', () => {
   it('prints one JSON object per file and exits non-zero when a file is rejected or a path is missing', () => {
     expect(cli('seed-demo').status).toBe(0);
-    const examples = join(repo, '..', 'shared', 'ijw', '3.2', 'voorbeelden');
-    const bad = cli('import', 'ijw', join(examples, 'JW315.xml'), '--json');
+    const bad = cli('import', 'ijw', join(examplesDir, 'JW315.xml'), '--json');
     expect(bad.status).toBe(1);
     const line = JSON.parse(bad.stdout.trim().split('\n').pop()!);
     expect(Object.keys(line)).toEqual(['file', 'messageType', 'status', 'records', 'reasons']);
@@ -37,12 +37,11 @@ describe('zorglandschap import ijw', () => {
     const none = cli('import', 'ijw', empty);
     expect(none.status).toBe(1);
     expect(none.stdout).toContain('bestaat niet');
-  }, 60_000);
+  });
 
   it('exports the retour messages of the imported files to a folder, each valid against its XSD', async () => {
-    const examples = join(repo, '..', 'shared', 'ijw', '3.2', 'voorbeelden');
     // The example JW301 names a provider and municipality the demo region does not have: rejected, with a JW302.
-    expect(cli('import', 'ijw', join(examples, 'JW301.xml')).status).toBe(1);
+    expect(cli('import', 'ijw', join(examplesDir, 'JW301.xml')).status).toBe(1);
     const out = join(work, 'retouren');
     const run = cli('export', 'ijw', '--out', out, '--from', '2020-01-01');
     expect(run.status, run.stderr).toBe(0);
@@ -59,5 +58,5 @@ describe('zorglandschap import ijw', () => {
     const bad = cli('export', 'ijw', '--out', out, '--from', '1-7-2026');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--from');
-  }, 60_000);
+  });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '../server/db/client.js';
-import { examplesDir } from '../server/modules/exchange/test-fixtures.js';
+import { examplesDir } from '../server/modules/exchange/testing/ijw-examples.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'zl-lock-'));

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestContext } from './test/harness.js';
+import { call, createTestContext } from './testing/harness.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ruleset = join(root, 'docs', 'api', 'adr-ruleset.yaml');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, call, createTestContext, type TestContext } from './test/harness.js';
+import { buildUser, call, createTestContext, type TestContext } from './testing/harness.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

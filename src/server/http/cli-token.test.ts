@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../db/schema/index.js';
-import { buildProvider } from '../test/factories.js';
-import { call, createTestContext, type TestContext } from '../test/harness.js';
+import { buildProvider } from '../testing/factories.js';
+import { call, createTestContext, type TestContext } from '../testing/harness.js';
 import { issueCliToken } from './cli-token.js';
 
 let ctx: TestContext;

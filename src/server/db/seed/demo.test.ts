@@ -6,7 +6,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../client.js';
 import { auditEvents, budgets, contracts, municipalities, products, providers } from '../schema/index.js';
-import { call, createTestContext, type TestContext } from '../../test/harness.js';
+import { call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from './demo.js';
 
 let ctx: TestContext;

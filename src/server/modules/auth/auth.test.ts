@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema/index.js';
-import { buildProvider } from '../../test/factories.js';
-import { buildUser, call, createTestContext, type TestContext } from '../../test/harness.js';
+import { buildProvider } from '../../testing/factories.js';
+import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { createUser } from './auth.service.js';
 
 let ctx: TestContext;

@@ -4,7 +4,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { buildUser, createTestContext, type TestContext } from '../../test/harness.js';
+import { buildUser, createTestContext, type TestContext } from '../../testing/harness.js';
 
 /**
  * A real OpenID Provider (panva's oidc-provider) on loopback: the whole code flow with PKCE runs over HTTP,

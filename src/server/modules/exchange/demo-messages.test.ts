@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { sql } from 'drizzle-orm';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
+import { createTestContext, type TestContext } from '../../testing/harness.js';
 import { seedDemoMessages } from './demo-messages.js';
 
 let ctx: TestContext;

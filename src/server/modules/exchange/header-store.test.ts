@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packHeader, unpackHeader } from './header-store.js';
 import { BASIS_NS, messageNs } from './retour/types.js';
-import { example } from './test-fixtures.js';
+import { example } from './testing/ijw-examples.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 const ns = messageNs('JW301');

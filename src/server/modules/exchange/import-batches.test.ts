@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ijwDeclarationLines, ijwFiles, ijwTrajectories } from '../../db/schema/index.js';
-import type { TestContext } from '../../test/harness.js';
+import type { TestContext } from '../../testing/harness.js';
 import { importSources, type FileResult } from './import.service.js';
 import { secretsFromKey } from './secrets.js';
 import type { ImportSource } from './sources.js';
-import { contextAllocation, example, exampleRegionContext } from './test-fixtures.js';
+import { contextAllocation, exampleRegionContext } from './testing/example-region.js';
+import { example } from './testing/ijw-examples.js';
 
 // Batches of one file: each message is checked while the one before it may still be being written (on PostgreSQL the
 // next batch is checked on a second connection), so what a batch accepted must count for the next one.

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { examplesDir } from './test-fixtures.js';
+import { examplesDir } from './testing/ijw-examples.js';
 import { parseXml } from './xml.js';
 import { parseXmlFast } from './xml-fast.js';
 

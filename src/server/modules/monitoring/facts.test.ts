@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
+import { createTestContext, type TestContext } from '../../testing/harness.js';
 import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
 import { importSources } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { at, figures, kpi, P, rows, useEdgeWorld, world } from './kpi-edge-world.js';
+import { at, figures, kpi, P, rows, useEdgeWorld, world } from './testing/kpi-edge-world.js';
 
 /** KPI edge cases of flow and endings over hand-made iJw messages (kpi-edge-world.ts): periods, overlaps, reasons, re-entry, taakgericht care, wait, 18+. */
 useEdgeWorld();

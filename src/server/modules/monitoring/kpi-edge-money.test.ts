@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { at, declared, kpi, P, useEdgeWorld, world } from './kpi-edge-world.js';
+import { at, declared, kpi, P, useEdgeWorld, world } from './testing/kpi-edge-world.js';
 
 /** KPI edge cases of money over hand-made iJw messages (kpi-edge-world.ts): spend and the year-end forecast. */
 useEdgeWorld();

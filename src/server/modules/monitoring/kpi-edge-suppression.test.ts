@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpi, P, rows, useEdgeWorld } from './kpi-edge-world.js';
+import { kpi, P, rows, useEdgeWorld } from './testing/kpi-edge-world.js';
 import { suppressCells, type RawCell } from './suppression.js';
 
 /** Small numbers over hand-made iJw messages (kpi-edge-world.ts): cells of 1–9 youths withheld, and the cell that would give them away. */

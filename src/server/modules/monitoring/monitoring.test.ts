@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiIds, type KpiResponse } from '../../../shared/kpi.js';
 import { providers } from '../../db/schema/index.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
-import { buildUser, call, createTestContext, type TestContext } from '../../test/harness.js';
+import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
 import { importSources } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';

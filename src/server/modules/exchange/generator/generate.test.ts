@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from './bsn.js';
 import { formatDay, monthOf, parseDay } from './dates.js';
@@ -13,8 +12,7 @@ import type { ExpectedInvalid } from './invalid.js';
 import { createRng } from './prng.js';
 import { simulate } from './trajectories.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..');
-const xsdDir = join(repoRoot, '..', 'shared', 'ijw', '3.2', 'xsd');
+const xsdDir = join(import.meta.dirname, '..', 'schemas', 'ijw-3.2');
 const types = ['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323'] as const;
 
 /** The demo region plus one taakgericht product, so that path is exercised too. */

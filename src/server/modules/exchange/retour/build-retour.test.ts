@@ -18,7 +18,7 @@ import {
   plain,
   retour,
   types,
-} from './test-support.js';
+} from '../testing/retour-support.js';
 
 /** A nested case per type: the codes to put in, and the class (indexed path) that must carry them. */
 const nested: Record<

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, call, createTestContext, type TestContext } from '../../../test/harness.js';
-import { buildAdmin, buildProvider, buildRegion, uniqueAgb } from '../../../test/factories.js';
+import { buildUser, call, createTestContext, type TestContext } from '../../../testing/harness.js';
+import { buildAdmin, buildProvider, buildRegion, uniqueAgb } from '../../../testing/factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

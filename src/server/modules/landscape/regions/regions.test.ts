@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegion } from '../../../test/factories.js';
-import { buildUser, call, createTestContext, type TestContext } from '../../../test/harness.js';
+import { buildRegion } from '../../../testing/factories.js';
+import { buildUser, call, createTestContext, type TestContext } from '../../../testing/harness.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

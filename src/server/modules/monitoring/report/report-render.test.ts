@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiDefinitions, type KpiCell, type KpiResponse, type KpiResult } from '../../../../shared/kpi.js';
-import { inspectPdf, isPdf, type PdfView } from './pdf-check.js';
+import { inspectPdf, isPdf, type PdfView } from '../testing/pdf-check.js';
 import { renderQuarterlyReport } from './quarterly-report.js';
 import type { QuarterlyReportData } from './report-data.js';
 

@@ -11,13 +11,13 @@ import { kpiDefinitions } from '../../../../shared/kpi.js';
 import { openDatabase, queryRows } from '../../../db/client.js';
 import { providers } from '../../../db/schema/index.js';
 import { seedDemoRegionIfEmpty } from '../../../db/seed/demo.js';
-import { buildUser, createTestContext, type TestContext } from '../../../test/harness.js';
+import { buildUser, createTestContext, type TestContext } from '../../../testing/harness.js';
 import { demoLandscape, generateIjw } from '../../exchange/generator/generate.js';
 import { importSources } from '../../exchange/import.service.js';
 import { readSources } from '../../exchange/sources.js';
 import { createRegion } from '../../landscape/regions/regions.service.js';
 import { computeKpis, resolveRegion } from '../kpi.service.js';
-import { inspectPdf, isPdf } from './pdf-check.js';
+import { inspectPdf, isPdf } from '../testing/pdf-check.js';
 import { reportChartKpis } from './report-charts.js';
 
 /** The quarterly report on a generated, imported region: through the API for each role, and through the CLI. */

@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { child, children, parseXml, text, type XmlElement } from '../xml.js';
 import { loadXsdSupport, validateAgainstXsd } from '../xsd.js';
-import { BASIS_NS, buildRetour, messageNs, retourTypeOf, type HeenType } from './build-retour.js';
-import { retourSpecs } from './spec.js';
+import { BASIS_NS, buildRetour, messageNs, retourTypeOf, type HeenType } from '../retour/build-retour.js';
+import { retourSpecs } from '../retour/spec.js';
+import { example as exampleBytes, examplesDir } from './ijw-examples.js';
 
 await loadXsdSupport();
 
 /** Shared by the retour tests: example messages, building + validating a retour, and tree helpers. */
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..');
-export const examples = join(repoRoot, '..', 'shared', 'ijw', '3.2', 'voorbeelden');
+export const examples = examplesDir;
 export const types: HeenType[] = ['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323'];
 
 /** The example message as text; JW315.xml has an impossible date (2027-06-31, see SOURCES.md), fixed here. */
 export function exampleText(type: HeenType): string {
-  const xml = readFileSync(join(examples, `${type}.xml`), 'utf8');
+  const xml = exampleBytes(type).toString('utf8');
   return type === 'JW315' ? xml.replaceAll('2027-06-31', '2027-06-30') : xml;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../../db/client.js';
 
 /**
  * The input of the reference KPIs (crosscheck-reference.ts): its own date arithmetic and period notation, and the raw

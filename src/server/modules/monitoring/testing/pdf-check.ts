@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Test helpers around poppler-utils (Debian package, installed by .ci/run): what a reader of the PDF would see as
- * text, how many pages it has, and page pictures to look at.
+ * Test helpers around poppler-utils (Debian package; npm test checks for it, scripts/check-system.mjs): what a reader
+ * of the PDF would see as text, how many pages it has, and page pictures to look at.
  */
 function poppler(tool: string, args: string[]): string {
   const run = spawnSync(tool, args, { encoding: 'utf8' });

@@ -1,27 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildAdmin, buildProvider } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/harness.js';
-import { createRegion } from '../landscape/regions/regions.service.js';
-import { loadXsdSupport } from './xsd.js';
-
-/** The example messages of the iJw 3.2 release, as kept in the project's shared folder beside the repository. */
-export const examplesDir = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'ijw',
-  '3.2',
-  'voorbeelden',
-);
-
-export function example(name: string): Buffer {
-  return readFileSync(join(examplesDir, `${name}.xml`));
-}
+import { buildAdmin, buildProvider } from '../../../testing/factories.js';
+import { createTestContext, type TestContext } from '../../../testing/harness.js';
+import { createRegion } from '../../landscape/regions/regions.service.js';
+import { loadXsdSupport } from '../xsd.js';
+import { example } from './ijw-examples.js';
 
 interface ContextProduct {
   number: string;
