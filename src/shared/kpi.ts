@@ -252,4 +252,3 @@ export const kpiDefinitionById = new Map(kpiDefinitions.map((d) => [d.id, d]));
 
 /** Default threshold below which a published cell is suppressed (configurable per installation). */
 export const defaultSuppressionThreshold = 10;
-
