@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { jobCatalog } from './jobs/catalog.js';
+import { JobRunner } from './jobs/runner.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createLogger } from './http/logger.js';
@@ -36,6 +38,8 @@ export async function startServer(
     }
   }
   const app = createApp({ database, config, secrets, logger });
+  const jobs = new JobRunner(database, jobCatalog, { logger });
+  await jobs.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: database.kind }, 'listening');
@@ -49,10 +53,11 @@ export async function startServer(
     closing = true;
     logger.info('shutting down');
     server.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  return { server, database, shutdown };
+  return { server, database, jobs, shutdown };
 }

@@ -24,6 +24,7 @@ import { createProduct } from '../landscape/products/products.service.js';
 import { createRegion } from '../landscape/regions/regions.service.js';
 import { loadRefData, refPeriod, refPreviousPeriod } from './crosscheck-data.js';
 import { additiveKpis, Reference, type RefFilters, type RefGroupBy, type RefResult } from './crosscheck-reference.js';
+import { refreshKpiFacts } from './facts.service.js';
 import { computeKpis } from './kpi.service.js';
 
 /**
@@ -125,6 +126,7 @@ beforeAll(async () => {
   const rejected = results.filter((r) => r.status !== 'accepted');
   if (rejected.length)
     throw new Error(`import rejected ${rejected.length} files: ${JSON.stringify(rejected.slice(0, 2))}`);
+  await refreshKpiFacts(db);
   ref = new Reference(await loadRefData(db, regionId));
 }, 180_000);
 
