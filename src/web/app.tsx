@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout, PublicLayout } from './components/layout';
 import { Loading, NotFoundPage } from './components/page-state';
 import { AuditLogPage } from './features/audit/audit-log';
+import { JobsPage } from './features/jobs/jobs-page';
 import { SignInPage } from './features/auth/sign-in';
 import { BudgetPage } from './features/budgets/budget-matrix';
 import { CombinationListPage } from './features/combinations/combination-list';
@@ -77,6 +78,7 @@ export function App() {
               <Route path="gebruikers" element={<UserListPage />} />
               <Route path="gebruikers/nieuw" element={<UserNewPage />} />
               <Route path="audit" element={<AuditLogPage />} />
+              <Route path="beheer/taken" element={<JobsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

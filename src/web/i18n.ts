@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { exchangeEn } from './features/exchange/i18n-exchange';
 import { monitoringEn } from './features/monitoring/i18n-monitoring';
+import { jobsEn } from './features/jobs/i18n-jobs';
 import { formatCount } from './lib/format';
 
 /**
@@ -328,8 +329,11 @@ void noOverlap;
 type MonitoringOverlap = keyof typeof monitoringEn & (keyof typeof core | keyof typeof exchangeEn);
 const noMonitoringOverlap: [MonitoringOverlap] extends [never] ? true : MonitoringOverlap = true;
 void noMonitoringOverlap;
+type JobsOverlap = keyof typeof jobsEn & (keyof typeof core | keyof typeof exchangeEn | keyof typeof monitoringEn);
+const noJobsOverlap: [JobsOverlap] extends [never] ? true : JobsOverlap = true;
+void noJobsOverlap;
 
-const en = { ...core, ...exchangeEn, ...monitoringEn };
+const en = { ...core, ...exchangeEn, ...monitoringEn, ...jobsEn };
 
 export type Msg = keyof typeof en;
 export type Lang = 'nl' | 'en';

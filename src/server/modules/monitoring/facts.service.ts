@@ -150,6 +150,15 @@ export async function kpiFactsState(db: Db): Promise<KpiFactsState> {
   return { state: asOf ? 'ready' : 'building', asOf, refreshing: stale || Boolean(row?.queued) };
 }
 
+/** When the facts this transaction sees were last known current; null while they were never built. */
+export async function kpiFactsAsOf(db: Db): Promise<string | null> {
+  const [row] = await queryRows<{ as_of: string | null }>(
+    db,
+    sql`select ${isoTimestamp('completed_at')} as as_of from kpi_refresh where id = 1`,
+  );
+  return row?.as_of ?? null;
+}
+
 /** What a money line keeps of its allocation's trajectory `tr` (kpi_money_facts.trajectory_start …). */
 const trajectoryOfLine = sql`tr.start_date as trajectory_start, least(tr.end_date, tr.allocation_end) as trajectory_stop, tr.allocation_end`;
 

@@ -17,7 +17,7 @@ import { budgetLines, lots, municipalities, providers, regions } from '../../db/
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
 import { trajectoryGroupings, type KpiContext, type KpiRow } from './kpis/kpi-module.js';
-import { kpiDataRange, kpiFactsState } from './facts.service.js';
+import { kpiDataRange, kpiFactsAsOf, kpiFactsState } from './facts.service.js';
 import { parsePeriod, previousPeriod } from './period.js';
 import { suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
@@ -150,26 +150,32 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     ]);
   }
   const facts = await kpiFactsState(db);
-  const response = { facts, period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold };
-  if (facts.state === 'building') return { ...response, data: [] };
+  const response = { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold };
+  if (facts.state === 'building') return { facts, ...response, data: [] };
   // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
   // for the counts that still sort (the default 4 MB spills to disk); parallel scans even where the planner expects many
   // rows out of them (it cannot tell how many youths are alone in a window); no JIT, which costs more than it saves here.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
-    await tx.execute(sql`set local jit = off`);
-    const data = await computeInTransaction(tx, {
-      period,
-      previous,
-      groupBy,
-      filters,
-      threshold,
-      requested,
-      regionId: options.regionId,
-    });
-    return { ...response, data };
-  });
+  // One snapshot, so the figures are those of the refresh that `asOf` names.
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
+      await tx.execute(sql`set local jit = off`);
+      const data = await computeInTransaction(tx, {
+        period,
+        previous,
+        groupBy,
+        filters,
+        threshold,
+        requested,
+        regionId: options.regionId,
+      });
+      const asOf = await kpiFactsAsOf(tx);
+      if (!asOf) return { facts: { ...facts, state: 'building', asOf }, ...response, data: [] };
+      return { facts: { ...facts, asOf }, ...response, data };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 async function computeInTransaction(

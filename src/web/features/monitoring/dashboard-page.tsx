@@ -7,6 +7,7 @@ import { forbidden } from '../providers/provider-form';
 import { useT } from '../../i18n';
 import type { KpiResponse, KpiResult } from '../../../shared/kpi';
 import { DashboardControls, periodLabel } from './dashboard-controls';
+import { FactsStatus } from './facts-status';
 import { canSeeDashboard, DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
 import { KpiChange, KpiTarget, KpiValue, kpiName, locale } from './kpi-figures';
@@ -38,7 +39,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
   const navigate = useNavigate();
   const fromUrl = readState(new URLSearchParams(location.search));
   const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod, groupBy: '' };
-  const [kpis] = useKpis(state, 'region');
+  const [kpis, reload] = useKpis(state, 'region');
   const response = kpis.status === 'ok' ? kpis.data : null;
   const ownProvider = user.role === 'aanbieder' ? response?.filters.provider : undefined;
   const quarter = reportQuarter(state.period, periods.defaultPeriod);
@@ -62,7 +63,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
           {t('Groepen van minder dan {n} jeugdigen staan er als "< {n}".', { n: response.suppressionThreshold })}
         </p>
       )}
-      <ul className="plain-list dashboard-downloads">
+      <ul className="plain-list dashboard-downloads" hidden={response?.facts.state === 'building'}>
         {quarter && (
           <li>
             <a className="utrecht-link utrecht-link--html-a" href={reportHref(quarter, reportProvider)} download>
@@ -81,9 +82,10 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
           </a>
         </li>
       </ul>
+      <FactsStatus facts={response?.facts ?? null} retry={reload} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
-      {response && <KpiTiles response={response} state={state} />}
+      {response?.facts.state === 'ready' && <KpiTiles response={response} state={state} />}
     </>
   );
 }
