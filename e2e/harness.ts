@@ -18,6 +18,7 @@ import { startServer } from '../src/server/main.js';
 import { demoPassword, demoUsers } from '../src/server/db/seed/demo.js';
 import type { Db } from '../src/server/db/client.js';
 import { backgroundJobs } from '../src/server/db/schema/index.js';
+import type { JobRunner } from '../src/server/jobs/runner.js';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../src/shared/domain.js';
 
@@ -40,6 +41,8 @@ export interface RunningApp {
   baseUrl: string;
   /** The server's own database, for a test that must check a figure against the rows behind it. */
   db: Db;
+  /** The server's background jobs, for a test that must hold them back or run one now. */
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -86,6 +89,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     db: started.database.db,
+    jobs: started.jobs,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -41,6 +41,8 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
   const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod, groupBy: '' };
   const [kpis, reload] = useKpis(state, 'region');
   const response = kpis.status === 'ok' ? kpis.data : null;
+  // While the figures are being built there is nothing to download or describe.
+  const building = response?.facts.state === 'building';
   const ownProvider = user.role === 'aanbieder' ? response?.filters.provider : undefined;
   const quarter = reportQuarter(state.period, periods.defaultPeriod);
   const reportProvider = state.provider || ownProvider;
@@ -54,7 +56,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
         onApply={(next) => navigate(`/dashboard${toSearch(next)}`)}
       />
       <DrillPath state={state} basePath="/dashboard" ownProvider={ownProvider} />
-      {response && (
+      {response && !building && (
         <p className="utrecht-paragraph dashboard-lead">
           {t('Cijfers over {period}, vergeleken met {previous}.', {
             period: periodLabel(response.period.label, lang),
@@ -63,29 +65,31 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
           {t('Groepen van minder dan {n} jeugdigen staan er als "< {n}".', { n: response.suppressionThreshold })}
         </p>
       )}
-      <ul className="plain-list dashboard-downloads" hidden={response?.facts.state === 'building'}>
-        {quarter && (
+      {!building && (
+        <ul className="plain-list dashboard-downloads">
+          {quarter && (
+            <li>
+              <a className="utrecht-link utrecht-link--html-a" href={reportHref(quarter, reportProvider)} download>
+                {t('Kwartaalrapportage {quarter} (PDF)', { quarter: periodLabel(quarter, lang) })}
+              </a>
+            </li>
+          )}
           <li>
-            <a className="utrecht-link utrecht-link--html-a" href={reportHref(quarter, reportProvider)} download>
-              {t('Kwartaalrapportage {quarter} (PDF)', { quarter: periodLabel(quarter, lang) })}
+            <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>
+              {t('Alle cijfers als CSV')}
             </a>
           </li>
-        )}
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>
-            {t('Alle cijfers als CSV')}
-          </a>
-        </li>
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>
-            {t('Alle cijfers als Excel (XLSX)')}
-          </a>
-        </li>
-      </ul>
+          <li>
+            <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>
+              {t('Alle cijfers als Excel (XLSX)')}
+            </a>
+          </li>
+        </ul>
+      )}
       <FactsStatus facts={response?.facts ?? null} retry={reload} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
-      {response?.facts.state === 'ready' && <KpiTiles response={response} state={state} />}
+      {response && !building && <KpiTiles response={response} state={state} />}
     </>
   );
 }
