@@ -11,6 +11,7 @@ import { importSources } from '../src/server/modules/exchange/import.service.js'
 import { secretsFromKey } from '../src/server/modules/exchange/secrets.js';
 import { readSources } from '../src/server/modules/exchange/sources.js';
 import { computeKpis, resolveRegion } from '../src/server/modules/monitoring/kpi.service.js';
+import { refreshKpiFacts } from '../src/server/modules/monitoring/facts.service.js';
 import { buildNational } from './kpi.js';
 
 /**
@@ -62,6 +63,8 @@ describe('buildNational', () => {
       cents: String(3n * BigInt(one.cents)),
       municipalities: 3 * one.municipalities,
     });
+    await refreshKpiFacts(source.db);
+    await refreshKpiFacts(target.db);
     const inCare = async (database: Database) =>
       (
         await computeKpis(database.db, {

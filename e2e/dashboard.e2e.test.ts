@@ -124,6 +124,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     expect(await tile('Jeugdigen in zorg').innerText()).toMatch(/Vorige periode\s+\d+\s+[▲▼=]/);
     expect(await tile('Cliënttevredenheid').innerText()).toContain('Geen gegevens');
     expect(await tile('Prognose jaareinde').innerText()).toMatch(/Doel\s+≤/);
+    await ctx.page.getByText(/^Stand per \d{1,2}-\d{1,2}-\d{4}/).waitFor();
     const report = ctx.page.getByRole('link', { name: `Kwartaalrapportage ${period.name} (PDF)` });
     expect(await report.getAttribute('href')).toBe(`/api/v1/reports/quarterly?quarter=${period.label}`);
     await screenshot(ctx.page, 'dashboard-tegels');
@@ -462,6 +463,37 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     }
     await ctx.page.setViewportSize({ width: 1280, height: 900 });
     expect(tooWide).toEqual([]);
+  });
+
+  it('says the figures are being built instead of showing them after the facts were emptied, until the job ran', async () => {
+    await ctx.app.jobs.stop();
+    // What a migration that rebuilds the facts does: empty them and forget the last refresh.
+    await ctx.app.db.execute(sql`truncate kpi_trajectory_facts, kpi_money_facts, kpi_money_months, kpi_data_dates`);
+    await ctx.app.db.execute(sql`delete from kpi_refresh`);
+    await signInAs(ctx, 'beheerder');
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}`);
+    await settle(ctx.page, 'Dashboard');
+    await ctx.page.getByRole('status').filter({ hasText: 'De cijfers worden opgebouwd' }).waitFor();
+    expect(await ctx.page.locator('.kpi-tile').count()).toBe(0);
+    expect(await ctx.page.getByRole('link', { name: 'Alle cijfers als CSV' }).count()).toBe(0);
+    await screenshot(ctx.page, 'dashboard-opbouw');
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    await ctx.page.goto(`${ctx.app.baseUrl}/beheer/taken`);
+    await settle(ctx.page, 'Achtergrondtaken');
+    const row = ctx.page.getByRole('row').filter({ hasText: 'kpi-refresh' });
+    await row.getByRole('button', { name: 'Nu uitvoeren: kpi-refresh' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: 'Taak kpi-refresh wordt uitgevoerd.' }).waitFor();
+    await row.getByRole('cell', { name: 'Gevraagd' }).waitFor();
+    await ctx.app.jobs.start();
+    // The page asks again while the job runs or waits.
+    await row.getByRole('cell', { name: 'Geslaagd' }).waitFor({ timeout: 60_000 });
+    await screenshot(ctx.page, 'beheer-taken');
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=${period.label}`);
+    await ctx.page.locator('.kpi-tile').first().waitFor();
+    await ctx.page.getByText(/^Stand per \d{1,2}-\d{1,2}-\d{4}/).waitFor();
   });
 
   it('raised no script errors in the browser', () => {

@@ -17,6 +17,9 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer } from '../src/server/main.js';
 import { demoPassword, demoUsers } from '../src/server/db/seed/demo.js';
 import type { Db } from '../src/server/db/client.js';
+import { backgroundJobs } from '../src/server/db/schema/index.js';
+import type { JobRunner } from '../src/server/jobs/runner.js';
+import { eq } from 'drizzle-orm';
 import type { Role } from '../src/shared/domain.js';
 
 /** The demo region's log-ins (one shared password), as seeded by startApp(). */
@@ -38,6 +41,8 @@ export interface RunningApp {
   baseUrl: string;
   /** The server's own database, for a test that must check a figure against the rows behind it. */
   db: Db;
+  /** The server's background jobs, for a test that must hold them back or run one now. */
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -71,6 +76,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
   }
+  // The KPI facts are built by a background job the start requests; the pages are tested with figures, so wait for it.
+  await waitForJob(started.database.db, 'kpi-refresh');
   const server = started.server as Server;
   if (!server.listening) {
     await new Promise<void>((resolve, reject) => {
@@ -82,6 +89,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     db: started.database.db,
+    jobs: started.jobs,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -89,10 +97,20 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await started.jobs.stop();
       await started.database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function waitForJob(db: Db, name: string): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    const [row] = await db.select().from(backgroundJobs).where(eq(backgroundJobs.name, name));
+    if (row?.lastOutcome === 'succeeded' && !row.requestedAt && !row.runningSince) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`background job ${name} did not finish within a minute`);
 }
 
 async function freePort(): Promise<number> {

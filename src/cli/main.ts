@@ -15,7 +15,6 @@ import { readSources } from '../server/modules/exchange/sources.js';
 import { AppError, fieldError } from '../server/http/errors.js';
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
-import { refreshKpiFacts } from '../server/modules/monitoring/facts.service.js';
 import { addUserThroughServer } from './forward.js';
 
 /** The command being run, as another process finds it named while this one holds the data directory. */
@@ -153,8 +152,10 @@ importCommand
         console.log(
           `${tally.accepted} aanvaard, ${tally.duplicate} al eerder ingelezen, ${tally.rejected} afgekeurd; ${tally.records} records`,
         );
-      // The dashboard's figures follow at once (otherwise the first KPI read after the import would bring them up to date).
-      if (tally.accepted > 0) await refreshKpiFacts(db);
+      if (tally.accepted > 0 && !opts.json)
+        console.log(
+          'De cijfers van het dashboard worden op de achtergrond bijgewerkt (nu meteen: zorglandschap kpi refresh).',
+        );
       if (tally.rejected > 0) process.exitCode = 1;
     }).finally(stopCheckWorkers);
   });
@@ -198,7 +199,16 @@ generateCommand
     },
   );
 
-program
+/** Runs the KPI facts refresh here and now, recorded as a run of its background job; throws when it fails. */
+async function refreshFactsNow(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  const { JobRunner } = await import('../server/jobs/runner.js');
+  const { jobCatalog } = await import('../server/jobs/catalog.js');
+  const { outcome, error } = await new JobRunner(database, jobCatalog).runNow('kpi-refresh');
+  if (outcome === 'failed') throw new Error(`de KPI-feiten konden niet worden bijgewerkt: ${error}`);
+  if (outcome === 'busy') console.error('De KPI-feiten worden al bijgewerkt; de cijfers kunnen nog wat achterlopen.');
+}
+
+const kpiCommand = program
   .command('kpi')
   .description("KPI's berekenen zoals dashboard en API ze tonen (docs/kpi.md), met onderdrukking van kleine aantallen")
   .option('--kpi <ids>', `een of meer KPI's met komma's (${kpiIds.join(', ')}); leeg = alle`)
@@ -225,7 +235,9 @@ program
       region?: string;
       json?: boolean;
     }) =>
-      withDatabase(async ({ db }) => {
+      withDatabase(async (database) => {
+        const { db } = database;
+        await refreshFactsNow(database);
         const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/kpi.service.js');
         const { formatKpiValue, withheldText } = await import('../shared/kpi-charts.js');
         const region = await resolveRegion(db, opts.region);
@@ -269,6 +281,16 @@ program
       }),
   );
 
+kpiCommand
+  .command('refresh')
+  .description("de feiten achter de KPI's nu bijwerken (de server doet dat ook na elke import en elk kwartier)")
+  .action(() =>
+    withDatabase(async (database) => {
+      await refreshFactsNow(database);
+      console.log('KPI-feiten bijgewerkt.');
+    }),
+  );
+
 const reportCommand = program.command('report').description('rapportages maken');
 reportCommand
   .command('quarterly')
@@ -284,7 +306,9 @@ reportCommand
     const quarter = parseQuarter(opts.quarter, '--quarter');
     if (opts.provider !== undefined && !/^\d{8}$/.test(opts.provider))
       throw fieldError('--provider', 'moet een AGB-code van 8 cijfers zijn');
-    await withDatabase(async ({ db }) => {
+    await withDatabase(async (database) => {
+      const { db } = database;
+      await refreshFactsNow(database);
       const report = await createQuarterlyReport(db, {
         region: opts.region,
         quarter,

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { landscapeRoutes } from './modules/landscape/landscape.routes.js';
+import { jobRoutes } from './jobs/jobs.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { reportRoutes } from './modules/monitoring/report.routes.js';
 
@@ -93,6 +94,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
   api.route('/', exchangeRoutes);
   api.route('/', monitoringRoutes);
   api.route('/', reportRoutes);
+  api.route('/', jobRoutes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

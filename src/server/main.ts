@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { jobCatalog } from './jobs/catalog.js';
+import { JobRunner } from './jobs/runner.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { issueCliToken } from './http/cli-token.js';
@@ -46,6 +48,8 @@ export async function startServer(
     }
   }
   const app = createApp({ database, config, secrets, logger });
+  const jobs = new JobRunner(database, jobCatalog, { logger });
+  await jobs.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   try {
     await once(server, 'listening');
@@ -69,10 +73,11 @@ export async function startServer(
     closing = true;
     logger.info('shutting down');
     server.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  return { server, database, shutdown };
+  return { server, database, jobs, shutdown };
 }

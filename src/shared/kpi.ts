@@ -96,7 +96,19 @@ export interface KpiResult {
   rows: KpiCell[];
 }
 
+/**
+ * Whether the figures can be shown: 'building' while the facts were never built (no figures then), else 'ready' with
+ * the facts as of `asOf` (ISO 8601); `refreshing` while a newer refresh is asked for or running.
+ */
+export interface KpiFactsState {
+  state: 'ready' | 'building';
+  asOf: string | null;
+  refreshing: boolean;
+}
+
 export interface KpiResponse {
+  /** The facts the figures come from; `data` is empty while they are being built. */
+  facts: KpiFactsState;
   period: KpiPeriod;
   previousPeriod: KpiPeriod;
   groupBy: KpiGroupBy;

@@ -45,6 +45,8 @@ export const permissionTable = {
   'users.read': { description: 'Gebruikers van de regio zien', grants: keeper },
   'users.manage': { description: 'Gebruikers toevoegen en wijzigen', grants: keeper },
   'audit.read': { description: 'Het audit-log lezen', grants: keeper },
+  'jobs.read': { description: 'De achtergrondtaken met hun runs en fouten zien', grants: keeper },
+  'jobs.run': { description: 'Een achtergrondtaak nu laten uitvoeren', grants: keeper },
 
   // --- The region's frame
   'regions.create': { description: 'Een regio aanmaken', grants: { beheerder: 'installation' } },

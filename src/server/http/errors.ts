@@ -16,6 +16,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   /** Input is too large to accept. */
   PayloadTooLarge = 'payload-too-large',
+  /** The answer is not there yet (the KPI facts are being built); the same request later succeeds. */
+  Unavailable = 'unavailable',
   /** An unexpected failure; details go to the log, never to the client. */
   Internal = 'internal',
 }
@@ -27,6 +29,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
 };
 
@@ -37,6 +40,7 @@ const titleOf: Record<ErrorCode, string> = {
   [ErrorCode.NotFound]: 'Niet gevonden',
   [ErrorCode.Conflict]: 'Conflict met bestaande gegevens',
   [ErrorCode.PayloadTooLarge]: 'Invoer te groot',
+  [ErrorCode.Unavailable]: 'Tijdelijk niet beschikbaar',
   [ErrorCode.Internal]: 'Interne fout',
 };
 

@@ -5,6 +5,7 @@ import { budgetsFeature } from './budgets/feature';
 import { combinationsFeature } from './combinations/feature';
 import { contractsFeature } from './contracts/feature';
 import { exchangeFeature } from './exchange/feature';
+import { jobsFeature } from './jobs/feature';
 import { monitoringFeature } from './monitoring/feature';
 import { productsFeature } from './products/feature';
 import { providersFeature } from './providers/feature';
@@ -27,4 +28,5 @@ export const features: readonly WebFeature[] = [
   availabilityFeature,
   usersFeature,
   auditFeature,
+  jobsFeature,
 ];

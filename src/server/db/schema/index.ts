@@ -2,3 +2,4 @@ export * from './landscape.js';
 export * from './access.js';
 export * from './exchange.js';
 export * from './monitoring.js';
+export * from './jobs.js';

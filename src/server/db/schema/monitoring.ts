@@ -263,6 +263,8 @@ export const kpiRefresh = pgTable('kpi_refresh', {
   contracts: text(),
   /** A digest of every region's budget lines with their productcategorieën, as the money facts last followed them. */
   budgetLineCategories: text(),
+  /** When the last refresh completed (or found nothing to do): the figures are "stand per" this time. Null: never built. */
+  completedAt: timestamp({ withTimezone: true }),
 });
 
 /** Per municipality the first start and the latest start or end date in the facts: a region's data range. */

@@ -10,6 +10,8 @@ import type { Secrets } from './secrets.js';
 import type { SourceItem } from './sources.js';
 import { arrayParam } from './sql-arrays.js';
 import { isServerDatabase, writeBatch, type Checked, type FileResult } from './write-batch.js';
+import { requestJob } from '../../jobs/runner.js';
+import { kpiRefreshJobName } from '../monitoring/facts.service.js';
 
 export type { FileResult, FileStatus, Reason } from './write-batch.js';
 export { stopCheckWorkers, warmUpCheckWorkers } from './check-pool.js';
@@ -141,6 +143,8 @@ export async function importSources(
   }
   if (batch.length) await flush(batch);
   await finish();
+  // The dashboard's figures follow in the background; a request that fails to be recorded is caught up by the schedule.
+  if (summary.accepted > 0) await requestJob(deps.db, kpiRefreshJobName).catch(() => {});
   return summary;
 }
 

@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { KpiFactsState } from '../../../shared/kpi.js';
+import { isoTimestamp, requestJob } from '../../jobs/runner.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { neighbourSuffixes, nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
 
@@ -56,15 +58,27 @@ const staleness = sql`
   ${budgetLinesDigest} is distinct from r.budget_line_categories as budget_lines`;
 const refreshState = sql`from (select 1) one left join kpi_refresh r on r.id = 1`;
 
+/** The background job that keeps the facts current (src/server/jobs/catalog.ts). */
+export const kpiRefreshJobName = 'kpi-refresh';
+
+const isStale = (s: Staleness | undefined) =>
+  Boolean(s?.trajectories || s?.lines || s?.products || s?.contracts || s?.budget_lines);
+
 /**
  * Brings the KPI facts up to date: kpi_trajectory_facts with ijw_trajectories and kpi_money_facts with
- * ijw_declaration_lines. Cheap when nothing changed: one index lookup per source. Called after imports and before
- * every KPI read, so figures are current at once.
+ * ijw_declaration_lines. Cheap when nothing changed: one index lookup per source. Runs as the background job
+ * kpi-refresh (after imports, on a schedule, when a read finds the facts stale) and by `zorglandschap kpi refresh`;
+ * never inside a read, which could take minutes after a large import or a migration.
  */
 export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
-  const [state] = await queryRows<Staleness>(db, sql`select ${staleness} ${refreshState}`);
-  if (!state?.trajectories && !state?.lines && !state?.products && !state?.contracts && !state?.budget_lines)
+  const [state] = await queryRows<Staleness & { checked_at: string }>(
+    db,
+    sql`select ${staleness}, now()::text as checked_at ${refreshState}`,
+  );
+  if (!isStale(state)) {
+    await markCompleted(db, state!.checked_at);
     return { refreshed: false };
+  }
   const changed = await db.transaction(async (tx) => {
     // One refresh at a time; what is stale is read again after the lock (the refresh before may have done it).
     await tx.execute(sql`select pg_advisory_xact_lock(7710042)`);
@@ -92,7 +106,7 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
             contracts: now.contracts ? now.contracts_digest : null,
           })
         : 0;
-    return {
+    const result = {
       trajectories,
       lines:
         now?.lines || now?.products || now?.budget_lines
@@ -102,10 +116,47 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
             })
           : 0,
     };
+    // As of this transaction's start: what committed before it is in the facts.
+    await markCompleted(tx, sql`now()`);
+    return result;
   });
   if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_facts`);
   if (changed.lines > 5000) await db.execute(sql`analyze kpi_money_months`);
   return { refreshed: true };
+}
+
+/** Keeps when the facts were last known current: the dashboard's "stand per". */
+async function markCompleted(db: Db, at: string | SQL): Promise<void> {
+  await db.execute(sql`
+    insert into kpi_refresh (id, completed_at) values (1, ${at}::timestamptz)
+    on conflict (id) do update set completed_at = greatest(kpi_refresh.completed_at, excluded.completed_at)`);
+}
+
+/**
+ * What a read can promise about the facts, without waiting for them: 'building' while they were never built (a fresh
+ * installation, or a migration that emptied them and cleared kpi_refresh.completed_at), else 'ready' as of `asOf`.
+ * When the sources changed since, it asks for the refresh job (and does not wait): `refreshing` tells the reader.
+ */
+export async function kpiFactsState(db: Db): Promise<KpiFactsState> {
+  const [row] = await queryRows<Staleness & { as_of: string | null; queued: boolean }>(
+    db,
+    sql`select ${staleness}, ${isoTimestamp('r.completed_at')} as as_of,
+      coalesce(j.running_since is not null or j.requested_at is not null, false) as queued
+    ${refreshState} left join background_jobs j on j.name = ${kpiRefreshJobName}`,
+  );
+  const stale = isStale(row);
+  if (stale && !row?.queued) await requestJob(db, kpiRefreshJobName);
+  const asOf = row?.as_of ?? null;
+  return { state: asOf ? 'ready' : 'building', asOf, refreshing: stale || Boolean(row?.queued) };
+}
+
+/** When the facts this transaction sees were last known current; null while they were never built. */
+export async function kpiFactsAsOf(db: Db): Promise<string | null> {
+  const [row] = await queryRows<{ as_of: string | null }>(
+    db,
+    sql`select ${isoTimestamp('completed_at')} as as_of from kpi_refresh where id = 1`,
+  );
+  return row?.as_of ?? null;
 }
 
 /** What a money line keeps of its allocation's trajectory `tr` (kpi_money_facts.trajectory_start …). */

@@ -117,13 +117,20 @@ afterAll(async () => {
 });
 
 describe('kpi_money_facts', () => {
-  it('follows an import: lines imported after a refresh count at the next read', async () => {
+  it('follows an import: the import asks for the refresh job, and its lines count once that ran', async () => {
     expect(await spend('2024')).toBe(await declared(2024));
     expect(await spend('2025')).toBe(0);
     const before = await counts();
     expect(before.facts).toBe(before.lines);
 
     await importYear('2025');
+    const [job] = await queryRows<{ requested: boolean }>(
+      ctx.database.db,
+      sql`select requested_at is not null as requested from background_jobs where name = 'kpi-refresh'`,
+    );
+    expect(job?.requested).toBe(true);
+    expect(await spend('2025')).toBe(0);
+    await refreshKpiFacts(ctx.database.db);
     expect(await spend('2025')).toBe(await declared(2025));
     expect(await declared(2025)).toBeGreaterThan(0);
     const after = await counts();
@@ -370,7 +377,12 @@ describe('kpi_money_facts', () => {
       from ijw_declaration_lines where municipality_code in (select cbs_code from municipalities where region_id = '${regionId}')
         and period_start between '2025-01-01' and '2025-12-31'
       order by id limit 1 returning id`;
-      const base = await spend('2025');
+      // What the background job does after an import, then the read.
+      const refreshedSpend = async (period: string) => {
+        await refreshKpiFacts(db);
+        return spend(period);
+      };
+      const base = await refreshedSpend('2025');
       const late = await pool.connect();
       try {
         await late.query('begin');
@@ -378,12 +390,12 @@ describe('kpi_money_facts', () => {
         const early = await late.query<{ id: string }>(copyLine(12_345));
         const [quick] = await queryRows<{ id: string }>(db, sql.raw(copyLine(100)));
         expect(Number(quick!.id)).toBeGreaterThan(Number(early.rows[0]!.id));
-        expect(await spend('2025')).toBeCloseTo(base! + 1, 2);
+        expect(await refreshedSpend('2025')).toBeCloseTo(base! + 1, 2);
         await late.query('commit');
       } finally {
         late.release();
       }
-      expect(await spend('2025')).toBeCloseTo(base! + 1 + 123.45, 2);
+      expect(await refreshedSpend('2025')).toBeCloseTo(base! + 1 + 123.45, 2);
       expect(await spend('2025')).toBe(await declared(2025));
       const { facts, lines } = await counts();
       expect(facts).toBe(lines);

@@ -17,7 +17,7 @@ import { budgetLines, lots, municipalities, providers, regions } from '../../db/
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
 import { trajectoryGroupings, type KpiContext, type KpiRow } from './kpis/kpi-module.js';
-import { kpiDataRange, refreshKpiFacts } from './facts.service.js';
+import { kpiDataRange, kpiFactsAsOf, kpiFactsState } from './facts.service.js';
 import { parsePeriod, previousPeriod } from './period.js';
 import { suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
@@ -43,12 +43,16 @@ export async function resolveRegion(db: Db, codeOrId?: string): Promise<{ id: st
   return region;
 }
 
+/** What a publication that cannot be sent without figures (an export, a report) answers while they are built. */
+export function buildingError(): AppError {
+  return new AppError(ErrorCode.Unavailable, 'De cijfers worden opgebouwd; probeer het over enkele minuten opnieuw.');
+}
+
 /** The first and last date in the region's trajectories, and the last complete quarter with data as a default period. */
 export async function kpiPeriods(
   db: Db,
   regionId: string,
 ): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
-  await refreshKpiFacts(db);
   const { first, last } = await kpiDataRange(db, regionId);
   const anchor = last ? new Date(`${last}T00:00:00Z`) : new Date();
   // The quarter that ends on or before the data's last date.
@@ -123,7 +127,8 @@ const meets = (value: number | null, target: NonNullable<KpiCell['target']>) =>
 
 /**
  * Computes the requested KPIs for a period with the previous period beside them, applies targets and suppresses small
- * numbers. Every publication (API, CLI, exports, PDF, dashboard) takes its figures from here.
+ * numbers. Every publication (API, CLI, exports, PDF, dashboard) takes its figures from here. It reads the facts as
+ * they are and never waits for a refresh: while they were never built it answers at once without figures.
  */
 export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<KpiResponse> {
   const period = parsePeriod(options.period);
@@ -144,24 +149,33 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
       },
     ]);
   }
-  await refreshKpiFacts(db);
+  const facts = await kpiFactsState(db);
+  const response = { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold };
+  if (facts.state === 'building') return { facts, ...response, data: [] };
   // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
   // for the counts that still sort (the default 4 MB spills to disk); parallel scans even where the planner expects many
   // rows out of them (it cannot tell how many youths are alone in a window); no JIT, which costs more than it saves here.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
-    await tx.execute(sql`set local jit = off`);
-    return computeInTransaction(tx, {
-      period,
-      previous,
-      groupBy,
-      filters,
-      threshold,
-      requested,
-      regionId: options.regionId,
-    });
-  });
+  // One snapshot, so the figures are those of the refresh that `asOf` names.
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
+      await tx.execute(sql`set local jit = off`);
+      const data = await computeInTransaction(tx, {
+        period,
+        previous,
+        groupBy,
+        filters,
+        threshold,
+        requested,
+        regionId: options.regionId,
+      });
+      const asOf = await kpiFactsAsOf(tx);
+      if (!asOf) return { facts: { ...facts, state: 'building', asOf }, ...response, data: [] };
+      return { facts: { ...facts, asOf }, ...response, data };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 async function computeInTransaction(
@@ -175,7 +189,7 @@ async function computeInTransaction(
     requested: KpiId[];
     regionId: string;
   },
-): Promise<KpiResponse> {
+): Promise<KpiResult[]> {
   const { period, previous, groupBy, filters, threshold, requested } = options;
   const municipalityCodes = (
     await db
@@ -258,5 +272,5 @@ async function computeInTransaction(
     const protectedCells = suppressCells(toRaw(totalRow), rows, threshold);
     data.push({ kpi: definition, available: true, total: protectedCells.total, rows: protectedCells.rows });
   }
-  return { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold, data };
+  return data;
 }

@@ -9,7 +9,8 @@ import { body, json, problems, ZDate, ZIdParam } from '../../http/openapi.js';
 import { providers } from '../../db/schema/index.js';
 import type { Actor } from '../auth/auth.service.js';
 import { toCsv, toXlsx } from './export.js';
-import { computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
+import { buildingError, computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
+import { kpiFactsState } from './facts.service.js';
 import { parsePeriod } from './period.js';
 import { listSignals } from './signals.service.js';
 import {
@@ -46,8 +47,20 @@ const ZCell = z
   })
   .openapi('KpiCell');
 const ZPeriod = z.object({ from: ZDate, to: ZDate, label: z.string() });
+const ZFacts = z
+  .object({
+    state: z
+      .enum(['ready', 'building'])
+      .describe(
+        'building: de cijfers worden voor het eerst opgebouwd (data is dan leeg); ready: cijfers stand per asOf',
+      ),
+    asOf: z.string().nullable().describe('Stand per: het moment van de laatste voltooide verversing (ISO 8601)'),
+    refreshing: z.boolean().describe('Er is een nieuwere verversing gevraagd of bezig'),
+  })
+  .openapi('KpiFacts');
 const ZKpiResponse = z
   .object({
+    facts: ZFacts,
     period: ZPeriod,
     previousPeriod: ZPeriod,
     groupBy: z.enum(kpiGroupings),
@@ -206,12 +219,13 @@ monitoringRoutes.openapi(
           },
         },
       },
-      ...problems(400, 401, 403),
+      ...problems(400, 401, 403, 503),
     },
   }),
   async (c) => {
     const query = c.req.valid('query');
     const response = await answer(c, query);
+    if (response.facts.state === 'building') throw buildingError();
     const name = exportName(response, query.kpi);
     if (query.format === 'xlsx') {
       return c.body(new Uint8Array(await toXlsx(response)), 200, {
@@ -274,7 +288,7 @@ monitoringRoutes.openapi(
     summary: 'Signalen: cellen die hun doel of drempel overschrijden',
     request: { query: z.object({ period: z.string().optional(), region: z.string().max(60).optional() }) },
     responses: {
-      200: json(z.object({ period: ZPeriod, data: z.array(ZSignal) }), 'Signalen'),
+      200: json(z.object({ facts: ZFacts, period: ZPeriod, data: z.array(ZSignal) }), 'Signalen'),
       ...problems(400, 401, 403),
     },
   }),
@@ -291,7 +305,7 @@ monitoringRoutes.openapi(
       provider,
       threshold: c.get('config').suppressionThreshold,
     });
-    return c.json({ period: parsePeriod(period), data }, 200);
+    return c.json({ facts: await kpiFactsState(db), period: parsePeriod(period), data }, 200);
   },
 );
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { kpiIds, type KpiResponse } from '../../../shared/kpi.js';
 import { providers } from '../../db/schema/index.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
@@ -12,8 +13,20 @@ import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
 import { importSources } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';
 import type { Signal } from './signals.service.js';
+import { JobRunner, type JobDefinition } from '../../jobs/runner.js';
+import { kpiRefreshJob } from './facts.job.js';
 
 let ctx: TestContext;
+let jobs: JobRunner;
+/** The refresh job as the server runs it, held back until the test lets it go on. */
+let held = Promise.resolve();
+const heldRefresh: JobDefinition = {
+  ...kpiRefreshJob,
+  run: async (db) => {
+    await held;
+    await kpiRefreshJob.run(db);
+  },
+};
 let dir: string;
 let manager: string;
 let policy: string;
@@ -30,22 +43,84 @@ beforeAll(async () => {
   await importYear('2024');
   manager = (await buildUser(ctx, 'contractmanager')).token;
   policy = (await buildUser(ctx, 'beleid')).token;
+  jobs = new JobRunner(ctx.database, [heldRefresh], { pollMs: 50 });
 }, 180_000);
 afterAll(async () => {
+  await jobs.stop();
   await ctx.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Waits until the background refresh has brought the figures up to date. */
+async function ready(query: string): Promise<KpiResponse> {
+  let body: KpiResponse | undefined;
+  await vi.waitFor(
+    async () => {
+      body = (await kpis(manager, query)).body;
+      expect(body.facts).toMatchObject({ state: 'ready', refreshing: false });
+    },
+    { timeout: 60_000, interval: 100 },
+  );
+  return body!;
+}
+
 describe('GET /kpis', () => {
-  it('answers with figures that follow an import at once', async () => {
-    const before = await kpis(manager, 'kpi=youths_in_care&period=2025Q2');
-    expect(before.status).toBe(200);
-    const carriedOver = before.body.data[0]!.total.value ?? 0;
+  it('answers at once without figures while the facts are being built, and with figures once the job ran', async () => {
+    let release!: () => void;
+    held = new Promise((resolve) => (release = resolve));
+    await jobs.start();
+    const started = performance.now();
+    const building = await kpis(manager, 'kpi=youths_in_care&period=2025Q2');
+    // Generous: the read does not wait for the refresh, which is held back until below.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(building.status).toBe(200);
+    expect(building.body.facts).toEqual({ state: 'building', asOf: null, refreshing: true });
+    expect(building.body.data).toEqual([]);
+    const signals = await call(ctx, manager, 'GET', '/kpis/signals?period=2025Q2');
+    expect([signals.status, signals.body.facts.state, signals.body.data]).toEqual([200, 'building', []]);
+    const csv = await call(ctx, manager, 'GET', '/kpis/export?period=2025Q2');
+    expect([csv.status, csv.body.detail]).toEqual([
+      503,
+      'De cijfers worden opgebouwd; probeer het over enkele minuten opnieuw.',
+    ]);
+    release();
+    const built = await ready('kpi=youths_in_care&period=2025Q2');
+    expect(built.data[0]!.total.value).toBeGreaterThan(0);
+    expect(Date.parse(built.facts.asOf!)).toBeGreaterThan(Date.now() - 60_000);
+  }, 120_000);
+
+  it('answers "being built" again after a migration empties the facts, and the same figures once the job ran', async () => {
+    const before = await ready('kpi=youths_in_care,spend&period=2025Q2');
+    let release!: () => void;
+    held = new Promise((resolve) => (release = resolve));
+    // What a migration that rebuilds the facts does (as 0016 did): empty them and forget the last refresh.
+    await ctx.database.db.execute(
+      sql`truncate kpi_trajectory_facts, kpi_money_facts, kpi_money_months, kpi_data_dates`,
+    );
+    await ctx.database.db.execute(sql`delete from kpi_refresh`);
+    const building = await kpis(manager, 'kpi=youths_in_care,spend&period=2025Q2');
+    expect(building.body.facts.state).toBe('building');
+    expect(building.body.data).toEqual([]);
+    release();
+    const after = await ready('kpi=youths_in_care,spend&period=2025Q2');
+    expect(after.data).toEqual(before.data);
+  }, 120_000);
+
+  it('answers with figures that follow an import in the background', async () => {
+    const before = await ready('kpi=youths_in_care&period=2025Q2');
+    const carriedOver = before.data[0]!.total.value ?? 0;
     await importYear('2025');
-    const after = await kpis(manager, 'kpi=youths_in_care&period=2025Q2');
-    expect(after.body.data[0]!.total.value).toBeGreaterThan(carriedOver);
-    expect(after.body.period).toEqual({ from: '2025-04-01', to: '2025-06-30', label: '2025Q2' });
-    expect(after.body.previousPeriod.label).toBe('2025Q1');
+    let after = before;
+    await vi.waitFor(
+      async () => {
+        after = (await kpis(manager, 'kpi=youths_in_care&period=2025Q2')).body;
+        expect(after.data[0]!.total.value).toBeGreaterThan(carriedOver);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+    expect(Date.parse(after.facts.asOf!)).toBeGreaterThan(Date.parse(before.facts.asOf!));
+    expect(after.period).toEqual({ from: '2025-04-01', to: '2025-06-30', label: '2025Q2' });
+    expect(after.previousPeriod.label).toBe('2025Q1');
   }, 180_000);
 
   it('gives every KPI per municipality, with small cells withheld', async () => {

@@ -39,7 +39,7 @@ reportRoutes.openapi(
         description: 'De PDF, als bijlage (kwartaalrapportage-<regio>[-<agb>]-<kwartaal>.pdf)',
         content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
       },
-      ...problems(400, 401, 403, 404),
+      ...problems(400, 401, 403, 404, 503),
     },
   }),
   async (c) => {

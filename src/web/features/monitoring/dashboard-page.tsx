@@ -7,6 +7,7 @@ import { forbidden } from '../providers/provider-form';
 import { useT } from '../../i18n';
 import type { KpiResponse, KpiResult } from '../../../shared/kpi';
 import { DashboardControls, periodLabel } from './dashboard-controls';
+import { FactsStatus } from './facts-status';
 import { canSeeDashboard, DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
 import { KpiChange, KpiTarget, KpiValue, kpiName, locale } from './kpi-figures';
@@ -38,8 +39,10 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
   const navigate = useNavigate();
   const fromUrl = readState(new URLSearchParams(location.search));
   const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod, groupBy: '' };
-  const [kpis] = useKpis(state, 'region');
+  const [kpis, reload] = useKpis(state, 'region');
   const response = kpis.status === 'ok' ? kpis.data : null;
+  // While the figures are being built there is nothing to download or describe.
+  const building = response?.facts.state === 'building';
   const ownProvider = user.role === 'aanbieder' ? response?.filters.provider : undefined;
   const quarter = reportQuarter(state.period, periods.defaultPeriod);
   const reportProvider = state.provider || ownProvider;
@@ -53,7 +56,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
         onApply={(next) => navigate(`/dashboard${toSearch(next)}`)}
       />
       <DrillPath state={state} basePath="/dashboard" ownProvider={ownProvider} />
-      {response && (
+      {response && !building && (
         <p className="utrecht-paragraph dashboard-lead">
           {t('Cijfers over {period}, vergeleken met {previous}.', {
             period: periodLabel(response.period.label, lang),
@@ -62,28 +65,31 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
           {t('Groepen van minder dan {n} jeugdigen staan er als "< {n}".', { n: response.suppressionThreshold })}
         </p>
       )}
-      <ul className="plain-list dashboard-downloads">
-        {quarter && (
+      {!building && (
+        <ul className="plain-list dashboard-downloads">
+          {quarter && (
+            <li>
+              <a className="utrecht-link utrecht-link--html-a" href={reportHref(quarter, reportProvider)} download>
+                {t('Kwartaalrapportage {quarter} (PDF)', { quarter: periodLabel(quarter, lang) })}
+              </a>
+            </li>
+          )}
           <li>
-            <a className="utrecht-link utrecht-link--html-a" href={reportHref(quarter, reportProvider)} download>
-              {t('Kwartaalrapportage {quarter} (PDF)', { quarter: periodLabel(quarter, lang) })}
+            <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>
+              {t('Alle cijfers als CSV')}
             </a>
           </li>
-        )}
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'csv')} download>
-            {t('Alle cijfers als CSV')}
-          </a>
-        </li>
-        <li>
-          <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>
-            {t('Alle cijfers als Excel (XLSX)')}
-          </a>
-        </li>
-      </ul>
+          <li>
+            <a className="utrecht-link utrecht-link--html-a" href={exportHref(state, 'region', 'xlsx')} download>
+              {t('Alle cijfers als Excel (XLSX)')}
+            </a>
+          </li>
+        </ul>
+      )}
+      <FactsStatus facts={response?.facts ?? null} retry={reload} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
-      {response && <KpiTiles response={response} state={state} />}
+      {response && !building && <KpiTiles response={response} state={state} />}
     </>
   );
 }

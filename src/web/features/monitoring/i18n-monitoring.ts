@@ -15,6 +15,11 @@ export const monitoringEn = {
     'Figures that miss their target, for the region, every municipality and every provider. Groups of fewer than 10 youths are left out.',
   'Cijfers over {period}, vergeleken met {previous}.': 'Figures for {period}, compared with {previous}.',
   Dashboard: 'Dashboard',
+  'De cijfers worden opgebouwd. Dat gebeurt op de achtergrond, na een update of het inlezen van veel berichten, en duurt enkele minuten. Deze pagina toont ze zodra ze klaar zijn.':
+    'The figures are being built. That happens in the background, after an update or a large import, and takes a few minutes. This page shows them as soon as they are ready.',
+  'Stand per {time}.': 'As of {time}.',
+  'Nieuwe gegevens worden verwerkt; vernieuw de pagina straks voor de nieuwste cijfers.':
+    'New data is being processed; reload the page shortly for the latest figures.',
   'De cijfers van uw organisatie die hun doel niet halen.': 'Your organisation’s figures that miss their target.',
   'De grafiek toont de 12 grootste; de tabel toont ze allemaal.':
     'The chart shows the 12 largest; the table shows them all.',

@@ -22,6 +22,7 @@ import { kpiName, locale } from './kpi-figures';
 import { kpiDefinitionTexts } from './kpi-definition-texts';
 import { KpiTable } from './kpi-table';
 import { exportHref, useKpis, usePeriods, type KpiPeriods } from './monitoring-api';
+import { FactsStatus } from './facts-status';
 
 const KpiChart = lazy(() => import('./kpi-chart'));
 
@@ -70,7 +71,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
   );
   // A grouping this KPI (or this user) does not have falls back to the drill-down's next level.
   const groupBy = state.groupBy && groupings.includes(state.groupBy) ? state.groupBy : defaultGroupBy(state, ownOnly);
-  const [kpis] = useKpis(state, groupBy, kpi.id);
+  const [kpis, reload] = useKpis(state, groupBy, kpi.id);
   const response = kpis.status === 'ok' ? kpis.data : null;
   const result = response?.data.find((r) => r.kpi.id === kpi.id) ?? null;
   const basePath = `/dashboard/${kpi.id}`;
@@ -87,6 +88,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
         onApply={(next) => navigate(`${basePath}${toSearch(next)}`)}
       />
       <DrillPath state={state} basePath={basePath} ownProvider={ownOnly ? response?.filters.provider : undefined} />
+      <FactsStatus facts={response?.facts ?? null} retry={reload} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
       {response && result && !result.available && (
@@ -97,7 +99,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
       {response && result?.available && (
         <KpiFigures kpiId={kpi.id} response={response} groupBy={groupBy} state={state} ownOnly={ownOnly} />
       )}
-      {result?.available !== false && (
+      {response?.facts.state !== 'building' && result?.available !== false && (
         <ul className="plain-list dashboard-downloads" aria-label={t('Downloads')}>
           <li>
             <a

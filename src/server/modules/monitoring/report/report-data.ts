@@ -3,7 +3,7 @@ import type { KpiResponse } from '../../../../shared/kpi.js';
 import type { Db } from '../../../db/client.js';
 import { providers } from '../../../db/schema/index.js';
 import { fieldError } from '../../../http/errors.js';
-import { computeKpis, resolveRegion } from '../kpi.service.js';
+import { buildingError, computeKpis, resolveRegion } from '../kpi.service.js';
 import { listSignals, type Signal } from '../signals.service.js';
 import { parseQuarter } from './quarter.js';
 
@@ -49,6 +49,7 @@ export async function buildQuarterlyReportData(
     filters: agb ? { provider: agb } : {},
     threshold: options.threshold,
   });
+  if (kpis.facts.state === 'building') throw buildingError();
   const signals = await listSignals(db, {
     regionId: region.id,
     period: quarter,

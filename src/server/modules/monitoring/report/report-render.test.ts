@@ -69,6 +69,7 @@ function result(index: number): KpiResult {
 
 export function handBuiltReport(): QuarterlyReportData {
   const kpis: KpiResponse = {
+    facts: { state: 'ready', asOf: '2025-10-01T06:00:00.000Z', refreshing: false },
     period: { from: '2025-07-01', to: '2025-09-30', label: '2025Q3' },
     previousPeriod: { from: '2025-04-01', to: '2025-06-30', label: '2025Q2' },
     groupBy: 'municipality',

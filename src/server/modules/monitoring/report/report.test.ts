@@ -16,6 +16,7 @@ import { demoLandscape, generateIjw } from '../../exchange/generator/generate.js
 import { importSources } from '../../exchange/import.service.js';
 import { readSources } from '../../exchange/sources.js';
 import { createRegion } from '../../landscape/regions/regions.service.js';
+import { refreshKpiFacts } from '../facts.service.js';
 import { computeKpis, resolveRegion } from '../kpi.service.js';
 import { inspectPdf, isPdf } from '../testing/pdf-check.js';
 import { reportChartKpis } from './report-charts.js';
@@ -58,6 +59,7 @@ beforeAll(async () => {
     readSources([join(dir, '2024'), join(dir, '2025')]),
     () => {},
   );
+  await refreshKpiFacts(ctx.database.db);
   const busiest = await queryRows<{ agb: string }>(
     ctx.database.db,
     sql`

@@ -21,6 +21,7 @@ import { importSources, type FileResult } from '../../exchange/import.service.js
 import { readSources } from '../../exchange/sources.js';
 import { createProduct } from '../../landscape/products/products.service.js';
 import { createRegion } from '../../landscape/regions/regions.service.js';
+import { refreshKpiFacts } from '../facts.service.js';
 import { computeKpis } from '../kpi.service.js';
 import { loadRefData, refPeriod, refPreviousPeriod } from './crosscheck-data.js';
 import { Reference, type RefFilters, type RefGroupBy, type RefResult } from './crosscheck-reference.js';
@@ -131,6 +132,7 @@ export function useCrosscheckWorld(): void {
     const rejected = results.filter((r) => r.status !== 'accepted');
     if (rejected.length)
       throw new Error(`import rejected ${rejected.length} files: ${JSON.stringify(rejected.slice(0, 2))}`);
+    await refreshKpiFacts(db);
     ref = new Reference(await loadRefData(db, regionId));
   }, 180_000);
 

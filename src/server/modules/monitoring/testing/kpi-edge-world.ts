@@ -8,6 +8,7 @@ import { createTestContext, type TestContext } from '../../../testing/harness.js
 import { importSources, type FileResult } from '../../exchange/import.service.js';
 import type { ImportSource } from '../../exchange/sources.js';
 import { createRegion } from '../../landscape/regions/regions.service.js';
+import { refreshKpiFacts } from '../facts.service.js';
 import { computeKpis } from '../kpi.service.js';
 import {
   begeleidingLicht,
@@ -450,6 +451,8 @@ export interface Ask {
   region?: string;
 }
 export async function kpi(id: KpiId, period: string, ask: Ask = {}): Promise<KpiResult> {
+  // What the background job does after an import or a change of master data, before the dashboard shows it.
+  await refreshKpiFacts(world.ctx.database.db);
   const response = await computeKpis(world.ctx.database.db, {
     regionId: ask.region ?? world.lekstroom,
     period,
