@@ -76,8 +76,12 @@ users
   .requiredOption('--name <name>', 'naam')
   .addOption(new Option('--role <role>', 'rol').choices([...roles]).makeOptionMandatory())
   .option('--provider-agb <agb>', 'AGB-code van de aanbieder (verplicht bij rol aanbieder)')
+  .option(
+    '--region <code>',
+    'regiocode van de regio waarin de gebruiker werkt (standaard de enige regio; een beheerder zonder: de hele installatie)',
+  )
   .option('--oidc', 'geen wachtwoord: inloggen alleen via OIDC')
-  .action((opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) =>
+  .action((opts: { email: string; name: string; role: Role; providerAgb?: string; region?: string; oidc?: boolean }) =>
     withDatabase(async ({ db }) => {
       const password = opts.oidc ? undefined : (process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: ')));
       const { createUser } = await import('../server/modules/auth/auth.service.js');
@@ -87,8 +91,10 @@ users
         role: opts.role,
         password,
         providerAgbCode: opts.providerAgb,
+        regionCode: opts.region,
       });
-      console.log(`Gebruiker ${user.email} (${user.role}) aangemaakt.`);
+      const where = opts.region ? `regio ${opts.region}` : user.regionId ? 'de enige regio' : 'geen regio';
+      console.log(`Gebruiker ${user.email} (${user.role}, ${where}) aangemaakt.`);
     }),
   );
 

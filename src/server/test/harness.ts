@@ -44,8 +44,11 @@ export async function createTestContext(): Promise<TestContext> {
 }
 
 let counter = 0;
-/** A user with a live session; skips password hashing, which the auth tests cover on their own. */
-export async function buildUser(ctx: TestContext, role: Role, providerId?: string) {
+/**
+ * A user with a live session; skips password hashing, which the auth tests cover on their own. Without a region a
+ * beheerder keeps the whole installation and any other role sees no region's data.
+ */
+export async function buildUser(ctx: TestContext, role: Role, providerId?: string, regionId?: string) {
   counter += 1;
   const [user] = await ctx.database.db
     .insert(users)
@@ -54,6 +57,7 @@ export async function buildUser(ctx: TestContext, role: Role, providerId?: strin
       name: `Test ${role}`,
       role,
       providerId: role === 'aanbieder' ? (providerId ?? null) : null,
+      regionId: regionId ?? null,
     })
     .returning();
   const { token } = await openSession(ctx.database.db, user!.id);
