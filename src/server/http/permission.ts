@@ -77,3 +77,11 @@ export function assertOwnRegionField(actor: Actor, regionId: string, field = 're
 export function inOwnRegions(column: AnyPgColumn, actor: Actor): SQL {
   return actor.regionIds.length ? inArray(column, actor.regionIds) : sql`false`;
 }
+
+/** No provider has this id: an account scoped to its provider but bound to none sees nothing rather than everything. */
+const noProvider = '00000000-0000-0000-0000-000000000000';
+
+/** The actor's own provider when the table grants it the permission over its own provider only; else undefined. */
+export function providerScope(actor: Actor, permission: Permission = 'providers.read'): string | undefined {
+  return scopeOf(actor.role, permission) === 'ownProvider' ? (actor.providerId ?? noProvider) : undefined;
+}

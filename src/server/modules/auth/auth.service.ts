@@ -142,7 +142,7 @@ export function isInstallationKeeper(actor: Pick<Actor, 'role' | 'regionId'>): b
  * A new account's region: the one named, else the only region there is. A beheerder is never placed by default:
  * without a region it keeps the whole installation.
  */
-async function chooseRegion(
+export async function chooseRegion(
   db: Db,
   options: { role: Role; regionId?: string | null | undefined; regionCode?: string | undefined },
 ): Promise<string | null> {

@@ -1,17 +1,9 @@
-import { scopeOf, type Permission } from '../../../shared/permissions.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
+import { providerScope } from '../../http/permission.js';
 import type { Actor } from '../auth/auth.service.js';
 
 /** Fields an aanbieder may keep current on its own provider record; the rest is the region's. */
 export const providerSelfServiceFields = ['domains', 'specialisations', 'website', 'locations'] as const;
-
-/** No provider has this id: an account scoped to its provider but bound to none sees nothing rather than everything. */
-const noProvider = '00000000-0000-0000-0000-000000000000';
-
-/** The actor's own provider when the table grants it the permission over its own provider only; else undefined. */
-export function providerScope(actor: Actor, permission: Permission = 'providers.read'): string | undefined {
-  return scopeOf(actor.role, permission) === 'ownProvider' ? (actor.providerId ?? noProvider) : undefined;
-}
 
 /** Another provider's record stays 403 for an actor scoped to its own provider (docs/decisions.md, 2026-12-06). */
 export function assertMayReadProvider(actor: Actor, providerId: string): void {

@@ -19,8 +19,7 @@ budgetRoutes.openapi(
     responses: { 200: json(z.object({ data: z.array(ZBudget) }), 'De budgetten'), ...problems(400, 401, 403) },
   }),
   async (c) => {
-    actorOf(c);
-    return c.json({ data: await listBudgets(c.get('db'), c.req.valid('query')) }, 200);
+    return c.json({ data: await listBudgets(c.get('db'), actorOf(c), c.req.valid('query')) }, 200);
   },
 );
 

@@ -4,8 +4,7 @@ import { combinationMembers, combinations, providers, regions } from '../../../d
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
-import { providerScope } from '../landscape.policy.js';
+import { assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 
 /**
  * The combinations of the actor's regions; an actor scoped to its own provider gets only those its provider is a

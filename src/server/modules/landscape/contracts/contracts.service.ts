@@ -12,8 +12,7 @@ import { AppError, ErrorCode, fieldError, type InvalidParam } from '../../../htt
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { providerScope } from '../landscape.policy.js';
-import { assertOwnRegion, assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
+import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 
 /** The latest extension's end date, or the contract's own end date. */

@@ -19,9 +19,8 @@ productRoutes.openapi(
     responses: { 200: json(paged(ZProduct, 'ProductPage'), 'Een pagina producten'), ...problems(400, 401) },
   }),
   async (c) => {
-    actorOf(c);
     const query = c.req.valid('query');
-    const { items, total } = await listProducts(c.get('db'), query);
+    const { items, total } = await listProducts(c.get('db'), actorOf(c), query);
     return c.json(toPage(c, items, total, query), 200);
   },
 );
@@ -57,8 +56,7 @@ productRoutes.openapi(
     responses: { 200: json(ZProduct, 'Het product'), ...problems(401, 404) },
   }),
   async (c) => {
-    actorOf(c);
-    return c.json(await getProduct(c.get('db'), c.req.valid('param').id), 200);
+    return c.json(await getProduct(c.get('db'), actorOf(c), c.req.valid('param').id), 200);
   },
 );
 
