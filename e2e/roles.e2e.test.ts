@@ -43,7 +43,7 @@ const expectedNav: Record<Role, string[]> = {
     'Dashboard',
   ],
   verwijzer: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten'],
-  aanbieder: ['Overzicht', 'Aanbieders', 'Contracten', 'Producten', 'Trajecten', 'Dashboard'],
+  aanbieder: ['Overzicht', 'Aanbieders', 'Combinaties', 'Contracten', 'Producten', 'Trajecten', 'Dashboard'],
 };
 
 /** The overview's "Verder" links each role should see; a verwijzer has none, and then no heading either. */
