@@ -41,12 +41,15 @@ export function defineRoute<const R extends RouteConfig>(config: R & { permissio
   > & { middleware: MiddlewareHandler<AppEnv>; path: R['path'] });
 }
 
+/** The web app's fallback (`app.get('*')`, outside the API) answers every path; it is no API operation. */
+const isOutsideCatchAll = (path: string) => path === '*' || path === '/*';
+
 /**
  * Refuses any matched operation that declared no permission (a route added with plain createRoute or app.get):
  * by design, not by a failing handler.
  */
 export const refuseUndeclared: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const routes = matchedRoutes(c);
+  const routes = matchedRoutes(c).filter((r) => !isOutsideCatchAll(r.path));
   const isOperation = routes.some((r) => r.method !== 'ALL');
   if (isOperation && !routes.some((r) => checks.has(r.handler)))
     throw new AppError(ErrorCode.Forbidden, 'Voor deze bewerking is geen toegangsregel vastgelegd.');
