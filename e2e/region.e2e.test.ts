@@ -164,7 +164,7 @@ describe('region, combinations and provider filters', () => {
     expect(await ctx.page.getByRole('form').count()).toBe(0);
   });
 
-  it('keeps /regio from a role that may not see it', async () => {
+  it('keeps /regio from roles that may not see it, and shows an aanbieder only its own combinations', async () => {
     await signInAs(ctx, 'verwijzer');
     expect(await menuOutline(ctx.page)).toEqual([
       'Overzicht',
@@ -172,6 +172,15 @@ describe('region, combinations and provider filters', () => {
     ]);
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
     await settle(ctx.page, 'Geen toegang');
+    await ctx.browser.clearCookies();
+    // Jeugdhulp De Lekoever is a member of de Combinatie Gezinsvormen, not of the one the contract manager recorded.
+    await signInAs(ctx, 'aanbieder');
+    await followMenuLink(ctx.page, 'Combinaties');
+    await settle(ctx.page, 'Combinaties');
+    await ctx.page.getByRole('row', { name: /de Combinatie Gezinsvormen/ }).waitFor();
+    const names = (await tableRows(ctx.page, /combinaties?$/)).map((r) => r[0]);
+    expect(names).toEqual(['de Combinatie Gezinsvormen']);
+    expect(await ctx.page.getByRole('form').count()).toBe(0);
   });
 
   it('has no serious accessibility violations on /regio and /combinaties, with every form open', async () => {

@@ -97,21 +97,42 @@ users
   .requiredOption('--name <name>', 'naam')
   .addOption(new Option('--role <role>', 'rol').choices([...roles]).makeOptionMandatory())
   .option('--provider-agb <agb>', 'AGB-code van de aanbieder (verplicht bij rol aanbieder)')
+  .option(
+    '--region <code>',
+    'regiocode van de regio waarin de gebruiker werkt (standaard de enige regio; een beheerder zonder: de hele installatie)',
+  )
   .option('--oidc', 'geen wachtwoord: inloggen alleen via OIDC')
-  .action(async (opts: { email: string; name: string; role: Role; providerAgb?: string; oidc?: boolean }) => {
-    // Asked before the database is opened, so nobody holds the data directory while a person types.
-    const password = opts.oidc ? undefined : (process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: ')));
-    const user = { email: opts.email, name: opts.name, role: opts.role, password, providerAgbCode: opts.providerAgb };
-    const done = await withDatabase(
-      async ({ db }) => {
-        const { createUser } = await import('../server/modules/auth/auth.service.js');
-        const created = await createUser(db, user);
-        return `Gebruiker ${created.email} (${created.role}) aangemaakt.`;
-      },
-      (locked) => addUserThroughServer(locked, user),
-    );
-    console.log(done);
-  });
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      role: Role;
+      providerAgb?: string;
+      region?: string;
+      oidc?: boolean;
+    }) => {
+      // Asked before the database is opened, so nobody holds the data directory while a person types.
+      const password = opts.oidc ? undefined : (process.env.ZL_PASSWORD ?? (await prompt('Wachtwoord: ')));
+      const user = {
+        email: opts.email,
+        name: opts.name,
+        role: opts.role,
+        password,
+        providerAgbCode: opts.providerAgb,
+        regionCode: opts.region,
+      };
+      const done = await withDatabase(
+        async ({ db }) => {
+          const { createUser } = await import('../server/modules/auth/auth.service.js');
+          const created = await createUser(db, user);
+          const where = opts.region ? `regio ${opts.region}` : created.regionId ? 'de enige regio' : 'geen regio';
+          return `Gebruiker ${created.email} (${created.role}, ${where}) aangemaakt.`;
+        },
+        (locked) => addUserThroughServer(locked, user),
+      );
+      console.log(done);
+    },
+  );
 
 const importCommand = program.command('import').description('gegevens inlezen');
 importCommand

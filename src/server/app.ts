@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { guardCsrf, loadActor } from './http/auth.js';
+import { defineRoute, permit, refuseUndeclared } from './http/permission.js';
 import type { AppEnv } from './http/context.js';
 import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './http/errors.js';
 import type { Logger } from './http/logger.js';
@@ -71,9 +72,11 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
   );
   api.use('*', guardCsrf);
   api.use('*', loadActor);
+  api.use('*', refuseUndeclared);
 
   api.openapi(
-    createRoute({
+    defineRoute({
+      permission: 'health.read',
       method: 'get',
       path: '/health',
       tags: ['Systeem'],
@@ -102,6 +105,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     name: 'zl_session',
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.use('/openapi.json', permit('apiDocs.read'));
   api.get('/openapi.json', (c) =>
     c.json(
       declareVersionHeader(

@@ -39,6 +39,10 @@ export const permissionTable = {
   // --- System and sign-in
   'health.read': { description: 'Zien of de dienst werkt', grants: { public: 'public', ...signedIn } },
   'auth.signIn': { description: 'Inloggen en de inlogmethoden zien', grants: { public: 'public', ...signedIn } },
+  'apiDocs.read': {
+    description: 'De beschrijving van de API lezen (OpenAPI)',
+    grants: { public: 'public', ...signedIn },
+  },
   'session.read': { description: 'Het eigen account en de eigen sessie zien of beëindigen', grants: signedIn },
 
   // --- Administration

@@ -1,20 +1,22 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Role } from '../../shared/domain.js';
-import { resolveSession, type Actor } from '../modules/auth/auth.service.js';
+import { resolveSession, withScope } from '../modules/auth/auth.service.js';
 import { cliActorFor } from './cli-token.js';
 import type { AppEnv } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 
 export const sessionCookie = 'zl_session';
 
-/** Finds the actor from the session cookie or a Bearer token; routes decide whether one is required. */
+/**
+ * Finds the actor from the session cookie or a Bearer token, with its provider and region(s) resolved once for the
+ * whole request; each route's declared permission decides whether one is required.
+ */
 export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('Authorization');
   const token = header?.startsWith('Bearer ') ? header.slice(7) : (getCookie(c, sessionCookie) ?? null);
   c.set('sessionToken', token);
   const cli = cliActorFor(c.req.method, c.req.path, token);
-  c.set('actor', cli ?? (token ? await resolveSession(c.get('db'), token) : null));
+  c.set('actor', cli ? await withScope(c.get('db'), cli) : token ? await resolveSession(c.get('db'), token) : null);
   await next();
 };
 
@@ -32,17 +34,3 @@ export const guardCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
-
-export function requireActor(c: Context<AppEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new AppError(ErrorCode.Unauthenticated, 'Log in om verder te gaan.');
-  return actor;
-}
-
-/** Requires one of the roles; returns the actor for the policy checks that follow. */
-export function requireRole(c: Context<AppEnv>, ...allowed: Role[]): Actor {
-  const actor = requireActor(c);
-  if (!allowed.includes(actor.role))
-    throw new AppError(ErrorCode.Forbidden, 'Uw rol geeft geen toegang tot deze functie.');
-  return actor;
-}

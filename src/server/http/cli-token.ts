@@ -16,6 +16,9 @@ const cliActor: Actor = {
   name: 'Opdrachtregel',
   role: 'beheerder',
   providerId: null,
+  // The installation's keeper: its regions are resolved per request (withScope), like any keeper's.
+  regionId: null,
+  regionIds: [],
   active: true,
 };
 

@@ -1,5 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { defineRoute } from '../http/permission.js';
 import type { AppEnv } from '../http/context.js';
 import { AppError, ErrorCode } from '../http/errors.js';
 import { json, problems } from '../http/openapi.js';
@@ -36,7 +36,8 @@ const ZJobName = z.object({
 export const jobRoutes = new OpenAPIHono<AppEnv>();
 
 jobRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'jobs.read',
     method: 'get',
     path: '/jobs',
     tags,
@@ -44,23 +45,22 @@ jobRoutes.openapi(
     responses: { 200: json(z.object({ data: z.array(ZJob) }), 'De taken'), ...problems(401, 403) },
   }),
   async (c) => {
-    requireRole(c, 'beheerder');
     return c.json({ data: await listJobStatus(c.get('db'), jobCatalog) }, 200);
   },
 );
 
 jobRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'jobs.run',
     method: 'post',
     path: '/jobs/{name}/runs',
     tags,
     summary: 'Een achtergrondtaak nu laten uitvoeren (alleen beheerder)',
     description: 'Antwoordt meteen; de taak draait op de achtergrond. Loopt ze al, dan volgt er direct nog een run.',
     request: { params: ZJobName },
-    responses: { 202: json(ZJob, 'De run is gevraagd'), ...problems(401, 403, 404) },
+    responses: { 202: json(ZJob, 'De run is gevraagd'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    requireRole(c, 'beheerder');
     const { name } = c.req.valid('param');
     if (!jobCatalog.some((j) => j.name === name)) throw new AppError(ErrorCode.NotFound, `Taak ${name} bestaat niet.`);
     const db = c.get('db');

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Actor } from '../modules/auth/auth.service.js';
+import { toActor, withScope, type Actor } from '../modules/auth/auth.service.js';
 import { createContract } from '../modules/landscape/contracts/contracts.service.js';
 import type { ContractCreate } from '../modules/landscape/contracts/contracts.schema.js';
 import { createProvider } from '../modules/landscape/providers/providers.service.js';
@@ -12,13 +12,13 @@ export function uniqueAgb(): string {
   return String(randomInt(10_000_000, 99_999_999));
 }
 
-/** The acting beheerder for factory writes; each call makes its own, so tests stand alone. */
+/**
+ * The acting beheerder for factory writes: the installation's keeper, so it works in every region there is when it
+ * is made. Each call makes its own, so tests stand alone.
+ */
 export async function buildAdmin(ctx: TestContext): Promise<{ actor: Actor; token: string }> {
   const { user, token } = await buildUser(ctx, 'beheerder');
-  return {
-    actor: { id: user.id, email: user.email, name: user.name, role: 'beheerder', providerId: null, active: true },
-    token,
-  };
+  return { actor: await withScope(ctx.database.db, toActor(user)), token };
 }
 
 /** Municipality codes for test regions: above every real CBS code (< 2000), and never the same one twice in a test file. */

@@ -3,7 +3,7 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { createScratchDatabase } from '../db/scratch.js';
-import { openSession } from '../modules/auth/auth.service.js';
+import { chooseRegion, openSession } from '../modules/auth/auth.service.js';
 import type { Role } from '../../shared/domain.js';
 import { users } from '../db/schema/index.js';
 import { secretsFromKey, type Secrets } from '../modules/exchange/secrets.js';
@@ -44,8 +44,12 @@ export async function createTestContext(): Promise<TestContext> {
 }
 
 let counter = 0;
-/** A user with a live session; skips password hashing, which the auth tests cover on their own. */
-export async function buildUser(ctx: TestContext, role: Role, providerId?: string) {
+/**
+ * A user with a live session; skips password hashing, which the auth tests cover on their own. Placed like
+ * `createUser` places it: in the region given, else in the only region there is; a beheerder without one keeps the
+ * whole installation, any other role without one sees no region's data.
+ */
+export async function buildUser(ctx: TestContext, role: Role, providerId?: string, regionId?: string) {
   counter += 1;
   const [user] = await ctx.database.db
     .insert(users)
@@ -54,6 +58,7 @@ export async function buildUser(ctx: TestContext, role: Role, providerId?: strin
       name: `Test ${role}`,
       role,
       providerId: role === 'aanbieder' ? (providerId ?? null) : null,
+      regionId: await chooseRegion(ctx.database.db, { role, regionId }),
     })
     .returning();
   const { token } = await openSession(ctx.database.db, user!.id);

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, onUnauthorized } from './api-client';
-import type { Role, User } from './types';
+import { can as permits, scopeOf } from '../../shared/permissions';
+import type { User } from './types';
 
 type Session = { status: 'loading' } | { status: 'anonymous'; problem?: string } | { status: 'signed-in'; user: User };
 
@@ -83,24 +84,33 @@ export function safeReturnPath(value: string | null): string {
   return value;
 }
 
-const editors: Role[] = ['beheerder', 'contractmanager'];
+/**
+ * Whether the user may change this provider's record: the backoffice any, an account scoped to its own provider
+ * only its own (the table says which; the server checks again).
+ */
+export function editProvider(user: User, providerId: string): boolean {
+  if (scopeOf(user.role, 'providers.edit') === 'ownProvider') return user.providerId === providerId;
+  return permits(user, 'providers.edit');
+}
 
-/** What each role may do in the UI; the server checks again, this only hides what would be refused. */
+/** Editing without the right to create providers is the self-service of an aanbieder: only some fields. */
+export function selfServiceOnly(user: User): boolean {
+  return permits(user, 'providers.edit') && !permits(user, 'providers.create');
+}
+
+/**
+ * The earlier role helpers, now answered by the permission table, for the navigation and the start page until
+ * their rewrite asks `permits(user, permission)` directly.
+ */
 export const can = {
-  editMasterData: (user: User) => editors.includes(user.role),
-  seeBudgets: (user: User) => (['beheerder', 'contractmanager', 'beleid'] as Role[]).includes(user.role),
-  /** The region's frame (municipalities, lots, budget lines, tiers) is for the backoffice and policy. */
-  seeRegion: (user: User) => (['beheerder', 'contractmanager', 'beleid'] as Role[]).includes(user.role),
-  /** Combinations of providers: everyone but an aanbieder. */
-  seeCombinations: (user: User) => user.role !== 'aanbieder',
-  administer: (user: User) => user.role === 'beheerder',
-  /** The iJw import history and quarantine: backoffice and policy; importing and downloads are for editors. */
-  seeImports: (user: User) => (['beheerder', 'contractmanager', 'beleid'] as Role[]).includes(user.role),
-  importFiles: (user: User) => editors.includes(user.role),
-  /** Care trajectories (clients as pseudonyms only); an aanbieder sees its own. */
-  seeTrajectories: (user: User) => (['beheerder', 'contractmanager', 'aanbieder'] as Role[]).includes(user.role),
-  editProvider: (user: User, providerId: string) =>
-    editors.includes(user.role) || (user.role === 'aanbieder' && user.providerId === providerId),
-  /** An aanbieder keeps only these fields of its own record current; the rest is the region's. */
-  selfServiceOnly: (user: User) => user.role === 'aanbieder',
+  editMasterData: (user: User) => permits(user, 'contracts.edit'),
+  seeBudgets: (user: User) => permits(user, 'budgets.read'),
+  seeRegion: (user: User) => permits(user, 'regions.read'),
+  seeCombinations: (user: User) => permits(user, 'combinations.read'),
+  administer: (user: User) => permits(user, 'users.manage'),
+  seeImports: (user: User) => permits(user, 'imports.read'),
+  importFiles: (user: User) => permits(user, 'imports.create'),
+  seeTrajectories: (user: User) => permits(user, 'trajectories.read'),
+  editProvider,
+  selfServiceOnly,
 };

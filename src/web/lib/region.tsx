@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from './api-client';
-import type { Region } from './types';
+import { can } from '../../shared/permissions';
+import { useUser } from './auth';
+import type { Region, User } from './types';
 import type { LoadState } from './use-load';
 
 interface RegionContextValue {
@@ -14,8 +16,23 @@ const RegionContext = createContext<RegionContextValue>({
   refresh: async () => undefined,
 });
 
-async function loadRegion(signal?: AbortSignal): Promise<Region | null> {
-  return (await api<{ data: Region[] }>('/regions', signal ? { signal } : {})).data[0] ?? null;
+/**
+ * The whole frame for those who may read it; for everyone else only the names and codes their filters and forms
+ * need (no budget lines, no tiers). Either way the user's own region, or null when the account has none.
+ */
+async function loadRegion(user: User, signal?: AbortSignal): Promise<Region | null> {
+  const init = signal ? { signal } : {};
+  if (can(user, 'regions.read')) return (await api<{ data: Region[] }>('/regions', init)).data[0] ?? null;
+  try {
+    const reference = await api<Pick<Region, 'id' | 'code' | 'name' | 'municipalities' | 'lots'>>(
+      '/regions/current/reference',
+      init,
+    );
+    return { ...reference, budgetLines: [], tierLevels: [] };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 function asApiError(error: unknown): ApiError {
@@ -26,20 +43,21 @@ function asApiError(error: unknown): ApiError {
 
 /** Loads the user's region once (municipalities, lots, budget lines, tier levels) for headers and forms. */
 export function RegionProvider({ children }: { children: ReactNode }) {
+  const user = useUser();
   const [state, setState] = useState<LoadState<Region | null>>({ status: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    loadRegion(controller.signal)
+    loadRegion(user, controller.signal)
       .then((data) => setState({ status: 'ok', data }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'error', error: asApiError(error) });
       });
     return () => controller.abort();
-  }, []);
+  }, [user]);
   const refresh = useCallback(async () => {
-    const data = await loadRegion();
+    const data = await loadRegion(user);
     setState({ status: 'ok', data });
-  }, []);
+  }, [user]);
   const value = useMemo(() => ({ state, refresh }), [state, refresh]);
   return <RegionContext.Provider value={value}>{children}</RegionContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { providers } from './landscape.js';
+import { providers, regions } from './landscape.js';
 
 export const users = pgTable(
   'users',
@@ -10,6 +10,8 @@ export const users = pgTable(
     name: text().notNull(),
     role: text().notNull(),
     providerId: uuid().references(() => providers.id),
+    /** The region the user works in; null for a beheerder is the installation's keeper (every region). */
+    regionId: uuid().references(() => regions.id),
     passwordHash: text(),
     oidcSubject: text().unique(),
     active: boolean().notNull().default(true),

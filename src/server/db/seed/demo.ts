@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { regions } from '../schema/index.js';
-import { createUser, type Actor } from '../../modules/auth/auth.service.js';
+import { createUser, updateUser, type Actor } from '../../modules/auth/auth.service.js';
 import { createBudget } from '../../modules/landscape/budgets/budgets.service.js';
 import { createContract } from '../../modules/landscape/contracts/contracts.service.js';
 import { createProduct } from '../../modules/landscape/products/products.service.js';
@@ -33,9 +33,10 @@ export async function seedDemoRegionIfEmpty(db: Db) {
 /** Builds the demo region through the same services the API uses, so it obeys every rule and leaves an audit trail. */
 export async function seedDemoRegion(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    const admin = await createUser(tx, { ...demoUsers[0]!, password: demoPassword });
-    const actor: Actor = admin;
-    const region = await createRegion(tx, actor, { ...lekstroom, tierLevels: defaultTierLevels });
+    const keeper = await createUser(tx, { ...demoUsers[0]!, password: demoPassword });
+    const region = await createRegion(tx, keeper, { ...lekstroom, tierLevels: defaultTierLevels });
+    // The demo's beheerder is Lekstroom's own keeper, so it works in that region like the other demo accounts.
+    const actor: Actor = await updateUser(tx, keeper, keeper.id, { regionId: region.id });
     const tierId = (scheme: string, code: string) =>
       region.tierLevels.find((t) => t.scheme === scheme && t.code === code)!.id;
 
@@ -122,6 +123,7 @@ export async function seedDemoRegion(db: Db): Promise<void> {
       await createUser(tx, {
         ...u,
         password: demoPassword,
+        regionId: region.id,
         providerId: u.role === 'aanbieder' ? providerIds.get(demoAanbiederAgb) : undefined,
       });
     }

@@ -1,5 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '../../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { json, paged, problems, toPage, ZPageQuery } from '../../http/openapi.js';
 import { listAuditEvents } from './audit.service.js';
@@ -20,7 +20,8 @@ const ZAuditEvent = z
 export const auditRoutes = new OpenAPIHono<AppEnv>();
 
 auditRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'audit.read',
     method: 'get',
     path: '/audit-events',
     tags: ['Audit'],
@@ -32,7 +33,7 @@ auditRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, 'beheerder');
+    actorOf(c);
     const query = c.req.valid('query');
     const { items, total } = await listAuditEvents(c.get('db'), query);
     return c.json(toPage(c, items as z.infer<typeof ZAuditEvent>[], total, query), 200);

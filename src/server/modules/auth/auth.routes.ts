@@ -1,19 +1,34 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { asc, eq } from 'drizzle-orm';
-import { requireActor, requireRole, sessionCookie } from '../../http/auth.js';
+import { and, asc, eq } from 'drizzle-orm';
+import { sessionCookie } from '../../http/auth.js';
+import { actorOf, assertOwnRegionField, defineRoute, inOwnRegions } from '../../http/permission.js';
+import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ZSession, ZSignIn, ZUser, ZUserCreate, ZUserUpdate } from './auth.schema.js';
-import { createUser, signIn, signOut, toActor, updateUser } from './auth.service.js';
+import { createUser, isInstallationKeeper, signIn, signOut, toActor, updateUser, type Actor } from './auth.service.js';
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
+
+/** The installation's keeper manages every account; a region's beheerder only the accounts of its region. */
+function inReach(actor: Actor) {
+  return isInstallationKeeper(actor) ? undefined : inOwnRegions(users.regionId, actor);
+}
+
+/** Only the installation's keeper places an account outside a region (a keeper) or in another region. */
+function assertPlaceable(actor: Actor, regionId: string | null) {
+  if (isInstallationKeeper(actor)) return;
+  if (!regionId) throw fieldError('regionId', 'alleen de beheerder van de installatie maakt accounts zonder regio');
+  assertOwnRegionField(actor, regionId);
+}
 const tags = ['Inloggen en gebruikers'];
 
 authRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'auth.signIn',
     method: 'post',
     path: '/sessions',
     tags,
@@ -37,12 +52,13 @@ authRoutes.openapi(
 );
 
 authRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'session.read',
     method: 'delete',
     path: '/sessions/current',
     tags,
     summary: 'Uitloggen',
-    responses: { 204: { description: 'Uitgelogd' } },
+    responses: { 204: { description: 'Uitgelogd' }, ...problems(401) },
   }),
   async (c) => {
     const token = c.get('sessionToken');
@@ -53,33 +69,40 @@ authRoutes.openapi(
 );
 
 authRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'session.read',
     method: 'get',
     path: '/users/me',
     tags,
     summary: 'De ingelogde gebruiker',
     responses: { 200: json(ZUser, 'De gebruiker en zijn rol'), ...problems(401) },
   }),
-  (c) => c.json(requireActor(c), 200),
+  (c) => c.json(actorOf(c), 200),
 );
 
 authRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'users.read',
     method: 'get',
     path: '/users',
     tags,
-    summary: 'Alle gebruikers (alleen beheerder)',
+    summary: 'De gebruikers van de eigen regio (alleen beheerder; de beheerder van de installatie: alle)',
     responses: { 200: json(z.object({ data: z.array(ZUser) }), 'De gebruikers'), ...problems(401, 403) },
   }),
   async (c) => {
-    requireRole(c, 'beheerder');
-    const rows = await c.get('db').select().from(users).orderBy(asc(users.email));
+    const rows = await c
+      .get('db')
+      .select()
+      .from(users)
+      .where(inReach(actorOf(c)))
+      .orderBy(asc(users.email));
     return c.json({ data: rows.map(toActor) }, 200);
   },
 );
 
 authRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'users.manage',
     method: 'post',
     path: '/users',
     tags,
@@ -88,10 +111,12 @@ authRoutes.openapi(
     responses: { 201: json(ZUser, 'De nieuwe gebruiker'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, 'beheerder');
+    const actor = actorOf(c);
     const input = c.req.valid('json');
     const user = await c.get('db').transaction(async (tx) => {
-      const created = await createUser(tx, input);
+      const inOwnRegion = input.regionId || input.regionCode ? {} : { regionId: actor.regionId ?? undefined };
+      const created = await createUser(tx, { ...input, ...inOwnRegion });
+      assertPlaceable(actor, created.regionId);
       await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: created.id, after: created });
       return created;
     });
@@ -100,7 +125,8 @@ authRoutes.openapi(
 );
 
 authRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'users.manage',
     method: 'patch',
     path: '/users/{id}',
     tags,
@@ -110,11 +136,18 @@ authRoutes.openapi(
     responses: { 200: json(ZUser, 'De gewijzigde gebruiker'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, 'beheerder');
+    const actor = actorOf(c);
     const id = c.req.valid('param').id;
     const user = await c.get('db').transaction(async (tx) => {
-      const before = (await tx.select().from(users).where(eq(users.id, id))).map(toActor)[0];
+      const before = (
+        await tx
+          .select()
+          .from(users)
+          .where(and(eq(users.id, id), inReach(actor)))
+      ).map(toActor)[0];
+      if (!before) throw new AppError(ErrorCode.NotFound, 'Deze gebruiker bestaat niet.');
       const updated = await updateUser(tx, actor, id, c.req.valid('json'));
+      assertPlaceable(actor, updated.regionId);
       await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: id, before, after: updated });
       return updated;
     });

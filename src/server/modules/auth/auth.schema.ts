@@ -15,6 +15,10 @@ export const ZUser = z
     name: z.string(),
     role: z.enum(roles),
     providerId: z.uuid().nullable().describe('Alleen bij de rol aanbieder: de eigen organisatie'),
+    regionId: z
+      .uuid()
+      .nullable()
+      .describe('De regio waarin de gebruiker werkt; leeg bij een beheerder: de hele installatie'),
     active: z.boolean().describe('Een gedeactiveerd account kan niet inloggen; lopende sessies vervallen'),
   })
   .openapi('User');
@@ -27,6 +31,8 @@ export const ZUserCreate = z
     name: z.string().trim().min(1, 'naam is verplicht').max(200),
     role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }),
     providerId: z.uuid().optional().describe('Verplicht bij de rol aanbieder'),
+    regionId: z.uuid().optional().describe('De regio; leeg = de enige regio als er één is (een beheerder: geen)'),
+    regionCode: z.string().max(60).optional().describe('De regio, bij code, in plaats van regionId'),
     password: z
       .string()
       .min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`)
@@ -40,6 +46,8 @@ export const ZUserUpdate = z
     name: z.string().trim().min(1, 'naam is verplicht').max(200).optional(),
     role: z.enum(roles, { message: `kies een van: ${roles.join(', ')}` }).optional(),
     providerId: z.uuid().nullable().optional(),
+    regionId: z.uuid().nullable().optional().describe('Null: geen regio (bij een beheerder: de hele installatie)'),
+    regionCode: z.string().max(60).optional(),
     active: z.boolean().optional(),
     password: z
       .string()

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { providers, sessions, users } from '../../db/schema/index.js';
+import { providers, regions, sessions, users } from '../../db/schema/index.js';
 import { limits, type Role } from '../../../shared/domain.js';
 import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -13,6 +13,13 @@ export interface Actor {
   name: string;
   role: Role;
   providerId: string | null;
+  /** The region the account belongs to; null for a beheerder means the installation's keeper. */
+  regionId: string | null;
+  /**
+   * The regions the actor works in, resolved once per request: its own region, every region for the installation's
+   * keeper, none for another account without a region.
+   */
+  regionIds: string[];
   active: boolean;
 }
 
@@ -36,7 +43,7 @@ export async function signIn(
       ? await verifyPassword(password, user.passwordHash)
       : (await verifyPassword(password, await dummyHash), false);
   if (!user || !ok) throw new AppError(ErrorCode.Unauthenticated, 'E-mailadres of wachtwoord klopt niet.');
-  return { ...(await openSession(db, user.id)), actor: toActor(user) };
+  return { ...(await openSession(db, user.id)), actor: await withScope(db, toActor(user)) };
 }
 
 /** Opens a session for a user who proved their identity (password or OIDC). */
@@ -54,7 +61,7 @@ export async function resolveSession(db: Db, token: string): Promise<Actor | nul
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
-  return row ? toActor(row.user) : null;
+  return row ? withScope(db, toActor(row.user)) : null;
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {
@@ -68,6 +75,8 @@ export interface CreateUserOptions {
   password?: string | undefined;
   providerAgbCode?: string | undefined;
   providerId?: string | undefined;
+  regionId?: string | undefined;
+  regionCode?: string | undefined;
 }
 
 /** Creates a local account; an aanbieder must be bound to exactly one provider. */
@@ -88,6 +97,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   if (options.password !== undefined && options.password.length < limits.passwordMinLength) {
     throw fieldError('password', `moet minstens ${limits.passwordMinLength} tekens hebben`);
   }
+  const regionId = await chooseRegion(db, options);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw fieldError('email', 'er is al een account met dit e-mailadres', ErrorCode.Conflict, 'duplicate');
   const [user] = await db
@@ -97,6 +107,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
       name: options.name,
       role: options.role,
       providerId,
+      regionId,
       passwordHash: options.password ? await hashPassword(options.password) : null,
     })
     .returning();
@@ -110,14 +121,52 @@ export function toActor(user: typeof users.$inferSelect): Actor {
     name: user.name,
     role: user.role as Role,
     providerId: user.providerId,
+    regionId: user.regionId,
+    regionIds: user.regionId ? [user.regionId] : [],
     active: user.active,
   };
+}
+
+/** The installation's keeper (a beheerder without a region) works in every region, including ones added later. */
+export async function withScope(db: Db, actor: Actor): Promise<Actor> {
+  if (!isInstallationKeeper(actor)) return actor;
+  const all = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.name));
+  return { ...actor, regionIds: all.map((r) => r.id) };
+}
+
+export function isInstallationKeeper(actor: Pick<Actor, 'role' | 'regionId'>): boolean {
+  return actor.role === 'beheerder' && actor.regionId === null;
+}
+
+/**
+ * A new account's region: the one named, else the only region there is. A beheerder is never placed by default:
+ * without a region it keeps the whole installation.
+ */
+export async function chooseRegion(
+  db: Db,
+  options: { role: Role; regionId?: string | null | undefined; regionCode?: string | undefined },
+): Promise<string | null> {
+  if (options.regionCode) {
+    const [region] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, options.regionCode));
+    if (!region) throw fieldError('regionCode', `geen regio met code ${options.regionCode}`);
+    return region.id;
+  }
+  if (options.regionId) {
+    const [region] = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, options.regionId));
+    if (!region) throw fieldError('regionId', 'onbekende regio');
+    return region.id;
+  }
+  if (options.regionId === null || options.role === 'beheerder') return null;
+  const all = await db.select({ id: regions.id }).from(regions).limit(2);
+  return all.length === 1 ? all[0]!.id : null;
 }
 
 export interface UpdateUserOptions {
   name?: string | undefined;
   role?: Role | undefined;
   providerId?: string | null | undefined;
+  regionId?: string | null | undefined;
+  regionCode?: string | undefined;
   active?: boolean | undefined;
   password?: string | undefined;
 }
@@ -141,18 +190,23 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId));
     if (!provider) throw fieldError('providerId', 'onbekende aanbieder');
   }
+  const regionId =
+    input.regionId !== undefined || input.regionCode
+      ? await chooseRegion(db, { role, regionId: input.regionId, regionCode: input.regionCode })
+      : before.regionId;
   const [after] = await db
     .update(users)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       role,
       providerId,
+      regionId,
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
     })
     .where(eq(users.id, id))
     .returning();
-  if (input.active === false || input.password || role !== before.role)
+  if (input.active === false || input.password || role !== before.role || regionId !== before.regionId)
     await db.delete(sessions).where(eq(sessions.userId, id));
   return toActor(after!);
 }

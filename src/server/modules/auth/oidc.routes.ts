@@ -1,5 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, problems } from '../../http/openapi.js';
@@ -11,7 +12,8 @@ const tags = ['Inloggen en gebruikers'];
 const pendingCookie = 'zl_oidc';
 
 oidcRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'auth.signIn',
     method: 'get',
     path: '/auth/methods',
     tags,
@@ -22,7 +24,8 @@ oidcRoutes.openapi(
 );
 
 oidcRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'auth.signIn',
     method: 'get',
     path: '/auth/oidc/login',
     tags,
@@ -46,7 +49,8 @@ oidcRoutes.openapi(
 );
 
 oidcRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'auth.signIn',
     method: 'get',
     path: '/auth/oidc/callback',
     tags,

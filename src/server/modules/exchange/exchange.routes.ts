@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '../../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, paged, problems, toPage, ZDate, ZIdParam, ZPageQuery } from '../../http/openapi.js';
@@ -78,15 +78,14 @@ const ZTrajectory = z
   })
   .openapi('Trajectory');
 
-const importers = ['beheerder', 'contractmanager'] as const;
-
 /** A period that ends before it begins would silently match trajectories that run on either day: refuse it. */
 const toNotBeforeFrom = (q: { from?: string | undefined; to?: string | undefined }) =>
   !q.from || !q.to || q.to >= q.from;
 const toMessage = { message: 'einddatum ligt voor de begindatum', path: ['to'] };
 
 exchangeRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'imports.create',
     method: 'post',
     path: '/imports',
     tags,
@@ -118,7 +117,7 @@ exchangeRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = requireRole(c, ...importers);
+    const actor = actorOf(c);
     const form = await c.req.parseBody({ all: true }).catch(() => {
       throw new AppError(ErrorCode.Validation, 'Stuur de bestanden als multipart/form-data in het veld "files".');
     });
@@ -153,7 +152,8 @@ exchangeRoutes.openapi(
 );
 
 exchangeRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'imports.read',
     method: 'get',
     path: '/imports',
     tags,
@@ -170,7 +170,7 @@ exchangeRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, ...importers, 'beleid');
+    actorOf(c);
     const query = c.req.valid('query');
     const { items, total } = await listImportedFiles(c.get('db'), query);
     return c.json(toPage(c, items, total, query), 200);
@@ -178,7 +178,8 @@ exchangeRoutes.openapi(
 );
 
 exchangeRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'imports.read',
     method: 'get',
     path: '/imports/{id}',
     tags,
@@ -187,7 +188,7 @@ exchangeRoutes.openapi(
     responses: { 200: json(ZImportedFile, 'Het bestand'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    requireRole(c, ...importers, 'beleid');
+    actorOf(c);
     return c.json(await getImportedFile(c.get('db'), c.req.valid('param').id), 200);
   },
 );
@@ -201,7 +202,8 @@ const xmlDownload = (name: string, bytes: Buffer) =>
   });
 
 exchangeRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'imports.download',
     method: 'get',
     path: '/imports/{id}/retour',
     tags,
@@ -213,14 +215,15 @@ exchangeRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = requireRole(c, ...importers);
+    const actor = actorOf(c);
     const { name, bytes } = await readRetourMessage(c.get('db'), c.get('secrets'), actor, c.req.valid('param').id);
     return xmlDownload(name, bytes);
   },
 );
 
 exchangeRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'imports.download',
     method: 'get',
     path: '/imports/{id}/original',
     tags,
@@ -232,14 +235,15 @@ exchangeRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = requireRole(c, ...importers);
+    const actor = actorOf(c);
     const { name, bytes } = await readQuarantinedFile(c.get('db'), c.get('secrets'), actor, c.req.valid('param').id);
     return xmlDownload(name, bytes);
   },
 );
 
 exchangeRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'trajectories.read',
     method: 'get',
     path: '/trajectories',
     tags,
@@ -296,7 +300,7 @@ exchangeRoutes.openapi(
     responses: { 200: json(paged(ZTrajectory, 'TrajectoryPage'), 'Een pagina trajecten'), ...problems(400, 401, 403) },
   }),
   async (c) => {
-    const actor = requireRole(c, 'beheerder', 'contractmanager', 'aanbieder');
+    const actor = actorOf(c);
     const query = c.req.valid('query');
     const { items, total } = await searchTrajectories(c.get('db'), actor, query);
     return c.json(toPage(c, items, total, query), 200);

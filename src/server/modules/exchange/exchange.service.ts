@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
-import { ijwFiles, ijwTrajectories, providers } from '../../db/schema/index.js';
+import { ijwFiles, ijwTrajectories, municipalities, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
+import { inOwnRegions, providerScope } from '../../http/permission.js';
 import type { Actor } from '../auth/auth.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { unpackHeader } from './header-store.js';
@@ -179,12 +180,12 @@ export interface TrajectoryQuery {
  * pseudonyms; an aanbieder sees only its own trajectories. Every search is logged as access to client data.
  */
 export async function searchTrajectories(db: Db, actor: Actor, query: TrajectoryQuery) {
-  const filters: SQL[] = [];
-  if (actor.role === 'aanbieder') {
-    const [own] = await db
-      .select({ agb: providers.agbCode })
-      .from(providers)
-      .where(eq(providers.id, actor.providerId ?? ''));
+  const filters: SQL[] = [
+    sql`${ijwTrajectories.municipalityCode} in (select ${municipalities.cbsCode} from ${municipalities} where ${inOwnRegions(municipalities.regionId, actor)})`,
+  ];
+  const ownProvider = providerScope(actor, 'trajectories.read');
+  if (ownProvider) {
+    const [own] = await db.select({ agb: providers.agbCode }).from(providers).where(eq(providers.id, ownProvider));
     filters.push(eq(ijwTrajectories.providerAgb, own?.agb ?? '-'));
   }
   if (query.providerAgb) filters.push(eq(ijwTrajectories.providerAgb, query.providerAgb));

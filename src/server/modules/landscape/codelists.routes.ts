@@ -1,5 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { codeLists, type CodeListName } from '../../../shared/codelists/index.js';
+import { defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, problems } from '../../http/openapi.js';
@@ -8,7 +9,8 @@ export const codeListRoutes = new OpenAPIHono<AppEnv>();
 
 const listNames = Object.keys(codeLists) as [CodeListName, ...CodeListName[]];
 codeListRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'codelists.read',
     method: 'get',
     path: '/code-lists/{name}',
     tags: ['Regio'],

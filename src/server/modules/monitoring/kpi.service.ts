@@ -31,15 +31,25 @@ export interface ComputeKpisOptions {
   threshold?: number;
 }
 
-/** The region by code or id; without one, the installation's first region (most installations serve one). */
-export async function resolveRegion(db: Db, codeOrId?: string): Promise<{ id: string; code: string; name: string }> {
-  const all = await db
-    .select({ id: regions.id, code: regions.code, name: regions.name })
-    .from(regions)
-    .orderBy(asc(regions.name));
+/**
+ * The region by code or id; without one, the first of the regions in reach (an actor's own region). `within` is
+ * the actor's regions: another region answers as if it does not exist. The CLI, run by the installation's
+ * operator, reaches every region.
+ */
+export async function resolveRegion(
+  db: Db,
+  codeOrId?: string,
+  within?: string[],
+): Promise<{ id: string; code: string; name: string }> {
+  const all = (
+    await db.select({ id: regions.id, code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.name))
+  ).filter((r) => !within || within.includes(r.id));
   const region = codeOrId ? all.find((r) => r.code === codeOrId || r.id === codeOrId) : all[0];
   if (!region)
-    throw new AppError(ErrorCode.NotFound, codeOrId ? `Regio ${codeOrId} bestaat niet.` : 'Er is nog geen regio.');
+    throw new AppError(
+      ErrorCode.NotFound,
+      codeOrId ? `Regio ${codeOrId} bestaat niet.` : 'Er is geen regio voor uw account.',
+    );
   return region;
 }
 

@@ -1,8 +1,9 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { scopeOf } from '../../../shared/permissions.js';
 import { kpiGroupings, kpiIds, kpiUnits, type KpiFilters, type KpiId, type KpiResponse } from '../../../shared/kpi.js';
 import { eq } from 'drizzle-orm';
-import { requireRole } from '../../http/auth.js';
+import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { body, json, problems, ZDate, ZIdParam } from '../../http/openapi.js';
@@ -25,8 +26,6 @@ import {
 
 export const monitoringRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Sturingsinformatie'];
-const readers = ['beheerder', 'contractmanager', 'beleid', 'aanbieder'] as const;
-const targetEditors = ['beheerder', 'contractmanager'] as const;
 
 const ZCell = z
   .object({
@@ -116,9 +115,9 @@ const ZKpiQuery = z.object({
 });
 type KpiQuery = z.infer<typeof ZKpiQuery>;
 
-/** An aanbieder sees only its own provider's figures, whatever it asks for. */
+/** An actor scoped to its own provider sees only its own provider's figures, whatever it asks for. */
 export async function ownProviderAgb(c: Context<AppEnv>, actor: Actor): Promise<string | undefined> {
-  if (actor.role !== 'aanbieder') return undefined;
+  if (scopeOf(actor.role, 'kpis.read') !== 'ownProvider') return undefined;
   const [own] = actor.providerId
     ? await c.get('db').select({ agb: providers.agbCode }).from(providers).where(eq(providers.id, actor.providerId))
     : [];
@@ -141,9 +140,9 @@ function parseKpis(value: string | undefined): KpiId[] | undefined {
 }
 
 async function answer(c: Context<AppEnv>, query: KpiQuery) {
-  const actor = requireRole(c, ...readers);
+  const actor = actorOf(c);
   const db = c.get('db');
-  const region = await resolveRegion(db, query.region);
+  const region = await resolveRegion(db, query.region, actor.regionIds);
   const own = await ownProviderAgb(c, actor);
   if (own && query.provider && query.provider !== own)
     throw new AppError(ErrorCode.Forbidden, 'U ziet alleen de cijfers van uw eigen organisatie.');
@@ -165,7 +164,8 @@ async function answer(c: Context<AppEnv>, query: KpiQuery) {
 }
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'kpis.read',
     method: 'get',
     path: '/kpis',
     tags,
@@ -182,7 +182,8 @@ monitoringRoutes.openapi(
 );
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'kpis.read',
     method: 'get',
     path: '/kpis/periods',
     tags,
@@ -194,14 +195,14 @@ monitoringRoutes.openapi(
     },
   }),
   async (c) => {
-    requireRole(c, ...readers);
-    const region = await resolveRegion(c.get('db'), c.req.valid('query').region);
+    const region = await resolveRegion(c.get('db'), c.req.valid('query').region, actorOf(c).regionIds);
     return c.json(await kpiPeriods(c.get('db'), region.id), 200);
   },
 );
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'kpis.read',
     method: 'get',
     path: '/kpis/export',
     tags,
@@ -281,7 +282,8 @@ const ZSignal = z
   .openapi('KpiSignal');
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'kpis.read',
     method: 'get',
     path: '/kpis/signals',
     tags,
@@ -293,10 +295,10 @@ monitoringRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = requireRole(c, ...readers);
+    const actor = actorOf(c);
     const db = c.get('db');
     const query = c.req.valid('query');
-    const region = await resolveRegion(db, query.region);
+    const region = await resolveRegion(db, query.region, actor.regionIds);
     const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
     const provider = await ownProviderAgb(c, actor);
     const data = await listSignals(db, {
@@ -310,7 +312,8 @@ monitoringRoutes.openapi(
 );
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'targets.read',
     method: 'get',
     path: '/kpi-targets',
     tags,
@@ -318,14 +321,14 @@ monitoringRoutes.openapi(
     responses: { 200: json(z.object({ data: z.array(ZKpiTarget) }), 'Doelen'), ...problems(401, 403) },
   }),
   async (c) => {
-    requireRole(c, 'beheerder', 'contractmanager', 'beleid');
-    const region = await resolveRegion(c.get('db'));
+    const region = await resolveRegion(c.get('db'), undefined, actorOf(c).regionIds);
     return c.json({ data: await listTargets(c.get('db'), region.id) }, 200);
   },
 );
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'targets.edit',
     method: 'post',
     path: '/kpi-targets',
     tags,
@@ -334,14 +337,15 @@ monitoringRoutes.openapi(
     responses: { 201: json(ZKpiTarget, 'Toegevoegd'), ...problems(400, 401, 403) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...targetEditors);
-    const region = await resolveRegion(c.get('db'));
+    const actor = actorOf(c);
+    const region = await resolveRegion(c.get('db'), undefined, actor.regionIds);
     return c.json(await c.get('db').transaction((tx) => createTarget(tx, actor, region.id, c.req.valid('json'))), 201);
   },
 );
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'targets.edit',
     method: 'patch',
     path: '/kpi-targets/{id}',
     tags,
@@ -350,8 +354,8 @@ monitoringRoutes.openapi(
     responses: { 200: json(ZKpiTarget, 'Gewijzigd'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...targetEditors);
-    const region = await resolveRegion(c.get('db'));
+    const actor = actorOf(c);
+    const region = await resolveRegion(c.get('db'), undefined, actor.regionIds);
     return c.json(
       await c
         .get('db')
@@ -362,7 +366,8 @@ monitoringRoutes.openapi(
 );
 
 monitoringRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'targets.edit',
     method: 'delete',
     path: '/kpi-targets/{id}',
     tags,
@@ -371,8 +376,8 @@ monitoringRoutes.openapi(
     responses: { 204: { description: 'Verwijderd' }, ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...targetEditors);
-    const region = await resolveRegion(c.get('db'));
+    const actor = actorOf(c);
+    const region = await resolveRegion(c.get('db'), undefined, actor.regionIds);
     await c.get('db').transaction((tx) => deleteTarget(tx, actor, region.id, c.req.valid('param').id));
     return c.body(null, 204);
   },

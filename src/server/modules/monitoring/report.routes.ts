@@ -1,5 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '../../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { problems } from '../../http/openapi.js';
@@ -24,7 +24,8 @@ const ZQuarterlyReportQuery = z.object({
 });
 
 reportRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'kpis.read',
     method: 'get',
     path: '/reports/quarterly',
     tags: ['Sturingsinformatie'],
@@ -43,14 +44,14 @@ reportRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = requireRole(c, 'beheerder', 'contractmanager', 'beleid', 'aanbieder');
+    const actor = actorOf(c);
     const query = c.req.valid('query');
     const db = c.get('db');
     const own = await ownProviderAgb(c, actor);
     if (own && query.provider && query.provider !== own) {
       throw new AppError(ErrorCode.Forbidden, 'U kunt alleen de kwartaalrapportage van uw eigen organisatie opvragen.');
     }
-    const region = await resolveRegion(db, query.region);
+    const region = await resolveRegion(db, query.region, actor.regionIds);
     const quarter = query.quarter ?? (await kpiPeriods(db, region.id)).defaultPeriod;
     const report = await createQuarterlyReport(db, {
       region: region.id,

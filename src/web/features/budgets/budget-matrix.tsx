@@ -1,9 +1,10 @@
+import { can } from '../../../shared/permissions';
 import { useSearchParams } from 'react-router';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { SelectField } from '../../components/form-fields';
 import { fetchAll } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { formatEuro } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import type { Budget } from '../../lib/types';
@@ -37,7 +38,7 @@ export function BudgetPage() {
   const colTotal = (l: string) =>
     budgets.filter((b) => b.budgetLineId === l && b.year === year).reduce((s, b) => s + b.amount, 0);
   const total = budgets.filter((b) => b.year === year).reduce((s, b) => s + b.amount, 0);
-  const editable = can.editMasterData(user);
+  const editable = can(user, 'budgets.edit');
 
   return (
     <>

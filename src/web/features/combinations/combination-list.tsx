@@ -1,10 +1,11 @@
+import { can } from '../../../shared/permissions';
 import { useState } from 'react';
 import { TextLink } from '../../components/button';
 import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Table } from '../../components/table';
 import { api, fetchAll } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import type { Combination, Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
@@ -21,8 +22,8 @@ export function CombinationListPage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('Combinaties'));
-  const readable = can.seeCombinations(user);
-  const editable = can.editMasterData(user);
+  const readable = can(user, 'combinations.read');
+  const editable = can(user, 'combinations.edit');
   const [state] = useLoad((signal) => (readable ? list(signal) : Promise.resolve([])), [readable]);
   const [providers] = useLoad(
     (signal) => (editable ? fetchAll<Provider>('/providers', {}, signal) : Promise.resolve([])),

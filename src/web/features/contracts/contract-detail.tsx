@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded } from '../../components/page-state';
@@ -5,7 +6,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { SavedNotice } from '../../components/saved-notice';
 import { DataList, Table } from '../../components/table';
 import { api } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
 import { fundingVariantLabels, procedureLabels } from '../../lib/labels';
 import type { Contract } from '../../lib/types';
@@ -28,7 +29,7 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{title}</h1>
-        {can.editMasterData(user) && (
+        {can(user, 'contracts.edit') && (
           <ButtonLink appearance="primary" to={`/contracten/${c.id}/bewerken`}>
             {t('Bewerken')}
           </ButtonLink>

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button, ButtonGroup, TextLink } from '../../components/button';
@@ -7,7 +8,7 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api, fetchAll } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { fundingVariantLabels, procedureLabels } from '../../lib/labels';
 import { useRegion } from '../../lib/region';
@@ -29,7 +30,7 @@ import {
 export function ContractNewPage() {
   const { t } = useT();
   const user = useUser();
-  if (!can.editMasterData(user))
+  if (!can(user, 'contracts.edit'))
     return <ProblemPage error={forbidden(t, t('Uw rol mag geen contracten vastleggen.'))} />;
   return <ContractForm />;
 }
@@ -39,7 +40,8 @@ export function ContractEditPage() {
   const user = useUser();
   const { id = '' } = useParams();
   const [state] = useLoad((signal) => api<Contract>(`/contracts/${encodeURIComponent(id)}`, { signal }), [id]);
-  if (!can.editMasterData(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag geen contracten wijzigen.'))} />;
+  if (!can(user, 'contracts.edit'))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag geen contracten wijzigen.'))} />;
   return <Loaded state={state}>{(contract) => <ContractForm contract={contract} />}</Loaded>;
 }
 

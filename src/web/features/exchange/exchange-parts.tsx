@@ -1,8 +1,9 @@
+import { can } from '../../../shared/permissions';
 import { Fragment } from 'react';
 import { NavLink } from 'react-router';
 import { TextLink } from '../../components/button';
 import { fetchAll } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { useRegion } from '../../lib/region';
 import type { Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -40,7 +41,7 @@ export function MessagesNav() {
   const { t } = useT();
   const user = useUser();
   const links: Array<{ to: string; label: Msg; show: boolean; end?: boolean }> = [
-    { to: '/berichten/inlezen', label: 'Inlezen', show: can.importFiles(user) },
+    { to: '/berichten/inlezen', label: 'Inlezen', show: can(user, 'imports.create') },
     { to: '/berichten', label: 'Geschiedenis', show: true, end: true },
     { to: '/berichten/quarantaine', label: 'Quarantaine', show: true },
   ];
@@ -122,7 +123,7 @@ export function FileName({ path, link }: { path: string; link?: string }) {
 export function DownloadLinks({ file, original = false }: { file: ImportedFile; original?: boolean }) {
   const { t } = useT();
   const user = useUser();
-  if (!can.importFiles(user)) return <>—</>;
+  if (!can(user, 'imports.download')) return <>—</>;
   const name = baseName(file.fileName);
   const links = [
     file.hasRetour && { href: `/api/v1/imports/${file.id}/retour`, label: t('Retourbericht'), file: `retour-${name}` },

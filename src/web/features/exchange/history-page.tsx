@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField } from '../../components/form-fields';
 import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
@@ -5,7 +6,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
@@ -32,7 +33,8 @@ export function HistoryPage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('Ingelezen berichten'));
-  if (!can.seeImports(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de berichten niet inzien.'))} />;
+  if (!can(user, 'imports.read'))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag de berichten niet inzien.'))} />;
   return <History />;
 }
 
@@ -121,7 +123,7 @@ function History() {
               { header: t('Ontvanger'), cell: (f) => names.party(f.receiver) },
               { header: t('Status'), cell: (f) => <ImportStatusBadge status={f.status} /> },
               { header: t('Records'), numeric: true, cell: (f) => formatCount(f.records, lang) },
-              ...(can.importFiles(user)
+              ...(can(user, 'imports.download')
                 ? [{ header: t('Downloads'), cell: (f: ImportedFile) => <DownloadLinks file={f} /> }]
                 : []),
             ]}

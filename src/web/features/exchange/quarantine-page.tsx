@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useParams } from 'react-router';
 import { TextLink } from '../../components/button';
 import { Loaded, Loading, pageProblem, ProblemPage } from '../../components/page-state';
@@ -5,7 +6,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { DataList, Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
@@ -28,7 +29,8 @@ export function QuarantinePage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('Quarantaine'));
-  if (!can.seeImports(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de berichten niet inzien.'))} />;
+  if (!can(user, 'imports.read'))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag de berichten niet inzien.'))} />;
   return <Quarantine />;
 }
 
@@ -81,7 +83,7 @@ function Quarantine() {
               { header: t('Type'), cell: (f) => f.messageType ?? '—' },
               { header: t('Afzender'), cell: (f) => names.party(f.sender) },
               { header: t('Redenen'), cell: (f) => <ReasonList reasons={f.reasons} /> },
-              ...(can.importFiles(user)
+              ...(can(user, 'imports.download')
                 ? [{ header: t('Downloads'), cell: (f: ImportedFile) => <DownloadLinks file={f} original /> }]
                 : []),
             ]}
@@ -98,7 +100,7 @@ export function QuarantineFilePage() {
   const { t } = useT();
   const user = useUser();
   const { id = '' } = useParams();
-  const readable = can.seeImports(user);
+  const readable = can(user, 'imports.read');
   const [state] = useLoad(
     (signal) =>
       readable ? api<ImportedFile>(`/imports/${encodeURIComponent(id)}`, { signal }) : Promise.resolve(null),

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { ErrorSummary } from '../../components/error-summary';
 import { FilterForm } from '../../components/filter-form';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
@@ -6,7 +7,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { formatDate, formatEuro } from '../../lib/format';
 import { useRegion } from '../../lib/region';
@@ -43,7 +44,7 @@ export function TrajectoryListPage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('Trajecten'));
-  if (!can.seeTrajectories(user))
+  if (!can(user, 'trajectories.read'))
     return <ProblemPage error={forbidden(t, t('Uw rol mag de trajecten niet inzien.'))} />;
   return <Trajectories />;
 }

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../components/alert';
 import { Button, ButtonGroup, TextLink } from '../../components/button';
@@ -6,7 +7,7 @@ import { ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Table } from '../../components/table';
 import { ApiError } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { formatCount } from '../../lib/format';
 import { useT } from '../../i18n';
@@ -30,7 +31,8 @@ export function UploadPage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('iJw-berichten inlezen'));
-  if (!can.importFiles(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag geen berichten inlezen.'))} />;
+  if (!can(user, 'imports.create'))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag geen berichten inlezen.'))} />;
   return <UploadForm />;
 }
 

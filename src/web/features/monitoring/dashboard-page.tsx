@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useLocation, useNavigate } from 'react-router';
 import { TextLink } from '../../components/button';
 import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
@@ -8,7 +9,7 @@ import { useT } from '../../i18n';
 import type { KpiResponse, KpiResult } from '../../../shared/kpi';
 import { DashboardControls, periodLabel } from './dashboard-controls';
 import { FactsStatus } from './facts-status';
-import { canSeeDashboard, DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
 import { KpiChange, KpiTarget, KpiValue, kpiName, locale } from './kpi-figures';
 import { formatKpiValue } from '../../../shared/kpi-charts';
@@ -20,7 +21,7 @@ export function DashboardPage() {
   const user = useUser();
   useDocumentTitle(t('Dashboard'));
   const [periods] = usePeriods();
-  if (!canSeeDashboard(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag het dashboard niet inzien.'))} />;
+  if (!can(user, 'kpis.read')) return <ProblemPage error={forbidden(t, t('Uw rol mag het dashboard niet inzien.'))} />;
   const problem = pageProblem(periods);
   if (problem) return problem;
   return (

@@ -1,4 +1,5 @@
 import { Link, NavLink } from 'react-router';
+import { can } from '../../../shared/permissions';
 import { Alert } from '../../components/alert';
 import type { ApiError } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
@@ -10,13 +11,8 @@ import { usePartyNames } from '../exchange/exchange-parts';
 import { toSearch, type DashboardState } from './dashboard-state';
 import type { ScopeType } from './monitoring-api';
 
-/** Who sees the dashboard pages; the server checks again and narrows an aanbieder to its own figures. */
-export const canSeeDashboard = (user: User) =>
-  ['beheerder', 'contractmanager', 'beleid', 'aanbieder'].includes(user.role);
-/** Signals: an aanbieder gets those of its own organisation (the server narrows them). */
-export const canSeeSignals = canSeeDashboard;
-export const canSeeTargets = (user: User) => ['beheerder', 'contractmanager', 'beleid'].includes(user.role);
-export const canEditTargets = (user: User) => ['beheerder', 'contractmanager'].includes(user.role);
+/** For the navigation and the start page until their rewrite asks `can(user, 'kpis.read')` directly. */
+export const canSeeDashboard = (user: User) => can(user, 'kpis.read');
 
 export const scopeLabels: Record<ScopeType, Msg> = { region: 'Regio', municipality: 'Gemeente', provider: 'Aanbieder' };
 
@@ -43,8 +39,8 @@ export function MonitoringNav() {
   const user = useUser();
   const links: Array<{ to: string; label: Msg; show: boolean }> = [
     { to: '/dashboard', label: 'Dashboard', show: true },
-    { to: '/signalen', label: 'Signalen', show: canSeeSignals(user) },
-    { to: '/doelen', label: 'Doelen', show: canSeeTargets(user) },
+    { to: '/signalen', label: 'Signalen', show: can(user, 'kpis.read') },
+    { to: '/doelen', label: 'Doelen', show: can(user, 'targets.read') },
   ];
   if (links.filter((l) => l.show).length < 2) return null;
   return (

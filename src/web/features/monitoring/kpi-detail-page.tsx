@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { lazy, Suspense, useMemo } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/alert';
@@ -16,7 +17,7 @@ import {
 } from '../../../shared/kpi';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, groupLabels, periodLabel } from './dashboard-controls';
-import { canSeeDashboard, DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
 import { defaultGroupBy, drillDown, readState, toSearch, type DashboardState } from './dashboard-state';
 import { kpiName, locale } from './kpi-figures';
 import { kpiDefinitionTexts } from './kpi-definition-texts';
@@ -35,7 +36,7 @@ export function KpiDetailPage() {
   useDocumentTitle(kpi ? kpiName(kpi, lang) : t('Niet gevonden'));
   const [periods] = usePeriods();
   if (!kpi) return <NotFoundPage />;
-  if (!canSeeDashboard(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag het dashboard niet inzien.'))} />;
+  if (!can(user, 'kpis.read')) return <ProblemPage error={forbidden(t, t('Uw rol mag het dashboard niet inzien.'))} />;
   const problem = pageProblem(periods);
   if (problem) return problem;
   const summary = lang === 'en' ? kpiDefinitionTexts[kpi.id].summaryEn : kpi.description;

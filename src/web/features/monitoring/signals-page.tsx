@@ -1,10 +1,11 @@
+import { can } from '../../../shared/permissions';
 import { useLocation, useNavigate } from 'react-router';
 import { TextLink } from '../../components/button';
 import { Loading, pageProblem, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Table } from '../../components/table';
 import { api, toQuery } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { formatKpiValue } from '../../../shared/kpi-charts';
@@ -12,7 +13,7 @@ import { kpiDefinitionById, kpiIds } from '../../../shared/kpi';
 import { endedValue } from '../exchange/trajectory-filters';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, periodLabel } from './dashboard-controls';
-import { canSeeSignals, LoadProblem, MonitoringNav, scopeLabels } from './dashboard-parts';
+import { LoadProblem, MonitoringNav, scopeLabels } from './dashboard-parts';
 import { readState, toSearch, type DashboardState } from './dashboard-state';
 import { comparatorLabels, kpiName, locale } from './kpi-figures';
 import { usePeriods, type KpiPeriods, type KpiSignal } from './monitoring-api';
@@ -47,7 +48,7 @@ export function SignalsPage() {
   const user = useUser();
   useDocumentTitle(t('Signalen'));
   const [periods] = usePeriods();
-  if (!canSeeSignals(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de signalen niet inzien.'))} />;
+  if (!can(user, 'kpis.read')) return <ProblemPage error={forbidden(t, t('Uw rol mag de signalen niet inzien.'))} />;
   const problem = pageProblem(periods);
   if (problem) return problem;
   return (
@@ -81,7 +82,7 @@ function Signals({ periods }: { periods: KpiPeriods }) {
       ),
     [state.period],
   );
-  const trajectories = can.seeTrajectories(user);
+  const trajectories = can(user, 'trajectories.read');
   const order = (s: KpiSignal) => kpiIds.indexOf(s.kpi);
   const rows =
     signals.status === 'ok'

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -12,7 +13,7 @@ import { useT } from '../../i18n';
 import { formatKpiValue } from '../../../shared/kpi-charts';
 import { kpiDefinitionById, kpiIds } from '../../../shared/kpi';
 import { forbidden } from '../providers/provider-form';
-import { canEditTargets, canSeeTargets, MonitoringNav, useDashboardNames } from './dashboard-parts';
+import { MonitoringNav, useDashboardNames } from './dashboard-parts';
 import { comparatorLabels, kpiName, locale } from './kpi-figures';
 import type { KpiTarget } from './monitoring-api';
 import { TargetForm } from './target-form';
@@ -22,7 +23,7 @@ export function TargetsPage() {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(t('Doelen'));
-  if (!canSeeTargets(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de doelen niet inzien.'))} />;
+  if (!can(user, 'targets.read')) return <ProblemPage error={forbidden(t, t('Uw rol mag de doelen niet inzien.'))} />;
   return <Targets />;
 }
 
@@ -30,7 +31,7 @@ function Targets() {
   const { t, lang } = useT();
   const user = useUser();
   const names = useDashboardNames();
-  const editable = canEditTargets(user);
+  const editable = can(user, 'targets.edit');
   const [state, reload] = useLoad((signal) => api<{ data: KpiTarget[] }>('/kpi-targets', { signal }), []);
   const [editing, setEditing] = useState<KpiTarget | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);

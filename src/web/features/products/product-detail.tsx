@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded } from '../../components/page-state';
@@ -5,7 +6,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { SavedNotice } from '../../components/saved-notice';
 import { DataList, Table } from '../../components/table';
 import { api } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
 import { fundingVariantLabels, intensityLabels, stayFormLabels } from '../../lib/labels';
 import type { Product } from '../../lib/types';
@@ -28,7 +29,7 @@ function ProductDetail({ product: p }: { product: Product }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{title}</h1>
-        {can.editMasterData(user) && (
+        {can(user, 'products.edit') && (
           <ButtonLink appearance="primary" to={`/producten/${p.id}/bewerken`}>
             {t('Bewerken')}
           </ButtonLink>

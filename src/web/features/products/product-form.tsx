@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button, ButtonGroup, TextLink } from '../../components/button';
@@ -7,7 +8,7 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { useFormErrors } from '../../lib/form-errors';
 import { fundingVariantLabels, intensityLabels, stayFormLabels } from '../../lib/labels';
@@ -31,7 +32,7 @@ import {
 export function ProductNewPage() {
   const { t } = useT();
   const user = useUser();
-  if (!can.editMasterData(user))
+  if (!can(user, 'products.edit'))
     return <ProblemPage error={forbidden(t, t('Uw rol mag geen producten vastleggen.'))} />;
   return <ProductForm />;
 }
@@ -41,7 +42,8 @@ export function ProductEditPage() {
   const user = useUser();
   const { id = '' } = useParams();
   const [state] = useLoad((signal) => api<Product>(`/products/${encodeURIComponent(id)}`, { signal }), [id]);
-  if (!can.editMasterData(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag geen producten wijzigen.'))} />;
+  if (!can(user, 'products.edit'))
+    return <ProblemPage error={forbidden(t, t('Uw rol mag geen producten wijzigen.'))} />;
   return <Loaded state={state}>{(product) => <ProductForm product={product} />}</Loaded>;
 }
 

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { ButtonLink, TextLink } from '../../components/button';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
@@ -6,7 +7,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { formatEuro } from '../../lib/format';
 import { useRegion } from '../../lib/region';
@@ -47,7 +48,7 @@ export function ProductListPage() {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Producten')}</h1>
-        {can.editMasterData(user) && (
+        {can(user, 'products.edit') && (
           <ButtonLink appearance="primary" to="/producten/nieuw">
             {t('Nieuw product')}
           </ButtonLink>

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded, Loading } from '../../components/page-state';
@@ -5,7 +6,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { SavedNotice } from '../../components/saved-notice';
 import { DataList, Table } from '../../components/table';
 import { api, fetchAll } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { editProvider, useUser } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import { contractStatusLabels, domainLabels, tierSchemeLabels } from '../../lib/labels';
 import type { Combination, Contract, Provider } from '../../lib/types';
@@ -39,7 +40,7 @@ function ProviderDetail({ provider }: { provider: Provider }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{provider.name}</h1>
-        {can.editProvider(user, provider.id) && (
+        {editProvider(user, provider.id) && (
           <ButtonLink appearance="primary" to={`/aanbieders/${provider.id}/bewerken`}>
             {t('Bewerken')}
           </ButtonLink>
@@ -133,7 +134,7 @@ function ProviderDetail({ provider }: { provider: Provider }) {
             {
               header: t('Combinatie'),
               rowHeader: true,
-              cell: (c) => (can.seeCombinations(user) ? <TextLink to="/combinaties">{c.name}</TextLink> : c.name),
+              cell: (c) => (can(user, 'combinations.read') ? <TextLink to="/combinaties">{c.name}</TextLink> : c.name),
             },
             {
               header: t('Rol in de combinatie'),

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/alert';
@@ -8,7 +9,7 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { DataList } from '../../components/table';
 import { api, ApiError } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { editProvider, selfServiceOnly, useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { domainLabels } from '../../lib/labels';
 import { useRegion } from '../../lib/region';
@@ -34,7 +35,7 @@ export function forbidden(t: Translate, detail: string): ApiError {
 export function ProviderNewPage() {
   const { t } = useT();
   const user = useUser();
-  if (!can.editMasterData(user))
+  if (!can(user, 'providers.create'))
     return <ProblemPage error={forbidden(t, t('Uw rol mag geen aanbieders toevoegen.'))} />;
   return <ProviderForm />;
 }
@@ -47,7 +48,7 @@ export function ProviderEditPage() {
   return (
     <Loaded state={state}>
       {(provider) =>
-        can.editProvider(user, provider.id) ? (
+        editProvider(user, provider.id) ? (
           <ProviderForm provider={provider} />
         ) : (
           <ProblemPage error={forbidden(t, t('Uw rol mag deze aanbieder niet wijzigen.'))} />
@@ -65,7 +66,7 @@ function ProviderForm({ provider }: { provider?: Provider }) {
   const errors = useFormErrors();
   const [draft, setDraft] = useState<ProviderDraft>(() => (provider ? draftFromProvider(provider) : emptyProvider));
   const [busy, setBusy] = useState(false);
-  const selfOnly = can.selfServiceOnly(user);
+  const selfOnly = selfServiceOnly(user);
   const title = provider ? t('{name} bewerken', { name: provider.name }) : t('Nieuwe aanbieder');
   useDocumentTitle(errors.hasAny ? `${t('Fout')}: ${title}` : title);
 

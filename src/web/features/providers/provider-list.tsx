@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { ButtonLink, TextLink } from '../../components/button';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
@@ -6,7 +7,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { domainLabels, tierSchemeLabels } from '../../lib/labels';
 import { useRegion } from '../../lib/region';
 import type { Provider, ProviderDomain } from '../../lib/types';
@@ -55,7 +56,7 @@ export function ProviderListPage() {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Aanbieders')}</h1>
-        {can.editMasterData(user) && (
+        {can(user, 'providers.create') && (
           <ButtonLink appearance="primary" to="/aanbieders/nieuw">
             {t('Nieuwe aanbieder')}
           </ButtonLink>

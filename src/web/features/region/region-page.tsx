@@ -1,6 +1,7 @@
+import { can } from '../../../shared/permissions';
 import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { useRegionState } from '../../lib/region';
 import type { Coded, Region } from '../../lib/types';
 import { useT } from '../../i18n';
@@ -13,7 +14,7 @@ export function RegionPage() {
   const { t } = useT();
   const user = useUser();
   const state = useRegionState();
-  if (!can.seeRegion(user)) return <ProblemPage error={forbidden(t, t('Uw rol mag de regio niet inzien.'))} />;
+  if (!can(user, 'regions.read')) return <ProblemPage error={forbidden(t, t('Uw rol mag de regio niet inzien.'))} />;
   return <Loaded state={state}>{(region) => (region ? <RegionDetail region={region} /> : <NoRegion />)}</Loaded>;
 }
 
@@ -32,7 +33,7 @@ function RegionDetail({ region }: { region: Region }) {
   const { t } = useT();
   const user = useUser();
   useDocumentTitle(region.name);
-  const editable = can.editMasterData(user);
+  const editable = can(user, 'regions.edit');
   const describe = (row: Coded) => `${row.code} – ${row.name}`;
 
   return (

@@ -1,3 +1,4 @@
+import { can } from '../../../shared/permissions';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ButtonGroup, TextLink } from '../../components/button';
@@ -6,7 +7,7 @@ import { SelectField, TextField } from '../../components/form-fields';
 import { ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { api, fetchAll } from '../../lib/api-client';
-import { can, useUser } from '../../lib/auth';
+import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { roleLabels } from '../../lib/labels';
 import { translateLabels } from '../../lib/translate-labels';
@@ -26,7 +27,8 @@ const labels: Record<string, Msg> = {
 export function UserNewPage() {
   const { t } = useT();
   const user = useUser();
-  if (!can.administer(user)) return <ProblemPage error={forbidden(t, t('Alleen een beheerder beheert gebruikers.'))} />;
+  if (!can(user, 'users.manage'))
+    return <ProblemPage error={forbidden(t, t('Alleen een beheerder beheert gebruikers.'))} />;
   return <UserForm />;
 }
 

@@ -1,8 +1,7 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '../../../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../../http/openapi.js';
-import { budgetReaders, masterDataEditors } from '../landscape.policy.js';
 import { ZBudget, ZBudgetCreate, ZBudgetQuery, ZBudgetUpdate } from './budgets.schema.js';
 import { createBudget, listBudgets, updateBudget } from './budgets.service.js';
 
@@ -10,7 +9,8 @@ export const budgetRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Budgetten'];
 
 budgetRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'budgets.read',
     method: 'get',
     path: '/budgets',
     tags,
@@ -19,13 +19,13 @@ budgetRoutes.openapi(
     responses: { 200: json(z.object({ data: z.array(ZBudget) }), 'De budgetten'), ...problems(400, 401, 403) },
   }),
   async (c) => {
-    requireRole(c, ...budgetReaders);
-    return c.json({ data: await listBudgets(c.get('db'), c.req.valid('query')) }, 200);
+    return c.json({ data: await listBudgets(c.get('db'), actorOf(c), c.req.valid('query')) }, 200);
   },
 );
 
 budgetRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'budgets.edit',
     method: 'post',
     path: '/budgets',
     tags,
@@ -34,13 +34,14 @@ budgetRoutes.openapi(
     responses: { 201: json(ZBudget, 'Het budget'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     return c.json(await createBudget(c.get('db'), actor, c.req.valid('json')), 201);
   },
 );
 
 budgetRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'budgets.edit',
     method: 'patch',
     path: '/budgets/{id}',
     tags,
@@ -49,7 +50,7 @@ budgetRoutes.openapi(
     responses: { 200: json(ZBudget, 'Het gewijzigde budget'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     return c.json(await updateBudget(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json').amount), 200);
   },
 );

@@ -4,6 +4,7 @@ import { budgetLines, budgets, municipalities } from '../../../db/schema/index.j
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { assertOwnRegion, inOwnRegions } from '../../../http/permission.js';
 import type { Budget, BudgetCreate, BudgetQuery } from './budgets.schema.js';
 
 const columns = {
@@ -32,8 +33,8 @@ function present(row: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']
 }
 
 /** All budget cells matching the filter; a region has few enough (municipalities × lines × years) to send whole. */
-export async function listBudgets(db: Db, query: BudgetQuery): Promise<Budget[]> {
-  const filters: SQL[] = [];
+export async function listBudgets(db: Db, actor: Actor, query: BudgetQuery): Promise<Budget[]> {
+  const filters: SQL[] = [inOwnRegions(municipalities.regionId, actor)];
   if (query.year) filters.push(eq(budgets.year, query.year));
   if (query.municipalityId) filters.push(eq(budgets.municipalityId, query.municipalityId));
   if (query.budgetLineId) filters.push(eq(budgets.budgetLineId, query.budgetLineId));
@@ -47,7 +48,8 @@ export async function listBudgets(db: Db, query: BudgetQuery): Promise<Budget[]>
 export async function createBudget(db: Db, actor: Actor, input: BudgetCreate): Promise<Budget> {
   return db.transaction(async (tx) => {
     const [municipality] = await tx.select().from(municipalities).where(eq(municipalities.id, input.municipalityId));
-    if (!municipality) throw fieldError('municipalityId', 'onbekende gemeente');
+    if (!municipality || !actor.regionIds.includes(municipality.regionId))
+      throw fieldError('municipalityId', 'onbekende gemeente');
     const [line] = await tx.select().from(budgetLines).where(eq(budgetLines.id, input.budgetLineId));
     if (!line) throw fieldError('budgetLineId', 'onbekende begrotingspost');
     if (line.regionId !== municipality.regionId)
@@ -84,6 +86,7 @@ export async function updateBudget(db: Db, actor: Actor, id: string, amount: num
   return db.transaction(async (tx) => {
     const [before] = await baseQuery(tx).where(eq(budgets.id, id));
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit budget bestaat niet.');
+    assertOwnRegion(actor, before.regionId, 'Dit budget bestaat niet.');
     await tx
       .update(budgets)
       .set({ amount: amount.toFixed(2) })

@@ -13,7 +13,7 @@ afterAll(async () => {
 describe('budgets API', () => {
   it('keeps a budget per municipality, line and year, refuses a second one and updates the amount', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const input = {
       municipalityId: region.municipalities[0]!.id,
       budgetLineId: region.budgetLines[0]!.id,
@@ -35,7 +35,7 @@ describe('budgets API', () => {
 
   it('refuses a negative amount', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const res = await call(ctx, token, 'POST', '/budgets', {
       municipalityId: region.municipalities[0]!.id,
       budgetLineId: region.budgetLines[0]!.id,
@@ -49,9 +49,9 @@ describe('budgets API', () => {
   it('is hidden from providers and referrers, and read-only for beleid', async () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx);
-    const { token: aanbieder } = await buildUser(ctx, 'aanbieder', provider.id);
-    const { token: verwijzer } = await buildUser(ctx, 'verwijzer');
-    const { token: beleid } = await buildUser(ctx, 'beleid');
+    const { token: aanbieder } = await buildUser(ctx, 'aanbieder', provider.id, region.id);
+    const { token: verwijzer } = await buildUser(ctx, 'verwijzer', undefined, region.id);
+    const { token: beleid } = await buildUser(ctx, 'beleid', undefined, region.id);
     expect((await call(ctx, aanbieder, 'GET', '/budgets')).status).toBe(403);
     expect((await call(ctx, verwijzer, 'GET', '/budgets')).status).toBe(403);
     expect((await call(ctx, beleid, 'GET', '/budgets')).status).toBe(200);

@@ -1,8 +1,7 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireActor, requireRole } from '../../../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, problems } from '../../../http/openapi.js';
-import { masterDataEditors } from '../landscape.policy.js';
 import { createCombination, listCombinations } from './combinations.service.js';
 
 export const combinationRoutes = new OpenAPIHono<AppEnv>();
@@ -34,21 +33,21 @@ const ZCombinationCreate = z
   .openapi('CombinationCreate');
 
 combinationRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'combinations.read',
     method: 'get',
     path: '/combinations',
     tags: ['Aanbieders'],
     summary: 'Combinaties van aanbieders',
+    description: 'Een aanbieder ziet alleen de combinaties waarin de eigen organisatie zit.',
     responses: { 200: json(z.object({ data: z.array(ZCombination) }), 'De combinaties'), ...problems(401) },
   }),
-  async (c) => {
-    requireActor(c);
-    return c.json({ data: await listCombinations(c.get('db')) }, 200);
-  },
+  async (c) => c.json({ data: await listCombinations(c.get('db'), actorOf(c)) }, 200),
 );
 
 combinationRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'combinations.edit',
     method: 'post',
     path: '/combinations',
     tags: ['Aanbieders'],
@@ -57,7 +56,7 @@ combinationRoutes.openapi(
     responses: { 201: json(ZCombination, 'De combinatie'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     return c.json(await createCombination(c.get('db'), actor, c.req.valid('json')), 201);
   },
 );

@@ -1,12 +1,29 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { combinationMembers, combinations, providers, regions } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 
-export async function listCombinations(db: Db) {
-  const rows = await db.select().from(combinations).orderBy(asc(combinations.name));
+/**
+ * The combinations of the actor's regions; an actor scoped to its own provider gets only those its provider is a
+ * member of (the others' members, names and AGB codes are not its business).
+ */
+export async function listCombinations(db: Db, actor: Actor) {
+  const own = providerScope(actor, 'combinations.read');
+  const rows = await db
+    .select()
+    .from(combinations)
+    .where(
+      and(
+        inOwnRegions(combinations.regionId, actor),
+        own
+          ? sql`${combinations.id} in (select ${combinationMembers.combinationId} from ${combinationMembers} where ${combinationMembers.providerId} = ${own})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(combinations.name));
   const members = rows.length
     ? await db
         .select({
@@ -50,6 +67,7 @@ export interface CombinationInput {
 
 /** A combination is its lead provider plus subcontractors; the lead is always a member. */
 export async function createCombination(db: Db, actor: Actor, input: CombinationInput) {
+  assertOwnRegionField(actor, input.regionId);
   return db.transaction(async (tx) => {
     const [region] = await tx.select().from(regions).where(eq(regions.id, input.regionId));
     if (!region) throw fieldError('regionId', 'onbekende regio');
@@ -64,7 +82,7 @@ export async function createCombination(db: Db, actor: Actor, input: Combination
       .values({ regionId: input.regionId, name: input.name, leadProviderId: input.leadProviderId })
       .returning();
     await tx.insert(combinationMembers).values(memberIds.map((providerId) => ({ combinationId: row!.id, providerId })));
-    const after = (await listCombinations(tx)).find((c) => c.id === row!.id);
+    const after = (await listCombinations(tx, actor)).find((c) => c.id === row!.id);
     if (!after) throw new AppError(ErrorCode.Internal);
     await recordAudit(tx, actor, { action: 'create', entity: 'combination', entityId: row!.id, after });
     return after;

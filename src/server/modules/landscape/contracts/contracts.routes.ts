@@ -1,8 +1,7 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { requireRole } from '../../../http/auth.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../../http/openapi.js';
-import { landscapeReaders, masterDataEditors } from '../landscape.policy.js';
 import { ZContract, ZContractCreate, ZContractQuery, ZContractUpdate } from './contracts.schema.js';
 import { createContract, getContract, listContracts, updateContract } from './contracts.service.js';
 
@@ -10,7 +9,8 @@ export const contractRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Contracten'];
 
 contractRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'contracts.read',
     method: 'get',
     path: '/contracts',
     tags,
@@ -23,7 +23,7 @@ contractRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = requireRole(c, ...landscapeReaders);
+    const actor = actorOf(c);
     const query = c.req.valid('query');
     const { items, total } = await listContracts(c.get('db'), actor, query);
     return c.json(toPage(c, items, total, query), 200);
@@ -31,7 +31,8 @@ contractRoutes.openapi(
 );
 
 contractRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'contracts.edit',
     method: 'post',
     path: '/contracts',
     tags,
@@ -42,7 +43,7 @@ contractRoutes.openapi(
     responses: { 201: json(ZContract, 'Het nieuwe contract'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     const contract = await createContract(c.get('db'), actor, c.req.valid('json'));
     c.header('Location', `/api/v1/contracts/${contract.id}`);
     return c.json(contract, 201);
@@ -50,7 +51,8 @@ contractRoutes.openapi(
 );
 
 contractRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'contracts.read',
     method: 'get',
     path: '/contracts/{id}',
     tags,
@@ -59,13 +61,14 @@ contractRoutes.openapi(
     responses: { 200: json(ZContract, 'Het contract'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...landscapeReaders);
+    const actor = actorOf(c);
     return c.json(await getContract(c.get('db'), actor, c.req.valid('param').id), 200);
   },
 );
 
 contractRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'contracts.edit',
     method: 'patch',
     path: '/contracts/{id}',
     tags,
@@ -74,7 +77,7 @@ contractRoutes.openapi(
     responses: { 200: json(ZContract, 'Het gewijzigde contract'), ...problems(400, 401, 403, 404, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     return c.json(await updateContract(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json')), 200);
   },
 );

@@ -12,7 +12,7 @@ import { AppError, ErrorCode, fieldError, type InvalidParam } from '../../../htt
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { providerScope } from '../landscape.policy.js';
+import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 
 /** The latest extension's end date, or the contract's own end date. */
@@ -27,7 +27,7 @@ function visibleTo(actor: Actor): SQL | undefined {
 }
 
 export async function listContracts(db: Db, actor: Actor, query: ContractQuery & PageQuery) {
-  const filters: SQL[] = [];
+  const filters: SQL[] = [inOwnRegions(contracts.regionId, actor)];
   const scope = visibleTo(actor);
   if (scope) filters.push(scope);
   if (query.q) filters.push(or(ilike(contracts.reference, `%${query.q}%`), ilike(providers.name, `%${query.q}%`))!);
@@ -60,16 +60,22 @@ export async function listContracts(db: Db, actor: Actor, query: ContractQuery &
 export async function getContract(db: Db, actor: Actor, id: string): Promise<Contract> {
   const scope = visibleTo(actor);
   const [row] = await db
-    .select({ id: contracts.id, visible: scope ? sql<boolean>`(${scope})` : sql<boolean>`true` })
+    .select({
+      id: contracts.id,
+      regionId: contracts.regionId,
+      visible: scope ? sql<boolean>`(${scope})` : sql<boolean>`true`,
+    })
     .from(contracts)
     .where(eq(contracts.id, id));
   if (!row) throw new AppError(ErrorCode.NotFound, 'Dit contract bestaat niet.');
+  assertOwnRegion(actor, row.regionId, 'Dit contract bestaat niet.');
   if (!row.visible)
     throw new AppError(ErrorCode.Forbidden, 'U hebt alleen toegang tot de contracten van uw eigen organisatie.');
   return (await presentContracts(db, [id]))[0]!;
 }
 
 export async function createContract(db: Db, actor: Actor, input: ContractCreate): Promise<Contract> {
+  assertOwnRegionField(actor, input.regionId);
   return db.transaction(async (tx) => {
     await assertConsistent(tx, input);
     const { extensions, ...columns } = input;
@@ -93,6 +99,7 @@ export async function updateContract(db: Db, actor: Actor, id: string, input: Co
   return db.transaction(async (tx) => {
     const [before] = await presentContracts(tx, [id]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit contract bestaat niet.');
+    assertOwnRegion(actor, before.regionId, 'Dit contract bestaat niet.');
     const merged = {
       ...before,
       ...stripUndefined(input),

@@ -28,7 +28,7 @@ describe('contracts API', () => {
   it('creates a contract that a contractmanager then finds by reference and by provider name', async () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx, { name: 'Contractzoek Jeugdzorg' });
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const input = contractInput(region.id, region.lots[0]!.id, provider.id, { budgetCeiling: 250000.5 });
     const res = await call(ctx, token, 'POST', '/contracts', input);
     expect(res.status).toBe(201);
@@ -47,7 +47,7 @@ describe('contracts API', () => {
   it('refuses an end date before the start date on the endDate field', async () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const res = await call(
       ctx,
       token,
@@ -64,7 +64,7 @@ describe('contracts API', () => {
   it('refuses a date that does not exist', async () => {
     const region = await buildRegion(ctx);
     const provider = await buildProvider(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const res = await call(
       ctx,
       token,
@@ -88,7 +88,7 @@ describe('contracts API', () => {
       extensions: [{ newEndDate: '2026-07-31', decidedOn: null, note: null }],
     });
     expect(first.effectiveEndDate).toBe('2026-07-31');
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const clash = await call(
       ctx,
       token,
@@ -121,7 +121,7 @@ describe('contracts API', () => {
 
   it('extends a contract and reports the effective end date, refusing an extension before the end', async () => {
     const contract = await buildContract(ctx, { startDate: '2024-01-01', endDate: '2025-12-31' });
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, contract.regionId);
     const bad = await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, {
       extensions: [{ newEndDate: '2025-06-30' }],
     });
@@ -140,7 +140,7 @@ describe('contracts API', () => {
     const region = await buildRegion(ctx);
     const lead = await buildProvider(ctx);
     const sub = await buildProvider(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const combination = await call(ctx, token, 'POST', '/combinations', {
       regionId: region.id,
       name: `Combi ${lead.agbCode}`,
@@ -167,19 +167,42 @@ describe('contracts API', () => {
     );
     expect(right.status).toBe(201);
     // The subcontractor sees the combination's contract; an outsider does not.
-    const { token: subToken } = await buildUser(ctx, 'aanbieder', sub.id);
+    const { token: subToken } = await buildUser(ctx, 'aanbieder', sub.id, region.id);
     expect((await call(ctx, subToken, 'GET', `/contracts/${right.body.id}`)).status).toBe(200);
     const outsider = await buildProvider(ctx);
-    const { token: outsiderToken } = await buildUser(ctx, 'aanbieder', outsider.id);
+    const { token: outsiderToken } = await buildUser(ctx, 'aanbieder', outsider.id, region.id);
     expect((await call(ctx, outsiderToken, 'GET', `/contracts/${right.body.id}`)).status).toBe(403);
     expect((await call(ctx, outsiderToken, 'GET', `/contracts?providerId=${lead.id}`)).body.data).toHaveLength(0);
   });
 
   it('does not let an aanbieder create or change contracts', async () => {
     const contract = await buildContract(ctx);
-    const { token } = await buildUser(ctx, 'aanbieder', contract.providerId);
+    const { token } = await buildUser(ctx, 'aanbieder', contract.providerId, contract.regionId);
     expect((await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, { notes: 'eigen wijziging' })).status).toBe(
       403,
     );
+  });
+
+  it('keeps a contractmanager of one region out of another region: its contracts and lots do not exist for them', async () => {
+    const contract = await buildContract(ctx);
+    const other = await buildRegion(ctx);
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, other.id);
+    const patch = await call(ctx, token, 'PATCH', `/contracts/${contract.id}`, { notes: 'van een andere regio' });
+    expect(patch.status).toBe(404);
+    expect((await call(ctx, token, 'GET', `/contracts/${contract.id}`)).status).toBe(404);
+    expect((await call(ctx, token, 'GET', `/contracts?providerId=${contract.providerId}`)).body.data).toHaveLength(0);
+    const lot = await call(ctx, token, 'POST', `/regions/${contract.regionId}/lots`, { code: 'XR', name: 'Indringer' });
+    expect(lot.status).toBe(404);
+    const copy = await call(ctx, token, 'POST', '/contracts', {
+      ...contractInput(contract.regionId, contract.lotId, contract.providerId),
+      startDate: '2030-01-01',
+      endDate: '2030-12-31',
+    });
+    expect(copy.status).toBe(400);
+    expect(copy.body.invalidParams[0].name).toBe('regionId');
+    const { token: own } = await buildUser(ctx, 'contractmanager', undefined, contract.regionId);
+    const unchanged = await call(ctx, own, 'GET', `/contracts/${contract.id}`);
+    expect(unchanged.body.notes).not.toBe('van een andere regio');
+    expect((await call(ctx, own, 'PATCH', `/contracts/${contract.id}`, { notes: 'eigen regio' })).status).toBe(200);
   });
 });

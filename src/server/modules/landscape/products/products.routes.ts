@@ -1,8 +1,7 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { requireRole } from '../../../http/auth.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../../http/openapi.js';
-import { landscapeReaders, masterDataEditors } from '../landscape.policy.js';
 import { ZProduct, ZProductCreate, ZProductQuery, ZProductUpdate } from './products.schema.js';
 import { createProduct, getProduct, listProducts, updateProduct } from './products.service.js';
 
@@ -10,7 +9,8 @@ export const productRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Producten'];
 
 productRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'products.read',
     method: 'get',
     path: '/products',
     tags,
@@ -19,15 +19,15 @@ productRoutes.openapi(
     responses: { 200: json(paged(ZProduct, 'ProductPage'), 'Een pagina producten'), ...problems(400, 401) },
   }),
   async (c) => {
-    requireRole(c, ...landscapeReaders);
     const query = c.req.valid('query');
-    const { items, total } = await listProducts(c.get('db'), query);
+    const { items, total } = await listProducts(c.get('db'), actorOf(c), query);
     return c.json(toPage(c, items, total, query), 200);
   },
 );
 
 productRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'products.edit',
     method: 'post',
     path: '/products',
     tags,
@@ -38,7 +38,7 @@ productRoutes.openapi(
     responses: { 201: json(ZProduct, 'Het nieuwe product'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     const product = await createProduct(c.get('db'), actor, c.req.valid('json'));
     c.header('Location', `/api/v1/products/${product.id}`);
     return c.json(product, 201);
@@ -46,7 +46,8 @@ productRoutes.openapi(
 );
 
 productRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'products.read',
     method: 'get',
     path: '/products/{id}',
     tags,
@@ -55,13 +56,13 @@ productRoutes.openapi(
     responses: { 200: json(ZProduct, 'Het product'), ...problems(400, 401, 404) },
   }),
   async (c) => {
-    requireRole(c, ...landscapeReaders);
-    return c.json(await getProduct(c.get('db'), c.req.valid('param').id), 200);
+    return c.json(await getProduct(c.get('db'), actorOf(c), c.req.valid('param').id), 200);
   },
 );
 
 productRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'products.edit',
     method: 'patch',
     path: '/products/{id}',
     tags,
@@ -70,7 +71,7 @@ productRoutes.openapi(
     responses: { 200: json(ZProduct, 'Het gewijzigde product'), ...problems(400, 401, 403, 404, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     return c.json(await updateProduct(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json')), 200);
   },
 );

@@ -6,11 +6,12 @@ import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { assertOwnRegion, assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
 import type { Product, ProductCreate, ProductQuery, ProductUpdate } from './products.schema.js';
 
-/** The product catalogue is the region's public offer: every signed-in role may read it. */
-export async function listProducts(db: Db, query: ProductQuery & PageQuery) {
-  const filters: SQL[] = [];
+/** The product catalogue is the region's offer: every signed-in role reads its own region's. */
+export async function listProducts(db: Db, actor: Actor, query: ProductQuery & PageQuery) {
+  const filters: SQL[] = [inOwnRegions(products.regionId, actor)];
   if (query.q) filters.push(or(ilike(products.productCode, `${query.q}%`), ilike(products.name, `%${query.q}%`))!);
   if (query.regionId) filters.push(eq(products.regionId, query.regionId));
   if (query.lotId) filters.push(eq(products.lotId, query.lotId));
@@ -36,13 +37,15 @@ export async function listProducts(db: Db, query: ProductQuery & PageQuery) {
   };
 }
 
-export async function getProduct(db: Db, id: string): Promise<Product> {
+export async function getProduct(db: Db, actor: Actor, id: string): Promise<Product> {
   const [product] = await presentProducts(db, [id]);
   if (!product) throw new AppError(ErrorCode.NotFound, 'Dit product bestaat niet.');
+  assertOwnRegion(actor, product.regionId, 'Dit product bestaat niet.');
   return product;
 }
 
 export async function createProduct(db: Db, actor: Actor, input: ProductCreate): Promise<Product> {
+  assertOwnRegionField(actor, input.regionId);
   return db.transaction(async (tx) => {
     await assertConsistent(tx, input);
     const { tariffs, ...columns } = input;
@@ -68,6 +71,7 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
   return db.transaction(async (tx) => {
     const [before] = await presentProducts(tx, [id]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit product bestaat niet.');
+    assertOwnRegion(actor, before.regionId, 'Dit product bestaat niet.');
     const merged = {
       ...before,
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),

@@ -35,7 +35,7 @@ function productInput(regionId: string, extra: Record<string, unknown> = {}) {
 describe('products API', () => {
   it('creates a product with tariffs per year and the official names of its codes', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const res = await call(ctx, token, 'POST', '/products', productInput(region.id, { lotId: region.lots[0]!.id }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -48,14 +48,14 @@ describe('products API', () => {
       { year: 2024, tariff: 70 },
       { year: 2025, tariff: 72.45 },
     ]);
-    const { token: verwijzer } = await buildUser(ctx, 'verwijzer');
+    const { token: verwijzer } = await buildUser(ctx, 'verwijzer', undefined, region.id);
     const list = await call(ctx, verwijzer, 'GET', `/products?regionId=${region.id}&q=45A`);
     expect(list.body.data.map((p: { productCode: string }) => p.productCode)).toEqual(['45A01']);
   });
 
   it('refuses a product without a tariff for a year it is valid', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const res = await call(
       ctx,
       token,
@@ -74,7 +74,7 @@ describe('products API', () => {
 
   it('refuses an unknown productcategorie, an unknown unit and a code longer than 5 characters', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const res = await call(
       ctx,
       token,
@@ -94,7 +94,7 @@ describe('products API', () => {
   it('refuses a duplicate productcode in the same region but allows it in another', async () => {
     const region = await buildRegion(ctx);
     const other = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'beheerder');
     expect((await call(ctx, token, 'POST', '/products', productInput(region.id))).status).toBe(201);
     const dup = await call(ctx, token, 'POST', '/products', productInput(region.id, { name: 'Andere naam' }));
     expect(dup.status).toBe(409);
@@ -104,7 +104,7 @@ describe('products API', () => {
 
   it('updates tariffs and checks them against the new validity', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const created = await call(ctx, token, 'POST', '/products', productInput(region.id));
     const longer = await call(ctx, token, 'PATCH', `/products/${created.body.id}`, { validTo: '2026-12-31' });
     expect(longer.status).toBe(400);
@@ -123,7 +123,7 @@ describe('products API', () => {
 
   it('keeps the form of stay only for care with stay, as the transformation KPIs need', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const ambulant = await call(ctx, token, 'POST', '/products', productInput(region.id, { stayForm: 'pleegzorg' }));
     expect(ambulant.status).toBe(400);
     expect(ambulant.body.invalidParams[0]).toMatchObject({

@@ -1,8 +1,7 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { requireActor, requireRole } from '../../../http/auth.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../../http/openapi.js';
-import { landscapeReaders, masterDataEditors } from '../landscape.policy.js';
 import { ZProvider, ZProviderCreate, ZProviderQuery, ZProviderUpdate } from './providers.schema.js';
 import { createProvider, getProvider, listProviders, updateProvider } from './providers.service.js';
 
@@ -10,7 +9,8 @@ export const providerRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Aanbieders'];
 
 providerRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'providers.read',
     method: 'get',
     path: '/providers',
     tags,
@@ -20,7 +20,7 @@ providerRoutes.openapi(
     responses: { 200: json(paged(ZProvider, 'ProviderPage'), 'Een pagina aanbieders'), ...problems(400, 401, 403) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...landscapeReaders);
+    const actor = actorOf(c);
     const query = c.req.valid('query');
     const { items, total } = await listProviders(c.get('db'), actor, query);
     return c.json(toPage(c, items, total, query), 200);
@@ -28,7 +28,8 @@ providerRoutes.openapi(
 );
 
 providerRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'providers.create',
     method: 'post',
     path: '/providers',
     tags,
@@ -37,7 +38,7 @@ providerRoutes.openapi(
     responses: { 201: json(ZProvider, 'De nieuwe aanbieder'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     const provider = await createProvider(c.get('db'), actor, c.req.valid('json'));
     c.header('Location', `/api/v1/providers/${provider.id}`);
     return c.json(provider, 201);
@@ -45,7 +46,8 @@ providerRoutes.openapi(
 );
 
 providerRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'providers.read',
     method: 'get',
     path: '/providers/{id}',
     tags,
@@ -54,13 +56,14 @@ providerRoutes.openapi(
     responses: { 200: json(ZProvider, 'De aanbieder'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...landscapeReaders);
+    const actor = actorOf(c);
     return c.json(await getProvider(c.get('db'), actor, c.req.valid('param').id), 200);
   },
 );
 
 providerRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'providers.edit',
     method: 'patch',
     path: '/providers/{id}',
     tags,
@@ -71,7 +74,7 @@ providerRoutes.openapi(
     responses: { 200: json(ZProvider, 'De gewijzigde aanbieder'), ...problems(400, 401, 403, 404, 409) },
   }),
   async (c) => {
-    const actor = requireActor(c);
+    const actor = actorOf(c);
     return c.json(await updateProvider(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json')), 200);
   },
 );

@@ -5,7 +5,8 @@ import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { assertMayEditProvider, assertMayReadProvider, providerScope } from '../landscape.policy.js';
+import { providerScope } from '../../../http/permission.js';
+import { assertMayEditProvider, assertMayReadProvider } from '../landscape.policy.js';
 import type { Provider, ProviderCreate, ProviderQuery, ProviderUpdate } from './providers.schema.js';
 
 /** Lists providers visible to the actor, filtered and paged, sorted by name. */

@@ -1,14 +1,14 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireActor, requireRole } from '../../../http/auth.js';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, assertOwnRegion, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../../http/openapi.js';
-import { masterDataEditors } from '../landscape.policy.js';
 import {
   ZBudgetLineCreate,
   ZCodedCreate,
   ZMunicipalityCreate,
   ZRegion,
   ZRegionCreate,
+  ZRegionReference,
   ZTierLevel,
   ZTierLevelCreate,
   ZTierLevelUpdate,
@@ -20,6 +20,7 @@ import {
   addTierLevel,
   createRegion,
   getRegion,
+  getRegionReference,
   listRegions,
   updateTierLevel,
 } from './regions.service.js';
@@ -29,21 +30,33 @@ const tags = ['Regio'];
 const ZCoded = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
 regionRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'regions.read',
     method: 'get',
     path: '/regions',
     tags,
     summary: 'Regio’s met gemeenten, percelen, begrotingsposten en niveaus',
     responses: { 200: json(z.object({ data: z.array(ZRegion) }), 'De regio’s'), ...problems(401) },
   }),
-  async (c) => {
-    requireActor(c);
-    return c.json({ data: await listRegions(c.get('db')) }, 200);
-  },
+  async (c) => c.json({ data: await listRegions(c.get('db'), actorOf(c).regionIds) }, 200),
 );
 
 regionRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'regions.reference',
+    method: 'get',
+    path: '/regions/current/reference',
+    tags,
+    summary: 'De eigen regio: alleen namen en codes van gemeenten en percelen, voor filters en formulieren',
+    description: 'Zonder begrotingsposten en niveaus. Een account zonder regio krijgt 404.',
+    responses: { 200: json(ZRegionReference, 'De regio'), ...problems(401, 404) },
+  }),
+  async (c) => c.json(await getRegionReference(c.get('db'), actorOf(c).regionIds), 200),
+);
+
+regionRoutes.openapi(
+  defineRoute({
+    permission: 'regions.read',
     method: 'get',
     path: '/regions/{id}',
     tags,
@@ -52,28 +65,31 @@ regionRoutes.openapi(
     responses: { 200: json(ZRegion, 'De regio'), ...problems(400, 401, 404) },
   }),
   async (c) => {
-    requireActor(c);
-    return c.json(await getRegion(c.get('db'), c.req.valid('param').id), 200);
+    const id = c.req.valid('param').id;
+    assertOwnRegion(actorOf(c), id, 'Deze regio bestaat niet.');
+    return c.json(await getRegion(c.get('db'), id), 200);
   },
 );
 
 regionRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'regions.create',
     method: 'post',
     path: '/regions',
     tags,
-    summary: 'Regio aanmaken (alleen beheerder)',
+    summary: 'Regio aanmaken (alleen de beheerder van de installatie)',
     request: body(ZRegionCreate),
     responses: { 201: json(ZRegion, 'De nieuwe regio'), ...problems(400, 401, 403, 409) },
   }),
   async (c) => {
-    const actor = requireRole(c, 'beheerder');
+    const actor = actorOf(c);
     return c.json(await createRegion(c.get('db'), actor, c.req.valid('json')), 201);
   },
 );
 
 const addRoute = (path: string, summary: string, schema: z.ZodType, response: z.ZodType) =>
-  createRoute({
+  defineRoute({
+    permission: 'regions.edit',
     method: 'post',
     path: `/regions/{id}/${path}`,
     tags,
@@ -86,7 +102,8 @@ const ZMunicipality = z.object({ id: z.uuid(), cbsCode: z.string(), name: z.stri
 regionRoutes.openapi(
   addRoute('municipalities', 'Gemeente toevoegen', ZMunicipalityCreate, ZMunicipality),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
+    assertOwnRegion(actor, c.req.valid('param').id, 'Deze regio bestaat niet.');
     const input = ZMunicipalityCreate.parse(c.req.valid('json'));
     return c.json(
       await c.get('db').transaction((tx) => addMunicipality(tx, actor, c.req.valid('param').id, input)),
@@ -95,7 +112,8 @@ regionRoutes.openapi(
   },
 );
 regionRoutes.openapi(addRoute('lots', 'Perceel (segment) toevoegen', ZCodedCreate, ZCoded), async (c) => {
-  const actor = requireRole(c, ...masterDataEditors);
+  const actor = actorOf(c);
+  assertOwnRegion(actor, c.req.valid('param').id, 'Deze regio bestaat niet.');
   const input = ZCodedCreate.parse(c.req.valid('json'));
   return c.json(await c.get('db').transaction((tx) => addLot(tx, actor, c.req.valid('param').id, input)), 201);
 });
@@ -107,7 +125,8 @@ regionRoutes.openapi(
     ZCoded.extend({ productCategories: z.array(z.string()) }),
   ),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
+    assertOwnRegion(actor, c.req.valid('param').id, 'Deze regio bestaat niet.');
     const input = ZBudgetLineCreate.parse(c.req.valid('json'));
     return c.json(await c.get('db').transaction((tx) => addBudgetLine(tx, actor, c.req.valid('param').id, input)), 201);
   },
@@ -115,14 +134,16 @@ regionRoutes.openapi(
 regionRoutes.openapi(
   addRoute('tier-levels', 'Niveau in een indeling (omvang of rol) toevoegen', ZTierLevelCreate, ZTierLevel),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
+    assertOwnRegion(actor, c.req.valid('param').id, 'Deze regio bestaat niet.');
     const input = ZTierLevelCreate.parse(c.req.valid('json'));
     return c.json(await c.get('db').transaction((tx) => addTierLevel(tx, actor, c.req.valid('param').id, input)), 201);
   },
 );
 
 regionRoutes.openapi(
-  createRoute({
+  defineRoute({
+    permission: 'regions.edit',
     method: 'patch',
     path: '/tier-levels/{id}',
     tags,
@@ -131,7 +152,7 @@ regionRoutes.openapi(
     responses: { 200: json(ZTierLevel, 'Het niveau'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    const actor = requireRole(c, ...masterDataEditors);
+    const actor = actorOf(c);
     return c.json(await updateTierLevel(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json')), 200);
   },
 );

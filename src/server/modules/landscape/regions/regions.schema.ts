@@ -97,3 +97,13 @@ export type RegionCreate = z.input<typeof ZRegionCreate>;
 export type TierLevelCreate = z.infer<typeof ZTierLevelCreate>;
 export type TierLevelUpdate = z.infer<typeof ZTierLevelUpdate>;
 export type Region = z.infer<typeof ZRegion>;
+
+/** What every role needs of its region for filters and forms: no money (budget lines) and no tiers. */
+export const ZRegionReference = ZRegion.pick({
+  id: true,
+  code: true,
+  name: true,
+  municipalities: true,
+  lots: true,
+}).openapi('RegionReference');
+export type RegionReference = z.infer<typeof ZRegionReference>;

@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../../db/client.js';
 import { budgetLines, lots, municipalities, regions, tierLevels } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/auth.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import type { Region, RegionCreate, TierLevelCreate, TierLevelUpdate } from './regions.schema.js';
+import { assertOwnRegion } from '../../../http/permission.js';
+import type { Region, RegionCreate, RegionReference, TierLevelCreate, TierLevelUpdate } from './regions.schema.js';
 
 /** The two tier schemes of the seeds: by size and risk (Lekstroom) and by role (GRJR), where A and C exclude each other. */
 export const defaultTierLevels: TierLevelCreate[] = [
@@ -28,10 +29,17 @@ export const defaultTierLevels: TierLevelCreate[] = [
   { scheme: 'rol', code: 'C', name: 'C flexaanbieder', description: 'Extra volume op afroep', excludesCode: 'A' },
 ];
 
-/** Regions with their municipalities, lots, budget lines and tier levels: the frame the rest hangs on. */
-export async function listRegions(db: Db): Promise<Region[]> {
+/**
+ * Regions with their municipalities, lots, budget lines and tier levels: the frame the rest hangs on. Only the
+ * regions named, when named: an actor gets its own.
+ */
+export async function listRegions(db: Db, regionIds?: string[]): Promise<Region[]> {
   const [rs, ms, ls, bs, ts] = await runInOrder([
-    db.select().from(regions).orderBy(asc(regions.name)),
+    db
+      .select()
+      .from(regions)
+      .where(regionIds ? (regionIds.length ? inArray(regions.id, regionIds) : sql`false`) : undefined)
+      .orderBy(asc(regions.name)),
     db.select().from(municipalities).orderBy(asc(municipalities.name)),
     db.select().from(lots).orderBy(asc(lots.name)),
     db.select().from(budgetLines).orderBy(asc(budgetLines.name)),
@@ -64,6 +72,14 @@ export async function getRegion(db: Db, id: string): Promise<Region> {
   const region = (await listRegions(db)).find((r) => r.id === id);
   if (!region) throw new AppError(ErrorCode.NotFound, 'Deze regio bestaat niet.');
   return region;
+}
+
+/** The first of the actor's regions by name, with only what filters and forms need; 404 without a region. */
+export async function getRegionReference(db: Db, regionIds: string[]): Promise<RegionReference> {
+  const [region] = await listRegions(db, regionIds);
+  if (!region) throw new AppError(ErrorCode.NotFound, 'Uw account hoort bij geen regio.');
+  const { id, code, name, municipalities: ms, lots: ls } = region;
+  return { id, code, name, municipalities: ms, lots: ls };
 }
 
 /** Sets up a region's frame in one transaction; used by the API, the demo seed and test factories. */
@@ -182,6 +198,7 @@ export async function updateTierLevel(db: Db, actor: Actor, id: string, input: T
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(tierLevels).where(eq(tierLevels.id, id));
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit niveau bestaat niet.');
+    assertOwnRegion(actor, before.regionId, 'Dit niveau bestaat niet.');
     const [after] = await tx.update(tierLevels).set(input).where(eq(tierLevels.id, id)).returning();
     await recordAudit(tx, actor, { action: 'update', entity: 'tier-level', entityId: id, before, after });
     return (await getRegion(tx, before.regionId)).tierLevels.find((t) => t.id === id)!;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegion } from '../../../testing/factories.js';
+import { buildProvider, buildRegion } from '../../../testing/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../../testing/harness.js';
 
 let ctx: TestContext;
@@ -36,7 +36,7 @@ describe('regions API', () => {
 
   it('lets a contractmanager add a municipality, a lot, a budget line and a tier level, refusing duplicates', async () => {
     const region = await buildRegion(ctx);
-    const { token } = await buildUser(ctx, 'contractmanager');
+    const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
     const lot = await call(ctx, token, 'POST', `/regions/${region.id}/lots`, { code: 'CRI', name: 'Crisis' });
     expect(lot.status).toBe(201);
     const dupLot = await call(ctx, token, 'POST', `/regions/${region.id}/lots`, { code: 'CRI', name: 'Crisis bis' });
@@ -77,5 +77,35 @@ describe('regions API', () => {
     const region = await buildRegion(ctx);
     const { token } = await buildUser(ctx, 'beleid');
     expect((await call(ctx, token, 'POST', `/regions/${region.id}/lots`, { code: 'X', name: 'X' })).status).toBe(403);
+  });
+
+  it('gives the region frame only to regions.read holders, and only their own region', async () => {
+    const own = await buildRegion(ctx);
+    const other = await buildRegion(ctx);
+    const { token: manager } = await buildUser(ctx, 'contractmanager', undefined, own.id);
+    const listed = await call(ctx, manager, 'GET', '/regions');
+    expect(listed.body.data.map((r: { id: string }) => r.id)).toEqual([own.id]);
+    expect((await call(ctx, manager, 'GET', `/regions/${other.id}`)).status).toBe(404);
+    expect((await call(ctx, manager, 'GET', `/regions/${own.id}`)).body.budgetLines).toHaveLength(2);
+    const provider = await buildProvider(ctx);
+    for (const [role, providerId] of [
+      ['verwijzer', undefined],
+      ['aanbieder', provider.id],
+    ] as const) {
+      const { token } = await buildUser(ctx, role, providerId, own.id);
+      expect((await call(ctx, token, 'GET', '/regions')).status).toBe(403);
+      expect((await call(ctx, token, 'GET', `/regions/${own.id}`)).status).toBe(403);
+      const reference = await call(ctx, token, 'GET', '/regions/current/reference');
+      expect(reference.status).toBe(200);
+      expect(reference.body).toEqual({
+        id: own.id,
+        code: own.code,
+        name: own.name,
+        municipalities: own.municipalities,
+        lots: own.lots,
+      });
+    }
+    const { token: nowhere } = await buildUser(ctx, 'verwijzer');
+    expect((await call(ctx, nowhere, 'GET', '/regions/current/reference')).status).toBe(404);
   });
 });
