@@ -90,6 +90,18 @@ const regionProbes = (sub: string, body: () => unknown, permission: Permission):
   otherRegion: (w) => ({ path: `/regions/${w.b.region.id}/${sub}`, body: body() }),
 });
 
+async function freshTarget(w: World, ctx: TestContext, side: World['a']): Promise<Probe> {
+  const target = await ctx.database.db.transaction((tx) =>
+    createTarget(tx, w.admin, side.region.id, {
+      kpi: 'youths_in_care',
+      scopeType: 'region',
+      comparator: 'atLeast',
+      value: next(),
+    }),
+  );
+  return { path: `/kpi-targets/${target.id}` };
+}
+
 /**
  * Every operation of the OpenAPI document, by "METHOD path": its permission (which must equal the document's
  * `x-permission`) and how to ask it. An operation missing here fails the matrix, so a new route cannot skip it.
@@ -388,18 +400,8 @@ export const operationCases: Record<string, OperationCase> = {
   'DELETE /kpi-targets/{id}': {
     permission: 'targets.edit',
     kind: 'object',
-    // Each holder deletes a target of its own made for the purpose, so region A's fixture target stays.
-    own: async (w, ctx) => {
-      const target = await ctx.database.db.transaction((tx) =>
-        createTarget(tx, w.admin, w.a.region.id, {
-          kpi: 'youths_in_care',
-          scopeType: 'region',
-          comparator: 'atLeast',
-          value: next(),
-        }),
-      );
-      return { path: `/kpi-targets/${target.id}` };
-    },
-    otherRegion: (w) => ({ path: `/kpi-targets/${w.b.targetId}` }),
+    // Each probe deletes a target made for it, so the fixture's targets stay for the reads.
+    own: (w, ctx) => freshTarget(w, ctx, w.a),
+    otherRegion: (w, ctx) => freshTarget(w, ctx, w.b),
   },
 };

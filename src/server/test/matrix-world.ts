@@ -39,12 +39,16 @@ export interface World {
   own: { id: string; agbCode: string; name: string };
   other: { id: string; agbCode: string; name: string };
   admin: Actor;
-  sessions: Record<Role, { token: string; user: Actor }>;
+  /** A session per audience: the five roles in region A, and the installation's keeper (a beheerder without a region). */
+  sessions: Record<MatrixAudience, { token: string; userId: string }>;
   /** Strings that only appear in an answer that shows region B's objects. */
   regionBMarkers: Marker[];
   /** Strings that only appear in an answer that shows provider Q's objects. */
   providerQMarkers: Marker[];
 }
+
+/** The signed-in audiences the matrix asks as. */
+export type MatrixAudience = Role | 'keeper';
 
 export interface Marker {
   what: string;
@@ -55,16 +59,16 @@ export interface Marker {
  * Users belong to a region once the users table has a region column; until then the same fixture runs without it,
  * so the matrix states the rule before the schema carries it.
  */
-function regionOf(regionId: string): Record<string, string> {
+function regionOf(regionId: string | null): Record<string, string | null> {
   return 'regionId' in users ? { regionId } : {};
 }
 
 export async function insertUser(
   ctx: TestContext,
   role: Role,
-  regionId: string,
+  regionId: string | null,
   providerId: string | null,
-): Promise<Actor> {
+): Promise<{ id: string }> {
   const tag = randomBytes(4).toString('hex');
   const values = {
     email: `matrix-${role}-${tag}@test.nl`,
@@ -77,12 +81,12 @@ export async function insertUser(
     .insert(users)
     .values(values as typeof users.$inferInsert)
     .returning();
-  return { id: row!.id, email: row!.email, name: row!.name, role, providerId: row!.providerId, active: true };
+  return { id: row!.id };
 }
 
 /** A session without the slow password hash; each call is its own session, so signing one out leaves the rest. */
-export async function sessionFor(ctx: TestContext, user: Actor): Promise<string> {
-  return (await openSession(ctx.database.db, user.id)).token;
+export async function sessionFor(ctx: TestContext, userId: string): Promise<string> {
+  return (await openSession(ctx.database.db, userId)).token;
 }
 
 async function importOne(ctx: TestContext, admin: Actor, name: string, bytes: Buffer): Promise<FileResult> {
@@ -277,9 +281,11 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   const filesOfQ = await imported(ctx, admin, a.region.municipalities[1]!.cbsCode, q.agbCode);
   const sessions = {} as World['sessions'];
   for (const role of roles) {
-    const user = await insertUser(ctx, role, a.region.id, p.id);
-    sessions[role] = { user, token: await sessionFor(ctx, user) };
+    const { id } = await insertUser(ctx, role, a.region.id, p.id);
+    sessions[role] = { userId: id, token: await sessionFor(ctx, id) };
   }
+  const keeper = await insertUser(ctx, 'beheerder', null, null);
+  sessions.keeper = { userId: keeper.id, token: await sessionFor(ctx, keeper.id) };
   return {
     a,
     b,
