@@ -20,7 +20,7 @@ import type { TestContext } from './harness.js';
  * is a user of region A.
  */
 export interface Side {
-  region: Awaited<ReturnType<typeof createRegion>>;
+  region: Awaited<ReturnType<typeof newRegion>>;
   contractId: string;
   productId: string;
   budgetId: string;
@@ -161,16 +161,11 @@ async function imported(ctx: TestContext, admin: Actor, municipality: string, pr
   return { importId: accepted.fileId!, quarantinedId: rejected.fileId! };
 }
 
-async function side(
-  ctx: TestContext,
-  admin: Actor,
-  name: string,
-  lead: { id: string; agbCode: string },
-): Promise<Side> {
-  const db = ctx.database.db;
+async function newRegion(ctx: TestContext, name: string) {
+  const { actor } = await buildAdmin(ctx);
   const tag = randomBytes(3).toString('hex');
   const cbs = randomInt(5000, 9998);
-  const region = await createRegion(db, admin, {
+  return createRegion(ctx.database.db, actor, {
     code: `matrix-${name.toLowerCase()}-${tag}`,
     name: `Regio ${name} ${tag}`,
     municipalities: [
@@ -181,6 +176,16 @@ async function side(
     budgetLines: [{ code: 'ZIN', name: `Zorg in natura ${name} ${tag}`, productCategories: ['45'] }],
     tierLevels: defaultTierLevels,
   });
+}
+
+async function side(
+  ctx: TestContext,
+  admin: Actor,
+  region: Awaited<ReturnType<typeof newRegion>>,
+  lead: { id: string; agbCode: string },
+): Promise<Side> {
+  const db = ctx.database.db;
+  const name = region.name;
   const contract = await buildContract(ctx, { regionId: region.id, lotId: region.lots[0]!.id, providerId: lead.id });
   const product = await createProduct(db, admin, {
     regionId: region.id,
@@ -261,12 +266,15 @@ function sideMarkers(s: Side): Marker[] {
 export async function buildWorld(ctx: TestContext): Promise<World> {
   await loadXsdSupport();
   const db = ctx.database.db;
-  const { actor: admin } = await buildAdmin(ctx);
   const p = await buildProvider(ctx, { name: `Eigen aanbieder ${randomBytes(3).toString('hex')}` });
   const q = await buildProvider(ctx, { name: `Andere aanbieder ${randomBytes(3).toString('hex')}` });
   // Region B sorts first by name: a service that guesses "the first region" shows its data, and the matrix sees it.
-  const b = await side(ctx, admin, 'Noord', q);
-  const a = await side(ctx, admin, 'Zuid', p);
+  const regionB = await newRegion(ctx, 'Noord');
+  const regionA = await newRegion(ctx, 'Zuid');
+  // The fixture's writer is the installation's keeper, made once both regions exist so that it works in both.
+  const { actor: admin } = await buildAdmin(ctx);
+  const b = await side(ctx, admin, regionB, q);
+  const a = await side(ctx, admin, regionA, p);
   const contractOfQ = await buildContract(ctx, {
     regionId: a.region.id,
     lotId: a.region.lots[0]!.id,
