@@ -1,0 +1,407 @@
+import type { Permission } from '../../shared/permissions.js';
+import { createTarget } from '../modules/monitoring/targets.service.js';
+import type { TestContext } from './harness.js';
+import type { World } from './matrix-world.js';
+
+/** One request of the matrix: the path with its ids filled in, and a valid query and body where the operation has them. */
+export interface Probe {
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Sent as multipart/form-data (the iJw upload). */
+  form?: FormData;
+}
+
+type ProbeOf = (w: World, ctx: TestContext) => Probe | Promise<Probe>;
+
+/**
+ * How the matrix asks one operation about objects of the actor's own and of another provider and region.
+ * - `object`: the path names one object; another's object is refused (404, or 403), never answered.
+ * - `create`: the body names the region or provider the new object belongs to; another's is refused (400, 403, 404).
+ * - `list`: a read whose answer is filtered; another's data may be refused or left out, never shown.
+ */
+export interface OperationCase {
+  permission: Permission;
+  kind: 'object' | 'create' | 'list';
+  own: ProbeOf;
+  /** Region A's object of provider Q: refused to an aanbieder of P, answered to a region-scoped actor of A. */
+  otherProvider?: ProbeOf;
+  /** Region B's object: refused to a region-scoped actor of A (and to an aanbieder when it belongs to Q). */
+  otherRegion?: ProbeOf;
+  /** Region B's object belongs to provider Q, so an aanbieder of P is refused it as well. */
+  otherRegionOfQ?: boolean;
+  /** What a holder gets for its own probe when that is not a 2xx (the operation refuses the input for other reasons). */
+  ownStatus?: number;
+  /** The operation ends the session it is called with: the matrix gives it a session of its own. */
+  endsSession?: boolean;
+}
+
+let serial = 0;
+/** A number no other probe of this run uses, for codes and dates that must be unique. */
+const next = () => (serial += 1);
+
+const contractBody = (regionId: string, lotId: string, providerId: string) => {
+  const year = 2030 + next();
+  return {
+    regionId,
+    reference: `M-${year}-${serial}`,
+    providerId,
+    combinationId: null,
+    lotId,
+    startDate: `${year}-01-01`,
+    endDate: `${year}-12-31`,
+    procedure: 'open-house',
+    fundingVariant: 'inspanningsgericht',
+    budgetCeiling: null,
+    notes: null,
+    extensions: [],
+  };
+};
+const productBody = (regionId: string) => ({
+  regionId,
+  productCategory: '45',
+  productCode: `M${next()}`,
+  name: 'Matrixproduct',
+  unit: '04',
+  fundingVariant: 'inspanningsgericht',
+  validFrom: '2025-01-01',
+  validTo: '2025-12-31',
+  tariffs: [{ year: 2025, tariff: 90 }],
+});
+let budgetYear = 2030;
+/** Budgets are unique per municipality, line and year, and a year ends at 2100: each probe takes the next year. */
+const budgetBody = (w: World['a']) => ({
+  municipalityId: w.region.municipalities[1]!.id,
+  budgetLineId: w.region.budgetLines[0]!.id,
+  year: (budgetYear += 1),
+  amount: 1000,
+});
+/** The world's care runs in 2025; grouped by municipality, an answer about region B names B's municipalities. */
+const kpiQuery = (w: World['a'], extra: Record<string, string> = {}) => ({
+  region: w.region.code,
+  period: '2025',
+  groupBy: 'municipality',
+  ...extra,
+});
+const regionProbes = (sub: string, body: () => unknown, permission: Permission): OperationCase => ({
+  permission,
+  kind: 'object',
+  own: (w) => ({ path: `/regions/${w.a.region.id}/${sub}`, body: body() }),
+  otherRegion: (w) => ({ path: `/regions/${w.b.region.id}/${sub}`, body: body() }),
+});
+
+async function freshTarget(w: World, ctx: TestContext, side: World['a']): Promise<Probe> {
+  const target = await ctx.database.db.transaction((tx) =>
+    createTarget(tx, w.admin, side.region.id, {
+      kpi: 'youths_in_care',
+      scopeType: 'region',
+      comparator: 'atLeast',
+      value: next(),
+    }),
+  );
+  return { path: `/kpi-targets/${target.id}` };
+}
+
+/**
+ * Every operation of the OpenAPI document, by "METHOD path": its permission (which must equal the document's
+ * `x-permission`) and how to ask it. An operation missing here fails the matrix, so a new route cannot skip it.
+ */
+export const operationCases: Record<string, OperationCase> = {
+  'GET /health': { permission: 'health.read', kind: 'list', own: () => ({ path: '/health' }) },
+  'POST /sessions': {
+    permission: 'auth.signIn',
+    kind: 'create',
+    own: () => ({ path: '/sessions', body: { email: 'geen-adres', password: '' } }),
+    ownStatus: 400,
+  },
+  'DELETE /sessions/current': {
+    permission: 'session.read',
+    kind: 'object',
+    own: () => ({ path: '/sessions/current' }),
+    endsSession: true,
+  },
+  'GET /auth/methods': { permission: 'auth.signIn', kind: 'list', own: () => ({ path: '/auth/methods' }) },
+  'GET /auth/oidc/login': {
+    permission: 'auth.signIn',
+    kind: 'list',
+    own: () => ({ path: '/auth/oidc/login' }),
+    ownStatus: 404,
+  },
+  'GET /auth/oidc/callback': {
+    permission: 'auth.signIn',
+    kind: 'list',
+    own: () => ({ path: '/auth/oidc/callback' }),
+    ownStatus: 404,
+  },
+  'GET /users/me': { permission: 'session.read', kind: 'list', own: () => ({ path: '/users/me' }) },
+  'GET /users': { permission: 'users.read', kind: 'list', own: () => ({ path: '/users' }) },
+  'POST /users': {
+    permission: 'users.manage',
+    kind: 'create',
+    own: () => ({ path: '/users', body: { email: `nieuw-${next()}@matrix.nl`, name: 'Nieuw', role: 'verwijzer' } }),
+  },
+  'PATCH /users/{id}': {
+    permission: 'users.manage',
+    kind: 'object',
+    own: (w) => ({ path: `/users/${w.a.userId}`, body: { name: 'Verwijzer Zuid' } }),
+    otherRegion: (w) => ({ path: `/users/${w.b.userId}`, body: { name: 'Verwijzer Noord' } }),
+  },
+  'GET /audit-events': {
+    permission: 'audit.read',
+    kind: 'list',
+    own: () => ({ path: '/audit-events', query: { pageSize: '100' } }),
+  },
+
+  'GET /regions': { permission: 'regions.read', kind: 'list', own: () => ({ path: '/regions' }) },
+  'GET /regions/current/reference': {
+    permission: 'regions.reference',
+    kind: 'list',
+    own: () => ({ path: '/regions/current/reference' }),
+  },
+  'POST /regions': {
+    permission: 'regions.create',
+    kind: 'create',
+    // Named to sort after region B, which a service that guesses "the first region by name" must keep finding.
+    own: () => ({ path: '/regions', body: { code: `matrix-nieuw-${next()}`, name: `Regio Zwolle ${serial}` } }),
+  },
+  'GET /regions/{id}': {
+    permission: 'regions.read',
+    kind: 'object',
+    own: (w) => ({ path: `/regions/${w.a.region.id}` }),
+    otherRegion: (w) => ({ path: `/regions/${w.b.region.id}` }),
+  },
+  'POST /regions/{id}/municipalities': regionProbes(
+    'municipalities',
+    () => ({ cbsCode: String(2000 + next()), name: `Matrixgemeente ${serial}` }),
+    'regions.edit',
+  ),
+  'POST /regions/{id}/lots': regionProbes(
+    'lots',
+    () => ({ code: `P${next()}`, name: `Perceel ${serial}` }),
+    'regions.edit',
+  ),
+  'POST /regions/{id}/budget-lines': regionProbes(
+    'budget-lines',
+    () => ({ code: `B${next()}`, name: `Post ${serial}` }),
+    'regions.edit',
+  ),
+  'POST /regions/{id}/tier-levels': regionProbes(
+    'tier-levels',
+    () => ({ scheme: 'rol', code: `N${next()}`, name: `Niveau ${serial}` }),
+    'regions.edit',
+  ),
+  'PATCH /tier-levels/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/tier-levels/${w.a.region.tierLevels[0]!.id}`, body: { accountMeetingsPerYear: 3 } }),
+    otherRegion: (w) => ({ path: `/tier-levels/${w.b.region.tierLevels[0]!.id}`, body: { accountMeetingsPerYear: 3 } }),
+  },
+  'GET /code-lists/{name}': { permission: 'codelists.read', kind: 'list', own: () => ({ path: '/code-lists/JZ020' }) },
+
+  'GET /providers': { permission: 'providers.read', kind: 'list', own: () => ({ path: '/providers' }) },
+  'POST /providers': {
+    permission: 'providers.create',
+    kind: 'create',
+    own: () => ({
+      path: '/providers',
+      body: { agbCode: String(30_000_000 + next()), name: `Matrixaanbieder ${serial}`, domains: ['JO'] },
+    }),
+  },
+  'GET /providers/{id}': {
+    permission: 'providers.read',
+    kind: 'object',
+    own: (w) => ({ path: `/providers/${w.own.id}` }),
+    otherProvider: (w) => ({ path: `/providers/${w.other.id}` }),
+  },
+  'PATCH /providers/{id}': {
+    permission: 'providers.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/providers/${w.own.id}`, body: { website: 'https://eigen.example.nl' } }),
+    otherProvider: (w) => ({ path: `/providers/${w.other.id}`, body: { website: 'https://ander.example.nl' } }),
+  },
+  'GET /combinations': { permission: 'combinations.read', kind: 'list', own: () => ({ path: '/combinations' }) },
+  'POST /combinations': {
+    permission: 'combinations.edit',
+    kind: 'create',
+    own: (w) => ({
+      path: '/combinations',
+      body: { regionId: w.a.region.id, name: `Matrixcombinatie ${next()}`, leadProviderId: w.own.id },
+    }),
+    otherRegion: (w) => ({
+      path: '/combinations',
+      body: { regionId: w.b.region.id, name: `Matrixcombinatie ${next()}`, leadProviderId: w.other.id },
+    }),
+  },
+
+  'GET /contracts': {
+    permission: 'contracts.read',
+    kind: 'list',
+    own: () => ({ path: '/contracts', query: { pageSize: '100' } }),
+    otherRegion: (w) => ({ path: '/contracts', query: { regionId: w.b.region.id } }),
+  },
+  'POST /contracts': {
+    permission: 'contracts.edit',
+    kind: 'create',
+    own: (w) => ({ path: '/contracts', body: contractBody(w.a.region.id, w.a.region.lots[0]!.id, w.own.id) }),
+    otherRegion: (w) => ({ path: '/contracts', body: contractBody(w.b.region.id, w.b.region.lots[0]!.id, w.other.id) }),
+  },
+  'GET /contracts/{id}': {
+    permission: 'contracts.read',
+    kind: 'object',
+    own: (w) => ({ path: `/contracts/${w.a.contractId}` }),
+    otherProvider: (w) => ({ path: `/contracts/${w.aOfQ.contractId}` }),
+    otherRegion: (w) => ({ path: `/contracts/${w.b.contractId}` }),
+    otherRegionOfQ: true,
+  },
+  'PATCH /contracts/{id}': {
+    permission: 'contracts.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/contracts/${w.a.contractId}`, body: { notes: 'Matrix' } }),
+    otherRegion: (w) => ({ path: `/contracts/${w.b.contractId}`, body: { notes: 'Matrix' } }),
+  },
+  'GET /products': {
+    permission: 'products.read',
+    kind: 'list',
+    own: () => ({ path: '/products', query: { pageSize: '100' } }),
+  },
+  'POST /products': {
+    permission: 'products.edit',
+    kind: 'create',
+    own: (w) => ({ path: '/products', body: productBody(w.a.region.id) }),
+    otherRegion: (w) => ({ path: '/products', body: productBody(w.b.region.id) }),
+  },
+  'GET /products/{id}': {
+    permission: 'products.read',
+    kind: 'object',
+    own: (w) => ({ path: `/products/${w.a.productId}` }),
+    otherRegion: (w) => ({ path: `/products/${w.b.productId}` }),
+  },
+  'PATCH /products/{id}': {
+    permission: 'products.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/products/${w.a.productId}`, body: { name: 'Product Zuid' } }),
+    otherRegion: (w) => ({ path: `/products/${w.b.productId}`, body: { name: 'Product Noord' } }),
+  },
+  'GET /budgets': {
+    permission: 'budgets.read',
+    kind: 'list',
+    own: () => ({ path: '/budgets' }),
+    otherRegion: (w) => ({ path: '/budgets', query: { regionId: w.b.region.id } }),
+  },
+  'POST /budgets': {
+    permission: 'budgets.edit',
+    kind: 'create',
+    own: (w) => ({ path: '/budgets', body: budgetBody(w.a) }),
+    otherRegion: (w) => ({ path: '/budgets', body: budgetBody(w.b) }),
+  },
+  'PATCH /budgets/{id}': {
+    permission: 'budgets.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/budgets/${w.a.budgetId}`, body: { amount: 1_000_000 } }),
+    otherRegion: (w) => ({ path: `/budgets/${w.b.budgetId}`, body: { amount: 1_000_000 } }),
+  },
+
+  'POST /imports': {
+    permission: 'imports.create',
+    kind: 'create',
+    // A form without a file: a holder is told to choose one (400), and nothing is imported.
+    own: () => {
+      const form = new FormData();
+      form.append('files', 'geen bestand');
+      return { path: '/imports', form };
+    },
+    ownStatus: 400,
+  },
+  'GET /imports': {
+    permission: 'imports.read',
+    kind: 'list',
+    own: () => ({ path: '/imports', query: { pageSize: '100' } }),
+  },
+  'GET /imports/{id}': {
+    permission: 'imports.read',
+    kind: 'object',
+    own: (w) => ({ path: `/imports/${w.a.importId}` }),
+    otherRegion: (w) => ({ path: `/imports/${w.b.importId}` }),
+  },
+  'GET /imports/{id}/retour': {
+    permission: 'imports.download',
+    kind: 'object',
+    own: (w) => ({ path: `/imports/${w.a.importId}/retour` }),
+    otherRegion: (w) => ({ path: `/imports/${w.b.importId}/retour` }),
+  },
+  'GET /imports/{id}/original': {
+    permission: 'imports.download',
+    kind: 'object',
+    own: (w) => ({ path: `/imports/${w.a.quarantinedId}/original` }),
+    otherRegion: (w) => ({ path: `/imports/${w.b.quarantinedId}/original` }),
+  },
+  'GET /trajectories': {
+    permission: 'trajectories.read',
+    kind: 'list',
+    own: () => ({ path: '/trajectories', query: { pageSize: '100' } }),
+    otherProvider: (w) => ({ path: '/trajectories', query: { providerAgb: w.other.agbCode } }),
+    otherRegion: (w) => ({ path: '/trajectories', query: { municipalityCode: w.b.region.municipalities[0]!.cbsCode } }),
+  },
+
+  'GET /kpis': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({ path: '/kpis', query: kpiQuery(w.a) }),
+    otherProvider: (w) => ({ path: '/kpis', query: kpiQuery(w.a, { groupBy: 'provider', provider: w.other.agbCode }) }),
+    otherRegion: (w) => ({ path: '/kpis', query: kpiQuery(w.b) }),
+  },
+  'GET /kpis/periods': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({ path: '/kpis/periods', query: { region: w.a.region.code } }),
+    otherRegion: (w) => ({ path: '/kpis/periods', query: { region: w.b.region.code } }),
+  },
+  'GET /kpis/export': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({ path: '/kpis/export', query: kpiQuery(w.a, { format: 'csv' }) }),
+    otherProvider: (w) => ({
+      path: '/kpis/export',
+      query: kpiQuery(w.a, { format: 'csv', groupBy: 'provider', provider: w.other.agbCode }),
+    }),
+    otherRegion: (w) => ({ path: '/kpis/export', query: kpiQuery(w.b, { format: 'csv' }) }),
+  },
+  'GET /kpis/signals': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({ path: '/kpis/signals', query: { region: w.a.region.code, period: '2025' } }),
+    otherRegion: (w) => ({ path: '/kpis/signals', query: { region: w.b.region.code, period: '2025' } }),
+  },
+  'GET /reports/quarterly': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({ path: '/reports/quarterly', query: { region: w.a.region.code, quarter: '2025Q1' } }),
+    otherProvider: (w) => ({
+      path: '/reports/quarterly',
+      query: { region: w.a.region.code, quarter: '2025Q1', provider: w.other.agbCode },
+    }),
+    otherRegion: (w) => ({ path: '/reports/quarterly', query: { region: w.b.region.code, quarter: '2025Q1' } }),
+  },
+  'GET /kpi-targets': { permission: 'targets.read', kind: 'list', own: () => ({ path: '/kpi-targets' }) },
+  'POST /kpi-targets': {
+    permission: 'targets.edit',
+    kind: 'create',
+    own: () => ({
+      path: '/kpi-targets',
+      body: { kpi: 'youths_in_care', scopeType: 'region', comparator: 'atMost', value: 400 + next() },
+    }),
+  },
+  'PATCH /kpi-targets/{id}': {
+    permission: 'targets.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/kpi-targets/${w.a.targetId}`, body: { note: 'Doel Zuid' } }),
+    otherRegion: (w) => ({ path: `/kpi-targets/${w.b.targetId}`, body: { note: 'Doel Noord' } }),
+  },
+  'DELETE /kpi-targets/{id}': {
+    permission: 'targets.edit',
+    kind: 'object',
+    // Each probe deletes a target made for it, so the fixture's targets stay for the reads.
+    own: (w, ctx) => freshTarget(w, ctx, w.a),
+    otherRegion: (w, ctx) => freshTarget(w, ctx, w.b),
+  },
+};
