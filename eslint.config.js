@@ -16,24 +16,48 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'e2e/**', 'scripts/**'], rules: { 'no-console': 'off' } },
-  {
-    // Test support has one home: a `testing/` folder (fixture data under `testing/fixtures/`). Tests, e2e/ and bench/
-    // may import it; the application may not, nor the test runner.
-    files: ['src/**', 'bin/**', 'scripts/**'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vitest', message: 'Only tests and testing/ folders use the test runner.' }],
-          patterns: [
-            {
-              regex: '(^|/)testing(/|$)',
-              message: 'Test support (a testing/ folder) is for tests only: production code may not import it.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Production code (not tests, not testing/ folders) keeps two boundaries; the rule's options are written once per
+  // file set, since a later block replaces an earlier one's options for the same rule.
+  ...boundaries(),
 );
+
+/**
+ * 1. Test support has one home: a `testing/` folder (fixture data under `testing/fixtures/`). Tests, e2e/ and bench/
+ *    may import it; the application may not, nor the test runner.
+ * 2. A server module uses another only through its public surface, `modules/<name>/index.ts` (the module list,
+ *    modules/index.ts, reads each module's `module.ts`). The web is exempt: it types API answers from the services.
+ */
+function boundaries() {
+  const modules = ['auth', 'audit', 'landscape', 'exchange', 'monitoring'];
+  const production = { ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'] };
+  const testing = {
+    regex: '(^|/)testing(/|$)',
+    message: 'Test support (a testing/ folder) is for tests only: production code may not import it.',
+  };
+  const surface = (others) => ({
+    regex: `^(\\.\\./)+(${others.join('|')})/(?!index\\.js$)`,
+    message: "Use the other module's public surface (its index.ts), not its files.",
+  });
+  const rule = (...patterns) => ({
+    'no-restricted-imports': [
+      'error',
+      { paths: [{ name: 'vitest', message: 'Only tests and testing/ folders use the test runner.' }], patterns },
+    ],
+  });
+  return [
+    { files: ['src/**', 'bin/**', 'scripts/**'], ...production, rules: rule(testing) },
+    {
+      files: ['src/server/**', 'src/cli/**', 'src/tools/**'],
+      ignores: [...production.ignores, 'src/server/modules/**'],
+      rules: rule(testing, {
+        regex: `/modules/(${modules.join('|')})/(?!index\\.js$)`,
+        message: "Use the module's public surface (modules/<name>/index.ts), not its files.",
+      }),
+    },
+    ...modules.map((name) => ({
+      files: [`src/server/modules/${name}/**`],
+      ...production,
+      rules: rule(testing, surface(modules.filter((m) => m !== name))),
+    })),
+  ];
+}

@@ -12,7 +12,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createScratchDatabase } from '../src/server/db/scratch.js';
-import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
+import { demoLandscape, generateIjw } from '../src/tools/ijw-generator/generate.js';
 
 export interface IjwBenchResult {
   ijw_records_per_s_postgres: number | null;

@@ -16,12 +16,12 @@ import { openDatabase, queryRows, type Database } from '../src/server/db/client.
 import { createScratchDatabase } from '../src/server/db/scratch.js';
 import { seedDemoRegionIfEmpty } from '../src/server/db/seed/demo.js';
 import { users } from '../src/server/db/schema/index.js';
-import { openSession } from '../src/server/modules/auth/auth.service.js';
-import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
-import { importSources } from '../src/server/modules/exchange/import.service.js';
-import { refreshKpiFacts } from '../src/server/modules/monitoring/facts.service.js';
-import { secretsFromKey } from '../src/server/modules/exchange/secrets.js';
-import { readSources } from '../src/server/modules/exchange/sources.js';
+import { openSession } from '../src/server/modules/auth/index.js';
+import { demoLandscape, generateIjw } from '../src/tools/ijw-generator/generate.js';
+import { importSources } from '../src/server/modules/exchange/index.js';
+import { refreshKpiFacts } from '../src/server/modules/monitoring/index.js';
+import { secretsFromKey } from '../src/server/security/secrets.js';
+import { readSources } from '../src/server/modules/exchange/index.js';
 import { roundtripDifferences } from '../src/server/modules/exchange/testing/roundtrip.js';
 
 export interface KpiBenchResult {

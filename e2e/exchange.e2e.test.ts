@@ -3,7 +3,7 @@ import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLandscape, generateIjw } from '../src/server/modules/exchange/generator/generate.js';
+import { demoLandscape, generateIjw } from '../src/tools/ijw-generator/generate.js';
 import {
   apiGet,
   expectNoSeriousA11yViolations,

@@ -9,9 +9,9 @@ import {
   importSources,
   stopCheckWorkers,
   warmUpCheckWorkers,
-} from '../server/modules/exchange/import.service.js';
-import { loadSecrets } from '../server/modules/exchange/secrets.js';
-import { readSources } from '../server/modules/exchange/sources.js';
+} from '../server/modules/exchange/index.js';
+import { loadSecrets } from '../server/security/secrets.js';
+import { readSources } from '../server/modules/exchange/index.js';
 import { AppError, fieldError } from '../server/http/errors.js';
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
@@ -123,7 +123,7 @@ users
       };
       const done = await withDatabase(
         async ({ db }) => {
-          const { createUser } = await import('../server/modules/auth/auth.service.js');
+          const { createUser } = await import('../server/modules/auth/index.js');
           const created = await createUser(db, user);
           const where = opts.region ? `regio ${opts.region}` : created.regionId ? 'de enige regio' : 'geen regio';
           return `Gebruiker ${created.email} (${created.role}, ${where}) aangemaakt.`;
@@ -202,7 +202,7 @@ generateCommand
       seed: string;
       invalidRate: string;
     }) => {
-      const { demoLandscape, generateIjw } = await import('../server/modules/exchange/generator/generate.js');
+      const { demoLandscape, generateIjw } = await import('../tools/ijw-generator/generate.js');
       const started = performance.now();
       const manifest = await generateIjw({
         outDir: opts.out,
@@ -224,7 +224,7 @@ generateCommand
 async function refreshFactsNow(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   const { JobRunner } = await import('../server/jobs/runner.js');
   const { jobCatalog } = await import('../server/jobs/catalog.js');
-  const { outcome, error } = await new JobRunner(database, jobCatalog).runNow('kpi-refresh');
+  const { outcome, error } = await new JobRunner(database, jobCatalog()).runNow('kpi-refresh');
   if (outcome === 'failed') throw new Error(`de KPI-feiten konden niet worden bijgewerkt: ${error}`);
   if (outcome === 'busy') console.error('De KPI-feiten worden al bijgewerkt; de cijfers kunnen nog wat achterlopen.');
 }
@@ -259,7 +259,7 @@ const kpiCommand = program
       withDatabase(async (database) => {
         const { db } = database;
         await refreshFactsNow(database);
-        const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/kpi.service.js');
+        const { computeKpis, kpiPeriods, resolveRegion } = await import('../server/modules/monitoring/index.js');
         const { formatKpiValue, withheldText } = await import('../shared/kpi-charts.js');
         const region = await resolveRegion(db, opts.region);
         const kpis = opts.kpi
@@ -323,7 +323,7 @@ reportCommand
   .option('--provider <agb>', 'AGB-code: alleen de cijfers van deze aanbieder')
   .option('--out <file>', 'doelbestand (standaard kwartaalrapportage-<regio>[-<agb>]-<kwartaal>.pdf in de huidige map)')
   .action(async (opts: { region: string; quarter: string; provider?: string; out?: string }) => {
-    const { createQuarterlyReport, parseQuarter } = await import('../server/modules/monitoring/report/index.js');
+    const { createQuarterlyReport, parseQuarter } = await import('../server/modules/monitoring/index.js');
     const quarter = parseQuarter(opts.quarter, '--quarter');
     if (opts.provider !== undefined && !/^\d{8}$/.test(opts.provider))
       throw fieldError('--provider', 'moet een AGB-code van 8 cijfers zijn');
@@ -358,7 +358,7 @@ exportCommand
         throw fieldError(name, 'moet een datum zijn als 2026-07-01');
     }
     return withDatabase(async ({ db }) => {
-      const { exportRetourMessages } = await import('../server/modules/exchange/exchange.service.js');
+      const { exportRetourMessages } = await import('../server/modules/exchange/index.js');
       const config = loadConfig();
       const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
       await mkdir(opts.out, { recursive: true });

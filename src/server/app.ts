@@ -13,19 +13,11 @@ import { defineRoute, permit, refuseUndeclared } from './http/permission.js';
 import type { AppEnv } from './http/context.js';
 import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './http/errors.js';
 import type { Logger } from './http/logger.js';
-import type { Secrets } from './modules/exchange/secrets.js';
-import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { oidcRoutes } from './modules/auth/oidc.routes.js';
-import { landscapeRoutes } from './modules/landscape/landscape.routes.js';
-import { jobRoutes } from './jobs/jobs.routes.js';
-import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
-import { reportRoutes } from './modules/monitoring/report.routes.js';
+import { serverModules } from './modules/index.js';
 
 export const apiVersion = '1.0.0';
-export const maxUploadBytes = 200 * 1024 * 1024;
 const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
 
 export interface AppDeps {
@@ -51,25 +43,17 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     await next();
     c.header('API-Version', apiVersion);
   });
-  // JSON bodies stay small; uploads of iJw files and archives get their own, larger limit.
-  const jsonLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new AppError(ErrorCode.PayloadTooLarge, 'Het verzoek is groter dan 1 MB.');
-    },
-  });
-  const uploadLimit = bodyLimit({
-    maxSize: maxUploadBytes,
-    onError: () => {
-      throw new AppError(
-        ErrorCode.PayloadTooLarge,
-        `Een upload mag hoogstens ${maxUploadBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`,
-      );
-    },
-  });
-  api.use('*', (c, next) =>
-    c.req.path.endsWith('/imports') && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next),
+  // JSON bodies stay small; the uploads a module declares get their own, larger limit.
+  const tooLarge = (message: string) => () => {
+    throw new AppError(ErrorCode.PayloadTooLarge, message);
+  };
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('Het verzoek is groter dan 1 MB.') });
+  const uploadLimits = new Map(
+    serverModules
+      .flatMap((m) => m.uploads ?? [])
+      .map((u) => [`${u.method} /api/v1${u.path}`, bodyLimit({ maxSize: u.maxBytes, onError: tooLarge(u.message) })]),
   );
+  api.use('*', (c, next) => (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? jsonLimit)(c, next));
   api.use('*', guardCsrf);
   api.use('*', loadActor);
   api.use('*', refuseUndeclared);
@@ -90,14 +74,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
       return c.json({ status: 'ok' as const, database: database.kind }, 200);
     },
   );
-  api.route('/', authRoutes);
-  api.route('/', oidcRoutes);
-  api.route('/', landscapeRoutes);
-  api.route('/', auditRoutes);
-  api.route('/', exchangeRoutes);
-  api.route('/', monitoringRoutes);
-  api.route('/', reportRoutes);
-  api.route('/', jobRoutes);
+  for (const routes of serverModules.flatMap((m) => m.routes)) api.route('/', routes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

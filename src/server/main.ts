@@ -9,8 +9,8 @@ import { openDatabase } from './db/client.js';
 import { issueCliToken } from './http/cli-token.js';
 import { createLogger } from './http/logger.js';
 import { scaleDemoBudgetsToCare, seedDemoRegionIfEmpty } from './db/seed/demo.js';
-import { seedDemoMessages } from './modules/exchange/demo-messages.js';
-import { loadSecrets } from './modules/exchange/secrets.js';
+import { seedDemoMessages } from './modules/exchange/index.js';
+import { loadSecrets } from './security/secrets.js';
 
 /**
  * Starts the server; migrations run first, and an empty database gets the demo region. On PGlite the server holds
@@ -48,7 +48,7 @@ export async function startServer(
     }
   }
   const app = createApp({ database, config, secrets, logger });
-  const jobs = new JobRunner(database, jobCatalog, { logger });
+  const jobs = new JobRunner(database, jobCatalog(), { logger });
   await jobs.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   try {

@@ -59,6 +59,8 @@ export const limits = {
   nameMaxLength: 200,
   passwordMinLength: 12,
   sessionHours: 8,
+  /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
+  uploadMaxBytes: 200 * 1024 * 1024,
 } as const;
 
 export const patterns = {

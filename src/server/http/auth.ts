@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { resolveSession, withScope } from '../modules/auth/auth.service.js';
+import { resolveSession, withScope } from '../modules/auth/index.js';
 import { cliActorFor } from './cli-token.js';
 import type { AppEnv } from './context.js';
 import { AppError, ErrorCode } from './errors.js';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Actor } from '../modules/auth/auth.service.js';
+import type { Actor } from '../modules/auth/index.js';
 
 /**
  * The operations `zorglandschap users add` forwards to a running server that holds the data directory: finding the

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config.js';
 import type { Db, DatabaseKind } from '../db/client.js';
-import type { Actor } from '../modules/auth/auth.service.js';
-import type { Secrets } from '../modules/exchange/secrets.js';
+import type { Actor } from '../modules/auth/index.js';
+import type { Secrets } from '../security/secrets.js';
 
 export interface AppEnv {
   Variables: {

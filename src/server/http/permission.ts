@@ -4,7 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { scopeOf, type Permission } from '../../shared/permissions.js';
-import { isInstallationKeeper, type Actor } from '../modules/auth/auth.service.js';
+import { isInstallationKeeper, type Actor } from '../modules/auth/index.js';
 import type { AppEnv } from './context.js';
 import { AppError, ErrorCode, fieldError } from './errors.js';
 

@@ -45,7 +45,7 @@ jobRoutes.openapi(
     responses: { 200: json(z.object({ data: z.array(ZJob) }), 'De taken'), ...problems(401, 403) },
   }),
   async (c) => {
-    return c.json({ data: await listJobStatus(c.get('db'), jobCatalog) }, 200);
+    return c.json({ data: await listJobStatus(c.get('db'), jobCatalog()) }, 200);
   },
 );
 
@@ -62,10 +62,11 @@ jobRoutes.openapi(
   }),
   async (c) => {
     const { name } = c.req.valid('param');
-    if (!jobCatalog.some((j) => j.name === name)) throw new AppError(ErrorCode.NotFound, `Taak ${name} bestaat niet.`);
+    if (!jobCatalog().some((j) => j.name === name))
+      throw new AppError(ErrorCode.NotFound, `Taak ${name} bestaat niet.`);
     const db = c.get('db');
     await requestJob(db, name);
-    const job = (await listJobStatus(db, jobCatalog)).find((j) => j.name === name)!;
+    const job = (await listJobStatus(db, jobCatalog())).find((j) => j.name === name)!;
     return c.json(job, 202);
   },
 );

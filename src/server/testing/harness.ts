@@ -6,7 +6,7 @@ import { createScratchDatabase } from '../db/scratch.js';
 import { chooseRegion, openSession } from '../modules/auth/auth.service.js';
 import type { Role } from '../../shared/domain.js';
 import { users } from '../db/schema/index.js';
-import { secretsFromKey, type Secrets } from '../modules/exchange/secrets.js';
+import { secretsFromKey, type Secrets } from '../security/secrets.js';
 
 export interface TestContext {
   database: Database;

@@ -1,13 +1,13 @@
 import { count, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { regions } from '../schema/index.js';
-import { createUser, updateUser, type Actor } from '../../modules/auth/auth.service.js';
-import { createBudget } from '../../modules/landscape/budgets/budgets.service.js';
-import { createContract } from '../../modules/landscape/contracts/contracts.service.js';
-import { createProduct } from '../../modules/landscape/products/products.service.js';
-import { createProvider } from '../../modules/landscape/providers/providers.service.js';
-import { createCombination } from '../../modules/landscape/combinations/combinations.service.js';
-import { createRegion, defaultTierLevels } from '../../modules/landscape/regions/regions.service.js';
+import { createUser, updateUser, type Actor } from '../../modules/auth/index.js';
+import { createBudget } from '../../modules/landscape/index.js';
+import { createContract } from '../../modules/landscape/index.js';
+import { createProduct } from '../../modules/landscape/index.js';
+import { createProvider } from '../../modules/landscape/index.js';
+import { createCombination } from '../../modules/landscape/index.js';
+import { createRegion, defaultTierLevels } from '../../modules/landscape/index.js';
 import type { Role } from '../../../shared/domain.js';
 import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/index.js';
 import { cliActorId } from '../../http/cli-token.js';
 
 /** 'read' records access to client-level data (trajectories, quarantined files, retour messages). */

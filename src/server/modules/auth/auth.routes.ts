@@ -7,7 +7,7 @@ import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { users } from '../../db/schema/index.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { ZSession, ZSignIn, ZUser, ZUserCreate, ZUserUpdate } from './auth.schema.js';
 import { createUser, isInstallationKeeper, signIn, signOut, toActor, updateUser, type Actor } from './auth.service.js';
 

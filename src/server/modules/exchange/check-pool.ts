@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkSource, type CheckedFile } from './check.js';
 import type { Pseudonymise } from './messages.js';
-import { pseudonymiserFromKey, pseudonymKeyOf, type Secrets } from './secrets.js';
+import { pseudonymiserFromKey, pseudonymKeyOf, type Secrets } from '../../security/secrets.js';
 import type { SourceItem } from './sources.js';
 import { loadXsdSupport } from './xsd.js';
 

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { checkSource } from './check.js';
-import { pseudonymiserFromKey } from './secrets.js';
+import { pseudonymiserFromKey } from '../../security/secrets.js';
 import type { SourceItem } from './sources.js';
 import { loadXsdSupport } from './xsd.js';
 import { collectGarbage } from './collect-garbage.js';

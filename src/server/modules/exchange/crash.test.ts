@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../../db/client.js';
 import { createScratchDatabase } from '../../db/scratch.js';
-import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
+import { demoLandscape, generateIjw, type GenerationManifest } from '../../../tools/ijw-generator/generate.js';
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 // One process (node with tsx's loader), so that SIGKILL ends the import itself and not a wrapper around it.

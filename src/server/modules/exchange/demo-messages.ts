@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/client.js';
-import { demoLandscape, generateIjw } from './generator/generate.js';
+import { demoLandscape, generateIjw } from '../../../tools/ijw-generator/generate.js';
 import { importSources } from './import.service.js';
-import type { Secrets } from './secrets.js';
+import type { Secrets } from '../../security/secrets.js';
 import { readSources } from './sources.js';
 
 /**

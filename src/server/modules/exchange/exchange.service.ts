@@ -3,12 +3,12 @@ import { runInOrder, type Db } from '../../db/client.js';
 import { ijwFiles, ijwTrajectories, municipalities, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { inOwnRegions, providerScope } from '../../http/permission.js';
-import type { Actor } from '../auth/auth.service.js';
-import { recordAudit } from '../audit/audit.service.js';
+import type { Actor } from '../auth/index.js';
+import { recordAudit } from '../audit/index.js';
 import { unpackHeader } from './header-store.js';
 import { buildRetour, isHeenType } from './retour/build-retour.js';
 import { messageNs } from './retour/types.js';
-import type { Secrets } from './secrets.js';
+import type { Secrets } from '../../security/secrets.js';
 import { declaredCents } from './trajectories.js';
 
 export interface FileQuery {

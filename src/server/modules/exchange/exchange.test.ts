@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
-import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
+import { demoLandscape, generateIjw, type GenerationManifest } from '../../../tools/ijw-generator/generate.js';
 import { importSources, type FileResult } from './import.service.js';
 import { listFiles, readSources } from './sources.js';
 import { declaredCents, rebuildTrajectories } from './trajectories.js';

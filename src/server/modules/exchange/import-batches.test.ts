@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { ijwDeclarationLines, ijwFiles, ijwTrajectories } from '../../db/schema/index.js';
 import type { TestContext } from '../../testing/harness.js';
 import { importSources, type FileResult } from './import.service.js';
-import { secretsFromKey } from './secrets.js';
+import { secretsFromKey } from '../../security/secrets.js';
 import type { ImportSource } from './sources.js';
 import { contextAllocation, exampleRegionContext } from './testing/example-region.js';
 import { example } from './testing/ijw-examples.js';

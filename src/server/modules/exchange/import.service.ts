@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/index.js';
 import type { CheckedFile } from './check.js';
 import { createChecker } from './check-pool.js';
 import { collectGarbage } from './collect-garbage.js';
 import { Knowledge, type Parties } from './knowledge.js';
 import { checkRules } from './rules.js';
-import type { Secrets } from './secrets.js';
+import type { Secrets } from '../../security/secrets.js';
 import type { SourceItem } from './sources.js';
 import { arrayParam } from './sql-arrays.js';
 import { isServerDatabase, writeBatch, type Checked, type FileResult } from './write-batch.js';
 import { requestJob } from '../../jobs/runner.js';
-import { kpiRefreshJobName } from '../monitoring/facts.service.js';
+import { kpiRefreshJobName } from '../monitoring/index.js';
 
 export type { FileResult, FileStatus, Reason } from './write-batch.js';
 export { stopCheckWorkers, warmUpCheckWorkers } from './check-pool.js';

@@ -9,7 +9,7 @@ import { readRetourMessage } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
 import { declaredCents } from './trajectories.js';
 import { validateAgainstXsd } from './xsd.js';
-import { secretsFromKey } from './secrets.js';
+import { secretsFromKey } from '../../security/secrets.js';
 import type { ImportSource } from './sources.js';
 import { contextAllocation, exampleRegionContext } from './testing/example-region.js';
 import { example } from './testing/ijw-examples.js';

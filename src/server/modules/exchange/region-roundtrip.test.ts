@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { createTestContext, type TestContext } from '../../testing/harness.js';
-import { demoLandscape, generateIjw, type GenerationManifest } from './generator/generate.js';
+import { demoLandscape, generateIjw, type GenerationManifest } from '../../../tools/ijw-generator/generate.js';
 import { importSources } from './import.service.js';
 import { readSources } from './sources.js';
 import { roundtripDifferences } from './testing/roundtrip.js';

@@ -8,7 +8,7 @@ import type { CheckedFile } from './check.js';
 import { parseTree, validDate } from './check.js';
 import { recordCount } from './messages.js';
 import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js';
-import type { Secrets } from './secrets.js';
+import type { Secrets } from '../../security/secrets.js';
 import { arrayParam, hexBytes, insertRows, type Column } from './sql-arrays.js';
 import { RowSink } from './store.js';
 import { rebuildTrajectories } from './trajectories.js';

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { XsdValidator } from 'libxml2-wasm';
 
-const schemaDir = join(import.meta.dirname, 'schemas', 'ijw-3.2');
+/** The official iJw 3.2 XSDs the import checks against (see schemas/SOURCES.md). */
+export const schemaDir = join(import.meta.dirname, 'schemas', 'ijw-3.2');
 
 export interface SchemaIssue {
   line: number;

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { providerScope } from '../../http/permission.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/index.js';
 
 /** Fields an aanbieder may keep current on its own provider record; the rest is the region's. */
 export const providerSelfServiceFields = ['domains', 'specialisations', 'website', 'locations'] as const;

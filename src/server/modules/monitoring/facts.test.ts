@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { createTestContext, type TestContext } from '../../testing/harness.js';
-import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
+import { demoLandscape, generateIjw } from '../../../tools/ijw-generator/generate.js';
 import { importSources } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';
 import { refreshKpiFacts } from './facts.service.js';

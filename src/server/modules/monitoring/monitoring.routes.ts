@@ -8,7 +8,7 @@ import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { body, json, problems, ZDate, ZIdParam } from '../../http/openapi.js';
 import { providers } from '../../db/schema/index.js';
-import type { Actor } from '../auth/auth.service.js';
+import type { Actor } from '../auth/index.js';
 import { toCsv, toXlsx } from './export.js';
 import { buildingError, computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 import { kpiFactsState } from './facts.service.js';

@@ -9,7 +9,7 @@ import { kpiIds, type KpiResponse } from '../../../shared/kpi.js';
 import { providers } from '../../db/schema/index.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
-import { demoLandscape, generateIjw } from '../exchange/generator/generate.js';
+import { demoLandscape, generateIjw } from '../../../tools/ijw-generator/generate.js';
 import { importSources } from '../exchange/import.service.js';
 import { readSources } from '../exchange/sources.js';
 import type { Signal } from './signals.service.js';

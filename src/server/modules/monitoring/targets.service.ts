@@ -4,8 +4,8 @@ import { kpiIds } from '../../../shared/kpi.js';
 import type { Db } from '../../db/client.js';
 import { kpiTargets } from '../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { Actor } from '../auth/auth.service.js';
+import { recordAudit } from '../audit/index.js';
+import type { Actor } from '../auth/index.js';
 
 const base = {
   kpi: z.enum(kpiIds, { message: 'onbekende KPI' }).describe('KPI (zie docs/kpi.md)'),

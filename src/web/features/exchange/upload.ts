@@ -1,8 +1,9 @@
+import { limits } from '../../../shared/domain';
 import { ApiError, reportUnauthorized, type Problem } from '../../lib/api-client';
 import type { ImportResponse } from './types';
 
-/** The server's limit for one upload (maxUploadBytes); larger sets go through the CLI. */
-export const maxUploadBytes = 200 * 1024 * 1024;
+/** The server's limit for one upload; larger sets go through the CLI. */
+export const maxUploadBytes = limits.uploadMaxBytes;
 
 export interface UploadHandlers {
   /** Bytes sent so far, while the browser sends the files. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client.js';
-import type { GenerationManifest } from '../generator/generate.js';
+import type { GenerationManifest } from '../../../../tools/ijw-generator/generate.js';
 import type { ImportSummary } from '../import.service.js';
 import { declaredCents } from '../trajectories.js';
 

@@ -2,8 +2,8 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { budgetLines, budgets, municipalities } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
-import type { Actor } from '../../auth/auth.service.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import type { Actor } from '../../auth/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { assertOwnRegion, inOwnRegions } from '../../../http/permission.js';
 import type { Budget, BudgetCreate, BudgetQuery } from './budgets.schema.js';
 

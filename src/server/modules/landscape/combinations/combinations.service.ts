@@ -2,8 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { combinationMembers, combinations, providers, regions } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
-import type { Actor } from '../../auth/auth.service.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import type { Actor } from '../../auth/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 
 /**

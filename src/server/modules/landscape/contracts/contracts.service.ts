@@ -10,8 +10,8 @@ import {
 } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError, type InvalidParam } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
-import type { Actor } from '../../auth/auth.service.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import type { Actor } from '../../auth/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 

@@ -4,8 +4,8 @@ import { lots, products, productTariffs, regions } from '../../../db/schema/inde
 import { describeCode } from '../../../../shared/codelists/index.js';
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
-import type { Actor } from '../../auth/auth.service.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import type { Actor } from '../../auth/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
 import type { Product, ProductCreate, ProductQuery, ProductUpdate } from './products.schema.js';
 

@@ -12,7 +12,7 @@ import { openDatabase, queryRows } from '../../../db/client.js';
 import { providers } from '../../../db/schema/index.js';
 import { seedDemoRegionIfEmpty } from '../../../db/seed/demo.js';
 import { buildUser, createTestContext, type TestContext } from '../../../testing/harness.js';
-import { demoLandscape, generateIjw } from '../../exchange/generator/generate.js';
+import { demoLandscape, generateIjw } from '../../../../tools/ijw-generator/generate.js';
 import { importSources } from '../../exchange/import.service.js';
 import { readSources } from '../../exchange/sources.js';
 import { createRegion } from '../../landscape/regions/regions.service.js';

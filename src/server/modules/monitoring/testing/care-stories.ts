@@ -1,7 +1,7 @@
-import type { GeneratorMunicipality, GeneratorProduct } from '../../exchange/generator/landscape.js';
-import { generateBsn } from '../../exchange/generator/bsn.js';
-import { monthEnd, monthOf, monthStart, parseDay } from '../../exchange/generator/dates.js';
-import { renderMessage } from '../../exchange/generator/messages/index.js';
+import type { GeneratorMunicipality, GeneratorProduct } from '../../../../tools/ijw-generator/landscape.js';
+import { generateBsn } from '../../../../tools/ijw-generator/bsn.js';
+import { monthEnd, monthOf, monthStart, parseDay } from '../../../../tools/ijw-generator/dates.js';
+import { renderMessage } from '../../../../tools/ijw-generator/messages';
 import type {
   Declaration,
   MessageEvent,
@@ -9,9 +9,9 @@ import type {
   Prestatie,
   Trajectory,
   Youth,
-} from '../../exchange/generator/model.js';
-import { createRng } from '../../exchange/generator/prng.js';
-import { sequence } from '../../exchange/generator/sequence.js';
+} from '../../../../tools/ijw-generator/model.js';
+import { createRng } from '../../../../tools/ijw-generator/prng.js';
+import { sequence } from '../../../../tools/ijw-generator/sequence.js';
 import type { ImportSource } from '../../exchange/sources.js';
 
 /**

@@ -16,7 +16,7 @@ import { queryRows } from '../../../db/client.js';
 import { seedDemoRegionIfEmpty } from '../../../db/seed/demo.js';
 import { buildAdmin, buildProvider } from '../../../testing/factories.js';
 import { createTestContext, type TestContext } from '../../../testing/harness.js';
-import { demoLandscape, generateIjw } from '../../exchange/generator/generate.js';
+import { demoLandscape, generateIjw } from '../../../../tools/ijw-generator/generate.js';
 import { importSources, type FileResult } from '../../exchange/import.service.js';
 import { readSources } from '../../exchange/sources.js';
 import { createProduct } from '../../landscape/products/products.service.js';

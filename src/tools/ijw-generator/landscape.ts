@@ -1,4 +1,4 @@
-import { demoContracts, demoProducts, demoProviders, lekstroom } from '../../../db/seed/demo-data.js';
+import { demoContracts, demoProducts, demoProviders, lekstroom } from '../../server/db/seed/demo-data.js';
 
 export type FundingVariant = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
 

@@ -4,7 +4,7 @@ import { buildDeclarations } from './declarations.js';
 import { buildInvalidFiles, type ExpectedInvalid } from './invalid.js';
 import { validateOptions, type GenerateIjwOptions } from './landscape.js';
 import { buildManifest, type GenerationManifest } from './manifest.js';
-import { renderMessage } from './messages/index.js';
+import { renderMessage } from './messages';
 import { monthOf } from './dates.js';
 import { createRng, deriveSeed } from './prng.js';
 import { sequence } from './sequence.js';

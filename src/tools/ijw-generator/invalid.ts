@@ -1,6 +1,6 @@
 import { formatMonth, monthEnd, monthOf, monthStart, workdayOnOrAfter, yearOf } from './dates.js';
 import { maxVolume } from './declarations.js';
-import { renderMessage } from './messages/index.js';
+import { renderMessage } from './messages';
 import type { Declaration, MessageEvent, MessageType, Trajectory } from './model.js';
 import type { Rng } from './prng.js';
 import { maxFilesPerFolder, nextIdentificatie, nextToewijzingNummer, type Counters } from './sequence.js';

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaDir } from '../../server/modules/exchange/index.js';
 import { isValidBsn } from './bsn.js';
 import { formatDay, monthOf, parseDay } from './dates.js';
 import { buildDeclarations, maxVolume } from './declarations.js';
@@ -12,7 +13,7 @@ import type { ExpectedInvalid } from './invalid.js';
 import { createRng } from './prng.js';
 import { simulate } from './trajectories.js';
 
-const xsdDir = join(import.meta.dirname, '..', 'schemas', 'ijw-3.2');
+const xsdDir = schemaDir;
 const types = ['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323'] as const;
 
 /** The demo region plus one taakgericht product, so that path is exercised too. */

@@ -1,0 +1,10 @@
+/** The public surface of accounts and sessions: who is acting, and the accounts other modules and tools create. */
+export {
+  createUser,
+  isInstallationKeeper,
+  openSession,
+  resolveSession,
+  updateUser,
+  withScope,
+  type Actor,
+} from './auth.service.js';

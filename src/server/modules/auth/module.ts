@@ -1,0 +1,5 @@
+import type { ServerModule } from '../server-module.js';
+import { authRoutes } from './auth.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
+
+export const authModule: ServerModule = { name: 'auth', routes: [authRoutes, oidcRoutes] };

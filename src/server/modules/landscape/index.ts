@@ -1,0 +1,7 @@
+/** The public surface of the care landscape's master data, for the demo seed, tools and other modules. */
+export { createBudget } from './budgets/budgets.service.js';
+export { createCombination } from './combinations/combinations.service.js';
+export { createContract } from './contracts/contracts.service.js';
+export { createProduct } from './products/products.service.js';
+export { createProvider } from './providers/providers.service.js';
+export { createRegion, defaultTierLevels } from './regions/regions.service.js';

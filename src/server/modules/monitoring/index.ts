@@ -1,0 +1,4 @@
+/** The public surface of the steering information: the KPI figures, their refresh and the quarterly report. */
+export { kpiRefreshJobName, refreshKpiFacts } from './facts.service.js';
+export { computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
+export { createQuarterlyReport, parseQuarter } from './report/index.js';

@@ -1,0 +1,10 @@
+import type { ServerModule } from '../server-module.js';
+import { kpiRefreshJob } from './facts.job.js';
+import { monitoringRoutes } from './monitoring.routes.js';
+import { reportRoutes } from './report.routes.js';
+
+export const monitoringModule: ServerModule = {
+  name: 'monitoring',
+  routes: [monitoringRoutes, reportRoutes],
+  jobs: [kpiRefreshJob],
+};
