@@ -5,3 +5,14 @@ export { createContract } from './contracts/contracts.service.js';
 export { createProduct } from './products/products.service.js';
 export { createProvider } from './providers/providers.service.js';
 export { createRegion, defaultTierLevels } from './regions/regions.service.js';
+export {
+  budgetLinesDigest,
+  careWithStay,
+  categoryBudgetLines,
+  contractEnd,
+  contractPeriods,
+  contractPeriodsDigest,
+  effectiveEndDate,
+  municipalityProducts,
+  productsDigest,
+} from './rules.js';

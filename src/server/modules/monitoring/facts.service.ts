@@ -2,45 +2,19 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiFactsState } from '../../../shared/kpi.js';
 import { isoTimestamp, requestJob } from '../../jobs/runner.js';
 import { queryRows, type Db } from '../../db/client.js';
+import {
+  budgetLinesDigest,
+  careWithStay as withStay,
+  categoryBudgetLines as categoryLines,
+  contractPeriods,
+  contractPeriodsDigest as contractsDigest,
+  municipalityProducts,
+  productsDigest,
+} from '../landscape/index.js';
 import { neighbourSuffixes, nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
 
-/** Each municipality's products (by code) with the lot of its region's product, if any, and whether it has stay. */
-const municipalityProducts = sql`
-  select m.cbs_code, p.product_code, l.code, p.with_stay from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id`;
-/** Whether trajectory `t` (or fact) with its product's row `l` (municipalityProducts) is care with stay: as the product says, else categories 43 and 44. */
-const withStay = (t: string) => sql.raw(`coalesce(l.with_stay, ${t}.product_category in ('43', '44'), false)`);
-/** A digest of every region's products, their lots and stay: when it changes, the facts follow. A small table. */
-const productsDigest = sql`(
-  select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, '') || '|' || p.with_stay::text, ',' order by p.region_id, p.product_code), ''))
-  from products p left join lots l on l.id = p.lot_id)`;
-/**
- * Per municipality and provider (AGB), the periods the provider had a contract with the municipality's region, directly
- * or as a member of a contracted combination, each to its latest extension: a date multirange.
- */
-const contractPeriods = sql`
-  select m.cbs_code, x.agb_code, x.periods
-  from (select c.region_id, pr.agb_code, range_agg(daterange(c.start_date,
-      greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)), '[]')) as periods
-    from contracts c
-    join providers pr on pr.id = c.provider_id
-      or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
-    group by 1, 2) x
-  join municipalities m on m.region_id = x.region_id`;
-/** A digest of every region's contract periods per provider: when it changes, the facts' contracted_from follows. Small tables. */
-const contractsDigest = sql`(
-  select md5(coalesce(string_agg(x.cbs_code || '|' || x.agb_code || '|' || x.periods::text, ',' order by x.cbs_code, x.agb_code), ''))
-  from (${contractPeriods}) x)`;
 /** The first day from trajectory `t`'s start under a contract of its provider `c` (contractPeriods), null when none. */
 const contractedFrom = (t: string) => sql.raw(`lower(c.periods * datemultirange(daterange(${t}.start_date, null)))`);
-/** Each municipality's productcategorieën with the region's budget line holding them (a category two lines claim: the first by code). */
-const categoryLines = sql`
-  select distinct on (m.cbs_code, c.category) m.cbs_code, c.category, b.code
-  from budget_lines b join municipalities m on m.region_id = b.region_id cross join unnest(b.product_categories) c(category)
-  order by m.cbs_code, c.category, b.code`;
-/** A digest of every region's budget lines and their categories: when it changes, the money facts' budget lines follow. */
-const budgetLinesDigest = sql`(
-  select md5(coalesce(string_agg(b.region_id::text || '|' || b.code || '|' || array_to_string(b.product_categories, ';'), ',' order by b.region_id, b.code), ''))
-  from budget_lines b)`;
 /** The latest change to the trajectories: an update, or a deletion (its tombstone). */
 const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
 /**

@@ -13,10 +13,11 @@ import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
+import { contractEnd, effectiveEndDate } from '../rules.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 
-/** The latest extension's end date, or the contract's own end date. */
-const effectiveEnd = sql<string>`greatest(${contracts.endDate}, coalesce((select max(${contractExtensions.newEndDate}) from ${contractExtensions} where ${contractExtensions.contractId} = ${contracts.id}), ${contracts.endDate}))`;
+/** The end with extensions (rules.ts), of the contracts row. */
+const effectiveEnd = sql<string>`${contractEnd('contracts')}`;
 
 /** An aanbieder sees the contracts it holds and those of combinations it is a member of. */
 function visibleTo(actor: Actor): SQL | undefined {
@@ -175,7 +176,7 @@ async function assertConsistent(db: Db, c: ContractShape, exceptId?: string) {
     throw fieldError('reference', `kenmerk ${c.reference} is al in gebruik`, ErrorCode.Conflict, 'duplicate');
   if (problems.length) throw new AppError(ErrorCode.Validation, 'Ongeldig contract', problems);
 
-  const end = [c.endDate, ...c.extensions.map((e) => e.newEndDate)].sort().at(-1)!;
+  const end = effectiveEndDate(c.endDate, c.extensions);
   const [overlap] = await db
     .select({ reference: contracts.reference, startDate: contracts.startDate, end: effectiveEnd })
     .from(contracts)
@@ -255,7 +256,7 @@ async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
     const r = byId.get(id);
     if (!r) return [];
     const ext = extensions.filter((e) => e.contractId === id);
-    const effectiveEndDate = [r.c.endDate, ...ext.map((e) => e.newEndDate)].sort().at(-1)!;
+    const end = effectiveEndDate(r.c.endDate, ext);
     return [
       {
         id,
@@ -271,13 +272,13 @@ async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
         lotName: r.lotName,
         startDate: r.c.startDate,
         endDate: r.c.endDate,
-        effectiveEndDate,
+        effectiveEndDate: end,
         procedure: r.c.procedure as Contract['procedure'],
         fundingVariant: r.c.fundingVariant as Contract['fundingVariant'],
         budgetCeiling: r.c.budgetCeiling === null ? null : Number(r.c.budgetCeiling),
         notes: r.c.notes,
         extensions: ext.map((e) => ({ id: e.id, newEndDate: e.newEndDate, decidedOn: e.decidedOn, note: e.note })),
-        status: statusOn(r.c.startDate, effectiveEndDate, today),
+        status: statusOn(r.c.startDate, end, today),
         createdAt: r.c.createdAt.toISOString(),
         updatedAt: r.c.updatedAt.toISOString(),
       },

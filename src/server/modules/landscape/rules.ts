@@ -1,0 +1,63 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * The landscape's rules, in one place, for the set-based queries of other modules (the KPI facts read them in SQL;
+ * the contracts service in TypeScript). Each SQL fragment reads only the landscape's own tables.
+ */
+
+/** A contract's end with its extensions: the latest of its end date and its extensions' new end dates. */
+export function effectiveEndDate(endDate: string, extensions: ReadonlyArray<{ newEndDate: string }>): string {
+  return [endDate, ...extensions.map((e) => e.newEndDate)].sort().at(-1)!;
+}
+
+/** The same rule in SQL, for the contract row `c` (an alias or the table name). */
+export const contractEnd = (c: string): SQL =>
+  sql.raw(
+    `greatest(${c}.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = ${c}.id), ${c}.end_date))`,
+  );
+
+/**
+ * Per municipality and provider (AGB), the periods the provider had a contract with the municipality's region, directly
+ * or as a member of a contracted combination, each to its end with extensions: a date multirange (columns cbs_code,
+ * agb_code, periods).
+ */
+export const contractPeriods = sql`
+  select m.cbs_code, x.agb_code, x.periods
+  from (select c.region_id, pr.agb_code, range_agg(daterange(c.start_date, ${contractEnd('c')}, '[]')) as periods
+    from contracts c
+    join providers pr on pr.id = c.provider_id
+      or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
+    group by 1, 2) x
+  join municipalities m on m.region_id = x.region_id`;
+
+/** A digest of every region's contract periods per provider: it changes when any of them does. Small tables. */
+export const contractPeriodsDigest = sql`(
+  select md5(coalesce(string_agg(x.cbs_code || '|' || x.agb_code || '|' || x.periods::text, ',' order by x.cbs_code, x.agb_code), ''))
+  from (${contractPeriods}) x)`;
+
+/** Each municipality's products (by code) with the lot of its region's product, if any, and whether it has stay (columns cbs_code, product_code, code, with_stay). */
+export const municipalityProducts = sql`
+  select m.cbs_code, p.product_code, l.code, p.with_stay from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id`;
+
+/**
+ * Whether care (row `t` with a product_category) with its product's row `l` (municipalityProducts) is care with stay:
+ * as the region's product says, else productcategorie 43 or 44 (verblijf), else not.
+ */
+export const careWithStay = (t: string): SQL =>
+  sql.raw(`coalesce(l.with_stay, ${t}.product_category in ('43', '44'), false)`);
+
+/** A digest of every region's products, their lots and stay: it changes when any of them does. A small table. */
+export const productsDigest = sql`(
+  select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, '') || '|' || p.with_stay::text, ',' order by p.region_id, p.product_code), ''))
+  from products p left join lots l on l.id = p.lot_id)`;
+
+/** Each municipality's productcategorieën with the region's budget line paying them (a category two lines claim: the first by code). */
+export const categoryBudgetLines = sql`
+  select distinct on (m.cbs_code, c.category) m.cbs_code, c.category, b.code
+  from budget_lines b join municipalities m on m.region_id = b.region_id cross join unnest(b.product_categories) c(category)
+  order by m.cbs_code, c.category, b.code`;
+
+/** A digest of every region's budget lines and their categories: it changes when any of them does. */
+export const budgetLinesDigest = sql`(
+  select md5(coalesce(string_agg(b.region_id::text || '|' || b.code || '|' || array_to_string(b.product_categories, ';'), ',' order by b.region_id, b.code), ''))
+  from budget_lines b)`;
