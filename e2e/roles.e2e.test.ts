@@ -9,7 +9,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
-    'Beheer: Gebruikers, Audit-log',
+    'Beheer: Gebruikers, Audit-log, Achtergrondtaken',
   ],
   contractmanager: [
     'Overzicht',

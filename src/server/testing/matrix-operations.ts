@@ -151,6 +151,9 @@ export const operationCases: Record<string, OperationCase> = {
     kind: 'list',
     own: () => ({ path: '/audit-events', query: { pageSize: '100' } }),
   },
+  'GET /jobs': { permission: 'jobs.read', kind: 'list', own: () => ({ path: '/jobs' }) },
+  // Asking for a KPI refresh only queues a run; no runner is started in the test, so nothing else changes.
+  'POST /jobs/{name}/runs': { permission: 'jobs.run', kind: 'object', own: () => ({ path: '/jobs/kpi-refresh/runs' }) },
 
   'GET /regions': { permission: 'regions.read', kind: 'list', own: () => ({ path: '/regions' }) },
   'GET /regions/current/reference': {

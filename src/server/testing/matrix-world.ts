@@ -9,6 +9,7 @@ import { loadXsdSupport } from '../modules/exchange/xsd.js';
 import { createBudget } from '../modules/landscape/budgets/budgets.service.js';
 import { createCombination } from '../modules/landscape/combinations/combinations.service.js';
 import { createProduct } from '../modules/landscape/products/products.service.js';
+import { refreshKpiFacts } from '../modules/monitoring/facts.service.js';
 import { createTarget } from '../modules/monitoring/targets.service.js';
 import { createRegion, defaultTierLevels } from '../modules/landscape/regions/regions.service.js';
 import { buildAdmin, buildContract, buildProvider } from './factories.js';
@@ -288,6 +289,8 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     subcontractorIds: [],
   });
   const filesOfQ = await imported(ctx, admin, a.region.municipalities[1]!.cbsCode, q.agbCode);
+  // KPI facts are built by a background job, not by a read: built here once all messages are in.
+  await refreshKpiFacts(db);
   const sessions = {} as World['sessions'];
   for (const role of roles) {
     const { id } = await insertUser(ctx, role, a.region.id, p.id);

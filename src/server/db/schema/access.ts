@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { providers, regions } from './landscape.js';
 
 export const users = pgTable(
@@ -43,8 +43,13 @@ export const auditEvents = pgTable(
     action: text().notNull(),
     entity: text().notNull(),
     entityId: text().notNull(),
+    /** The region of the object the event is about; null for installation-wide data (providers) and unknown homes. */
+    regionId: uuid().references(() => regions.id),
     before: jsonb(),
     after: jsonb(),
   },
-  (t) => [check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete', 'read')`)],
+  (t) => [
+    check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete', 'read')`),
+    index('audit_events_region').on(t.regionId),
+  ],
 );

@@ -33,9 +33,9 @@ auditRoutes.openapi(
     },
   }),
   async (c) => {
-    actorOf(c);
+    const actor = actorOf(c);
     const query = c.req.valid('query');
-    const { items, total } = await listAuditEvents(c.get('db'), query);
+    const { items, total } = await listAuditEvents(c.get('db'), actor, query);
     return c.json(toPage(c, items as z.infer<typeof ZAuditEvent>[], total, query), 200);
   },
 );

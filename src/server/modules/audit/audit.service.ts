@@ -1,20 +1,34 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
-import type { Actor } from '../auth/index.js';
+import { isInstallationKeeper, type Actor } from '../auth/index.js';
 import { cliActorId } from '../../http/cli-token.js';
 
 /** 'read' records access to client-level data (trajectories, quarantined files, retour messages). */
 export type AuditAction = 'create' | 'update' | 'delete' | 'read';
 
 /**
+ * Entities that are master data of the whole installation: their events carry no region, and every beheerder sees
+ * them, as it sees the providers themselves.
+ */
+const installationWideEntities = ['provider'];
+
+/**
  * Writes one audit event in the caller's transaction, so the change and its trail commit or roll back together.
- * `before`/`after` are the presented records, never raw secrets.
+ * `before`/`after` are the presented records, never raw secrets. `regionId` is the region of the object changed or
+ * read (null for installation-wide data): required, so no write can forget it and leak into another region's log.
  */
 export async function recordAudit(
   db: Db,
   actor: Actor | null,
-  event: { action: AuditAction; entity: string; entityId: string; before?: unknown; after?: unknown },
+  event: {
+    action: AuditAction;
+    entity: string;
+    entityId: string;
+    regionId: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await db.insert(auditEvents).values({
     userId: actor && actor.id !== cliActorId ? actor.id : null,
@@ -22,6 +36,7 @@ export async function recordAudit(
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,
+    regionId: event.regionId,
     before: event.before ?? null,
     after: event.after ?? null,
   });
@@ -34,8 +49,21 @@ export interface ListAuditOptions {
   pageSize: number;
 }
 
-export async function listAuditEvents(db: Db, options: ListAuditOptions) {
-  const filters: SQL[] = [];
+/**
+ * The events a beheerder may read: a region's beheerder those of its regions and those about installation-wide data;
+ * the installation's keeper all, including region-less events about other things (keeper accounts, CLI exports).
+ */
+function eventsInScope(actor: Actor): SQL | undefined {
+  if (isInstallationKeeper(actor)) return undefined;
+  const installationWide = and(isNull(auditEvents.regionId), inArray(auditEvents.entity, installationWideEntities));
+  return actor.regionIds.length
+    ? or(inArray(auditEvents.regionId, actor.regionIds), installationWide)
+    : installationWide;
+}
+
+export async function listAuditEvents(db: Db, actor: Actor, options: ListAuditOptions) {
+  const scope = eventsInScope(actor);
+  const filters: SQL[] = scope ? [scope] : [];
   if (options.entity) filters.push(eq(auditEvents.entity, options.entity));
   if (options.entityId) filters.push(eq(auditEvents.entityId, options.entityId));
   const where = filters.length ? and(...filters) : undefined;

@@ -117,7 +117,13 @@ authRoutes.openapi(
       const inOwnRegion = input.regionId || input.regionCode ? {} : { regionId: actor.regionId ?? undefined };
       const created = await createUser(tx, { ...input, ...inOwnRegion });
       assertPlaceable(actor, created.regionId);
-      await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: created.id, after: created });
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entity: 'user',
+        entityId: created.id,
+        regionId: created.regionId,
+        after: created,
+      });
       return created;
     });
     return c.json(user, 201);
@@ -148,7 +154,14 @@ authRoutes.openapi(
       if (!before) throw new AppError(ErrorCode.NotFound, 'Deze gebruiker bestaat niet.');
       const updated = await updateUser(tx, actor, id, c.req.valid('json'));
       assertPlaceable(actor, updated.regionId);
-      await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: id, before, after: updated });
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        regionId: updated.regionId,
+        before,
+        after: updated,
+      });
       return updated;
     });
     return c.json(user, 200);

@@ -170,9 +170,9 @@ exchangeRoutes.openapi(
     },
   }),
   async (c) => {
-    actorOf(c);
+    const actor = actorOf(c);
     const query = c.req.valid('query');
-    const { items, total } = await listImportedFiles(c.get('db'), query);
+    const { items, total } = await listImportedFiles(c.get('db'), actor, query);
     return c.json(toPage(c, items, total, query), 200);
   },
 );
@@ -188,8 +188,7 @@ exchangeRoutes.openapi(
     responses: { 200: json(ZImportedFile, 'Het bestand'), ...problems(400, 401, 403, 404) },
   }),
   async (c) => {
-    actorOf(c);
-    return c.json(await getImportedFile(c.get('db'), c.req.valid('param').id), 200);
+    return c.json(await getImportedFile(c.get('db'), actorOf(c), c.req.valid('param').id), 200);
   },
 );
 

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../db/client.js';
-import { ijwFiles, ijwTrajectories, municipalities, providers } from '../../db/schema/index.js';
+import { ijwFiles, ijwTrajectories, municipalities, providers, users } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { inOwnRegions, providerScope } from '../../http/permission.js';
-import type { Actor } from '../auth/index.js';
+import { isInstallationKeeper, type Actor } from '../auth/index.js';
 import { recordAudit } from '../audit/index.js';
 import { unpackHeader } from './header-store.js';
 import { buildRetour, isHeenType } from './retour/build-retour.js';
@@ -18,9 +18,35 @@ export interface FileQuery {
   pageSize: number;
 }
 
-/** Import history, newest first; rejected files are the quarantine. */
-export async function listImportedFiles(db: Db, query: FileQuery) {
-  const filters: SQL[] = [];
+/**
+ * The region a file belongs to: that of the municipality that sent or received it; for a file that names none (too
+ * broken to read, or a municipality outside every region) that of the user who uploaded it. Null when neither is
+ * known: such a file is the installation keeper's alone (docs/decisions.md).
+ */
+const fileRegion = sql<string | null>`coalesce(
+  (select ${municipalities.regionId} from ${municipalities}
+    where ${municipalities.cbsCode} in (${ijwFiles.sender}, ${ijwFiles.receiver}) limit 1),
+  (select ${users.regionId} from ${users} where ${users.id} = ${ijwFiles.importedBy}))`;
+
+/** Files of the actor's regions; the keeper also sees the files that belong to no region. */
+function filesInScope(actor: Actor): SQL | undefined {
+  if (isInstallationKeeper(actor)) return undefined;
+  return actor.regionIds.length ? inArray(fileRegion, actor.regionIds) : sql`false`;
+}
+
+/** One file with its region, if the actor may see it; another region's file is as unknown as a missing one. */
+async function fileOf(db: Db, actor: Actor, id: string) {
+  const [found] = await db
+    .select({ row: ijwFiles, regionId: fileRegion })
+    .from(ijwFiles)
+    .where(and(eq(ijwFiles.id, id), filesInScope(actor)));
+  return found;
+}
+
+/** Import history of the actor's regions, newest first; rejected files are the quarantine. */
+export async function listImportedFiles(db: Db, actor: Actor, query: FileQuery) {
+  const scope = filesInScope(actor);
+  const filters: SQL[] = scope ? [scope] : [];
   if (query.status) filters.push(eq(ijwFiles.status, query.status));
   if (query.messageType) filters.push(eq(ijwFiles.messageType, query.messageType));
   const where = filters.length ? and(...filters) : undefined;
@@ -37,10 +63,10 @@ export async function listImportedFiles(db: Db, query: FileQuery) {
   return { items: rows.map(presentFile), total: Number(total?.n ?? 0) };
 }
 
-export async function getImportedFile(db: Db, id: string) {
-  const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
-  if (!row) throw new AppError(ErrorCode.NotFound, 'Dit bestand is niet bekend.');
-  return presentFile(row);
+export async function getImportedFile(db: Db, actor: Actor, id: string) {
+  const found = await fileOf(db, actor, id);
+  if (!found) throw new AppError(ErrorCode.NotFound, 'Dit bestand is niet bekend.');
+  return presentFile(found.row);
 }
 
 /** The original of a quarantined file (it holds BSNs): decrypted on request, and the access is logged. */
@@ -50,10 +76,17 @@ export async function readQuarantinedFile(
   actor: Actor,
   id: string,
 ): Promise<{ name: string; bytes: Buffer }> {
-  const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
+  const found = await fileOf(db, actor, id);
+  const row = found?.row;
   if (!row?.contentEncrypted)
     throw new AppError(ErrorCode.NotFound, 'Van dit bestand is geen origineel bewaard (alleen afgekeurde bestanden).');
-  await recordAudit(db, actor, { action: 'read', entity: 'ijw-file', entityId: id, after: { fileName: row.fileName } });
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'ijw-file',
+    entityId: id,
+    regionId: found!.regionId,
+    after: { fileName: row.fileName },
+  });
   return { name: row.fileName.split('/').pop()!, bytes: secrets.decrypt(row.contentEncrypted) };
 }
 
@@ -67,13 +100,15 @@ export async function readRetourMessage(
   actor: Actor,
   id: string,
 ): Promise<{ name: string; bytes: Buffer }> {
-  const [row] = await db.select().from(ijwFiles).where(eq(ijwFiles.id, id));
+  const found = await fileOf(db, actor, id);
+  const row = found?.row;
   const bytes = row ? retourBytes(row, secrets) : null;
   if (!row || !bytes) throw new AppError(ErrorCode.NotFound, 'Voor dit bestand is geen retourbericht gemaakt.');
   await recordAudit(db, actor, {
     action: 'read',
     entity: 'ijw-retour',
     entityId: id,
+    regionId: found!.regionId,
     after: { fileName: row.fileName },
   });
   return { name: retourName(row), bytes };
@@ -114,6 +149,8 @@ export async function exportRetourMessages(
     action: 'read',
     entity: 'ijw-retour',
     entityId: 'export',
+    // The export runs over the whole installation (the CLI), so it belongs to no region.
+    regionId: null,
     after: { ...range, files: written },
   });
   return written;
@@ -213,7 +250,13 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwTrajectories).where(where),
   ]);
-  await recordAudit(db, actor, { action: 'read', entity: 'trajectories', entityId: 'search', after: query });
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'trajectories',
+    entityId: 'search',
+    regionId: actor.regionId,
+    after: query,
+  });
   return {
     total: Number(total?.n ?? 0),
     items: rows.map(({ t, declaredCents }) => ({

@@ -124,7 +124,7 @@ export async function createTarget(db: Db, actor: Actor, regionId: string, input
     })
     .returning();
   const after = present(row!);
-  await recordAudit(db, actor, { action: 'create', entity: 'kpi-target', entityId: after.id, after });
+  await recordAudit(db, actor, { action: 'create', entity: 'kpi-target', entityId: after.id, regionId, after });
   return after;
 }
 
@@ -151,7 +151,7 @@ export async function updateTarget(
     .where(eq(kpiTargets.id, id))
     .returning();
   const after = present(row!);
-  await recordAudit(db, actor, { action: 'update', entity: 'kpi-target', entityId: id, before, after });
+  await recordAudit(db, actor, { action: 'update', entity: 'kpi-target', entityId: id, regionId, before, after });
   return after;
 }
 
@@ -161,5 +161,11 @@ export async function deleteTarget(db: Db, actor: Actor, regionId: string, id: s
     .where(and(eq(kpiTargets.id, id), eq(kpiTargets.regionId, regionId)))
     .returning();
   if (!row) throw new AppError(ErrorCode.NotFound, 'Dit doel bestaat niet.');
-  await recordAudit(db, actor, { action: 'delete', entity: 'kpi-target', entityId: id, before: present(row) });
+  await recordAudit(db, actor, {
+    action: 'delete',
+    entity: 'kpi-target',
+    entityId: id,
+    regionId,
+    before: present(row),
+  });
 }

@@ -77,7 +77,13 @@ export async function createBudget(db: Db, actor: Actor, input: BudgetCreate): P
       .values({ ...input, amount: input.amount.toFixed(2) })
       .returning({ id: budgets.id });
     const [after] = await baseQuery(tx).where(eq(budgets.id, row!.id));
-    await recordAudit(tx, actor, { action: 'create', entity: 'budget', entityId: row!.id, after: present(after!) });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'budget',
+      entityId: row!.id,
+      regionId: after!.regionId,
+      after: present(after!),
+    });
     return present(after!);
   });
 }
@@ -96,6 +102,7 @@ export async function updateBudget(db: Db, actor: Actor, id: string, amount: num
       action: 'update',
       entity: 'budget',
       entityId: id,
+      regionId: before.regionId,
       before: present(before),
       after: present(after!),
     });

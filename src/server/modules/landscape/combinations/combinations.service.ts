@@ -84,7 +84,13 @@ export async function createCombination(db: Db, actor: Actor, input: Combination
     await tx.insert(combinationMembers).values(memberIds.map((providerId) => ({ combinationId: row!.id, providerId })));
     const after = (await listCombinations(tx, actor)).find((c) => c.id === row!.id);
     if (!after) throw new AppError(ErrorCode.Internal);
-    await recordAudit(tx, actor, { action: 'create', entity: 'combination', entityId: row!.id, after });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'combination',
+      entityId: row!.id,
+      regionId: after.regionId,
+      after,
+    });
     return after;
   });
 }

@@ -91,7 +91,13 @@ export async function createContract(db: Db, actor: Actor, input: ContractCreate
       .returning({ id: contracts.id });
     await replaceExtensions(tx, row!.id, extensions);
     const [after] = await presentContracts(tx, [row!.id]);
-    await recordAudit(tx, actor, { action: 'create', entity: 'contract', entityId: row!.id, after });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'contract',
+      entityId: row!.id,
+      regionId: after!.regionId,
+      after,
+    });
     return after!;
   });
 }
@@ -121,7 +127,14 @@ export async function updateContract(db: Db, actor: Actor, id: string, input: Co
       .where(eq(contracts.id, id));
     if (extensions) await replaceExtensions(tx, id, extensions);
     const [after] = await presentContracts(tx, [id]);
-    await recordAudit(tx, actor, { action: 'update', entity: 'contract', entityId: id, before, after });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'contract',
+      entityId: id,
+      regionId: before.regionId,
+      before,
+      after,
+    });
     return after!;
   });
 }

@@ -62,7 +62,13 @@ export async function createProduct(db: Db, actor: Actor, input: ProductCreate):
       .returning({ id: products.id });
     await replaceTariffs(tx, row!.id, tariffs);
     const [after] = await presentProducts(tx, [row!.id]);
-    await recordAudit(tx, actor, { action: 'create', entity: 'product', entityId: row!.id, after });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'product',
+      entityId: row!.id,
+      regionId: after!.regionId,
+      after,
+    });
     return after!;
   });
 }
@@ -88,7 +94,14 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
       .where(eq(products.id, id));
     if (tariffs) await replaceTariffs(tx, id, tariffs);
     const [after] = await presentProducts(tx, [id]);
-    await recordAudit(tx, actor, { action: 'update', entity: 'product', entityId: id, before, after });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'product',
+      entityId: id,
+      regionId: before.regionId,
+      before,
+      after,
+    });
     return after!;
   });
 }

@@ -71,7 +71,13 @@ export async function createProvider(db: Db, actor: Actor, input: ProviderCreate
     await replaceLocations(tx, row!.id, input.locations);
     await replaceTiers(tx, row!.id, input.tierLevelIds);
     const [after] = await presentProviders(tx, [row!.id]);
-    await recordAudit(tx, actor, { action: 'create', entity: 'provider', entityId: row!.id, after });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'provider',
+      entityId: row!.id,
+      regionId: null,
+      after,
+    });
     return after!;
   });
 }
@@ -93,7 +99,7 @@ export async function updateProvider(db: Db, actor: Actor, id: string, input: Pr
     if (locations) await replaceLocations(tx, id, locations);
     if (tierLevelIds) await replaceTiers(tx, id, tierLevelIds);
     const [after] = await presentProviders(tx, [id]);
-    await recordAudit(tx, actor, { action: 'update', entity: 'provider', entityId: id, before, after });
+    await recordAudit(tx, actor, { action: 'update', entity: 'provider', entityId: id, regionId: null, before, after });
     return after!;
   });
 }

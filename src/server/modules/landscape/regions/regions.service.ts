@@ -94,7 +94,7 @@ export async function createRegion(db: Db, actor: Actor | null, input: RegionCre
     for (const b of input.budgetLines ?? []) await addBudgetLine(tx, null, regionId, b);
     for (const t of input.tierLevels ?? defaultTierLevels) await addTierLevel(tx, null, regionId, t);
     const after = await getRegion(tx, regionId);
-    await recordAudit(tx, actor, { action: 'create', entity: 'region', entityId: regionId, after });
+    await recordAudit(tx, actor, { action: 'create', entity: 'region', entityId: regionId, regionId, after });
     return after;
   });
 }
@@ -122,7 +122,8 @@ export async function addMunicipality(
     .insert(municipalities)
     .values({ ...input, regionId })
     .returning();
-  if (actor) await recordAudit(db, actor, { action: 'create', entity: 'municipality', entityId: row!.id, after: row });
+  if (actor)
+    await recordAudit(db, actor, { action: 'create', entity: 'municipality', entityId: row!.id, regionId, after: row });
   return { id: row!.id, cbsCode: row!.cbsCode, name: row!.name };
 }
 
@@ -138,7 +139,7 @@ export async function addLot(db: Db, actor: Actor | null, regionId: string, inpu
     .insert(lots)
     .values({ ...input, regionId })
     .returning();
-  if (actor) await recordAudit(db, actor, { action: 'create', entity: 'lot', entityId: row!.id, after: row });
+  if (actor) await recordAudit(db, actor, { action: 'create', entity: 'lot', entityId: row!.id, regionId, after: row });
   return { id: row!.id, code: row!.code, name: row!.name };
 }
 
@@ -159,7 +160,8 @@ export async function addBudgetLine(
     .insert(budgetLines)
     .values({ ...input, regionId })
     .returning();
-  if (actor) await recordAudit(db, actor, { action: 'create', entity: 'budget-line', entityId: row!.id, after: row });
+  if (actor)
+    await recordAudit(db, actor, { action: 'create', entity: 'budget-line', entityId: row!.id, regionId, after: row });
   return { id: row!.id, code: row!.code, name: row!.name, productCategories: row!.productCategories };
 }
 
@@ -190,7 +192,8 @@ export async function addTierLevel(db: Db, actor: Actor | null, regionId: string
       sortOrder: existing.length,
     })
     .returning();
-  if (actor) await recordAudit(db, actor, { action: 'create', entity: 'tier-level', entityId: row!.id, after: row });
+  if (actor)
+    await recordAudit(db, actor, { action: 'create', entity: 'tier-level', entityId: row!.id, regionId, after: row });
   return (await getRegion(db, regionId)).tierLevels.find((t) => t.id === row!.id)!;
 }
 
@@ -200,7 +203,14 @@ export async function updateTierLevel(db: Db, actor: Actor, id: string, input: T
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit niveau bestaat niet.');
     assertOwnRegion(actor, before.regionId, 'Dit niveau bestaat niet.');
     const [after] = await tx.update(tierLevels).set(input).where(eq(tierLevels.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'update', entity: 'tier-level', entityId: id, before, after });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'tier-level',
+      entityId: id,
+      regionId: before.regionId,
+      before,
+      after,
+    });
     return (await getRegion(tx, before.regionId)).tierLevels.find((t) => t.id === id)!;
   });
 }
