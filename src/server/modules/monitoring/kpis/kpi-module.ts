@@ -89,7 +89,7 @@ function trajectoryGroup(groupBy: KpiGroupBy): SQL {
     case 'productCategory':
       return sql`coalesce(f.product_category, '–')`;
     case 'lot':
-      return sql`coalesce(lo.code, '–')`;
+      return sql`coalesce(f.lot, '–')`;
     default:
       return sql`'region'`;
   }
@@ -105,7 +105,6 @@ function trajectoryGroup(groupBy: KpiGroupBy): SQL {
  * which a count of the trajectories outside contract states so that PostgreSQL reads only those.
  */
 export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
-  const f = ctx.filters;
   return sql`
     select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
       f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start, f.with_stay, p.stay_form,
@@ -114,13 +113,21 @@ export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone
     from kpi_trajectory_facts f
     left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = f.product_code
-    left join lots lo on lo.id = p.lot_id
     where f.start_date <= ${date(window.to)} and (f.end_date is null or f.end_date >= ${date(window.from)})
-      and f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
+      and ${inScope(ctx)}`;
+}
+
+/**
+ * The one scope filter of the trajectory facts (alias f): the region's municipalities and the filters asked. The lot
+ * is the fact's own (the refresh keeps it with the region's products), as the grouping by lot is.
+ */
+function inScope(ctx: KpiContext): SQL {
+  const f = ctx.filters;
+  return sql`f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
       ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
       ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
       ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
-      ${f.lot ? sql`and lo.code = ${f.lot}` : sql``}`;
+      ${f.lot ? sql`and f.lot = ${f.lot}` : sql``}`;
 }
 
 /** Predicate: trajectory alias `t` is in care on some day of [from, to]. */
@@ -256,7 +263,6 @@ export async function countFirstInCell<C extends string>(
   const [cell, total] = [neighboursIn(ctx, true), neighboursIn(ctx, false)];
   if (!cell || !total) return null;
   const [inCell, inTotal] = [Object.entries<SQL>(counts(cell)), Object.entries<SQL>(counts(total))];
-  const f = ctx.filters;
   // With perValueOf, per group and value: the groups' counts add up over the values, each trajectory being in one.
   const buckets = await queryRows<Record<string, unknown> & { grp: string; value: number | null; touches: boolean }>(
     db,
@@ -269,13 +275,9 @@ export async function countFirstInCell<C extends string>(
       sql`, `,
     )}
     from (
-      select ${ctx.groupBy === 'lot' ? sql`coalesce(f.lot, '–')` : trajectoryGroup(ctx.groupBy)} as grp, f.* from kpi_trajectory_facts f
+      select ${trajectoryGroup(ctx.groupBy)} as grp, f.* from kpi_trajectory_facts f
       where f.start_date <= ${date(window.to)} and (coalesce(f.end_date, 'infinity') >= ${date(window.from)} or f.earlier_end >= ${date(window.from)})
-        and f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
-        ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
-        ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
-        ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}
-        ${f.lot ? sql`and f.lot = ${f.lot}` : sql``}) t
+        and ${inScope(ctx)}) t
     ${only ? sql`where ${only}` : sql``}
     group by 1, 2`,
   );
