@@ -1,3 +1,4 @@
+import type { JobStatus } from '../../../server/jobs/runner';
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -10,20 +11,8 @@ import { formatDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 
-/** A background job as GET /api/v1/jobs gives it. */
-interface Job {
-  name: string;
-  description: string;
-  everyMinutes: number;
-  running: boolean;
-  requested: boolean;
-  lastStartedAt: string | null;
-  lastFinishedAt: string | null;
-  lastOutcome: 'succeeded' | 'failed' | null;
-  lastError: string | null;
-  failures: number;
-  nextRunAt: string | null;
-}
+/** A background job as GET /api/v1/jobs gives it (the server's type: type-only import, erased at build time). */
+type Job = JobStatus;
 
 /** While a job runs or waits, the page asks again this often, so its outcome appears without a reload. */
 const pollMs = 5000;
