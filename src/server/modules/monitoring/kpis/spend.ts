@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import { queryRows, type Db } from '../../../db/client.js';
 import { addDays, addMonths, daysBetween } from '../period.js';
-import { moneyCells, moneyMonthsBack } from '../facts.service.js';
+import { moneyCells, moneyMonthsBack } from '../facts-money.js';
 import {
   cellDimensions,
   num,
