@@ -23,4 +23,9 @@ export interface ServerModule {
   routes: ReadonlyArray<OpenAPIHono<AppEnv>>;
   uploads?: readonly UploadLimit[];
   jobs?: readonly JobDefinition[];
+  /**
+   * The kinds of object this module records in the audit log (`recordAudit`'s `entity`), declared `as const` so the
+   * audit log's entity type is their union; each has its label in the web feature that shows it.
+   */
+  auditEntities?: readonly string[];
 }
