@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
@@ -253,5 +255,56 @@ describe('CS002: the 11-proef on the BSN', () => {
       expect(children(child(tree, 'Header'), 'RetourCodes/RetourCode').map((e) => e.text)).toEqual(['0001']);
       expect(text(tree, 'Header/BerichtCode')).toBe(type === 'JW325' ? '491' : '437');
     }
+  });
+});
+
+describe('reasons stored by an earlier release', () => {
+  it('lose the values they quoted (migration 0021), keeping the message type, line and element', async () => {
+    const old = [
+      {
+        code: '0001',
+        rule: 'XSD',
+        message: "voldoet niet aan JW301.xsd (regel 19): element Bsn: '12345678 9' past niet in het patroon [0-9]{9}.",
+      },
+      {
+        code: '0001',
+        rule: 'XSD',
+        message: "voldoet niet aan JW301.xsd (regel 21): Element 'Datum': [facet 'x'] The value 'O''Geheim' is wrong.",
+      },
+      {
+        code: '0001',
+        rule: 'XSD',
+        message: 'voldoet niet aan JW301.xsd (regel 23): element Foo hoort hier niet; verwacht: Naam.',
+      },
+      { code: '9056', rule: 'TR056', message: 'identificatie X is al gebruikt' },
+    ];
+    const [row] = await queryRows<{ id: string }>(
+      ctx.database.db,
+      sql`insert into ijw_files (file_name, sha256, size_bytes, status, reasons)
+        values ('oud.xml', 'oud', 1, 'rejected', ${JSON.stringify(old)}::jsonb) returning id::text as id`,
+    );
+    const migration = readFileSync(
+      join(import.meta.dirname, '../../db/migrations/0021_reasons_without_values.sql'),
+      'utf8',
+    );
+    await ctx.database.db.execute(sql.raw(migration));
+    const [after] = await queryRows<{ reasons: typeof old }>(
+      ctx.database.db,
+      sql`select reasons from ijw_files where id = ${row!.id}`,
+    );
+    expect(after!.reasons).toEqual([
+      {
+        code: '0001',
+        rule: 'XSD',
+        message: 'voldoet niet aan JW301.xsd (regel 19): element Bsn: de waarde voldoet niet aan het schema.',
+      },
+      {
+        code: '0001',
+        rule: 'XSD',
+        message: 'voldoet niet aan JW301.xsd (regel 21): element Datum: de waarde voldoet niet aan het schema.',
+      },
+      old[2],
+      old[3],
+    ]);
   });
 });
