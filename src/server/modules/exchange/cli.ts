@@ -72,10 +72,20 @@ export const exchangeCli: CliCommands = (program, cli) => {
       return cli.withDatabase(async ({ db }) => {
         const { exportRetourMessages } = await import('./exchange.service.js');
         await mkdir(opts.out, { recursive: true });
-        const n = await exportRetourMessages(db, cli.secrets(), null, { from: opts.from, to: opts.to }, (name, bytes) =>
-          writeFile(join(opts.out, name), bytes),
+        const { written, failed } = await exportRetourMessages(
+          db,
+          cli.secrets(),
+          null,
+          { from: opts.from, to: opts.to },
+          (name, bytes) => writeFile(join(opts.out, name), bytes),
         );
-        console.log(`${n} retourberichten geschreven naar ${opts.out}`);
+        // Every retour that could be made is written; each one that could not is named, and the exit code says so.
+        for (const f of failed) console.error(`niet geschreven: ${f.fileName} (bestand ${f.fileId}): ${f.problem}`);
+        console.log(`${written} retourberichten geschreven naar ${opts.out}`);
+        if (failed.length) {
+          console.error(`${failed.length} retourberichten konden niet worden gemaakt of geschreven (zie hierboven)`);
+          process.exitCode = 1;
+        }
       });
     });
 };
