@@ -11,7 +11,8 @@ import type { Database } from './db/client.js';
 import { guardCsrf, loadActor } from './http/auth.js';
 import { defineRoute, permit, refuseUndeclared } from './http/permission.js';
 import type { AppEnv } from './http/context.js';
-import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './http/errors.js';
+import { AppError, ErrorCode, fromHttpException, invalidParamsFromZod, problemResponse } from './http/errors.js';
+import { guardInput } from './http/input-guard.js';
 import type { Logger } from './http/logger.js';
 import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
@@ -30,9 +31,13 @@ export interface AppDeps {
 /** Builds the whole HTTP application; tests call it in-process with app.request(). */
 export function createApp({ database, config, secrets, logger }: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       if (!result.success)
         throw new AppError(ErrorCode.Validation, 'Ongeldige invoer', invalidParamsFromZod(result.error));
+      if (result.target === 'json' && c.req.method === 'PATCH' && isEmptyChange(result.data))
+        throw new AppError(ErrorCode.Validation, 'Geef minstens één veld om te wijzigen.', [
+          { name: 'body', code: 'empty_change', reason: 'geef minstens één veld om te wijzigen' },
+        ]);
     },
   });
   api.use('*', async (c, next) => {
@@ -54,6 +59,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
       .map((u) => [`${u.method} /api/v1${u.path}`, bodyLimit({ maxSize: u.maxBytes, onError: tooLarge(u.message) })]),
   );
   api.use('*', (c, next) => (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? jsonLimit)(c, next));
+  api.use('*', guardInput);
   api.use('*', guardCsrf);
   api.use('*', loadActor);
   api.use('*', refuseUndeclared);
@@ -133,14 +139,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
   app.notFound((c) => problemResponse(c, new AppError(ErrorCode.NotFound, `Geen pad ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
-    if (err instanceof HTTPException && err.status === 400) {
-      return problemResponse(
-        c,
-        new AppError(ErrorCode.Validation, 'De inhoud is geen geldige JSON.', [
-          { name: 'body', code: 'invalid_json', reason: 'geen geldige JSON' },
-        ]),
-      );
-    }
+    if (err instanceof HTTPException && err.status < 500) return problemResponse(c, fromHttpException(err));
     if (isUniqueViolation(err))
       return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
     logger?.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
@@ -160,6 +159,11 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     });
   }
   return app;
+}
+
+/** A PATCH whose body, once validated, names no field: nothing to change, and no update to run. */
+function isEmptyChange(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && Object.values(data).every((v) => v === undefined);
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -58,6 +58,11 @@ export const limits = {
   productCodeMaxLength: 5,
   nameMaxLength: 200,
   passwordMinLength: 12,
+  /** Dates and periods in requests lie in these years; outside them a date is a typing error (0025 for 2025). */
+  yearMin: 1900,
+  yearMax: 2100,
+  /** The largest amount in euro a `numeric(14,2)` column holds (budgets, budget ceilings, KPI target values). */
+  amountMax: 999_999_999_999.99,
   sessionHours: 8,
   /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
   uploadMaxBytes: 200 * 1024 * 1024,

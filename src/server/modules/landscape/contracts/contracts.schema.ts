@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { fundingVariants, procedures } from '../../../../shared/domain.js';
+import { fundingVariants, limits, procedures } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
 
 export const ZExtension = z.object({
@@ -21,7 +21,7 @@ const base = {
   budgetCeiling: z
     .number()
     .nonnegative('mag niet negatief zijn')
-    .max(1e12)
+    .max(limits.amountMax)
     .nullable()
     .optional()
     .describe('Budgetplafond in euro'),
