@@ -13,6 +13,7 @@ import { defineRoute, permit, refuseUndeclared } from './http/permission.js';
 import type { AppEnv } from './http/context.js';
 import { AppError, ErrorCode, fromHttpException, invalidParamsFromZod, problemResponse } from './http/errors.js';
 import { guardInput } from './http/input-guard.js';
+import { noStoreByDefault } from './http/cache.js';
 import type { Logger } from './http/logger.js';
 import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
@@ -48,6 +49,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     await next();
     c.header('API-Version', apiVersion);
   });
+  api.use('*', noStoreByDefault);
   // JSON bodies stay small; the uploads a module declares get their own, larger limit.
   const tooLarge = (message: string) => () => {
     throw new AppError(ErrorCode.PayloadTooLarge, message);
