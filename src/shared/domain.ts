@@ -68,6 +68,20 @@ export const limits = {
   uploadMaxBytes: 200 * 1024 * 1024,
 } as const;
 
+/**
+ * Whether a web address may be stored and shown as a link: http or https to a named host, nothing else. A
+ * `javascript:`, `data:` or `file:` address would run script or open local files when a colleague clicks it.
+ */
+export function isWebAddress(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username;
+}
+
 export const patterns = {
   agbCode: /^\d{8}$/,
   kvkNumber: /^\d{8}$/,
