@@ -146,7 +146,7 @@ importCommand
     warmUpCheckWorkers(!loadConfig().databaseUrl);
     return withDatabase(async ({ db }) => {
       const config = loadConfig();
-      const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+      const secrets = loadSecrets(config);
       const tally = await importSources(
         { db, secrets, actor: null },
         readSources(paths),
@@ -360,7 +360,7 @@ exportCommand
     return withDatabase(async ({ db }) => {
       const { exportRetourMessages } = await import('../server/modules/exchange/index.js');
       const config = loadConfig();
-      const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+      const secrets = loadSecrets(config);
       await mkdir(opts.out, { recursive: true });
       const n = await exportRetourMessages(db, secrets, null, { from: opts.from, to: opts.to }, (name, bytes) =>
         writeFile(join(opts.out, name), bytes),
