@@ -61,10 +61,11 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
       .map((u) => [`${u.method} /api/v1${u.path}`, bodyLimit({ maxSize: u.maxBytes, onError: tooLarge(u.message) })]),
   );
   api.use('*', (c, next) => (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? jsonLimit)(c, next));
-  api.use('*', guardInput);
   api.use('*', guardCsrf);
   api.use('*', loadActor);
   api.use('*', refuseUndeclared);
+  // After the CSRF check and the actor: a cross-site or undeclared request is refused as such before its input is read.
+  api.use('*', guardInput);
 
   api.openapi(
     defineRoute({
