@@ -122,10 +122,7 @@ generateCommand
 const context: CliContext = {
   withDatabase,
   config: () => loadConfig(),
-  secrets: () => {
-    const config = loadConfig();
-    return loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
-  },
+  secrets: () => loadSecrets(loadConfig()),
   async runJob(database, name) {
     const { JobRunner } = await import('../server/jobs/runner.js');
     const { jobCatalog } = await import('../server/jobs/catalog.js');

@@ -8,6 +8,8 @@ const ZConfig = z.object({
   dataDir: z.string().default('data'),
   /** Base64, at least 32 bytes; keys the BSN pseudonyms and encrypts quarantined files. Default: DATA_DIR/secret.key. */
   secretKey: z.string().optional(),
+  /** A file holding that key (a secret store's mount); the production place for it, apart from DATA_DIR. */
+  secretKeyFile: z.string().optional(),
   /** Set when served over HTTPS so the session cookie gets the Secure flag. */
   secureCookies: z.coerce.boolean().default(false),
   /** Published KPI cells standing for fewer youths than this are suppressed (docs/kpi.md). */
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR,
     secretKey: env.ZL_SECRET_KEY || undefined,
+    secretKeyFile: env.ZL_SECRET_KEY_FILE || undefined,
     secureCookies: env.SECURE_COOKIES === 'true' ? true : undefined,
     logLevel: env.LOG_LEVEL,
     suppressionThreshold: env.ZL_SUPPRESSION_THRESHOLD || undefined,
