@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { limits } from '../../../shared/domain.js';
 import { stopCheckWorkers } from './check-pool.js';
@@ -19,7 +18,7 @@ const healthWithinMs = 1_000;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemoRegionIfEmpty(ctx.database.db);
+  // A beheerder of the whole installation: no region is needed to be refused.
   ({ token } = await buildUser(ctx, 'beheerder'));
   // The worker threads start on the first upload; start them before the clock runs, as a running server has.
   await upload('warm-up.xml', [Buffer.from('<x/>')]);
