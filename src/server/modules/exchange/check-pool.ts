@@ -17,7 +17,7 @@ export interface Checker {
  * and a thread that outgrows its heap ends itself. Either way only that file is rejected and the server answers on.
  */
 export const checkBudget = {
-  secondsPerFile: Number(process.env.ZL_CHECK_SECONDS_PER_FILE) || 120,
+  secondsPerFile: () => Number(process.env.ZL_CHECK_SECONDS_PER_FILE) || 120,
   heapMb: 1024,
 } as const;
 
@@ -123,7 +123,7 @@ class CheckPool {
     job.timer = setTimeout(() => {
       job.timedOut = true;
       void w.worker.terminate();
-    }, checkBudget.secondsPerFile * 1000);
+    }, checkBudget.secondsPerFile() * 1000);
     job.timer.unref();
   }
 
@@ -151,7 +151,7 @@ class CheckPool {
     }
     if (job) {
       const reason = job.timedOut
-        ? `de controle duurde langer dan ${checkBudget.secondsPerFile} s per bestand en is afgebroken`
+        ? `de controle duurde langer dan ${checkBudget.secondsPerFile()} s per bestand en is afgebroken`
         : `de controle is afgebroken (${/memory/i.test(e.message) ? 'te veel geheugen nodig' : e.message})`;
       this.retry(job, reason);
     }
