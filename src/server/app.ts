@@ -17,6 +17,7 @@ import { noStoreByDefault } from './http/cache.js';
 import type { Logger } from './http/logger.js';
 import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
+import { streamingBodyLimit } from './http/stream-limit.js';
 import { serverModules } from './modules/index.js';
 
 export const apiVersion = '1.0.0';
@@ -55,10 +56,14 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     throw new AppError(ErrorCode.PayloadTooLarge, message);
   };
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('Het verzoek is groter dan 1 MB.') });
+  // Uploads are counted as they stream in, never held whole by the limit itself (http/stream-limit.ts).
   const uploadLimits = new Map(
     serverModules
       .flatMap((m) => m.uploads ?? [])
-      .map((u) => [`${u.method} /api/v1${u.path}`, bodyLimit({ maxSize: u.maxBytes, onError: tooLarge(u.message) })]),
+      .map((u) => [
+        `${u.method} /api/v1${u.path}`,
+        streamingBodyLimit(u.maxBytes, () => new AppError(ErrorCode.PayloadTooLarge, u.message)),
+      ]),
   );
   api.use('*', (c, next) => (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? jsonLimit)(c, next));
   api.use('*', guardCsrf);

@@ -66,6 +66,8 @@ export const limits = {
   sessionHours: 8,
   /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
   uploadMaxBytes: 200 * 1024 * 1024,
+  /** What the archives of one upload may unpack to in all; each file (upload or entry) is at most 25 MB (OP179). */
+  uploadMaxUnpackedBytes: 256 * 1024 * 1024,
 } as const;
 
 /**

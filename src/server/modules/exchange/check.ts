@@ -13,7 +13,7 @@ import {
 import { packHeader, packRetourSource } from './header-store.js';
 import { isHeenType } from './retour/types.js';
 import { checkBsns, type Violation } from './rules.js';
-import { importLimits, sha256, type FileRef, type SourceItem } from './sources.js';
+import { importLimits, sha256, tooLarge, type FileRef, type SourceItem } from './sources.js';
 import { child, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 import { parseXmlFast } from './xml-fast.js';
 import { validateAgainstXsd } from './xsd.js';
@@ -47,7 +47,7 @@ export interface CheckedFile {
 
 const noIdentity: Identity = { sender: null, receiver: null, messageId: null, messageDate: null };
 
-/** Checks one source completely on the calling thread (a worker, or the main thread for small imports). */
+/** Checks one source completely on the calling thread: an import worker (check-pool.ts), or the CLI's own thread. */
 export function checkSource(source: SourceItem, pseudonymise: Pseudonymise): CheckedFile {
   if ('problem' in source) return unreadable(source.name, source.problem);
   let bytes: Buffer;
@@ -56,6 +56,8 @@ export function checkSource(source: SourceItem, pseudonymise: Pseudonymise): Che
     if (typeof read === 'string') return unreadable(source.name, read);
     bytes = read;
   } else bytes = source.bytes;
+  // Every path is held to OP179, whoever made the source: an oversized file is never parsed.
+  if (bytes.byteLength > importLimits.maxFileBytes) return unreadable(source.name, tooLarge(bytes.byteLength));
   return checkBytes(source.name, bytes, pseudonymise);
 }
 
@@ -84,8 +86,7 @@ function readFileRef(ref: FileRef): Buffer | string {
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > importLimits.maxFileBytes)
-      return `bestand is ${mb(size)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)`;
+    if (size > importLimits.maxFileBytes) return tooLarge(size);
     const bytes = Buffer.allocUnsafeSlow(size);
     let at = 0;
     while (at < size) {
@@ -99,10 +100,6 @@ function readFileRef(ref: FileRef): Buffer | string {
   } finally {
     closeSync(fd);
   }
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): CheckedFile {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
@@ -15,7 +12,9 @@ import {
   searchTrajectories,
 } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
-import { readSources, type SourceItem } from './sources.js';
+import { readZipBuffer, type SourceItem, type UnpackBudget } from './sources.js';
+import { readUpload } from './upload.js';
+import { limits } from '../../../shared/domain.js';
 
 export const exchangeRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['iJw-berichten'];
@@ -98,9 +97,13 @@ exchangeRoutes.openapi(
       body: {
         content: {
           'multipart/form-data': {
-            schema: z.object({
-              files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-            }),
+            // A plain schema, not zod: a zod schema would make the route parse (and hold) the whole form before the
+            // handler runs, where readUpload streams it and refuses an oversized file without keeping it.
+            schema: {
+              type: 'object',
+              properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+              required: ['files'],
+            },
           },
         },
         required: true,
@@ -119,36 +122,27 @@ exchangeRoutes.openapi(
   }),
   async (c) => {
     const actor = actorOf(c);
-    const form = await c.req.parseBody({ all: true }).catch(() => {
-      throw new AppError(ErrorCode.Validation, 'Stuur de bestanden als multipart/form-data in het veld "files".');
-    });
-    const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File);
+    const files = await readUpload(c.req.raw);
     if (!files.length)
       throw new AppError(ErrorCode.Validation, 'Geen bestanden ontvangen', [
         { name: 'files', code: 'required', reason: 'kies een of meer .xml- of .zip-bestanden' },
       ]);
-    const dir = await mkdtemp(join(tmpdir(), 'zl-upload-'));
-    try {
-      async function* sources(): AsyncGenerator<SourceItem> {
-        for (const file of files) {
-          const bytes = Buffer.from(await file.arrayBuffer());
-          if (/\.zip$/i.test(file.name)) {
-            const path = join(dir, file.name.replace(/[^\w.-]/g, '_'));
-            await writeFile(path, bytes);
-            yield* readSources([path]);
-          } else {
-            yield { name: file.name, bytes };
-          }
-        }
+    const budget: UnpackBudget = {
+      remaining: limits.uploadMaxUnpackedBytes,
+      refusal: `een upload mag uitgepakt hoogstens ${limits.uploadMaxUnpackedBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI`,
+    };
+    async function* sources(): AsyncGenerator<SourceItem> {
+      // Each file is let go once it is read, so an archive's memory is freed as the import moves past it.
+      for (let file = files.shift(); file; file = files.shift()) {
+        if ('zip' in file) yield* readZipBuffer(file.name, file.zip, budget);
+        else yield file;
       }
-      const results: FileResult[] = [];
-      const summary = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), (r) =>
-        results.push(r),
-      );
-      return c.json({ results, summary }, 200);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
+    const results: FileResult[] = [];
+    const summary = await importSources({ db: c.get('db'), secrets: c.get('secrets'), actor }, sources(), (r) =>
+      results.push(r),
+    );
+    return c.json({ results, summary }, 200);
   },
 );
 

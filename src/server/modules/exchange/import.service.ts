@@ -37,8 +37,13 @@ export interface ImportSummary {
 export const defaultBatchSize = 4000;
 /** Without an explicit size the first batches are smaller, so the database has work while the workers warm up. */
 const firstBatchSize = 500;
-/** From this many files on an import is checked on worker threads; fewer are checked on the calling thread. */
-const threadsFrom = 256;
+/** From this many files (or bytesInFlight of content) on an import counts as large: garbage is collected per batch. */
+const largeFrom = 256;
+/**
+ * Bytes of file content an import holds at once, read ahead for checking and waiting in a batch to be written. Files
+ * are at most 25 MB (OP179); without this bound a small archive of large entries would be unpacked all at once.
+ */
+export const bytesInFlight = 64 * 1024 * 1024;
 
 /**
  * Imports files in batches. Each file is all-or-nothing: accepted files of a batch are written in one transaction
@@ -68,28 +73,33 @@ export async function importSources(
     if (n.done) exhausted = true;
     return n.done ? undefined : n.value;
   };
-  while (!exhausted && peeked.length < threadsFrom) {
+  while (!exhausted && peeked.length < largeFrom && sizeOf(peeked) < bytesInFlight) {
     const n = await iterator.next();
     if (n.done) exhausted = true;
     else peeked.push(n.value);
   }
   const large = !exhausted;
-  const checker = createChecker(deps.secrets, large, !isServerDatabase(deps.db));
-  const queue: Array<{ count: number; results: Promise<CheckedFile[]> }> = [];
+  const checker = createChecker(deps.secrets, !isServerDatabase(deps.db));
+  const queue: Array<{ count: number; bytes: number; results: Promise<CheckedFile[]> }> = [];
   let queued = 0;
+  let queuedBytes = 0;
+  let batchBytes = 0;
   const fill = async () => {
-    while (queued < readAhead) {
+    while (queued < readAhead && queuedBytes + batchBytes < bytesInFlight) {
       const items: SourceItem[] = [];
-      while (items.length < chunkSize) {
+      let bytes = 0;
+      while (items.length < chunkSize && bytes < bytesInFlight / 4) {
         const item = await next();
         if (!item) break;
         items.push(item);
+        bytes += sizeOf([item]);
       }
       if (!items.length) return;
       const results = checker.check(items);
       results.catch(() => {}); // awaited in order below; this only keeps an early failure from being "unhandled"
-      queue.push({ count: items.length, results });
+      queue.push({ count: items.length, bytes, results });
       queued += items.length;
+      queuedBytes += bytes;
     }
   };
   let parties: Parties | undefined;
@@ -132,11 +142,18 @@ export async function importSources(
     if (!chunk) break;
     const checked = await chunk.results;
     queued -= chunk.count;
+    queuedBytes -= chunk.bytes;
     batch.push(...checked);
-    while (batch.length >= size) {
-      const files = batch.slice(0, size);
-      batch = batch.slice(size);
-      size = Math.min(max, size * 2);
+    batchBytes += sizeOf(checked);
+    while (batch.length >= size || batchBytes >= bytesInFlight / 2) {
+      // A batch is full at `size` files, or earlier when its files hold half the bytes an import may hold.
+      let take = 0;
+      for (let held = 0; take < Math.min(size, batch.length) && (take === 0 || held < bytesInFlight / 2); take++)
+        held += batch[take]!.bytes.byteLength;
+      const files = batch.slice(0, take);
+      batch = batch.slice(take);
+      batchBytes -= sizeOf(files);
+      if (take === size) size = Math.min(max, size * 2);
       await fill();
       await flush(files);
     }
@@ -146,6 +163,13 @@ export async function importSources(
   // The dashboard's figures follow in the background; a request that fails to be recorded is caught up by the schedule.
   if (summary.accepted > 0) await requestJob(deps.db, kpiRefreshJobName).catch(() => {});
   return summary;
+}
+
+/** Bytes of file content held by sources read into memory, or by checked files. */
+function sizeOf(items: Array<SourceItem | CheckedFile>): number {
+  let n = 0;
+  for (const item of items) if ('bytes' in item) n += item.bytes.byteLength;
+  return n;
 }
 
 interface WriteOutcome {

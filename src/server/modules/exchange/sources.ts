@@ -64,13 +64,41 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/**
+ * How much an archive may unpack to. `remaining` is shared by the archives of one upload and counts down as each is
+ * opened: an archive whose XML entries would unpack to more than what is left is refused as a whole, before any entry
+ * is inflated, so a small zip of large entries cannot make the server unpack gigabytes.
+ */
+export interface UnpackBudget {
+  remaining: number;
+  /** The reason given when an archive does not fit, e.g. where larger sets can go instead. */
+  refusal: string;
+}
+
 /** Streams the archive's entries; a damaged archive yields one unreadable source with yauzl's reason. */
 async function* readZip(path: string, name: string): AsyncGenerator<ImportSource | UnreadableSource> {
+  yield* readArchive(name, (cb) => yauzl.open(path, { lazyEntries: true, autoClose: false }, cb));
+}
+
+/** The entries of an uploaded archive held in memory (an upload is never written to disk), within the budget. */
+export async function* readZipBuffer(
+  name: string,
+  bytes: Buffer,
+  budget: UnpackBudget,
+): AsyncGenerator<ImportSource | UnreadableSource> {
+  yield* readArchive(name, (cb) => yauzl.fromBuffer(bytes, { lazyEntries: true }, cb), budget);
+}
+
+type OpenZip = (cb: (err: Error | null, zip: yauzl.ZipFile) => void) => void;
+
+async function* readArchive(
+  name: string,
+  open: OpenZip,
+  budget?: UnpackBudget,
+): AsyncGenerator<ImportSource | UnreadableSource> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => (err ? reject(err) : resolve(z))),
-    );
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => open((err, z) => (err ? reject(err) : resolve(z))));
   } catch (e) {
     yield { name, problem: `zip-bestand is beschadigd of onvolledig: ${(e as Error).message}` };
     return;
@@ -91,13 +119,22 @@ async function* readZip(path: string, name: string): AsyncGenerator<ImportSource
       entries.length = 0;
       throw e;
     });
+    if (budget) {
+      // Entries over the per-file limit are refused unread, so they do not count; yauzl holds every entry to its size.
+      const unpacked = entries.reduce(
+        (n, e) => n + (e.uncompressedSize > importLimits.maxFileBytes ? 0 : e.uncompressedSize),
+        0,
+      );
+      if (unpacked > budget.remaining) {
+        yield { name, problem: `zip-bestand pakt uit tot ${mb(unpacked)}; ${budget.refusal}` };
+        return;
+      }
+      budget.remaining -= unpacked;
+    }
     for (const entry of entries.sort((a, b) => a.fileName.localeCompare(b.fileName))) {
       const entryName = `${name}/${entry.fileName}`;
       if (entry.uncompressedSize > importLimits.maxFileBytes) {
-        yield {
-          name: entryName,
-          problem: `bestand is ${mb(entry.uncompressedSize)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)`,
-        };
+        yield { name: entryName, problem: tooLarge(entry.uncompressedSize) };
         continue;
       }
       try {
@@ -111,6 +148,11 @@ async function* readZip(path: string, name: string): AsyncGenerator<ImportSource
   } finally {
     zip.close();
   }
+}
+
+/** The reason for a file over the OP179 limit, wherever it came from (upload, archive entry, disk). */
+export function tooLarge(bytes: number, atLeast = false): string {
+  return `bestand is ${atLeast ? 'meer dan ' : ''}${mb(bytes)}; de grens is ${mb(importLimits.maxFileBytes)} (OP179)`;
 }
 
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {

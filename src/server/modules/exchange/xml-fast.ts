@@ -19,11 +19,20 @@ export function parseXmlFast(input: string): XmlElement | undefined {
     pos = declaration.lastIndex;
   }
   let line = 1;
-  let counted = 0;
+  // The next line break not yet counted (text.length when there is none): each break is searched for once, so a
+  // file on one line does not rescan the rest of itself at every element.
+  let nextBreak = -1;
   const lineAt = (at: number) => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line += 1;
-    counted = at;
+    if (nextBreak === -1) nextBreak = breakFrom(0);
+    while (nextBreak < at) {
+      line += 1;
+      nextBreak = breakFrom(nextBreak + 1);
+    }
     return line;
+  };
+  const breakFrom = (from: number) => {
+    const i = text.indexOf('\n', from);
+    return i === -1 ? text.length : i;
   };
   const stack: Array<{ el: XmlElement; qname: string; scope: Scope }> = [];
   let scope: Scope = rootScope;
@@ -79,7 +88,9 @@ export function parseXmlFast(input: string): XmlElement | undefined {
         at = attribute.lastIndex;
         const [, name, v1, v2] = a;
         const value = v1 ?? v2 ?? '';
-        if (attributes.includes(name!) || /[\t\n]/.test(value)) return undefined;
+        // A bounded count keeps the duplicate check linear; more falls through to saxes, which refuses it.
+        if (attributes.length >= xmlLimits.maxAttributes || attributes.includes(name!) || /[\t\n]/.test(value))
+          return undefined;
         attributes.push(name!);
         if (name === 'xmlns' || name!.startsWith('xmlns:')) {
           const prefix = name === 'xmlns' ? '' : name!.slice(6);

@@ -22,30 +22,43 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-/** Limits that keep a hostile file from exhausting memory; iJw messages are far below them. */
-export const xmlLimits = { maxDepth: 32, maxElements: 2_000_000 } as const;
+/**
+ * Limits that keep a hostile file from exhausting the thread that reads it; iJw messages are far below them. Parsing
+ * stops at the first limit reached, so its cost stays linear in the size of the file.
+ */
+export const xmlLimits = { maxDepth: 32, maxElements: 2_000_000, maxAttributes: 64 } as const;
 
 /**
  * Parses a message into a tree. A DOCTYPE is refused outright: iJw messages never carry one, and refusing it
  * closes the door on external entities and entity expansion ("billion laughs") before any parser sees them.
+ *
+ * The first error or limit ends the parse: the handlers throw out of saxes. Letting saxes go on would cost a file of
+ * bad characters one Error (with its stack) per character, and a deeply nested one a cost that grows with the square
+ * of its depth (saxes looks up every element's namespace through all open elements).
  */
 export function parseXml(text: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let count = 0;
-  let failure: XmlSyntaxError | undefined;
+  let attributes = 0;
   parser.on('doctype', () => {
-    failure ??= new XmlSyntaxError('DOCTYPE is niet toegestaan in een iJw-bericht', parser.line);
+    throw new XmlSyntaxError('DOCTYPE is niet toegestaan in een iJw-bericht', parser.line);
   });
   parser.on('error', (e) => {
-    failure ??= new XmlSyntaxError(e.message.replace(/^\d+:\d+: /, ''), parser.line);
+    throw new XmlSyntaxError(e.message.replace(/^\d+:\d+: /, ''), parser.line);
+  });
+  parser.on('opentagstart', () => {
+    count += 1;
+    attributes = 0;
+    if (stack.length >= xmlLimits.maxDepth || count > xmlLimits.maxElements)
+      throw new XmlSyntaxError('het bericht is te diep genest of te groot', parser.line);
+  });
+  parser.on('attribute', () => {
+    if (++attributes > xmlLimits.maxAttributes)
+      throw new XmlSyntaxError('een element heeft te veel attributen', parser.line);
   });
   parser.on('opentag', (tag) => {
-    count += 1;
-    if (stack.length >= xmlLimits.maxDepth || count > xmlLimits.maxElements) {
-      failure ??= new XmlSyntaxError('het bericht is te diep genest of te groot', parser.line);
-    }
     const element: XmlElement = {
       name: tag.local ?? tag.name,
       ns: tag.uri ?? '',
@@ -59,14 +72,13 @@ export function parseXml(text: string): XmlElement {
   });
   parser.on('text', (t) => {
     const top = stack.at(-1);
-    if (top) top.text += t;
+    if (top && !top.children.length) top.text += t;
   });
   parser.on('closetag', () => {
     const el = stack.pop();
     if (el) el.text = el.children.length ? '' : el.text.trim();
   });
   parser.write(text).close();
-  if (failure) throw failure;
   if (!root) throw new XmlSyntaxError('het bestand bevat geen XML-element', 1);
   return root;
 }
