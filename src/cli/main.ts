@@ -244,6 +244,10 @@ const kpiCommand = program
   .option('--lot <code>', 'alleen dit perceel')
   .option('--region <code>', 'regiocode (standaard de regio van deze installatie)')
   .option('--json', 'het antwoord als JSON, gelijk aan GET /api/v1/kpis')
+  .option(
+    '--exact',
+    'exacte cijfers en vrije periodes, zoals wie trajecten mag inzien ze krijgt (standaard: afgerond, zoals gepubliceerd)',
+  )
   .action(
     (opts: {
       kpi?: string;
@@ -255,6 +259,7 @@ const kpiCommand = program
       lot?: string;
       region?: string;
       json?: boolean;
+      exact?: boolean;
     }) =>
       withDatabase(async (database) => {
         const { db } = database;
@@ -280,6 +285,7 @@ const kpiCommand = program
           },
           kpis: kpis as KpiId[] | undefined,
           threshold: loadConfig().suppressionThreshold,
+          disclosure: opts.exact ? 'exact' : 'published',
         });
         if (opts.json) {
           console.log(JSON.stringify(response, null, 2));
