@@ -92,12 +92,11 @@ export class Attacker {
       for (const { total, parts } of this.equations) {
         const t = this.variables.get(total)!.interval;
         const ps = parts.map((p) => this.variables.get(p)!.interval);
-        const sumLo = ps.reduce((s, p) => s + p.lo, 0);
-        const sumHi = ps.reduce((s, p) => s + p.hi, 0);
-        changed = this.narrow(total, { lo: sumLo, hi: sumHi }) || changed;
+        // Sums without one part, added up apart (∞ − ∞ is no number).
+        const rest = (skip: number, bound: 'lo' | 'hi') => ps.reduce((s, p, i) => (i === skip ? s : s + p[bound]), 0);
+        changed = this.narrow(total, { lo: rest(-1, 'lo'), hi: rest(-1, 'hi') }) || changed;
         parts.forEach((p, i) => {
-          const restLo = sumLo - ps[i]!.lo;
-          const restHi = sumHi - ps[i]!.hi;
+          const [restLo, restHi] = [rest(i, 'lo'), rest(i, 'hi')];
           const lo = Number.isFinite(restHi) ? t.lo - restHi : -Infinity;
           const hi = Number.isFinite(restLo) ? t.hi - restLo : Infinity;
           changed = this.narrow(p, { lo, hi }) || changed;
