@@ -72,6 +72,7 @@ describe('buildNational', () => {
           period: '2024',
           kpis: ['youths_in_care'],
           threshold: 1,
+          disclosure: 'exact',
         })
       ).data[0]!.total.value;
     expect(await inCare(target)).toBe(3 * (await inCare(source))!);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { queryRows } from '../src/server/db/client.js';
 import { kpiDefinitions } from '../src/shared/kpi.js';
+import { roundTo } from '../src/shared/kpi-disclosure.js';
 import { parsePeriod } from '../src/web/features/monitoring/dashboard-state.js';
 import {
   apiGet,
@@ -120,7 +121,14 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     const tile = (name: string) =>
       ctx.page.locator('.kpi-tile').filter({ has: ctx.page.getByRole('heading', { name, exact: true }) });
     const inCare = Number((await tile('Jeugdigen in zorg').locator('.kpi-tile__value').innerText()).replace(/\D/g, ''));
-    expect(inCare).toBe(await distinctYouths(ctx.app, period.from, period.to));
+    // Beleid reads published figures: counts rounded to fives (docs/kpi.md), and calendar periods only.
+    expect(inCare).toBe(roundTo(await distinctYouths(ctx.app, period.from, period.to), 5));
+    expect(await ctx.page.getByText(/Aantallen zijn afgerond op vijftallen/).count()).toBe(1);
+    expect(
+      (await ctx.page.getByLabel('Soort periode', { exact: true }).locator('option').allInnerTexts()).map((s) =>
+        s.trim(),
+      ),
+    ).toEqual(['Jaar', 'Kwartaal', 'Maand']);
     expect(await tile('Jeugdigen in zorg').innerText()).toMatch(/Vorige periode\s+\d+\s+[▲▼=]/);
     expect(await tile('Cliënttevredenheid').innerText()).toContain('Geen gegevens');
     expect(await tile('Prognose jaareinde').innerText()).toMatch(/Doel\s+≤/);
@@ -402,7 +410,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
       .locator('.kpi-tile')
       .filter({ has: ctx.page.getByRole('heading', { name: 'Jeugdigen in zorg', exact: true }) });
     expect(Number((await inCare.locator('.kpi-tile__value').innerText()).replace(/\D/g, ''))).toBe(
-      await distinctYouths(ctx.app, period.from, period.to, ownAgb),
+      roundTo(await distinctYouths(ctx.app, period.from, period.to, ownAgb), 5),
     );
     expect(await ctx.page.getByRole('link', { name: /^Kwartaalrapportage/ }).getAttribute('href')).toBe(
       `/api/v1/reports/quarterly?quarter=${period.label}&provider=${ownAgb}`,

@@ -115,6 +115,11 @@ export interface KpiResponse {
   filters: KpiFilters;
   /** Cells with fewer youths than this are suppressed. */
   suppressionThreshold: number;
+  /**
+   * The rounding of published figures (docs/kpi.md): counts to `count`, euros to `euro`, shares and ratios from the
+   * rounded counts; null when the figures are exact (roles that may read the trajectories themselves).
+   */
+  rounding: { count: number; euro: number } | null;
   data: KpiResult[];
 }
 

@@ -27,6 +27,10 @@ export const monitoringCli: CliCommands = (program, cli) => {
     .option('--lot <code>', 'alleen dit perceel')
     .option('--region <code>', 'regiocode (standaard de regio van deze installatie)')
     .option('--json', 'het antwoord als JSON, gelijk aan GET /api/v1/kpis')
+    .option(
+      '--exact',
+      'exacte cijfers en vrije periodes, zoals wie trajecten mag inzien ze krijgt (standaard: afgerond, zoals gepubliceerd)',
+    )
     .action(
       (opts: {
         kpi?: string;
@@ -38,6 +42,7 @@ export const monitoringCli: CliCommands = (program, cli) => {
         lot?: string;
         region?: string;
         json?: boolean;
+        exact?: boolean;
       }) =>
         cli.withDatabase(async (database) => {
           const { db } = database;
@@ -63,6 +68,7 @@ export const monitoringCli: CliCommands = (program, cli) => {
             },
             kpis: kpis as KpiId[] | undefined,
             threshold: cli.config().suppressionThreshold,
+            disclosure: opts.exact ? 'exact' : 'published',
           });
           if (opts.json) {
             console.log(JSON.stringify(response, null, 2));

@@ -75,5 +75,9 @@ export async function toXlsx(response: KpiResponse): Promise<Buffer> {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.addRow([]);
   sheet.addRow([`Cellen met minder dan ${response.suppressionThreshold} jeugdigen zijn weggelaten (docs/kpi.md).`]);
+  if (response.rounding)
+    sheet.addRow([
+      `Aantallen zijn afgerond op ${response.rounding.count}-tallen en bedragen op ${response.rounding.euro} euro, elk apart (ook het totaal).`,
+    ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -26,7 +26,8 @@ let endedWithoutNext: number[] = [];
 const importYear = (year: string) =>
   importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, readSources([join(dir, year)]), () => {});
 const spend = async (period: string) =>
-  (await computeKpis(ctx.database.db, { regionId, period, kpis: ['spend'], threshold: 1 })).data[0]!.total.value;
+  (await computeKpis(ctx.database.db, { regionId, period, kpis: ['spend'], threshold: 1, disclosure: 'exact' }))
+    .data[0]!.total.value;
 /** Σ of the region's lines with prestatie begin in the year, straight from ijw_declaration_lines, in euro. */
 const declared = async (year: number) =>
   Number(

@@ -67,6 +67,7 @@ describe('the generated region', () => {
         period,
         kpis: ['youths_in_care'],
         threshold: 1,
+        disclosure: 'exact',
       });
       const mine = refPeriod(period);
       expect(response.period, period).toEqual(mine);

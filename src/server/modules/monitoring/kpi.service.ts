@@ -12,14 +12,15 @@ import {
   type KpiResponse,
   type KpiResult,
 } from '../../../shared/kpi.js';
+import { publishedRounding, type KpiDisclosure, type KpiRounding } from '../../../shared/kpi-disclosure.js';
 import type { Db } from '../../db/client.js';
 import { budgetLines, lots, municipalities, providers, regions } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
-import { trajectoryGroupings, type KpiContext, type KpiRow } from './kpis/kpi-module.js';
+import { trajectoryGroupings, type KpiContext, type KpiFigures, type KpiRow } from './kpis/kpi-module.js';
 import { kpiDataRange, kpiFactsAsOf, kpiFactsState } from './facts.service.js';
-import { parsePeriod, previousPeriod } from './period.js';
-import { suppressCells, type RawCell } from './suppression.js';
+import { parsePeriod, parsePeriodFor, previousPeriod } from './period.js';
+import { roundFigures, roundYouths, suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
 
 export interface ComputeKpisOptions {
@@ -29,6 +30,11 @@ export interface ComputeKpisOptions {
   filters?: KpiFilters;
   kpis?: KpiId[];
   threshold?: number;
+  /**
+   * `published` (the default): calendar periods only, figures rounded (docs/kpi.md); `exact` only for a role that may
+   * read the region's trajectories (kpiDisclosureFor) and for the tests that compare the engine with a reference.
+   */
+  disclosure?: KpiDisclosure;
 }
 
 /**
@@ -141,8 +147,10 @@ const meets = (value: number | null, target: NonNullable<KpiCell['target']>) =>
  * they are and never waits for a refresh: while they were never built it answers at once without figures.
  */
 export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<KpiResponse> {
-  const period = parsePeriod(options.period);
+  const disclosure = options.disclosure ?? 'published';
+  const period = parsePeriodFor(options.period, disclosure);
   const previous = previousPeriod(period);
+  const rounding = disclosure === 'published' ? publishedRounding : null;
   const groupBy = options.groupBy ?? 'region';
   const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as KpiFilters;
   const threshold = options.threshold ?? defaultSuppressionThreshold;
@@ -160,7 +168,7 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     ]);
   }
   const facts = await kpiFactsState(db);
-  const response = { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold };
+  const response = { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold, rounding };
   if (facts.state === 'building') return { facts, ...response, data: [] };
   // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
   // for the counts that still sort (the default 4 MB spills to disk); parallel scans even where the planner expects many
@@ -178,6 +186,7 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
         filters,
         threshold,
         requested,
+        rounding,
         regionId: options.regionId,
       });
       const asOf = await kpiFactsAsOf(tx);
@@ -197,10 +206,11 @@ async function computeInTransaction(
     filters: KpiFilters;
     threshold: number;
     requested: KpiId[];
+    rounding: KpiRounding | null;
     regionId: string;
   },
 ): Promise<KpiResult[]> {
-  const { period, previous, groupBy, filters, threshold, requested } = options;
+  const { period, previous, groupBy, filters, threshold, requested, rounding } = options;
   const municipalityCodes = (
     await db
       .select({ code: municipalities.cbsCode })
@@ -236,6 +246,12 @@ async function computeInTransaction(
       data.push({ kpi: definition, available: false, total: empty, rows: [] });
       continue;
     }
+    // What is published of one period's figures: rounded for a role without client-level access. A relative target
+    // is computed from the baseline as published, and whether a cell meets it from its published value, so neither
+    // tells more than the figures themselves.
+    const published = <T extends KpiFigures>(f: T): T => (rounding ? roundFigures(definition.unit, f, rounding) : f);
+    const baselineValue = (f: KpiFigures | undefined) =>
+      !f || (rounding && f.youths > 0 && f.youths < threshold) ? null : published(f).value;
     const kpiTargets = targets.filter((t) => t.kpi === id);
     const baselines = new Map<number, Map<string | null, KpiRow>>();
     for (const year of new Set(
@@ -246,10 +262,11 @@ async function computeInTransaction(
       const ctx: KpiContext = { ...base, current: parsePeriod(String(year)), previous: parsePeriod(String(year - 1)) };
       baselines.set(year, new Map(((await module.compute(db, ctx)) ?? []).map((r) => [r.grp, r])));
     }
-    const toRaw = (r: KpiRow): RawCell => {
-      const prev = r.previous;
+    const toRaw = (row: KpiRow): RawCell => {
+      const r = published(row);
+      const prev = row.previous && published(row.previous);
       let target = targetFor(kpiTargets, groupBy, r.grp, (t) => {
-        const b = baselines.get(t.baselineYear!)?.get(r.grp)?.value;
+        const b = baselineValue(baselines.get(t.baselineYear!)?.get(r.grp));
         return b === null || b === undefined || t.changePercent === null ? null : b * (1 + t.changePercent / 100);
       });
       if (id === 'spend_forecast' && !target && r.budget)
@@ -279,7 +296,8 @@ async function computeInTransaction(
             .filter((r) => r.grp !== null)
             .map(toRaw)
             .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
-    const protectedCells = suppressCells(toRaw(totalRow), rows, threshold);
+    const suppressed = suppressCells(toRaw(totalRow), rows, threshold);
+    const protectedCells = rounding ? roundYouths(suppressed, rounding) : suppressed;
     data.push({ kpi: definition, available: true, total: protectedCells.total, rows: protectedCells.rows });
   }
   return data;

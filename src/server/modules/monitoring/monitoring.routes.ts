@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { scopeOf } from '../../../shared/permissions.js';
 import { kpiGroupings, kpiIds, kpiUnits, type KpiFilters, type KpiId, type KpiResponse } from '../../../shared/kpi.js';
+import { kpiDisclosureFor } from '../../../shared/kpi-disclosure.js';
 import { eq } from 'drizzle-orm';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
@@ -71,6 +72,10 @@ const ZKpiResponse = z
       lot: z.string().optional(),
     }),
     suppressionThreshold: z.number().int(),
+    rounding: z
+      .object({ count: z.number().int(), euro: z.number().int() })
+      .nullable()
+      .describe('Afronding van de gepubliceerde cijfers (aantallen, euro); null: exacte cijfers'),
     data: z.array(
       z.object({
         kpi: z.object({
@@ -97,7 +102,9 @@ const ZKpiQuery = z.object({
   period: z
     .string()
     .optional()
-    .describe('2025, 2025Q3, 2025-07 of 2025-01-01/2025-06-30; leeg = het laatste volledige kwartaal met gegevens'),
+    .describe(
+      '2025, 2025Q3, 2025-07 of (alleen voor wie trajecten mag inzien) 2025-01-01/2025-06-30; leeg = het laatste volledige kwartaal met gegevens',
+    ),
   groupBy: z.enum(kpiGroupings, { message: `kies ${kpiGroupings.join(', ')}` }).default('region'),
   municipality: z
     .string()
@@ -161,6 +168,7 @@ async function answer(c: Context<AppEnv>, query: KpiQuery) {
     filters,
     kpis: parseKpis(query.kpi),
     threshold: c.get('config').suppressionThreshold,
+    disclosure: kpiDisclosureFor(actor.role),
   });
 }
 
@@ -172,7 +180,8 @@ monitoringRoutes.openapi(
     tags,
     summary: "KPI's voor een periode, per regio, gemeente, aanbieder, productcategorie, perceel of begrotingspost",
     description:
-      'Definities: docs/kpi.md. Cellen met minder dan de drempel aan jeugdigen (standaard 10) zijn weggelaten. Een aanbieder krijgt alleen de eigen cijfers.',
+      'Definities: docs/kpi.md. Cellen met minder dan de drempel aan jeugdigen (standaard 10) zijn weggelaten. Een aanbieder krijgt alleen de eigen cijfers. ' +
+      'Wie geen trajecten mag inzien krijgt alleen maanden, kwartalen en jaren, met aantallen afgerond op vijftallen en bedragen op duizenden euro (zie rounding).',
     request: { query: ZKpiQuery },
     responses: {
       200: json(ZKpiResponse, 'De KPI-waarden met de vorige periode en de doelen'),
@@ -307,6 +316,7 @@ monitoringRoutes.openapi(
       period,
       provider,
       threshold: c.get('config').suppressionThreshold,
+      disclosure: kpiDisclosureFor(actor.role),
     });
     return c.json({ facts: await kpiFactsState(db), period: parsePeriod(period), data }, 200);
   },

@@ -1,5 +1,6 @@
 import type { KpiPeriod } from '../../../shared/kpi.js';
 import * as shared from '../../../shared/period.js';
+import { publishedPeriodReason, type KpiDisclosure } from '../../../shared/kpi-disclosure.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 
 export { addDays, addMonths, daysBetween } from '../../../shared/period.js';
@@ -14,6 +15,19 @@ export function parsePeriod(label: string): KpiPeriod {
       { name: 'period', code: 'invalid', reason: shared.periodReason },
     ]);
   return asKpiPeriod(period);
+}
+
+/**
+ * A period as it may be published to a role: without client-level access only a calendar month, quarter or year, so
+ * two answers never differ by a few days (2025-06-01/2025-06-30 minus 2025-06-01/2025-06-29 was one day's inflow).
+ */
+export function parsePeriodFor(label: string, disclosure: KpiDisclosure): KpiPeriod {
+  const period = parsePeriod(label);
+  if (disclosure === 'published' && shared.parsePeriod(label)?.kind === 'interval')
+    throw new AppError(ErrorCode.Validation, 'Deze periode wordt niet gepubliceerd', [
+      { name: 'period', code: 'notPublished', reason: publishedPeriodReason },
+    ]);
+  return period;
 }
 
 /** The period of the same kind just before (see shared/period.ts). */

@@ -1,8 +1,9 @@
 import type { KpiGroupBy, KpiId, KpiUnit } from '../../../shared/kpi.js';
+import type { KpiDisclosure } from '../../../shared/kpi-disclosure.js';
 import type { Db } from '../../db/client.js';
 import { earlyReasons, perPlanReasons } from './kpis/kpi-module.js';
 import { computeKpis } from './kpi.service.js';
-import { parsePeriod } from './period.js';
+import { parsePeriodFor } from './period.js';
 import { listTargets } from './targets.service.js';
 
 export interface Signal {
@@ -34,9 +35,9 @@ const endingsOf: Partial<Record<KpiId, string[]>> = { dropout: earlyReasons, end
  */
 export async function listSignals(
   db: Db,
-  options: { regionId: string; period: string; provider?: string; threshold?: number },
+  options: { regionId: string; period: string; provider?: string; threshold?: number; disclosure?: KpiDisclosure },
 ): Promise<Signal[]> {
-  const period = parsePeriod(options.period);
+  const period = parsePeriodFor(options.period, options.disclosure ?? 'published');
   const targets = await listTargets(db, options.regionId);
   const kpis = [...new Set<KpiId>([...targets.map((t) => t.kpi), 'spend_forecast'])];
   const scopes: Array<{ groupBy: KpiGroupBy; scopeType: Signal['scopeType'] }> = options.provider
@@ -56,6 +57,7 @@ export async function listSignals(
       filters,
       kpis,
       threshold: options.threshold,
+      disclosure: options.disclosure,
     });
     for (const result of response.data) {
       const cells =

@@ -1,4 +1,6 @@
-import type { KpiCell } from '../../../shared/kpi.js';
+import type { KpiCell, KpiUnit } from '../../../shared/kpi.js';
+import { roundTo, type KpiRounding } from '../../../shared/kpi-disclosure.js';
+import { percent, type KpiFigures } from './kpis/kpi-module.js';
 
 /**
  * Small-number protection for published figures (docs/kpi.md): a cell standing for 1 … threshold − 1 youths loses
@@ -62,4 +64,41 @@ export function suppressCells(total: RawCell, rows: RawCell[], threshold: number
   );
   const current = protect(prev.rows.map(toCell), toCell(prev.total), threshold, (c) => c.youths, hideCurrent);
   return current;
+}
+
+/**
+ * One period's figures of a cell as published to a role without client-level access (docs/kpi.md, "Rounding"):
+ * counts to `rounding.count`, euros to `rounding.euro`, shares and ratios computed from the rounded numerator and
+ * denominator (so a share never tells more than the rounded counts), a sum of days withheld (the mean is published).
+ * The youths behind the cell stay exact here: suppression decides on them, and roundYouths rounds them afterwards.
+ */
+export function roundFigures<T extends KpiFigures>(unit: KpiUnit, figures: T, rounding: KpiRounding): T {
+  const count = (n: number | null) => (n === null ? null : roundTo(n, rounding.count));
+  const euro = (n: number | null) => (n === null ? null : roundTo(n, rounding.euro));
+  const [n, d] = [count(figures.numerator), count(figures.denominator)];
+  switch (unit) {
+    case 'youths':
+      return { ...figures, value: count(figures.value), numerator: n, denominator: d };
+    case 'percent':
+      return { ...figures, numerator: n, denominator: d, value: n !== null && d ? percent(n, d) : null };
+    case 'ratio':
+      return {
+        ...figures,
+        numerator: n,
+        denominator: d,
+        value: n !== null && d ? Math.round((100 * n) / d) / 100 : null,
+      };
+    case 'days':
+      return { ...figures, numerator: null, denominator: d };
+    case 'euro':
+      return { ...figures, value: euro(figures.value), numerator: euro(figures.numerator), denominator: d };
+    default:
+      return figures;
+  }
+}
+
+/** The youths behind each published cell, rounded as the counts are (after suppression has used the exact ones). */
+export function roundYouths(cells: { total: KpiCell; rows: KpiCell[] }, rounding: KpiRounding) {
+  const round = (c: KpiCell): KpiCell => (c.youths === null ? c : { ...c, youths: roundTo(c.youths, rounding.count) });
+  return { total: round(cells.total), rows: cells.rows.map(round) };
 }

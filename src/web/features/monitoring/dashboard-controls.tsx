@@ -3,6 +3,8 @@ import { Button } from '../../components/button';
 import { SelectField } from '../../components/form-fields';
 import { useT, type Lang, type Msg } from '../../i18n';
 import { kpiGroupLabels, kpiGroupings, type KpiGroupBy } from '../../../shared/kpi';
+import { kpiDisclosureFor } from '../../../shared/kpi-disclosure';
+import { useUser } from '../../lib/auth';
 import { listPeriods, parsePeriod, type DashboardState, type PeriodKind } from './dashboard-state';
 import type { KpiPeriods } from './monitoring-api';
 
@@ -54,7 +56,11 @@ export function DashboardControls({
   groupings?: readonly KpiGroupBy[];
 }) {
   const { t, lang } = useT();
-  const current = state.period || periods.defaultPeriod;
+  // A free interval only for a role that gets exact figures; the others get calendar periods (docs/kpi.md), and an
+  // interval in the address (shared by a colleague who may) falls back to the default period in the picker.
+  const intervals = kpiDisclosureFor(useUser().role) === 'exact';
+  const asked = state.period || periods.defaultPeriod;
+  const current = intervals || parsePeriod(asked)?.kind !== 'interval' ? asked : periods.defaultPeriod;
   const parsed = parsePeriod(current);
   const [kind, setKind] = useState<PeriodKind | 'interval'>(parsed?.kind ?? 'quarter');
   const [period, setPeriod] = useState(current);

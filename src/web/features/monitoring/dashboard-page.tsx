@@ -64,6 +64,14 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
             previous: periodLabel(response.previousPeriod.label, lang),
           })}{' '}
           {t('Groepen van minder dan {n} jeugdigen staan er als "< {n}".', { n: response.suppressionThreshold })}
+          {response.rounding && (
+            <>
+              {' '}
+              {t(
+                'Aantallen zijn afgerond op vijftallen en bedragen op duizenden euro’s, zodat niemand uit twee cijfers een kind kan terugrekenen.',
+              )}
+            </>
+          )}
         </p>
       )}
       {!building && (

@@ -47,6 +47,8 @@ export const monitoringEn = {
   'Geen signalen: elk cijfer haalt zijn doel.': 'No signals: every figure meets its target.',
   'Geldt voor': 'Applies to',
   'Groepen van minder dan {n} jeugdigen staan er als "< {n}".': 'Groups of fewer than {n} youths are shown as "< {n}".',
+  'Aantallen zijn afgerond op vijftallen en bedragen op duizenden euro’s, zodat niemand uit twee cijfers een kind kan terugrekenen.':
+    'Counts are rounded to fives and amounts to thousands of euros, so that no one can work out a child from two figures.',
   'Het doel voor {kpi} ({scope}) is opgeslagen.': 'The target for {kpi} ({scope}) has been saved.',
   'Het doel voor {kpi} ({scope}) is toegevoegd.': 'The target for {kpi} ({scope}) has been added.',
   'Het doel voor {kpi} ({scope}) is verwijderd.': 'The target for {kpi} ({scope}) has been removed.',

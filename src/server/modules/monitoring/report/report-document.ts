@@ -299,6 +299,11 @@ function definitions(kpis: KpiResponse): PdfContent {
     })),
     { text: 'Kleine aantallen', style: 'h2', margin: [0, 10, 0, 4] },
     `Een cel die staat voor 1 tot ${kpis.suppressionThreshold} unieke jeugdigen wordt weggelaten: de waarde, de teller, de noemer en het aantal jeugdigen. In dit rapport staat er ${withheldMarks(kpis)}. Een cel van 0 jeugdigen wordt wel getoond. Staat het totaal er wel, dan zijn altijd ten minste twee rijen weggelaten die samen voor ten minste ${kpis.suppressionThreshold} jeugdigen staan: zo nodig ook de rijen met de volgende kleinste aantallen, zodat niemand een klein getal kan terugrekenen uit het totaal. Dezelfde regel geldt voor het dashboard, de API, de exports en de opdrachtregel.`,
+    ...(kpis.rounding
+      ? [
+          `Omdat cijfers uit verschillende overzichten van elkaar kunnen worden afgetrokken, zijn alle aantallen afgerond op ${kpis.rounding.count}-tallen en alle bedragen op ${kpis.rounding.euro.toLocaleString('nl-NL')} euro, elk apart uit de onafgeronde gegevens (ook het totaal); aandelen en verhoudingen zijn berekend uit de afgeronde aantallen. Daardoor tellen rijen niet altijd precies op tot het totaal.`,
+        ]
+      : []),
     { text: 'Vorig kwartaal en doelen', style: 'h2', margin: [0, 10, 0, 4] },
     'Het vorige kwartaal is het kwartaal direct ervoor, op dezelfde manier berekend. Een doel is een absolute waarde ("hoogstens" of "minstens") of een verandering ten opzichte van een basisjaar; de prognose jaareinde heeft altijd de jaarbegroting als bovengrens. Een jeugdige kan in meer rijen voorkomen (twee gemeenten of aanbieders), dus de rijen tellen niet altijd op tot het totaal.',
   ];

@@ -75,6 +75,7 @@ export function handBuiltReport(): QuarterlyReportData {
     groupBy: 'municipality',
     filters: {},
     suppressionThreshold: 10,
+    rounding: { count: 5, euro: 1000 },
     data: kpiDefinitions.map((_, i) => result(i)),
   };
   return {

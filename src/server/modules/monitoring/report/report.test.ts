@@ -113,6 +113,7 @@ describe('GET /reports/quarterly', () => {
         groupBy: 'municipality',
         kpis: [...reportChartKpis],
         threshold: 1,
+        disclosure: 'exact',
       });
       const lines = view.text.split('\n');
       for (const { kpi, label } of withheld) {

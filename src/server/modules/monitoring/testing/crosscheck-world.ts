@@ -160,6 +160,7 @@ export function engine(
       kpis,
       filters: options.filters,
       threshold: options.threshold ?? 1,
+      disclosure: 'exact',
     });
     responses.set(key, r);
   }

@@ -460,6 +460,7 @@ export async function kpi(id: KpiId, period: string, ask: Ask = {}): Promise<Kpi
     groupBy: ask.groupBy ?? 'region',
     filters: ask.filters,
     threshold: ask.threshold ?? 1,
+    disclosure: 'exact',
   });
   return response.data[0]!;
 }
