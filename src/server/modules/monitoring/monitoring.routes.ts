@@ -244,11 +244,11 @@ monitoringRoutes.openapi(
     },
   }),
   async (c) => {
-    const { format: _format, ...query } = c.req.valid('query');
+    const { format, ...query } = c.req.valid('query');
     const response = JSON.parse(await cachedKpis(c, query)) as KpiResponse;
     if (response.facts.state === 'building') throw buildingError();
     const name = exportName(response, query.kpi);
-    if (_format === 'xlsx') {
+    if (format === 'xlsx') {
       return c.body(new Uint8Array(await toXlsx(response)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': `attachment; filename="${name}.xlsx"`,
