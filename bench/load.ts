@@ -129,7 +129,11 @@ function nextRequest(user: User, region: Region): { kind: string; path: string }
 /** Sends one request and reads the whole answer; returns its wall time, or throws with the status. */
 async function send(base: string, user: User, path: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${base}${path}`, { headers: { Cookie: user.cookie } });
+  const res = await fetch(`${base}${path}`, { headers: { Cookie: user.cookie } }).catch((err: Error) => {
+    // fetch says only "fetch failed": the reason (a reset or closed connection, a refusal) is its cause.
+    const cause = err.cause as { code?: string; message?: string } | undefined;
+    throw new Error(`${path}: ${err.message} (${cause?.code ?? cause?.message ?? 'no cause'})`);
+  });
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
