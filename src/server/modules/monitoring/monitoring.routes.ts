@@ -190,7 +190,15 @@ const cachedKpis = (c: Context<AppEnv>, query: KpiQuery) =>
   cachedAnswer(
     c,
     'kpis',
-    { ...query, kpi: parseKpis(query.kpi)?.join(',') },
+    // The KPI list as answer() reads it, unchecked here: a bad one is refused by answer() as before, and never kept.
+    {
+      ...query,
+      kpi: query.kpi
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(','),
+    },
     () => answer(c, query),
     (response) => response.facts.state !== 'ready' || response.facts.refreshing,
   );
