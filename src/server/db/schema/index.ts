@@ -3,3 +3,4 @@ export * from './access.js';
 export * from './exchange.js';
 export * from './monitoring.js';
 export * from './jobs.js';
+export * from './versions.js';

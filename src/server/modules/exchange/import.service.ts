@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { bumpDataVersion } from '../../db/data-versions.js';
 import type { Actor } from '../auth/index.js';
 import type { CheckedFile } from './check.js';
 import { createChecker } from './check-pool.js';
@@ -214,6 +215,13 @@ async function prepareBatch(
   return checked;
 }
 
+/** Writes a batch and, last in its transaction, counts the change of the imported data (the cached answers follow). */
+async function writeCounted(...[tx, options, files]: Parameters<typeof writeBatch>): Promise<FileResult[]> {
+  const results = await writeBatch(tx, options, files);
+  await bumpDataVersion(tx, 'exchange');
+  return results;
+}
+
 /**
  * Writes a prepared batch in one transaction. If that fails, one file broke it: every file is then written on its own,
  * the failing one rejected, and each file after a failed one checked again, since it was checked as if that one were there.
@@ -221,14 +229,14 @@ async function prepareBatch(
 async function writePrepared(deps: ImportDeps, parties: Parties, checked: Checked[]): Promise<WriteOutcome> {
   const options = { secrets: deps.secrets, actorId: deps.actor?.id ?? null, asyncCommit: isServerDatabase(deps.db) };
   try {
-    return { results: await deps.db.transaction((tx) => writeBatch(tx, options, checked)), whole: true };
+    return { results: await deps.db.transaction((tx) => writeCounted(tx, options, checked)), whole: true };
   } catch {
     const results: FileResult[] = [];
     let failed = false;
     for (const original of checked) {
       const [c] = failed ? await prepareBatch(deps, parties, [original as CheckedFile], []) : [original];
       try {
-        results.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c!]))));
+        results.push(...(await deps.db.transaction((tx) => writeCounted(tx, options, [c!]))));
       } catch (e) {
         failed = true;
         c!.status = 'rejected';
@@ -241,7 +249,7 @@ async function writePrepared(deps: ImportDeps, parties: Parties, checked: Checke
             message: `kon niet worden opgeslagen: ${(e as Error).message.slice(0, 200)}`,
           },
         ];
-        results.push(...(await deps.db.transaction((tx) => writeBatch(tx, options, [c!]))));
+        results.push(...(await deps.db.transaction((tx) => writeCounted(tx, options, [c!]))));
       }
     }
     return { results, whole: false };

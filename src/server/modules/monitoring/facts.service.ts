@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiFactsState } from '../../../shared/kpi.js';
 import { isoTimestamp, requestJob } from '../../jobs/runner.js';
 import { queryRows, type Db } from '../../db/client.js';
+import { bumpDataVersion } from '../../db/data-versions.js';
 import {
   budgetLinesDigest,
   careWithStay as withStay,
@@ -100,11 +101,15 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
   return { refreshed: true };
 }
 
-/** Keeps when the facts were last known current: the dashboard's "stand per". */
+/**
+ * Keeps when the facts were last known current: the dashboard's "stand per". Last in a refresh's transaction, with the
+ * new data version of the facts (the answers cached from them, answer-cache.ts), so their counter is held only briefly.
+ */
 async function markCompleted(db: Db, at: string | SQL): Promise<void> {
   await db.execute(sql`
     insert into kpi_refresh (id, completed_at) values (1, ${at}::timestamptz)
     on conflict (id) do update set completed_at = greatest(kpi_refresh.completed_at, excluded.completed_at)`);
+  await bumpDataVersion(db, 'kpi-facts');
 }
 
 /**

@@ -11,6 +11,7 @@ import { attachment } from '../../http/download.js';
 import { body, json, problems, ZDate, ZIdParam } from '../../http/openapi.js';
 import { providers } from '../../db/schema/index.js';
 import type { Actor } from '../auth/index.js';
+import { cachedAnswer, jsonResponse } from './answer-cache.js';
 import { toCsv, toXlsx } from './export.js';
 import { buildingError, computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 import { kpiFactsState } from './facts.service.js';
@@ -188,8 +189,29 @@ monitoringRoutes.openapi(
       ...problems(400, 401, 403, 404),
     },
   }),
-  async (c) => c.json(await answer(c, c.req.valid('query')), 200),
+  async (c) => {
+    const query = c.req.valid('query');
+    return jsonResponse(c, await cachedKpis(c, query));
+  },
 );
+
+/** /kpis (and its export) from the answer cache: computed once per scope, query and data version. */
+const cachedKpis = (c: Context<AppEnv>, query: KpiQuery) =>
+  cachedAnswer(
+    c,
+    'kpis',
+    // The KPI list as answer() reads it, unchecked here: a bad one is refused by answer() as before, and never kept.
+    {
+      ...query,
+      kpi: query.kpi
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(','),
+    },
+    () => answer(c, query),
+    (response) => response.facts.state !== 'ready' || response.facts.refreshing,
+  );
 
 monitoringRoutes.openapi(
   defineRoute({
@@ -205,8 +227,14 @@ monitoringRoutes.openapi(
     },
   }),
   async (c) => {
-    const region = await resolveRegion(c.get('db'), c.req.valid('query').region, actorOf(c).regionIds);
-    return c.json(await kpiPeriods(c.get('db'), region.id), 200);
+    const query = c.req.valid('query');
+    return jsonResponse(
+      c,
+      await cachedAnswer(c, 'kpis/periods', query, async () => {
+        const region = await resolveRegion(c.get('db'), query.region, actorOf(c).regionIds);
+        return kpiPeriods(c.get('db'), region.id);
+      }),
+    );
   },
 );
 
@@ -234,11 +262,11 @@ monitoringRoutes.openapi(
     },
   }),
   async (c) => {
-    const query = c.req.valid('query');
-    const response = await answer(c, query);
+    const { format, ...query } = c.req.valid('query');
+    const response = JSON.parse(await cachedKpis(c, query)) as KpiResponse;
     if (response.facts.state === 'building') throw buildingError();
     const name = exportName(response, query.kpi);
-    if (query.format === 'xlsx') {
+    if (format === 'xlsx') {
       return c.body(new Uint8Array(await toXlsx(response)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': attachment(`${name}.xlsx`),
@@ -305,22 +333,33 @@ monitoringRoutes.openapi(
     },
   }),
   async (c) => {
-    const actor = actorOf(c);
-    const db = c.get('db');
     const query = c.req.valid('query');
-    const region = await resolveRegion(db, query.region, actor.regionIds);
-    const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
-    const provider = await ownProviderAgb(c, actor);
-    const data = await listSignals(db, {
-      regionId: region.id,
-      period,
-      provider,
-      threshold: c.get('config').suppressionThreshold,
-      disclosure: kpiDisclosureFor(actor.role),
-    });
-    return c.json({ facts: await kpiFactsState(db), period: parsePeriod(period), data }, 200);
+    const json = await cachedAnswer(
+      c,
+      'kpis/signals',
+      query,
+      () => signals(c, query),
+      (s) => s.facts.state !== 'ready' || s.facts.refreshing,
+    );
+    return jsonResponse(c, json);
   },
 );
+
+async function signals(c: Context<AppEnv>, query: { period?: string | undefined; region?: string | undefined }) {
+  const actor = actorOf(c);
+  const db = c.get('db');
+  const region = await resolveRegion(db, query.region, actor.regionIds);
+  const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
+  const provider = await ownProviderAgb(c, actor);
+  const data = await listSignals(db, {
+    regionId: region.id,
+    period,
+    provider,
+    threshold: c.get('config').suppressionThreshold,
+    disclosure: kpiDisclosureFor(actor.role),
+  });
+  return { facts: await kpiFactsState(db), period: parsePeriod(period), data };
+}
 
 monitoringRoutes.openapi(
   defineRoute({

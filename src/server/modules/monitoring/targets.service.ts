@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { kpiTargets } from '../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { bumpDataVersion } from '../../db/data-versions.js';
 import type { Actor } from '../auth/index.js';
 
 const base = {
@@ -132,6 +133,7 @@ export async function createTarget(db: Db, actor: Actor, regionId: string, input
     .returning();
   const after = present(row!);
   await recordAudit(db, actor, { action: 'create', entity: 'kpi-target', entityId: after.id, regionId, after });
+  await bumpDataVersion(db, 'kpi-targets');
   return after;
 }
 
@@ -159,6 +161,7 @@ export async function updateTarget(
     .returning();
   const after = present(row!);
   await recordAudit(db, actor, { action: 'update', entity: 'kpi-target', entityId: id, regionId, before, after });
+  await bumpDataVersion(db, 'kpi-targets');
   return after;
 }
 
@@ -175,4 +178,5 @@ export async function deleteTarget(db: Db, actor: Actor, regionId: string, id: s
     regionId,
     before: present(row),
   });
+  await bumpDataVersion(db, 'kpi-targets');
 }

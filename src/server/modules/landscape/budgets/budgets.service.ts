@@ -4,6 +4,7 @@ import { budgetLines, budgets, municipalities } from '../../../db/schema/index.j
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
+import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion, inOwnRegions } from '../../../http/permission.js';
 import type { Budget, BudgetCreate, BudgetQuery } from './budgets.schema.js';
 
@@ -77,6 +78,7 @@ export async function createBudget(db: Db, actor: Actor, input: BudgetCreate): P
       .values({ ...input, amount: input.amount.toFixed(2) })
       .returning({ id: budgets.id });
     const [after] = await baseQuery(tx).where(eq(budgets.id, row!.id));
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'budget',
@@ -98,6 +100,7 @@ export async function updateBudget(db: Db, actor: Actor, id: string, amount: num
       .set({ amount: amount.toFixed(2) })
       .where(eq(budgets.id, id));
     const [after] = await baseQuery(tx).where(eq(budgets.id, id));
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'budget',

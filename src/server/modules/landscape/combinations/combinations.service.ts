@@ -4,6 +4,7 @@ import { combinationMembers, combinations, providers, regions } from '../../../d
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
+import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 
 /**
@@ -84,6 +85,7 @@ export async function createCombination(db: Db, actor: Actor, input: Combination
     await tx.insert(combinationMembers).values(memberIds.map((providerId) => ({ combinationId: row!.id, providerId })));
     const after = (await listCombinations(tx, actor)).find((c) => c.id === row!.id);
     if (!after) throw new AppError(ErrorCode.Internal);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'combination',

@@ -12,6 +12,7 @@ import { AppError, ErrorCode, fieldError, type InvalidParam } from '../../../htt
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
+import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 import { scopeOf } from '../../../../shared/permissions.js';
 import { contractEnd, effectiveEndDate } from '../rules.js';
@@ -104,6 +105,7 @@ export async function createContract(db: Db, actor: Actor, input: ContractCreate
       .returning({ id: contracts.id });
     await replaceExtensions(tx, row!.id, extensions);
     const [after] = await presentContracts(tx, [row!.id]);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'contract',
@@ -140,6 +142,7 @@ export async function updateContract(db: Db, actor: Actor, id: string, input: Co
       .where(eq(contracts.id, id));
     if (extensions) await replaceExtensions(tx, id, extensions);
     const [after] = await presentContracts(tx, [id]);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'contract',

@@ -6,6 +6,7 @@ import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
+import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
 import type { Product, ProductCreate, ProductQuery, ProductUpdate } from './products.schema.js';
 
@@ -62,6 +63,7 @@ export async function createProduct(db: Db, actor: Actor, input: ProductCreate):
       .returning({ id: products.id });
     await replaceTariffs(tx, row!.id, tariffs);
     const [after] = await presentProducts(tx, [row!.id]);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'product',
@@ -94,6 +96,7 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
       .where(eq(products.id, id));
     if (tariffs) await replaceTariffs(tx, id, tariffs);
     const [after] = await presentProducts(tx, [id]);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'product',

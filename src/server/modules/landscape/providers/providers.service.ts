@@ -5,6 +5,7 @@ import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
+import { bumpDataVersion } from '../../../db/data-versions.js';
 import { providerScope } from '../../../http/permission.js';
 import { assertMayEditProvider, assertMayReadProvider } from '../landscape.policy.js';
 import type { Provider, ProviderCreate, ProviderQuery, ProviderUpdate } from './providers.schema.js';
@@ -71,6 +72,7 @@ export async function createProvider(db: Db, actor: Actor, input: ProviderCreate
     await replaceLocations(tx, row!.id, input.locations);
     await replaceTiers(tx, row!.id, input.tierLevelIds);
     const [after] = await presentProviders(tx, [row!.id]);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'provider',
@@ -99,6 +101,7 @@ export async function updateProvider(db: Db, actor: Actor, id: string, input: Pr
     if (locations) await replaceLocations(tx, id, locations);
     if (tierLevelIds) await replaceTiers(tx, id, tierLevelIds);
     const [after] = await presentProviders(tx, [id]);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, { action: 'update', entity: 'provider', entityId: id, regionId: null, before, after });
     return after!;
   });

@@ -4,6 +4,7 @@ import { budgetLines, lots, municipalities, regions, tierLevels } from '../../..
 import { AppError, ErrorCode, fieldError } from '../../../http/errors.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
+import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion } from '../../../http/permission.js';
 import type { Region, RegionCreate, RegionReference, TierLevelCreate, TierLevelUpdate } from './regions.schema.js';
 
@@ -94,6 +95,7 @@ export async function createRegion(db: Db, actor: Actor | null, input: RegionCre
     for (const b of input.budgetLines ?? []) await addBudgetLine(tx, null, regionId, b);
     for (const t of input.tierLevels ?? defaultTierLevels) await addTierLevel(tx, null, regionId, t);
     const after = await getRegion(tx, regionId);
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, { action: 'create', entity: 'region', entityId: regionId, regionId, after });
     return after;
   });
@@ -122,6 +124,7 @@ export async function addMunicipality(
     .insert(municipalities)
     .values({ ...input, regionId })
     .returning();
+  await bumpDataVersion(db, 'landscape');
   if (actor)
     await recordAudit(db, actor, { action: 'create', entity: 'municipality', entityId: row!.id, regionId, after: row });
   return { id: row!.id, cbsCode: row!.cbsCode, name: row!.name };
@@ -139,6 +142,7 @@ export async function addLot(db: Db, actor: Actor | null, regionId: string, inpu
     .insert(lots)
     .values({ ...input, regionId })
     .returning();
+  await bumpDataVersion(db, 'landscape');
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'lot', entityId: row!.id, regionId, after: row });
   return { id: row!.id, code: row!.code, name: row!.name };
 }
@@ -160,6 +164,7 @@ export async function addBudgetLine(
     .insert(budgetLines)
     .values({ ...input, regionId })
     .returning();
+  await bumpDataVersion(db, 'landscape');
   if (actor)
     await recordAudit(db, actor, { action: 'create', entity: 'budget-line', entityId: row!.id, regionId, after: row });
   return { id: row!.id, code: row!.code, name: row!.name, productCategories: row!.productCategories };
@@ -192,6 +197,7 @@ export async function addTierLevel(db: Db, actor: Actor | null, regionId: string
       sortOrder: existing.length,
     })
     .returning();
+  await bumpDataVersion(db, 'landscape');
   if (actor)
     await recordAudit(db, actor, { action: 'create', entity: 'tier-level', entityId: row!.id, regionId, after: row });
   return (await getRegion(db, regionId)).tierLevels.find((t) => t.id === row!.id)!;
@@ -203,6 +209,7 @@ export async function updateTierLevel(db: Db, actor: Actor, id: string, input: T
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit niveau bestaat niet.');
     assertOwnRegion(actor, before.regionId, 'Dit niveau bestaat niet.');
     const [after] = await tx.update(tierLevels).set(input).where(eq(tierLevels.id, id)).returning();
+    await bumpDataVersion(tx, 'landscape');
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'tier-level',
