@@ -13,6 +13,7 @@ import {
 import { loadSecrets } from '../server/security/secrets.js';
 import { readSources } from '../server/modules/exchange/index.js';
 import { AppError, fieldError } from '../server/http/errors.js';
+import { safeErrorMessage } from '../server/http/logger.js';
 import { roles, type Role } from '../shared/domain.js';
 import { kpiGroupings, kpiIds, type KpiGroupBy, type KpiId } from '../shared/kpi.js';
 import { addUserThroughServer } from './forward.js';
@@ -389,7 +390,10 @@ program.parseAsync().catch((err: unknown) => {
       err.invalidParams.length ? err.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('\n') : err.message,
     );
   } else {
-    console.error(err instanceof Error ? err.message : err);
+    // A failed query's message carries its parameters (a password hash, a pseudonym): say what failed, not with what.
+    console.error(
+      err instanceof Error && 'query' in err ? safeErrorMessage(err) : err instanceof Error ? err.message : err,
+    );
   }
   process.exit(1);
 });

@@ -58,6 +58,8 @@ export const limits = {
   productCodeMaxLength: 5,
   nameMaxLength: 200,
   passwordMinLength: 12,
+  /** NIST SP 800-63B: allow at least 64; longer adds nothing but hashing work. */
+  passwordMaxLength: 128,
   sessionHours: 8,
   /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
   uploadMaxBytes: 200 * 1024 * 1024,

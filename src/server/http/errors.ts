@@ -16,6 +16,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   /** Input is too large to accept. */
   PayloadTooLarge = 'payload-too-large',
+  /** Too many attempts (sign-in); the answer's Retry-After says when to try again. */
+  TooManyRequests = 'too-many-requests',
   /** The answer is not there yet (the KPI facts are being built); the same request later succeeds. */
   Unavailable = 'unavailable',
   /** An unexpected failure; details go to the log, never to the client. */
@@ -29,6 +31,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
 };
@@ -40,6 +43,7 @@ const titleOf: Record<ErrorCode, string> = {
   [ErrorCode.NotFound]: 'Niet gevonden',
   [ErrorCode.Conflict]: 'Conflict met bestaande gegevens',
   [ErrorCode.PayloadTooLarge]: 'Invoer te groot',
+  [ErrorCode.TooManyRequests]: 'Te veel pogingen',
   [ErrorCode.Unavailable]: 'Tijdelijk niet beschikbaar',
   [ErrorCode.Internal]: 'Interne fout',
 };
@@ -52,6 +56,9 @@ export interface InvalidParam {
 }
 
 export class AppError extends Error {
+  /** Seconds after which the same request may succeed; sent as Retry-After. */
+  retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message?: string,
@@ -93,5 +100,8 @@ export function problemResponse(c: Context, error: AppError): Response {
     code: error.code,
     ...(error.invalidParams.length ? { invalidParams: error.invalidParams } : {}),
   };
-  return c.newResponse(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' });
+  return c.newResponse(JSON.stringify(body), status, {
+    'Content-Type': 'application/problem+json',
+    ...(error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}),
+  });
 }
