@@ -11,7 +11,9 @@ import type { Database } from './db/client.js';
 import { guardCsrf, loadActor } from './http/auth.js';
 import { defineRoute, permit, refuseUndeclared } from './http/permission.js';
 import type { AppEnv } from './http/context.js';
-import { AppError, ErrorCode, invalidParamsFromZod, problemResponse } from './http/errors.js';
+import { AppError, ErrorCode, fromHttpException, invalidParamsFromZod, problemResponse } from './http/errors.js';
+import { guardInput } from './http/input-guard.js';
+import { noStoreByDefault } from './http/cache.js';
 import type { Logger } from './http/logger.js';
 import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
@@ -33,9 +35,13 @@ export interface AppDeps {
 /** Builds the whole HTTP application; tests call it in-process with app.request(). */
 export function createApp({ database, config, secrets, logger, signInThrottle = new SignInThrottle() }: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       if (!result.success)
         throw new AppError(ErrorCode.Validation, 'Ongeldige invoer', invalidParamsFromZod(result.error));
+      if (result.target === 'json' && c.req.method === 'PATCH' && isEmptyChange(result.data))
+        throw new AppError(ErrorCode.Validation, 'Geef minstens één veld om te wijzigen.', [
+          { name: 'body', code: 'empty_change', reason: 'geef minstens één veld om te wijzigen' },
+        ]);
     },
   });
   api.use('*', async (c, next) => {
@@ -47,6 +53,7 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
     await next();
     c.header('API-Version', apiVersion);
   });
+  api.use('*', noStoreByDefault);
   // JSON bodies stay small; the uploads a module declares get their own, larger limit.
   const tooLarge = (message: string) => () => {
     throw new AppError(ErrorCode.PayloadTooLarge, message);
@@ -61,6 +68,8 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
   api.use('*', loadActor);
   api.use('*', guardCsrf);
   api.use('*', refuseUndeclared);
+  // After the CSRF check and the actor: a cross-site or undeclared request is refused as such before its input is read.
+  api.use('*', guardInput);
 
   api.openapi(
     defineRoute({
@@ -137,14 +146,7 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
   app.notFound((c) => problemResponse(c, new AppError(ErrorCode.NotFound, `Geen pad ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
-    if (err instanceof HTTPException && err.status === 400) {
-      return problemResponse(
-        c,
-        new AppError(ErrorCode.Validation, 'De inhoud is geen geldige JSON.', [
-          { name: 'body', code: 'invalid_json', reason: 'geen geldige JSON' },
-        ]),
-      );
-    }
+    if (err instanceof HTTPException && err.status < 500) return problemResponse(c, fromHttpException(err));
     if (isUniqueViolation(err))
       return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
     logger?.error({ err, path: c.req.path }, 'unhandled error');
@@ -164,6 +166,11 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
     });
   }
   return app;
+}
+
+/** A PATCH whose body, once validated, names no field: nothing to change, and no update to run. */
+function isEmptyChange(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && Object.values(data).every((v) => v === undefined);
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -8,6 +8,8 @@ const ZConfig = z.object({
   dataDir: z.string().default('data'),
   /** Base64, at least 32 bytes; keys the BSN pseudonyms and encrypts quarantined files. Default: DATA_DIR/secret.key. */
   secretKey: z.string().optional(),
+  /** A file holding that key (a secret store's mount); the production place for it, apart from DATA_DIR. */
+  secretKeyFile: z.string().optional(),
   /**
    * The Secure flag on the session cookies. `auto` (default): Secure, except when the browser itself is on plain
    * http at a loopback name (its Origin, or the OIDC redirect URI, is http://localhost, 127.x or [::1]) — a cookie for
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR,
     secretKey: env.ZL_SECRET_KEY || undefined,
+    secretKeyFile: env.ZL_SECRET_KEY_FILE || undefined,
     secureCookies: env.SECURE_COOKIES || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL,

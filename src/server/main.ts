@@ -27,7 +27,7 @@ export async function startServer(
     dataDir: config.dataDir,
     holder: 'zorglandschap serve',
   });
-  const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const secrets = loadSecrets(config);
   if (options.seedDemo !== false) {
     const seeded = await seedDemoRegionIfEmpty(database.db);
     if (seeded) {

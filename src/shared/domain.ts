@@ -58,12 +58,31 @@ export const limits = {
   productCodeMaxLength: 5,
   nameMaxLength: 200,
   passwordMinLength: 12,
+  /** Dates and periods in requests lie in these years; outside them a date is a typing error (0025 for 2025). */
+  yearMin: 1900,
+  yearMax: 2100,
+  /** The largest amount in euro a `numeric(14,2)` column holds (budgets, budget ceilings, KPI target values). */
+  amountMax: 999_999_999_999.99,
   /** NIST SP 800-63B: allow at least 64; longer adds nothing but hashing work. */
   passwordMaxLength: 128,
   sessionHours: 8,
   /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
   uploadMaxBytes: 200 * 1024 * 1024,
 } as const;
+
+/**
+ * Whether a web address may be stored and shown as a link: http or https to a named host, nothing else. A
+ * `javascript:`, `data:` or `file:` address would run script or open local files when a colleague clicks it.
+ */
+export function isWebAddress(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username;
+}
 
 export const patterns = {
   agbCode: /^\d{8}$/,

@@ -3,6 +3,7 @@
  * interval of days (2025-01-01/2025-06-30). One parser for server and browser, so both accept and reject alike.
  * Dates are ISO strings computed in UTC, so no daylight-saving surprises.
  */
+import { limits } from './domain.js';
 
 /** Period notations the API, CLI and UI accept. */
 export const periodPattern =
@@ -56,6 +57,8 @@ export function parsePeriod(text: string): ParsedPeriod | null {
   const label = text.trim();
   const m = periodPattern.exec(label);
   if (!m) return null;
+  const years = [m[1], m[2], m[4], m[6], m[7]].filter(Boolean).map((s) => Number(s!.slice(0, 4)));
+  if (years.some((y) => y < limits.yearMin || y > limits.yearMax)) return null;
   if (m[1]) return { kind: 'year', year: Number(m[1]), part: 0, from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label };
   if (m[2]) {
     const [year, q] = [Number(m[2]), Number(m[3])];

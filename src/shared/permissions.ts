@@ -82,6 +82,10 @@ export const permissionTable = {
   },
   'combinations.edit': { description: 'Combinaties vastleggen', grants: backoffice },
   'contracts.read': { description: 'Contracten lezen (een aanbieder: alleen de eigen)', grants: everyRole },
+  'contracts.terms': {
+    description: 'De budgetplafonds en toelichtingen van contracten lezen',
+    grants: backofficeAndPolicy,
+  },
   'contracts.edit': { description: 'Contracten vastleggen en wijzigen', grants: backoffice },
   'products.read': { description: 'Producten en tarieven lezen', grants: everyRole },
   'products.edit': { description: 'Producten en tarieven vastleggen en wijzigen', grants: backoffice },

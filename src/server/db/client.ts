@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { restrictDataDir } from '../security/data-dir.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
@@ -52,10 +53,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const dir = options.dataDir ?? 'data';
   if (dir === 'memory') return openPglite(new PGlite());
+  restrictDataDir(dir);
   const lock = await lockDataDir(dir, options.holder ?? `node ${process.argv.slice(1, 3).join(' ')}`);
   const client = new PGlite(join(dir, 'pglite'));
   try {
-    return await openPglite(client, lock);
+    const database = await openPglite(client, lock);
+    restrictDataDir(dir);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        restrictDataDir(dir);
+      },
+    };
   } catch (err) {
     await client.close().catch(() => {});
     await lock.release();

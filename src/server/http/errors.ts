@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 
@@ -16,6 +17,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   /** Input is too large to accept. */
   PayloadTooLarge = 'payload-too-large',
+  /** The body is not in a format the operation takes (not JSON where JSON is asked). */
+  UnsupportedMediaType = 'unsupported-media-type',
   /** Too many attempts (sign-in); the answer's Retry-After says when to try again. */
   TooManyRequests = 'too-many-requests',
   /** The answer is not there yet (the KPI facts are being built); the same request later succeeds. */
@@ -31,6 +34,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
@@ -43,6 +47,7 @@ const titleOf: Record<ErrorCode, string> = {
   [ErrorCode.NotFound]: 'Niet gevonden',
   [ErrorCode.Conflict]: 'Conflict met bestaande gegevens',
   [ErrorCode.PayloadTooLarge]: 'Invoer te groot',
+  [ErrorCode.UnsupportedMediaType]: 'Onbekend formaat',
   [ErrorCode.TooManyRequests]: 'Te veel pogingen',
   [ErrorCode.Unavailable]: 'Tijdelijk niet beschikbaar',
   [ErrorCode.Internal]: 'Interne fout',
@@ -85,6 +90,35 @@ export function invalidParamsFromZod(error: ZodError): InvalidParam[] {
     code: issue.code,
     reason: issue.message,
   }));
+}
+
+/**
+ * Hono and its validators throw HTTPException for requests they cannot read (malformed JSON, a body in a format the
+ * route does not take); each becomes the problem of the same status, so no such request is answered with a 500.
+ */
+export function fromHttpException(err: HTTPException): AppError {
+  switch (err.status) {
+    case 400:
+      return new AppError(ErrorCode.Validation, 'De inhoud is geen geldige JSON.', [
+        { name: 'body', code: 'invalid_json', reason: 'geen geldige JSON' },
+      ]);
+    case 401:
+      return new AppError(ErrorCode.Unauthenticated);
+    case 403:
+      return new AppError(ErrorCode.Forbidden);
+    case 404:
+      return new AppError(ErrorCode.NotFound);
+    case 413:
+      return new AppError(ErrorCode.PayloadTooLarge);
+    case 415:
+      return new AppError(ErrorCode.UnsupportedMediaType, 'Deze bewerking neemt de inhoud alleen aan als JSON.', [
+        { name: 'Content-Type', code: 'unsupported_media_type', reason: 'gebruik application/json' },
+      ]);
+    default:
+      return err.status >= 400 && err.status < 500
+        ? new AppError(ErrorCode.Validation, 'Dit verzoek kan niet worden verwerkt.')
+        : new AppError(ErrorCode.Internal, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
+  }
 }
 
 export function problemResponse(c: Context, error: AppError): Response {

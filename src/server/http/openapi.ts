@@ -55,6 +55,10 @@ export function isoDate(label: string) {
     .string()
     .regex(patterns.isoDate, `${label} moet een datum zijn (JJJJ-MM-DD)`)
     .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label} bestaat niet`)
+    .refine(
+      (s) => Number(s.slice(0, 4)) >= limits.yearMin && Number(s.slice(0, 4)) <= limits.yearMax,
+      `${label} moet tussen ${limits.yearMin} en ${limits.yearMax} liggen`,
+    )
     .openapi({ format: 'date' });
 }
 

@@ -8,13 +8,19 @@ import type { ServerModule } from './server-module.js';
 
 /**
  * Every server module of the installation. A new module is a folder with its `module.ts` (routes, upload limits,
- * jobs) and `index.ts` (what other modules may use), plus one line here.
+ * jobs, audit entities) and `index.ts` (what other modules may use), plus one line here.
  */
-export const serverModules: readonly ServerModule[] = [
+const modules = [
   authModule,
   auditModule,
   landscapeModule,
   exchangeModule,
   monitoringModule,
   jobsModule,
-];
+] as const satisfies readonly ServerModule[];
+
+export const serverModules: readonly ServerModule[] = modules;
+
+type AuditEntitiesOf<M> = M extends { auditEntities: ReadonlyArray<infer E> } ? E : never;
+/** Every kind of object the audit log records: the union of what the modules declare. */
+export type AuditEntity = AuditEntitiesOf<(typeof modules)[number]>;

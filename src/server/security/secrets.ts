@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -29,6 +29,19 @@ export function pseudonymKeyOf(secrets: Secrets): Buffer | undefined {
   return pseudonymKeys.get(secrets);
 }
 
+/** A key file someone else could replace would let them choose the key: refused, as is a missing one. */
+function readKeyFile(file: string): Buffer {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile())
+    throw new Error(`ZL_SECRET_KEY_FILE: ${file} bestaat niet of is geen bestand (does not exist or is not a file)`);
+  if (stat.mode & 0o022)
+    throw new Error(
+      `ZL_SECRET_KEY_FILE: ${file} is door anderen te wijzigen; maak het alleen voor de eigenaar schrijfbaar (chmod 600) ` +
+        '(writable by others; make it writable by its owner only)',
+    );
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
 export function secretsFromKey(master: Buffer): Secrets {
   if (master.length < 32) throw new Error('de sleutel moet minstens 32 bytes zijn');
   const pseudonymKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'zorglandschap/bsn-pseudonym/v1', 32));
@@ -51,12 +64,21 @@ export function secretsFromKey(master: Buffer): Secrets {
   return secrets;
 }
 
-/** Reads ZL_SECRET_KEY (base64, ≥ 32 bytes) or DATA_DIR/secret.key, creating the file on first use. */
-export function loadSecrets(options: { secretKey?: string | undefined; dataDir: string }): Secrets {
+/**
+ * Reads the installation's secret (base64, ≥ 32 bytes): from ZL_SECRET_KEY, else from the file ZL_SECRET_KEY_FILE
+ * names (production: a secret store's file, such as /run/secrets/… or a systemd credential, apart from the data and
+ * its backups), else from DATA_DIR/secret.key, created on first use (demo and development).
+ */
+export function loadSecrets(options: {
+  secretKey?: string | undefined;
+  secretKeyFile?: string | undefined;
+  dataDir: string;
+}): Secrets {
   if (options.secretKey) return secretsFromKey(Buffer.from(options.secretKey, 'base64'));
+  if (options.secretKeyFile) return secretsFromKey(readKeyFile(options.secretKeyFile));
   const file = join(options.dataDir, 'secret.key');
   if (!existsSync(file)) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   chmodSync(file, 0o600);

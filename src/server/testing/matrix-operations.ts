@@ -40,16 +40,18 @@ let serial = 0;
 /** A number no other probe of this run uses, for codes and dates that must be unique. */
 const next = () => (serial += 1);
 
+/** Each probe's contract runs in a month of its own (requests take years up to 2100), so no two overlap. */
 const contractBody = (regionId: string, lotId: string, providerId: string) => {
-  const year = 2030 + next();
+  const n = next();
+  const [year, month] = [2030 + Math.floor(n / 12), String((n % 12) + 1).padStart(2, '0')];
   return {
     regionId,
-    reference: `M-${year}-${serial}`,
+    reference: `M-${year}-${n}`,
     providerId,
     combinationId: null,
     lotId,
-    startDate: `${year}-01-01`,
-    endDate: `${year}-12-31`,
+    startDate: `${year}-${month}-01`,
+    endDate: `${year}-${month}-28`,
     procedure: 'open-house',
     fundingVariant: 'inspanningsgericht',
     budgetCeiling: null,

@@ -1,17 +1,12 @@
+import { isValidBsn } from '../../shared/bsn.js';
 import type { Rng } from './prng.js';
 
 /**
- * Burgerservicenummer helpers. A BSN has 9 digits and passes the 11-proef: 9·d1 + 8·d2 + ... + 2·d8 − 1·d9 is a
- * multiple of 11 (CS002). Generated numbers start with 9 to keep away from the low ranges that have been issued
- * longest; they are fictional but nothing guarantees that no real person holds one, so the data must stay test data.
+ * Burgerservicenummer helpers. A BSN has 9 digits and passes the 11-proef (CS002, `isValidBsn`). Generated numbers
+ * start with 9 to keep away from the low ranges that have been issued longest; they are fictional but nothing
+ * guarantees that no real person holds one, so the data must stay test data.
  */
-export function isValidBsn(bsn: string): boolean {
-  if (!/^[0-9]{9}$/.test(bsn) || bsn === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
-  sum -= Number(bsn[8]);
-  return sum % 11 === 0;
-}
+export { isValidBsn };
 
 /** The check digit that completes 8 digits to a valid BSN, or undefined when none exists (it would be 10). */
 export function bsnCheckDigit(first8: string): number | undefined {

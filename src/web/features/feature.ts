@@ -44,9 +44,18 @@ export interface StartTile {
   component: ComponentType;
 }
 
+/** How the audit log names an object kind a server module records (its `auditEntities`), and where it is shown. */
+export interface AuditEntityLabel {
+  label: Msg;
+  /** The object's page, followed by its id: '/aanbieders'. */
+  path?: string;
+}
+
 export interface WebFeature {
   id: string;
   routes: FeatureRoute[];
   menu?: MenuEntry[];
   tiles?: StartTile[];
+  /** Labels for the audit log, keyed by the server's entity name (each server entity has one, tested). */
+  auditEntities?: Record<string, AuditEntityLabel>;
 }

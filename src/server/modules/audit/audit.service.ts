@@ -3,6 +3,7 @@ import { runInOrder, type Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { isInstallationKeeper, type Actor } from '../auth/index.js';
 import { cliActorId } from '../../http/cli-token.js';
+import type { AuditEntity } from '../index.js';
 
 /** 'read' records access to client-level data (trajectories, quarantined files, retour messages). */
 export type AuditAction = 'create' | 'update' | 'delete' | 'read';
@@ -23,7 +24,7 @@ export async function recordAudit(
   actor: Actor | null,
   event: {
     action: AuditAction;
-    entity: string;
+    entity: AuditEntity;
     entityId: string;
     regionId: string | null;
     before?: unknown;

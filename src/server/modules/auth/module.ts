@@ -2,4 +2,8 @@ import type { ServerModule } from '../server-module.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
 
-export const authModule: ServerModule = { name: 'auth', routes: [authRoutes, oidcRoutes] };
+export const authModule = {
+  name: 'auth',
+  routes: [authRoutes, oidcRoutes],
+  auditEntities: ['user'] as const,
+} satisfies ServerModule;

@@ -10,11 +10,11 @@ import {
   type Pseudonymise,
   type RetourType,
 } from './messages.js';
-import { packHeader } from './header-store.js';
+import { packHeader, packRetourSource } from './header-store.js';
 import { isHeenType } from './retour/types.js';
-import type { Violation } from './rules.js';
+import { checkBsns, type Violation } from './rules.js';
 import { importLimits, sha256, type FileRef, type SourceItem } from './sources.js';
-import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
+import { child, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 import { parseXmlFast } from './xml-fast.js';
 import { validateAgainstXsd } from './xsd.js';
 
@@ -38,6 +38,8 @@ export interface CheckedFile {
   message: ParsedMessage | null;
   /** The Header element (packed, header-store.ts), kept for an accepted message's positive retour (IV028). */
   headerJson: string | null;
+  /** What the retour of a message that is answered needs of it, packed (header-store.ts `packRetourSource`). */
+  retourSource: string | null;
   violations: Violation[];
   status: 'accepted' | 'rejected';
   identity: Identity;
@@ -65,6 +67,7 @@ export function unreadable(name: string, problem: string): CheckedFile {
     type: null,
     message: null,
     headerJson: null,
+    retourSource: null,
     status: 'rejected',
     violations: [{ rule: 'ZL010', code: '0001', path: '', message: problem }],
     identity: noIdentity,
@@ -110,6 +113,7 @@ function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): Ch
     type: null,
     message: null,
     headerJson: null,
+    retourSource: null,
     status: 'rejected',
     violations: [],
     identity: noIdentity,
@@ -151,9 +155,9 @@ function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): Ch
         rule: 'XSD',
         code: '0001',
         path: 'Header',
-        message: `voldoet niet aan ${c.type}.xsd (regel ${i.line}): ${dutch(i.message)}`,
+        message: `voldoet niet aan ${c.type}.xsd (regel ${i.line}): ${i.message}`,
       });
-    return c;
+    return keepForRetour(c, root);
   }
   if (isRetour) {
     const retour = readRetour(root, c.type as RetourType);
@@ -165,11 +169,22 @@ function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): Ch
       messageDate: retour.retourDate,
     };
   } else {
+    // CS002 before the BSN is replaced by its pseudonym: a number that fails the 11-proef never becomes a client.
+    c.violations.push(...checkBsns(root, c.type as InboundType));
+    if (c.violations.length) return keepForRetour(c, root);
     c.message = readMessage(root, c.type as InboundType, pseudonymise);
   }
-  if (header && isHeenType(c.type))
-    c.headerJson = packHeader(header, root.ns, { ...c.identity, messageDate: validDate(c.identity.messageDate) });
+  if (header && isHeenType(c.type)) {
+    const columns = { ...c.identity, messageDate: validDate(c.identity.messageDate) };
+    c.headerJson = packHeader(header, root.ns, columns, child(root, 'Declaratie'));
+  }
   c.status = 'accepted';
+  return keepForRetour(c, root);
+}
+
+/** Keeps what the retour of a message that is answered (a heenbericht) needs, so it is never parsed again. */
+function keepForRetour(c: CheckedFile, root: XmlElement): CheckedFile {
+  if (c.type && isHeenType(c.type)) c.retourSource = packRetourSource(root, c.status === 'accepted');
   return c;
 }
 
@@ -187,29 +202,4 @@ export function validDate(s: string | null): string | null {
   return s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s)
     ? s
     : null;
-}
-
-/** libxml2 speaks English; the most frequent findings get a Dutch lead so a contract manager can act on them. */
-function dutch(message: string): string {
-  return message
-    .replace(
-      /^Element '([^']+)': '([^']*)' is not a valid value of the atomic type '([^']+)'\./,
-      "element $1: '$2' is geen geldige waarde ($3).",
-    )
-    .replace(
-      /^Element '([^']+)': This element is not expected\. Expected is one of \(([^)]*)\)\./,
-      'element $1 hoort hier niet; verwacht: $2.',
-    )
-    .replace(
-      /^Element '([^']+)': This element is not expected\. Expected is \(([^)]*)\)\./,
-      'element $1 hoort hier niet; verwacht: $2.',
-    )
-    .replace(
-      /^Element '([^']+)': Missing child element\(s\)\. Expected is( one of)? \(([^)]*)\)\./,
-      'element $1 mist een verplicht onderdeel: $3.',
-    )
-    .replace(
-      /^Element '([^']+)': \[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern '([^']+)'\./,
-      "element $1: '$2' past niet in het patroon $3.",
-    );
 }

@@ -5,7 +5,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
-import { json, paged, problems, toPage, ZDate, ZIdParam, ZPageQuery } from '../../http/openapi.js';
+import { attachment } from '../../http/download.js';
+import { isoDate, json, paged, problems, toPage, ZDate, ZIdParam, ZPageQuery } from '../../http/openapi.js';
 import {
   getImportedFile,
   listImportedFiles,
@@ -196,7 +197,7 @@ const xmlDownload = (name: string, bytes: Buffer) =>
   new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': 'application/xml; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
+      'Content-Disposition': attachment(name),
     },
   });
 
@@ -264,14 +265,12 @@ exchangeRoutes.openapi(
           .regex(/^\d{2}$/, 'moet 2 cijfers zijn')
           .optional(),
         productCode: z.string().max(5).optional(),
-        from: z.iso
-          .date({ message: 'moet een datum zijn (JJJJ-MM-DD)' })
+        from: isoDate('begin')
           .optional()
           .describe(
             'Begin van de periode: trajecten die dan nog lopen (met ended=true: die op of na deze dag eindigden)',
           ),
-        to: z.iso
-          .date({ message: 'moet een datum zijn (JJJJ-MM-DD)' })
+        to: isoDate('einde')
           .optional()
           .describe(
             'Einde van de periode (op of na from): trajecten die dan al begonnen zijn (met ended=true: die op of voor deze dag eindigden)',

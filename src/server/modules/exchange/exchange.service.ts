@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../http/errors.js';
 import { inOwnRegions, providerScope } from '../../http/permission.js';
 import { isInstallationKeeper, type Actor } from '../auth/index.js';
 import { recordAudit } from '../audit/index.js';
-import { unpackHeader } from './header-store.js';
+import { unpackDeclaratie, unpackHeader } from './header-store.js';
 import { buildRetour, isHeenType } from './retour/build-retour.js';
 import { messageNs } from './retour/types.js';
 import type { Secrets } from '../../security/secrets.js';
@@ -114,9 +114,18 @@ export async function readRetourMessage(
   return { name: retourName(row), bytes };
 }
 
+/** A retour the export could not make: the file it answers and why (the other retours are written regardless). */
+export interface RetourExportFailure {
+  fileId: string;
+  fileName: string;
+  problem: string;
+}
+
 /**
  * Every retour message of the files received in [from, to] (dates, both optional), oldest first, for the region's
  * message software to send back; in pages, so a year of files never sits in memory. One audit event for the export.
+ * A retour that cannot be made or written is reported in `failed` and skipped: one bad file never keeps the others
+ * from being answered.
  */
 export async function exportRetourMessages(
   db: Db,
@@ -124,11 +133,12 @@ export async function exportRetourMessages(
   actor: Actor | null,
   range: { from?: string; to?: string },
   write: (name: string, bytes: Buffer) => Promise<void>,
-): Promise<number> {
+): Promise<{ written: number; failed: RetourExportFailure[] }> {
   const filters: SQL[] = [or(sql`${ijwFiles.retourEncrypted} is not null`, sql`${ijwFiles.retourHeader} is not null`)!];
   if (range.from) filters.push(gte(ijwFiles.receivedAt, new Date(`${range.from}T00:00:00Z`)));
   if (range.to) filters.push(lte(ijwFiles.receivedAt, new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000 - 1)));
   let written = 0;
+  const failed: RetourExportFailure[] = [];
   for (let page = 0; ; page++) {
     const rows = await db
       .select()
@@ -138,10 +148,15 @@ export async function exportRetourMessages(
       .limit(1000)
       .offset(page * 1000);
     for (const row of rows) {
-      const bytes = retourBytes(row, secrets);
-      if (!bytes) continue;
-      await write(`${row.id.slice(0, 8)}-${retourName(row)}`, bytes);
-      written += 1;
+      try {
+        const bytes = retourBytes(row, secrets);
+        if (!bytes) continue;
+        // The whole id: its first characters are a timestamp (UUIDv7), shared by the files of a minute.
+        await write(`${row.id}-${retourName(row)}`, bytes);
+        written += 1;
+      } catch (e) {
+        failed.push({ fileId: row.id, fileName: row.fileName, problem: (e as Error).message.slice(0, 300) });
+      }
     }
     if (rows.length < 1000) break;
   }
@@ -151,24 +166,31 @@ export async function exportRetourMessages(
     entityId: 'export',
     // The export runs over the whole installation (the CLI), so it belongs to no region.
     regionId: null,
-    after: { ...range, files: written },
+    after: { ...range, files: written, failed: failed.length },
   });
-  return written;
+  return { written, failed };
 }
 
 function retourName(row: typeof ijwFiles.$inferSelect): string {
   return `retour-${row.fileName.split('/').pop()!}`;
 }
 
+/**
+ * The stored retour of a rejected file, or the positive retour of an accepted one built from its kept header: the
+ * header alone (IV028), or for a declaration the declaratie-antwoord that grants it in full (IV087: Header 0200,
+ * DeclaratieAntwoord 8001 with TotaalToegekendBedrag = TotaalIngediendBedrag).
+ */
 function retourBytes(row: typeof ijwFiles.$inferSelect, secrets: Secrets): Buffer | null {
   if (row.retourEncrypted) return secrets.decrypt(row.retourEncrypted);
   if (!row.retourHeader || !row.retourId || !row.retourDate || !row.messageType || !isHeenType(row.messageType))
     return null;
-  const header = unpackHeader(row.retourHeader, messageNs(row.messageType), row);
+  const ns = messageNs(row.messageType);
+  const body = row.messageType === 'JW323' ? unpackDeclaratie(row.retourHeader, ns) : undefined;
+  const header = unpackHeader(row.retourHeader, ns, row);
   return Buffer.from(
     buildRetour({
       messageType: row.messageType,
-      original: { name: 'Bericht', ns: '', children: [header], text: '', line: 0 },
+      original: { name: 'Bericht', ns, children: body ? [header, body] : [header], text: '', line: 0 },
       codes: new Map(),
       retourIdentification: row.retourId,
       retourDate: row.retourDate,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packHeader, unpackHeader } from './header-store.js';
+import { packHeader, packRetourSource, unpackDeclaratie, unpackHeader, unpackRetourSource } from './header-store.js';
 import { BASIS_NS, messageNs } from './retour/types.js';
 import { example } from './testing/ijw-examples.js';
 import { parseXml, type XmlElement } from './xml.js';
@@ -67,5 +67,28 @@ describe('the kept header of an accepted message', () => {
   it('still reads the full element tree that earlier versions kept', () => {
     const header = headerOf(example('JW301').toString('utf8'));
     expect(unpackHeader(JSON.parse(JSON.stringify(header)), ns, columnsOf(header))).toEqual(header);
+  });
+});
+
+describe('what a retour needs, kept from the one parse', () => {
+  it('keeps a message accepted so far whole, and of a rejected one only the Header, each given back unchanged', () => {
+    const root = parseXml(example('JW323').toString('utf8'));
+    expect(withoutLines(unpackRetourSource(packRetourSource(root, true)!))).toEqual(withoutLines(root));
+    const headerOnly = unpackRetourSource(packRetourSource(root, false)!);
+    expect(withoutLines(headerOnly)).toEqual(withoutLines({ ...root, children: [root.children[0]!] }));
+    // A header no real message has is not kept.
+    const huge = { ...root, children: [{ ...root.children[0]!, text: 'x'.repeat(20_000), children: [] }] };
+    expect(packRetourSource(huge, false)).toBeNull();
+  });
+
+  it("keeps a declaration's number and submitted total beside its header, for the answer that grants it", () => {
+    const root = parseXml(example('JW323').toString('utf8'));
+    const ns323 = messageNs('JW323');
+    const header = root.children[0]!;
+    const stored = JSON.parse(packHeader(header, ns323, columnsOf(header), root.children[1]));
+    expect(stored.d).toEqual(['DN001', '79000', 'D']);
+    const declaratie = unpackDeclaratie(stored, ns323)!;
+    expect(declaratie.children.map((c) => c.name)).toEqual(['DeclaratieNummer', 'TotaalIngediendBedrag', 'Clienten']);
+    expect(unpackDeclaratie({ v: 3, x: [] }, ns323)).toBeUndefined();
   });
 });

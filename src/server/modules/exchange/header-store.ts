@@ -1,5 +1,5 @@
 import { BASIS_NS } from './retour/types.js';
-import type { XmlElement } from './xml.js';
+import { child, type XmlElement } from './xml.js';
 
 /** A Header element in general form: [name, namespace, text or children]; namespace 0 = the message's, 1 = basisschema. */
 type Packed = [name: string, ns: 0 | 1 | string, content: string | Packed[]];
@@ -27,21 +27,99 @@ const inner = {
   XsdVersie: ['BasisschemaXsdVersie', 'BerichtXsdVersie'],
 } as const;
 
+/** An element in the compact general form: namespaces as 0 (the message's) or 1 (basisschema), no line numbers. */
+function pack(e: XmlElement, messageNs: string): Packed {
+  return [
+    e.name,
+    e.ns === messageNs ? 0 : e.ns === BASIS_NS ? 1 : e.ns,
+    e.children.length ? e.children.map((c) => pack(c, messageNs)) : e.text,
+  ];
+}
+
+function unpack([name, ns, content]: Packed, messageNs: string): XmlElement {
+  return {
+    name,
+    ns: ns === 0 ? messageNs : ns === 1 ? BASIS_NS : ns,
+    children: typeof content === 'string' ? [] : content.map((c) => unpack(c, messageNs)),
+    text: typeof content === 'string' ? content : '',
+    line: 0,
+  };
+}
+
 /**
  * An accepted message's Header, kept for its positive retour (IV028). Most of it is already in the file's columns,
  * and every byte counts at a million files, so the usual header keeps only its other five values
  * (`{"v":3,"x":[code, versie, subversie, basisschema-xsd, bericht-xsd]}`); any other header is kept whole in a compact
- * general form (`{"v":2,"h":…}`). Either way the retour echoes exactly what was received.
+ * general form (`{"v":2,"h":…}`). Either way the retour echoes exactly what was received. A declaration (JW323) is
+ * answered with a DeclaratieAntwoord even when it is granted in full (IV087), which repeats its DeclaratieNummer and
+ * TotaalIngediendBedrag: those three values are kept beside the header (`"d":[nummer, bedrag, D|C]`).
  */
-export function packHeader(header: XmlElement, messageNs: string, columns: HeaderColumns): string {
+export function packHeader(
+  header: XmlElement,
+  messageNs: string,
+  columns: HeaderColumns,
+  declaratie?: XmlElement,
+): string {
   const values = usualValues(header, messageNs, columns);
-  if (values) return JSON.stringify({ v: 3, x: values });
-  const pack = (e: XmlElement): Packed => [
-    e.name,
-    e.ns === messageNs ? 0 : e.ns === BASIS_NS ? 1 : e.ns,
-    e.children.length ? e.children.map(pack) : e.text,
-  ];
-  return JSON.stringify({ v: 2, h: pack(header) });
+  const kept: { v: number; x?: string[]; h?: Packed; d?: string[] } = values
+    ? { v: 3, x: values }
+    : { v: 2, h: pack(header, messageNs) };
+  if (declaratie) {
+    const at = (path: string) => child(declaratie, path)?.text ?? '';
+    kept.d = [
+      at('DeclaratieNummer'),
+      at('TotaalIngediendBedrag/TotaalBedrag'),
+      at('TotaalIngediendBedrag/DebetCredit'),
+    ];
+  }
+  return JSON.stringify(kept);
+}
+
+/**
+ * What a declaratie-antwoord for a declaration granted in full needs of the declaration: its DeclaratieNummer and
+ * TotaalIngediendBedrag, and no Clienten (none is rejected). Undefined when the kept header holds none (not a JW323).
+ */
+export function unpackDeclaratie(stored: unknown, messageNs: string): XmlElement | undefined {
+  const d = (stored as { d?: unknown } | null)?.d;
+  if (!Array.isArray(d) || d.length !== 3 || !d.every((x) => typeof x === 'string')) return undefined;
+  const [nummer, bedrag, dc] = d as string[];
+  const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
+  const node = (name: string, children: XmlElement[]): XmlElement => ({
+    name,
+    ns: messageNs,
+    children,
+    text: '',
+    line: 0,
+  });
+  return node('Declaratie', [
+    leaf('DeclaratieNummer', messageNs, nummer!),
+    node('TotaalIngediendBedrag', [leaf('TotaalBedrag', BASIS_NS, bedrag!), leaf('DebetCredit', BASIS_NS, dc!)]),
+    node('Clienten', []),
+  ]);
+}
+
+/**
+ * What the retour of a message needs of it, kept when the message is read so that it is never parsed again
+ * (docs/decisions.md): the whole message when it was accepted so far, since a rule that needs the database may still
+ * reject a class of it and the retour then echoes that class; only the Header when it is rejected already, since
+ * every rejection before the database (XML, XSD, CS002) is technical (0001) and answered by the Header alone
+ * (IV028/IV032). A Header too large to be a real one is not kept: such a message cannot be answered anyway.
+ */
+export function packRetourSource(root: XmlElement, whole: boolean): string | null {
+  if (whole) return JSON.stringify([root.ns, pack(root, root.ns)]);
+  const header = root.children.find((c) => c.name === 'Header');
+  if (!header) return null;
+  const kept = JSON.stringify([root.ns, pack({ ...root, children: [header] }, root.ns)]);
+  return kept.length <= maxKeptHeader ? kept : null;
+}
+
+/** A real iJw Header packs into a few hundred characters. */
+const maxKeptHeader = 16_384;
+
+/** The message (or its Header alone) as `packRetourSource` kept it (`[namespace, packed tree]`). */
+export function unpackRetourSource(kept: string): XmlElement {
+  const [ns, root] = JSON.parse(kept) as [string, Packed];
+  return unpack(root, ns);
 }
 
 /** The Header back as an element tree; also reads the full tree that earlier versions kept. */
@@ -74,14 +152,7 @@ export function unpackHeader(stored: unknown, messageNs: string, columns: Header
     ]);
   }
   if (s.v !== 2 || !s.h) return s as XmlElement;
-  const unpack = ([name, ns, content]: Packed): XmlElement => ({
-    name,
-    ns: ns === 0 ? messageNs : ns === 1 ? BASIS_NS : ns,
-    children: typeof content === 'string' ? [] : content.map(unpack),
-    text: typeof content === 'string' ? content : '',
-    line: 0,
-  });
-  return unpack(s.h);
+  return unpack(s.h, messageNs);
 }
 
 /** The five values of a usual header whose other values equal the columns; undefined for any other header. */

@@ -2,7 +2,7 @@ import { limits } from '../../../shared/domain.js';
 import type { ServerModule } from '../server-module.js';
 import { exchangeRoutes } from './exchange.routes.js';
 
-export const exchangeModule: ServerModule = {
+export const exchangeModule = {
   name: 'exchange',
   routes: [exchangeRoutes],
   uploads: [
@@ -13,4 +13,5 @@ export const exchangeModule: ServerModule = {
       message: `Een upload mag hoogstens ${limits.uploadMaxBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`,
     },
   ],
-};
+  auditEntities: ['ijw-file', 'ijw-retour', 'trajectories'] as const,
+} satisfies ServerModule;

@@ -1,5 +1,7 @@
-import type { DeclarationLine, ParsedMessage } from './messages.js';
+import { isValidBsn } from '../../../shared/bsn.js';
+import type { DeclarationLine, InboundType, ParsedMessage } from './messages.js';
 import type { Knowledge } from './knowledge.js';
+import { child, children, text, type XmlElement } from './xml.js';
 import { maxDeclarableVolume } from './volume.js';
 
 /** One broken rule: the iJw rule code, the retour code it answers with, where, and a Dutch explanation. */
@@ -11,6 +13,28 @@ export interface Violation {
 }
 
 const v = (rule: string, code: string, path: string, message: string): Violation => ({ rule, code, path, message });
+
+/**
+ * CS002: every client's BSN passes the 11-proef (retour code 0001). Checked on the element tree, before the BSN is
+ * replaced by its pseudonym, so a wrong number never becomes a client. The reason says which client, never the number.
+ */
+export function checkBsns(root: XmlElement, type: InboundType): Violation[] {
+  const clients: Array<[XmlElement | undefined, string, string]> =
+    type === 'JW323'
+      ? children(root, 'Declaratie/Clienten/Client').map((c, i) => [
+          c,
+          `Declaratie/Clienten/Client[${i + 1}]`,
+          `cliënt ${i + 1} van de declaratie`,
+        ])
+      : [[child(root, 'Client'), 'Client', 'de cliënt']];
+  const out: Violation[] = [];
+  for (const [client, path, who] of clients) {
+    const bsn = text(client, 'Bsn');
+    if (bsn !== undefined && !isValidBsn(bsn))
+      out.push(v('CS002', '0001', path, `het BSN van ${who} voldoet niet aan de 11-proef`));
+  }
+  return out;
+}
 
 /**
  * The content and cross-message rules of iJw 3.2 that the region's data depends on (TR/CS rules with their retour

@@ -5,9 +5,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { queryRows, type Db } from '../../db/client.js';
 import type { ijwFiles } from '../../db/schema/index.js';
 import type { CheckedFile } from './check.js';
-import { parseTree, validDate } from './check.js';
+import { validDate } from './check.js';
+import { unpackRetourSource } from './header-store.js';
 import { recordCount } from './messages.js';
 import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js';
+import { TECHNICAL } from './retour/spec.js';
 import type { Secrets } from '../../security/secrets.js';
 import { arrayParam, hexBytes, insertRows, type Column } from './sql-arrays.js';
 import { RowSink } from './store.js';
@@ -204,20 +206,23 @@ function failForTest(files: FileRow[]): void {
 
 /**
  * The retour message answering a rejected message (IV028), with each violation's retour code at the class it
- * concerns. None for retours themselves, for unreadable files, or when the original is too broken to echo. Rejected
- * files are rare, so the tree is parsed again here rather than carried for every file.
+ * concerns, built from what the check kept of the message (`retourSource`): a file is parsed once. A technical
+ * rejection (0001) is answered by the Header alone, so for those only the Header was kept and every code goes there.
+ * None for retours themselves, for unreadable files, or when the original is too broken to echo.
  */
 function retourFor(c: Checked, retourDate: string): Buffer | null {
-  if (c.status !== 'rejected' || !c.type || !isHeenType(c.type) || !c.bytes.byteLength) return null;
+  if (c.status !== 'rejected' || !c.type || !isHeenType(c.type) || !c.retourSource) return null;
   const codes = new Map<string, string[]>();
-  for (const v of c.violations) {
-    const path = v.path || 'Header';
-    codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
-  }
+  if (c.violations.some((v) => v.code === TECHNICAL)) codes.set('Header', [TECHNICAL]);
+  else
+    for (const v of c.violations) {
+      const path = v.path || 'Header';
+      codes.set(path, [...new Set([...(codes.get(path) ?? []), v.code])]);
+    }
   try {
     const xml = buildRetour({
       messageType: c.type,
-      original: parseTree(c.bytes),
+      original: unpackRetourSource(c.retourSource),
       codes,
       retourIdentification: newRetourId(),
       retourDate,

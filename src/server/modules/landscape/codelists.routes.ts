@@ -33,7 +33,8 @@ codeListRoutes.openapi(
   }),
   (c) => {
     const name = c.req.valid('param').name as CodeListName;
-    const list = codeLists[name];
+    // Own properties only: `__proto__` or `constructor` must not find Object's members.
+    const list = Object.hasOwn(codeLists, name) ? codeLists[name] : undefined;
     if (!list) throw new AppError(ErrorCode.NotFound, `Onbekende codelijst ${name}.`);
     return c.json({ name, data: [...list] }, 200);
   },

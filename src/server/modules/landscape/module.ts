@@ -1,4 +1,19 @@
 import type { ServerModule } from '../server-module.js';
 import { landscapeRoutes } from './landscape.routes.js';
 
-export const landscapeModule: ServerModule = { name: 'landscape', routes: [landscapeRoutes] };
+export const landscapeModule = {
+  name: 'landscape',
+  routes: [landscapeRoutes],
+  auditEntities: [
+    'provider',
+    'combination',
+    'contract',
+    'product',
+    'budget',
+    'region',
+    'municipality',
+    'lot',
+    'budget-line',
+    'tier-level',
+  ] as const,
+} satisfies ServerModule;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { categoryBudgetLines as categoryLines, municipalityProducts } from '../landscape/index.js';
+import { moneyCellList } from './fact-cells.js';
 
 /**
  * The money half of the KPI facts refresh (facts.service.ts runs it in its transaction): kpi_money_facts, one row per
@@ -22,25 +23,6 @@ export type LinesState = {
   idle: boolean;
   settled: boolean;
 };
-
-/**
- * The kinds of cell a money line keeps its youth's previous line in (kpi_money_facts.previous_*), with the partition
- * (a = the line, with its municipality's region) and the kpi_money_months column counting the first lines there.
- * Within the region of the line's municipality (a youth may move), except where the municipality itself is a part.
- */
-export const moneyCells: Array<{ previous: string; by: string; first: string | null }> = [
-  { previous: 'previous_start', by: 'a.region_id', first: 'first_in_region' },
-  { previous: 'previous_in_municipality', by: 'a.municipality_code', first: 'first_in_municipality' },
-  { previous: 'previous_at_provider', by: 'a.region_id, a.provider_agb', first: 'first_at_provider' },
-  { previous: 'previous_in_category', by: 'a.region_id, a.product_category', first: 'first_in_category' },
-  { previous: 'previous_in_lot', by: 'a.region_id, a.lot', first: 'first_in_lot' },
-  { previous: 'previous_in_budget_line', by: 'a.region_id, a.budget_line', first: 'first_in_budget_line' },
-  {
-    previous: 'previous_in_cell',
-    by: 'a.municipality_code, a.provider_agb, a.product_category, a.product_code',
-    first: null,
-  },
-];
 
 /** The months back a first line is counted for in kpi_money_months: a period of up to 12 months. */
 export const moneyMonthsBack = 12;
@@ -104,11 +86,11 @@ export async function refreshMoneyFacts(
       insert into kpi_money_cells select distinct ${cellOf('moved')} from moved on conflict do nothing`);
   }
   // Each youth's lines in order (begin, then id), the new ones among the youth's earlier ones: the previous line's begin
-  // per kind of cell (moneyCells). New lines are written with them; an earlier line changes only if a new one precedes
+  // per kind of cell (fact-cells.ts, moneyCells). New lines are written with them; an earlier line changes only if a new one precedes
   // it or its lot or budget line moved.
   const previous = (by: string) =>
     sql.raw(`lag(a.period_start) over (partition by a.youth, ${by} order by a.period_start, a.line_id)`);
-  const columns = moneyCells.map((c) => c.previous);
+  const columns = moneyCellList.map((c) => c.previous);
   const list = (prefix: string) => sql.raw(columns.map((c) => `${prefix}.${c}`).join(', '));
   const [added] = await queryRows<{ n: number }>(
     tx,
@@ -123,7 +105,7 @@ export async function refreshMoneyFacts(
       left join municipalities m on m.cbs_code = l.municipality_code),
     ordered as (
       select a.line_id, a.new, ${sql.join(
-        moneyCells.map((c) => sql`${previous(c.by)} as ${sql.identifier(c.previous)}`),
+        moneyCellList.map((c) => sql`${previous(c.by)} as ${sql.identifier(c.previous)}`),
         sql`, `,
       )}
       from lines a),
@@ -148,7 +130,7 @@ export async function refreshMoneyFacts(
   );
   // The monthly sums of every cell touched, from its lines: a line counts as first in a period starting k months before
   // its month when its previous line there began before that period.
-  const firsts = moneyCells
+  const firsts = moneyCellList
     .filter((c) => c.first)
     .map(
       (c) =>
@@ -168,7 +150,7 @@ export async function refreshMoneyFacts(
   await tx.execute(sql`
     insert into kpi_money_months (month, municipality_code, provider_agb, product_category, product_code, lot, budget_line, cents,
       ${sql.raw(
-        moneyCells
+        moneyCellList
           .filter((c) => c.first)
           .map((c) => c.first)
           .join(', '),

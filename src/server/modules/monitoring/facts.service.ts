@@ -11,7 +11,8 @@ import {
   productsDigest,
 } from '../landscape/index.js';
 import { refreshMoneyFacts, trajectoryOfLine, type LinesState } from './facts-money.js';
-import { neighbourSuffixes, nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
+import { trajectoryCells, youthNeighbours, type TrajectoryNeighbours } from './fact-cells.js';
+import { nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
 
 /** The first day from trajectory `t`'s start under a contract of its provider `c` (contractPeriods), null when none. */
 const contractedFrom = (t: string) => sql.raw(`lower(c.periods * datemultirange(daterange(${t}.start_date, null)))`);
@@ -142,23 +143,6 @@ type Staleness = {
 };
 
 /**
- * The cells a youth is counted in from its neighbours there (kpis/kpi-module.ts, countFirstInCell): the partition
- * (m is the municipality's row; a municipality belongs to one region and never moves) and the suffix of its columns
- * (neighbourSuffixes). Each fact keeps per cell the latest end before it (by start, then id) and the next start; for an
- * ending that counts, the end of the one before it (by end, then id); the same among the endings herhaald beroep
- * follows up; and for a trajectory with a measured wait, the start of the one before it with a wait. Over all of the
- * youth's trajectories only the first two (earlier_end, later_start: is a trajectory the youth's only one in a window).
- * And per cell the latest end before it among those of the same kind, with or without stay (ambulant / verblijf).
- */
-const neighbourCells: Array<[by: string, suffix: string]> = [
-  ['f2.youth, m.region_id', neighbourSuffixes.region],
-  ['f2.youth, f2.municipality_code', neighbourSuffixes.municipality],
-  ['f2.youth, m.region_id, f2.provider_agb', neighbourSuffixes.provider],
-  ['f2.youth, m.region_id, f2.product_category', neighbourSuffixes.productCategory],
-  ['f2.youth, m.region_id, f2.lot', neighbourSuffixes.lot],
-];
-
-/**
  * The trajectories changed since the last refresh (with an hour's overlap, so a long import transaction that
  * committed late is never missed; a fact read again unchanged is not written), and drops facts whose trajectory lost
  * its start or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's
@@ -274,25 +258,32 @@ async function refreshTrajectoryFacts(
     endingOutside(unfollowedReasons),
     'f2.wait_days is not null',
   ];
-  // The latest end before it (by start, then id; an open one runs to infinity) and the next start.
+  // The latest end before it (by start, then id; an open one runs to infinity).
   const earlierEnd = (by: string) =>
     `max(coalesce(f2.end_date, 'infinity')) over (partition by ${by} order by f2.start_date, f2.trajectory_id rows between unbounded preceding and 1 preceding)`;
-  const byStart = (by: string, suffix: string): Array<[string, string]> => [
-    [`earlier_end${suffix}`, earlierEnd(by)],
-    [`later_start${suffix}`, `lead(f2.start_date) over (partition by ${by} order by f2.start_date, f2.trajectory_id)`],
-  ];
   // The one before it (by `order`, then id) among those that meet `among`.
   const before = (value: string, by: string, among: string, order: string) =>
     `case when ${among} then lag(${value}) over (partition by ${by}, ${among} order by ${order}, f2.trajectory_id) end`;
-  const kept: Array<[column: string, value: string]> = [
-    ...byStart('f2.youth', ''),
-    ...neighbourCells.flatMap(([by, suffix]): Array<[string, string]> => [
-      ...byStart(by, `_${suffix}`),
-      [`earlier_ending_${suffix}`, before('f2.end_date', by, counting, 'f2.end_date')],
-      [`earlier_followed_ending_${suffix}`, before('f2.end_date', by, followed, 'f2.end_date')],
-      [`earlier_waited_start_${suffix}`, before('f2.start_date', by, waited, 'f2.start_date')],
-      [`earlier_end_same_stay_${suffix}`, earlierEnd(`${by}, f2.with_stay`)],
-    ]),
+  // The neighbours a youth is counted by in each kind of cell (fact-cells.ts): per cell the latest end before it (by
+  // start, then id) and the next start; for an ending that counts, the end of the one before it (by end, then id); the
+  // same among the endings herhaald beroep follows up; for a trajectory with a measured wait, the start of the one
+  // before it with a wait; and the latest end before it among those of the same kind, with or without stay. Over all
+  // of the youth's trajectories only the first two.
+  const inCell = (by: string): TrajectoryNeighbours<string> => ({
+    earlierEnd: earlierEnd(by),
+    laterStart: `lead(f2.start_date) over (partition by ${by} order by f2.start_date, f2.trajectory_id)`,
+    earlierEnding: before('f2.end_date', by, counting, 'f2.end_date'),
+    earlierFollowedEnding: before('f2.end_date', by, followed, 'f2.end_date'),
+    earlierWaitedStart: before('f2.start_date', by, waited, 'f2.start_date'),
+    earlierEndSameStay: earlierEnd(`${by}, f2.with_stay`),
+  });
+  const valuesOf = <K extends keyof TrajectoryNeighbours>(
+    columns: Pick<TrajectoryNeighbours, K>,
+    values: Pick<TrajectoryNeighbours<string>, K>,
+  ) => (Object.keys(columns) as K[]).map((k): [column: string, value: string] => [columns[k], values[k]]);
+  const kept = [
+    ...valuesOf(youthNeighbours, inCell('f2.youth')),
+    ...Object.values(trajectoryCells).flatMap(({ by, columns }) => valuesOf(columns, inCell(by))),
   ];
   const neighbours = sql.raw(kept.map(([column, value]) => `${value} as ${column}`).join(',\n        '));
   const columns = kept.map(([column]) => column);

@@ -3,8 +3,9 @@ import { kpiRefreshJob } from './facts.job.js';
 import { monitoringRoutes } from './monitoring.routes.js';
 import { reportRoutes } from './report.routes.js';
 
-export const monitoringModule: ServerModule = {
+export const monitoringModule = {
   name: 'monitoring',
   routes: [monitoringRoutes, reportRoutes],
   jobs: [kpiRefreshJob],
-};
+  auditEntities: ['kpi-target'] as const,
+} satisfies ServerModule;

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
+import { attachment } from '../../http/download.js';
 import { body, json, problems, ZDate, ZIdParam } from '../../http/openapi.js';
 import { providers } from '../../db/schema/index.js';
 import type { Actor } from '../auth/index.js';
@@ -231,12 +232,12 @@ monitoringRoutes.openapi(
     if (query.format === 'xlsx') {
       return c.body(new Uint8Array(await toXlsx(response)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+        'Content-Disposition': attachment(`${name}.xlsx`),
       });
     }
     return c.body(toCsv(response), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}.csv"`,
+      'Content-Disposition': attachment(`${name}.csv`),
     });
   },
 );

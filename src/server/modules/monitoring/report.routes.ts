@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
+import { attachment } from '../../http/download.js';
 import { problems } from '../../http/openapi.js';
 import { kpiPeriods, resolveRegion } from './kpi.service.js';
 import { ownProviderAgb } from './monitoring.routes.js';
@@ -61,7 +62,7 @@ reportRoutes.openapi(
     });
     return c.body(new Uint8Array(report.pdf), 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${report.fileName}"`,
+      'Content-Disposition': attachment(report.fileName),
       'Cache-Control': 'no-store',
     });
   },

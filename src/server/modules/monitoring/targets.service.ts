@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
+import { limits } from '../../../shared/domain.js';
 import { kpiIds } from '../../../shared/kpi.js';
 import type { Db } from '../../db/client.js';
 import { kpiTargets } from '../../db/schema/index.js';
@@ -18,7 +19,13 @@ const base = {
     .optional()
     .describe('CBS-code of AGB-code; leeg = voor elke gemeente of aanbieder'),
   comparator: z.enum(['atMost', 'atLeast'], { message: 'kies hoogstens of minstens' }),
-  value: z.number().finite().nullable().optional().describe('Absolute streefwaarde'),
+  value: z
+    .number()
+    .min(-limits.amountMax)
+    .max(limits.amountMax)
+    .nullable()
+    .optional()
+    .describe('Absolute streefwaarde'),
   baselineYear: z
     .number()
     .int()

@@ -10,21 +10,22 @@ import type { AuditEvent } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
+import { features } from '..';
+import type { AuditEntityLabel } from '../feature';
 
-const entityLabels: Record<string, Msg> = {
-  provider: 'Aanbieder',
-  contract: 'Contract',
-  product: 'Product',
-  budget: 'Budget',
-  user: 'Gebruiker',
-  combination: 'Combinatie',
-  'ijw-file': 'iJw-bestand',
-  'ijw-retour': 'Retourbericht',
-  trajectories: 'Trajecten',
-};
 /** What a read was of when it names no single object (a trajectory search, a retour export). */
 const occasionLabels: Record<string, Msg> = { search: 'zoekopdracht', export: 'export' };
-const entityPaths: Record<string, string> = { provider: '/aanbieders', contract: '/contracten', product: '/producten' };
+
+/**
+ * The label and page of each kind of object, as the features declare them. Read when the page renders: this file is
+ * part of a feature in that list, so the list is complete by then.
+ */
+function entityOf(entity: string): AuditEntityLabel | undefined {
+  for (const feature of features) {
+    if (feature.auditEntities && Object.hasOwn(feature.auditEntities, entity)) return feature.auditEntities[entity];
+  }
+  return undefined;
+}
 
 /** The top-level fields whose value differs, so a reader sees at once what an update changed. */
 function changedFields(before: unknown, after: unknown): string[] {
@@ -78,8 +79,9 @@ export function AuditLogPage() {
               {
                 header: t('Object'),
                 cell: (e) => {
-                  const label = entityLabels[e.entity] ? t(entityLabels[e.entity]!) : e.entity;
-                  const path = entityPaths[e.entity];
+                  const known = entityOf(e.entity);
+                  const label = known ? t(known.label) : e.entity;
+                  const path = known?.path;
                   return path && e.action !== 'delete' ? (
                     <TextLink to={`${path}/${e.entityId}`}>
                       {label} {e.entityId.slice(0, 8)}

@@ -5,4 +5,5 @@ export const combinationsFeature: WebFeature = {
   id: 'combinations',
   routes: [{ path: 'combinaties', element: <CombinationListPage />, permission: 'combinations.read' }],
   menu: [{ section: 'landschap', label: 'Combinaties', path: '/combinaties', permission: 'combinations.read' }],
+  auditEntities: { combination: { label: 'Combinatie' } },
 };

@@ -1,4 +1,5 @@
 import { can } from '../../../shared/permissions';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded } from '../../components/page-state';
@@ -24,6 +25,8 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
   const { t } = useT();
   const user = useUser();
   const title = t('Contract {reference}', { reference: c.reference });
+  // Budget ceilings and notes are contract management's; the API leaves them out for other readers.
+  const terms = can(user, 'contracts.terms');
   useDocumentTitle(title);
   return (
     <>
@@ -49,8 +52,12 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
           [t('Status'), <ContractStatus status={c.status} />],
           [t('Procedure'), t(procedureLabels[c.procedure])],
           [t('Uitvoeringsvariant'), t(fundingVariantLabels[c.fundingVariant])],
-          [t('Budgetplafond'), formatEuro(c.budgetCeiling)],
-          [t('Toelichting'), c.notes ? <span className="preserve-lines">{c.notes}</span> : '—'],
+          ...(terms
+            ? ([
+                [t('Budgetplafond'), formatEuro(c.budgetCeiling)],
+                [t('Toelichting'), c.notes ? <span className="preserve-lines">{c.notes}</span> : '—'],
+              ] satisfies Array<[ReactNode, ReactNode]>)
+            : []),
         ]}
       />
       <Table
@@ -61,7 +68,7 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
         columns={[
           { header: t('Nieuwe einddatum'), rowHeader: true, cell: (e) => formatDate(e.newEndDate) },
           { header: t('Besluitdatum'), cell: (e) => formatDate(e.decidedOn) },
-          { header: t('Notitie'), cell: (e) => e.note ?? '—' },
+          ...(terms ? [{ header: t('Notitie'), cell: (e: (typeof c.extensions)[number]) => e.note ?? '—' }] : []),
         ]}
       />
       <p className="utrecht-paragraph">

@@ -14,4 +14,5 @@ export const contractsFeature: WebFeature = {
   ],
   menu: [{ section: 'landschap', label: 'Contracten', path: '/contracten', permission: 'contracts.read' }],
   tiles: [{ id: 'ending-contracts', permission: 'contracts.edit', component: EndingContractsTile }],
+  auditEntities: { contract: { label: 'Contract', path: '/contracten' } },
 };

@@ -19,4 +19,9 @@ export const exchangeFeature: WebFeature = {
     { section: 'berichten', label: 'Trajecten', path: '/trajecten', permission: 'trajectories.read' },
   ],
   tiles: [{ id: 'quarantine', permission: 'imports.create', component: QuarantineTile }],
+  auditEntities: {
+    'ijw-file': { label: 'iJw-bestand' },
+    'ijw-retour': { label: 'Retourbericht' },
+    trajectories: { label: 'Trajecten' },
+  },
 };

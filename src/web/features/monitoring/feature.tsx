@@ -26,4 +26,5 @@ export const monitoringFeature: WebFeature = {
     { id: 'signals', permission: 'targets.read', component: SignalsTile },
     { id: 'key-figures', permission: 'kpis.read', component: KeyFiguresTile },
   ],
+  auditEntities: { 'kpi-target': { label: 'Doel' } },
 };

@@ -12,4 +12,5 @@ export const productsFeature: WebFeature = {
     { path: 'producten/:id/bewerken', element: <ProductEditPage />, permission: 'products.edit' },
   ],
   menu: [{ section: 'landschap', label: 'Producten', path: '/producten', permission: 'products.read' }],
+  auditEntities: { product: { label: 'Product', path: '/producten' } },
 };

@@ -14,4 +14,5 @@ export const providersFeature: WebFeature = {
   ],
   menu: [{ section: 'landschap', label: 'Aanbieders', path: '/aanbieders', permission: 'providers.read' }],
   tiles: [{ id: 'own-provider', permission: 'providers.edit', component: OwnProviderTile }],
+  auditEntities: { provider: { label: 'Aanbieder', path: '/aanbieders' } },
 };

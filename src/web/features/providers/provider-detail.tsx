@@ -1,3 +1,4 @@
+import { isWebAddress } from '../../../shared/domain';
 import { can } from '../../../shared/permissions';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
@@ -68,12 +69,12 @@ function ProviderDetail({ provider }: { provider: Provider }) {
           ],
           [
             t('Website'),
-            provider.website ? (
+            provider.website && isWebAddress(provider.website) ? (
               <a className="utrecht-link utrecht-link--html-a" href={provider.website} rel="noopener noreferrer">
                 {provider.website}
               </a>
             ) : (
-              none
+              (provider.website ?? none)
             ),
           ],
           [t('Status'), provider.active ? t('Actief') : t('Inactief')],

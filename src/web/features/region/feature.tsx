@@ -5,4 +5,11 @@ export const regionFeature: WebFeature = {
   id: 'region',
   routes: [{ path: 'regio', element: <RegionPage />, permission: 'regions.read' }],
   menu: [{ section: 'landschap', label: 'Regio', path: '/regio', permission: 'regions.read' }],
+  auditEntities: {
+    region: { label: 'Regio' },
+    municipality: { label: 'Gemeente' },
+    lot: { label: 'Perceel' },
+    'budget-line': { label: 'Begrotingspost' },
+    'tier-level': { label: 'Niveau' },
+  },
 };

@@ -9,4 +9,5 @@ export const usersFeature: WebFeature = {
     { path: 'gebruikers/nieuw', element: <UserNewPage />, permission: 'users.manage' },
   ],
   menu: [{ section: 'beheer', label: 'Gebruikers', path: '/gebruikers', permission: 'users.read' }],
+  auditEntities: { user: { label: 'Gebruiker' } },
 };

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { limits } from '../../../../shared/domain.js';
 
 export const ZBudgetCreate = z
   .object({
     municipalityId: z.uuid({ message: 'kies een gemeente' }),
     budgetLineId: z.uuid({ message: 'kies een begrotingspost' }),
     year: z.number().int().min(2015, 'jaar vanaf 2015').max(2100),
-    amount: z.number().nonnegative('bedrag mag niet negatief zijn').max(1e12).describe('Budget in euro'),
+    amount: z.number().nonnegative('bedrag mag niet negatief zijn').max(limits.amountMax).describe('Budget in euro'),
   })
   .openapi('BudgetCreate');
 

@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { fundingVariants, procedures } from '../../../../shared/domain.js';
+import { fundingVariants, limits, procedures } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
+
+/** Budget ceilings and notes are contract management's; a reader without contracts.terms gets the contract without. */
+const termsOnly = 'Alleen voor wie contracts.terms heeft (beheerder, contractmanager, beleid)';
 
 export const ZExtension = z.object({
   newEndDate: isoDate('nieuwe einddatum'),
@@ -21,7 +24,7 @@ const base = {
   budgetCeiling: z
     .number()
     .nonnegative('mag niet negatief zijn')
-    .max(1e12)
+    .max(limits.amountMax)
     .nullable()
     .optional()
     .describe('Budgetplafond in euro'),
@@ -69,10 +72,15 @@ export const ZContract = z
     effectiveEndDate: ZDate.describe('Einddatum inclusief de laatste verlenging'),
     procedure: z.enum(procedures),
     fundingVariant: z.enum(fundingVariants),
-    budgetCeiling: z.number().nullable(),
-    notes: z.string().nullable(),
+    budgetCeiling: z.number().nullable().optional().describe(termsOnly),
+    notes: z.string().nullable().optional().describe(termsOnly),
     extensions: z.array(
-      z.object({ id: z.uuid(), newEndDate: ZDate, decidedOn: ZDate.nullable(), note: z.string().nullable() }),
+      z.object({
+        id: z.uuid(),
+        newEndDate: ZDate,
+        decidedOn: ZDate.nullable(),
+        note: z.string().nullable().optional().describe(termsOnly),
+      }),
     ),
     status: z.enum(['toekomstig', 'lopend', 'beeindigd']),
     createdAt: z.string(),

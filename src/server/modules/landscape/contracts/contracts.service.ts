@@ -13,6 +13,7 @@ import type { PageQuery } from '../../../http/openapi.js';
 import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
+import { scopeOf } from '../../../../shared/permissions.js';
 import { contractEnd, effectiveEndDate } from '../rules.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 
@@ -25,6 +26,16 @@ function visibleTo(actor: Actor): SQL | undefined {
   if (!own) return undefined;
   const viaCombination = sql`${contracts.combinationId} in (select ${combinationMembers.combinationId} from ${combinationMembers} where ${combinationMembers.providerId} = ${own})`;
   return or(eq(contracts.providerId, own), viaCombination);
+}
+
+/**
+ * The contract as this reader may see it: budget ceilings and the region's notes (also on extensions) only for a
+ * role with contracts.terms; a verwijzer or aanbieder gets the contract without them, not with them set to null.
+ */
+function projectFor(actor: Actor, contract: Contract): Contract {
+  if (scopeOf(actor.role, 'contracts.terms')) return contract;
+  const { budgetCeiling: _ceiling, notes: _notes, ...rest } = contract;
+  return { ...rest, extensions: contract.extensions.map(({ note: _note, ...e }) => e) };
 }
 
 export async function listContracts(db: Db, actor: Actor, query: ContractQuery & PageQuery) {
@@ -50,10 +61,12 @@ export async function listContracts(db: Db, actor: Actor, query: ContractQuery &
     db.select({ n: count() }).from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).where(where),
   ]);
   return {
-    items: await presentContracts(
-      db,
-      rows.map((r) => r.id),
-    ),
+    items: (
+      await presentContracts(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((c) => projectFor(actor, c)),
     total: Number(total?.n ?? 0),
   };
 }
@@ -72,7 +85,7 @@ export async function getContract(db: Db, actor: Actor, id: string): Promise<Con
   assertOwnRegion(actor, row.regionId, 'Dit contract bestaat niet.');
   if (!row.visible)
     throw new AppError(ErrorCode.Forbidden, 'U hebt alleen toegang tot de contracten van uw eigen organisatie.');
-  return (await presentContracts(db, [id]))[0]!;
+  return projectFor(actor, (await presentContracts(db, [id]))[0]!);
 }
 
 export async function createContract(db: Db, actor: Actor, input: ContractCreate): Promise<Contract> {

@@ -205,4 +205,39 @@ describe('contracts API', () => {
     expect(unchanged.body.notes).not.toBe('van een andere regio');
     expect((await call(ctx, own, 'PATCH', `/contracts/${contract.id}`, { notes: 'eigen regio' })).status).toBe(200);
   });
+
+  it('shows budget ceilings and notes to contract management and beleid only: a verwijzer or aanbieder gets neither', async () => {
+    const contract = await buildContract(ctx, { startDate: '2024-01-01', endDate: '2025-12-31' });
+    const { token: manager } = await buildUser(ctx, 'contractmanager', undefined, contract.regionId);
+    const terms = {
+      budgetCeiling: 1_250_000,
+      notes: 'Plafond onder voorbehoud van de raad',
+      extensions: [{ newEndDate: '2026-12-31', note: 'Verlengd na evaluatie' }],
+    };
+    expect((await call(ctx, manager, 'PATCH', `/contracts/${contract.id}`, terms)).status).toBe(200);
+    const secrets = [String(terms.budgetCeiling), terms.notes, terms.extensions[0]!.note];
+    const readers = [
+      ['contractmanager', manager],
+      ['beleid', (await buildUser(ctx, 'beleid', undefined, contract.regionId)).token],
+      ['verwijzer', (await buildUser(ctx, 'verwijzer', undefined, contract.regionId)).token],
+      ['aanbieder', (await buildUser(ctx, 'aanbieder', contract.providerId, contract.regionId)).token],
+    ] as const;
+    for (const [role, token] of readers) {
+      const one = await call(ctx, token, 'GET', `/contracts/${contract.id}`);
+      const list = await call(ctx, token, 'GET', `/contracts?providerId=${contract.providerId}`);
+      expect([one.status, list.status], role).toEqual([200, 200]);
+      const listed = list.body.data.find((c: { id: string }) => c.id === contract.id);
+      expect(listed, role).toBeDefined();
+      const seen = JSON.stringify([one.body, listed]);
+      if (role === 'verwijzer' || role === 'aanbieder') {
+        for (const secret of secrets) expect(seen, `${role} sees ${secret}`).not.toContain(secret);
+        expect(Object.keys(one.body), role).not.toContain('budgetCeiling');
+        expect(one.body.extensions[0], role).not.toHaveProperty('note');
+      } else {
+        expect(one.body, role).toMatchObject({ budgetCeiling: terms.budgetCeiling, notes: terms.notes });
+        expect(one.body.extensions[0].note, role).toBe(terms.extensions[0]!.note);
+        expect(listed.notes, role).toBe(terms.notes);
+      }
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { patterns, providerDomains } from '../../../../shared/domain.js';
+import { isWebAddress, patterns, providerDomains } from '../../../../shared/domain.js';
 
 export const ZLocation = z.object({
   id: z.uuid().optional(),
@@ -24,7 +24,13 @@ const fields = {
   name: z.string().trim().min(1, 'naam is verplicht').max(200, 'mag hoogstens 200 tekens zijn'),
   domains: z.array(z.enum(providerDomains, { message: 'kies J&O (JO), jeugd-ggz (JGGZ) of LVB' })).default([]),
   specialisations: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-  website: z.url({ message: 'moet een volledige webadres zijn (https://…)' }).nullable().optional(),
+  website: z
+    .string()
+    .trim()
+    .max(500, 'mag hoogstens 500 tekens zijn')
+    .refine(isWebAddress, 'moet een volledig webadres zijn dat begint met https:// of http://')
+    .nullable()
+    .optional(),
   active: z.boolean().default(true),
   locations: z.array(ZLocation).max(100).default([]),
   tierLevelIds: z.array(z.uuid()).default([]).describe('Niveaus in de indelingen van de regio (omvang, rol)'),

@@ -122,4 +122,29 @@ describe('providers API', () => {
     const second = await call(ctx, token, 'GET', first.body._links.next.href.replace('/api/v1', ''));
     expect(second.body.data.map((p: { name: string }) => p.name)).toEqual(['Paginatest 2']);
   });
+
+  it('accepts only http(s) websites: javascript:, data: and file: addresses are refused on the website field', async () => {
+    const provider = await buildProvider(ctx);
+    const { token } = await buildUser(ctx, 'contractmanager');
+    for (const website of [
+      'javascript:alert(document.cookie)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'ftp://bestanden.example.nl',
+      'https://',
+    ]) {
+      const res = await call(ctx, token, 'PATCH', `/providers/${provider.id}`, { website });
+      expect(res.status, website).toBe(400);
+      expect(
+        res.body.invalidParams.map((p: { name: string }) => p.name),
+        website,
+      ).toEqual(['website']);
+    }
+    expect((await call(ctx, token, 'GET', `/providers/${provider.id}`)).body.website ?? null).toBeNull();
+    for (const website of ['https://www.jeugdhulp.example.nl/over-ons', 'http://jeugdhulp.example.nl']) {
+      const res = await call(ctx, token, 'PATCH', `/providers/${provider.id}`, { website });
+      expect([res.status, res.body.website], website).toEqual([200, website]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { KpiFilters, KpiGroupBy, KpiId } from '../../../../shared/kpi.js';
 import { queryRows, type Db } from '../../../db/client.js';
+import { trajectoryCells, type CellKind, type TrajectoryNeighbours } from '../fact-cells.js';
 
 export interface Span {
   from: string;
@@ -185,30 +186,8 @@ export async function countYouths<C extends string>(
   return rows as Array<{ grp: string | null } & Record<C, number>>;
 }
 
-/**
- * A trajectory's neighbours within its cell (alias t): the latest end of the youth's earlier trajectories there, the
- * next one's start, and for an ending that counts (not 20 or 37) the end of the youth's ending before it there.
- */
-export interface CellNeighbours {
-  earlierEnd: SQL;
-  laterStart: SQL;
-  earlierEnding: SQL;
-  /** The same among the endings herhaald beroep follows up (not in unfollowedReasons). */
-  earlierFollowedEnding: SQL;
-  /** For a trajectory with a measured wait, the start of the youth's one before it with a wait there (by start, then id). */
-  earlierWaitedStart: SQL;
-  /** The latest end of the youth's earlier trajectories there of the same kind, with or without stay. */
-  earlierEndSameStay: SQL;
-}
-
-/** The suffix of the facts' neighbour columns per dimension of a cell (facts.service.ts keeps them). */
-export const neighbourSuffixes = {
-  region: 'in_region',
-  municipality: 'in_municipality',
-  provider: 'at_provider',
-  productCategory: 'in_category',
-  lot: 'in_lot',
-} as const;
+/** A trajectory's neighbours within its cell (alias t), as fact-cells.ts names and describes them. */
+export type CellNeighbours = TrajectoryNeighbours<SQL>;
 
 /** The dimensions that fix a cell of a count: the filters and, for the rows (withGroup), the grouping. */
 export function cellDimensions(ctx: KpiContext, withGroup: boolean): Set<string> {
@@ -224,19 +203,18 @@ export function cellDimensions(ctx: KpiContext, withGroup: boolean): Set<string>
 /** The neighbour columns for the cells of a count: fixed by the filters and, for the rows, the grouping; null for more than one. */
 function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | null {
   const dims = cellDimensions(ctx, withGroup);
-  const dim = ([...dims][0] ?? 'region') as keyof typeof neighbourSuffixes;
-  const cell = dims.size <= 1 && Object.hasOwn(neighbourSuffixes, dim) ? neighbourSuffixes[dim] : undefined;
-  const column = (name: string) => sql.raw(`t.${name}_${cell}`);
-  return cell
-    ? {
-        earlierEnd: column('earlier_end'),
-        laterStart: column('later_start'),
-        earlierEnding: column('earlier_ending'),
-        earlierFollowedEnding: column('earlier_followed_ending'),
-        earlierWaitedStart: column('earlier_waited_start'),
-        earlierEndSameStay: column('earlier_end_same_stay'),
-      }
-    : null;
+  const dim = [...dims][0] ?? 'region';
+  if (dims.size > 1 || !Object.hasOwn(trajectoryCells, dim)) return null;
+  const { columns } = trajectoryCells[dim as CellKind];
+  const column = (name: string) => sql.raw(`t.${name}`);
+  return {
+    earlierEnd: column(columns.earlierEnd),
+    laterStart: column(columns.laterStart),
+    earlierEnding: column(columns.earlierEnding),
+    earlierFollowedEnding: column(columns.earlierFollowedEnding),
+    earlierWaitedStart: column(columns.earlierWaitedStart),
+    earlierEndSameStay: column(columns.earlierEndSameStay),
+  };
 }
 
 /**

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { KpiGroupBy } from '../../../../shared/kpi.js';
 import { queryRows, type Db } from '../../../db/client.js';
 import { addDays, addMonths, daysBetween } from '../period.js';
-import { moneyCells, moneyMonthsBack } from '../facts-money.js';
+import { moneyCellList, moneyCells, type MoneyCellKind } from '../fact-cells.js';
+import { moneyMonthsBack } from '../facts-money.js';
 import {
   cellDimensions,
   num,
@@ -63,7 +64,7 @@ function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
   const { where, grp } = scope(ctx, 'l');
   return sql`
     select l.amount_cents, l.youth as client, l.trajectory_start, l.trajectory_stop, l.allocation_end,
-      ${sql.raw(moneyCells.map((c) => `l.${c.previous}`).join(', '))}, ${grp} as grp
+      ${sql.raw(moneyCellList.map((c) => `l.${c.previous}`).join(', '))}, ${grp} as grp
     from kpi_money_facts l
     where l.period_start between ${from}::date and ${to}::date and ${where}`;
 }
@@ -121,23 +122,15 @@ function combine(
   });
 }
 
-/** The kind of cell (moneyCells) of each grouping or filter: money keeps every youth's previous line in each. */
-const cellKinds: Record<string, number> = {
-  '': 0,
-  municipality: 1,
-  provider: 2,
-  productCategory: 3,
-  lot: 4,
-  budgetLine: 5,
-};
-
 /**
- * The kind of cell (moneyCells) whose first lines count the distinct youths in a cell fixed by the filters and, for a
- * group, its grouping: with at most one of those, that one (or the region); with more, none (null): a finer cell.
+ * The kind of cell (fact-cells.ts, moneyCells) whose first lines count the distinct youths in a cell fixed by the
+ * filters and, for a group, its grouping: with at most one of those, that one (or the region); with more, none (null):
+ * a finer cell.
  */
-function cellKind(ctx: KpiContext, withGroup: boolean): (typeof moneyCells)[number] | null {
+function cellKind(ctx: KpiContext, withGroup: boolean): (typeof moneyCells)[MoneyCellKind] | null {
   const dims = cellDimensions(ctx, withGroup);
-  return dims.size <= 1 ? moneyCells[cellKinds[[...dims][0] ?? '']!]! : null;
+  const dim = [...dims][0] ?? 'region';
+  return dims.size <= 1 && dim !== 'cell' && Object.hasOwn(moneyCells, dim) ? moneyCells[dim as MoneyCellKind] : null;
 }
 const firstBefore = (column: string, from: string) =>
   sql`(${sql.identifier(column)} is null or ${sql.identifier(column)} < ${from}::date)`;

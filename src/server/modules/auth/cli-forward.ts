@@ -1,5 +1,5 @@
-import { DataDirLockedError } from '../server/db/data-dir-lock.js';
-import type { Role } from '../shared/domain.js';
+import type { DataDirLockedError } from '../../db/data-dir-lock.js';
+import type { Role } from '../../../shared/domain.js';
 
 export interface NewUser {
   email: string;
