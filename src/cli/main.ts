@@ -6,6 +6,7 @@ import { AppError } from '../server/http/errors.js';
 import { loadSecrets } from '../server/security/secrets.js';
 import { cliCommands } from './commands.js';
 import type { CliContext } from '../server/modules/server-module.js';
+import { safeErrorMessage } from '../server/http/logger.js';
 
 /** The command being run, as another process finds it named while this one holds the data directory. */
 let commandName = 'zorglandschap';
@@ -158,7 +159,10 @@ program.parseAsync().catch((err: unknown) => {
       err.invalidParams.length ? err.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('\n') : err.message,
     );
   } else {
-    console.error(err instanceof Error ? err.message : err);
+    // A failed query's message carries its parameters (a password hash, a pseudonym): say what failed, not with what.
+    console.error(
+      err instanceof Error && 'query' in err ? safeErrorMessage(err) : err instanceof Error ? err.message : err,
+    );
   }
   process.exit(1);
 });

@@ -19,6 +19,7 @@ import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
 import { streamingBodyLimit } from './http/stream-limit.js';
 import { serverModules } from './modules/index.js';
+import { SignInThrottle } from './modules/auth/index.js';
 
 export const apiVersion = '1.0.0';
 const webRoot = join(import.meta.dirname, '..', '..', 'dist', 'web');
@@ -28,10 +29,12 @@ export interface AppDeps {
   config: Config;
   secrets: Secrets;
   logger?: Logger | undefined;
+  /** Sign-in throttling state; tests pass one with their own clock. */
+  signInThrottle?: SignInThrottle | undefined;
 }
 
 /** Builds the whole HTTP application; tests call it in-process with app.request(). */
-export function createApp({ database, config, secrets, logger }: AppDeps) {
+export function createApp({ database, config, secrets, logger, signInThrottle = new SignInThrottle() }: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -47,6 +50,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     c.set('dbKind', database.kind);
     c.set('config', config);
     c.set('secrets', secrets);
+    c.set('signInThrottle', signInThrottle);
     await next();
     c.header('API-Version', apiVersion);
   });
@@ -66,8 +70,8 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
       ]),
   );
   api.use('*', (c, next) => (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? jsonLimit)(c, next));
-  api.use('*', guardCsrf);
   api.use('*', loadActor);
+  api.use('*', guardCsrf);
   api.use('*', refuseUndeclared);
   // After the CSRF check and the actor: a cross-site or undeclared request is refused as such before its input is read.
   api.use('*', guardInput);
@@ -150,7 +154,7 @@ export function createApp({ database, config, secrets, logger }: AppDeps) {
     if (err instanceof HTTPException && err.status < 500) return problemResponse(c, fromHttpException(err));
     if (isUniqueViolation(err))
       return problemResponse(c, new AppError(ErrorCode.Conflict, 'Deze code of combinatie bestaat al.'));
-    logger?.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
+    logger?.error({ err, path: c.req.path }, 'unhandled error');
     return problemResponse(
       c,
       new AppError(ErrorCode.Internal, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'),

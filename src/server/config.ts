@@ -10,8 +10,15 @@ const ZConfig = z.object({
   secretKey: z.string().optional(),
   /** A file holding that key (a secret store's mount); the production place for it, apart from DATA_DIR. */
   secretKeyFile: z.string().optional(),
-  /** Set when served over HTTPS so the session cookie gets the Secure flag. */
-  secureCookies: z.coerce.boolean().default(false),
+  /**
+   * The Secure flag on the session cookies. `auto` (default): Secure, except when the browser itself is on plain
+   * http at a loopback name (its Origin, or the OIDC redirect URI, is http://localhost, 127.x or [::1]) — a cookie for
+   * such a host never crosses a network, and `npm start` keeps working on http://localhost. `false` only for plain
+   * http elsewhere in development; `true` always.
+   */
+  secureCookies: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry (sign-in throttling). */
+  trustProxy: z.boolean().default(false),
   /** Published KPI cells standing for fewer youths than this are suppressed (docs/kpi.md). */
   suppressionThreshold: z.coerce.number().int().min(1).max(100).default(10),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: env.DATA_DIR,
     secretKey: env.ZL_SECRET_KEY || undefined,
     secretKeyFile: env.ZL_SECRET_KEY_FILE || undefined,
-    secureCookies: env.SECURE_COOKIES === 'true' ? true : undefined,
+    secureCookies: env.SECURE_COOKIES || undefined,
+    trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL,
     suppressionThreshold: env.ZL_SUPPRESSION_THRESHOLD || undefined,
     oidc,

@@ -63,6 +63,8 @@ export const limits = {
   yearMax: 2100,
   /** The largest amount in euro a `numeric(14,2)` column holds (budgets, budget ceilings, KPI target values). */
   amountMax: 999_999_999_999.99,
+  /** NIST SP 800-63B: allow at least 64; longer adds nothing but hashing work. */
+  passwordMaxLength: 128,
   sessionHours: 8,
   /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
   uploadMaxBytes: 200 * 1024 * 1024,

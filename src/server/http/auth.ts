@@ -8,29 +8,36 @@ import { AppError, ErrorCode } from './errors.js';
 export const sessionCookie = 'zl_session';
 
 /**
- * Finds the actor from the session cookie or a Bearer token, with its provider and region(s) resolved once for the
- * whole request; each route's declared permission decides whether one is required.
+ * Finds the actor from a Bearer token or, without one, the session cookie, with its provider and region(s) resolved
+ * once for the whole request; each route's declared permission decides whether one is required. Notes which of the
+ * two carried the credential: the CSRF check depends on it.
  */
 export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('Authorization');
-  const token = header?.startsWith('Bearer ') ? header.slice(7) : (getCookie(c, sessionCookie) ?? null);
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;
+  const token = bearer ?? getCookie(c, sessionCookie) ?? null;
   c.set('sessionToken', token);
+  c.set('credential', bearer !== null ? 'bearer' : token ? 'cookie' : null);
   const cli = cliActorFor(c.req.method, c.req.path, token);
   c.set('actor', cli ? await withScope(c.get('db'), cli) : token ? await resolveSession(c.get('db'), token) : null);
   await next();
 };
 
 /**
- * Cookie-authenticated writes must come from our own origin: a cross-site form cannot forge them.
- * Bearer-token clients carry no ambient credentials, so they are exempt.
+ * Writes that do not carry a Bearer token must come from our own origin: a cross-site form or script cannot forge
+ * them with the browser's cookie, nor sign a victim in to an account of the attacker's. Keyed on where the actor came
+ * from (loadActor runs first), not on the mere presence of an Authorization header. A browser that sends no Origin is
+ * judged by Sec-Fetch-Site; an Origin that is no URL at all ("null" from a sandboxed frame) is foreign.
  */
 export const guardCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   const safe = ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
-  if (!safe && !c.req.header('Authorization')) {
+  if (!safe && c.get('credential') !== 'bearer') {
     const origin = c.req.header('Origin');
-    if (origin && new URL(origin).host !== new URL(c.req.url).host) {
-      throw new AppError(ErrorCode.Forbidden, 'Verzoek van een andere herkomst geweigerd.');
-    }
+    const site = c.req.header('Sec-Fetch-Site');
+    const foreign = origin
+      ? !URL.canParse(origin) || new URL(origin).host !== new URL(c.req.url).host
+      : site === 'cross-site' || site === 'same-site';
+    if (foreign) throw new AppError(ErrorCode.Forbidden, 'Verzoek van een andere herkomst geweigerd.');
   }
   await next();
 };

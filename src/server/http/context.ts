@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config.js';
 import type { Db, DatabaseKind } from '../db/client.js';
-import type { Actor } from '../modules/auth/index.js';
+import type { Actor, SignInThrottle } from '../modules/auth/index.js';
 import type { Secrets } from '../security/secrets.js';
 
 export interface AppEnv {
@@ -12,6 +12,9 @@ export interface AppEnv {
     secrets: Secrets;
     actor: Actor | null;
     sessionToken: string | null;
+    /** Where the actor's credential came from: only a cookie is ambient, and so needs the CSRF check. */
+    credential: 'cookie' | 'bearer' | null;
+    signInThrottle: SignInThrottle;
   };
 }
 

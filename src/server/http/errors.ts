@@ -19,6 +19,8 @@ export enum ErrorCode {
   PayloadTooLarge = 'payload-too-large',
   /** The body is not in a format the operation takes (not JSON where JSON is asked). */
   UnsupportedMediaType = 'unsupported-media-type',
+  /** Too many attempts (sign-in); the answer's Retry-After says when to try again. */
+  TooManyRequests = 'too-many-requests',
   /** The answer is not there yet (the KPI facts are being built); the same request later succeeds. */
   Unavailable = 'unavailable',
   /** An unexpected failure; details go to the log, never to the client. */
@@ -33,6 +35,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
 };
@@ -45,6 +48,7 @@ const titleOf: Record<ErrorCode, string> = {
   [ErrorCode.Conflict]: 'Conflict met bestaande gegevens',
   [ErrorCode.PayloadTooLarge]: 'Invoer te groot',
   [ErrorCode.UnsupportedMediaType]: 'Onbekend formaat',
+  [ErrorCode.TooManyRequests]: 'Te veel pogingen',
   [ErrorCode.Unavailable]: 'Tijdelijk niet beschikbaar',
   [ErrorCode.Internal]: 'Interne fout',
 };
@@ -57,6 +61,9 @@ export interface InvalidParam {
 }
 
 export class AppError extends Error {
+  /** Seconds after which the same request may succeed; sent as Retry-After. */
+  retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message?: string,
@@ -127,5 +134,8 @@ export function problemResponse(c: Context, error: AppError): Response {
     code: error.code,
     ...(error.invalidParams.length ? { invalidParams: error.invalidParams } : {}),
   };
-  return c.newResponse(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' });
+  return c.newResponse(JSON.stringify(body), status, {
+    'Content-Type': 'application/problem+json',
+    ...(error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}),
+  });
 }

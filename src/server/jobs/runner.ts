@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from '../db/client.js';
-import type { Logger } from '../http/logger.js';
+import { safeErrorMessage, type Logger } from '../http/logger.js';
 
 /** A job the server runs in the background: on its schedule, at start, and whenever a run is requested. */
 export interface JobDefinition {
@@ -181,7 +181,7 @@ export class JobRunner {
           last_error = null, failures = 0, next_run_at = now() + ${minutes(job.everyMinutes)}
         where name = ${job.name}`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = safeErrorMessage(error);
       this.options.logger?.error({ job: job.name, err: error }, 'job failed');
       const [row] = await queryRows<{ failures: number }>(
         db,

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { and, asc, eq } from 'drizzle-orm';
 import { sessionCookie } from '../../http/auth.js';
+import { credentialCookie } from '../../http/cookies.js';
 import { actorOf, assertOwnRegionField, defineRoute, inOwnRegions } from '../../http/permission.js';
 import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
@@ -9,7 +10,9 @@ import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/index.js';
 import { ZSession, ZSignIn, ZUser, ZUserCreate, ZUserUpdate } from './auth.schema.js';
-import { createUser, isInstallationKeeper, signIn, signOut, toActor, updateUser, type Actor } from './auth.service.js';
+import { createUser, isInstallationKeeper, signOut, toActor, updateUser, type Actor } from './auth.service.js';
+import { signIn } from './sign-in.js';
+import { clientAddress } from '../../http/client-address.js';
 
 export const authRoutes = new OpenAPIHono<AppEnv>();
 
@@ -33,20 +36,20 @@ authRoutes.openapi(
     path: '/sessions',
     tags,
     summary: 'Inloggen met e-mailadres en wachtwoord',
-    description: 'Zet een HttpOnly sessiecookie; het token in het antwoord kan ook als Bearer-token dienen.',
+    description:
+      'Zet een HttpOnly sessiecookie; het token in het antwoord kan ook als Bearer-token dienen. Na 5 mislukte ' +
+      'pogingen voor een account (30 voor een adres) volgt een wachttijd die bij elke volgende mislukking verdubbelt ' +
+      '(30 seconden tot 15 minuten); dan antwoordt de dienst 429 met Retry-After, ook bij het juiste wachtwoord.',
     request: body(ZSignIn),
-    responses: { 201: json(ZSession.extend({ token: z.string() }), 'Ingelogd'), ...problems(400, 401) },
+    responses: { 201: json(ZSession.extend({ token: z.string() }), 'Ingelogd'), ...problems(400, 401, 429) },
   }),
   async (c) => {
     const { email, password } = c.req.valid('json');
-    const { token, actor, expiresAt } = await signIn(c.get('db'), email, password);
-    setCookie(c, sessionCookie, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: c.get('config').secureCookies,
-      expires: expiresAt,
+    const { token, actor, expiresAt } = await signIn(c.get('db'), email, password, {
+      throttle: c.get('signInThrottle'),
+      source: clientAddress(c),
     });
+    setCookie(c, sessionCookie, token, credentialCookie(c, { path: '/', expires: expiresAt }));
     return c.json({ user: actor, expiresAt: expiresAt.toISOString(), token }, 201);
   },
 );

@@ -36,8 +36,11 @@ export const ZUserCreate = z
     password: z
       .string()
       .min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`)
+      .max(limits.passwordMaxLength, `mag hoogstens ${limits.passwordMaxLength} tekens hebben`)
       .optional()
-      .describe('Leeg laten bij inloggen via OIDC'),
+      .describe(
+        'Leeg laten bij inloggen via OIDC. 12 tot 128 tekens; geen veelgebruikt wachtwoord, niet alleen spaties, niet afgeleid van het e-mailadres',
+      ),
   })
   .openapi('UserCreate');
 
@@ -52,6 +55,7 @@ export const ZUserUpdate = z
     password: z
       .string()
       .min(limits.passwordMinLength, `moet minstens ${limits.passwordMinLength} tekens hebben`)
+      .max(limits.passwordMaxLength, `mag hoogstens ${limits.passwordMaxLength} tekens hebben`)
       .optional(),
   })
   .openapi('UserUpdate');

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 import { providers, regions, sessions, users } from '../../db/schema/index.js';
 import { limits, type Role } from '../../../shared/domain.js';
 import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
+import { passwordProblem } from './password-rules.js';
 
 /** Who is acting; passed to every service that needs to authorize or audit. */
 export interface Actor {
@@ -25,25 +26,6 @@ export interface Actor {
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-// A fixed hash so that an unknown e-mail costs as much time as a wrong password.
-let dummyHash: Promise<string> | undefined;
-
-/** Checks credentials and opens a session; the same error for unknown user and wrong password. */
-export async function signIn(
-  db: Db,
-  email: string,
-  password: string,
-): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  dummyHash ??= hashPassword('not-a-real-password');
-  const ok =
-    user?.passwordHash && user.active
-      ? await verifyPassword(password, user.passwordHash)
-      : (await verifyPassword(password, await dummyHash), false);
-  if (!user || !ok) throw new AppError(ErrorCode.Unauthenticated, 'E-mailadres of wachtwoord klopt niet.');
-  return { ...(await openSession(db, user.id)), actor: await withScope(db, toActor(user)) };
 }
 
 /** Opens a session for a user who proved their identity (password or OIDC). */
@@ -94,9 +76,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   if (options.role === 'aanbieder' && !providerId)
     throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
   if (options.role !== 'aanbieder') providerId = null;
-  if (options.password !== undefined && options.password.length < limits.passwordMinLength) {
-    throw fieldError('password', `moet minstens ${limits.passwordMinLength} tekens hebben`);
-  }
+  assertAcceptablePassword(options.password, email);
   const regionId = await chooseRegion(db, options);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw fieldError('email', 'er is al een account met dit e-mailadres', ErrorCode.Conflict, 'duplicate');
@@ -112,6 +92,13 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
     })
     .returning();
   return toActor(user!);
+}
+
+/** Every way of setting a password (API, CLI, demo seed) passes here: the rules of password-rules.ts. */
+function assertAcceptablePassword(password: string | undefined, email: string): void {
+  if (password === undefined) return;
+  const problem = passwordProblem(password, { email });
+  if (problem) throw fieldError('password', problem);
 }
 
 export function toActor(user: typeof users.$inferSelect): Actor {
@@ -178,6 +165,7 @@ export interface UpdateUserOptions {
 export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserOptions): Promise<Actor> {
   const [before] = await db.select().from(users).where(eq(users.id, id));
   if (!before) throw new AppError(ErrorCode.NotFound, 'Deze gebruiker bestaat niet.');
+  assertAcceptablePassword(input.password, before.email);
   if (id === actor.id && (input.active === false || (input.role && input.role !== 'beheerder'))) {
     throw fieldError(input.active === false ? 'active' : 'role', 'u kunt uw eigen beheerdersaccount niet uitzetten');
   }

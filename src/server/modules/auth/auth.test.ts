@@ -182,4 +182,33 @@ describe('user administration', () => {
     expect(res.status).toBe(400);
     expect(res.body.invalidParams[0]).toMatchObject({ name: 'password', reason: 'moet minstens 12 tekens hebben' });
   });
+
+  it('refuses twelve spaces and a common password wherever a password is set: new account, changed password, CLI', async () => {
+    const { token } = await buildUser(ctx, 'beheerder');
+    const { user } = await buildUser(ctx, 'beleid');
+    const reasons = [];
+    for (const password of [' '.repeat(12), 'Qwerty123456']) {
+      const created = await call(ctx, token, 'POST', '/users', {
+        email: 'zwak@x.nl',
+        name: 'Z',
+        role: 'beleid',
+        password,
+      });
+      const changed = await call(ctx, token, 'PATCH', `/users/${user.id}`, { password });
+      expect([created.status, changed.status]).toEqual([400, 400]);
+      expect(changed.body.invalidParams[0].name).toBe('password');
+      reasons.push(created.body.invalidParams[0].reason);
+      // The CLI's `users add` calls the same service.
+      await expect(
+        createUser(ctx.database.db, { email: 'cli-zwak@x.nl', name: 'C', role: 'beleid', password }),
+      ).rejects.toMatchObject({ invalidParams: [{ name: 'password' }] });
+    }
+    expect(reasons).toEqual([
+      'mag niet alleen uit spaties bestaan',
+      'is een veelgebruikt wachtwoord; kies een ander (bijvoorbeeld een zin van een paar woorden)',
+    ]);
+    expect((await call(ctx, token, 'GET', '/users')).body.data.map((u: { email: string }) => u.email)).not.toContain(
+      'zwak@x.nl',
+    );
+  });
 });

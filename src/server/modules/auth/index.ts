@@ -8,3 +8,4 @@ export {
   withScope,
   type Actor,
 } from './auth.service.js';
+export { SignInThrottle, type ThrottlePolicy } from './sign-in-throttle.js';

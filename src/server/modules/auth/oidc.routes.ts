@@ -5,7 +5,8 @@ import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, problems } from '../../http/openapi.js';
 import { sessionCookie } from '../../http/auth.js';
-import { beginOidcLogin, completeOidcLogin, type OidcPending } from './oidc.js';
+import { credentialCookie } from '../../http/cookies.js';
+import { beginOidcLogin, completeOidcLogin, sameOriginPath, type OidcPending } from './oidc.js';
 
 export const oidcRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Inloggen en gebruikers'];
@@ -37,13 +38,12 @@ oidcRoutes.openapi(
     const oidc = c.get('config').oidc;
     if (!oidc) throw new AppError(ErrorCode.NotFound, 'Inloggen via OIDC is niet ingesteld.');
     const { url, pending } = await beginOidcLogin(oidc, c.req.valid('query').returnTo ?? '/');
-    setCookie(c, pendingCookie, JSON.stringify(pending), {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/api/v1/auth/oidc',
-      secure: c.get('config').secureCookies,
-      maxAge: 600,
-    });
+    setCookie(
+      c,
+      pendingCookie,
+      JSON.stringify(pending),
+      credentialCookie(c, { path: '/api/v1/auth/oidc', maxAge: 600 }),
+    );
     return c.redirect(url.href, 302);
   },
 );
@@ -62,20 +62,26 @@ oidcRoutes.openapi(
     if (!oidc) throw new AppError(ErrorCode.NotFound, 'Inloggen via OIDC is niet ingesteld.');
     const raw = getCookie(c, pendingCookie);
     if (!raw) throw new AppError(ErrorCode.Unauthenticated, 'De inlogpoging is verlopen. Probeer het opnieuw.');
-    const pending = JSON.parse(raw) as OidcPending;
+    const pending = readPending(raw);
     deleteCookie(c, pendingCookie, { path: '/api/v1/auth/oidc' });
     const callbackUrl = new URL(c.req.url);
     const redirect = new URL(oidc.redirectUri);
     callbackUrl.protocol = redirect.protocol;
     callbackUrl.host = redirect.host;
     const { token, expiresAt } = await completeOidcLogin(c.get('db'), oidc, callbackUrl, pending);
-    setCookie(c, sessionCookie, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: c.get('config').secureCookies,
-      expires: expiresAt,
-    });
-    return c.redirect(pending.returnTo, 302);
+    setCookie(c, sessionCookie, token, credentialCookie(c, { path: '/', expires: expiresAt }));
+    return c.redirect(sameOriginPath(pending.returnTo), 302);
   },
 );
+
+/** The login step's cookie; anything else in its place is an expired or forged attempt (401, not 500). */
+function readPending(raw: string): OidcPending {
+  try {
+    const value = JSON.parse(raw) as Partial<OidcPending> | null;
+    if (value && [value.state, value.nonce, value.verifier, value.returnTo].every((v) => typeof v === 'string'))
+      return value as OidcPending;
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new AppError(ErrorCode.Unauthenticated, 'De inlogpoging is verlopen. Probeer het opnieuw.');
+}

@@ -98,8 +98,10 @@ function appWithOidc() {
   });
 }
 
-async function signInViaOidc(app: ReturnType<typeof appWithOidc>) {
-  const login = await app.request('http://zorglandschap.test/api/v1/auth/oidc/login?returnTo=/aanbieders');
+async function signInViaOidc(app: ReturnType<typeof appWithOidc>, returnTo = '/aanbieders') {
+  const login = await app.request(
+    `http://zorglandschap.test/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`,
+  );
   expect(login.status).toBe(302);
   const pendingCookie = login.headers
     .getSetCookie()
@@ -134,6 +136,32 @@ describe('OIDC sign-in', () => {
     expect(done.status).toBe(403);
     expect((await done.json()).detail).toContain('geen account');
     expect(done.headers.getSetCookie().some((c) => c.startsWith('zl_session='))).toBe(false);
+  });
+
+  it('returns only to a path on this site after sign-in, with a Secure session cookie', async () => {
+    const { user } = await buildUser(ctx, 'beleid');
+    loginAs = 'subject-return';
+    accounts[loginAs] = { email: user.email };
+    const app = appWithOidc();
+    for (const [returnTo, expected] of [
+      ['/\\evil.example', '/'],
+      ['/\t/evil.example', '/'],
+      ['//evil.example/pad', '/'],
+      ['https://evil.example', '/'],
+      ['/.//evil.example', '/'],
+      ['/aanbieders?zoek=x#lijst', '/aanbieders?zoek=x#lijst'],
+    ]) {
+      const done = await signInViaOidc(app, returnTo!);
+      expect([returnTo, done.status, done.headers.get('location')]).toEqual([returnTo, 302, expected]);
+      expect(done.headers.getSetCookie().find((c) => c.startsWith('zl_session='))).toContain('Secure');
+    }
+  });
+
+  it('answers a pending-login cookie that is not ours with 401, not 500', async () => {
+    const res = await appWithOidc().request(`${redirectUri}?code=abc&state=x`, {
+      headers: { Cookie: 'zl_oidc=%7Bgeen-json' },
+    });
+    expect(res.status).toBe(401);
   });
 
   it('rejects a callback whose state does not match the login it started', async () => {

@@ -37,6 +37,19 @@ function configurationFor(oidc: OidcConfig): Promise<client.Configuration> {
   return config;
 }
 
+/**
+ * A path on this site to return to after sign-in, else `/`. Browsers read `/\evil.example` and `/\t/evil.example`
+ * as `//evil.example`, another host; so the path is resolved as a browser would, against a placeholder origin, and
+ * kept only when it stays there and does not start with `//` once normalised.
+ */
+export function sameOriginPath(returnTo: string): string {
+  const base = 'https://zorglandschap.invalid';
+  if (!returnTo.startsWith('/') || !URL.canParse(returnTo, base)) return '/';
+  const url = new URL(returnTo, base);
+  if (url.origin !== base || url.pathname.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /** Builds the authorization URL (code flow with PKCE, state and nonce). */
 export async function beginOidcLogin(oidc: OidcConfig, returnTo: string): Promise<{ url: URL; pending: OidcPending }> {
   const config = await configurationFor(oidc);
@@ -44,7 +57,7 @@ export async function beginOidcLogin(oidc: OidcConfig, returnTo: string): Promis
     state: client.randomState(),
     nonce: client.randomNonce(),
     verifier: client.randomPKCECodeVerifier(),
-    returnTo: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
+    returnTo: sameOriginPath(returnTo),
   };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: oidc.redirectUri,
