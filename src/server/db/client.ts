@@ -42,7 +42,10 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // JIT off for every connection: the app's queries are short, and PostgreSQL's cost estimate for the KPI facts'
+    // staleness check (digests of the master data) made it compile that query on every dashboard read: 2 s instead of
+    // 9 ms, which held all ten connections under 50 users (docs/benchmarks.md). The facts refresh had it off already.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
     // An idle connection can be cut by the server (a restart, an administrator, a dropped test database). pg reports
     // that as an 'error' event on the pool, which would end the process if nobody listened; the pool simply opens a
     // new connection on the next query.
