@@ -75,17 +75,6 @@ export function packHeader(
   return JSON.stringify(kept);
 }
 
-/** An element with text, rebuilt from what was kept (no line: it was never in a file). */
-const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
-/** An element with children, rebuilt likewise. */
-const branch = (name: string, ns: string, children: XmlElement[]): XmlElement => ({
-  name,
-  ns,
-  children,
-  text: '',
-  line: 0,
-});
-
 /**
  * What a declaratie-antwoord for a declaration granted in full needs of the declaration: its DeclaratieNummer and
  * TotaalIngediendBedrag, and no Clienten (none is rejected). Undefined when the kept header holds none (not a JW323).
@@ -94,7 +83,14 @@ export function unpackDeclaratie(stored: unknown, messageNs: string): XmlElement
   const d = (stored as { d?: unknown } | null)?.d;
   if (!Array.isArray(d) || d.length !== 3 || !d.every((x) => typeof x === 'string')) return undefined;
   const [nummer, bedrag, dc] = d as string[];
-  const node = (name: string, children: XmlElement[]) => branch(name, messageNs, children);
+  const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
+  const node = (name: string, children: XmlElement[]): XmlElement => ({
+    name,
+    ns: messageNs,
+    children,
+    text: '',
+    line: 0,
+  });
   return node('Declaratie', [
     leaf('DeclaratieNummer', messageNs, nummer!),
     node('TotaalIngediendBedrag', [leaf('TotaalBedrag', BASIS_NS, bedrag!), leaf('DebetCredit', BASIS_NS, dc!)]),
@@ -129,7 +125,14 @@ export function unpackRetourSource(kept: string): XmlElement {
 /** The Header back as an element tree; also reads the full tree that earlier versions kept. */
 export function unpackHeader(stored: unknown, messageNs: string, columns: HeaderColumns): XmlElement {
   const s = stored as { v?: number; h?: Packed; x?: string[] } & Partial<XmlElement>;
-  const node = (name: string, children: XmlElement[]) => branch(name, messageNs, children);
+  const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
+  const node = (name: string, children: XmlElement[]): XmlElement => ({
+    name,
+    ns: messageNs,
+    children,
+    text: '',
+    line: 0,
+  });
   if (s.v === 3 && s.x) {
     const [code, versie, subversie, basis, bericht] = s.x;
     return node('Header', [
