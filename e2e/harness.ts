@@ -329,17 +329,20 @@ export function useAppInBrowser({ clearCookies = true, ...appOptions }: AppInBro
 /**
  * Follows a link of the main menu by its text, first opening the section (a disclosure button) that holds it
  * when the link is not already shown. `menu` is the navigation's name: 'Main menu' in English.
+ * The menu is drawn once the signed-in user is known, and a page that redirects right after sign-in closes an open
+ * section; so this waits for the menu and opens the link's own section (the button controlling its panel), again
+ * if a redirect closed it.
  */
 export async function followMenuLink(page: Page, label: string, menu = 'Hoofdmenu'): Promise<void> {
   const nav = page.getByRole('navigation', { name: menu });
   const link = nav.getByRole('link', { name: label, exact: true });
-  if (!(await link.isVisible())) {
-    const buttons = nav.getByRole('button');
-    for (let i = 0; i < (await buttons.count()); i++) {
-      await buttons.nth(i).click();
-      if (await link.isVisible()) break;
-      await buttons.nth(i).click();
-    }
+  const shownOrNot = nav.getByRole('link', { name: label, exact: true, includeHidden: true });
+  await shownOrNot.waitFor({ state: 'attached' });
+  for (let attempt = 0; attempt < 5 && !(await link.isVisible()); attempt++) {
+    const panel = await shownOrNot.evaluate((el) => el.closest('ul[id]')?.id ?? '');
+    const button = nav.locator(`button[aria-controls="${panel}"]`);
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await link.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
   }
   await link.click();
 }
