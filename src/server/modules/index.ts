@@ -1,5 +1,6 @@
 import { jobsModule } from '../jobs/module.js';
 import { auditModule } from './audit/module.js';
+import { availabilityModule } from './availability/module.js';
 import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
 import { landscapeModule } from './landscape/module.js';
@@ -16,6 +17,7 @@ const modules = [
   landscapeModule,
   exchangeModule,
   monitoringModule,
+  availabilityModule,
   jobsModule,
 ] as const satisfies readonly ServerModule[];
 

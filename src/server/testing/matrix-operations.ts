@@ -1,5 +1,6 @@
 import type { Permission } from '../../shared/permissions.js';
 import { createTarget } from '../modules/monitoring/targets.service.js';
+import { availabilityOperations } from './matrix-availability.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
 
@@ -409,4 +410,5 @@ export const operationCases: Record<string, OperationCase> = {
     own: (w, ctx) => freshTarget(w, ctx, w.a),
     otherRegion: (w, ctx) => freshTarget(w, ctx, w.b),
   },
+  ...availabilityOperations,
 };
