@@ -32,6 +32,10 @@ export const availabilityLimits = {
   maxPlaces: 10_000,
   /** Youth care runs to 18, with follow-up care to 23; the finder accepts ages up to 27. */
   maxAge: 27,
+  /** The measured wait is the median of the starts in this many months before today… */
+  measuredMonths: 6,
+  /** …and is withheld below this many starts. */
+  measuredMinimumStarts: 10,
 } as const;
 
 /** Defaults of a region without settings of its own: confirm every 4 weeks, the Treeknorm, a margin of 2 weeks. */

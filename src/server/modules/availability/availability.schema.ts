@@ -124,6 +124,18 @@ export type EntryUpdate = z.infer<typeof ZEntryUpdate>;
 
 const ZProductRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable();
 
+export const ZMeasured = z
+  .object({
+    medianWeeks: z
+      .number()
+      .nullable()
+      .describe('Mediaan in weken van aanvraag (JW315) of toewijzing (JW301) tot start (JW305)'),
+    starts: z.number().int().nullable().describe('Aantal starts in de laatste 6 maanden (niet getoond onder de 10)'),
+    withheld: z.boolean().describe('Minder dan 10 starts: niet getoond'),
+  })
+  .openapi('AvailabilityMeasuredWait');
+export type Measured = z.infer<typeof ZMeasured>;
+
 export const ZEntry = z
   .object({
     id: z.uuid(),
@@ -150,6 +162,8 @@ export const ZEntry = z
     confirmedAt: z.string().describe('Laatst bijgewerkt of als ongewijzigd bevestigd'),
     confirmBy: z.iso.date().describe('Uiterlijk op deze dag opnieuw bevestigen'),
     stale: z.boolean().describe('Niet bevestigd binnen de termijn van de regio'),
+    measured: ZMeasured.nullable().describe('Gemeten wachttijd uit de iJw-berichten; null zonder starts'),
+    waitDiffers: z.boolean().describe('Gemeten en gemelde wachttijd verschillen meer dan de marge van de regio'),
     updatedAt: z.string(),
   })
   .openapi('AvailabilityEntry');

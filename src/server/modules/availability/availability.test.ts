@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dutchToday } from '../../../shared/period.js';
-import { availabilityEntries } from '../../db/schema/index.js';
+import { availabilityEntries, kpiTrajectoryFacts } from '../../db/schema/index.js';
 import { buildAdmin, buildContract, buildProvider, buildRegion } from '../../testing/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { createProduct } from '../landscape/index.js';
@@ -353,5 +353,57 @@ describe('availability search', () => {
       `/availability/offers?productId=${w.ggz.id}&takesNewClients=true`,
     );
     expect(taking.body.data.map((o: { id: string }) => o.id)).toEqual([open.body.id]);
+  });
+});
+
+describe('measured beside reported', () => {
+  /** Starts of the provider's care in the region's first municipality, each after `waitDays` days, within six months. */
+  async function starts(w: Awaited<ReturnType<typeof world>>, agb: string, waits: number[]) {
+    const today = dutchToday();
+    await ctx.database.db.insert(kpiTrajectoryFacts).values(
+      waits.map((waitDays, i) => ({
+        trajectoryId: Math.floor(Math.random() * 1e12),
+        youth: BigInt(Math.floor(Math.random() * 1e12)),
+        municipalityCode: w.region.municipalities[0]!.cbsCode,
+        providerAgb: agb,
+        productCategory: '45',
+        productCode: '45A01',
+        startDate: addDays(today, -10 - i),
+        waitDays,
+      })),
+    );
+  }
+
+  it('shows the measured median wait of the last six months beside the reported one, and signals a difference', async () => {
+    const w = await world();
+    // P reports 3 + 6 = 9 weeks; its starts waited a median of 84 days (12 weeks): more than the 2 weeks' margin.
+    await starts(w, w.p.agbCode, [70, 77, 80, 84, 84, 84, 90, 95, 100, 110, 120]);
+    // Q has nine starts: withheld.
+    await starts(w, w.q.agbCode, [7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    const pEntry = await call(
+      ctx,
+      w.pUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.p.locations[0]!.id, w.ggz.id),
+    );
+    expect(pEntry.body.measured).toEqual({ medianWeeks: 12, starts: 11, withheld: false });
+    expect(pEntry.body.waitDiffers).toBe(true);
+    const qEntry = await call(
+      ctx,
+      w.qUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.q.locations[0]!.id, w.ggz.id),
+    );
+    expect(qEntry.body.measured).toEqual({ medianWeeks: null, starts: null, withheld: true });
+    expect(qEntry.body.waitDiffers).toBe(false);
+    const offers = await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}`);
+    const p = offers.body.data.find((o: { id: string }) => o.id === pEntry.body.id);
+    expect(p.measured.medianWeeks).toBe(12);
+    // A wider margin: no signal.
+    await call(ctx, w.manager.token, 'PATCH', `/regions/${w.region.id}/availability-settings`, { marginWeeks: 4 });
+    const again = await call(ctx, w.manager.token, 'GET', `/availability/entries/${pEntry.body.id}`);
+    expect(again.body.waitDiffers).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   providers,
 } from '../../db/schema/index.js';
 import type { Entry } from './availability.schema.js';
+import { withMeasuredWaits } from './measured.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -53,7 +54,7 @@ export async function presentEntries(
   if (page.limit !== undefined) query = query.limit(page.limit).offset(page.offset ?? 0);
   const rows = await query;
   const today = dutchToday();
-  return rows.map((r) => {
+  const entries = rows.map((r) => {
     const x = r.entry;
     const weeks = Number(r.weeks);
     const stop =
@@ -86,4 +87,5 @@ export async function presentEntries(
       updatedAt: x.updatedAt.toISOString(),
     };
   });
+  return withMeasuredWaits(db, entries);
 }
