@@ -97,4 +97,10 @@ export const availabilityOperations: Record<string, OperationCase> = {
     own: (w) => ({ path: `/regions/${w.a.region.id}/availability-settings`, body: { confirmEveryWeeks: 4 } }),
     otherRegion: (w) => ({ path: `/regions/${w.b.region.id}/availability-settings`, body: { confirmEveryWeeks: 6 } }),
   },
+  'GET /availability/national-reports/{quarter}': {
+    permission: 'availability.read',
+    kind: 'list',
+    own: () => ({ path: '/availability/national-reports/2026Q4' }),
+    otherProvider: (w) => ({ path: '/availability/national-reports/2026Q4', query: { providerId: w.other.id } }),
+  },
 };

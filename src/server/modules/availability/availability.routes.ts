@@ -1,5 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
+import { attachment } from '../../http/download.js';
+import { csvOf, xlsxOf } from '../../http/spreadsheet.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import {
@@ -15,6 +17,7 @@ import {
   ZSettingsUpdate,
 } from './availability.schema.js';
 import { confirmEntries, createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.service.js';
+import { nationalReport } from './national-report.js';
 import { searchOffers } from './search.service.js';
 import { readSettings, updateSettings } from './settings.service.js';
 
@@ -165,4 +168,66 @@ availabilityRoutes.openapi(
   }),
   async (c) =>
     c.json(await updateSettings(c.get('db'), actorOf(c), c.req.valid('param').regionId, c.req.valid('json')), 200),
+);
+
+availabilityRoutes.openapi(
+  defineRoute({
+    permission: 'availability.read',
+    method: 'get',
+    path: '/availability/national-reports/{quarter}',
+    tags,
+    summary: 'Wachttijden en wachtlijsten voor de kwartaalrapportage (Regeling Jeugdwet art. 8g), als CSV of Excel',
+    description:
+      'Per aanbieder, regio en vorm van jeugdhulp (productcategorie): de langste aanmeld- en behandelwachttijd en het aantal jeugdigen op de wachtlijst zoals die op de laatste dag van het kwartaal stonden. Een aanbieder krijgt alleen de eigen regels.',
+    request: {
+      params: z.object({
+        quarter: z.string().openapi({ param: { name: 'quarter', in: 'path' }, example: '2026Q4' }),
+      }),
+      query: z.object({
+        providerId: z.uuid().optional(),
+        format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('csv'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'Het bestand',
+        content: {
+          'text/csv': { schema: z.string() },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: z.string().openapi({ format: 'binary' }),
+          },
+        },
+      },
+      ...problems(400, 401, 403),
+    },
+  }),
+  async (c) => {
+    const { format, providerId } = c.req.valid('query');
+    const { quarter, rows } = await nationalReport(c.get('db'), actorOf(c), {
+      quarter: c.req.valid('param').quarter,
+      providerId,
+    });
+    const name = `wachttijden-${quarter}`;
+    if (format === 'xlsx')
+      return c.body(
+        new Uint8Array(
+          await xlsxOf(rows, {
+            sheet: `Wachttijden ${quarter}`,
+            widths: [10, 12, 36, 12, 24, 10, 48],
+            notes: [
+              'Per vorm van jeugdhulp: de langste wachttijd over de locaties en producten, en de som van de wachtlijsten (docs/availability.md).',
+            ],
+          }),
+        ),
+        200,
+        {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': attachment(`${name}.xlsx`),
+        },
+      );
+    return c.body(csvOf(rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': attachment(`${name}.csv`),
+    });
+  },
 );

@@ -407,3 +407,65 @@ describe('measured beside reported', () => {
     expect(again.body.waitDiffers).toBe(false);
   });
 });
+
+describe('the national quarterly report', () => {
+  it('gives a provider its waits and waiting lists per form of youth help as they stood at the quarter’s end, as CSV and Excel', async () => {
+    const w = await world();
+    const second = await call(ctx, w.manager.token, 'PATCH', `/providers/${w.p.id}`, {
+      locations: [
+        { id: w.p.locations[0]!.id, name: w.p.locations[0]!.name, postcode: '3991 AA', city: 'Houten' },
+        { name: 'Kompas Jeugd Vianen', postcode: '4131 AA', city: 'Vianen' },
+      ],
+    });
+    expect(second.status).toBe(200);
+    const locations = second.body.locations as Array<{ id: string; city: string }>;
+    expect(locations.find((l) => l.city === 'Houten')!.id).toBe(w.p.locations[0]!.id);
+    const vianen = locations.find((l) => l.city === 'Vianen')!.id;
+    await call(ctx, w.pUser.token, 'POST', '/availability/entries', entry(w.p.locations[0]!.id, w.ggz.id));
+    await call(
+      ctx,
+      w.pUser.token,
+      'POST',
+      '/availability/entries',
+      entry(vianen, w.ggz.id, { intakeWaitWeeks: 7, waitingListCount: 5 }),
+    );
+    await call(ctx, w.qUser.token, 'POST', '/availability/entries', entry(w.q.locations[0]!.id, w.ggz.id));
+    const quarter = `${dutchToday().slice(0, 4)}Q${Math.floor((Number(dutchToday().slice(5, 7)) - 1) / 3) + 1}`;
+    const csv = await ctx.app.request(`/api/v1/availability/national-reports/${quarter}`, {
+      headers: { Authorization: `Bearer ${w.pUser.token}` },
+    });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    expect(lines[0]).toContain('Jeugdigen op de wachtlijst');
+    expect(lines).toHaveLength(2);
+    const [row] = lines.slice(1);
+    expect(row!.slice(2, 11)).toEqual([
+      'Kompas Jeugd',
+      w.p.agbCode,
+      w.region.name,
+      '45',
+      'Jeugdhulp ambulant',
+      '7',
+      '6',
+      '17',
+      '2',
+    ]);
+    const xlsx = await ctx.app.request(`/api/v1/availability/national-reports/${quarter}?format=xlsx`, {
+      headers: { Authorization: `Bearer ${w.manager.token}` },
+    });
+    expect(xlsx.headers.get('Content-Type')).toContain('spreadsheetml');
+    expect(xlsx.headers.get('Content-Disposition')).toContain(`wachttijden-${quarter}.xlsx`);
+    // Before the entries existed there is nothing to report: the header only.
+    const before = await ctx.app.request('/api/v1/availability/national-reports/2025Q1', {
+      headers: { Authorization: `Bearer ${w.pUser.token}` },
+    });
+    expect((await before.text()).trim().split('\r\n')).toHaveLength(1);
+    const typo = await call(ctx, w.pUser.token, 'GET', '/availability/national-reports/2025-1');
+    expect(typo.status).toBe(400);
+    expect(typo.body.invalidParams[0].reason).toContain('2025Q3');
+  });
+});

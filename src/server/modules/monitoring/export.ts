@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { withheldText } from '../../../shared/kpi-charts.js';
+import { csvOf, xlsxOf } from '../../http/spreadsheet.js';
 import { kpiGroupLabels, type KpiCell, type KpiResponse, type KpiUnit } from '../../../shared/kpi.js';
 
 /**
@@ -50,34 +50,16 @@ function table(response: KpiResponse): Array<Array<string | number | null>> {
   return [header, ...rows];
 }
 
-/** CSV as Dutch spreadsheet programs open it: semicolons, decimal commas, a BOM for the accents. */
+/** The KPI figures as CSV (semicolons, decimal commas, a BOM). */
 export function toCsv(response: KpiResponse): string {
-  const field = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
-    return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${table(response)
-    .map((row) => row.map(field).join(';'))
-    .join('\r\n')}\r\n`;
+  return csvOf(table(response));
 }
 
 export async function toXlsx(response: KpiResponse): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Zorglandschap';
-  const sheet = workbook.addWorksheet(`KPI ${response.period.label}`.replace(/[/\\?*[\]:]/g, '-').slice(0, 31));
-  const [header, ...rows] = table(response);
-  sheet.addRow(header!).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = i < 2 ? 36 : 16;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.addRow([]);
-  sheet.addRow([`Cellen met minder dan ${response.suppressionThreshold} jeugdigen zijn weggelaten (docs/kpi.md).`]);
+  const notes = [`Cellen met minder dan ${response.suppressionThreshold} jeugdigen zijn weggelaten (docs/kpi.md).`];
   if (response.rounding)
-    sheet.addRow([
+    notes.push(
       `Aantallen zijn afgerond op ${response.rounding.count}-tallen en bedragen op ${response.rounding.euro} euro, elk apart (ook het totaal).`,
-    ]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    );
+  return xlsxOf(table(response), { sheet: `KPI ${response.period.label}`, notes, widths: [36, 36] });
 }
