@@ -28,11 +28,12 @@ describe('the permission table', () => {
     }
   });
 
-  it('lets a visitor without an account only sign in, see the health and read the API description', () => {
+  it('lets a visitor without an account only sign in, see the health, read the API description and the published waits', () => {
     expect(permissions.filter((p) => holders(p).includes('public'))).toEqual([
       'health.read',
       'auth.signIn',
       'apiDocs.read',
+      'availability.public',
     ]);
   });
 });

@@ -34,6 +34,7 @@ const backoffice = { ...keeper, contractmanager: 'region' } as const;
 const backofficeAndPolicy = { ...backoffice, beleid: 'region' } as const;
 const everyRole = { ...backofficeAndPolicy, verwijzer: 'region', aanbieder: 'ownProvider' } as const;
 const signedIn = Object.fromEntries(roles.map((r) => [r, 'self'])) as Record<Role, 'self'>;
+const everyRoleInPublic = Object.fromEntries(roles.map((r) => [r, 'public'])) as Record<Role, 'public'>;
 
 export const permissionTable = {
   // --- System and sign-in
@@ -106,6 +107,10 @@ export const permissionTable = {
     description:
       'Beschikbaarheid, wachttijden, cliëntenstop en aanmeldroute bijwerken en bevestigen (een aanbieder: alleen de eigen)',
     grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+  'availability.public': {
+    description: 'De wachttijden van de regio op regioniveau zien, zonder inloggen (kleine aantallen weggelaten)',
+    grants: { public: 'public', ...everyRoleInPublic },
   },
   'availability.settings': {
     description: 'De bijwerktermijn, de wachttijdnormen en de lijst van specialisaties van de regio vastleggen',

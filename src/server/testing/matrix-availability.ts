@@ -103,4 +103,15 @@ export const availabilityOperations: Record<string, OperationCase> = {
     own: () => ({ path: '/availability/national-reports/2026Q4' }),
     otherProvider: (w) => ({ path: '/availability/national-reports/2026Q4', query: { providerId: w.other.id } }),
   },
+  'GET /availability/region-view': {
+    permission: 'availability.search',
+    kind: 'list',
+    own: () => ({ path: '/availability/region-view' }),
+    otherRegion: (w) => ({ path: '/availability/region-view', query: { regionId: w.b.region.id } }),
+  },
+  'GET /public/regions/{code}/availability': {
+    permission: 'availability.public',
+    kind: 'list',
+    own: (w) => ({ path: `/public/regions/${w.a.region.code}/availability` }),
+  },
 };

@@ -3,7 +3,9 @@ import type { AppEnv } from '../../http/context.js';
 import { attachment } from '../../http/download.js';
 import { csvOf, xlsxOf } from '../../http/spreadsheet.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
-import { actorOf, defineRoute } from '../../http/permission.js';
+import { fieldError } from '../../http/errors.js';
+import { actorOf, assertOwnRegion, defineRoute } from '../../http/permission.js';
+import { kpiDisclosureFor } from '../../../shared/kpi-disclosure.js';
 import {
   ZConfirm,
   ZEntry,
@@ -13,11 +15,13 @@ import {
   ZEntryWithHistory,
   ZOffer,
   ZOfferQuery,
+  ZRegionView,
   ZSettings,
   ZSettingsUpdate,
 } from './availability.schema.js';
 import { confirmEntries, createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.service.js';
 import { nationalReport } from './national-report.js';
+import { regionIdByCode, regionView } from './region-view.service.js';
 import { searchOffers } from './search.service.js';
 import { readSettings, updateSettings } from './settings.service.js';
 
@@ -229,5 +233,57 @@ availabilityRoutes.openapi(
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': attachment(`${name}.csv`),
     });
+  },
+);
+
+availabilityRoutes.openapi(
+  defineRoute({
+    permission: 'availability.search',
+    method: 'get',
+    path: '/availability/region-view',
+    tags,
+    summary: 'Wachttijden van de regio door de tijd, tegen de Treeknorm, met de meetlat',
+    description:
+      'Gemelde en gemeten wachttijden per productcategorie over de laatste twaalf maanden, en de gecontracteerde producten waarvoor geen aanbieder plek heeft binnen de norm. Exacte wachtlijsten alleen voor de backoffice.',
+    request: { query: z.object({ regionId: z.uuid().optional().describe('Standaard: de eigen regio') }) },
+    responses: { 200: json(ZRegionView, 'Het overzicht'), ...problems(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    const regionId = c.req.valid('query').regionId ?? actor.regionId ?? actor.regionIds[0];
+    if (!regionId) throw fieldError('regionId', 'kies een regio');
+    assertOwnRegion(actor, regionId, 'Deze regio bestaat niet.');
+    const view = await regionView(
+      c.get('db'),
+      regionId,
+      kpiDisclosureFor(actor.role),
+      c.get('config').suppressionThreshold,
+    );
+    return c.json(view, 200);
+  },
+);
+
+availabilityRoutes.openapi(
+  defineRoute({
+    permission: 'availability.public',
+    method: 'get',
+    path: '/public/regions/{code}/availability',
+    tags,
+    summary: 'De openbare wachttijden van een regio, zonder inloggen',
+    description:
+      'Voor raden en inwoners: dezelfde cijfers op regioniveau als het regio-overzicht, met kleine aantallen weggelaten en wachtlijsten op vijftallen afgerond.',
+    request: {
+      params: z.object({
+        code: z
+          .string()
+          .regex(/^[a-z0-9-]{1,50}$/, 'een regiocode bestaat uit kleine letters, cijfers en streepjes')
+          .openapi({ param: { name: 'code', in: 'path' }, example: 'lekstroom' }),
+      }),
+    },
+    responses: { 200: json(ZRegionView, 'Het overzicht'), ...problems(400, 404) },
+  }),
+  async (c) => {
+    const regionId = await regionIdByCode(c.get('db'), c.req.valid('param').code);
+    return c.json(await regionView(c.get('db'), regionId, 'published', c.get('config').suppressionThreshold), 200);
   },
 );

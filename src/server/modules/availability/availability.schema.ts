@@ -230,3 +230,53 @@ export const ZSettingsUpdate = ZSettings.omit({ regionId: true })
   .strict()
   .openapi('AvailabilitySettingsUpdate');
 export type SettingsUpdate = z.infer<typeof ZSettingsUpdate>;
+
+export const ZRegionView = z
+  .object({
+    region: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+    norms: z
+      .object({ intakeWeeks: z.number().int(), treatmentWeeks: z.number().int() })
+      .describe('De Treeknorm van de regio'),
+    disclosure: z
+      .enum(['exact', 'published'])
+      .describe('published: wachtlijsten onder de drempel weggelaten, de rest op vijftallen'),
+    municipalities: z.array(z.string()).describe('De meetlat geldt voor elk van deze gemeenten'),
+    categories: z.array(
+      z.object({
+        productCategory: z.string(),
+        name: z.string(),
+        entries: z.number().int(),
+        providers: z.number().int(),
+        withinNorm: z.number().int().describe('Actuele regels met plek binnen beide normen'),
+        waitingList: z
+          .number()
+          .int()
+          .nullable()
+          .describe('Jeugdigen op de wachtlijsten; null: weggelaten (klein aantal)'),
+        months: z.array(
+          z.object({
+            month: z.string(),
+            reportedIntakeWeeks: z.number().nullable(),
+            reportedTreatmentWeeks: z.number().nullable(),
+            measuredWeeks: z.number().nullable(),
+            measuredWithheld: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+    meetlat: z
+      .array(
+        z.object({
+          product: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+          productCategory: z.string(),
+          entries: z.number().int(),
+          shortestWaitWeeks: z
+            .number()
+            .nullable()
+            .describe('Kortste wachttijd tot start bij wie nieuwe cliënten aanneemt'),
+        }),
+      )
+      .describe('Gecontracteerde producten waarvoor geen aanbieder plek heeft binnen de norm'),
+  })
+  .openapi('AvailabilityRegionView');
+export type RegionView = z.infer<typeof ZRegionView>;

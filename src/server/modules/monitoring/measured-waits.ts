@@ -1,6 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 
+interface Span {
+  municipalityCodes: string[];
+  from: string;
+  to: string;
+  minimumStarts: number;
+}
+
+/** Starts with a known wait and productcategorie, in the municipalities, from `from` to `to` (inclusive). */
+const startsIn = (span: Span) => sql`municipality_code in (${sql.join(
+  span.municipalityCodes.map((c) => sql`${c}`),
+  sql`, `,
+)})
+  and start_date between ${span.from}::date and ${span.to}::date
+  and wait_days is not null and product_category is not null`;
+
 export interface MeasuredWait {
   providerAgb: string;
   productCategory: string;
@@ -15,27 +30,46 @@ export interface MeasuredWait {
  * allocation (JW301), to the start (JW305), over trajectories of the given municipalities that started in [from, to]
  * — the same wait the KPI `wait_days` counts. Fewer than `minimumStarts` starts: the median is withheld.
  */
-export async function measuredWaits(
-  db: Db,
-  span: { municipalityCodes: string[]; from: string; to: string; minimumStarts: number },
-): Promise<MeasuredWait[]> {
+export async function measuredWaits(db: Db, span: Span): Promise<MeasuredWait[]> {
   if (span.municipalityCodes.length === 0) return [];
   const rows = await queryRows<{ provider_agb: string; product_category: string; starts: number; median: number }>(
     db,
     sql`select provider_agb, product_category, count(*)::int as starts,
           percentile_cont(0.5) within group (order by wait_days)::float8 as median
         from kpi_trajectory_facts
-        where municipality_code in (${sql.join(
-          span.municipalityCodes.map((c) => sql`${c}`),
-          sql`, `,
-        )})
-          and start_date between ${span.from}::date and ${span.to}::date
-          and wait_days is not null and product_category is not null
+        where ${startsIn(span)}
         group by provider_agb, product_category`,
   );
   return rows.map((r) => ({
     providerAgb: r.provider_agb,
     productCategory: r.product_category,
+    starts: Number(r.starts),
+    medianDays: Number(r.starts) >= span.minimumStarts ? Math.round(Number(r.median) * 10) / 10 : null,
+  }));
+}
+
+export interface MeasuredMonth {
+  productCategory: string;
+  /** YYYY-MM */
+  month: string;
+  starts: number;
+  medianDays: number | null;
+}
+
+/** The same measured wait per productcategorie and calendar month of the start, for the region view over time. */
+export async function measuredWaitsPerMonth(db: Db, span: Span): Promise<MeasuredMonth[]> {
+  if (span.municipalityCodes.length === 0) return [];
+  const rows = await queryRows<{ product_category: string; month: string; starts: number; median: number }>(
+    db,
+    sql`select product_category, to_char(start_date, 'YYYY-MM') as month, count(*)::int as starts,
+          percentile_cont(0.5) within group (order by wait_days)::float8 as median
+        from kpi_trajectory_facts
+        where ${startsIn(span)}
+        group by 1, 2 order by 1, 2`,
+  );
+  return rows.map((r) => ({
+    productCategory: r.product_category,
+    month: r.month,
     starts: Number(r.starts),
     medianDays: Number(r.starts) >= span.minimumStarts ? Math.round(Number(r.median) * 10) / 10 : null,
   }));

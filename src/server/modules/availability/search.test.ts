@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dutchToday } from '../../../shared/period.js';
+import { availabilityEntries, kpiTrajectoryFacts } from '../../db/schema/index.js';
+import { call, createTestContext, type TestContext } from '../../testing/harness.js';
+import { entry, world as buildWorld } from './testing/world.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+const world = () => buildWorld(ctx);
+
+describe('availability search', () => {
+  it('shows a referrer only contracted providers matching the child, shortest wait first, without commercial data', async () => {
+    const w = await world();
+    const houten = w.region.municipalities[0]!.cbsCode;
+    const pEntry = await call(
+      ctx,
+      w.pUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.p.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 6 }),
+    );
+    const qEntry = await call(
+      ctx,
+      w.qUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.q.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 2, specialisations: ['autisme', 'trauma'] }),
+    );
+    await call(ctx, w.qUser.token, 'POST', '/availability/entries', {
+      ...entry(w.q.locations[0]!.id, w.ggz.id),
+      productId: null,
+      productCategory: '45',
+      specialisations: ['LVB'],
+    });
+    // R's contract ended: its entry (written before) is not offered.
+    await ctx.database.db.insert(availabilityEntries).values({
+      regionId: w.region.id,
+      providerId: w.r.id,
+      locationId: w.r.locations[0]!.id,
+      productId: w.ggz.id,
+      productCategory: '45',
+      intakeWaitWeeks: 0,
+      treatmentWaitWeeks: 0,
+      specialisations: ['autisme'],
+      offerForms: ['individueel'],
+    });
+    const res = await call(
+      ctx,
+      w.referrer.token,
+      'GET',
+      `/availability/offers?municipality=${houten}&productId=${w.ggz.id}&specialisation=autisme&age=9`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((o: { id: string }) => o.id)).toEqual([qEntry.body.id, pEntry.body.id]);
+    expect(res.body.data[0]).toMatchObject({
+      provider: { name: 'Waterlelie GGZ' },
+      intakeWaitWeeks: 2,
+      intakePhone: '030 123 45 67',
+    });
+    const text = JSON.stringify(res.body);
+    for (const secret of [w.p.agbCode, w.q.agbCode, 'budgetCeiling', 'procedure', 'tier'])
+      expect(text).not.toContain(secret);
+    const tooOld = await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}&age=19`);
+    expect(tooOld.body.data).toEqual([]);
+    const lvb = await call(
+      ctx,
+      w.referrer.token,
+      'GET',
+      `/availability/offers?productId=${w.ggz.id}&specialisation=lvb`,
+    );
+    expect(lvb.body.data).toHaveLength(1);
+    expect(lvb.body.data[0].product).toBeNull();
+  });
+
+  it('leaves out entries that do not take new clients when asked', async () => {
+    const w = await world();
+    const today = dutchToday();
+    const open = await call(ctx, w.pUser.token, 'POST', '/availability/entries', entry(w.p.locations[0]!.id, w.ggz.id));
+    const stopped = await call(
+      ctx,
+      w.qUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.q.locations[0]!.id, w.ggz.id, {
+        clientStop: { reason: 'Verbouwing', from: addDays(today, 20), until: addDays(today, 90) },
+      }),
+    );
+    await ctx.database.db
+      .update(availabilityEntries)
+      .set({ stopFrom: today })
+      .where(sql`id = ${stopped.body.id}`);
+    const all = await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}`);
+    expect(all.body.data).toHaveLength(2);
+    const taking = await call(
+      ctx,
+      w.referrer.token,
+      'GET',
+      `/availability/offers?productId=${w.ggz.id}&takesNewClients=true`,
+    );
+    expect(taking.body.data.map((o: { id: string }) => o.id)).toEqual([open.body.id]);
+  });
+});
+
+describe('measured beside reported', () => {
+  /** Starts of the provider's care in the region's first municipality, each after `waitDays` days, within six months. */
+  async function starts(w: Awaited<ReturnType<typeof world>>, agb: string, waits: number[]) {
+    const today = dutchToday();
+    await ctx.database.db.insert(kpiTrajectoryFacts).values(
+      waits.map((waitDays, i) => ({
+        trajectoryId: Math.floor(Math.random() * 1e12),
+        youth: BigInt(Math.floor(Math.random() * 1e12)),
+        municipalityCode: w.region.municipalities[0]!.cbsCode,
+        providerAgb: agb,
+        productCategory: '45',
+        productCode: '45A01',
+        startDate: addDays(today, -10 - i),
+        waitDays,
+      })),
+    );
+  }
+
+  it('shows the measured median wait of the last six months beside the reported one, and signals a difference', async () => {
+    const w = await world();
+    // P reports 3 + 6 = 9 weeks; its starts waited a median of 84 days (12 weeks): more than the 2 weeks' margin.
+    await starts(w, w.p.agbCode, [70, 77, 80, 84, 84, 84, 90, 95, 100, 110, 120]);
+    // Q has nine starts: withheld.
+    await starts(w, w.q.agbCode, [7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    const pEntry = await call(
+      ctx,
+      w.pUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.p.locations[0]!.id, w.ggz.id),
+    );
+    expect(pEntry.body.measured).toEqual({ medianWeeks: 12, starts: 11, withheld: false });
+    expect(pEntry.body.waitDiffers).toBe(true);
+    const qEntry = await call(
+      ctx,
+      w.qUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.q.locations[0]!.id, w.ggz.id),
+    );
+    expect(qEntry.body.measured).toEqual({ medianWeeks: null, starts: null, withheld: true });
+    expect(qEntry.body.waitDiffers).toBe(false);
+    const offers = await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}`);
+    const p = offers.body.data.find((o: { id: string }) => o.id === pEntry.body.id);
+    expect(p.measured.medianWeeks).toBe(12);
+    // A wider margin: no signal.
+    await call(ctx, w.manager.token, 'PATCH', `/regions/${w.region.id}/availability-settings`, { marginWeeks: 4 });
+    const again = await call(ctx, w.manager.token, 'GET', `/availability/entries/${pEntry.body.id}`);
+    expect(again.body.waitDiffers).toBe(false);
+  });
+});
