@@ -1,4 +1,5 @@
 import { jobsModule } from '../jobs/module.js';
+import { mailModule } from '../mail/module.js';
 import { auditModule } from './audit/module.js';
 import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
@@ -17,6 +18,7 @@ const modules = [
   exchangeModule,
   monitoringModule,
   jobsModule,
+  mailModule,
 ] as const satisfies readonly ServerModule[];
 
 export const serverModules: readonly ServerModule[] = modules;

@@ -4,3 +4,4 @@ export * from './exchange.js';
 export * from './monitoring.js';
 export * from './jobs.js';
 export * from './versions.js';
+export * from './mail.js';
