@@ -80,6 +80,13 @@ describe('the outbox on the embedded default (no mail server)', () => {
       ],
     ]);
     expect(await ctx.page.getByText('Niet verzonden: geen mailserver ingesteld').count()).toBe(1);
+    // Sent again on request (after a mail server was configured, say); here it ends as not sent again.
+    await ctx.page.getByRole('button', { name: 'Opnieuw verzenden' }).click();
+    await ctx.page
+      .getByRole('status')
+      .filter({ hasText: 'De e-mail staat weer klaar om verzonden te worden.' })
+      .waitFor();
+    expect(await settledStatus(ctx.app.db, id)).toBe('not-sent-no-smtp');
 
     await ctx.page.goto(`${ctx.app.baseUrl}/beheer/postvak-uit`);
     await settle(ctx.page, 'Postvak uit');

@@ -114,6 +114,15 @@ export async function deliverDueMail(
   return result;
 }
 
+/** A URL part as written in SMTP_URL, percent-decoded when it can be. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /** Nodemailer's error codes in words a beheerder can act on. */
 const reasons: Record<string, string> = {
   ECONNECTION: 'de mailserver is niet bereikbaar',
@@ -137,7 +146,7 @@ export function describeFailure(error: unknown, smtpUrl: string, attempt: number
   const reason = (typeof code === 'string' && reasons[code]) || 'verzenden mislukt';
   let detail = safeErrorMessage(error);
   const url = new URL(smtpUrl);
-  for (const secret of [url.password, url.username].map(decodeURIComponent))
+  for (const secret of [url.password, url.username].flatMap((s) => [s, decoded(s)]))
     if (secret.length >= 3) detail = detail.split(secret).join('[…]');
   const next = attempt >= maxAttempts ? 'laatste poging, niet meer opnieuw' : 'wordt later opnieuw geprobeerd';
   return `Poging ${attempt} van ${maxAttempts}: ${reason} (${detail}); ${next}.`.slice(0, 1000);

@@ -5,7 +5,7 @@ import { mailOutbox } from '../db/schema/index.js';
 import { JobRunner } from '../jobs/runner.js';
 import { buildRegion } from '../testing/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../testing/harness.js';
-import { defaultDeliveryPolicy, deliverDueMail, mailDeliveryJob } from './delivery.js';
+import { defaultDeliveryPolicy, deliverDueMail, describeFailure, mailDeliveryJob } from './delivery.js';
 import { mailQueuedSince, queueMail, type MailToQueue } from './index.js';
 import { closedPort, sinkPassword, sinkUser, startSmtpSink } from './testing/smtp-sink.js';
 
@@ -178,6 +178,32 @@ describe('the outbox without a mail server (the embedded default)', () => {
     expect([...page1.body.data, ...page2.body.data].map((m: { id: string }) => m.id)).toEqual(ids.reverse());
     expect((await call(ctx, own, 'GET', '/mails?status=sent')).body.data).toEqual([]);
     expect((await call(ctx, own, 'GET', '/mails?status=verzonden')).status).toBe(400);
+  });
+});
+
+describe('the mail settings', () => {
+  it('take SMTP_URL and MAIL_FROM from the environment, and refuse a URL that is no mail server or lacks a sender', () => {
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAIL_FROM: 'Regio <noreply@regio.nl>' }),
+    ).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.nl:465',
+      mailFrom: 'Regio <noreply@regio.nl>',
+    });
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.nl:25' })).toThrow(/MAIL_FROM is nodig naast SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'https://mail.example.nl', MAIL_FROM: 'a@b.nl' })).toThrow(
+      /SMTP_URL moet beginnen met smtp:\/\/ of smtps:\/\//,
+    );
+  });
+
+  it('keep the user name and password of SMTP_URL out of the error a beheerder reads', () => {
+    const error = Object.assign(new Error('Invalid login: 535 user geheim-gebruiker with p@ss%w0rd refused'), {
+      code: 'EAUTH',
+    });
+    const text = describeFailure(error, 'smtp://geheim-gebruiker:p%40ss%25w0rd@mail.example.nl', 2, 12);
+    expect(text).toMatch(/^Poging 2 van 12: de mailserver weigert de inloggegevens uit SMTP_URL \(/);
+    expect(text).not.toContain('geheim-gebruiker');
+    expect(text).not.toContain('ss%w0rd');
   });
 });
 
