@@ -80,6 +80,16 @@ describe('the outbox on the embedded default (no mail server)', () => {
       ],
     ]);
     expect(await ctx.page.getByText('Niet verzonden: geen mailserver ingesteld').count()).toBe(1);
+    // At phone width the text and the list scroll in their own regions; the page itself does not widen.
+    await ctx.page.setViewportSize({ width: 390, height: 844 });
+    for (const path of [new URL(ctx.page.url()).pathname, '/beheer/postvak-uit']) {
+      await ctx.page.goto(`${ctx.app.baseUrl}${path}`);
+      await settle(ctx.page);
+      expect(await ctx.page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await ctx.page.setViewportSize({ width: 1280, height: 900 });
+    await ctx.page.goBack();
+    await settle(ctx.page, subject);
     // Sent again on request (after a mail server was configured, say); here it ends as not sent again.
     await ctx.page.getByRole('button', { name: 'Opnieuw verzenden' }).click();
     await ctx.page
