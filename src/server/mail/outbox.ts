@@ -60,7 +60,8 @@ export interface MailToQueue {
  * Puts a mail in the outbox; it does not send. Call it with the caller's transaction, so the mail is queued exactly
  * when the change that causes it commits (and not when it rolls back); the delivery job sends it after the commit.
  * Returns the new mail's id, or null when `unlessQueuedSince` found one already. An invalid address, subject or kind
- * throws an AppError (400) that names the field.
+ * throws an AppError (400) that names the field. Inside a transaction the delivery run it asks for starts at the
+ * runner's next poll (≤ 5 s), and the request's row stays locked until the commit: keep such transactions short.
  */
 export async function queueMail(db: Db, mail: MailToQueue): Promise<{ id: string } | null> {
   const parsed = ZMailToQueue.safeParse(mail);
