@@ -118,3 +118,8 @@ export function listPeriods(kind: PeriodKind, first: string, last: string): stri
 export function quarterOf(period: ParsedPeriod): string {
   return `${period.to.slice(0, 4)}Q${Math.ceil(Number(period.to.slice(5, 7)) / 3)}`;
 }
+
+/** The calendar day in the Netherlands (Europe/Amsterdam) at `now`, as an ISO date. */
+export function dutchToday(now: Date = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+}

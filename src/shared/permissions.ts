@@ -97,6 +97,26 @@ export const permissionTable = {
   'budgets.read': { description: 'Budgetten per gemeente en begrotingspost lezen', grants: backofficeAndPolicy },
   'budgets.edit': { description: 'Budgetten vastleggen en wijzigen', grants: backoffice },
 
+  // --- Availability (Beschikbaarheidswijzer)
+  'availability.search': {
+    description: 'Gecontracteerde aanbieders met plek zoeken: wachttijden, plaatsen en hoe aan te melden',
+    grants: { ...backofficeAndPolicy, verwijzer: 'region' },
+  },
+  'availability.read': {
+    description:
+      'De beschikbaarheid van aanbieders lezen, met wie wat wanneer bijwerkte (een aanbieder: alleen de eigen)',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'availability.edit': {
+    description:
+      'Beschikbaarheid, wachttijden, cliëntenstop en aanmeldroute bijwerken en bevestigen (een aanbieder: alleen de eigen)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+  'availability.settings': {
+    description: 'De bijwerktermijn, de wachttijdnormen en de lijst van specialisaties van de regio vastleggen',
+    grants: backoffice,
+  },
+
   // --- iJw exchange
   'imports.create': { description: 'iJw-berichten inlezen', grants: backoffice },
   'imports.read': {

@@ -1,6 +1,7 @@
 import { jobsModule } from '../jobs/module.js';
 import { mailModule } from '../mail/module.js';
 import { auditModule } from './audit/module.js';
+import { availabilityModule } from './availability/module.js';
 import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
 import { landscapeModule } from './landscape/module.js';
@@ -17,6 +18,7 @@ const modules = [
   landscapeModule,
   exchangeModule,
   monitoringModule,
+  availabilityModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

@@ -3,6 +3,7 @@ import type { Permission } from '../../shared/permissions.js';
 import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { createTarget } from '../modules/monitoring/targets.service.js';
+import { availabilityOperations } from './matrix-availability.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
 
@@ -450,4 +451,5 @@ export const operationCases: Record<string, OperationCase> = {
     own: (w, ctx) => freshTarget(w, ctx, w.a),
     otherRegion: (w, ctx) => freshTarget(w, ctx, w.b),
   },
+  ...availabilityOperations,
 };

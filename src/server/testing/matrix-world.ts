@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { roles, type Role } from '../../shared/domain.js';
-import { users } from '../db/schema/index.js';
+import { availabilityEntries, providerLocations, users } from '../db/schema/index.js';
 import { openSession, type Actor } from '../modules/auth/auth.service.js';
 import { importSources, type FileResult } from '../modules/exchange/import.service.js';
 import { contextAllocation } from '../modules/exchange/testing/example-region.js';
@@ -31,13 +31,17 @@ export interface Side {
   importId: string;
   quarantinedId: string;
   userId: string;
+  /** The lead provider's availability entry for the region's current product. */
+  availabilityEntryId: string;
+  /** A product valid today that the lead holds a running contract for. */
+  currentProductId: string;
 }
 
 export interface World {
   a: Side;
   b: Side;
   /** Region A's objects that belong to Q: what an aanbieder of P may not reach inside its own region. */
-  aOfQ: { contractId: string; combinationId: string; importId: string };
+  aOfQ: { contractId: string; combinationId: string; importId: string; availabilityEntryId: string };
   own: { id: string; agbCode: string; name: string };
   other: { id: string; agbCode: string; name: string };
   admin: Actor;
@@ -225,6 +229,26 @@ async function side(
   });
   const files = await imported(ctx, admin, region.municipalities[0]!.cbsCode, lead.agbCode);
   const user = await insertUser(ctx, 'verwijzer', region.id, null);
+  await buildContract(ctx, {
+    regionId: region.id,
+    lotId: region.lots[0]!.id,
+    providerId: lead.id,
+    startDate: '2026-01-01',
+    endDate: '2029-12-31',
+  });
+  const current = await createProduct(db, admin, {
+    regionId: region.id,
+    lotId: region.lots[0]!.id,
+    productCategory: '45',
+    productCode: '45A02',
+    name: `Lopend product ${name}`,
+    unit: '04',
+    fundingVariant: 'inspanningsgericht',
+    withStay: false,
+    validFrom: '2026-01-01',
+    tariffs: [{ year: 2026, tariff: 82 }],
+  });
+  const entry = await insertAvailabilityEntry(ctx, region.id, lead.id, current.id);
   return {
     region,
     contractId: contract.id,
@@ -234,7 +258,40 @@ async function side(
     combinationId: combination.id,
     ...files,
     userId: user.id,
+    availabilityEntryId: entry.id,
+    currentProductId: current.id,
   };
+}
+
+/**
+ * An availability entry of a provider at a new location of its own, written directly (the matrix asks who may reach
+ * it, not whether a contract allows it).
+ */
+export async function insertAvailabilityEntry(
+  ctx: TestContext,
+  regionId: string,
+  providerId: string,
+  productId: string | null,
+): Promise<{ id: string; locationId: string }> {
+  const db = ctx.database.db;
+  const [location] = await db
+    .insert(providerLocations)
+    .values({ providerId, name: `Locatie ${randomBytes(3).toString('hex')}`, postcode: '3431 AB', city: 'Nieuwegein' })
+    .returning();
+  const [entry] = await db
+    .insert(availabilityEntries)
+    .values({
+      regionId,
+      providerId,
+      locationId: location!.id,
+      productId,
+      productCategory: '45',
+      intakeWaitWeeks: 3,
+      treatmentWaitWeeks: 5,
+      offerForms: ['individueel'],
+    })
+    .returning();
+  return { id: entry!.id, locationId: location!.id };
 }
 
 const quoted = (text: string) => `"${text}"`;
@@ -261,6 +318,7 @@ function sideMarkers(s: Side): Marker[] {
     { what: 'bestand B', text: quoted(s.importId) },
     { what: 'quarantaine B', text: quoted(s.quarantinedId) },
     { what: 'gebruiker B', text: quoted(s.userId) },
+    { what: 'beschikbaarheid B', text: quoted(s.availabilityEntryId) },
   ];
 }
 
@@ -289,6 +347,14 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     subcontractorIds: [],
   });
   const filesOfQ = await imported(ctx, admin, a.region.municipalities[1]!.cbsCode, q.agbCode);
+  const entryOfQ = await insertAvailabilityEntry(ctx, a.region.id, q.id, null);
+  await buildContract(ctx, {
+    regionId: a.region.id,
+    lotId: a.region.lots[0]!.id,
+    providerId: q.id,
+    startDate: '2026-01-01',
+    endDate: '2029-12-31',
+  });
   // KPI facts are built by a background job, not by a read: built here once all messages are in.
   await refreshKpiFacts(db);
   const sessions = {} as World['sessions'];
@@ -301,7 +367,12 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   return {
     a,
     b,
-    aOfQ: { contractId: contractOfQ.id, combinationId: combinationOfQ.id, importId: filesOfQ.importId },
+    aOfQ: {
+      contractId: contractOfQ.id,
+      combinationId: combinationOfQ.id,
+      importId: filesOfQ.importId,
+      availabilityEntryId: entryOfQ.id,
+    },
     own: { id: p.id, agbCode: p.agbCode, name: p.name },
     other: { id: q.id, agbCode: q.agbCode, name: q.name },
     admin,
@@ -317,6 +388,8 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
       { what: 'contract van Q in B', text: quoted(b.contractId) },
       { what: 'combinatie van Q in B', text: quoted(b.combinationId) },
       { what: 'bestand van Q in B', text: quoted(b.importId) },
+      { what: 'beschikbaarheid van Q', text: quoted(entryOfQ.id) },
+      { what: 'beschikbaarheid van Q in B', text: quoted(b.availabilityEntryId) },
     ],
   };
 }

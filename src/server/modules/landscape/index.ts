@@ -11,6 +11,7 @@ export {
   categoryBudgetLines,
   contractEnd,
   contractPeriods,
+  contractedProducts,
   contractPeriodsDigest,
   effectiveEndDate,
   municipalityProducts,

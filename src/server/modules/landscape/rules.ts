@@ -61,3 +61,19 @@ export const categoryBudgetLines = sql`
 export const budgetLinesDigest = sql`(
   select md5(coalesce(string_agg(b.region_id::text || '|' || b.code || '|' || array_to_string(b.product_categories, ';'), ',' order by b.region_id, b.code), ''))
   from budget_lines b)`;
+
+/**
+ * The products each provider holds a contract for on `day` (an ISO date), directly or as a member of a contracted
+ * combination: a contract of the product's region for the product's lot, running that day (with its extensions), for a
+ * product valid that day. A product without a lot is contracted by no one. Columns region_id, provider_id, product_id,
+ * product_category, with_stay, lot_code.
+ */
+export const contractedProducts = (day: string): SQL => sql`
+  select distinct c.region_id, pr.id as provider_id, p.id as product_id, p.product_category, p.with_stay, l.code as lot_code
+  from contracts c
+  join providers pr on pr.id = c.provider_id
+    or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
+  join products p on p.region_id = c.region_id and p.lot_id = c.lot_id
+  join lots l on l.id = p.lot_id
+  where c.start_date <= ${day}::date and ${contractEnd('c')} >= ${day}::date
+    and p.valid_from <= ${day}::date and (p.valid_to is null or p.valid_to >= ${day}::date)`;

@@ -2,3 +2,4 @@
 export { kpiRefreshJobName, refreshKpiFacts } from './facts.service.js';
 export { computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 export { createQuarterlyReport, parseQuarter } from './report/index.js';
+export { measuredWaits, type MeasuredWait } from './measured-waits.js';

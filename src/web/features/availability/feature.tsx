@@ -9,4 +9,8 @@ export const availabilityFeature: WebFeature = {
   id: 'availability',
   routes: [],
   tiles: [{ id: 'availability-search', permission: 'providers.read', component: SearchPlaceholderTile }],
+  auditEntities: {
+    'availability-entry': { label: 'Beschikbaarheid' },
+    'availability-settings': { label: 'Instellingen beschikbaarheid' },
+  },
 };

@@ -151,18 +151,30 @@ async function assertValidTiers(db: Db, ids: string[]) {
   }
 }
 
+/**
+ * Makes the provider's locations the given list. A location keeps its row (and what refers to it, such as its
+ * availability entries) when it comes back with its id, or without one at the same name and postcode; the rest are
+ * removed and new ones added.
+ */
 async function replaceLocations(db: Db, providerId: string, locations: ProviderCreate['locations']) {
-  await db.delete(providerLocations).where(eq(providerLocations.providerId, providerId));
-  if (locations.length) {
-    await db.insert(providerLocations).values(
-      locations.map((l) => ({
-        providerId,
-        name: l.name,
-        postcode: normalisePostcode(l.postcode),
-        city: l.city ?? null,
-      })),
-    );
+  const existing = await db.select().from(providerLocations).where(eq(providerLocations.providerId, providerId));
+  const kept = new Set<string>();
+  const toInsert: Array<typeof providerLocations.$inferInsert> = [];
+  for (const l of locations) {
+    const values = { providerId, name: l.name, postcode: normalisePostcode(l.postcode), city: l.city ?? null };
+    const same =
+      existing.find((e) => e.id === l.id && !kept.has(e.id)) ??
+      existing.find((e) => !kept.has(e.id) && e.name === values.name && e.postcode === values.postcode);
+    if (!same) {
+      toInsert.push(values);
+      continue;
+    }
+    kept.add(same.id);
+    await db.update(providerLocations).set(values).where(eq(providerLocations.id, same.id));
   }
+  const gone = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
+  if (gone.length) await db.delete(providerLocations).where(inArray(providerLocations.id, gone));
+  if (toInsert.length) await db.insert(providerLocations).values(toInsert);
 }
 
 async function replaceTiers(db: Db, providerId: string, ids: string[]) {

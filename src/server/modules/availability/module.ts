@@ -1,0 +1,9 @@
+import type { ServerModule } from '../server-module.js';
+import { availabilityRoutes } from './availability.routes.js';
+
+/** The availability finder (Beschikbaarheidswijzer): providers' entries, the referrers' search, the region's rules. */
+export const availabilityModule = {
+  name: 'availability',
+  routes: [availabilityRoutes],
+  auditEntities: ['availability-entry', 'availability-settings'] as const,
+} satisfies ServerModule;

@@ -1,0 +1,100 @@
+import type { TestContext } from './harness.js';
+import type { OperationCase } from './matrix-operations.js';
+import { insertAvailabilityEntry, type World } from './matrix-world.js';
+
+let serial = 0;
+const next = () => (serial += 1);
+
+/** A new entry's body for the region's current product, at a new location of the provider (so probes never clash). */
+async function entryBody(w: World, ctx: TestContext, providerId: string, side: World['a']) {
+  const { locationId } = await insertAvailabilityEntry(ctx, side.region.id, providerId, null);
+  return {
+    providerId,
+    locationId,
+    productId: side.currentProductId,
+    intakeWaitWeeks: 2,
+    treatmentWaitWeeks: 4,
+    offerForms: ['individueel'],
+  };
+}
+
+/** How the permission matrix asks the availability finder's operations. */
+export const availabilityOperations: Record<string, OperationCase> = {
+  'GET /availability/offers': {
+    permission: 'availability.search',
+    kind: 'list',
+    own: () => ({ path: '/availability/offers' }),
+    otherRegion: (w) => ({
+      path: '/availability/offers',
+      query: { municipality: w.b.region.municipalities[0]!.cbsCode },
+    }),
+  },
+  'GET /availability/entries': {
+    permission: 'availability.read',
+    kind: 'list',
+    own: () => ({ path: '/availability/entries' }),
+    otherRegion: (w) => ({ path: '/availability/entries', query: { regionId: w.b.region.id } }),
+  },
+  'POST /availability/entries': {
+    permission: 'availability.edit',
+    kind: 'create',
+    own: async (w, ctx) => ({ path: '/availability/entries', body: await entryBody(w, ctx, w.own.id, w.a) }),
+    otherProvider: async (w, ctx) => ({
+      path: '/availability/entries',
+      body: await entryBody(w, ctx, w.other.id, w.a),
+    }),
+  },
+  'GET /availability/entries/{id}': {
+    permission: 'availability.read',
+    kind: 'object',
+    own: (w) => ({ path: `/availability/entries/${w.a.availabilityEntryId}` }),
+    otherProvider: (w) => ({ path: `/availability/entries/${w.aOfQ.availabilityEntryId}` }),
+    otherRegion: (w) => ({ path: `/availability/entries/${w.b.availabilityEntryId}` }),
+    otherRegionOfQ: true,
+  },
+  'PATCH /availability/entries/{id}': {
+    permission: 'availability.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/availability/entries/${w.a.availabilityEntryId}`, body: { intakeWaitWeeks: next() % 50 } }),
+    otherProvider: (w) => ({
+      path: `/availability/entries/${w.aOfQ.availabilityEntryId}`,
+      body: { intakeWaitWeeks: 1 },
+    }),
+    otherRegion: (w) => ({ path: `/availability/entries/${w.b.availabilityEntryId}`, body: { intakeWaitWeeks: 1 } }),
+    otherRegionOfQ: true,
+  },
+  'DELETE /availability/entries/{id}': {
+    permission: 'availability.edit',
+    kind: 'object',
+    // Each probe deletes an entry made for it, so the fixture's entries stay for the reads.
+    own: async (w, ctx) => ({
+      path: `/availability/entries/${(await insertAvailabilityEntry(ctx, w.a.region.id, w.own.id, null)).id}`,
+    }),
+    otherProvider: async (w, ctx) => ({
+      path: `/availability/entries/${(await insertAvailabilityEntry(ctx, w.a.region.id, w.other.id, null)).id}`,
+    }),
+    otherRegion: async (w, ctx) => ({
+      path: `/availability/entries/${(await insertAvailabilityEntry(ctx, w.b.region.id, w.other.id, null)).id}`,
+    }),
+    otherRegionOfQ: true,
+  },
+  'POST /availability/confirmations': {
+    permission: 'availability.edit',
+    kind: 'object',
+    own: (w) => ({ path: '/availability/confirmations', body: { entryIds: [w.a.availabilityEntryId] } }),
+    otherProvider: (w) => ({ path: '/availability/confirmations', body: { entryIds: [w.aOfQ.availabilityEntryId] } }),
+    otherRegion: (w) => ({ path: '/availability/confirmations', body: { entryIds: [w.b.availabilityEntryId] } }),
+    otherRegionOfQ: true,
+  },
+  'GET /regions/{regionId}/availability-settings': {
+    permission: 'regions.reference',
+    kind: 'object',
+    own: (w) => ({ path: `/regions/${w.a.region.id}/availability-settings` }),
+  },
+  'PATCH /regions/{regionId}/availability-settings': {
+    permission: 'availability.settings',
+    kind: 'object',
+    own: (w) => ({ path: `/regions/${w.a.region.id}/availability-settings`, body: { confirmEveryWeeks: 4 } }),
+    otherRegion: (w) => ({ path: `/regions/${w.b.region.id}/availability-settings`, body: { confirmEveryWeeks: 6 } }),
+  },
+};
