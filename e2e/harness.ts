@@ -16,6 +16,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer } from '../src/server/main.js';
 import { demoPassword, demoUsers } from '../src/server/db/seed/demo.js';
+import type { Config } from '../src/server/config.js';
 import type { Db } from '../src/server/db/client.js';
 import { backgroundJobs } from '../src/server/db/schema/index.js';
 import type { JobRunner } from '../src/server/jobs/runner.js';
@@ -52,6 +53,11 @@ export interface StartAppOptions {
    * need none, and 1500 youths add about 15 seconds to the start.
    */
   demoYouths?: number;
+  /**
+   * Settings beside the test's own (port, data directory), such as a mail server: `{ smtpUrl, mailFrom }`. Read when
+   * the app starts, so a hook registered before useAppInBrowser() may fill it in (a port known only then).
+   */
+  config?: Partial<Config>;
 }
 
 /**
@@ -70,7 +76,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const signals = ['SIGINT', 'SIGTERM'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const started = await startServer(
-    { port, host: '127.0.0.1', dataDir, logLevel: 'warn', databaseUrl: undefined },
+    { port, host: '127.0.0.1', dataDir, logLevel: 'warn', databaseUrl: undefined, ...options.config },
     { seedDemo: true, demoYouths: options.demoYouths ?? 0 },
   );
   for (const s of signals) {

@@ -36,6 +36,7 @@ const idSources: Array<[RegExp, string]> = [
   [/^contracten\//, '/contracts?pageSize=1'],
   [/^producten\//, '/products?pageSize=1'],
   [/^berichten\/quarantaine\//, '/imports?status=rejected&pageSize=1'],
+  [/^beheer\/postvak-uit\//, '/mails?pageSize=1'],
 ];
 
 /** Every page of the feature list this role may open, with real ids for the detail pages. */

@@ -9,7 +9,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
-    'Beheer: Gebruikers, Audit-log, Achtergrondtaken',
+    'Beheer: Gebruikers, Audit-log, Achtergrondtaken, Postvak uit',
   ],
   contractmanager: [
     'Overzicht',

@@ -129,7 +129,7 @@ const context: CliContext = {
     const { jobCatalog } = await import('../server/jobs/catalog.js');
     const catalog = jobCatalog();
     const job = catalog.find((j) => j.name === name);
-    const { outcome, error } = await new JobRunner(database, catalog).runNow(name);
+    const { outcome, error } = await new JobRunner(database, catalog, { config: loadConfig() }).runNow(name);
     if (outcome === 'failed') throw new Error(`${job?.description ?? name}: mislukt: ${error}`);
     if (outcome === 'busy') console.error(`${job?.description ?? name}: loopt al; wat volgt kan nog wat achterlopen.`);
   },

@@ -30,6 +30,18 @@ const ZConfig = z.object({
       redirectUri: z.string().url(),
     })
     .optional(),
+  /**
+   * The mail server that delivers the outbox (src/server/mail): smtp://user:password@host:587 (STARTTLS when the
+   * server offers it) or smtps://user:password@host:465. Unset (the embedded default): mails stay in the outbox,
+   * marked as not sent, for the beheerder to read.
+   */
+  smtpUrl: z
+    .string()
+    .url('SMTP_URL moet een URL zijn, zoals smtp://gebruiker:wachtwoord@mail.example.nl:587')
+    .refine((url) => /^smtps?:\/\//.test(url), 'SMTP_URL moet beginnen met smtp:// of smtps://')
+    .optional(),
+  /** The sender of every mail, required with smtpUrl: an address, or a name with one ("Lekstroom <noreply@…>"). */
+  mailFrom: z.string().min(3).optional(),
 });
 
 export type Config = z.infer<typeof ZConfig>;
@@ -44,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         redirectUri: env.OIDC_REDIRECT_URI,
       }
     : undefined;
-  return ZConfig.parse({
+  const config = ZConfig.parse({
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -56,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL,
     suppressionThreshold: env.ZL_SUPPRESSION_THRESHOLD || undefined,
     oidc,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
     ...overrides,
   });
+  if (config.smtpUrl && !config.mailFrom)
+    throw new Error('MAIL_FROM is nodig naast SMTP_URL: het afzenderadres van de e-mails.');
+  return config;
 }

@@ -48,7 +48,7 @@ export async function startServer(
     }
   }
   const app = createApp({ database, config, secrets, logger });
-  const jobs = new JobRunner(database, jobCatalog(), { logger });
+  const jobs = new JobRunner(database, jobCatalog(), { logger, config });
   await jobs.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   try {

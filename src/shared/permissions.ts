@@ -52,6 +52,11 @@ export const permissionTable = {
   'audit.read': { description: 'Het audit-log lezen', grants: keeper },
   'jobs.read': { description: 'De achtergrondtaken met hun runs en fouten zien', grants: keeper },
   'jobs.run': { description: 'Een achtergrondtaak nu laten uitvoeren', grants: keeper },
+  'mail.read': {
+    description: 'Het postvak uit zien: verzonden, wachtende en mislukte e-mails, met hun tekst',
+    grants: keeper,
+  },
+  'mail.manage': { description: 'Een mislukte of niet verzonden e-mail opnieuw laten verzenden', grants: keeper },
 
   // --- The region's frame
   'regions.create': { description: 'Een regio aanmaken', grants: { beheerder: 'installation' } },

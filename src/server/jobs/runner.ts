@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from '../db/client.js';
+import { loadConfig, type Config } from '../config.js';
 import { safeErrorMessage, type Logger } from '../http/logger.js';
+
+/** What a run gets besides the database: the installation's configuration (a mail server, say) and the log. */
+export interface JobContext {
+  config: Config;
+  logger?: Logger | undefined;
+}
 
 /** A job the server runs in the background: on its schedule, at start, and whenever a run is requested. */
 export interface JobDefinition {
@@ -15,7 +22,7 @@ export interface JobDefinition {
   runAtStart: boolean;
   /** A run that holds the job longer than this is taken to have died (a crashed process), and may start again. */
   timeoutMinutes: number;
-  run(db: Db): Promise<void>;
+  run(db: Db, context: JobContext): Promise<void>;
 }
 
 export interface JobRunnerOptions {
@@ -24,6 +31,8 @@ export interface JobRunnerOptions {
   /** The first retry after a failure; each further failure doubles it, up to the job's interval. */
   retryBaseMs?: number;
   logger?: Logger | undefined;
+  /** The configuration the jobs get; without it, the defaults (no mail server, for one). */
+  config?: Config | undefined;
 }
 
 /** Requests made in this process, so a runner here starts at once instead of at its next poll. */
@@ -57,6 +66,7 @@ export class JobRunner {
   private stopped = true;
   private ticking: Promise<void> | undefined;
   private again = false;
+  private readonly context: JobContext;
   private readonly onRequest = (db: Db) => {
     if (db === this.database.db) this.wake();
   };
@@ -69,6 +79,7 @@ export class JobRunner {
     this.byName = new Map(jobs.map((j) => [j.name, j]));
     this.pollMs = options.pollMs ?? 5000;
     this.retryBaseMs = options.retryBaseMs ?? 30_000;
+    this.context = { config: options.config ?? loadConfig({}), logger: options.logger };
   }
 
   /** Registers the jobs, schedules those that run at start for now, and begins polling. */
@@ -175,7 +186,7 @@ export class JobRunner {
   private async execute(job: JobDefinition): Promise<void> {
     const db = this.database.db;
     try {
-      await job.run(db);
+      await job.run(db, this.context);
       await db.execute(sql`
         update background_jobs set running_since = null, last_finished_at = now(), last_outcome = 'succeeded',
           last_error = null, failures = 0, next_run_at = now() + ${minutes(job.everyMinutes)}

@@ -1,4 +1,5 @@
 import { jobsModule } from '../jobs/module.js';
+import { mailModule } from '../mail/module.js';
 import { auditModule } from './audit/module.js';
 import { availabilityModule } from './availability/module.js';
 import { authModule } from './auth/module.js';
@@ -19,6 +20,7 @@ const modules = [
   monitoringModule,
   availabilityModule,
   jobsModule,
+  mailModule,
 ] as const satisfies readonly ServerModule[];
 
 export const serverModules: readonly ServerModule[] = modules;

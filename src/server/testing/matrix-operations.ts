@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Permission } from '../../shared/permissions.js';
+import { mailOutbox } from '../db/schema/index.js';
+import { queueMail } from '../mail/index.js';
 import { createTarget } from '../modules/monitoring/targets.service.js';
 import { availabilityOperations } from './matrix-availability.js';
 import type { TestContext } from './harness.js';
@@ -106,6 +109,22 @@ async function freshTarget(w: World, ctx: TestContext, side: World['a']): Promis
 }
 
 /**
+ * A mail of the side's region in the outbox, failed (so a retry is allowed): each probe gets its own, since a retry
+ * puts it back in the queue. Its region's id is in every answer about it, which the matrix looks for.
+ */
+async function failedMail(ctx: TestContext, side: World['a']): Promise<Probe> {
+  const mail = await queueMail(ctx.database.db, {
+    regionId: side.region.id,
+    to: `contact-${next()}@matrix.example.nl`,
+    subject: `Herinnering ${side.region.name}`,
+    text: 'Bevestig uw gegevens.',
+    kind: 'matrix-test',
+  });
+  await ctx.database.db.update(mailOutbox).set({ status: 'failed' }).where(eq(mailOutbox.id, mail!.id));
+  return { path: `/mails/${mail!.id}` };
+}
+
+/**
  * Every operation of the OpenAPI document, by "METHOD path": its permission (which must equal the document's
  * `x-permission`) and how to ask it. An operation missing here fails the matrix, so a new route cannot skip it.
  */
@@ -157,6 +176,28 @@ export const operationCases: Record<string, OperationCase> = {
   'GET /jobs': { permission: 'jobs.read', kind: 'list', own: () => ({ path: '/jobs' }) },
   // Asking for a KPI refresh only queues a run; no runner is started in the test, so nothing else changes.
   'POST /jobs/{name}/runs': { permission: 'jobs.run', kind: 'object', own: () => ({ path: '/jobs/kpi-refresh/runs' }) },
+  // The outbox holds mail of both regions when it is listed; an answer showing B's region id leaks it.
+  'GET /mails': {
+    permission: 'mail.read',
+    kind: 'list',
+    own: async (w, ctx) => {
+      await failedMail(ctx, w.b);
+      await failedMail(ctx, w.a);
+      return { path: '/mails', query: { pageSize: '100' } };
+    },
+  },
+  'GET /mails/{id}': {
+    permission: 'mail.read',
+    kind: 'object',
+    own: (w, ctx) => failedMail(ctx, w.a),
+    otherRegion: (w, ctx) => failedMail(ctx, w.b),
+  },
+  'POST /mails/{id}/retries': {
+    permission: 'mail.manage',
+    kind: 'object',
+    own: async (w, ctx) => ({ path: `${(await failedMail(ctx, w.a)).path}/retries` }),
+    otherRegion: async (w, ctx) => ({ path: `${(await failedMail(ctx, w.b)).path}/retries` }),
+  },
 
   'GET /regions': { permission: 'regions.read', kind: 'list', own: () => ({ path: '/regions' }) },
   'GET /regions/current/reference': {

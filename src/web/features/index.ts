@@ -6,6 +6,7 @@ import { combinationsFeature } from './combinations/feature';
 import { contractsFeature } from './contracts/feature';
 import { exchangeFeature } from './exchange/feature';
 import { jobsFeature } from './jobs/feature';
+import { mailFeature } from './mail/feature';
 import { monitoringFeature } from './monitoring/feature';
 import { productsFeature } from './products/feature';
 import { providersFeature } from './providers/feature';
@@ -29,4 +30,5 @@ export const features: readonly WebFeature[] = [
   usersFeature,
   auditFeature,
   jobsFeature,
+  mailFeature,
 ];

@@ -5,3 +5,4 @@ export * from './monitoring.js';
 export * from './jobs.js';
 export * from './versions.js';
 export * from './availability.js';
+export * from './mail.js';

@@ -22,9 +22,9 @@ let jobs: JobRunner;
 let held = Promise.resolve();
 const heldRefresh: JobDefinition = {
   ...kpiRefreshJob,
-  run: async (db) => {
+  run: async (db, context) => {
     await held;
-    await kpiRefreshJob.run(db);
+    await kpiRefreshJob.run(db, context);
   },
 };
 let dir: string;

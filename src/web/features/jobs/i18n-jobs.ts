@@ -7,7 +7,8 @@ export const jobsEn = {
   Taken: 'Jobs',
   Taak: 'Job',
   Schema: 'Schedule',
-  'elke {n} minuten en bij het starten': 'every {n} minutes and at start',
+  'elke minuut en bij het starten|elke {count} minuten en bij het starten':
+    'every minute and at start|every {count} minutes and at start',
   Bezig: 'Running',
   Gevraagd: 'Requested',
   Mislukt: 'Failed',

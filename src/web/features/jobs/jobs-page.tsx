@@ -73,7 +73,13 @@ export function JobsPage() {
                   </>
                 ),
               },
-              { header: t('Schema'), cell: (j) => t('elke {n} minuten en bij het starten', { n: j.everyMinutes }) },
+              {
+                header: t('Schema'),
+                cell: (j) =>
+                  t('elke minuut en bij het starten|elke {count} minuten en bij het starten', {
+                    count: j.everyMinutes,
+                  }),
+              },
               {
                 header: t('Status'),
                 cell: (j) =>
