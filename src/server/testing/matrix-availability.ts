@@ -114,4 +114,10 @@ export const availabilityOperations: Record<string, OperationCase> = {
     kind: 'list',
     own: (w) => ({ path: `/public/regions/${w.a.region.code}/availability` }),
   },
+  'GET /availability/compliance': {
+    permission: 'availability.read',
+    kind: 'list',
+    own: () => ({ path: '/availability/compliance' }),
+    otherRegion: (w) => ({ path: '/availability/compliance', query: { regionId: w.b.region.id } }),
+  },
 };

@@ -7,6 +7,7 @@ import { fieldError } from '../../http/errors.js';
 import { actorOf, assertOwnRegion, defineRoute } from '../../http/permission.js';
 import { kpiDisclosureFor } from '../../../shared/kpi-disclosure.js';
 import {
+  ZCompliance,
   ZConfirm,
   ZEntry,
   ZEntryCreate,
@@ -19,6 +20,7 @@ import {
   ZSettings,
   ZSettingsUpdate,
 } from './availability.schema.js';
+import { compliance } from './compliance.service.js';
 import { confirmEntries, createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.service.js';
 import { nationalReport } from './national-report.js';
 import { regionIdByCode, regionView } from './region-view.service.js';
@@ -285,5 +287,25 @@ availabilityRoutes.openapi(
   async (c) => {
     const regionId = await regionIdByCode(c.get('db'), c.req.valid('param').code);
     return c.json(await regionView(c.get('db'), regionId, 'published', c.get('config').suppressionThreshold), 200);
+  },
+);
+
+availabilityRoutes.openapi(
+  defineRoute({
+    permission: 'availability.read',
+    method: 'get',
+    path: '/availability/compliance',
+    tags,
+    summary: 'Hoe aanbieders hun beschikbaarheid bijhouden, nu en per maand',
+    description:
+      'Per aanbieder: regels, verouderde regels en per maand het deel dat binnen de termijn bevestigd was. Een aanbieder ziet alleen zichzelf.',
+    request: { query: z.object({ regionId: z.uuid().optional().describe('Standaard: de eigen regio') }) },
+    responses: { 200: json(ZCompliance, 'Het overzicht'), ...problems(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    const regionId = c.req.valid('query').regionId ?? actor.regionId ?? actor.regionIds[0];
+    if (!regionId) throw fieldError('regionId', 'kies een regio');
+    return c.json(await compliance(c.get('db'), actor, regionId), 200);
   },
 );

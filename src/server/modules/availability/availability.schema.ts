@@ -280,3 +280,24 @@ export const ZRegionView = z
   })
   .openapi('AvailabilityRegionView');
 export type RegionView = z.infer<typeof ZRegionView>;
+
+export const ZCompliance = z
+  .object({
+    regionId: z.uuid(),
+    confirmEveryWeeks: z.number().int(),
+    providers: z.array(
+      z.object({
+        provider: z.object({ id: z.uuid(), name: z.string() }),
+        entries: z.number().int().describe('Regels nu'),
+        stale: z.number().int().describe('Waarvan verouderd'),
+        lastConfirmedAt: z.string().nullable(),
+        months: z
+          .array(z.object({ month: z.string(), entries: z.number().int(), current: z.number().int() }))
+          .describe(
+            'Per maand: regels aan het eind van de maand, en hoeveel daarvan binnen de termijn bevestigd waren',
+          ),
+      }),
+    ),
+  })
+  .openapi('AvailabilityCompliance');
+export type Compliance = z.infer<typeof ZCompliance>;

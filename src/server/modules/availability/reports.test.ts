@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchToday } from '../../../shared/period.js';
+import { availabilityEntries, availabilityEntryEvents } from '../../db/schema/index.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { entry, world as buildWorld } from './testing/world.js';
 
@@ -137,5 +139,38 @@ describe('the region view and the public page', () => {
     expect(asPolicy.body.disclosure).toBe('published');
     const unknown = await ctx.app.request('/api/v1/public/regions/bestaat-niet/availability');
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('compliance per provider', () => {
+  it('shows the contract manager per provider how many entries are stale now and were current at each month’s end', async () => {
+    const w = await world();
+    const one = await call(ctx, w.pUser.token, 'POST', '/availability/entries', entry(w.p.locations[0]!.id, w.ggz.id));
+    await call(ctx, w.pUser.token, 'POST', '/availability/entries', entry(w.p.locations[0]!.id, w.crisis.id));
+    await call(ctx, w.qUser.token, 'POST', '/availability/entries', entry(w.q.locations[0]!.id, w.ggz.id));
+    // One of P's entries was last touched five weeks ago (its history says so too).
+    const old = new Date(Date.now() - 35 * 24 * 3600 * 1000);
+    await ctx.database.db
+      .update(availabilityEntries)
+      .set({ confirmedAt: old })
+      .where(eq(availabilityEntries.id, one.body.id));
+    await ctx.database.db
+      .update(availabilityEntryEvents)
+      .set({ at: old })
+      .where(eq(availabilityEntryEvents.entryId, one.body.id));
+    const res = await call(ctx, w.manager.token, 'GET', '/availability/compliance');
+    expect(res.status).toBe(200);
+    const byName = new Map(res.body.providers.map((p: { provider: { name: string } }) => [p.provider.name, p]));
+    expect(byName.get('Kompas Jeugd')).toMatchObject({ entries: 2, stale: 1 });
+    expect(byName.get('Waterlelie GGZ')).toMatchObject({ entries: 1, stale: 0 });
+    const months = (
+      byName.get('Kompas Jeugd') as { months: Array<{ month: string; entries: number; current: number }> }
+    ).months;
+    expect(months).toHaveLength(12);
+    expect(months.at(-1)).toEqual({ month: dutchToday().slice(0, 7), entries: 2, current: 1 });
+    const asProvider = await call(ctx, w.qUser.token, 'GET', `/availability/compliance?regionId=${w.region.id}`);
+    expect(asProvider.body.providers.map((p: { provider: { name: string } }) => p.provider.name)).toEqual([
+      'Waterlelie GGZ',
+    ]);
   });
 });
