@@ -175,7 +175,7 @@ describe('GET /jobs and POST /jobs/{name}/runs', () => {
     expect((await call(ctx, null, 'GET', '/jobs')).status).toBe(401);
     expect((await call(ctx, admin, 'POST', '/jobs/onbekend/runs')).status).toBe(404);
     const list = await call(ctx, admin, 'GET', '/jobs');
-    expect(list.body.data.map((j: { name: string }) => j.name)).toEqual(['kpi-refresh']);
+    expect(list.body.data.map((j: { name: string }) => j.name)).toEqual(['upload-temp-sweep', 'kpi-refresh']);
     const asked = await call(ctx, admin, 'POST', '/jobs/kpi-refresh/runs');
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ name: 'kpi-refresh', requested: true, everyMinutes: 15 });

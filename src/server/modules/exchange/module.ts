@@ -1,6 +1,7 @@
 import { limits } from '../../../shared/domain.js';
 import type { ServerModule } from '../server-module.js';
 import { exchangeRoutes } from './exchange.routes.js';
+import { uploadTempSweepJob } from './sweep-upload-temp.js';
 
 export const exchangeModule = {
   name: 'exchange',
@@ -17,5 +18,6 @@ export const exchangeModule = {
         'Er worden al twee uploads tegelijk ingelezen. Probeer het over een halve minuut opnieuw, of lees grote sets in met de CLI.',
     },
   ],
+  jobs: [uploadTempSweepJob],
   auditEntities: ['ijw-file', 'ijw-retour', 'trajectories'] as const,
 } satisfies ServerModule;
