@@ -153,7 +153,9 @@ function validateCapped(validator: XsdValidator, doc: InstanceType<Libxml2['XmlD
     r.xmlSchemaSetValidStructuredErrors(ctx, collector, 0);
     const ret = r.xmlSchemaValidateDoc(ctx, (doc as unknown as WithPointer)._ptr);
     if (ret < 0) throw new Error('XSD-validatie: ongeldige invoer of interne fout van libxml2');
-    if (ret > 0 && found.total === 0) found.total = 1;
+    // Valid is what libxml2 answers, as XsdValidator.validate has it: warnings alone do not make a finding.
+    if (ret === 0) return { kept: [], total: 0 };
+    if (found.total === 0) found.total = 1;
   } finally {
     sink = undefined;
     r.xmlSchemaFreeValidCtxt(ctx);
