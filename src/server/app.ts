@@ -11,13 +11,13 @@ import type { Database } from './db/client.js';
 import { guardCsrf, loadActor } from './http/auth.js';
 import { defineRoute, permit, refuseUndeclared } from './http/permission.js';
 import type { AppEnv } from './http/context.js';
-import { AppError, ErrorCode, fromHttpException, invalidParamsFromZod, problemResponse } from './http/errors.js';
+import { AppError, busy, ErrorCode, fromHttpException, invalidParamsFromZod, problemResponse } from './http/errors.js';
 import { guardInput } from './http/input-guard.js';
 import { noStoreByDefault } from './http/cache.js';
 import type { Logger } from './http/logger.js';
 import type { Secrets } from './security/secrets.js';
 import { declareVersionHeader, json } from './http/openapi.js';
-import { streamingBodyLimit } from './http/stream-limit.js';
+import { uploadLimit } from './http/stream-limit.js';
 import { serverModules } from './modules/index.js';
 import { SignInThrottle } from './modules/auth/index.js';
 
@@ -61,12 +61,16 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
   };
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('Het verzoek is groter dan 1 MB.') });
   // Uploads are counted as they stream in, never held whole by the limit itself (http/stream-limit.ts).
+  // Each route holds at most `concurrent` upload bodies at once, per app; one more is a 503 before its body is read.
   const uploadLimits = new Map(
     serverModules
       .flatMap((m) => m.uploads ?? [])
       .map((u) => [
         `${u.method} /api/v1${u.path}`,
-        streamingBodyLimit(u.maxBytes, () => new AppError(ErrorCode.PayloadTooLarge, u.message)),
+        uploadLimit(u, {
+          tooLarge: () => new AppError(ErrorCode.PayloadTooLarge, u.message),
+          busy: () => busy(u.busyMessage),
+        }),
       ]),
   );
   api.use('*', (c, next) => (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? jsonLimit)(c, next));

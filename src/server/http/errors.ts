@@ -78,6 +78,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The server is at a bound it keeps for everyone's sake (uploads held at once): the same request succeeds later. The
+ * wait is a guess at how long the work ahead of it takes, sent as Retry-After.
+ */
+export function busy(message: string, retryAfterSeconds = 30): AppError {
+  const error = new AppError(ErrorCode.Unavailable, message);
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
+}
+
 /** Shorthand for the common case of one field breaking one rule. */
 export function fieldError(name: string, reason: string, errorCode = ErrorCode.Validation, rule = 'invalid'): AppError {
   return new AppError(errorCode, reason, [{ name, code: rule, reason }]);

@@ -27,3 +27,37 @@ export function streamingBodyLimit(maxSize: number, onError: (c: Context) => Err
     return next();
   };
 }
+
+/**
+ * A bound on how many requests a route serves at once, for routes that hold much memory per request (an upload holds
+ * its body until it is imported). A request over the bound is refused with `onBusy`'s error before its body is read;
+ * it is not queued, since a queued upload would hold its connection and the client's patience without end.
+ */
+export function concurrencyLimit(max: number, onBusy: (c: Context) => Error): MiddlewareHandler {
+  let running = 0;
+  return async (c, next) => {
+    if (running >= max) throw onBusy(c);
+    running += 1;
+    try {
+      await next();
+    } finally {
+      running -= 1;
+    }
+  };
+}
+
+/**
+ * An upload route's guard: at most `concurrent` bodies held at once (a request over it is refused with `busy` before
+ * any of its body is read), each counted against `maxBytes` as it streams in.
+ */
+export function uploadLimit(
+  limit: { maxBytes: number; concurrent: number },
+  errors: { tooLarge: (c: Context) => Error; busy: (c: Context) => Error },
+): MiddlewareHandler {
+  const gate = concurrencyLimit(limit.concurrent, errors.busy);
+  const size = streamingBodyLimit(limit.maxBytes, errors.tooLarge);
+  return (c, next) =>
+    gate(c, async () => {
+      await size(c, next);
+    });
+}

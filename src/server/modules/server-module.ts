@@ -15,6 +15,10 @@ export interface UploadLimit {
   maxBytes: number;
   /** What the user reads when the upload is too large, in Dutch. */
   message: string;
+  /** How many of these uploads the server holds at once; one more is refused with 503 and Retry-After. */
+  concurrent: number;
+  /** What the user reads when the server is busy with `concurrent` uploads, in Dutch. */
+  busyMessage: string;
 }
 
 /**

@@ -16,7 +16,7 @@ import { checkBsns, type Violation } from './rules.js';
 import { importLimits, sha256, tooLarge, type FileRef, type SourceItem } from './sources.js';
 import { child, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 import { parseXmlFast } from './xml-fast.js';
-import { validateAgainstXsd } from './xsd.js';
+import { findSchemaIssues } from './xsd.js';
 
 export interface Identity {
   sender: string | null;
@@ -145,15 +145,24 @@ function checkBytes(name: string, bytes: Buffer, pseudonymise: Pseudonymise): Ch
   if (!isRetour && !(inboundTypes as readonly string[]).includes(c.type)) {
     return reject('ZL012', `${c.type} wordt niet tussen gemeenten en aanbieders uitgewisseld in iJw 3.2`);
   }
-  const issues = validateAgainstXsd(c.type, bytes);
-  if (issues.length) {
-    for (const i of issues.slice(0, 20))
+  const { issues, total } = findSchemaIssues(c.type, bytes);
+  if (total) {
+    for (const i of issues)
       c.violations.push({
         rule: 'XSD',
         code: '0001',
         path: 'Header',
         message: `voldoet niet aan ${c.type}.xsd (regel ${i.line}): ${i.message}`,
       });
+    if (total > issues.length) {
+      const more = (total - issues.length).toLocaleString('nl-NL');
+      c.violations.push({
+        rule: 'XSD',
+        code: '0001',
+        path: 'Header',
+        message: `voldoet niet aan ${c.type}.xsd: en nog ${more} schemafouten, niet afzonderlijk gemeld`,
+      });
+    }
     return keepForRetour(c, root);
   }
   if (isRetour) {

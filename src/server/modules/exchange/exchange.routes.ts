@@ -117,7 +117,7 @@ exchangeRoutes.openapi(
         }),
         'Uitslag per bestand',
       ),
-      ...problems(400, 401, 403),
+      ...problems(400, 401, 403, 503),
     },
   }),
   async (c) => {

@@ -3,7 +3,7 @@ import { buildUser, call, createTestContext, type TestContext } from '../../test
 import { limits } from '../../../shared/domain.js';
 import { stopCheckWorkers } from './check-pool.js';
 import type { FileResult } from './import.service.js';
-import { deeplyNested, uploadStreamed, whilePollingHealth, zipOfCopies } from './testing/hostile.js';
+import { deeplyNested, manySchemaErrors, uploadStreamed, whilePollingHealth, zipOfCopies } from './testing/hostile.js';
 
 /**
  * Files an attacker or an unlucky provider could upload. Each is refused with its reason within a bounded time, while
@@ -78,6 +78,15 @@ describe('hostile files', () => {
     expect(results).toHaveLength(1);
     expect(results[0]!.status).toBe('rejected');
     expect(reasonOf(results[0])).toContain(`uitgepakt hoogstens ${limits.uploadMaxUnpackedBytes / 1024 / 1024} MB`);
+  });
+
+  it('refuses a file of 100,000 schema errors (2.6 MB) with the first 20 and a count of the rest', async () => {
+    const file = manySchemaErrors(100_000);
+    expect(file.length).toBeLessThan(25 * 1024 * 1024);
+    const [r] = await refuse('schemafouten.xml', () => [file]);
+    expect(r!.status).toBe('rejected');
+    expect(r!.reasons).toHaveLength(21);
+    expect(r!.reasons.at(-1)!.message).toContain('en nog 99.980 schemafouten');
   });
 
   it('checks the entries of a zip within the limit one by one, each refused with its own reason', async () => {

@@ -1,6 +1,7 @@
 import { limits } from '../../../shared/domain.js';
 import type { ServerModule } from '../server-module.js';
 import { exchangeRoutes } from './exchange.routes.js';
+import { uploadTempSweepJob } from './sweep-upload-temp.js';
 
 export const exchangeModule = {
   name: 'exchange',
@@ -11,7 +12,12 @@ export const exchangeModule = {
       path: '/imports',
       maxBytes: limits.uploadMaxBytes,
       message: `Een upload mag hoogstens ${limits.uploadMaxBytes / 1024 / 1024} MB zijn; lees grotere sets in met de CLI.`,
+      // Each upload may hold up to 200 MB until it is imported: two at a time bound that to 400 MB.
+      concurrent: 2,
+      busyMessage:
+        'Er worden al twee uploads tegelijk ingelezen. Probeer het over een halve minuut opnieuw, of lees grote sets in met de CLI.',
     },
   ],
+  jobs: [uploadTempSweepJob],
   auditEntities: ['ijw-file', 'ijw-retour', 'trajectories'] as const,
 } satisfies ServerModule;

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { describeIssue } from './xsd.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSource } from './check.js';
+import { manySchemaErrors } from './testing/hostile.js';
+import { example } from './testing/ijw-examples.js';
+import { describeIssue, findSchemaIssues, loadXsdSupport, maxSchemaIssues, validateAgainstXsd } from './xsd.js';
 
 const secret = "12345'678 ";
 /** libxml2's findings as it words them, each quoting the value it found (here a BSN-like one with a quote in it). */
@@ -82,5 +85,32 @@ describe('describeIssue: libxml2 findings as reasons, without the value found', 
     expect(describeIssue("Element 'Client': Missing child element(s). Expected is one of ( Bsn, Naam ).")).toBe(
       'element Client mist een verplicht onderdeel: Bsn, Naam.',
     );
+  });
+});
+
+describe('findSchemaIssues: a file full of schema errors', () => {
+  beforeAll(loadXsdSupport);
+
+  it('keeps the first findings and counts the rest', () => {
+    const { issues, total } = findSchemaIssues('JW301', manySchemaErrors(50_000));
+    expect(total).toBe(50_000);
+    expect(issues).toHaveLength(maxSchemaIssues);
+    expect(issues[0]!.message).toBe(
+      'element Client/ToegewezenProducten/ToegewezenProduct[1] mist een verplicht onderdeel: ToewijzingNummer.',
+    );
+    expect(validateAgainstXsd('JW301', manySchemaErrors(50_000))).toHaveLength(maxSchemaIssues);
+  });
+
+  it('reports the first findings and how many more there were', () => {
+    const checked = checkSource({ name: 'fouten.xml', bytes: manySchemaErrors(50_000) }, (bsn) => bsn);
+    expect(checked.status).toBe('rejected');
+    expect(checked.violations).toHaveLength(maxSchemaIssues + 1);
+    expect(checked.violations.at(-1)!.message).toBe(
+      'voldoet niet aan JW301.xsd: en nog 49.980 schemafouten, niet afzonderlijk gemeld',
+    );
+  });
+
+  it('finds nothing in a valid message', () => {
+    expect(findSchemaIssues('JW301', example('JW301'))).toEqual({ issues: [], total: 0 });
   });
 });

@@ -11,8 +11,23 @@ export interface SchemaIssue {
   message: string;
 }
 
+/** What one validation found: the first findings, at most `maxSchemaIssues`, and how many there were in all. */
+export interface SchemaFindings {
+  issues: SchemaIssue[];
+  total: number;
+}
+
+/**
+ * The findings of one file that are kept with their place and reported; the rest are only counted. A hostile file of
+ * 25 MB can hold hundreds of thousands of schema errors, and libxml2-wasm's own collector keeps every one with its
+ * XPath, whose cost grows with the element's position among its siblings (100,000 errors: 71 s and 142 MB).
+ */
+export const maxSchemaIssues = 20;
+
 type Libxml2 = typeof import('libxml2-wasm');
+type Libxml2Raw = typeof import('libxml2-wasm/lib/libxml2.mjs');
 let lib: Libxml2 | undefined;
+let raw: Libxml2Raw | undefined;
 let validators: Map<string, XsdValidator> | undefined;
 
 /**
@@ -22,6 +37,7 @@ let validators: Map<string, XsdValidator> | undefined;
  */
 export async function loadXsdSupport(): Promise<void> {
   lib ??= await import('libxml2-wasm');
+  raw ??= await import('libxml2-wasm/lib/libxml2.mjs');
   loadValidators();
 }
 
@@ -55,27 +71,98 @@ export function knownMessageTypes(): string[] {
 }
 
 /**
- * Validates one message against the official XSD of its type; returns libxml2's findings (empty when valid), each
+ * Validates one message against the official XSD of its type; returns libxml2's first findings (empty when valid), each
  * in Dutch and without the value that was found (see `describeIssue`).
  */
 export function validateAgainstXsd(messageType: string, bytes: Uint8Array): SchemaIssue[] {
+  return findSchemaIssues(messageType, bytes).issues;
+}
+
+/**
+ * Validates one message and counts every finding but keeps only the first `maxSchemaIssues`: libxml2 cannot be told to
+ * stop, so the findings after those are counted without asking for their place or words.
+ */
+export function findSchemaIssues(messageType: string, bytes: Uint8Array): SchemaFindings {
   const validator = loadValidators().get(messageType);
-  if (!validator) return [{ line: 0, path: '', message: `geen XSD voor berichttype ${messageType}` }];
-  const { ParseOption, XmlDocument, XmlParseError, XmlValidateError } = lib!;
-  let doc: InstanceType<Libxml2['XmlDocument']> | undefined;
+  if (!validator)
+    return { issues: [{ line: 0, path: '', message: `geen XSD voor berichttype ${messageType}` }], total: 1 };
+  const { ParseOption, XmlDocument, XmlParseError } = lib!;
+  let doc: InstanceType<Libxml2['XmlDocument']>;
   try {
     // No network, no external entities; never NOENT, DTDLOAD or HUGE.
     doc = XmlDocument.fromBuffer(bytes, { option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE });
-    validator.validate(doc);
-    return [];
   } catch (e) {
-    if (e instanceof XmlValidateError || e instanceof XmlParseError) {
-      return e.details.map((d) => ({ line: d.line, path: d.xpath ?? '', message: describeIssue(d.message, d.xpath) }));
-    }
-    throw e;
-  } finally {
-    doc?.dispose();
+    if (!(e instanceof XmlParseError)) throw e;
+    const issues = e.details.map((d) => ({
+      line: d.line,
+      path: d.xpath ?? '',
+      message: describeIssue(d.message, d.xpath),
+    }));
+    return { issues: issues.slice(0, maxSchemaIssues), total: issues.length };
   }
+  try {
+    const found = validateCapped(validator, doc);
+    return {
+      issues: found.kept.map((d) => ({
+        line: d.line,
+        path: d.xpath ?? '',
+        message: describeIssue(d.message, d.xpath),
+      })),
+      total: found.total,
+    };
+  } finally {
+    doc.dispose();
+  }
+}
+
+interface RawFinding {
+  message: string;
+  line: number;
+  xpath: string | null;
+}
+
+/** The findings of the validation running on this thread (validation is synchronous, so one at a time). */
+let sink: { kept: RawFinding[]; total: number } | undefined;
+let collector: number | undefined;
+
+/** Pointers libxml2-wasm keeps on its objects without declaring them. */
+interface WithPointer {
+  _ptr: number;
+}
+
+/**
+ * XsdValidator.validate with a collector of our own: libxml2-wasm's collector has no cap (see `maxSchemaIssues`). It
+ * uses the library's internal module (`lib/libxml2.mjs`, the same calls `validate` makes); xsd.test.ts fails when an
+ * update of libxml2-wasm changes them.
+ */
+function validateCapped(validator: XsdValidator, doc: InstanceType<Libxml2['XmlDocument']>) {
+  const r = raw!;
+  collector ??= (
+    r as unknown as { addFunction: (f: (i: number, err: number) => void, sig: string) => number }
+  ).addFunction((_index, err) => {
+    if (!sink) return;
+    sink.total += 1;
+    if (sink.kept.length >= maxSchemaIssues) return;
+    const xpath = r.xmlGetNodePath(r.XmlErrorStruct.node(err));
+    sink.kept.push({ message: r.XmlErrorStruct.message(err), line: r.XmlErrorStruct.line(err), xpath });
+  }, 'vii');
+  const ctx = r.xmlSchemaNewValidCtxt((validator as unknown as WithPointer)._ptr);
+  const found = { kept: [] as RawFinding[], total: 0 };
+  sink = found;
+  try {
+    r.xmlSchemaSetValidStructuredErrors(ctx, collector, 0);
+    const ret = r.xmlSchemaValidateDoc(ctx, (doc as unknown as WithPointer)._ptr);
+    if (ret < 0) throw new Error('XSD-validatie: ongeldige invoer of interne fout van libxml2');
+    // Valid is what libxml2 answers, as XsdValidator.validate has it: warnings alone do not make a finding.
+    if (ret === 0) return { kept: [], total: 0 };
+    if (found.total === 0) found.total = 1;
+  } finally {
+    sink = undefined;
+    r.xmlSchemaFreeValidCtxt(ctx);
+  }
+  if (found.total > 0 && found.kept.length === 0)
+    found.kept.push({ message: 'voldoet niet aan het schema.', line: 0, xpath: null });
+  return found;
 }
 
 /** What the schema says after the value; every pattern is anchored at the end, so a value cannot pose as schema. */

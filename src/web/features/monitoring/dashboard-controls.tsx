@@ -5,7 +5,7 @@ import { useT, type Lang, type Msg } from '../../i18n';
 import { kpiGroupLabels, kpiGroupings, type KpiGroupBy } from '../../../shared/kpi';
 import { kpiDisclosureFor } from '../../../shared/kpi-disclosure';
 import { useUser } from '../../lib/auth';
-import { listPeriods, parsePeriod, type DashboardState, type PeriodKind } from './dashboard-state';
+import { listPeriods, parsePeriod, publishedPeriod, type DashboardState, type PeriodKind } from './dashboard-state';
 import type { KpiPeriods } from './monitoring-api';
 
 export const groupLabels: Record<KpiGroupBy, Msg> = kpiGroupLabels;
@@ -57,10 +57,9 @@ export function DashboardControls({
 }) {
   const { t, lang } = useT();
   // A free interval only for a role that gets exact figures; the others get calendar periods (docs/kpi.md), and an
-  // interval in the address (shared by a colleague who may) falls back to the default period in the picker.
-  const intervals = kpiDisclosureFor(useUser().role) === 'exact';
-  const asked = state.period || periods.defaultPeriod;
-  const current = intervals || parsePeriod(asked)?.kind !== 'interval' ? asked : periods.defaultPeriod;
+  // interval in the address (shared by a colleague who may) becomes the calendar period that holds it.
+  const disclosure = kpiDisclosureFor(useUser().role);
+  const current = publishedPeriod(state.period || periods.defaultPeriod, disclosure).period;
   const parsed = parsePeriod(current);
   const [kind, setKind] = useState<PeriodKind | 'interval'>(parsed?.kind ?? 'quarter');
   const [period, setPeriod] = useState(current);

@@ -9,7 +9,7 @@ import { useT } from '../../i18n';
 import type { KpiResponse, KpiResult } from '../../../shared/kpi';
 import { DashboardControls, periodLabel } from './dashboard-controls';
 import { FactsStatus } from './facts-status';
-import { DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav, useShownPeriod } from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
 import { KpiChange, KpiTarget, KpiValue, kpiName, locale } from './kpi-figures';
 import { formatKpiValue } from '../../../shared/kpi-charts';
@@ -39,7 +39,8 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
   const location = useLocation();
   const navigate = useNavigate();
   const fromUrl = readState(new URLSearchParams(location.search));
-  const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod, groupBy: '' };
+  const shown = useShownPeriod(fromUrl.period || periods.defaultPeriod);
+  const state: DashboardState = { ...fromUrl, period: shown.period, groupBy: '' };
   const [kpis, reload] = useKpis(state, 'region');
   const response = kpis.status === 'ok' ? kpis.data : null;
   // While the figures are being built there is nothing to download or describe.
@@ -57,6 +58,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
         onApply={(next) => navigate(`/dashboard${toSearch(next)}`)}
       />
       <DrillPath state={state} basePath="/dashboard" ownProvider={ownProvider} />
+      {shown.notice}
       {response && !building && (
         <p className="utrecht-paragraph dashboard-lead">
           {t('Cijfers over {period}, vergeleken met {previous}.', {

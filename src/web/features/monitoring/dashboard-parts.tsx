@@ -8,7 +8,9 @@ import { useRegion } from '../../lib/region';
 import { useT, type Msg } from '../../i18n';
 import type { User } from '../../lib/types';
 import { usePartyNames } from '../exchange/exchange-parts';
-import { toSearch, type DashboardState } from './dashboard-state';
+import { kpiDisclosureFor } from '../../../shared/kpi-disclosure';
+import { periodLabel } from './dashboard-controls';
+import { publishedPeriod, toSearch, type DashboardState } from './dashboard-state';
 import type { ScopeType } from './monitoring-api';
 
 /** For the navigation and the start page until their rewrite asks `can(user, 'kpis.read')` directly. */
@@ -136,4 +138,23 @@ export function DrillPath({
 export function LoadProblem({ error }: { error: ApiError }) {
   const params = error.invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ');
   return <Alert type="error">{params || error.problem.detail || error.problem.title}</Alert>;
+}
+
+/**
+ * The period a page shows this user for the one asked (see `publishedPeriod`), and the notice to show when a free
+ * interval in the address was replaced by a calendar period: a bookmark of a colleague who gets exact figures opens
+ * with figures and a word of explanation, not with an error.
+ */
+export function useShownPeriod(asked: string) {
+  const { t, lang } = useT();
+  const shown = publishedPeriod(asked, kpiDisclosureFor(useUser().role));
+  const notice = shown.replaced && (
+    <Alert type="info">
+      {t(
+        'De vrije periode {interval} wordt voor uw rol niet gepubliceerd, alleen maanden, kwartalen en jaren. U ziet de cijfers over {period}.',
+        { interval: periodLabel(shown.replaced, lang), period: periodLabel(shown.period, lang) },
+      )}
+    </Alert>
+  );
+  return { period: shown.period, notice };
 }

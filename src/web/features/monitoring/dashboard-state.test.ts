@@ -5,6 +5,7 @@ import {
   emptyState,
   listPeriods,
   parsePeriod,
+  publishedPeriod,
   readState,
   reportQuarter,
   toSearch,
@@ -83,5 +84,26 @@ describe('links from a signal', () => {
     expect(trajectoriesHref('from=2025-07-01&endReason=31,39&ended=false')).toBe(
       '/trajecten?van=2025-07-01&reden=31%2C39',
     );
+  });
+});
+
+describe('a free interval in the address, for a role that gets published figures only', () => {
+  it.each([
+    ['2025-07-01/2025-07-31', '2025-07'],
+    ['2025-07-05/2025-07-20', '2025-07'],
+    ['2025-07-01/2025-09-15', '2025Q3'],
+    ['2025-06-01/2025-07-31', '2025'],
+    ['2024-11-01/2025-02-28', '2025'],
+  ])('shows %s as %s and says which interval it replaced', (interval, shown) => {
+    expect(publishedPeriod(interval, 'published')).toEqual({ period: shown, replaced: interval });
+    expect(parsePeriod(shown)?.kind).not.toBe('interval');
+  });
+
+  it('keeps a calendar period, and an interval for a role that gets exact figures', () => {
+    expect(publishedPeriod('2025Q3', 'published')).toEqual({ period: '2025Q3', replaced: null });
+    expect(publishedPeriod('2025-07-05/2025-07-20', 'exact')).toEqual({
+      period: '2025-07-05/2025-07-20',
+      replaced: null,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { parsePeriod, quarterOf } from '../../../shared/period';
 import { kpiGroupings, type KpiGroupBy } from '../../../shared/kpi';
+import type { KpiDisclosure } from '../../../shared/kpi-disclosure';
 
 /**
  * What the dashboard shows lives in the address (?periode=2025Q3&gemeente=0356&aanbieder=…), with the same Dutch
@@ -118,4 +119,21 @@ export function reportQuarter(period: string, latest: string): string | null {
   const quarter = quarterOf(parsed);
   const cap = parsePeriod(latest);
   return cap?.kind === 'quarter' && quarter > latest ? latest : quarter;
+}
+
+/**
+ * The period a role is shown for the one in the address. A free interval is published only to roles that get exact
+ * figures (docs/kpi.md); one bookmarked or shared by such a colleague would be a 400 for the others. They see the
+ * smallest calendar month, quarter or year that holds it instead (the year it ends in, when it spans years), and the
+ * page says so: `replaced` is the interval asked for.
+ */
+export function publishedPeriod(asked: string, disclosure: KpiDisclosure): { period: string; replaced: string | null } {
+  const interval = parsePeriod(asked);
+  if (disclosure === 'exact' || interval?.kind !== 'interval') return { period: asked, replaced: null };
+  const [from, to] = [interval.from.slice(0, 7), interval.to.slice(0, 7)];
+  const start = parsePeriod(from)!;
+  let period = to.slice(0, 4);
+  if (from === to) period = to;
+  else if (quarterOf(start) === quarterOf(parsePeriod(to)!)) period = quarterOf(start);
+  return { period, replaced: interval.label };
 }

@@ -6,6 +6,8 @@ export const monitoringEn = {
   '"< {n}": minder dan {n} jeugdigen. Dat cijfer wordt niet getoond, zodat niemand herkenbaar is.':
     '"< {n}": fewer than {n} youths. That figure is not shown, so that no one can be identified.',
   'Alle cijfers als CSV': 'All figures as CSV',
+  'De vrije periode {interval} wordt voor uw rol niet gepubliceerd, alleen maanden, kwartalen en jaren. U ziet de cijfers over {period}.':
+    'The custom period {interval} is not published for your role, only months, quarters and years. You are seeing the figures for {period}.',
   'Alle cijfers als Excel (XLSX)': 'All figures as Excel (XLSX)',
   Basisjaar: 'Baseline year',
   Begrotingspost: 'Budget line',

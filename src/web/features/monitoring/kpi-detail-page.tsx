@@ -17,7 +17,7 @@ import {
 } from '../../../shared/kpi';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, groupLabels, periodLabel } from './dashboard-controls';
-import { DrillPath, LoadProblem, MonitoringNav } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav, useShownPeriod } from './dashboard-parts';
 import { defaultGroupBy, drillDown, readState, toSearch, type DashboardState } from './dashboard-state';
 import { kpiName, locale } from './kpi-figures';
 import { kpiDefinitionTexts } from './kpi-definition-texts';
@@ -66,7 +66,8 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
   const navigate = useNavigate();
   const ownOnly = user.role === 'aanbieder';
   const fromUrl = readState(new URLSearchParams(location.search));
-  const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod };
+  const shown = useShownPeriod(fromUrl.period || periods.defaultPeriod);
+  const state: DashboardState = { ...fromUrl, period: shown.period };
   const groupings = kpiGroupings.filter(
     (g) => (g !== 'budgetLine' || kpi.unit === 'euro') && (g !== 'provider' || !ownOnly),
   );
@@ -89,6 +90,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
         onApply={(next) => navigate(`${basePath}${toSearch(next)}`)}
       />
       <DrillPath state={state} basePath={basePath} ownProvider={ownOnly ? response?.filters.provider : undefined} />
+      {shown.notice}
       <FactsStatus facts={response?.facts ?? null} retry={reload} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}

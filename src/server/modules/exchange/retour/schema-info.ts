@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RetourType } from './types.js';
+import type { HeenType, RetourType } from './types.js';
 
 /**
  * Facts the retour writer takes from the schemas themselves, so that they follow a schema update: the allowed
@@ -10,7 +10,7 @@ import type { RetourType } from './types.js';
 const schemaDir = join(import.meta.dirname, '..', 'schemas', 'ijw-3.2');
 
 let retourCodes: ReadonlySet<string> | undefined;
-const versions = new Map<RetourType, XsdVersie>();
+const versions = new Map<RetourType | HeenType, XsdVersie>();
 
 export interface XsdVersie {
   basisschema: string;
@@ -30,8 +30,8 @@ export function allowedRetourCodes(): ReadonlySet<string> {
   return retourCodes;
 }
 
-/** BasisschemaXsdVersie and BerichtXsdVersie from the appinfo of the retour message's own XSD. */
-export function xsdVersieOf(type: RetourType): XsdVersie {
+/** BasisschemaXsdVersie and BerichtXsdVersie from the appinfo of a message type's XSD (a retour's own, mostly). */
+export function xsdVersieOf(type: RetourType | HeenType): XsdVersie {
   const known = versions.get(type);
   if (known) return known;
   const xsd = readFileSync(join(schemaDir, `${type}.xsd`), 'utf8');

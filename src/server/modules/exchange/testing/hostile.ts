@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { TestContext } from '../../../testing/harness.js';
+import { example } from './ijw-examples.js';
 
 /** A JW301 root opening 200,000 (or `depth`) nested elements: 1.4 MB that once cost minutes of CPU. */
 export function deeplyNested(depth: number): Buffer {
@@ -117,4 +118,19 @@ export async function whilePollingHealth<T>(
     stop = true;
     await poller;
   }
+}
+
+/**
+ * The example JW301 with its allocated products replaced by `count` empty ones, each a schema error of 26 bytes: a
+ * file within the 25 MB limit can hold almost a million findings.
+ */
+export function manySchemaErrors(count: number): Buffer {
+  const text = example('JW301').toString('utf8');
+  const empty = '<jw301:ToegewezenProduct/>'.repeat(count);
+  return Buffer.from(
+    text.replace(
+      /<jw301:ToegewezenProducten>[\s\S]*<\/jw301:ToegewezenProducten>/,
+      `<jw301:ToegewezenProducten>${empty}</jw301:ToegewezenProducten>`,
+    ),
+  );
 }
