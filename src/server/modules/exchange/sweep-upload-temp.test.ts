@@ -1,3 +1,4 @@
+import { loadConfig } from '../../config.js';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ describe('sweeping the upload folders an earlier release left behind', () => {
     const before = process.env.TMPDIR;
     process.env.TMPDIR = scratch;
     try {
-      await uploadTempSweepJob.run(undefined as never);
+      await uploadTempSweepJob.run(undefined as never, { config: loadConfig({}) });
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
