@@ -19,6 +19,13 @@ export function App() {
             <Route element={<PublicLayout />}>
               <Route path="/inloggen" element={<SignInPage />} />
             </Route>
+            <Route element={<PublicLayout wide />}>
+              {features.flatMap((feature) =>
+                (feature.publicRoutes ?? []).map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                )),
+              )}
+            </Route>
             <Route
               element={
                 <RequireAuth loading={<Loading />}>

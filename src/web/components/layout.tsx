@@ -87,8 +87,8 @@ export function Layout() {
   );
 }
 
-/** The frame for pages outside the session (sign-in): skip link, header, main. */
-export function PublicLayout() {
+/** The frame for pages outside the session: skip link, header, main (narrow for a form such as the sign-in). */
+export function PublicLayout({ wide = false }: { wide?: boolean }) {
   const { t, lang, setLang } = useT();
   return (
     <div className="utrecht-document utrecht-document--surface app">
@@ -111,7 +111,7 @@ export function PublicLayout() {
           </div>
         </div>
       </header>
-      <main id="inhoud" tabIndex={-1} className="app-main app-main--narrow">
+      <main id="inhoud" tabIndex={-1} className={wide ? 'app-main' : 'app-main app-main--narrow'}>
         <Outlet />
       </main>
     </div>

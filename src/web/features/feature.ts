@@ -54,6 +54,11 @@ export interface AuditEntityLabel {
 export interface WebFeature {
   id: string;
   routes: FeatureRoute[];
+  /**
+   * Pages without sign-in, in the public frame (like the sign-in page), for what the table grants the public:
+   * published figures only.
+   */
+  publicRoutes?: FeatureRoute[];
   menu?: MenuEntry[];
   tiles?: StartTile[];
   /** Labels for the audit log, keyed by the server's entity name (each server entity has one, tested). */

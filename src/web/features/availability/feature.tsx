@@ -1,4 +1,5 @@
 import type { WebFeature } from '../feature';
+import { PublicRegionPage, RegionViewPage } from './region-view';
 import { SearchPlaceholderTile } from './search-placeholder-tile';
 
 /**
@@ -7,7 +8,18 @@ import { SearchPlaceholderTile } from './search-placeholder-tile';
  */
 export const availabilityFeature: WebFeature = {
   id: 'availability',
-  routes: [],
+  routes: [{ path: 'beschikbaarheid/regio', element: <RegionViewPage />, permission: 'availability.search' }],
+  publicRoutes: [
+    { path: '/regio/:code/wachttijden', element: <PublicRegionPage />, permission: 'availability.public' },
+  ],
+  menu: [
+    {
+      section: 'sturing',
+      label: 'Wachttijden in de regio',
+      path: '/beschikbaarheid/regio',
+      permission: 'availability.search',
+    },
+  ],
   tiles: [{ id: 'availability-search', permission: 'providers.read', component: SearchPlaceholderTile }],
   auditEntities: {
     'availability-entry': { label: 'Beschikbaarheid' },
