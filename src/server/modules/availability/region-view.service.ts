@@ -117,7 +117,13 @@ export async function regionView(
               and (availability_entries.product_id = p.id or (availability_entries.product_id is null and availability_entries.product_category = p.product_category)))
         order by p.product_category, p.product_code`,
   );
-  const categories = [...new Set([...reported.map((r) => r.category), ...current.map((c) => c.category)])].sort();
+  const categories = [
+    ...new Set([
+      ...reported.map((r) => r.category),
+      ...current.map((c) => c.category),
+      ...measured.map((m) => m.productCategory),
+    ]),
+  ].sort();
   const months: string[] = [];
   for (let m = from; m <= today; m = addMonths(m, 1)) months.push(m.slice(0, 7));
   return {
