@@ -75,6 +75,14 @@ export function packHeader(
   return JSON.stringify(kept);
 }
 
+/** An element with text only, as the rebuilt Header and Declaratie hold them. */
+const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
+
+/** Makes elements with children in the message's namespace. */
+const branch =
+  (messageNs: string) =>
+  (name: string, children: XmlElement[]): XmlElement => ({ name, ns: messageNs, children, text: '', line: 0 });
+
 /**
  * What a declaratie-antwoord for a declaration granted in full needs of the declaration: its DeclaratieNummer and
  * TotaalIngediendBedrag, and no Clienten (none is rejected). Undefined when the kept header holds none (not a JW323).
@@ -83,14 +91,7 @@ export function unpackDeclaratie(stored: unknown, messageNs: string): XmlElement
   const d = (stored as { d?: unknown } | null)?.d;
   if (!Array.isArray(d) || d.length !== 3 || !d.every((x) => typeof x === 'string')) return undefined;
   const [nummer, bedrag, dc] = d as string[];
-  const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
-  const node = (name: string, children: XmlElement[]): XmlElement => ({
-    name,
-    ns: messageNs,
-    children,
-    text: '',
-    line: 0,
-  });
+  const node = branch(messageNs);
   return node('Declaratie', [
     leaf('DeclaratieNummer', messageNs, nummer!),
     node('TotaalIngediendBedrag', [leaf('TotaalBedrag', BASIS_NS, bedrag!), leaf('DebetCredit', BASIS_NS, dc!)]),
@@ -125,14 +126,7 @@ export function unpackRetourSource(kept: string): XmlElement {
 /** The Header back as an element tree; also reads the full tree that earlier versions kept. */
 export function unpackHeader(stored: unknown, messageNs: string, columns: HeaderColumns): XmlElement {
   const s = stored as { v?: number; h?: Packed; x?: string[] } & Partial<XmlElement>;
-  const leaf = (name: string, ns: string, text: string): XmlElement => ({ name, ns, children: [], text, line: 0 });
-  const node = (name: string, children: XmlElement[]): XmlElement => ({
-    name,
-    ns: messageNs,
-    children,
-    text: '',
-    line: 0,
-  });
+  const node = branch(messageNs);
   if (s.v === 3 && s.x) {
     const [code, versie, subversie, basis, bericht] = s.x;
     return node('Header', [
