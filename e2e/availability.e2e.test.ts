@@ -43,6 +43,7 @@ describe('Beschikbaarheidswijzer', () => {
     await tile.getByText(/regels verouderd/).waitFor();
     expect(await tile.innerText()).toMatch(/1\s+van 3 regels verouderd/);
     await expectNoSeriousA11yViolations(ctx.page);
+    await screenshot(ctx.page, 'availability-provider-home');
 
     await followMenuLink(ctx.page, 'Beschikbaarheid');
     await settle(ctx.page, 'Beschikbaarheid');
@@ -222,7 +223,10 @@ describe('Beschikbaarheidswijzer', () => {
 
     // Printed: no header, menu or filters, and the shortlist fits on one page.
     expect(await ctx.page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(true);
+    const printedOn = ctx.page.getByText(/^Afgedrukt op /);
+    expect(await printedOn.isVisible()).toBe(false);
     await ctx.page.emulateMedia({ media: 'print' });
+    expect(await printedOn.isVisible()).toBe(true);
     expect(await ctx.page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(false);
     expect(await ctx.page.getByRole('search').isVisible()).toBe(false);
     expect(await ctx.page.getByRole('banner').isVisible()).toBe(false);

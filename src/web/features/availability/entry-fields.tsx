@@ -101,15 +101,17 @@ export function EntryFields({
           </>
         )}
       </Fieldset>
-      <CheckboxGroup
-        id="specialisations"
-        legend={t('Specialisaties')}
-        description={t('Uit de lijst van de regio')}
-        options={vocabulary.map((s) => ({ value: s, label: s }))}
-        values={draft.specialisations}
-        onChange={set('specialisations')}
-        error={errors.ofGroup('specialisations')}
-      />
+      <div className="availability-choices">
+        <CheckboxGroup
+          id="specialisations"
+          legend={t('Specialisaties')}
+          description={t('Uit de lijst van de regio')}
+          options={vocabulary.map((s) => ({ value: s, label: s }))}
+          values={draft.specialisations}
+          onChange={set('specialisations')}
+          error={errors.ofGroup('specialisations')}
+        />
+      </div>
       <TextAreaField
         id="note"
         label={t('Toelichting op de expertise')}
@@ -136,22 +138,26 @@ export function EntryFields({
           error={errors.of('ageTo')}
         />
       </Fieldset>
-      <CheckboxGroup
-        id="offerForms"
-        legend={t('Vorm')}
-        options={offerForms.map((f) => ({ value: f, label: t(offerFormLabels[f]) }))}
-        values={draft.offerForms}
-        onChange={set('offerForms')}
-        error={errors.ofGroup('offerForms')}
-      />
-      <CheckboxGroup
-        id="languages"
-        legend={t('Talen')}
-        options={Object.entries(languageNames).map(([value, label]) => ({ value, label }))}
-        values={draft.languages}
-        onChange={set('languages')}
-        error={errors.ofGroup('languages')}
-      />
+      <div className="availability-choices">
+        <CheckboxGroup
+          id="offerForms"
+          legend={t('Vorm')}
+          options={offerForms.map((f) => ({ value: f, label: t(offerFormLabels[f]) }))}
+          values={draft.offerForms}
+          onChange={set('offerForms')}
+          error={errors.ofGroup('offerForms')}
+        />
+      </div>
+      <div className="availability-choices">
+        <CheckboxGroup
+          id="languages"
+          legend={t('Talen')}
+          options={Object.entries(languageNames).map(([value, label]) => ({ value, label }))}
+          values={draft.languages}
+          onChange={set('languages')}
+          error={errors.ofGroup('languages')}
+        />
+      </div>
       <Fieldset legend={t('Aanmelden')}>
         <TextField
           id="intakePhone"

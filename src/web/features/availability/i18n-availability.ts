@@ -9,6 +9,8 @@ export const availabilityEn = {
   Aanname: 'New clients',
   Actualiteit: 'Freshness',
   Afdrukken: 'Print',
+  'Afgedrukt op {date}. Wachttijden en plaatsen zoals de aanbieders ze opgaven.':
+    'Printed on {date}. Waits and places as the providers reported them.',
   'Alle producten': 'All products',
   'Alle regels': 'All entries',
   'Alle regels zijn actueel.': 'All entries are current.',

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination } from '../../components/pagination';
 import { DataList } from '../../components/table';
 import { api, fetchAll, toQuery, type Page } from '../../lib/api-client';
+import { formatDate, todayIso } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import type { Product } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
@@ -155,6 +156,11 @@ export function SearchPage() {
           </>
         )}
       </FilterForm>
+      <p className="utrecht-paragraph print-only">
+        {t('Afgedrukt op {date}. Wachttijden en plaatsen zoals de aanbieders ze opgaven.', {
+          date: formatDate(todayIso()),
+        })}
+      </p>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && (
         <Alert type="error">

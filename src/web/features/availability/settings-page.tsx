@@ -136,7 +136,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           id="specialisations"
           label={t(labels.specialisations!)}
           description={t('Eén specialisatie per regel. Aanbieders kiezen hieruit; verwijzers zoeken erop.')}
-          rows={12}
+          rows={Math.max(6, lines(draft.specialisations).length + 1)}
           value={draft.specialisations}
           onChange={set('specialisations')}
           error={errors.ofGroup('specialisations')}
