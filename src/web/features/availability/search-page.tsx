@@ -67,6 +67,14 @@ export function SearchPage() {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([value, name]) => ({ value, label: `${value} ${name}` }));
   }, [products]);
+  const queryLabels: Record<string, string> = {
+    municipality: t('Gemeente van de jeugdige'),
+    age: t('Leeftijd (jaar)'),
+    productId: t('Product'),
+    productCategory: t('Productcategorie'),
+    specialisation: t('Specialisatie'),
+    offerForm: t('Vorm'),
+  };
   const municipality = region?.municipalities.find((m) => m.cbsCode === v.gemeente)?.name;
   const summary = [
     municipality,
@@ -165,7 +173,7 @@ export function SearchPage() {
       {state.status === 'error' && (
         <Alert type="error">
           {state.error.invalidParams.length
-            ? state.error.invalidParams.map((p) => `${p.name}: ${p.reason}`).join(' ')
+            ? state.error.invalidParams.map((p) => `${queryLabels[p.name] ?? p.name}: ${p.reason}`).join(' ')
             : state.error.message}
         </Alert>
       )}
