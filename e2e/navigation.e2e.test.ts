@@ -37,6 +37,7 @@ const idSources: Array<[RegExp, string]> = [
   [/^producten\//, '/products?pageSize=1'],
   [/^berichten\/quarantaine\//, '/imports?status=rejected&pageSize=1'],
   [/^beheer\/postvak-uit\//, '/mails?pageSize=1'],
+  [/^beschikbaarheid\/aanbod\//, '/availability/entries?pageSize=1'],
 ];
 
 /** Every page of the feature list this role may open, with real ids for the detail pages. */
@@ -79,7 +80,7 @@ describe('navigation and start pages', () => {
     const tops = await nav
       .locator(':scope > div > ul > li')
       .evaluateAll((items) => items.map((li) => (li as HTMLElement).offsetTop));
-    expect(tops.length).toBe(5);
+    expect(tops.length).toBe(6);
     expect(new Set(tops).size).toBe(1);
 
     const landscape = nav.getByRole('button', { name: 'Landschap' });
@@ -187,7 +188,7 @@ describe('navigation and start pages', () => {
     await ctx.page.getByRole('heading', { level: 1, name: 'Contract LEK-E2E-AFLOPEND' }).waitFor();
   });
 
-  it('shows beleid the key figures, a verwijzer the coming search, an aanbieder its own provider', async () => {
+  it('shows beleid the key figures, a verwijzer the availability search, an aanbieder its own provider', async () => {
     await ctx.page.setViewportSize(desktop);
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('beleid'), demoPassword);
     const policy = await tileHeadings(ctx.page);
@@ -209,15 +210,20 @@ describe('navigation and start pages', () => {
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('verwijzer'), demoPassword);
     expect(await tileHeadings(ctx.page)).toEqual(['Beschikbaarheid zoeken']);
     const search = tile(ctx.page, 'Beschikbaarheid zoeken');
-    expect(await search.innerText()).toContain('Die zoekfunctie is er nog niet.');
-    expect(await search.getByRole('link').allInnerTexts()).toEqual(['Aanbieders', 'Producten en tarieven']);
+    expect(await search.innerText()).toContain('Zoek welke gecontracteerde aanbieders plek hebben voor een jeugdige');
+    expect(await search.getByRole('link').allInnerTexts()).toEqual(['Beschikbaarheid zoeken']);
     await expectNoSeriousA11yViolations(ctx.page);
 
     await ctx.browser.clearCookies();
     await signIn(ctx.page, ctx.app.baseUrl, demoEmail('aanbieder'), demoPassword);
     const me = await apiGet<{ providerId: string }>(ctx.page, '/users/me');
     const own = await apiGet<{ name: string }>(ctx.page, `/providers/${me.providerId}`);
-    expect(await tileHeadings(ctx.page)).toEqual(['Uw organisatie', 'Cijfers van uw organisatie']);
+    expect(await tileHeadings(ctx.page)).toEqual([
+      'Uw organisatie',
+      'Cijfers van uw organisatie',
+      'Uw beschikbaarheid',
+    ]);
+    expect(await tile(ctx.page, 'Uw beschikbaarheid').innerText()).toMatch(/\d+\s+van \d+ regels verouderd/);
     const organisation = tile(ctx.page, 'Uw organisatie');
     expect(await organisation.innerText()).toContain(own.name);
     expect(await organisation.getByRole('link', { name: 'Gegevens van uw organisatie' }).getAttribute('href')).toBe(

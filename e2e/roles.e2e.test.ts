@@ -9,6 +9,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Instellingen beschikbaarheid',
     'Beheer: Gebruikers, Audit-log, Achtergrondtaken, Postvak uit',
   ],
   contractmanager: [
@@ -16,15 +17,27 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Instellingen beschikbaarheid',
   ],
   beleid: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
     'Berichten',
     'Dashboard',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio',
   ],
-  verwijzer: ['Overzicht', 'Landschap: Aanbieders, Combinaties, Contracten, Producten'],
-  aanbieder: ['Overzicht', 'Landschap: Aanbieders, Combinaties, Contracten, Producten', 'Trajecten', 'Dashboard'],
+  verwijzer: [
+    'Overzicht',
+    'Landschap: Aanbieders, Combinaties, Contracten, Producten',
+    'Instrumenten: Beschikbaarheid zoeken, Wachttijden in de regio',
+  ],
+  aanbieder: [
+    'Overzicht',
+    'Landschap: Aanbieders, Combinaties, Contracten, Producten',
+    'Trajecten',
+    'Dashboard',
+    'Beschikbaarheid',
+  ],
 };
 
 describe('signing in per role', () => {
@@ -99,6 +112,7 @@ describe('signing in per role', () => {
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Region',
       'Messages: Messages, Trajectories',
       'Dashboard',
+      'Instruments: Search availability, Availability, Availability settings',
     ]);
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
     await ctx.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();

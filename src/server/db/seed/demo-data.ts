@@ -54,7 +54,10 @@ export const demoProviders: DemoProvider[] = [
     name: 'Jeugdhulp De Lekoever',
     domains: ['JO', 'JGGZ'],
     specialisations: ['Gezinsbehandeling', 'Traumabehandeling'],
-    locations: [{ name: 'Hoofdlocatie', postcode: '3431 AB', city: 'Nieuwegein' }],
+    locations: [
+      { name: 'Hoofdlocatie', postcode: '3431 AB', city: 'Nieuwegein' },
+      { name: 'Locatie Houten', postcode: '3992 BA', city: 'Houten' },
+    ],
     omvang: 'hoog',
     rol: ['A'],
   },

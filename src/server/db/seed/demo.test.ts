@@ -66,6 +66,32 @@ describe('demo region Lekstroom', () => {
       'Gezinsvorm Kort Verblijf',
     );
 
+    // The Beschikbaarheidswijzer: a 9-year-old in Houten needing ambulant jeugd-GGZ with autism finds several
+    // providers, shortest wait first; some entries are stale and one has a client stop running today.
+    const ggz = (await call(ctx, cm.body.token, 'GET', '/products?productCategory=54')).body.data[0];
+    const offers = (
+      await call(
+        ctx,
+        cm.body.token,
+        'GET',
+        `/availability/offers?municipality=0321&productId=${ggz.id}&specialisation=autisme&age=9`,
+      )
+    ).body.data as Array<{
+      provider: { name: string };
+      intakeWaitWeeks: number;
+      treatmentWaitWeeks: number;
+      stale: boolean;
+    }>;
+    expect(new Set(offers.map((o) => o.provider.name)).size).toBeGreaterThan(1);
+    const waits = offers.map((o) => o.intakeWaitWeeks + o.treatmentWaitWeeks);
+    expect(waits).toEqual([...waits].sort((a, b) => a - b));
+    expect(offers.some((o) => o.stale) && offers.some((o) => !o.stale)).toBe(true);
+    const entries = (await call(ctx, cm.body.token, 'GET', '/availability/entries?pageSize=100')).body.data as Array<{
+      takesNewClients: boolean;
+      clientStop: unknown;
+    }>;
+    expect(entries.filter((e) => e.clientStop && !e.takesNewClients)).toHaveLength(1);
+
     const contractsBefore = await n(contracts);
     expect(await seedDemoRegionIfEmpty(ctx.database.db)).toBeNull();
     expect(await n(contracts)).toBe(contractsBefore);

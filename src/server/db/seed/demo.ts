@@ -9,6 +9,7 @@ import { createProvider } from '../../modules/landscape/index.js';
 import { createCombination } from '../../modules/landscape/index.js';
 import { createRegion, defaultTierLevels } from '../../modules/landscape/index.js';
 import type { Role } from '../../../shared/domain.js';
+import { seedDemoAvailability } from './demo-availability.js';
 import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
 
 /** One password for all demo accounts; printed at start and in the README. Never use the demo in production. */
@@ -84,11 +85,12 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     }
 
     const thisYear = new Date().getFullYear();
+    const productIds = new Map<string, string>();
     for (const p of demoProducts) {
       const tariffs = [];
       for (let year = 2023, tariff = p.tariff2023; year <= thisYear + 1; year++, tariff *= 1.035)
         tariffs.push({ year, tariff: Math.round(tariff * 100) / 100 });
-      await createProduct(tx, actor, {
+      const product = await createProduct(tx, actor, {
         regionId: region.id,
         lotId: lotId(p.lot),
         productCategory: p.productCategory,
@@ -104,7 +106,9 @@ export async function seedDemoRegion(db: Db): Promise<void> {
         validTo: null,
         tariffs,
       });
+      productIds.set(p.productCode, product.id);
     }
+    await seedDemoAvailability(tx, actor, providerIds, productIds);
 
     // The demo's iJw messages run from three years back (seedDemoMessages), so the budgets do too.
     for (const year of [thisYear - 3, thisYear - 2, thisYear - 1, thisYear]) {
