@@ -16,7 +16,7 @@ import type { Provider } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
-import { Freshness, Intake, locationLabel, productLabel } from './parts';
+import { Freshness, Intake, locationLabel, MeasuredWait, productLabel } from './parts';
 import type { Entry } from './types';
 
 const filterKeys = ['aanbieder', 'status'] as const;
@@ -169,6 +169,7 @@ export function EntryListPage() {
                     treatment: e.treatmentWaitWeeks,
                   }),
               },
+              { header: t('Gemeten wachttijd'), cell: (e) => <MeasuredWait entry={e} /> },
               { header: t('Wachtlijst'), numeric: true, cell: (e) => e.waitingListCount },
               { header: t('Plaatsen'), numeric: true, cell: (e) => e.openPlaces ?? '—' },
               { header: t('Aanname'), cell: (e) => <Intake entry={e} /> },

@@ -34,4 +34,9 @@ export const regionWaitsEn = {
   Wachttijden: 'Waits',
   'Hoe lang jeugdigen in de regio wachten op jeugdhulp, zoals aanbieders het melden en zoals het uit de berichten blijkt. Kleine aantallen zijn weggelaten en wachtlijsten op vijftallen afgerond.':
     'How long young people in the region wait for youth care, as providers report it and as the messages show. Small numbers are left out and waiting lists rounded to fives.',
+  'geen starts in de laatste 6 maanden': 'no starts in the last 6 months',
+  'niet getoond: minder dan 10 starts': 'not shown: fewer than 10 starts',
+  '{weeks} weken tot start (mediaan van {starts} starts)': '{weeks} weeks to start (median of {starts} starts)',
+  'wijkt af van de gemelde wachttijd': 'differs from the reported wait',
+  'Gemeten wachttijd': 'Measured wait',
 };

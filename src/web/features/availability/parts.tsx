@@ -31,6 +31,35 @@ export function Freshness({ entry }: { entry: Pick<Entry, 'confirmedAt' | 'confi
   );
 }
 
+/**
+ * The wait measured from the iJw messages (request or allocation to start, median of the last six months) beside the
+ * reported one, and the signal when the two differ by more than the region's margin.
+ */
+export function MeasuredWait({ entry }: { entry: Pick<Entry, 'measured' | 'waitDiffers'> }) {
+  const { t } = useT();
+  const m = entry.measured;
+  if (!m) return <span className="availability-muted">{t('geen starts in de laatste 6 maanden')}</span>;
+  if (m.withheld || m.medianWeeks === null)
+    return <span className="availability-muted">{t('niet getoond: minder dan 10 starts')}</span>;
+  return (
+    <>
+      {t('{weeks} weken tot start (mediaan van {starts} starts)', {
+        weeks: m.medianWeeks.toLocaleString('nl-NL'),
+        starts: m.starts ?? 0,
+      })}
+      {entry.waitDiffers && (
+        <>
+          <br />
+          <span className="utrecht-status-badge utrecht-status-badge--warning">
+            <span aria-hidden="true">⚠ </span>
+            {t('wijkt af van de gemelde wachttijd')}
+          </span>
+        </>
+      )}
+    </>
+  );
+}
+
 /** Whether the entry takes new clients; a client stop with its reason and dates. */
 export function Intake({ entry }: { entry: Pick<Entry, 'takesNewClients' | 'clientStop'> }) {
   const { t } = useT();

@@ -15,7 +15,7 @@ import type { Product } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
-import { Freshness, Intake, languagesLabel, locationLabel, productLabel } from './parts';
+import { Freshness, Intake, languagesLabel, locationLabel, MeasuredWait, productLabel } from './parts';
 import { offerFormLabels, type Offer, type Settings } from './types';
 
 const filterKeys = ['gemeente', 'product', 'categorie', 'specialisatie', 'leeftijd', 'vorm', 'nieuw'] as const;
@@ -215,6 +215,7 @@ function OfferCard({ offer: o }: { offer: Offer }) {
               treatment: t('{count} week|{count} weken', { count: o.treatmentWaitWeeks }),
             }),
           ],
+          [t('Gemeten wachttijd'), <MeasuredWait key="measured" entry={o} />],
           [
             t('Wachtlijst en plaatsen'),
             o.openPlaces === null
