@@ -80,7 +80,7 @@ interface EngineFigures {
   load: string;
 }
 
-const pct = (sorted: number[], p: number) =>
+export const pct = (sorted: number[], p: number) =>
   sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)]! * 10) / 10 : 0;
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
@@ -127,7 +127,7 @@ function nextRequest(user: User, region: Region): { kind: string; path: string }
 }
 
 /** Sends one request and reads the whole answer; returns its wall time, or throws with the status. */
-async function send(base: string, user: User, path: string): Promise<number> {
+export async function send(base: string, user: User, path: string): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${base}${path}`, { headers: { Cookie: user.cookie } }).catch((err: Error) => {
     // fetch says only "fetch failed": the reason (a reset or closed connection, a refusal) is its cause.
@@ -245,7 +245,7 @@ function rssMib(pid: number): number {
 }
 
 /** Starts `zorglandschap serve` on a free loopback port and waits for its address. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -275,7 +275,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   return { child, base };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const ended = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

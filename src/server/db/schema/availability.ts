@@ -103,6 +103,8 @@ export const availabilityEntries = pgTable(
       .on(t.providerId, t.locationId, t.productId, t.productCategory)
       .nullsNotDistinct(),
     index('availability_entries_region_category').on(t.regionId, t.productCategory),
+    // A referrer's search for one product (with the category's whole-category entries through the index above).
+    index('availability_entries_product').on(t.productId),
     check('availability_entries_category', sql`${t.productCategory} ~ '^[0-9]{2}$'`),
     check(
       'availability_entries_waits',

@@ -10,10 +10,12 @@ export {
   careWithStay,
   categoryBudgetLines,
   contractEnd,
+  contractHolders,
   contractPeriods,
   contractedProducts,
   contractPeriodsDigest,
   effectiveEndDate,
   municipalityProducts,
   productsDigest,
+  productValidOn,
 } from './rules.js';

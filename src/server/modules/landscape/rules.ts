@@ -63,17 +63,33 @@ export const budgetLinesDigest = sql`(
   from budget_lines b)`;
 
 /**
+ * Who holds each contract running on `day` (an ISO date): its provider and, for a contract with a combination, the
+ * combination's members; running from its start to its end with extensions (`contractEnd`'s rule, with the extensions
+ * grouped once rather than read again per contract). Columns region_id, lot_id, provider_id; a holder of two contracts
+ * for the same lot appears twice. Set-based (a union and hash joins) so that a search can compare many rows with it.
+ */
+export const contractHolders = (day: string): SQL => sql`
+  select c.region_id, c.lot_id, c.provider_id
+  from (select id, region_id, lot_id, start_date, end_date, provider_id from contracts
+    union all
+    select c.id, c.region_id, c.lot_id, c.start_date, c.end_date, cm.provider_id
+    from contracts c join combination_members cm on cm.combination_id = c.combination_id) c
+  left join (select x.contract_id, max(x.new_end_date) as new_end_date from contract_extensions x group by 1) x on x.contract_id = c.id
+  where c.start_date <= ${day}::date and greatest(c.end_date, coalesce(x.new_end_date, c.end_date)) >= ${day}::date`;
+
+/** Whether the product row `p` (an alias or the table name) is valid on `day` (an ISO date). */
+export const productValidOn = (p: string, day: string): SQL =>
+  sql`(${sql.raw(p)}.valid_from <= ${day}::date and (${sql.raw(p)}.valid_to is null or ${sql.raw(p)}.valid_to >= ${day}::date))`;
+
+/**
  * The products each provider holds a contract for on `day` (an ISO date), directly or as a member of a contracted
  * combination: a contract of the product's region for the product's lot, running that day (with its extensions), for a
  * product valid that day. A product without a lot is contracted by no one. Columns region_id, provider_id, product_id,
  * product_category, with_stay, lot_code.
  */
 export const contractedProducts = (day: string): SQL => sql`
-  select distinct c.region_id, pr.id as provider_id, p.id as product_id, p.product_category, p.with_stay, l.code as lot_code
-  from contracts c
-  join providers pr on pr.id = c.provider_id
-    or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id)
-  join products p on p.region_id = c.region_id and p.lot_id = c.lot_id
+  select distinct h.region_id, h.provider_id, p.id as product_id, p.product_category, p.with_stay, l.code as lot_code
+  from (${contractHolders(day)}) h
+  join products p on p.region_id = h.region_id and p.lot_id = h.lot_id
   join lots l on l.id = p.lot_id
-  where c.start_date <= ${day}::date and ${contractEnd('c')} >= ${day}::date
-    and p.valid_from <= ${day}::date and (p.valid_to is null or p.valid_to >= ${day}::date)`;
+  where ${productValidOn('p', day)}`;

@@ -1,0 +1,1 @@
+CREATE INDEX "availability_entries_product" ON "availability_entries" USING btree ("product_id");
