@@ -3,9 +3,9 @@ import { queryRows, type Db } from './client.js';
 
 /**
  * The domains of data whose changes alter cached answers: master data (landscape), imported iJw messages (exchange),
- * the KPI facts and their refresh, and the KPI targets (monitoring). Each module bumps its own.
+ * the KPI facts and their refresh, the KPI targets (monitoring), and the availability entries. Each module bumps its own.
  */
-export type DataDomain = 'landscape' | 'exchange' | 'kpi-facts' | 'kpi-targets';
+export type DataDomain = 'landscape' | 'exchange' | 'kpi-facts' | 'kpi-targets' | 'availability';
 
 /**
  * Counts a change of `domain`. Call it in the transaction that makes the change, as its last statement where the
@@ -20,13 +20,19 @@ export async function bumpDataVersion(db: Db, domain: DataDomain): Promise<void>
 
 /**
  * The version of all data together, as one string that changes whenever any domain's counter does: one small
- * index-less read of a table of a few rows. Read it before computing what is cached under it, never after: an
+ * index-less read of a table of a few rows; `domains` narrows it to what a cache depends on. Read it before computing what is cached under it, never after: an
  * answer is then at least as new as its version.
  */
-export async function readDataVersion(db: Db): Promise<string> {
+export async function readDataVersion(db: Db, domains?: DataDomain[]): Promise<string> {
+  const only = domains
+    ? sql`where domain in (${sql.join(
+        domains.map((d) => sql`${d}`),
+        sql`, `,
+      )})`
+    : sql``;
   const rows = await queryRows<{ domain: string; version: number | string }>(
     db,
-    sql`select domain, version from data_versions order by domain`,
+    sql`select domain, version from data_versions ${only} order by domain`,
   );
   return rows.map((r) => `${r.domain}=${r.version}`).join(',');
 }

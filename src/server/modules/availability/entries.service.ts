@@ -14,6 +14,7 @@ import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
 import { inOwnRegions, providerScope } from '../../http/permission.js';
 import type { Actor } from '../auth/index.js';
 import { recordAudit } from '../audit/index.js';
+import { bumpDataVersion } from '../../db/data-versions.js';
 import { contractedProducts } from '../landscape/index.js';
 import type { Entry, EntryCreate, EntryUpdate, Settings } from './availability.schema.js';
 import { presentEntries, staleSql as staleEntry } from './present.js';
@@ -243,6 +244,7 @@ export async function createEntry(db: Db, actor: Actor, input: EntryCreate): Pro
     await tx
       .insert(availabilityEntryEvents)
       .values({ entryId: row.id, providerId, userId: actor.id, kind: 'create', figures: figuresOf(values) });
+    await bumpDataVersion(tx, 'availability');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'availability-entry',
@@ -312,6 +314,7 @@ export async function updateEntry(db: Db, actor: Actor, id: string, input: Entry
       kind: 'update',
       figures: figuresOf(after!),
     });
+    await bumpDataVersion(tx, 'availability');
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'availability-entry',
@@ -340,6 +343,7 @@ export async function confirmEntries(db: Db, actor: Actor, ids: string[]): Promi
         figures: figuresOf(row),
       });
     }
+    await bumpDataVersion(tx, 'availability');
   });
   return presentEntries(db, inArray(e.id, unique));
 }
@@ -349,6 +353,7 @@ export async function deleteEntry(db: Db, actor: Actor, id: string): Promise<voi
   await db.transaction(async (tx) => {
     const row = await editable(tx, actor, id);
     await tx.delete(e).where(eq(e.id, id));
+    await bumpDataVersion(tx, 'availability');
     await recordAudit(tx, actor, {
       action: 'delete',
       entity: 'availability-entry',

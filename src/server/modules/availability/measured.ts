@@ -46,7 +46,7 @@ export async function withMeasuredWaits<
   },
 >(db: Db, entries: T[]): Promise<Array<T & { measured: Measured | null; waitDiffers: boolean }>> {
   if (entries.length === 0) return [];
-  const version = await readDataVersion(db);
+  const version = await readDataVersion(db, ['kpi-facts', 'landscape']);
   const providerIds = [...new Set(entries.map((e) => e.provider.id))];
   const agbs = new Map(
     (

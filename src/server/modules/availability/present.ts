@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { availabilityDefaults } from '../../../shared/availability.js';
 import { dutchToday } from '../../../shared/period.js';
 import type { Db } from '../../db/client.js';
@@ -88,44 +88,4 @@ export async function presentEntries(
     };
   });
   return withMeasuredWaits(db, entries);
-}
-
-/**
- * A page of the entries matching `where` (which may read the entry and its product) in `orderBy`'s order (which may
- * read the entry, its provider and its product), and how many match in all. The matches are filtered, counted (a window
- * over them) and ordered in one narrow query; only the page's entries are then read in full with their location.
- * A page past the end has no row to carry the count; then it is counted on its own.
- */
-export async function presentPage(
-  db: Db,
-  where: SQL | undefined,
-  page: { orderBy: SQL[]; limit: number; offset: number },
-): Promise<{ items: Entry[]; total: number }> {
-  const rows = await db
-    .select({ id: e.id, total: sql<number>`count(*) over ()` })
-    .from(e)
-    .innerJoin(providers, eq(providers.id, e.providerId))
-    .leftJoin(products, eq(products.id, e.productId))
-    .where(where)
-    .orderBy(...page.orderBy)
-    .limit(page.limit)
-    .offset(page.offset);
-  if (rows.length === 0) {
-    if (page.offset === 0) return { items: [], total: 0 };
-    const [counted] = await db
-      .select({ n: count() })
-      .from(e)
-      .leftJoin(products, eq(products.id, e.productId))
-      .where(where);
-    return { items: [], total: Number(counted?.n ?? 0) };
-  }
-  const items = await presentEntries(
-    db,
-    inArray(
-      e.id,
-      rows.map((r) => r.id),
-    ),
-    { orderBy: page.orderBy },
-  );
-  return { items, total: Number(rows[0]!.total) };
 }

@@ -1,18 +1,20 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { dutchToday } from '../../../shared/period.js';
 import type { Db } from '../../db/client.js';
-import { availabilityEntries as e, municipalities, products, providers } from '../../db/schema/index.js';
+import { availabilityEntries as e, municipalities, products } from '../../db/schema/index.js';
 import { fieldError } from '../../http/errors.js';
 import { inOwnRegions } from '../../http/permission.js';
 import type { Actor } from '../auth/index.js';
-import { contractedProducts, contractHolders, productValidOn } from '../landscape/index.js';
 import type { Offer, OfferQuery } from './availability.schema.js';
-import { presentPage, takesNewClientsSql } from './present.js';
+import { presentEntries } from './present.js';
+import { regionIndex, searchOrder, takesNewClients, type IndexedEntry } from './search-index.js';
 
 /**
  * The search of a referrer: entries of providers contracted today for the entry's product (or, for a category
  * entry, for a product in it) in the region of the child's municipality, filtered, shortest total wait (to intake plus
- * to treatment) first, then the freshest. Commercial data (AGB, tiers, ceilings, procedure) is not part of an offer.
+ * to treatment) first, then the shortest intake, then the freshest. Filtering and ordering run on the region's index in
+ * memory (search-index.ts); only the page's entries are read from the database. Commercial data (AGB, tiers, ceilings,
+ * procedure) is not part of an offer.
  */
 export async function searchOffers(
   db: Db,
@@ -20,56 +22,54 @@ export async function searchOffers(
   query: OfferQuery,
 ): Promise<{ items: Offer[]; total: number }> {
   const today = dutchToday();
-  const filters: SQL[] = [inOwnRegions(e.regionId, actor)];
-  /** Narrows the contracted set the search compares with to what it asks for (its product or productcategorie). */
-  const scope: SQL[] = [actor.regionIds.length ? inArray(sql`c.region_id`, actor.regionIds) : sql`false`];
+  let regionIds = actor.regionIds;
   if (query.municipality) {
     const [m] = await db
       .select({ regionId: municipalities.regionId })
       .from(municipalities)
       .where(eq(municipalities.cbsCode, query.municipality));
     // A municipality outside the actor's regions (or none) has nothing contracted for this actor: no results.
-    filters.push(m ? eq(e.regionId, m.regionId) : sql`false`);
+    regionIds = m && actor.regionIds.includes(m.regionId) ? [m.regionId] : [];
   }
+  const tests: Array<(x: IndexedEntry) => boolean> = [];
   if (query.productId) {
     const [p] = await db
       .select({ category: products.productCategory })
       .from(products)
       .where(and(eq(products.id, query.productId), inOwnRegions(products.regionId, actor)));
     if (!p) throw fieldError('productId', 'onbekend product');
-    filters.push(
-      sql`(${e.productId} = ${query.productId} or (${e.productId} is null and ${e.productCategory} = ${p.category}))`,
-    );
-    scope.push(sql`c.product_category = ${p.category}`);
+    const id = query.productId;
+    tests.push((x) => x.productId === id || (x.productId === null && x.category === p.category));
   }
-  if (query.productCategory) {
-    filters.push(eq(e.productCategory, query.productCategory));
-    scope.push(sql`c.product_category = ${query.productCategory}`);
+  if (query.productCategory) tests.push((x) => x.category === query.productCategory);
+  if (query.specialisation) {
+    const wanted = query.specialisation.toLowerCase();
+    tests.push((x) => x.specialisations.includes(wanted));
   }
-  if (query.specialisation)
-    filters.push(sql`lower(${query.specialisation}) = any (select lower(s) from unnest(${e.specialisations}) s)`);
-  if (query.age !== undefined) filters.push(sql`${e.ageFrom} <= ${query.age} and ${e.ageTo} >= ${query.age}`);
-  if (query.offerForm) filters.push(sql`${query.offerForm} = any (${e.offerForms})`);
-  if (query.takesNewClients === 'true') filters.push(takesNewClientsSql(today));
-  if (query.takesNewClients === 'false') filters.push(sql`not ${takesNewClientsSql(today)}`);
-  // Contracted today: an entry for a product when its provider holds a running contract for the product's lot in the
-  // entry's region and the product is valid (the landscape's contractedProducts rule, compared by lot), an entry for a
-  // whole category when its provider is contracted for a product in it. Each set is computed once per search for its
-  // scope and looked up per entry (a hashed subplan), where a correlated EXISTS would compute it again for every entry.
-  const lotScope = sql`(select c.lot_id from ${products} c where ${and(...scope)})`;
-  filters.push(sql`((${e.productId} is not null and ${products.regionId} = ${e.regionId} and ${productValidOn('products', today)}
-      and (${e.regionId}, ${e.providerId}, ${products.lotId}) in (select h.region_id, h.provider_id, h.lot_id from (${contractHolders(today)}) h where h.lot_id in ${lotScope}))
-    or (${e.productId} is null and (${e.regionId}, ${e.providerId}, ${e.productCategory}) in (select c.region_id, c.provider_id, c.product_category from (${contractedProducts(today)}) c where ${and(...scope)})))`);
-  const { items, total } = await presentPage(db, and(...filters), {
-    orderBy: [
-      asc(sql`${e.intakeWaitWeeks} + ${e.treatmentWaitWeeks}`),
-      asc(e.intakeWaitWeeks),
-      desc(e.confirmedAt),
-      asc(providers.name),
-      asc(e.id),
-    ],
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: items.map(({ updatedAt: _u, regionId: _r, ...offer }) => offer), total };
+  if (query.age !== undefined) {
+    const age = query.age;
+    tests.push((x) => x.ageFrom <= age && x.ageTo >= age);
+  }
+  if (query.offerForm) {
+    const form = query.offerForm;
+    tests.push((x) => x.offerForms.includes(form));
+  }
+  if (query.takesNewClients) {
+    const wanted = query.takesNewClients === 'true';
+    tests.push((x) => takesNewClients(x, today) === wanted);
+  }
+  const matches: IndexedEntry[] = [];
+  for (const regionId of regionIds)
+    for (const x of await regionIndex(db, regionId)) if (tests.every((test) => test(x))) matches.push(x);
+  // Each region's index is in the search's order; entries of several regions (the installation's keeper) merge by it.
+  if (regionIds.length > 1) matches.sort(searchOrder);
+  const offset = (query.page - 1) * query.pageSize;
+  const ids = matches.slice(offset, offset + query.pageSize).map((x) => x.id);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const entries = ids.length ? await presentEntries(db, inArray(e.id, ids)) : [];
+  entries.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  return {
+    items: entries.map(({ updatedAt: _u, regionId: _r, ...offer }) => offer),
+    total: matches.length,
+  };
 }

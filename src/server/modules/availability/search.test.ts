@@ -107,6 +107,37 @@ describe('availability search', () => {
   });
 });
 
+describe('the search index', () => {
+  it('follows a changed wait at once, and drops a provider whose contract ends', async () => {
+    const w = await world();
+    const p = await call(
+      ctx,
+      w.pUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.p.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 1 }),
+    );
+    const q = await call(
+      ctx,
+      w.qUser.token,
+      'POST',
+      '/availability/entries',
+      entry(w.q.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 2 }),
+    );
+    const order = async () =>
+      (await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}`)).body.data.map(
+        (o: { id: string }) => o.id,
+      );
+    expect(await order()).toEqual([p.body.id, q.body.id]);
+    await call(ctx, w.pUser.token, 'PATCH', `/availability/entries/${p.body.id}`, { intakeWaitWeeks: 9 });
+    expect(await order()).toEqual([q.body.id, p.body.id]);
+    const contracts = await call(ctx, w.manager.token, 'GET', `/contracts?providerId=${w.q.id}&pageSize=100`);
+    for (const c of contracts.body.data as Array<{ id: string }>)
+      await call(ctx, w.manager.token, 'PATCH', `/contracts/${c.id}`, { endDate: '2026-01-31' });
+    expect(await order()).toEqual([p.body.id]);
+  });
+});
+
 describe('measured beside reported', () => {
   /** Starts of the provider's care in the region's first municipality, each after `waitDays` days, within six months. */
   async function starts(w: Awaited<ReturnType<typeof world>>, agb: string, waits: number[]) {

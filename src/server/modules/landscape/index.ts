@@ -10,12 +10,10 @@ export {
   careWithStay,
   categoryBudgetLines,
   contractEnd,
-  contractHolders,
   contractPeriods,
   contractedProducts,
   contractPeriodsDigest,
   effectiveEndDate,
   municipalityProducts,
   productsDigest,
-  productValidOn,
 } from './rules.js';

@@ -124,7 +124,8 @@ export function answerCacheFor(db: Db): AnswerCache {
 export async function dashboardDataVersion(db: Db): Promise<string> {
   const [row] = await queryRows<{ version: string }>(
     db,
-    sql`select coalesce((select string_agg(domain || '=' || version, ',' order by domain) from data_versions), '')
+    sql`select coalesce((select string_agg(domain || '=' || version, ',' order by domain) from data_versions
+        where domain in ('landscape', 'exchange', 'kpi-facts', 'kpi-targets')), '')
       || '|' || coalesce((select completed_at::text from kpi_refresh where id = 1), '-') as version`,
   );
   return row!.version;
