@@ -94,7 +94,7 @@ describe('Beschikbaarheidswijzer', () => {
     const today = formatDate(new Date().toISOString());
     for (const r of after) {
       expect(r.join(' ')).not.toContain('Verouderd');
-      expect(r[6]).toContain(`Bevestigd ${today}`);
+      expect(r[7]).toContain(`Bevestigd ${today}`); // the column "Laatst bevestigd"
     }
     expect(after.find((r) => r[1]!.startsWith('Hoofdlocatie') && r[0]!.startsWith('54B01'))?.[2]).toBe(
       'aanmelding 5, behandeling 5',

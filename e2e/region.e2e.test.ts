@@ -169,7 +169,7 @@ describe('region, combinations and provider filters', () => {
     expect(await menuOutline(ctx.page)).toEqual([
       'Overzicht',
       'Landschap: Aanbieders, Combinaties, Contracten, Producten',
-      'Beschikbaarheid zoeken',
+      'Instrumenten: Beschikbaarheid zoeken, Wachttijden in de regio',
     ]);
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
     await settle(ctx.page, 'Geen toegang');

@@ -112,7 +112,7 @@ describe('signing in per role', () => {
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Region',
       'Messages: Messages, Trajectories',
       'Dashboard',
-      'Instruments: Search availability, Availability, Availability settings',
+      'Instruments: Search availability, Availability, Waits in the region, Availability settings',
     ]);
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
     await ctx.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
