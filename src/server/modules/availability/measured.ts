@@ -44,26 +44,35 @@ export async function withMeasuredWaits<
   T extends Pick<Entry, 'provider' | 'productCategory' | 'intakeWaitWeeks' | 'treatmentWaitWeeks'> & {
     regionId: string;
   },
->(db: Db, entries: T[]): Promise<Array<T & { measured: Measured | null; waitDiffers: boolean }>> {
+>(
+  db: Db,
+  entries: T[],
+  /** Each entry's provider AGB and region margin, when the caller read them already (keyed by the entry). */
+  known?: Map<T, { agb: string; margin: number }>,
+): Promise<Array<T & { measured: Measured | null; waitDiffers: boolean }>> {
   if (entries.length === 0) return [];
   const version = await readDataVersion(db, ['kpi-facts', 'landscape']);
-  const providerIds = [...new Set(entries.map((e) => e.provider.id))];
+  const missing = [...new Set(entries.filter((e) => !known?.has(e)).map((e) => e.provider.id))];
   const agbs = new Map(
-    (
-      await db
-        .select({ id: providers.id, agb: providers.agbCode })
-        .from(providers)
-        .where(inArray(providers.id, providerIds))
-    ).map((p) => [p.id, p.agb]),
+    missing.length
+      ? (
+          await db
+            .select({ id: providers.id, agb: providers.agbCode })
+            .from(providers)
+            .where(inArray(providers.id, missing))
+        ).map((p) => [p.id, p.agb])
+      : [],
   );
   const regions = new Map<string, { waits: Map<string, MeasuredWait>; margin: number }>();
   for (const regionId of new Set(entries.map((e) => e.regionId))) {
-    const settings = await settingsOf(db, regionId);
-    regions.set(regionId, { waits: await waitsOf(db, regionId, version), margin: settings.marginWeeks });
+    const given = entries.find((e) => e.regionId === regionId && known?.has(e));
+    const margin = given ? known!.get(given)!.margin : (await settingsOf(db, regionId)).marginWeeks;
+    regions.set(regionId, { waits: await waitsOf(db, regionId, version), margin });
   }
   return entries.map((entry) => {
     const region = regions.get(entry.regionId)!;
-    const wait = region.waits.get(cellKey(agbs.get(entry.provider.id) ?? '', entry.productCategory));
+    const agb = known?.get(entry)?.agb ?? agbs.get(entry.provider.id) ?? '';
+    const wait = region.waits.get(cellKey(agb, entry.productCategory));
     if (!wait) return { ...entry, measured: null, waitDiffers: false };
     const withheld = wait.medianDays === null;
     const medianWeeks = withheld ? null : Math.round((wait.medianDays! / 7) * 10) / 10;

@@ -38,6 +38,8 @@ export async function presentEntries(
     .select({
       entry: e,
       providerName: providers.name,
+      agb: providers.agbCode,
+      margin: sql<number>`coalesce(${availabilitySettings.marginWeeks}, ${availabilityDefaults.marginWeeks})`,
       location: providerLocations,
       productCode: products.productCode,
       productName: products.name,
@@ -54,12 +56,13 @@ export async function presentEntries(
   if (page.limit !== undefined) query = query.limit(page.limit).offset(page.offset ?? 0);
   const rows = await query;
   const today = dutchToday();
+  const known = new Map<Omit<Entry, 'measured' | 'waitDiffers'>, { agb: string; margin: number }>();
   const entries = rows.map((r) => {
     const x = r.entry;
     const weeks = Number(r.weeks);
     const stop =
       x.stopFrom && x.stopUntil && x.stopReason ? { reason: x.stopReason, from: x.stopFrom, until: x.stopUntil } : null;
-    return {
+    const entry = {
       id: x.id,
       regionId: x.regionId,
       provider: { id: x.providerId, name: r.providerName },
@@ -86,6 +89,8 @@ export async function presentEntries(
       stale: isStale(x.confirmedAt, weeks),
       updatedAt: x.updatedAt.toISOString(),
     };
+    known.set(entry, { agb: r.agb, margin: Number(r.margin) });
+    return entry;
   });
-  return withMeasuredWaits(db, entries);
+  return withMeasuredWaits(db, entries, known);
 }
