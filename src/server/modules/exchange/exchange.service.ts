@@ -10,6 +10,7 @@ import { buildRetour, isHeenType } from './retour/build-retour.js';
 import { messageNs } from './retour/types.js';
 import type { Secrets } from '../../security/secrets.js';
 import { declaredCents } from './trajectories.js';
+import { openOriginal } from './write-batch.js';
 
 export interface FileQuery {
   status?: 'accepted' | 'rejected' | undefined;
@@ -87,7 +88,13 @@ export async function readQuarantinedFile(
     regionId: found!.regionId,
     after: { fileName: row.fileName },
   });
-  return { name: row.fileName.split('/').pop()!, bytes: secrets.decrypt(row.contentEncrypted) };
+  return {
+    name: row.fileName.split('/').pop()!,
+    bytes: await openOriginal(secrets, {
+      contentEncrypted: row.contentEncrypted,
+      contentEncoding: row.contentEncoding,
+    }),
+  };
 }
 
 /**
