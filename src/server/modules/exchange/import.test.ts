@@ -258,7 +258,7 @@ describe('importing the iJw 3.2 example messages', () => {
       // A start that was never delivered (TR063).
       unknown: firstStatus(renamed(jw305, 'ZL-INTREK-4'), 'jw305', '3').replace(
         '<jw305:Begindatum>2026-04-03</jw305:Begindatum>',
-        '<jw305:Begindatum>2026-05-01</jw305:Begindatum>',
+        '<jw305:Begindatum>2026-04-12</jw305:Begindatum>',
       ),
     };
     const [changed, startWithStop] = await run([
@@ -342,7 +342,7 @@ describe('importing the iJw 3.2 example messages', () => {
           )
           .replace('<jw305:ToewijzingNummer>300201</jw305:ToewijzingNummer>', '')
           .replace('<jw305:ToewijzingIngangsdatum>2026-04-01</jw305:ToewijzingIngangsdatum>', '')
-          .replace('<jw305:Begindatum>2026-04-03</jw305:Begindatum>', '<jw305:Begindatum>2026-06-01</jw305:Begindatum>')
+          .replace('<jw305:Begindatum>2026-04-03</jw305:Begindatum>', '<jw305:Begindatum>2026-04-14</jw305:Begindatum>')
           .replace(
             '<jw305:StatusAanlevering>1</jw305:StatusAanlevering>',
             `<jw305:StatusAanlevering>${status}</jw305:StatusAanlevering>`,
@@ -353,15 +353,15 @@ describe('importing the iJw 3.2 example messages', () => {
         await db
           .select()
           .from(ijwTrajectories)
-          .where(sql`${ijwTrajectories.trajectoryKey} like 'T|0363|%|55|55A11|2026-06-01'`)
+          .where(sql`${ijwTrajectories.trajectoryKey} like 'T|0363|%|55|55A11|2026-04-14'`)
       ).map((t) => t.startDate);
     const [started] = await run([['taak-start.xml', taak('ZL-TAAK-1', '1')]]);
     expect(started, JSON.stringify(started!.reasons)).toMatchObject({ status: 'accepted', records: 1 });
-    expect(await taakTrajectories()).toEqual(['2026-06-01']);
+    expect(await taakTrajectories()).toEqual(['2026-04-14']);
     const [{ id }] = (await db
       .select({ id: ijwTrajectories.id })
       .from(ijwTrajectories)
-      .where(sql`${ijwTrajectories.trajectoryKey} like 'T|0363|%|55|55A11|2026-06-01'`)) as [{ id: number }];
+      .where(sql`${ijwTrajectories.trajectoryKey} like 'T|0363|%|55|55A11|2026-04-14'`)) as [{ id: number }];
     expect(await factsOf([id])).toEqual([id]);
     const [withdrawn] = await run([['taak-intrekken.xml', taak('ZL-TAAK-2', '3')]]);
     expect(withdrawn, JSON.stringify(withdrawn!.reasons)).toMatchObject({ status: 'accepted' });
@@ -377,7 +377,7 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(await taakTrajectories()).toEqual([]);
     const [left] = await queryRows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from ijw_deliveries where allocation_number is null and date = '2026-06-01'`,
+      sql`select count(*)::int as n from ijw_deliveries where allocation_number is null and date = '2026-04-14'`,
     );
     expect(left!.n).toBe(0);
   });
@@ -416,6 +416,35 @@ describe('importing the iJw 3.2 example messages', () => {
     const [r] = await run([['geboortedatum-gecorrigeerd.xml', corrected]]);
     expect(r, JSON.stringify(r!.reasons)).toMatchObject({ status: 'accepted' });
     expect(await birthYears()).toMatchObject({ 300201: 2011, 300202: 2011, 300209: 2011 });
+  });
+
+  it('rejects a start dated after its message (TR134) with retour code 0001, and does not let it move the data', async () => {
+    const ahead = Buffer.from(
+      example('JW305')
+        .toString('utf8')
+        .replace(
+          '<ijw:Identificatie>123456789012</ijw:Identificatie>',
+          '<ijw:Identificatie>ZL-TR134</ijw:Identificatie>',
+        )
+        .replace('<jw305:Begindatum>2026-04-03</jw305:Begindatum>', '<jw305:Begindatum>2029-01-01</jw305:Begindatum>'),
+    );
+    const before = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from ijw_deliveries`);
+    const [r] = await run([['start-vooruit.xml', ahead]]);
+    expect(r).toMatchObject({
+      status: 'rejected',
+      reasons: [
+        expect.objectContaining({
+          rule: 'TR134',
+          code: '0001',
+          message: expect.stringContaining('begindatum 2029-01-01 ligt na de dagtekening 2026-04-15'),
+        }),
+      ],
+    });
+    const { actor } = await buildAdmin(ctx);
+    const retour = (await readRetourMessage(ctx.database.db, secrets, actor, r!.fileId!)).bytes;
+    expect(validateAgainstXsd('JW306', retour)).toEqual([]);
+    expect(retour.toString('utf8')).toContain('<jw306:RetourCode>0001</jw306:RetourCode>');
+    expect(await queryRows(ctx.database.db, sql`select count(*)::int as n from ijw_deliveries`)).toEqual(before);
   });
 
   it('rejects the invalid JW315 (impossible date) and JW318 (misplaced RetourCode) with the reasons, into quarantine', async () => {

@@ -55,6 +55,7 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
   }
   const date = message.type === 'RETOUR' ? message.retourDate : header.messageDate;
   if (date > today) out.push(v('TR135', '8848', 'Header', `dagtekening ${date} ligt in de toekomst`));
+  out.push(...datesAfterMessageDate(message));
   if (out.length) return out;
   const m = header.municipalityCode;
 
@@ -189,6 +190,40 @@ export function checkRules(message: ParsedMessage, known: Knowledge, today: stri
     }
   }
   return out;
+}
+
+/**
+ * TR134 (retour code 0001): the dates the region counts with may not lie after the message's Dagtekening: the
+ * allocation date (JW301), a start's begindatum (JW305), a stop's einddatum (JW307), and the begindatum of a
+ * declaration's period and of each of its performances (JW323). One message with a date far ahead would otherwise
+ * move the region's data date, and with it every follow-up window (herhaald beroep). The client's birth date is under
+ * the same rule in the standard; the import keeps only its year and does not check it.
+ */
+function datesAfterMessageDate(message: ParsedMessage): Violation[] {
+  if (message.type === 'RETOUR') return [];
+  const day = message.header.messageDate;
+  const dates: Array<[path: string, what: string, date: string | null]> = [];
+  switch (message.type) {
+    case 'JW301':
+      for (const a of message.allocations) dates.push([a.path, 'toewijzingsdatum', a.allocationDate]);
+      break;
+    case 'JW305':
+      for (const d of message.deliveries) dates.push([d.path, 'begindatum', d.date]);
+      break;
+    case 'JW307':
+      for (const d of message.deliveries) dates.push([d.path, 'einddatum', d.endDate]);
+      break;
+    case 'JW323':
+      dates.push(['Declaratie', 'begindatum van de declaratieperiode', message.declaration.periodStart]);
+      for (const c of message.clients)
+        for (const line of c.lines) dates.push([line.path, 'begindatum van de productperiode', line.periodStart]);
+      break;
+  }
+  return dates
+    .filter(([, , date]) => date && day && date > day)
+    .map(([path, what, date]) =>
+      v('TR134', '0001', path, `${what} ${date} ligt na de dagtekening ${day} van het bericht`),
+    );
 }
 
 function checkDeclarationLine(line: DeclarationLine, known: Knowledge, municipality: string): Violation[] {

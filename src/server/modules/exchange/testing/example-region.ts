@@ -35,7 +35,7 @@ export function contextAllocation(options: {
 					<ijw:Categorie>${p.category}</ijw:Categorie>
 					<ijw:Code>${p.code}</ijw:Code>
 				</jw301:Product>
-				<jw301:Toewijzingsdatum>${p.start}</jw301:Toewijzingsdatum>
+				<jw301:Toewijzingsdatum>2026-03-01</jw301:Toewijzingsdatum>
 				<jw301:Toewijzingstijd>09:00:00</jw301:Toewijzingstijd>
 				<jw301:Ingangsdatum>${p.start}</jw301:Ingangsdatum>
 				<jw301:Einddatum>${p.end}</jw301:Einddatum>
