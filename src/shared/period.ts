@@ -119,7 +119,10 @@ export function quarterOf(period: ParsedPeriod): string {
   return `${period.to.slice(0, 4)}Q${Math.ceil(Number(period.to.slice(5, 7)) / 3)}`;
 }
 
+/** Swedish writes dates as ISO does. One formatter: `toLocaleDateString` builds a new one on each call (about 0.3 ms). */
+const amsterdamDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
 /** The calendar day in the Netherlands (Europe/Amsterdam) at `now`, as an ISO date. */
 export function dutchToday(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return amsterdamDay.format(now);
 }

@@ -22,6 +22,8 @@ export interface IndexedEntry {
   treatment: number;
   confirmedAt: number;
   providerName: string;
+  /** Its place in the region's index (the search's order), to merge two lists of it. */
+  rank: number;
 }
 
 /** The search's order: shortest total wait, shortest intake, the freshest, then provider name and id. */
@@ -43,8 +45,6 @@ interface RegionIndex {
   byProduct: Map<string, IndexedEntry[]>;
   byCategory: Map<string, IndexedEntry[]>;
   categoryEntries: Map<string, IndexedEntry[]>;
-  /** Each entry's place in `entries`, to merge two of the lists above in the search's order. */
-  rank: Map<IndexedEntry, number>;
 }
 
 /** What narrows a search before its filters: a product (with its category's category entries) or a productcategorie. */
@@ -68,21 +68,17 @@ export async function regionEntries(db: Db, regionId: string, scope: IndexScope)
   const index = await regionIndex(db, regionId);
   if (!scope) return index.entries;
   if (!('productId' in scope)) return index.byCategory.get(scope.category) ?? [];
-  return merged(
-    index.byProduct.get(scope.productId) ?? [],
-    index.categoryEntries.get(scope.category) ?? [],
-    index.rank,
-  );
+  return merged(index.byProduct.get(scope.productId) ?? [], index.categoryEntries.get(scope.category) ?? []);
 }
 
 /** Two lists in the search's order as one. */
-function merged(a: IndexedEntry[], b: IndexedEntry[], rank: Map<IndexedEntry, number>): IndexedEntry[] {
+function merged(a: IndexedEntry[], b: IndexedEntry[]): IndexedEntry[] {
   if (!b.length) return a;
   if (!a.length) return b;
   const out: IndexedEntry[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(rank.get(a[i]!)! < rank.get(b[j]!)! ? a[i++]! : b[j++]!);
+  while (i < a.length && j < b.length) out.push(a[i]!.rank < b[j]!.rank ? a[i++]! : b[j++]!);
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
@@ -156,6 +152,7 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
       treatment: r.treatment,
       confirmedAt: r.confirmedAt.getTime(),
       providerName: r.providerName,
+      rank: 0,
     }));
   entries.sort(searchOrder);
   const index: RegionIndex = {
@@ -164,7 +161,6 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
     byProduct: new Map(),
     byCategory: new Map(),
     categoryEntries: new Map(),
-    rank: new Map(),
   };
   const add = (map: Map<string, IndexedEntry[]>, k: string, x: IndexedEntry) => {
     const list = map.get(k);
@@ -172,7 +168,7 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
     else map.set(k, [x]);
   };
   entries.forEach((x, i) => {
-    index.rank.set(x, i);
+    x.rank = i;
     add(index.byCategory, x.category, x);
     if (x.productId) add(index.byProduct, x.productId, x);
     else add(index.categoryEntries, x.category, x);
