@@ -17,7 +17,8 @@ import {
 } from '../../../shared/kpi';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, groupLabels, periodLabel } from './dashboard-controls';
-import { DrillPath, LoadProblem, MonitoringNav, useShownPeriod } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav, ProvisionalNotice, useShownPeriod } from './dashboard-parts';
+import { KpiTrend } from './kpi-trend';
 import { defaultGroupBy, drillDown, readState, toSearch, type DashboardState } from './dashboard-state';
 import { kpiName, locale } from './kpi-figures';
 import { kpiDefinitionTexts } from './kpi-definition-texts';
@@ -100,8 +101,12 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
         </Alert>
       )}
       {response && result?.available && (
+        <ProvisionalNotice period={response.period} previous={response.previousPeriod} />
+      )}
+      {response && result?.available && (
         <KpiFigures kpiId={kpi.id} response={response} groupBy={groupBy} state={state} ownOnly={ownOnly} />
       )}
+      {response?.facts.state === 'ready' && result?.available && <KpiTrend kpi={kpi} state={state} />}
       {response?.facts.state !== 'building' && result?.available !== false && (
         <ul className="plain-list dashboard-downloads" aria-label={t('Downloads')}>
           <li>
@@ -161,7 +166,11 @@ function KpiFigures({
   const period = periodLabel(response.period.label, lang);
   const previous = periodLabel(response.previousPeriod.label, lang);
   const group = t(groupLabels[groupBy]).toLowerCase();
-  const caption = t('{kpi} per {group}, {period}', { kpi: kpiName(kpi, lang), group, period });
+  const caption = t('{kpi} per {group}, {period}', {
+    kpi: kpiName(kpi, lang),
+    group,
+    period: response.period.provisional ? `${period} (${t('voorlopig')})` : period,
+  });
   const labels = useMemo(
     () => ({
       current: period,
@@ -202,6 +211,7 @@ function KpiFigures({
           groupBy={groupBy}
           threshold={response.suppressionThreshold}
           caption={caption}
+          provisional={!!(response.period.provisional || response.previousPeriod.provisional)}
           drillHref={(row) => {
             const next = row.key && row.key !== '–' ? drillDown(state, groupBy, row.key, ownOnly) : null;
             return next ? `/dashboard/${kpi.id}${toSearch(next)}` : null;
