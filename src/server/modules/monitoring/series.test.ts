@@ -38,6 +38,13 @@ describe('a period whose declarations cannot be complete yet', () => {
     expect(older.period).toMatchObject({ provisional: false });
     expect(older.period.finalOn! <= today).toBe(true);
     expect(older.previousPeriod.provisional).toBe(false);
+    // The export says it in the value column's header, and the XLSX in a note.
+    const csv = await world.ctx.app.request(`/api/v1/kpis/export?region=lekstroom&kpi=spend&period=${monthsAgo(1)}`, {
+      headers: { Authorization: `Bearer ${policy}` },
+    });
+    const [header] = (await csv.text()).replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(header).toContain(`Waarde ${monthsAgo(1)} (voorlopig)`);
+    expect(header).toContain(`Waarde ${monthsAgo(2)} (voorlopig)`);
   });
 
   it('is never the default period, which is the last complete quarter with data; the lag is the region’s setting', async () => {

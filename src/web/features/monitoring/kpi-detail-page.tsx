@@ -173,15 +173,16 @@ function KpiFigures({
   });
   const labels = useMemo(
     () => ({
-      current: period,
-      previous,
+      // The chart's legend marks a provisional period as the table's caption does.
+      current: response.period.provisional ? `${period} (${t('voorlopig')})` : period,
+      previous: response.previousPeriod.provisional ? `${previous} (${t('voorlopig')})` : previous,
       target: t('Doel'),
       description: t(
         'Staafdiagram: {kpi} per {group} in {period} tegenover {previous}. De tabel bij de grafiek bevat alle cijfers.',
         { kpi: kpiName(kpi, lang), group, period, previous },
       ),
     }),
-    [period, previous, t, kpi, lang, group],
+    [period, previous, t, kpi, lang, group, response.period.provisional, response.previousPeriod.provisional],
   );
   const anySuppressed = [result.total, ...result.rows].some((c) => c.suppressed);
   const drawable = (result.rows.length ? result.rows : [result.total]).some(
