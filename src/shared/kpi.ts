@@ -66,6 +66,12 @@ export interface KpiPeriod {
   to: string;
   /** As asked: 2025, 2025Q3, 2025-07 or 2025-01-01/2025-06-30. */
   label: string;
+  /**
+   * In answers: true while the period's declarations cannot be complete yet (voorlopig, docs/kpi.md): before `finalOn`,
+   * the region's lag after the period's last day.
+   */
+  provisional?: boolean;
+  finalOn?: string;
 }
 
 /** One published figure. When fewer than the threshold of youths stand behind it, every number is null. */

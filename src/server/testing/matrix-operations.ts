@@ -451,5 +451,43 @@ export const operationCases: Record<string, OperationCase> = {
     own: (w, ctx) => freshTarget(w, ctx, w.a),
     otherRegion: (w, ctx) => freshTarget(w, ctx, w.b),
   },
+  'GET /kpis/series': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({ path: '/kpis/series', query: { region: w.a.region.code, kpi: 'youths_in_care', count: '2' } }),
+    otherProvider: (w) => ({
+      path: '/kpis/series',
+      query: { region: w.a.region.code, kpi: 'youths_in_care', count: '2', provider: w.other.agbCode },
+    }),
+    otherRegion: (w) => ({
+      path: '/kpis/series',
+      query: { region: w.b.region.code, kpi: 'youths_in_care', count: '2' },
+    }),
+  },
+  'GET /kpis/series/export': {
+    permission: 'kpis.read',
+    kind: 'list',
+    own: (w) => ({
+      path: '/kpis/series/export',
+      query: { region: w.a.region.code, kpi: 'youths_in_care', count: '2' },
+    }),
+    otherProvider: (w) => ({
+      path: '/kpis/series/export',
+      query: { region: w.a.region.code, kpi: 'youths_in_care', count: '2', provider: w.other.agbCode },
+    }),
+    otherRegion: (w) => ({
+      path: '/kpis/series/export',
+      query: { region: w.b.region.code, kpi: 'youths_in_care', count: '2' },
+    }),
+  },
+  'GET /kpi-settings': { permission: 'targets.read', kind: 'list', own: () => ({ path: '/kpi-settings' }) },
+  'PUT /kpi-settings': {
+    permission: 'targets.edit',
+    kind: 'object',
+    own: () => ({
+      path: '/kpi-settings',
+      body: { provisionalLagMonths: 3, treeknormIntakeDays: 28, treeknormTreatmentDays: 70 },
+    }),
+  },
   ...availabilityOperations,
 };

@@ -4,10 +4,19 @@ import { exchangeEn } from './exchange/i18n-exchange';
 import { jobsEn } from './jobs/i18n-jobs';
 import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
+import { trendsEn } from './monitoring/i18n-trends';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
  * rather than in each feature.tsx because the type of t() needs every key before any page module is loaded (a
  * feature.tsx imports its pages, which import i18n.ts). A key may live in one dictionary only (a type error otherwise).
  */
-export const featureMessages = [exchangeEn, monitoringEn, jobsEn, availabilityEn, mailEn, regionWaitsEn] as const;
+export const featureMessages = [
+  exchangeEn,
+  monitoringEn,
+  jobsEn,
+  availabilityEn,
+  mailEn,
+  regionWaitsEn,
+  trendsEn,
+] as const;

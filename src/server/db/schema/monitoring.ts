@@ -273,3 +273,28 @@ export const kpiDataDates = pgTable('kpi_data_dates', {
   firstDate: date({ mode: 'string' }).notNull(),
   lastDate: date({ mode: 'string' }).notNull(),
 });
+
+/**
+ * How the region reads its own figures over time: after how many months past a period's end its declarations count as
+ * complete (before that the period is provisional, "voorlopig"), and the Treeknorm it holds waits against (days from
+ * application to intake and to treatment). Without a row the defaults of the monitoring module apply.
+ */
+export const kpiSettings = pgTable(
+  'kpi_settings',
+  {
+    regionId: uuid()
+      .primaryKey()
+      .references(() => regions.id),
+    provisionalLagMonths: integer().notNull(),
+    treeknormIntakeDays: integer().notNull(),
+    treeknormTreatmentDays: integer().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('kpi_settings_lag', sql`${t.provisionalLagMonths} between 0 and 24`),
+    check(
+      'kpi_settings_treeknorm',
+      sql`${t.treeknormIntakeDays} between 1 and 365 and ${t.treeknormTreatmentDays} between 1 and 365`,
+    ),
+  ],
+);

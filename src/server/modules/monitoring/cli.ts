@@ -74,8 +74,10 @@ export const monitoringCli: CliCommands = (program, cli) => {
             console.log(JSON.stringify(response, null, 2));
             return;
           }
+          const mark = (p: { provisional?: boolean; finalOn?: string }) =>
+            p.provisional ? ` (voorlopig tot ${p.finalOn})` : '';
           console.log(
-            `${region.name}, ${response.period.label} (${response.period.from} t/m ${response.period.to}), vorige periode ${response.previousPeriod.label}`,
+            `${region.name}, ${response.period.label}${mark(response.period)} (${response.period.from} t/m ${response.period.to}), vorige periode ${response.previousPeriod.label}${mark(response.previousPeriod)}`,
           );
           for (const result of response.data) {
             console.log(`\n${result.kpi.name} (${result.kpi.id})${result.available ? '' : ': geen gegevens'}`);

@@ -19,7 +19,17 @@ import { AppError, ErrorCode } from '../../http/errors.js';
 import { kpiModules } from './kpis/index.js';
 import { trajectoryGroupings, type KpiContext, type KpiFigures, type KpiRow } from './kpis/kpi-module.js';
 import { kpiDataRange, kpiFactsAsOf, kpiFactsState } from './facts.service.js';
-import { parsePeriod, parsePeriodFor, previousPeriod } from './period.js';
+import {
+  addDays,
+  addMonths,
+  dutchToday,
+  lastCompleteQuarter,
+  markProvisional,
+  parsePeriod,
+  parsePeriodFor,
+  previousPeriod,
+} from './period.js';
+import { getKpiSettings } from './settings.service.js';
 import { roundFigures, roundYouths, suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
 
@@ -35,6 +45,8 @@ export interface ComputeKpisOptions {
    * read the region's trajectories (kpiDisclosureFor) and for the tests that compare the engine with a reference.
    */
   disclosure?: KpiDisclosure;
+  /** The Dutch calendar day the figures are read on, which decides what is provisional; today when absent. */
+  today?: string;
 }
 
 /**
@@ -64,25 +76,29 @@ export function buildingError(): AppError {
   return new AppError(ErrorCode.Unavailable, 'De cijfers worden opgebouwd; probeer het over enkele minuten opnieuw.');
 }
 
-/** The first and last date in the region's trajectories, and the last complete quarter with data as a default period. */
-export async function kpiPeriods(
-  db: Db,
-  regionId: string,
-): Promise<{ first: string | null; last: string | null; defaultPeriod: string }> {
+export interface KpiPeriodRange {
+  first: string | null;
+  last: string | null;
+  /** The last complete quarter (not provisional) that ends on or before the data's last day. */
+  defaultPeriod: string;
+  /** Months after a period's end until it counts as complete (the region's setting). */
+  provisionalLagMonths: number;
+  /** A calendar month, quarter or year that ends after this day is provisional (voorlopig) today. */
+  completeThrough: string;
+}
+
+/** The first and last date in the region's trajectories, the default period, and which periods are provisional. */
+export async function kpiPeriods(db: Db, regionId: string, today = dutchToday()): Promise<KpiPeriodRange> {
   const { first, last } = await kpiDataRange(db, regionId);
-  const anchor = last ? new Date(`${last}T00:00:00Z`) : new Date();
-  // The quarter that ends on or before the data's last date.
-  let year = anchor.getUTCFullYear();
-  let quarter = Math.floor(anchor.getUTCMonth() / 3) + 1;
-  const quarterEnd = parsePeriod(`${year}Q${quarter}`).to;
-  if (!last || last < quarterEnd) {
-    quarter -= 1;
-    if (quarter === 0) {
-      quarter = 4;
-      year -= 1;
-    }
-  }
-  return { first, last, defaultPeriod: `${year}Q${quarter}` };
+  const { provisionalLagMonths: lag } = await getKpiSettings(db, regionId);
+  return {
+    first,
+    last,
+    defaultPeriod: lastCompleteQuarter(lag, today, last),
+    provisionalLagMonths: lag,
+    // A calendar period's day after its end is a first of the month: complete when that lies lag months before today's month.
+    completeThrough: addDays(addMonths(`${today.slice(0, 7)}-01`, -lag), -1),
+  };
 }
 
 async function groupLabels(db: Db, regionId: string, groupBy: KpiGroupBy): Promise<(key: string) => string> {
@@ -148,8 +164,10 @@ const meets = (value: number | null, target: NonNullable<KpiCell['target']>) =>
  */
 export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<KpiResponse> {
   const disclosure = options.disclosure ?? 'published';
-  const period = parsePeriodFor(options.period, disclosure);
-  const previous = previousPeriod(period);
+  const today = options.today ?? dutchToday();
+  const { provisionalLagMonths: lag } = await getKpiSettings(db, options.regionId);
+  const period = markProvisional(parsePeriodFor(options.period, disclosure), lag, today);
+  const previous = markProvisional(previousPeriod(period), lag, today);
   const rounding = disclosure === 'published' ? publishedRounding : null;
   const groupBy = options.groupBy ?? 'region';
   const filters = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v)) as KpiFilters;

@@ -3,10 +3,11 @@ import { kpiRefreshJob } from './facts.job.js';
 import { monitoringRoutes } from './monitoring.routes.js';
 import { targetRoutes } from './targets.routes.js';
 import { reportRoutes } from './report.routes.js';
+import { seriesRoutes } from './series.routes.js';
 
 export const monitoringModule = {
   name: 'monitoring',
-  routes: [monitoringRoutes, targetRoutes, reportRoutes],
+  routes: [monitoringRoutes, seriesRoutes, targetRoutes, reportRoutes],
   jobs: [kpiRefreshJob],
-  auditEntities: ['kpi-target'] as const,
+  auditEntities: ['kpi-target', 'kpi-settings'] as const,
 } satisfies ServerModule;

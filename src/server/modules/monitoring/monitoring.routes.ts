@@ -15,7 +15,8 @@ import { cachedAnswer, jsonResponse } from './answer-cache.js';
 import { toCsv, toXlsx } from './export.js';
 import { buildingError, computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 import { kpiFactsState } from './facts.service.js';
-import { parsePeriod } from './period.js';
+import { dutchToday, markProvisional, parsePeriod } from './period.js';
+import { getKpiSettings } from './settings.service.js';
 import { listSignals } from './signals.service.js';
 
 export const monitoringRoutes = new OpenAPIHono<AppEnv>();
@@ -39,7 +40,16 @@ const ZCell = z
       .optional(),
   })
   .openapi('KpiCell');
-const ZPeriod = z.object({ from: ZDate, to: ZDate, label: z.string() });
+const ZPeriod = z.object({
+  from: ZDate,
+  to: ZDate,
+  label: z.string(),
+  provisional: z
+    .boolean()
+    .optional()
+    .describe('Voorlopig: de declaraties over deze periode kunnen nog niet compleet zijn (tot finalOn)'),
+  finalOn: ZDate.optional().describe('De dag vanaf welke de periode als compleet geldt (instelling van de regio)'),
+});
 const ZFacts = z
   .object({
     state: z
@@ -172,7 +182,7 @@ monitoringRoutes.openapi(
     tags,
     summary: "KPI's voor een periode, per regio, gemeente, aanbieder, productcategorie, perceel of begrotingspost",
     description:
-      'Definities: docs/kpi.md. Cellen met minder dan de drempel aan jeugdigen (standaard 10) zijn weggelaten. Een aanbieder krijgt alleen de eigen cijfers. ' +
+      'Definities: docs/kpi.md. Een periode waarvan de declaraties nog niet compleet kunnen zijn heeft provisional: true (voorlopig). Cellen met minder dan de drempel aan jeugdigen (standaard 10) zijn weggelaten. Een aanbieder krijgt alleen de eigen cijfers. ' +
       'Wie geen trajecten mag inzien krijgt alleen maanden, kwartalen en jaren, met aantallen afgerond op vijftallen en bedragen op duizenden euro (zie rounding).',
     request: { query: ZKpiQuery },
     responses: {
@@ -194,6 +204,8 @@ const cachedKpis = (c: Context<AppEnv>, query: KpiQuery) =>
     // The KPI list as answer() reads it, unchecked here: a bad one is refused by answer() as before, and never kept.
     {
       ...query,
+      // What is provisional changes with the day.
+      today: dutchToday(),
       kpi: query.kpi
         ?.split(',')
         .map((s) => s.trim())
@@ -210,10 +222,19 @@ monitoringRoutes.openapi(
     method: 'get',
     path: '/kpis/periods',
     tags,
-    summary: 'Het datumbereik van de trajecten en een standaardperiode',
+    summary: 'Het datumbereik van de trajecten, een standaardperiode en welke perioden voorlopig zijn',
     request: { query: z.object({ region: z.string().max(60).optional() }) },
     responses: {
-      200: json(z.object({ first: ZDate.nullable(), last: ZDate.nullable(), defaultPeriod: z.string() }), 'Bereik'),
+      200: json(
+        z.object({
+          first: ZDate.nullable(),
+          last: ZDate.nullable(),
+          defaultPeriod: z.string().describe('Het laatste complete (niet voorlopige) kwartaal met gegevens'),
+          provisionalLagMonths: z.number().int().describe('Maanden na het einde waarin een periode voorlopig is'),
+          completeThrough: ZDate.describe('Een maand, kwartaal of jaar dat na deze dag eindigt is voorlopig'),
+        }),
+        'Bereik',
+      ),
       ...problems(400, 401, 403, 404),
     },
   }),
@@ -221,7 +242,7 @@ monitoringRoutes.openapi(
     const query = c.req.valid('query');
     return jsonResponse(
       c,
-      await cachedAnswer(c, 'kpis/periods', query, async () => {
+      await cachedAnswer(c, 'kpis/periods', { ...query, today: dutchToday() }, async () => {
         const region = await resolveRegion(c.get('db'), query.region, actorOf(c).regionIds);
         return kpiPeriods(c.get('db'), region.id);
       }),
@@ -328,7 +349,7 @@ monitoringRoutes.openapi(
     const json = await cachedAnswer(
       c,
       'kpis/signals',
-      query,
+      { ...query, today: dutchToday() },
       () => signals(c, query),
       (s) => s.facts.state !== 'ready' || s.facts.refreshing,
     );
@@ -349,5 +370,10 @@ async function signals(c: Context<AppEnv>, query: { period?: string | undefined;
     threshold: c.get('config').suppressionThreshold,
     disclosure: kpiDisclosureFor(actor.role),
   });
-  return { facts: await kpiFactsState(db), period: parsePeriod(period), data };
+  const { provisionalLagMonths } = await getKpiSettings(db, region.id);
+  return {
+    facts: await kpiFactsState(db),
+    period: markProvisional(parsePeriod(period), provisionalLagMonths, dutchToday()),
+    data,
+  };
 }

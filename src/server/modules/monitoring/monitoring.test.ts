@@ -119,7 +119,13 @@ describe('GET /kpis', () => {
       { timeout: 60_000, interval: 100 },
     );
     expect(Date.parse(after.facts.asOf!)).toBeGreaterThan(Date.parse(before.facts.asOf!));
-    expect(after.period).toEqual({ from: '2025-04-01', to: '2025-06-30', label: '2025Q2' });
+    expect(after.period).toEqual({
+      from: '2025-04-01',
+      to: '2025-06-30',
+      label: '2025Q2',
+      provisional: false,
+      finalOn: '2025-10-01',
+    });
     expect(after.previousPeriod.label).toBe('2025Q1');
   }, 180_000);
 

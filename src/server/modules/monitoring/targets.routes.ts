@@ -12,6 +12,7 @@ import {
   ZKpiTargetCreate,
   ZKpiTargetUpdate,
 } from './targets.service.js';
+import { getKpiSettings, updateKpiSettings, ZKpiSettings } from './settings.service.js';
 
 /** The region's targets and thresholds on the KPIs, from which the signals come. */
 export const targetRoutes = new OpenAPIHono<AppEnv>();
@@ -86,5 +87,40 @@ targetRoutes.openapi(
     const region = await resolveRegion(c.get('db'), undefined, actor.regionIds);
     await c.get('db').transaction((tx) => deleteTarget(tx, actor, region.id, c.req.valid('param').id));
     return c.body(null, 204);
+  },
+);
+
+targetRoutes.openapi(
+  defineRoute({
+    permission: 'targets.read',
+    method: 'get',
+    path: '/kpi-settings',
+    tags,
+    summary: 'Wanneer een periode voorlopig is en welke Treeknorm geldt',
+    responses: { 200: json(ZKpiSettings, 'Instellingen'), ...problems(401, 403) },
+  }),
+  async (c) => {
+    const region = await resolveRegion(c.get('db'), undefined, actorOf(c).regionIds);
+    return c.json(await getKpiSettings(c.get('db'), region.id), 200);
+  },
+);
+
+targetRoutes.openapi(
+  defineRoute({
+    permission: 'targets.edit',
+    method: 'put',
+    path: '/kpi-settings',
+    tags,
+    summary: 'Voorlopige perioden en Treeknorm instellen',
+    request: body(ZKpiSettings),
+    responses: { 200: json(ZKpiSettings, 'Ingesteld'), ...problems(400, 401, 403) },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    const region = await resolveRegion(c.get('db'), undefined, actor.regionIds);
+    return c.json(
+      await c.get('db').transaction((tx) => updateKpiSettings(tx, actor, region.id, c.req.valid('json'))),
+      200,
+    );
   },
 );

@@ -102,7 +102,13 @@ export function DashboardControls({
           label={t('Periode')}
           value={period}
           onChange={setPeriod}
-          options={options(kind).map((p) => ({ value: p, label: periodLabel(p, lang) }))}
+          options={options(kind).map((p) => ({
+            value: p,
+            label:
+              (parsePeriod(p)?.to ?? '') > periods.completeThrough
+                ? `${periodLabel(p, lang)} (${t('voorlopig')})`
+                : periodLabel(p, lang),
+          }))}
         />
         {grouping && groupings && (
           <SelectField

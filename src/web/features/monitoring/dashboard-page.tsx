@@ -9,9 +9,9 @@ import { useT } from '../../i18n';
 import type { KpiResponse, KpiResult } from '../../../shared/kpi';
 import { DashboardControls, periodLabel } from './dashboard-controls';
 import { FactsStatus } from './facts-status';
-import { DrillPath, LoadProblem, MonitoringNav, useShownPeriod } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav, ProvisionalNotice, useShownPeriod } from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
-import { KpiChange, KpiTarget, KpiValue, kpiName, locale } from './kpi-figures';
+import { KpiChange, KpiTarget, KpiValue, kpiName, locale, ProvisionalBadge } from './kpi-figures';
 import { formatKpiValue } from '../../../shared/kpi-charts';
 import { exportHref, reportHref, useKpis, usePeriods, type KpiPeriods } from './monitoring-api';
 
@@ -98,6 +98,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
         </ul>
       )}
       <FactsStatus facts={response?.facts ?? null} retry={reload} />
+      {response && !building && <ProvisionalNotice period={response.period} previous={response.previousPeriod} />}
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
       {response && !building && <KpiTiles response={response} state={state} />}
@@ -134,6 +135,7 @@ function KpiTile({ result, response, state }: { result: KpiResult; response: Kpi
         <>
           <p className="kpi-tile__value">
             <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} />
+            <ProvisionalBadge period={response.period} />
           </p>
           <dl className="kpi-tile__facts">
             <div>
@@ -142,7 +144,12 @@ function KpiTile({ result, response, state }: { result: KpiResult; response: Kpi
                 <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} which="previous" />
                 {total.value !== null && total.previous !== null && (
                   <span className="kpi-tile__change">
-                    <KpiChange cell={total} unit={kpi.unit} />
+                    <KpiChange
+                      cell={total}
+                      unit={kpi.unit}
+                      direction={kpi.direction}
+                      provisional={!!(response.period.provisional || response.previousPeriod.provisional)}
+                    />
                   </span>
                 )}
               </dd>

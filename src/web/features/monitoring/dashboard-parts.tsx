@@ -12,6 +12,7 @@ import { kpiDisclosureFor } from '../../../shared/kpi-disclosure';
 import { periodLabel } from './dashboard-controls';
 import { publishedPeriod, toSearch, type DashboardState } from './dashboard-state';
 import type { ScopeType } from './monitoring-api';
+import type { KpiPeriod } from '../../../shared/kpi';
 
 /** For the navigation and the start page until their rewrite asks `can(user, 'kpis.read')` directly. */
 export const canSeeDashboard = (user: User) => can(user, 'kpis.read');
@@ -157,4 +158,32 @@ export function useShownPeriod(asked: string) {
     </Alert>
   );
   return { period: shown.period, notice };
+}
+
+/**
+ * Says that a period's figures are provisional (voorlopig): its declarations cannot be complete yet, so a figure may
+ * still rise and a change against the period before is no final change.
+ */
+export function ProvisionalNotice({ period, previous }: { period: KpiPeriod; previous?: KpiPeriod }) {
+  const { t, lang } = useT();
+  const provisional = [period, previous].filter((p): p is KpiPeriod => !!p?.provisional);
+  if (!provisional.length) return null;
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  return (
+    <Alert type="warning" role="status">
+      <strong>{t('Voorlopige cijfers')}</strong>:{' '}
+      {provisional.map((p) => (
+        <span key={p.label}>
+          {t('{period} is voorlopig: declaraties kunnen nog binnenkomen tot {date}.', {
+            period: periodLabel(p.label, lang),
+            date: date(p.finalOn ?? p.to),
+          })}{' '}
+        </span>
+      ))}
+      {t('De cijfers kunnen nog stijgen; een verschil met de vorige periode is nog geen echte daling of stijging.')}
+    </Alert>
+  );
 }

@@ -17,7 +17,8 @@ import {
 } from '../../../shared/kpi';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, groupLabels, periodLabel } from './dashboard-controls';
-import { DrillPath, LoadProblem, MonitoringNav, useShownPeriod } from './dashboard-parts';
+import { DrillPath, LoadProblem, MonitoringNav, ProvisionalNotice, useShownPeriod } from './dashboard-parts';
+import { KpiTrend } from './kpi-trend';
 import { defaultGroupBy, drillDown, readState, toSearch, type DashboardState } from './dashboard-state';
 import { kpiName, locale } from './kpi-figures';
 import { kpiDefinitionTexts } from './kpi-definition-texts';
@@ -100,8 +101,12 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
         </Alert>
       )}
       {response && result?.available && (
+        <ProvisionalNotice period={response.period} previous={response.previousPeriod} />
+      )}
+      {response && result?.available && (
         <KpiFigures kpiId={kpi.id} response={response} groupBy={groupBy} state={state} ownOnly={ownOnly} />
       )}
+      {response?.facts.state === 'ready' && result?.available && <KpiTrend kpi={kpi} state={state} />}
       {response?.facts.state !== 'building' && result?.available !== false && (
         <ul className="plain-list dashboard-downloads" aria-label={t('Downloads')}>
           <li>
@@ -161,18 +166,23 @@ function KpiFigures({
   const period = periodLabel(response.period.label, lang);
   const previous = periodLabel(response.previousPeriod.label, lang);
   const group = t(groupLabels[groupBy]).toLowerCase();
-  const caption = t('{kpi} per {group}, {period}', { kpi: kpiName(kpi, lang), group, period });
+  const caption = t('{kpi} per {group}, {period}', {
+    kpi: kpiName(kpi, lang),
+    group,
+    period: response.period.provisional ? `${period} (${t('voorlopig')})` : period,
+  });
   const labels = useMemo(
     () => ({
-      current: period,
-      previous,
+      // The chart's legend marks a provisional period as the table's caption does.
+      current: response.period.provisional ? `${period} (${t('voorlopig')})` : period,
+      previous: response.previousPeriod.provisional ? `${previous} (${t('voorlopig')})` : previous,
       target: t('Doel'),
       description: t(
         'Staafdiagram: {kpi} per {group} in {period} tegenover {previous}. De tabel bij de grafiek bevat alle cijfers.',
         { kpi: kpiName(kpi, lang), group, period, previous },
       ),
     }),
-    [period, previous, t, kpi, lang, group],
+    [period, previous, t, kpi, lang, group, response.period.provisional, response.previousPeriod.provisional],
   );
   const anySuppressed = [result.total, ...result.rows].some((c) => c.suppressed);
   const drawable = (result.rows.length ? result.rows : [result.total]).some(
@@ -202,6 +212,7 @@ function KpiFigures({
           groupBy={groupBy}
           threshold={response.suppressionThreshold}
           caption={caption}
+          provisional={!!(response.period.provisional || response.previousPeriod.provisional)}
           drillHref={(row) => {
             const next = row.key && row.key !== '–' ? drillDown(state, groupBy, row.key, ownOnly) : null;
             return next ? `/dashboard/${kpi.id}${toSearch(next)}` : null;

@@ -1,5 +1,6 @@
 import { formatKpiValue, withheldText } from '../../../shared/kpi-charts';
-import type { KpiCell, KpiDefinitionInfo, KpiUnit } from '../../../shared/kpi';
+import type { KpiCell, KpiDefinitionInfo, KpiDirection, KpiPeriod, KpiUnit } from '../../../shared/kpi';
+import { assessChange } from '../../../shared/kpi-direction';
 import { useT, type Lang, type Msg } from '../../i18n';
 
 /**
@@ -51,9 +52,23 @@ export function KpiValue({
  * percentage points (a share going from 10 % to 12 % has risen 2 points, not 20 %). The arrow is decoration; the
  * words say which way.
  */
-export function KpiChange({ cell, unit }: { cell: KpiCell; unit: KpiUnit }) {
+export function KpiChange({
+  cell,
+  unit,
+  direction,
+  provisional = false,
+}: {
+  cell: KpiCell;
+  unit: KpiUnit;
+  /** The KPI's direction: the change then also says "beter" or "slechter", and is coloured so. */
+  direction?: KpiDirection;
+  /** The period (or the one before it) is provisional: a change would read as final while declarations still come. */
+  provisional?: boolean;
+}) {
   const { t, lang } = useT();
   if (cell.suppressed || cell.value === null || cell.previous === null) return <>–</>;
+  if (provisional)
+    return <span className="kpi-change kpi-change--provisional">{t('voorlopig, nog niet te vergelijken')}</span>;
   const diff = cell.value - cell.previous;
   if (diff === 0)
     return (
@@ -61,16 +76,19 @@ export function KpiChange({ cell, unit }: { cell: KpiCell; unit: KpiUnit }) {
         <span aria-hidden="true">=</span> {t('gelijk gebleven')}
       </span>
     );
+  const assessment = direction ? assessChange(direction, cell.value, cell.previous) : null;
   const number = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'always' });
   let amount: string;
   if (unit === 'percent') amount = t('{n} procentpunt', { n: number.format(diff) });
   else if (cell.previous === 0) amount = formatKpiValue(diff, unit, locale(lang));
   else amount = `${number.format((diff / Math.abs(cell.previous)) * 100)} %`;
   return (
-    <span className="kpi-change">
+    <span className={`kpi-change${assessment ? ` kpi-change--${assessment}` : ''}`}>
       <span aria-hidden="true">{diff > 0 ? '▲' : '▼'}</span>{' '}
       <span className="visually-hidden">{diff > 0 ? t('gestegen') : t('gedaald')} </span>
       {amount}
+      {assessment === 'better' && <> ({t('beter')})</>}
+      {assessment === 'worse' && <> ({t('slechter')})</>}
     </span>
   );
 }
@@ -100,4 +118,11 @@ export function KpiTarget({ cell, unit, compact = false }: { cell: KpiCell; unit
       )}
     </span>
   );
+}
+
+/** "voorlopig" beside a figure of a period whose declarations cannot be complete yet. */
+export function ProvisionalBadge({ period }: { period: KpiPeriod }) {
+  const { t } = useT();
+  if (!period.provisional) return null;
+  return <span className="utrecht-status-badge utrecht-status-badge--warning kpi-provisional">{t('voorlopig')}</span>;
 }

@@ -16,7 +16,10 @@ export function KpiTable({
   threshold,
   caption,
   drillHref,
+  provisional = false,
 }: {
+  /** The period or the one before it is provisional: no change is shown as if final. */
+  provisional?: boolean;
   result: KpiResult;
   groupBy: KpiGroupBy;
   threshold: number;
@@ -51,8 +54,8 @@ export function KpiTable({
     {
       header: t('Verschil'),
       numeric: true,
-      cell: (row) => <KpiChange cell={row} unit={unit} />,
-      total: (c) => <KpiChange cell={c} unit={unit} />,
+      cell: (row) => <KpiChange cell={row} unit={unit} direction={result.kpi.direction} provisional={provisional} />,
+      total: (c) => <KpiChange cell={c} unit={unit} direction={result.kpi.direction} provisional={provisional} />,
     },
     {
       header: t('Doel'),

@@ -1,6 +1,7 @@
 import { api, toQuery } from '../../lib/api-client';
 import { useLoad } from '../../lib/use-load';
-import type { KpiGroupBy, KpiId, KpiResponse, KpiUnit } from '../../../shared/kpi';
+import type { KpiCell, KpiGroupBy, KpiId, KpiPeriod, KpiResponse, KpiUnit } from '../../../shared/kpi';
+import type { KpiAssessment } from '../../../shared/kpi-direction';
 import { apiParams, type DashboardState } from './dashboard-state';
 
 /** The shapes of the monitoring endpoints the UI reads besides KpiResponse (src/shared/kpi.ts). */
@@ -9,8 +10,12 @@ export interface KpiPeriods {
   /** The data's first and last day; null while the region has no trajectories. */
   first: string | null;
   last: string | null;
-  /** The last complete quarter with data. */
+  /** The last complete (not provisional) quarter with data. */
   defaultPeriod: string;
+  /** Months after a period's end during which it is provisional (the region's setting). */
+  provisionalLagMonths: number;
+  /** A month, quarter or year that ends after this day is provisional (voorlopig). */
+  completeThrough: string;
 }
 
 export type ScopeType = 'region' | 'municipality' | 'provider';
@@ -74,4 +79,47 @@ export function exportHref(state: DashboardState, groupBy: KpiGroupBy, format: '
 /** The quarterly report (PDF) for a quarter, for one provider when given. */
 export function reportHref(quarter: string, provider?: string): string {
   return `/api/v1/reports/quarterly${toQuery({ quarter, provider })}`;
+}
+
+/** One KPI over the last quarters or months, with its targets and reference lines (GET /kpis/series). */
+export interface KpiSeries {
+  facts: KpiResponse['facts'];
+  kpi: KpiResponse['data'][number]['kpi'];
+  kind: 'quarter' | 'month';
+  suppressionThreshold: number;
+  rounding: KpiResponse['rounding'];
+  points: Array<{
+    period: KpiPeriod;
+    total: KpiCell;
+    target: { value: number; comparator: Comparator } | null;
+    assessment: KpiAssessment | null;
+  }>;
+  references: Array<{ key: string; label: string; value: number; comparator: 'atMost' }>;
+}
+
+/** What a series asks: the KPI, quarters or months, the last one (empty: the latest data) and the dashboard's filters. */
+export interface SeriesAsk {
+  kpi: KpiId;
+  kind: 'quarter' | 'month';
+  until?: string;
+}
+const seriesQuery = (state: DashboardState, ask: SeriesAsk, extra: Record<string, string> = {}) =>
+  toQuery({
+    ...extra,
+    ...ask,
+    municipality: state.municipality || undefined,
+    provider: state.provider || undefined,
+    productCategory: state.productCategory || undefined,
+    lot: state.lot || undefined,
+  });
+
+/** The series of one KPI in the dashboard's scope (its filters). */
+export function useKpiSeries(state: DashboardState, ask: SeriesAsk) {
+  const query = seriesQuery(state, ask);
+  return useLoad((signal) => api<KpiSeries>(`/kpis/series${query}`, { signal }), [query]);
+}
+
+/** The address of the series as CSV or XLSX. */
+export function seriesExportHref(state: DashboardState, ask: SeriesAsk, format: 'csv' | 'xlsx'): string {
+  return `/api/v1/kpis/series/export${seriesQuery(state, ask, { format })}`;
 }

@@ -9,11 +9,11 @@ import { useUser } from '../../lib/auth';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { formatKpiValue } from '../../../shared/kpi-charts';
-import { kpiDefinitionById, kpiIds } from '../../../shared/kpi';
+import { kpiDefinitionById, kpiIds, type KpiPeriod } from '../../../shared/kpi';
 import { endedValue } from '../exchange/trajectory-filters';
 import { forbidden } from '../providers/provider-form';
 import { DashboardControls, periodLabel } from './dashboard-controls';
-import { LoadProblem, MonitoringNav, scopeLabels } from './dashboard-parts';
+import { LoadProblem, MonitoringNav, ProvisionalNotice, scopeLabels } from './dashboard-parts';
 import { readState, toSearch, type DashboardState } from './dashboard-state';
 import { comparatorLabels, kpiName, locale } from './kpi-figures';
 import { usePeriods, type KpiPeriods, type KpiSignal } from './monitoring-api';
@@ -76,10 +76,7 @@ function Signals({ periods }: { periods: KpiPeriods }) {
   const state: DashboardState = { ...fromUrl, period: fromUrl.period || periods.defaultPeriod };
   const [signals] = useLoad(
     (signal) =>
-      api<{ period: string | { label: string }; data: KpiSignal[] }>(
-        `/kpis/signals${toQuery({ period: state.period })}`,
-        { signal },
-      ),
+      api<{ period: KpiPeriod; data: KpiSignal[] }>(`/kpis/signals${toQuery({ period: state.period })}`, { signal }),
     [state.period],
   );
   const trajectories = can(user, 'trajectories.read');
@@ -108,6 +105,7 @@ function Signals({ periods }: { periods: KpiPeriods }) {
       />
       {signals.status === 'loading' && <Loading />}
       {signals.status === 'error' && <LoadProblem error={signals.error} />}
+      {signals.status === 'ok' && <ProvisionalNotice period={signals.data.period} />}
       {signals.status === 'ok' && (
         <Table
           caption={t('{count} signaal in {period}|{count} signalen in {period}', {

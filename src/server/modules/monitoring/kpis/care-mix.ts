@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bothPeriods,
+  contractedBy,
   countFirstInCell,
   countYouths,
   date,
@@ -119,10 +120,14 @@ export const outsideRegionShare: KpiModule = {
           ctx,
           bothPeriods(ctx),
           Object.fromEntries(
-            periodTags.map((tag) => [`outside_${tag}`, inCare(spanOf(ctx, tag).from, spanOf(ctx, tag).to)]),
+            periodTags.map((tag) => {
+              const { from, to } = spanOf(ctx, tag);
+              return [`outside_${tag}`, sql`${inCare(from, to)} and not ${contractedBy(to)}`];
+            }),
           ),
           Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
-          { only: sql`t.uncontracted_at_start and not t.contracted` },
+          // Outside contract in either period: the previous one ends first, so this holds for both.
+          { only: sql`t.uncontracted_at_start and not ${contractedBy(ctx.previous.to)}` },
         )
       ).map((r) => [r.grp, r]),
     );

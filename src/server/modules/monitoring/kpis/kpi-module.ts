@@ -101,21 +101,29 @@ function trajectoryGroup(groupBy: KpiGroupBy): SQL {
  * stay (kept on the facts) and the stay form (from the region's products, so a change there counts at once), as CTE
  * body `t`; the youth is column `client`. `window` narrows to trajectories that touch it. `alone`: the youth has no
  * other trajectory (in or out of scope) that touches the window, so this one counts the youth once without a distinct
- * count. `contracted`: a contract of the provider with the region overlaps it (an open one to the period's end);
- * `uncontracted_at_start`: none covers its first day, the condition of the partial index kpi_trajectory_facts_uncontracted,
- * which a count of the trajectories outside contract states so that PostgreSQL reads only those.
+ * count. `uncontracted_at_start`: no contract of the provider with the region covers its first day, the condition of
+ * the partial index kpi_trajectory_facts_uncontracted, which a count of the trajectories outside contract states so
+ * that PostgreSQL reads only those; whether a contract overlaps it seen from a period's end is contractedBy.
  */
 export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
   return sql`
     select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
       f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start, f.with_stay, p.stay_form,
-      coalesce(f.contracted_from <= greatest(f.start_date, coalesce(f.end_date, ${date(ctx.current.to)})), false) as contracted,
+      f.contracted_from,
       f.contracted_from is null or f.contracted_from > f.start_date as uncontracted_at_start,
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone
     from kpi_trajectory_facts f
     left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = f.product_code
     where f.start_date <= ${date(window.to)} and (f.end_date is null or f.end_date >= ${date(window.from)})
       and ${inScope(ctx)}`;
+}
+
+/**
+ * Predicate: a contract of the provider with the region overlaps scoped trajectory `t`, a running one up to `end` (the
+ * end of the period asked about, so the previous period reads as its own answer does).
+ */
+export function contractedBy(end: string): SQL {
+  return sql`coalesce(t.contracted_from <= greatest(t.start_date, coalesce(t.end_date, ${date(end)})), false)`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { fieldError } from '../../../http/errors.js';
 import { buildingError, computeKpis, resolveRegion } from '../kpi.service.js';
 import { listSignals, type Signal } from '../signals.service.js';
 import { parseQuarter } from './quarter.js';
+import { dutchToday } from '../period.js';
 
 /** Everything the quarterly PDF shows, gathered before rendering so the renderer never touches the database. */
 export interface QuarterlyReportData {
@@ -48,6 +49,8 @@ export async function buildQuarterlyReportData(
     groupBy: agb ? 'productCategory' : 'municipality',
     filters: agb ? { provider: agb } : {},
     threshold: options.threshold,
+    // What is provisional is judged on the day the report is made.
+    today: dutchToday(options.now),
   });
   if (kpis.facts.state === 'building') throw buildingError();
   const signals = await listSignals(db, {

@@ -12,7 +12,9 @@ import type { QuarterlyReportData } from './report-data.js';
 import {
   describeMoment,
   describePeriod,
+  periodHeading,
   previousText,
+  provisionalText,
   targetStatus,
   targetText,
   valueText,
@@ -87,8 +89,8 @@ function cover(data: QuarterlyReportData, kpis: KpiResponse): PdfContent {
     ? `${data.provider.name} (AGB ${data.provider.agb}): alleen de eigen cijfers, binnen ${data.region.name}`
     : `Gemeenten, contractmanagement en beleid van ${data.region.name}`;
   const facts: Array<[string, string]> = [
-    ['Kwartaal', `${data.quarter} (${describePeriod(kpis.period)})`],
-    ['Vergeleken met', `${kpis.previousPeriod.label} (${describePeriod(kpis.previousPeriod)})`],
+    ['Kwartaal', `${periodHeading(kpis.period)} (${describePeriod(kpis.period)})`],
+    ['Vergeleken met', `${periodHeading(kpis.previousPeriod)} (${describePeriod(kpis.previousPeriod)})`],
     ['Voor', audience],
     ['Gemaakt op', describeMoment(data.generatedAt)],
     ['Bron', 'iJw-berichten van gemeenten en aanbieders (JW315 tot en met JW323), begrotingen en doelen van de regio'],
@@ -104,6 +106,9 @@ function cover(data: QuarterlyReportData, kpis: KpiResponse): PdfContent {
     { text: data.region.name, fontSize: 30, bold: true, margin: [0, 0, 0, 4] },
     data.provider ? { text: data.provider.name, fontSize: 18, margin: [0, 0, 0, 4] } : '',
     { text: `${data.quarter} · ${describePeriod(kpis.period)}`, fontSize: 16, color: muted, margin: [0, 0, 0, 28] },
+    provisionalText(kpis.period)
+      ? { text: [{ text: 'Voorlopig. ', bold: true }, provisionalText(kpis.period)!], margin: [0, -16, 0, 20] }
+      : '',
     {
       table: { widths: [95, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
       layout: 'noBorders',
@@ -175,9 +180,16 @@ function keyFigures(kpis: KpiResponse): PdfContent {
     },
     table(
       ['*', 62, 62, 110, 62],
-      ['Indicator', kpis.period.label, kpis.previousPeriod.label, 'Doel of begroting', 'Doel gehaald'],
+      [
+        'Indicator',
+        periodHeading(kpis.period),
+        periodHeading(kpis.previousPeriod),
+        'Doel of begroting',
+        'Doel gehaald',
+      ],
       rows,
     ),
+    provisionalText(kpis.period) ? { text: provisionalText(kpis.period)!, style: 'note', margin: [0, 6, 0, 0] } : '',
     {
       text: `${withheldMarks(kpis)}: minder dan ${kpis.suppressionThreshold} jeugdigen, weggelaten. "–": geen cijfer (geen gegevens in die periode, of in het vorige kwartaal weggelaten om dezelfde reden).`,
       style: 'note',

@@ -21,6 +21,16 @@ export function describePeriod(period: KpiPeriod): string {
   return `${start} – ${longDate.format(to)}`;
 }
 
+/** A period's label with " (voorlopig)" while its declarations cannot be complete yet. */
+export const periodHeading = (period: KpiPeriod) => (period.provisional ? `${period.label} (voorlopig)` : period.label);
+
+/** What the report says about a provisional period (null for a complete one). */
+export function provisionalText(period: KpiPeriod): string | null {
+  if (!period.provisional) return null;
+  const until = period.finalOn ? longDate.format(new Date(`${period.finalOn}T00:00:00Z`)) : 'enkele maanden';
+  return `De cijfers over ${period.label} zijn voorlopig: declaraties over dit kwartaal kunnen nog binnenkomen tot ${until}. De cijfers kunnen nog stijgen; een verschil met het vorige kwartaal is nog geen echte daling of stijging.`;
+}
+
 /** 22 november 2026 om 14:05 (Nederlandse tijd) */
 export function describeMoment(at: Date): string {
   return `${stamp.format(at)} uur`;

@@ -174,3 +174,25 @@ describe('the quarterly report PDF', () => {
     expect(view.text).toMatch(/Prognose jaareinde\s+Regio\s+Regio\s+€\s12\.345\.678/);
   });
 });
+
+describe('the quarterly report of a provisional quarter', () => {
+  it('says on the cover and at the key figures that the quarter is provisional, and until when', async () => {
+    const data = handBuiltReport();
+    data.kpis.period = { ...data.kpis.period, provisional: true, finalOn: '2026-01-01' };
+    const provisional = inspectPdf((await renderQuarterlyReport(data)).pdf);
+    try {
+      const cover = provisional.pageTexts[0]!.replace(/\s+/g, ' ');
+      expect(cover).toContain('Kwartaal 2025Q3 (voorlopig)');
+      expect(cover).toContain('Voorlopig. De cijfers over 2025Q3 zijn voorlopig');
+      expect(cover).toContain('kunnen nog binnenkomen tot 1 januari 2026');
+      // The key figures: the quarter's column says it (the header wraps in its narrow column), and a note explains.
+      const figures = provisional.pageTexts.find((p) => p.includes('Doel gehaald'))!;
+      expect(figures).toMatch(/Indicator\s+2025Q3\s+2025Q2[^\n]*\n\s*\(voorlopig\)/);
+      expect(figures.replace(/\s+/g, ' ')).toContain('De cijfers over 2025Q3 zijn voorlopig');
+    } finally {
+      provisional.dispose();
+    }
+    // A complete quarter says nothing of the kind.
+    expect(view.text).not.toContain('voorlopig');
+  });
+});

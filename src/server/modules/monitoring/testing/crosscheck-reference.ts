@@ -279,7 +279,7 @@ export class Reference {
       case 'outside_region_share':
         return this.perGroup(scoped(), group, (ts) => {
           const all = during(ts);
-          const outside = clientsWhere(ts, (t) => inCareDuring(t, from, to) && !this.contracted(t)).size;
+          const outside = clientsWhere(ts, (t) => inCareDuring(t, from, to) && !this.contracted(t, to)).size;
           return { value: pct(outside, all.size), numerator: outside, denominator: all.size, youths: all.size };
         });
       case 'dropout':
@@ -365,11 +365,12 @@ export class Reference {
     }
   }
 
-  /** Whether a contract of the region (held directly or through a combination) overlaps the trajectory. */
-  contracted(t: RefTrajectory): boolean {
-    return this.data.contracts.some(
-      (c) => c.agbs.has(t.provider) && c.start <= (t.end ?? '9999-12-31') && c.end >= t.start!,
-    );
+  /**
+   * Whether a contract of the region (held directly or through a combination) overlaps the trajectory, a running one
+   * up to `until` (the end of the period asked about).
+   */
+  contracted(t: RefTrajectory, until = '9999-12-31'): boolean {
+    return this.data.contracts.some((c) => c.agbs.has(t.provider) && c.start <= (t.end ?? until) && c.end >= t.start!);
   }
 
   /**

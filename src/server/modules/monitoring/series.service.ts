@@ -1,0 +1,156 @@
+import type {
+  KpiCell,
+  KpiDefinitionInfo,
+  KpiFactsState,
+  KpiFilters,
+  KpiId,
+  KpiPeriod,
+  KpiResponse,
+} from '../../../shared/kpi.js';
+import { kpiDefinitionById } from '../../../shared/kpi.js';
+import { assessChange, type KpiAssessment } from '../../../shared/kpi-direction.js';
+import type { KpiDisclosure } from '../../../shared/kpi-disclosure.js';
+import * as shared from '../../../shared/period.js';
+import type { Db } from '../../db/client.js';
+import { AppError, ErrorCode } from '../../http/errors.js';
+import { kpiDataRange } from './facts.service.js';
+import { computeKpis } from './kpi.service.js';
+import { dutchToday } from './period.js';
+import { getKpiSettings } from './settings.service.js';
+import { listTargets } from './targets.service.js';
+
+export type SeriesKind = 'quarter' | 'month';
+
+/** How many periods a series holds when not asked: three years of quarters, two of months. */
+export const defaultSeriesLength: Record<SeriesKind, number> = { quarter: 12, month: 24 };
+
+export interface KpiSeriesPoint {
+  period: KpiPeriod;
+  /** The region's (or filtered scope's) figure for the period, protected as a single period's figure is. */
+  total: KpiCell;
+  /**
+   * The region's target for the period, also where the figure is withheld (a line on the chart, not a verdict): the
+   * total's target, or the region's absolute one.
+   */
+  target: { value: number; comparator: 'atMost' | 'atLeast' } | null;
+  /** Against the point before it, in the KPI's direction; null for a neutral KPI, a missing figure or a provisional point. */
+  assessment: KpiAssessment | null;
+}
+
+/** A line a figure is held against that is no target of the region: the Treeknorm for waits. */
+export interface KpiReferenceLine {
+  key: 'treeknormIntake' | 'treeknormTreatment';
+  label: string;
+  value: number;
+  comparator: 'atMost';
+}
+
+export interface KpiSeries {
+  facts: KpiFactsState;
+  kpi: KpiDefinitionInfo;
+  kind: SeriesKind;
+  filters: KpiFilters;
+  suppressionThreshold: number;
+  rounding: KpiResponse['rounding'];
+  points: KpiSeriesPoint[];
+  references: KpiReferenceLine[];
+}
+
+export interface ComputeSeriesOptions {
+  regionId: string;
+  kpi: KpiId;
+  kind: SeriesKind;
+  /** Number of periods, oldest first in the answer; the default of the kind when absent. */
+  count?: number;
+  /** The last period of the series (of the kind); the one holding the data's last day (or today) when absent. */
+  until?: string;
+  filters?: KpiFilters;
+  threshold?: number;
+  disclosure?: KpiDisclosure;
+  today?: string;
+}
+
+/**
+ * One KPI over the last quarters or months: each point is that period's answer from computeKpis, so it is
+ * suppressed and rounded exactly as a single period asked on its own (calendar periods only), and carries its target
+ * and whether it is provisional. The wait also gets the region's Treeknorm as reference lines.
+ */
+export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): Promise<KpiSeries> {
+  const today = options.today ?? dutchToday();
+  const count = options.count ?? defaultSeriesLength[options.kind];
+  const last = options.until ? shared.parsePeriod(options.until) : await latestPeriod(db, options, today);
+  if (!last || last.kind !== options.kind)
+    throw new AppError(ErrorCode.Validation, 'Ongeldige periode', [
+      {
+        name: 'until',
+        code: 'invalid',
+        reason: options.kind === 'quarter' ? 'gebruik een kwartaal (2025Q3)' : 'gebruik een maand (2025-07)',
+      },
+    ]);
+  const labels = [last];
+  while (labels.length < count) labels.unshift(shared.previousPeriod(labels[0]!));
+  const definition = kpiDefinitionById.get(options.kpi)!;
+  const points: KpiSeriesPoint[] = [];
+  const absolute = (await listTargets(db, options.regionId))
+    .filter((t) => t.kpi === options.kpi && t.scopeType === 'region' && t.value !== null)
+    .map((t) => ({ value: t.value!, comparator: t.comparator }))[0];
+  let response: KpiResponse | null = null;
+  for (const period of labels) {
+    response = await computeKpis(db, {
+      regionId: options.regionId,
+      period: period.label,
+      kpis: [options.kpi],
+      filters: options.filters,
+      threshold: options.threshold,
+      disclosure: options.disclosure,
+      today,
+    });
+    const result = response.data[0];
+    if (!result?.available) continue;
+    const before = points[points.length - 1];
+    const comparable = !response.period.provisional && before && !before.period.provisional;
+    const target = result.total.target ?? absolute;
+    points.push({
+      period: response.period,
+      total: result.total,
+      target: target ? { value: target.value, comparator: target.comparator } : null,
+      assessment: comparable ? assessChange(definition.direction, result.total.value, before.total.value) : null,
+    });
+  }
+  const settings = await getKpiSettings(db, options.regionId);
+  const references: KpiReferenceLine[] =
+    options.kpi === 'wait_days'
+      ? [
+          {
+            key: 'treeknormIntake',
+            label: `Treeknorm aanmelding tot intake (${settings.treeknormIntakeDays} dagen)`,
+            value: settings.treeknormIntakeDays,
+            comparator: 'atMost',
+          },
+          {
+            key: 'treeknormTreatment',
+            label: `Treeknorm aanmelding tot behandeling (${settings.treeknormTreatmentDays} dagen)`,
+            value: settings.treeknormTreatmentDays,
+            comparator: 'atMost',
+          },
+        ]
+      : [];
+  return {
+    facts: response!.facts,
+    kpi: definition,
+    kind: options.kind,
+    filters: response!.filters,
+    suppressionThreshold: response!.suppressionThreshold,
+    rounding: response!.rounding,
+    points: response!.facts.state === 'building' ? [] : points,
+    references,
+  };
+}
+
+/** The period of the kind that holds the data's last day, or today when that is earlier or there is no data. */
+async function latestPeriod(db: Db, options: ComputeSeriesOptions, today: string): Promise<shared.ParsedPeriod> {
+  const { last } = await kpiDataRange(db, options.regionId);
+  const day = last && last < today ? last : today;
+  const month = shared.parsePeriod(day.slice(0, 7))!;
+  return options.kind === 'month' ? month : shared.parsePeriod(shared.quarterOf(month))!;
+}
