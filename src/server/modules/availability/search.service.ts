@@ -7,7 +7,7 @@ import { inOwnRegions } from '../../http/permission.js';
 import type { Actor } from '../auth/index.js';
 import type { Offer, OfferQuery } from './availability.schema.js';
 import { presentEntries } from './present.js';
-import { regionEntries, searchOrder, takesNewClients, type IndexedEntry, type IndexScope } from './search-index.js';
+import { findEntries, searchOrder, type EntryFilter, type IndexedEntry, type IndexScope } from './search-index.js';
 
 /**
  * The search of a referrer: entries of providers contracted today for the entry's product (or, for a category
@@ -31,7 +31,6 @@ export async function searchOffers(
     // A municipality outside the actor's regions (or none) has nothing contracted for this actor: no results.
     regionIds = m && actor.regionIds.includes(m.regionId) ? [m.regionId] : [];
   }
-  const tests: Array<(x: IndexedEntry) => boolean> = [];
   let scope: IndexScope = null;
   if (query.productId) {
     const [p] = await db
@@ -41,31 +40,17 @@ export async function searchOffers(
     if (!p) throw fieldError('productId', 'onbekend product');
     // A product finds its own entries and the category entries of its category (the index's scope).
     scope = { productId: query.productId, category: p.category };
-  }
-  if (query.productCategory) {
-    const category = query.productCategory;
-    if (scope) tests.push((x) => x.category === category);
-    else scope = { category };
-  }
-  if (query.specialisation) {
-    const wanted = query.specialisation.toLowerCase();
-    tests.push((x) => x.specialisations.includes(wanted));
-  }
-  if (query.age !== undefined) {
-    const age = query.age;
-    tests.push((x) => x.ageFrom <= age && x.ageTo >= age);
-  }
-  if (query.offerForm) {
-    const form = query.offerForm;
-    tests.push((x) => x.offerForms.includes(form));
-  }
-  if (query.takesNewClients) {
-    const wanted = query.takesNewClients === 'true';
-    tests.push((x) => takesNewClients(x, today) === wanted);
-  }
-  const matches: IndexedEntry[] = [];
-  for (const regionId of regionIds)
-    for (const x of await regionEntries(db, regionId, scope)) if (passes(tests, x)) matches.push(x);
+  } else if (query.productCategory) scope = { category: query.productCategory };
+  const filter: EntryFilter = {
+    category: scope && 'productId' in scope ? query.productCategory : undefined,
+    specialisation: query.specialisation,
+    age: query.age,
+    offerForm: query.offerForm,
+    takesNewClients: query.takesNewClients === undefined ? undefined : query.takesNewClients === 'true',
+    today,
+  };
+  const found = await Promise.all(regionIds.map((regionId) => findEntries(db, regionId, scope, filter)));
+  const matches: IndexedEntry[] = found.length === 1 ? found[0]! : found.flat();
   // Each region's index is in the search's order; entries of several regions (the installation's keeper) merge by it.
   if (regionIds.length > 1) matches.sort(searchOrder);
   const offset = (query.page - 1) * query.pageSize;
@@ -77,10 +62,4 @@ export async function searchOffers(
     items: entries.map(({ updatedAt: _u, regionId: _r, ...offer }) => offer),
     total: matches.length,
   };
-}
-
-/** Whether `x` passes every test (a plain loop: this runs for each of up to tens of thousands of entries per search). */
-function passes(tests: ReadonlyArray<(x: IndexedEntry) => boolean>, x: IndexedEntry): boolean {
-  for (const test of tests) if (!test(x)) return false;
-  return true;
 }

@@ -104,6 +104,32 @@ describe('availability search', () => {
     expect(await ids(`productId=${w.ggz.id}&productCategory=54`)).toEqual([]);
   });
 
+  it('finds a specialisation in a region whose list holds more than a mask of 31 bits', async () => {
+    const w = await world();
+    const many = Array.from({ length: 40 }, (_, i) => `Specialisme ${i + 1}`);
+    const set = await call(ctx, w.manager.token, 'PATCH', `/regions/${w.region.id}/availability-settings`, {
+      specialisations: many,
+    });
+    expect(set.status).toBe(200);
+    const post = async (token: string, body: Record<string, unknown>) =>
+      (await call(ctx, token, 'POST', '/availability/entries', body)).body.id as string;
+    const p = await post(w.pUser.token, entry(w.p.locations[0]!.id, w.ggz.id, { specialisations: many.slice(0, 20) }));
+    const q = await post(w.qUser.token, entry(w.q.locations[0]!.id, w.ggz.id, { specialisations: many.slice(15) }));
+    const ids = async (name: string) =>
+      (
+        await call(
+          ctx,
+          w.referrer.token,
+          'GET',
+          `/availability/offers?productId=${w.ggz.id}&specialisation=${encodeURIComponent(name)}`,
+        )
+      ).body.data.map((o: { id: string }) => o.id);
+    expect(await ids('specialisme 1')).toEqual([p]);
+    expect(await ids('Specialisme 18')).toEqual(expect.arrayContaining([p, q]));
+    expect(await ids('Specialisme 40')).toEqual([q]);
+    expect(await ids('Specialisme 41')).toEqual([]);
+  });
+
   it('leaves out entries that do not take new clients when asked', async () => {
     const w = await world();
     const today = dutchToday();
