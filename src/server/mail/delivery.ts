@@ -94,7 +94,9 @@ export async function deliverDueMail(
           .where(eq(mailOutbox.id, mail.id));
         result.sent += 1;
       } catch (error) {
-        const last = attempts >= policy.maxAttempts;
+        // A permanent refusal of this mail (RFC 5321 5yz: unknown mailbox, message refused) fails at once: trying again
+        // gets the same answer. A 5yz on log-in is the configuration's, not the mail's: it is retried.
+        const last = attempts >= policy.maxAttempts || isPermanentRefusal(error);
         const delay = Math.min(policy.retryBaseMs * 2 ** (attempts - 1), policy.retryMaxMs);
         await db
           .update(mailOutbox)
@@ -112,6 +114,17 @@ export async function deliverDueMail(
     transport.close();
   }
   return result;
+}
+
+/** Whether the server refused this mail for good: a 5yz answer to its envelope (sender, recipient) or its message. */
+export function isPermanentRefusal(error: unknown): boolean {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return (
+    (code === 'EENVELOPE' || code === 'EMESSAGE') &&
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    responseCode < 600
+  );
 }
 
 /** A URL part as written in SMTP_URL, percent-decoded when it can be. */
@@ -148,6 +161,11 @@ export function describeFailure(error: unknown, smtpUrl: string, attempt: number
   const url = new URL(smtpUrl);
   for (const secret of [url.password, url.username].flatMap((s) => [s, decoded(s)]))
     if (secret.length >= 3) detail = detail.split(secret).join('[…]');
+  if (isPermanentRefusal(error))
+    return `Poging ${attempt}: ${reason}, blijvend (${detail}); niet opnieuw: controleer het adres of het bericht.`.slice(
+      0,
+      1000,
+    );
   const next = attempt >= maxAttempts ? 'laatste poging, niet meer opnieuw' : 'wordt later opnieuw geprobeerd';
   return `Poging ${attempt} van ${maxAttempts}: ${reason} (${detail}); ${next}.`.slice(0, 1000);
 }

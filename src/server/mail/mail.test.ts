@@ -147,6 +147,38 @@ describe('the outbox with a mail server (SMTP_URL)', () => {
   });
 });
 
+describe('a mail server that refuses a recipient', () => {
+  it('fails a mail at once on a permanent refusal (550) and retries one on a temporary refusal (451)', async () => {
+    const sink = await startSmtpSink(0, {
+      refuse: (to) =>
+        to.startsWith('bestaat-niet')
+          ? { code: 550, message: 'Mailbox unavailable' }
+          : to.startsWith('vol')
+            ? { code: 451, message: 'Try again later' }
+            : undefined,
+    });
+    try {
+      const unknown = (await queueMail(ctx.database.db, reminder({ to: 'bestaat-niet@aanbieder.example.nl' })))!;
+      const full = (await queueMail(ctx.database.db, reminder({ to: 'vol@aanbieder.example.nl' })))!;
+      const fine = (await queueMail(ctx.database.db, reminder()))!;
+      await deliverDueMail(ctx.database.db, { smtpUrl: sink.url, from });
+      const refused = await row(unknown.id);
+      expect(refused).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null });
+      expect(refused.lastError).toMatch(
+        /^Poging 1: de mailserver weigert de afzender of de ontvanger, blijvend \(.*550.*\); niet opnieuw/,
+      );
+      const later = await row(full.id);
+      expect(later).toMatchObject({ status: 'retrying', attempts: 1 });
+      expect(later.lastError).toMatch(/^Poging 1 van 12: .*451.*; wordt later opnieuw geprobeerd\.$/);
+      // The refusals do not hold back the mail the server takes.
+      expect((await row(fine.id)).status).toBe('sent');
+      expect(await sink.waitFor(1)).toHaveLength(1);
+    } finally {
+      await sink.close();
+    }
+  });
+});
+
 describe('the outbox without a mail server (the embedded default)', () => {
   it('keeps every mail as not sent, readable by the beheerder and by no other role', async () => {
     const mail = reminder();

@@ -51,6 +51,8 @@ export const ijwFiles = pgTable(
     retourId: text(),
     retourDate: date({ mode: 'string' }),
     contentEncrypted: bytea(),
+    /** How the original was packed before it was encrypted: 'gzip', or null for an original kept as it came (older rows). */
+    contentEncoding: text(),
     importedBy: uuid().references(() => users.id),
     /**
      * How a rejected file is being dealt with: open, handled (by a person, with a note) or resolved (the same message,

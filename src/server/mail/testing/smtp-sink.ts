@@ -14,6 +14,11 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+export interface SinkOptions {
+  /** The server's answer to a recipient it refuses (e.g. 550 for an unknown mailbox, 451 for "try later"); none accepts. */
+  refuse?: (recipient: string) => { code: number; message: string } | undefined;
+}
+
 export const sinkUser = 'zorglandschap';
 export const sinkPassword = 'geheim-smtp-wachtwoord';
 
@@ -21,7 +26,7 @@ export const sinkPassword = 'geheim-smtp-wachtwoord';
  * Starts the sink on 127.0.0.1, on `port` or a free one. It asks for a log-in (the one in `url`) and offers no
  * STARTTLS (its test certificate would be refused), as a plain relay inside a network would.
  */
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
@@ -31,6 +36,13 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     onAuth(auth, _session, callback) {
       if (auth.username === sinkUser && auth.password === sinkPassword) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      const answer = options.refuse?.(address.address);
+      if (!answer) return callback();
+      const error = new Error(answer.message) as Error & { responseCode: number };
+      error.responseCode = answer.code;
+      callback(error);
     },
     onData(stream, _session, callback) {
       simpleParser(stream)

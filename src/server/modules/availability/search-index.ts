@@ -39,7 +39,16 @@ interface RegionIndex {
   key: string;
   /** The region's entries contracted today, in the search's order. */
   entries: IndexedEntry[];
+  /** The same, per product (its product entries) and per productcategorie (all its entries, and its category entries). */
+  byProduct: Map<string, IndexedEntry[]>;
+  byCategory: Map<string, IndexedEntry[]>;
+  categoryEntries: Map<string, IndexedEntry[]>;
+  /** Each entry's place in `entries`, to merge two of the lists above in the search's order. */
+  rank: Map<IndexedEntry, number>;
 }
+
+/** What narrows a search before its filters: a product (with its category's category entries) or a productcategorie. */
+export type IndexScope = { productId: string; category: string } | { category: string } | null;
 
 /**
  * The referrers' search reads each region's entries from memory: on PGlite one query runs at a time, and filtering
@@ -50,22 +59,51 @@ interface RegionIndex {
  */
 const indexes = new WeakMap<Db, Map<string, RegionIndex | Promise<RegionIndex>>>();
 
-export async function regionIndex(db: Db, regionId: string): Promise<IndexedEntry[]> {
+/**
+ * The region's entries a search in `scope` can find, in the search's order: for a product its entries and its
+ * category's category entries, for a productcategorie all of its entries, else all. Per product a few thousand entries
+ * at most, where the region may hold hundreds of thousands.
+ */
+export async function regionEntries(db: Db, regionId: string, scope: IndexScope): Promise<IndexedEntry[]> {
+  const index = await regionIndex(db, regionId);
+  if (!scope) return index.entries;
+  if (!('productId' in scope)) return index.byCategory.get(scope.category) ?? [];
+  return merged(
+    index.byProduct.get(scope.productId) ?? [],
+    index.categoryEntries.get(scope.category) ?? [],
+    index.rank,
+  );
+}
+
+/** Two lists in the search's order as one. */
+function merged(a: IndexedEntry[], b: IndexedEntry[], rank: Map<IndexedEntry, number>): IndexedEntry[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: IndexedEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(rank.get(a[i]!)! < rank.get(b[j]!)! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+async function regionIndex(db: Db, regionId: string): Promise<RegionIndex> {
   const key = `${await readDataVersion(db, ['availability', 'landscape'])}|${dutchToday()}`;
   let perDb = indexes.get(db);
   if (!perDb) indexes.set(db, (perDb = new Map()));
   const held = perDb.get(regionId);
-  if (held && !(held instanceof Promise) && held.key === key) return held.entries;
+  if (held && !(held instanceof Promise) && held.key === key) return held;
   if (held instanceof Promise) {
     const pending = await held;
-    if (pending.key === key) return pending.entries;
+    if (pending.key === key) return pending;
   }
   const loading = load(db, regionId, key);
   perDb.set(regionId, loading);
   try {
     const index = await loading;
     perDb.set(regionId, index);
-    return index.entries;
+    return index;
   } catch (err) {
     perDb.delete(regionId);
     throw err;
@@ -119,7 +157,27 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
       confirmedAt: r.confirmedAt.getTime(),
       providerName: r.providerName,
     }));
-  return { key, entries: entries.sort(searchOrder) };
+  entries.sort(searchOrder);
+  const index: RegionIndex = {
+    key,
+    entries,
+    byProduct: new Map(),
+    byCategory: new Map(),
+    categoryEntries: new Map(),
+    rank: new Map(),
+  };
+  const add = (map: Map<string, IndexedEntry[]>, k: string, x: IndexedEntry) => {
+    const list = map.get(k);
+    if (list) list.push(x);
+    else map.set(k, [x]);
+  };
+  entries.forEach((x, i) => {
+    index.rank.set(x, i);
+    add(index.byCategory, x.category, x);
+    if (x.productId) add(index.byProduct, x.productId, x);
+    else add(index.categoryEntries, x.category, x);
+  });
+  return index;
 }
 
 /** Whether the entry takes new clients on `today`: no client stop running that day (as takesNewClientsSql). */

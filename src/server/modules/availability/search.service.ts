@@ -7,7 +7,7 @@ import { inOwnRegions } from '../../http/permission.js';
 import type { Actor } from '../auth/index.js';
 import type { Offer, OfferQuery } from './availability.schema.js';
 import { presentEntries } from './present.js';
-import { regionIndex, searchOrder, takesNewClients, type IndexedEntry } from './search-index.js';
+import { regionEntries, searchOrder, takesNewClients, type IndexedEntry, type IndexScope } from './search-index.js';
 
 /**
  * The search of a referrer: entries of providers contracted today for the entry's product (or, for a category
@@ -32,16 +32,21 @@ export async function searchOffers(
     regionIds = m && actor.regionIds.includes(m.regionId) ? [m.regionId] : [];
   }
   const tests: Array<(x: IndexedEntry) => boolean> = [];
+  let scope: IndexScope = null;
   if (query.productId) {
     const [p] = await db
       .select({ category: products.productCategory })
       .from(products)
       .where(and(eq(products.id, query.productId), inOwnRegions(products.regionId, actor)));
     if (!p) throw fieldError('productId', 'onbekend product');
-    const id = query.productId;
-    tests.push((x) => x.productId === id || (x.productId === null && x.category === p.category));
+    // A product finds its own entries and the category entries of its category (the index's scope).
+    scope = { productId: query.productId, category: p.category };
   }
-  if (query.productCategory) tests.push((x) => x.category === query.productCategory);
+  if (query.productCategory) {
+    const category = query.productCategory;
+    if (scope) tests.push((x) => x.category === category);
+    else scope = { category };
+  }
   if (query.specialisation) {
     const wanted = query.specialisation.toLowerCase();
     tests.push((x) => x.specialisations.includes(wanted));
@@ -60,7 +65,7 @@ export async function searchOffers(
   }
   const matches: IndexedEntry[] = [];
   for (const regionId of regionIds)
-    for (const x of await regionIndex(db, regionId)) if (tests.every((test) => test(x))) matches.push(x);
+    for (const x of await regionEntries(db, regionId, scope)) if (tests.every((test) => test(x))) matches.push(x);
   // Each region's index is in the search's order; entries of several regions (the installation's keeper) merge by it.
   if (regionIds.length > 1) matches.sort(searchOrder);
   const offset = (query.page - 1) * query.pageSize;

@@ -78,6 +78,32 @@ describe('availability search', () => {
     expect(lvb.body.data[0].product).toBeNull();
   });
 
+  it("orders a product's entries and its category's category entries together, as a category search does", async () => {
+    const w = await world();
+    const post = async (token: string, body: Record<string, unknown>) =>
+      (await call(ctx, token, 'POST', '/availability/entries', body)).body.id as string;
+    const p6 = await post(w.pUser.token, entry(w.p.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 6 }));
+    const q2 = await post(w.qUser.token, entry(w.q.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 2 }));
+    const qCategory4 = await post(w.qUser.token, {
+      ...entry(w.q.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 4 }),
+      productId: null,
+      productCategory: '45',
+    });
+    const pCategory1 = await post(w.pUser.token, {
+      ...entry(w.p.locations[0]!.id, w.ggz.id, { intakeWaitWeeks: 1 }),
+      productId: null,
+      productCategory: '45',
+    });
+    const ids = async (query: string) =>
+      (await call(ctx, w.referrer.token, 'GET', `/availability/offers?${query}`)).body.data.map(
+        (o: { id: string }) => o.id,
+      );
+    expect(await ids(`productId=${w.ggz.id}`)).toEqual([pCategory1, q2, qCategory4, p6]);
+    expect(await ids('productCategory=45')).toEqual([pCategory1, q2, qCategory4, p6]);
+    expect(await ids(`productId=${w.ggz.id}&productCategory=45&age=9`)).toEqual([pCategory1, q2, qCategory4, p6]);
+    expect(await ids(`productId=${w.ggz.id}&productCategory=54`)).toEqual([]);
+  });
+
   it('leaves out entries that do not take new clients when asked', async () => {
     const w = await world();
     const today = dutchToday();

@@ -11,6 +11,7 @@ import { messageNs } from './retour/types.js';
 import type { Secrets } from '../../security/secrets.js';
 import { declaredCents } from './trajectories.js';
 import { plainMessage, ruleText } from './plain-reasons.js';
+import { openOriginal } from './write-batch.js';
 
 export type QuarantineState = 'open' | 'handled' | 'resolved';
 
@@ -124,7 +125,13 @@ export async function readQuarantinedFile(
     regionId: found!.regionId,
     after: { fileName: row.fileName },
   });
-  return { name: row.fileName.split('/').pop()!, bytes: secrets.decrypt(row.contentEncrypted) };
+  return {
+    name: row.fileName.split('/').pop()!,
+    bytes: await openOriginal(secrets, {
+      contentEncrypted: row.contentEncrypted,
+      contentEncoding: row.contentEncoding,
+    }),
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkRules } from './rules.js';
 import type { Secrets } from '../../security/secrets.js';
 import type { SourceItem } from './sources.js';
 import { arrayParam } from './sql-arrays.js';
-import { isServerDatabase, writeBatch, type Checked, type FileResult } from './write-batch.js';
+import { isServerDatabase, sealOriginals, writeBatch, type Checked, type FileResult } from './write-batch.js';
 import { requestJob } from '../../jobs/runner.js';
 import { kpiRefreshJobName } from '../monitoring/index.js';
 
@@ -228,6 +228,7 @@ async function writeCounted(...[tx, options, files]: Parameters<typeof writeBatc
  */
 async function writePrepared(deps: ImportDeps, parties: Parties, checked: Checked[]): Promise<WriteOutcome> {
   const options = { secrets: deps.secrets, actorId: deps.actor?.id ?? null, asyncCommit: isServerDatabase(deps.db) };
+  await sealOriginals(deps.secrets, checked);
   try {
     return { results: await deps.db.transaction((tx) => writeCounted(tx, options, checked)), whole: true };
   } catch {

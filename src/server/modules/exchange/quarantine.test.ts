@@ -204,7 +204,7 @@ describe('handling a quarantined file', () => {
         values ('nieuw.xml', 'nieuw', 1, 'accepted', 'JW315', '42420001', 'OUD-1') returning id::text as id`,
     );
     const migration = readFileSync(
-      join(import.meta.dirname, '../../db/migrations/0026_quarantine_handling.sql'),
+      join(import.meta.dirname, '../../db/migrations/0027_quarantine_handling.sql'),
       'utf8',
     );
     for (const statement of migration.split('--> statement-breakpoint').filter((s) => /^\s*(--.*\n\s*)*UPDATE/.test(s)))

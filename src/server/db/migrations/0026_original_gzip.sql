@@ -1,0 +1,1 @@
+ALTER TABLE "ijw_files" ADD COLUMN "content_encoding" text;
