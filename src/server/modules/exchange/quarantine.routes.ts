@@ -67,7 +67,11 @@ quarantineRoutes.openapi(
 const ZHandling = z
   .object({
     state: z.enum(['handled', 'open']).describe('handled: afgehandeld (notitie verplicht); open: weer openzetten'),
-    note: z.string().max(2000, 'mag hoogstens 2000 tekens zijn').optional().describe('Wat er is gedaan'),
+    note: z
+      .string()
+      .max(2000, 'mag hoogstens 2000 tekens zijn')
+      .optional()
+      .describe('Wat er is gedaan (bij handled verplicht; bij open genegeerd: openzetten wist de notitie)'),
   })
   .refine((b) => b.state !== 'handled' || !!b.note?.trim(), {
     message: 'schrijf in een notitie wat er met dit bestand is gedaan',

@@ -37,14 +37,14 @@ export async function listReasonGroups(db: Db, actor: Actor, filters: FileFilter
 function checkNote(note: string): string {
   const text = note.trim();
   if (!text) throw fieldError('note', 'schrijf in een notitie wat er met dit bestand is gedaan');
-  if ((text.match(/\d{9}/g) ?? []).some(isValidBsn))
+  if ((text.match(/(?<!\d)\d{9}(?!\d)/g) ?? []).some(isValidBsn))
     throw fieldError('note', 'een notitie mag geen BSN bevatten; noem het bestand of de berichtidentificatie');
   return text;
 }
 
 /**
- * Marks a quarantined file handled, with a note of what was done (required), or reopens it. A file the import resolved
- * (the same message accepted later) stays resolved. The change and its note go to the audit log.
+ * Marks a quarantined file handled, with a note of what was done (required), or reopens it (which clears the note).
+ * A file the import resolved (the same message accepted later) stays resolved. The change and its note are audited.
  */
 export async function handleQuarantinedFile(
   db: Db,
@@ -52,8 +52,8 @@ export async function handleQuarantinedFile(
   id: string,
   input: { state: 'handled' | 'open'; note?: string | undefined },
 ) {
-  const note = input.state === 'handled' ? checkNote(input.note ?? '') : (input.note?.trim() ?? '') || null;
-  if (note && input.state === 'open') checkNote(note);
+  // Reopening clears the note: it said what was done, and the file is open again.
+  const note = input.state === 'handled' ? checkNote(input.note ?? '') : null;
   return db.transaction(async (tx) => {
     const found = await fileOf(tx, actor, id);
     if (!found || found.row.status !== 'rejected')
