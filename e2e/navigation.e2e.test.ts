@@ -170,7 +170,10 @@ describe('navigation and start pages', () => {
     // The demo contracts run to 2028 by a decided extension: they are not due.
     expect(await ending.innerText()).not.toContain('LEK-2023-');
 
-    const rejected = await apiGet<{ page: { totalElements: number } }>(ctx.page, '/imports?status=rejected');
+    const rejected = await apiGet<{ page: { totalElements: number } }>(
+      ctx.page,
+      '/imports?status=rejected&quarantineState=open',
+    );
     expect(rejected.page.totalElements).toBeGreaterThan(0);
     const quarantine = tile(ctx.page, 'Quarantaine');
     expect(await quarantine.locator('.start-tile__number').innerText()).toBe(String(rejected.page.totalElements));

@@ -83,6 +83,12 @@ describe('zorglandschap import ijw', () => {
       expect(validateAgainstXsd(type, readFileSync(join(out, f))), f).toEqual([]);
     }
 
+    // A scheduled re-read of a drop folder that holds only known files (accepted, or already in quarantine) succeeds.
+    const known = cli('import', 'ijw', join(generated, '2025'), join(examplesDir, 'JW315.xml'));
+    expect(known.status, known.stdout).toBe(0);
+    expect(known.stdout).toContain('al in quarantaine  JW315.xml');
+    expect(known.stdout).toMatch(/^0 aanvaard, \d+ al eerder ingelezen, 1 afgekeurd/m);
+
     // One stored retour made unreadable (as if encrypted with another key): named on stderr, the others written, exit 1.
     const database = await openDatabase({ dataDir: env.DATA_DIR, holder: 'cli.test' });
     try {

@@ -132,6 +132,10 @@ export const permissionTable = {
     description: 'Retourberichten en bestanden in quarantaine downloaden',
     grants: backoffice,
   },
+  'imports.handle': {
+    description: 'Bestanden in quarantaine afhandelen: als behandeld markeren met een notitie, of weer openzetten',
+    grants: backoffice,
+  },
   'trajectories.read': {
     description: 'Zorgtrajecten lezen, met cliënten als pseudoniem (een aanbieder: alleen de eigen)',
     grants: { ...backoffice, aanbieder: 'ownProvider' },

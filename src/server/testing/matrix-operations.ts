@@ -382,6 +382,30 @@ export const operationCases: Record<string, OperationCase> = {
     own: (w) => ({ path: `/imports/${w.a.quarantinedId}/original` }),
     otherRegion: (w) => ({ path: `/imports/${w.b.quarantinedId}/original` }),
   },
+  'GET /quarantine/reasons': {
+    permission: 'imports.read',
+    kind: 'list',
+    own: () => ({ path: '/quarantine/reasons' }),
+    // Region B's files are never counted: the groups of a filter on B's municipality (as sender) are empty.
+    otherRegion: (w) => ({ path: '/quarantine/reasons', query: { sender: w.b.region.municipalities[0]!.cbsCode } }),
+  },
+  'GET /quarantine/retours': {
+    permission: 'imports.download',
+    kind: 'list',
+    own: () => ({ path: '/quarantine/retours' }),
+  },
+  'PUT /imports/{id}/handling': {
+    permission: 'imports.handle',
+    kind: 'object',
+    own: (w) => ({
+      path: `/imports/${w.a.quarantinedId}/handling`,
+      body: { state: 'handled', note: 'Afzender gebeld' },
+    }),
+    otherRegion: (w) => ({
+      path: `/imports/${w.b.quarantinedId}/handling`,
+      body: { state: 'handled', note: 'Afzender gebeld' },
+    }),
+  },
   'GET /trajectories': {
     permission: 'trajectories.read',
     kind: 'list',

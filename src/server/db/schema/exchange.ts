@@ -54,9 +54,23 @@ export const ijwFiles = pgTable(
     /** How the original was packed before it was encrypted: 'gzip', or null for an original kept as it came (older rows). */
     contentEncoding: text(),
     importedBy: uuid().references(() => users.id),
+    /**
+     * How a rejected file is being dealt with: open, handled (by a person, with a note) or resolved (the same message,
+     * by sender, type and identification, was accepted later). Null for accepted files.
+     */
+    quarantineState: text(),
+    handlingNote: text(),
+    handledBy: uuid().references(() => users.id),
+    handledAt: timestamp({ withTimezone: true }),
+    /** The accepted file that resolved this entry. */
+    resolvedBy: uuid(),
   },
   (t) => [
     check('ijw_files_status', sql`${t.status} in ('accepted', 'rejected')`),
+    check(
+      'ijw_files_quarantine_state',
+      sql`(${t.status} = 'rejected') = (${t.quarantineState} is not null) and ${t.quarantineState} in ('open', 'handled', 'resolved')`,
+    ),
     uniqueIndex('ijw_files_message_identity')
       .on(t.messageType, t.sender, t.messageId)
       .where(sql`${t.status} = 'accepted'`),
@@ -64,6 +78,10 @@ export const ijwFiles = pgTable(
     /** A file rejected again is recognised by its bytes, so the quarantine keeps one entry for it. */
     index('ijw_files_quarantined_sha256')
       .on(t.sha256)
+      .where(sql`${t.status} = 'rejected'`),
+    /** An accepted message finds the open quarantine entries of the same message to resolve them. */
+    index('ijw_files_quarantined_identity')
+      .on(t.messageType, t.sender, t.messageId)
       .where(sql`${t.status} = 'rejected'`),
   ],
 );

@@ -11,12 +11,15 @@ export const exchangeCli: CliCommands = (program, cli) => {
     .group('import', 'gegevens inlezen')
     .command('ijw <paths...>')
     .description(
-      'iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is, 1 bij een afgekeurd bestand',
+      'iJw-berichten inlezen: bestanden, mappen (recursief) en zip-archieven; exit 0 als alles aanvaard of al bekend is (ook een bestand dat al in quarantaine staat), 1 bij een nieuw afgekeurd bestand',
     )
     .option('--json', 'één JSON-object per bestand')
     .option('--batch-size <n>', `bestanden per transactie (standaard ${defaultBatchSize})`)
     .action((paths: string[], opts: { json?: boolean; batchSize?: string }) => {
       warmUpCheckWorkers(!cli.config().databaseUrl);
+      // A file already in quarantine (the same bytes, ZL013) is known, not new: a scheduled re-read of a drop folder
+      // that finds only known files succeeds.
+      let newlyRejected = 0;
       return cli
         .withDatabase(async ({ db }) => {
           const tally = await importSources(
@@ -33,7 +36,12 @@ export const exchangeCli: CliCommands = (program, cli) => {
                     reasons: r.reasons,
                   }),
                 );
-              } else if (r.status === 'rejected') {
+              }
+              const known = r.status === 'rejected' && r.reasons.some((x) => x.rule === 'ZL013');
+              if (r.status === 'rejected' && !known) newlyRejected += 1;
+              if (opts.json) return;
+              if (known) console.log(`al in quarantaine  ${r.file}`);
+              else if (r.status === 'rejected') {
                 console.log(
                   `afgekeurd  ${r.file}\n${r.reasons.map((x) => `           ${x.rule} (${x.code}): ${x.message}`).join('\n')}`,
                 );
@@ -49,7 +57,7 @@ export const exchangeCli: CliCommands = (program, cli) => {
             console.log(
               'De cijfers van het dashboard worden op de achtergrond bijgewerkt (nu meteen: zorglandschap kpi refresh).',
             );
-          if (tally.rejected > 0) process.exitCode = 1;
+          if (newlyRejected > 0) process.exitCode = 1;
         })
         .finally(stopCheckWorkers);
     });

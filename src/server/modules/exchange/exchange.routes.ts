@@ -24,6 +24,11 @@ const ZReason = z.object({
   rule: z.string().describe('Regel, bv. TR019 of XSD'),
   message: z.string(),
 });
+const ZShownReason = ZReason.extend({
+  message: z.string().describe('De reden in gewoon Nederlands, zonder waarden uit het bericht'),
+  advice: z.string().describe('Wat de afzender moet doen'),
+});
+const ZQuarantineState = z.enum(['open', 'handled', 'resolved']);
 const ZFileResult = z
   .object({
     file: z.string(),
@@ -47,11 +52,52 @@ const ZImportedFile = z
     messageDate: ZDate.nullable(),
     status: z.enum(['accepted', 'rejected']),
     records: z.number().int(),
-    reasons: z.array(ZReason),
+    reasons: z.array(ZShownReason),
     hasRetour: z.boolean(),
     hasOriginal: z.boolean(),
+    quarantine: z
+      .object({
+        state: ZQuarantineState.describe(
+          'open; handled: afgehandeld door een medewerker, met notitie; resolved: hetzelfde bericht is later aanvaard',
+        ),
+        note: z.string().nullable(),
+        handledBy: z.string().nullable().describe('Naam van wie het afhandelde'),
+        handledAt: z.string().nullable(),
+        resolvedBy: z.uuid().nullable().describe('Het aanvaarde bestand dat dit oploste'),
+      })
+      .nullable()
+      .describe('Alleen bij afgekeurde bestanden'),
   })
   .openapi('ImportedFile');
+
+/** The filters of the file list, the quarantine's groups and its retour download. */
+export const fileFilterShape = {
+  messageType: z
+    .string()
+    .regex(/^JW\d{3}$/, 'moet een berichttype zijn, bv. JW301')
+    .optional(),
+  sender: z
+    .string()
+    .regex(/^(\d{4}|\d{8})$/, 'moet een gemeentecode (4 cijfers) of AGB-code (8 cijfers) zijn')
+    .optional(),
+  reason: z
+    .string()
+    .regex(/^[A-Z]{2,3}\d{0,3}$/, 'moet een regel zijn, bv. XSD of TR019')
+    .optional()
+    .describe('Alleen bestanden met een reden van deze regel'),
+  receivedFrom: isoDate('ontvangen vanaf').optional(),
+  receivedTo: isoDate('ontvangen tot en met').optional(),
+  quarantineState: ZQuarantineState.optional().describe('Alleen afgekeurde bestanden met deze status'),
+};
+/** A received-date range that ends before it begins would silently select nothing: refuse it. */
+export const receivedInOrder: [
+  (q: { receivedFrom?: string | undefined; receivedTo?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (q) => !q.receivedFrom || !q.receivedTo || q.receivedTo >= q.receivedFrom,
+  { message: 'einddatum ligt voor de begindatum', path: ['receivedTo'] },
+];
+export { ZImportedFile };
 const ZTrajectory = z
   .object({
     id: z.number().int(),
@@ -154,10 +200,9 @@ exchangeRoutes.openapi(
     tags,
     summary: 'Ingelezen bestanden; status=rejected is de quarantaine',
     request: {
-      query: ZPageQuery.extend({
-        status: z.enum(['accepted', 'rejected']).optional(),
-        messageType: z.string().optional(),
-      }),
+      query: ZPageQuery.extend({ status: z.enum(['accepted', 'rejected']).optional(), ...fileFilterShape }).refine(
+        ...receivedInOrder,
+      ),
     },
     responses: {
       200: json(paged(ZImportedFile, 'ImportedFilePage'), 'Een pagina bestanden, nieuwste eerst'),

@@ -10,11 +10,25 @@ import { buildRetour, isHeenType } from './retour/build-retour.js';
 import { messageNs } from './retour/types.js';
 import type { Secrets } from '../../security/secrets.js';
 import { declaredCents } from './trajectories.js';
+import { plainMessage, ruleText } from './plain-reasons.js';
 import { openOriginal } from './write-batch.js';
 
-export interface FileQuery {
+export type QuarantineState = 'open' | 'handled' | 'resolved';
+
+/** What a list of files (or the quarantine's groups and retours) is narrowed to. */
+export interface FileFilters {
   status?: 'accepted' | 'rejected' | undefined;
   messageType?: string | undefined;
+  sender?: string | undefined;
+  /** A rule (XSD, TR019, …): files with at least one reason of that rule. */
+  reason?: string | undefined;
+  /** Received on or after / on or before these days (Dutch time). */
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  quarantineState?: QuarantineState | undefined;
+}
+
+export interface FileQuery extends FileFilters {
   page: number;
   pageSize: number;
 }
@@ -30,15 +44,42 @@ const fileRegion = sql<string | null>`coalesce(
   (select ${users.regionId} from ${users} where ${users.id} = ${ijwFiles.importedBy}))`;
 
 /** Files of the actor's regions; the keeper also sees the files that belong to no region. */
-function filesInScope(actor: Actor): SQL | undefined {
+export function filesInScope(actor: Actor): SQL | undefined {
   if (isInstallationKeeper(actor)) return undefined;
   return actor.regionIds.length ? inArray(fileRegion, actor.regionIds) : sql`false`;
 }
 
+/** The name of the person who marked a quarantined file handled. */
+const handlerName = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${ijwFiles.handledBy})`;
+
+/**
+ * The conditions of a file filter within the actor's scope. Days are Dutch days: a file received at 00:30 on 2 March
+ * in Utrecht is one of 2 March.
+ */
+export function fileConditions(actor: Actor, query: FileFilters, skip?: 'reason'): SQL | undefined {
+  const scope = filesInScope(actor);
+  const filters: SQL[] = scope ? [scope] : [];
+  if (query.status) filters.push(eq(ijwFiles.status, query.status));
+  if (query.messageType) filters.push(eq(ijwFiles.messageType, query.messageType));
+  if (query.sender) filters.push(eq(ijwFiles.sender, query.sender));
+  if (query.reason && skip !== 'reason')
+    filters.push(sql`${ijwFiles.reasons} @> ${JSON.stringify([{ rule: query.reason }])}::jsonb`);
+  if (query.receivedFrom)
+    filters.push(
+      sql`${ijwFiles.receivedAt} >= (${query.receivedFrom}::date::timestamp at time zone 'Europe/Amsterdam')`,
+    );
+  if (query.receivedTo)
+    filters.push(
+      sql`${ijwFiles.receivedAt} < ((${query.receivedTo}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`,
+    );
+  if (query.quarantineState) filters.push(eq(ijwFiles.quarantineState, query.quarantineState));
+  return filters.length ? and(...filters) : undefined;
+}
+
 /** One file with its region, if the actor may see it; another region's file is as unknown as a missing one. */
-async function fileOf(db: Db, actor: Actor, id: string) {
+export async function fileOf(db: Db, actor: Actor, id: string) {
   const [found] = await db
-    .select({ row: ijwFiles, regionId: fileRegion })
+    .select({ row: ijwFiles, regionId: fileRegion, handler: handlerName })
     .from(ijwFiles)
     .where(and(eq(ijwFiles.id, id), filesInScope(actor)));
   return found;
@@ -46,14 +87,10 @@ async function fileOf(db: Db, actor: Actor, id: string) {
 
 /** Import history of the actor's regions, newest first; rejected files are the quarantine. */
 export async function listImportedFiles(db: Db, actor: Actor, query: FileQuery) {
-  const scope = filesInScope(actor);
-  const filters: SQL[] = scope ? [scope] : [];
-  if (query.status) filters.push(eq(ijwFiles.status, query.status));
-  if (query.messageType) filters.push(eq(ijwFiles.messageType, query.messageType));
-  const where = filters.length ? and(...filters) : undefined;
+  const where = fileConditions(actor, query);
   const [rows, [total]] = await runInOrder([
     db
-      .select()
+      .select({ row: ijwFiles, handler: handlerName })
       .from(ijwFiles)
       .where(where)
       .orderBy(desc(ijwFiles.receivedAt), asc(ijwFiles.fileName))
@@ -61,13 +98,13 @@ export async function listImportedFiles(db: Db, actor: Actor, query: FileQuery) 
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwFiles).where(where),
   ]);
-  return { items: rows.map(presentFile), total: Number(total?.n ?? 0) };
+  return { items: rows.map((r) => presentFile(r.row, r.handler)), total: Number(total?.n ?? 0) };
 }
 
 export async function getImportedFile(db: Db, actor: Actor, id: string) {
   const found = await fileOf(db, actor, id);
   if (!found) throw new AppError(ErrorCode.NotFound, 'Dit bestand is niet bekend.');
-  return presentFile(found.row);
+  return presentFile(found.row, found.handler);
 }
 
 /** The original of a quarantined file (it holds BSNs): decrypted on request, and the access is logged. */
@@ -178,7 +215,7 @@ export async function exportRetourMessages(
   return { written, failed };
 }
 
-function retourName(row: typeof ijwFiles.$inferSelect): string {
+export function retourName(row: typeof ijwFiles.$inferSelect): string {
   return `retour-${row.fileName.split('/').pop()!}`;
 }
 
@@ -187,7 +224,7 @@ function retourName(row: typeof ijwFiles.$inferSelect): string {
  * header alone (IV028), or for a declaration the declaratie-antwoord that grants it in full (IV087: Header 0200,
  * DeclaratieAntwoord 8001 with TotaalToegekendBedrag = TotaalIngediendBedrag).
  */
-function retourBytes(row: typeof ijwFiles.$inferSelect, secrets: Secrets): Buffer | null {
+export function retourBytes(row: typeof ijwFiles.$inferSelect, secrets: Secrets): Buffer | null {
   if (row.retourEncrypted) return secrets.decrypt(row.retourEncrypted);
   if (!row.retourHeader || !row.retourId || !row.retourDate || !row.messageType || !isHeenType(row.messageType))
     return null;
@@ -206,7 +243,8 @@ function retourBytes(row: typeof ijwFiles.$inferSelect, secrets: Secrets): Buffe
   );
 }
 
-function presentFile(r: typeof ijwFiles.$inferSelect) {
+/** A file as the API shows it: reasons in plain Dutch with what the sender should do, and how its quarantine stands. */
+export function presentFile(r: typeof ijwFiles.$inferSelect, handler: string | null) {
   return {
     id: r.id,
     receivedAt: r.receivedAt.toISOString(),
@@ -219,9 +257,23 @@ function presentFile(r: typeof ijwFiles.$inferSelect) {
     messageDate: r.messageDate,
     status: r.status as 'accepted' | 'rejected',
     records: r.recordCount,
-    reasons: r.reasons as Array<{ code: string; rule: string; message: string }>,
+    reasons: (r.reasons as Array<{ code: string; rule: string; message: string }>).map((x) => ({
+      code: x.code,
+      rule: x.rule,
+      message: plainMessage(x.rule, x.message),
+      advice: ruleText(x.rule).advice,
+    })),
     hasRetour: r.retourEncrypted !== null || r.retourHeader !== null,
     hasOriginal: r.contentEncrypted !== null,
+    quarantine: r.quarantineState
+      ? {
+          state: r.quarantineState as QuarantineState,
+          note: r.handlingNote,
+          handledBy: handler,
+          handledAt: r.handledAt?.toISOString() ?? null,
+          resolvedBy: r.resolvedBy,
+        }
+      : null,
   };
 }
 

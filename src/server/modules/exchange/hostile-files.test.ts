@@ -64,8 +64,18 @@ describe('hostile files', () => {
     expect(reasonOf(r)).toContain('te diep genest');
   });
 
-  it('refuses 2 MB of NUL bytes with one reason, not one per byte', async () => {
-    const [r] = await refuse('nul.xml', () => [Buffer.alloc(2 * 1024 * 1024)]);
+  it('refuses 2 MB of NUL bytes at the upload: not XML, so not kept in quarantine', async () => {
+    const { result, slowestHealthMs } = await whilePollingHealth(ctx, () =>
+      upload('nul.xml', [Buffer.alloc(2 * 1024 * 1024)]),
+    );
+    expect(result.status).toBe(400);
+    expect(result.type).toContain('application/problem+json');
+    expect((result.body as { detail: string }).detail).toContain('Geen XML of zip: nul.xml');
+    expect(slowestHealthMs).toBeLessThan(healthWithinMs);
+  });
+
+  it('parses 2 MB of NUL bytes in a zip entry with one reason, not one per byte', async () => {
+    const [r] = await refuse('nul.zip', () => [zipOfCopies(Buffer.alloc(2 * 1024 * 1024), 1)]);
     expect(r!.status).toBe('rejected');
     expect(r!.reasons).toHaveLength(1);
     expect(reasonOf(r)).toContain('geen geldige XML');

@@ -34,9 +34,9 @@ describe('the import history per region', () => {
     const { token: cmB } = await buildUser(ctx, 'contractmanager', undefined, b.id);
     const { token: keeper } = await buildUser(ctx, 'beheerder');
     // Not XML at all: no header, so no municipality says where these files belong.
-    const ofA = await upload(cmA, 'kapot-a.xml', 'dit is geen bericht van A');
-    const ofB = await upload(cmB, 'kapot-b.xml', 'dit is geen bericht van B');
-    const ofKeeper = await upload(keeper, 'kapot-beheer.xml', 'dit is geen bericht van de beheerder');
+    const ofA = await upload(cmA, 'kapot-a.xml', '<kapot>dit is geen bericht van A');
+    const ofB = await upload(cmB, 'kapot-b.xml', '<kapot>dit is geen bericht van B');
+    const ofKeeper = await upload(keeper, 'kapot-beheer.xml', '<kapot>dit is geen bericht van de beheerder');
 
     const quarantineA = await call(ctx, cmA, 'GET', '/imports?status=rejected&pageSize=100');
     expect(ids(quarantineA)).toEqual([ofA]);

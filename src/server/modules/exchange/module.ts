@@ -1,11 +1,12 @@
 import { limits } from '../../../shared/domain.js';
 import type { ServerModule } from '../server-module.js';
 import { exchangeRoutes } from './exchange.routes.js';
+import { quarantineRoutes } from './quarantine.routes.js';
 import { uploadTempSweepJob } from './sweep-upload-temp.js';
 
 export const exchangeModule = {
   name: 'exchange',
-  routes: [exchangeRoutes],
+  routes: [exchangeRoutes, quarantineRoutes],
   uploads: [
     {
       method: 'POST',

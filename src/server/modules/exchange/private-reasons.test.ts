@@ -280,8 +280,8 @@ describe('reasons stored by an earlier release', () => {
     ];
     const [row] = await queryRows<{ id: string }>(
       ctx.database.db,
-      sql`insert into ijw_files (file_name, sha256, size_bytes, status, reasons)
-        values ('oud.xml', 'oud', 1, 'rejected', ${JSON.stringify(old)}::jsonb) returning id::text as id`,
+      sql`insert into ijw_files (file_name, sha256, size_bytes, status, reasons, quarantine_state)
+        values ('oud.xml', 'oud', 1, 'rejected', ${JSON.stringify(old)}::jsonb, 'open') returning id::text as id`,
     );
     const migration = readFileSync(
       join(import.meta.dirname, '../../db/migrations/0021_reasons_without_values.sql'),

@@ -131,6 +131,7 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
       retourId: header ? newRetourId() : null,
       retourDate: header ? retourDate : null,
       importedBy: actorId,
+      quarantineState: c.status === 'rejected' ? 'open' : null,
     });
     if (accepted) sink.add(id, c.message!);
     else if (c.status === 'rejected' && c.hash) quarantined.set(c.hash, id);
@@ -141,7 +142,27 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
   failForTest(files);
   await sink.flush(tx);
   await rebuildTrajectories(tx, sink.touched);
+  await resolveQuarantined(tx, files);
   return out;
+}
+
+/**
+ * A message accepted now resolves the open quarantine entries of the same message (type, sender, identification):
+ * typically a file rejected because its allocation was not known yet, sent again once it was. An entry a person
+ * marked handled keeps their note.
+ */
+async function resolveQuarantined(tx: Db, files: FileRow[]): Promise<void> {
+  const accepted = files.filter((f) => f.status === 'accepted' && f.messageType && f.sender && f.messageId);
+  if (!accepted.length) return;
+  await tx.execute(sql`
+    update ijw_files q set quarantine_state = 'resolved', resolved_by = a.id, handled_at = now()
+    from unnest(${arrayParam(accepted.map((f) => f.messageType))}, ${arrayParam(accepted.map((f) => f.sender))},
+      ${arrayParam(accepted.map((f) => f.messageId))}, ${arrayParam(
+        accepted.map((f) => f.id),
+        'uuid',
+      )}) as a(message_type, sender, message_id, id)
+    where q.status = 'rejected' and q.quarantine_state = 'open'
+      and q.message_type = a.message_type and q.sender = a.sender and q.message_id = a.message_id`);
 }
 
 /** The quarantine entries (by the file's SHA-256) of the rejected files of a batch that were rejected before. */
@@ -182,6 +203,7 @@ const fileColumns: Array<Column<FileRow>> = [
   ['retour_id', 'text', (r) => r.retourId],
   ['retour_date', 'date', (r) => r.retourDate],
   ['imported_by', 'uuid', (r) => r.importedBy],
+  ['quarantine_state', 'text', (r) => r.quarantineState],
 ];
 
 const gzipAsync = promisify(gzip);

@@ -1,3 +1,4 @@
+import { dutchXmlError } from './plain-reasons.js';
 import { SaxesParser } from 'saxes';
 
 /** A light element tree: enough to read iJw messages and echo them in retour messages. */
@@ -46,7 +47,8 @@ export function parseXml(text: string): XmlElement {
     throw new XmlSyntaxError('DOCTYPE is niet toegestaan in een iJw-bericht', parser.line);
   });
   parser.on('error', (e) => {
-    throw new XmlSyntaxError(e.message.replace(/^\d+:\d+: /, ''), parser.line);
+    // saxes words its findings in English (and may quote a name): said in Dutch, without names.
+    throw new XmlSyntaxError(dutchXmlError(e.message), parser.line);
   });
   parser.on('opentagstart', () => {
     count += 1;

@@ -66,13 +66,16 @@ describe('describeIssue: libxml2 findings as reasons, without the value found', 
     expect(describeIssue(posing)).toBe('element Bsn: de waarde past niet in het patroon [0-9]{9}.');
   });
 
-  it('an unknown finding keeps its words only when it quotes nothing and shows no bytes', () => {
-    expect(describeIssue('Invalid bytes in character encoding')).toBe('Invalid bytes in character encoding');
+  it("an unknown finding is said in Dutch, never in libxml2's English words", () => {
+    expect(describeIssue('Invalid bytes in character encoding')).toBe(
+      'het bestand bevat tekens die niet als UTF-8 zijn geschreven; sla het bericht op als UTF-8.',
+    );
+    expect(describeIssue("Element 'Naam': some new finding.")).toBe('element Naam voldoet niet aan het schema.');
     expect(describeIssue(`Element 'Naam': something new about '${secret}'.`)).toBe(
       'element Naam voldoet niet aan het schema.',
     );
     expect(describeIssue('Input is not proper UTF-8, indicate encoding !\nBytes: 0xFF 0x31 0x32 0x33')).toBe(
-      'het bericht voldoet niet aan het schema.',
+      'het bestand bevat tekens die niet als UTF-8 zijn geschreven; sla het bericht op als UTF-8.',
     );
   });
 

@@ -275,7 +275,9 @@ export function describeIssue(raw: string, xpath?: string | null): string {
     const m = re.exec(rest);
     if (m) return `${subject ? `${subject}: de waarde` : 'een waarde'} ${say(m)}.`;
   }
-  if (!/['"]|0x[0-9a-f]|bytes:/i.test(rest) && rest.length <= 200) return subject ? `${subject}: ${rest}` : rest;
+  // libxml2's own words are English: a finding not known above is said in Dutch, without them (B1, and no value).
+  if (/encoding|UTF-8|bytes/i.test(rest))
+    return 'het bestand bevat tekens die niet als UTF-8 zijn geschreven; sla het bericht op als UTF-8.';
   return `${subject || 'het bericht'} voldoet niet aan het schema.`;
 }
 

@@ -70,8 +70,17 @@ export function ImportStatusBadge({ status }: { status: ImportStatus }) {
   );
 }
 
-/** Each reason as rule, retour code and message ("TR019, code 9019: toewijzing … is niet bekend"). */
-export function ReasonList({ reasons }: { reasons: Reason[] }) {
+/**
+ * Each reason as rule, retour code and message ("TR019, code 9019: toewijzing … is niet bekend"); with `advice`, what
+ * the sender should do under it.
+ */
+export function ReasonList({
+  reasons,
+  advice = false,
+}: {
+  reasons: Array<Reason & { advice?: string }>;
+  advice?: boolean;
+}) {
   const { t } = useT();
   if (reasons.length === 0) return <>—</>;
   return (
@@ -79,6 +88,12 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
       {reasons.map((r, i) => (
         <li key={`${r.rule}-${r.code}-${i}`} className="utrecht-unordered-list__item">
           <strong>{r.rule}</strong>, {t('code {code}', { code: r.code })}: {r.message}
+          {advice && r.advice && (
+            <>
+              <br />
+              <span className="cell-note">{r.advice}</span>
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -7,11 +7,15 @@ import { useT } from '../../i18n';
 import { baseName } from './exchange-parts';
 import type { ImportedFile } from './types';
 
-/** Start page: the rejected iJw files waiting in quarantine, newest first, with the way to each. */
+/** Start page: the rejected iJw files still open in quarantine (not handled, not resolved), newest first. */
 export function QuarantineTile() {
   const { t, lang } = useT();
   const [state] = useLoad(
-    (signal) => api<Page<ImportedFile>>(`/imports${toQuery({ status: 'rejected', page: 1, pageSize: 5 })}`, { signal }),
+    (signal) =>
+      api<Page<ImportedFile>>(
+        `/imports${toQuery({ status: 'rejected', quarantineState: 'open', page: 1, pageSize: 5 })}`,
+        { signal },
+      ),
     [],
   );
   return (

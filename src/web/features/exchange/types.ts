@@ -4,11 +4,13 @@
  */
 import type { FileResult } from '../../../server/modules/exchange/import.service';
 import type { listImportedFiles, searchTrajectories } from '../../../server/modules/exchange/exchange.service';
+import type { ReasonGroup as ServerReasonGroup } from '../../../server/modules/exchange/quarantine.service';
 
 export type ImportFileResult = FileResult;
 export type ImportStatus = FileResult['status'];
 export type Reason = FileResult['reasons'][number];
 export type ImportedFile = Awaited<ReturnType<typeof listImportedFiles>>['items'][number];
+export type ReasonGroup = ServerReasonGroup;
 export type Trajectory = Awaited<ReturnType<typeof searchTrajectories>>['items'][number];
 
 export interface ImportResponse {
