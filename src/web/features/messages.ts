@@ -1,4 +1,5 @@
 import { availabilityEn } from './availability/i18n-availability';
+import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
 import { exchangeEn } from './exchange/i18n-exchange';
 import { jobsEn } from './jobs/i18n-jobs';
@@ -10,4 +11,12 @@ import { monitoringEn } from './monitoring/i18n-monitoring';
  * rather than in each feature.tsx because the type of t() needs every key before any page module is loaded (a
  * feature.tsx imports its pages, which import i18n.ts). A key may live in one dictionary only (a type error otherwise).
  */
-export const featureMessages = [exchangeEn, monitoringEn, jobsEn, availabilityEn, mailEn, regionWaitsEn] as const;
+export const featureMessages = [
+  exchangeEn,
+  monitoringEn,
+  jobsEn,
+  availabilityEn,
+  mailEn,
+  regionWaitsEn,
+  moneyEn,
+] as const;

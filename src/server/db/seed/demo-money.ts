@@ -8,7 +8,7 @@ import { cliActorId } from '../../http/cli-token.js';
  * The ledger's share of each line's budget booked per month in the demo: the lines paid outside iJw. Jeugdzorgplus is
  * left without a realisation, so the money per line shows a line its total leaves out.
  */
-const demoLedger: Record<string, number> = { GI: 0.97, LTA: 1.04, VT: 0.92 };
+const demoLedger: Record<string, number> = { GI: 0.97, LTA: 0.96, VT: 0.92 };
 
 /** The seed is no account: the audit log shows the demo's realisation by this name and no user id. */
 const seedActor: Actor = {
@@ -61,7 +61,7 @@ export async function seedDemoRealisations(db: Db): Promise<void> {
         Array.from({ length: c.year === year ? throughMonth : 12 }, (_, i) => ({
           municipalityId: c.municipality_id,
           month: `${c.year}-${String(i + 1).padStart(2, '0')}`,
-          amount: Math.round((c.amount / 12) * demoLedger[code]! * (1 + 0.04 * Math.sin(i + c.year))),
+          amount: Math.round((c.amount / 12) * demoLedger[code]! * (1 + 0.02 * Math.sin(i + c.year))),
         })),
       );
       await writeRealisations(

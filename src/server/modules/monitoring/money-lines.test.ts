@@ -108,7 +108,7 @@ describe('money per budget line and municipality', () => {
     const result = await money();
     expect(result.total.forecast).toBeLessThan(result.total.budget);
     expect(result.total.met).toBe(false);
-    expect(result.total.linesOver).toEqual([`Zorg in natura (${x.name})`]);
+    expect(result.total.linesOver).toEqual([{ line: 'Zorg in natura', region: false, municipalities: [x.name] }]);
 
     // The dashboard's Prognose jaareinde (region) may not say "gehaald" either, nor the municipality's row.
     const region = await kpi('spend_forecast', '2025Q2');

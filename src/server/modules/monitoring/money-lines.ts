@@ -40,13 +40,15 @@ export interface MoneyTotal {
   /** Lines whose figures the total adds up. */
   covers: string[];
   leavesOut: Array<{ line: string; reason: string }>;
-  /** Lines over their budget in the region ("Zorg in natura") or in a municipality ("Zorg in natura (Houten)"). */
-  linesOver: string[];
+  /** Lines over their budget in the region, or in some of its municipalities (named). */
+  linesOver: Array<{ line: string; region: boolean; municipalities: string[] }>;
   /** Within budget and no line it covers over, in the region or in any municipality. */
   met: boolean;
 }
 
 export interface MoneyLinesResponse {
+  /** The KPI facts are being built for the first time: the iJw lines have no figures yet. */
+  building: boolean;
   period: KpiPeriod;
   year: number;
   rounding: { euro: number } | null;
@@ -123,6 +125,7 @@ export async function computeMoneyLines(
     ledgerLines.has(line.code) ? 'ledger' : line.categories.length ? 'ijw' : null;
   // The iJw forecast per line, for the region and per municipality, as the KPI engine publishes it.
   const ijw = new Map<string | null, Map<string, KpiCell>>();
+  let building = false;
   if (master.lines.some((l) => sourceOf(l) === 'ijw')) {
     for (const cbs of [null, ...master.municipalities.map((m) => m.cbsCode)]) {
       const response = await computeKpis(db, {
@@ -134,6 +137,7 @@ export async function computeMoneyLines(
         disclosure,
         threshold: options.threshold,
       });
+      building ||= response.facts.state === 'building';
       ijw.set(cbs, new Map((response.data[0]?.rows ?? []).map((r) => [r.key, r])));
     }
   }
@@ -175,7 +179,7 @@ export async function computeMoneyLines(
       leavesOut: perMunicipality.filter((m) => m.missing !== null).map((m) => m.name),
     };
   });
-  return { period, year, rounding, lines, total: totalOf(lines) };
+  return { building, period, year, rounding, lines, total: totalOf(lines) };
 }
 
 /** The total over the lines whose figures are known (and have a budget), naming the lines it leaves out and why. */
@@ -183,10 +187,13 @@ function totalOf(lines: MoneyLine[]): MoneyTotal {
   const covered = lines.filter((l) => l.missing === null && l.budget !== null);
   const sum = (pick: (l: MoneyLine) => number | null) => covered.reduce((n, l) => n + (pick(l) ?? 0), 0);
   // A line over in the region, or in one of the municipalities it adds up.
-  const linesOver = covered.flatMap((l) => [
-    ...(l.over ? [l.name] : []),
-    ...l.municipalities.filter((m) => m.over).map((m) => `${l.name} (${m.name})`),
-  ]);
+  const linesOver = covered
+    .map((l) => ({
+      line: l.name,
+      region: l.over,
+      municipalities: l.municipalities.filter((m) => m.over).map((m) => m.name),
+    }))
+    .filter((l) => l.region || l.municipalities.length > 0);
   const [budget, spent, forecast] = [sum((l) => l.budget), sum((l) => l.spent), sum((l) => l.forecast)];
   return {
     budget,

@@ -13,6 +13,8 @@ export async function moneyLineSignals(
   options: { regionId: string; period: string; threshold?: number; disclosure?: KpiDisclosure },
 ): Promise<Signal[]> {
   const money = await computeMoneyLines(db, options);
+  // While the facts are first built the iJw lines have no figures: no signal rather than a wrong one.
+  if (money.building) return [];
   const kpi = kpiDefinitionById.get('spend_forecast')!;
   const query = (cbs?: string) => {
     const q = new URLSearchParams({ from: money.period.from, to: money.period.to });

@@ -3,7 +3,7 @@ import { kpiDisclosureFor } from '../../../shared/kpi-disclosure.js';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { json, problems, ZDate } from '../../http/openapi.js';
-import { kpiPeriods, resolveRegion } from './kpi.service.js';
+import { buildingError, kpiPeriods, resolveRegion } from './kpi.service.js';
 import { computeMoneyLines } from './money-lines.js';
 
 export const moneyRoutes = new OpenAPIHono<AppEnv>();
@@ -20,6 +20,7 @@ const ZFigures = {
 };
 const ZMoneyLines = z
   .object({
+    building: z.boolean(),
     period: z.object({ from: ZDate, to: ZDate, label: z.string() }),
     year: z.number().int(),
     rounding: z.object({ euro: z.number().int() }).nullable(),
@@ -42,7 +43,9 @@ const ZMoneyLines = z
       forecast: z.number(),
       covers: z.array(z.string()).describe('De posten die het totaal optelt'),
       leavesOut: z.array(z.object({ line: z.string(), reason: z.string() })).describe('De posten die het weglaat'),
-      linesOver: z.array(z.string()),
+      linesOver: z
+        .array(z.object({ line: z.string(), region: z.boolean(), municipalities: z.array(z.string()) }))
+        .describe('Posten boven hun budget: in de regio (region) en/of in deze gemeenten'),
       met: z.boolean().describe('Binnen budget en geen post erin boven zijn budget'),
     }),
   })
@@ -63,7 +66,7 @@ moneyRoutes.openapi(
         region: z.string().max(60).optional(),
       }),
     },
-    responses: { 200: json(ZMoneyLines, 'Geld per post'), ...problems(400, 401, 403, 404) },
+    responses: { 200: json(ZMoneyLines, 'Geld per post'), ...problems(400, 401, 403, 404, 503) },
   }),
   async (c) => {
     const query = c.req.valid('query');
@@ -77,6 +80,7 @@ moneyRoutes.openapi(
       disclosure: kpiDisclosureFor(actor.role),
       threshold: c.get('config').suppressionThreshold,
     });
+    if (money.building) throw buildingError();
     return c.json(money, 200);
   },
 );

@@ -121,7 +121,7 @@ export async function importRealisations(
   const rows = await readSheet(file);
   const errors: InvalidParam[] = [];
   const wrong = (column: number, row: number, reason: string) =>
-    errors.push({ name: `${letter(column)}${row}`, code: 'invalid', reason: `cel ${letter(column)}${row}: ${reason}` });
+    errors.push({ name: `${letter(column)}${row}`, code: 'invalid', reason });
   const [head, ...body] = rows;
   header.forEach((h, i) => {
     if ((head?.[i] ?? '').toLowerCase() !== h.toLowerCase()) wrong(i, 1, `kolomkop moet "${h}" zijn`);
