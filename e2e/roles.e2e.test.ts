@@ -109,7 +109,7 @@ describe('signing in per role', () => {
     await ctx.page.reload();
     expect(await menuOutline(ctx.page, 'Main menu')).toEqual([
       'Overview',
-      'Landscape: Providers, Combinations, Contracts, Products, Budgets, Region',
+      'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
       'Messages: Messages, Trajectories',
       'Dashboard',
       'Instruments: Search availability, Availability, Waits in the region, Availability settings',
