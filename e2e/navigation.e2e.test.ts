@@ -162,7 +162,11 @@ describe('navigation and start pages', () => {
     expect(headings[0]).toBe('Contracten die binnen 12 maanden aflopen');
     expect(headings[1]).toBe('Quarantaine');
     expect(headings[2]).toMatch(/^Signalen /);
-    expect(headings.slice(3)).toEqual(['Kerncijfers', 'Beschikbaarheid zoeken']);
+    expect(headings.slice(3)).toEqual([
+      'Kerncijfers',
+      expect.stringMatching(/^Prognose jaareinde per begrotingspost /),
+      'Beschikbaarheid zoeken',
+    ]);
 
     const ending = tile(ctx.page, 'Contracten die binnen 12 maanden aflopen');
     expect(await ending.innerText()).toContain(`LEK-E2E-AFLOPEND – ${created.provider}`);
@@ -198,6 +202,7 @@ describe('navigation and start pages', () => {
     expect(policy).toEqual([
       'Signalen ' + policy[0]!.slice('Signalen '.length),
       'Kerncijfers',
+      expect.stringMatching(/^Prognose jaareinde per begrotingspost /),
       'Beschikbaarheid zoeken',
     ]);
     const figures = tile(ctx.page, 'Kerncijfers');

@@ -6,7 +6,7 @@ import { demoPassword, demoUsers, menuOutline, screenshot, signIn, submitSignIn,
 const expectedMenu: Record<Role, string[]> = {
   beheerder: [
     'Overzicht',
-    'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
+    'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Instellingen beschikbaarheid',
@@ -14,14 +14,14 @@ const expectedMenu: Record<Role, string[]> = {
   ],
   contractmanager: [
     'Overzicht',
-    'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
+    'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Instellingen beschikbaarheid',
   ],
   beleid: [
     'Overzicht',
-    'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Regio',
+    'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Berichten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio',
@@ -109,7 +109,7 @@ describe('signing in per role', () => {
     await ctx.page.reload();
     expect(await menuOutline(ctx.page, 'Main menu')).toEqual([
       'Overview',
-      'Landscape: Providers, Combinations, Contracts, Products, Budgets, Region',
+      'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
       'Messages: Messages, Trajectories',
       'Dashboard',
       'Instruments: Search availability, Availability, Waits in the region, Availability settings',

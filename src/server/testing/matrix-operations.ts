@@ -4,6 +4,7 @@ import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { createTarget } from '../modules/monitoring/targets.service.js';
 import { availabilityOperations } from './matrix-availability.js';
+import { moneyOperations } from './matrix-money.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
 
@@ -514,4 +515,5 @@ export const operationCases: Record<string, OperationCase> = {
     }),
   },
   ...availabilityOperations,
+  ...moneyOperations,
 };

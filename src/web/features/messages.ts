@@ -1,4 +1,5 @@
 import { availabilityEn } from './availability/i18n-availability';
+import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
 import { exchangeEn } from './exchange/i18n-exchange';
 import { jobsEn } from './jobs/i18n-jobs';
@@ -19,4 +20,5 @@ export const featureMessages = [
   mailEn,
   regionWaitsEn,
   trendsEn,
+  moneyEn,
 ] as const;

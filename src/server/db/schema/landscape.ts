@@ -272,3 +272,28 @@ export const budgets = pgTable(
   },
   (t) => [unique('budgets_municipality_line_year').on(t.municipalityId, t.budgetLineId, t.year)],
 );
+
+/**
+ * The realisation of a budget line in one municipality and month as the municipal ledger books it: the second source
+ * of spend, for lines paid outside iJw (lump sums, subsidies, GI, Veilig Thuis, LTA). Entered in the app or imported.
+ */
+export const budgetRealisations = pgTable(
+  'budget_realisations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    budgetLineId: uuid()
+      .notNull()
+      .references(() => budgetLines.id),
+    /** The month's first day. */
+    month: date({ mode: 'string' }).notNull(),
+    amount: numeric({ precision: 14, scale: 2 }).notNull(),
+  },
+  (t) => [
+    unique('budget_realisations_municipality_line_month').on(t.municipalityId, t.budgetLineId, t.month),
+    check('budget_realisations_not_negative', sql`${t.amount} >= 0`),
+    check('budget_realisations_first_of_month', sql`extract(day from ${t.month}) = 1`),
+  ],
+);

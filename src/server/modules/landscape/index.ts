@@ -1,5 +1,6 @@
 /** The public surface of the care landscape's master data, for the demo seed, tools and other modules. */
-export { createBudget } from './budgets/budgets.service.js';
+export { createBudget, listBudgets } from './budgets/budgets.service.js';
+export { budgetYearOfRegion, paidByIjw, writeRealisations } from './budgets/realisations.service.js';
 export { createCombination } from './combinations/combinations.service.js';
 export { createContract } from './contracts/contracts.service.js';
 export { createProduct } from './products/products.service.js';

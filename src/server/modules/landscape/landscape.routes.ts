@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
 import { budgetRoutes } from './budgets/budgets.routes.js';
+import { realisationRoutes } from './budgets/realisations.routes.js';
 import { codeListRoutes } from './codelists.routes.js';
 import { combinationRoutes } from './combinations/combinations.routes.js';
 import { contractRoutes } from './contracts/contracts.routes.js';
@@ -17,3 +18,4 @@ landscapeRoutes.route('/', combinationRoutes);
 landscapeRoutes.route('/', contractRoutes);
 landscapeRoutes.route('/', productRoutes);
 landscapeRoutes.route('/', budgetRoutes);
+landscapeRoutes.route('/', realisationRoutes);

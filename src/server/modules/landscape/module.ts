@@ -10,6 +10,7 @@ export const landscapeModule = {
     'contract',
     'product',
     'budget',
+    'budget-realisation',
     'region',
     'municipality',
     'lot',

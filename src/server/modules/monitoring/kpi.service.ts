@@ -289,7 +289,7 @@ async function computeInTransaction(
       });
       if (id === 'spend_forecast' && !target && r.budget)
         target = { value: r.budget, comparator: 'atMost', met: false };
-      if (target) target = { ...target, met: meets(r.value, target) };
+      if (target) target = { ...target, met: meets(r.value, target) && !row.linesOver?.length };
       return {
         key: r.grp ?? 'total',
         label: r.grp === null ? 'Totaal' : label(r.grp),

@@ -322,7 +322,9 @@ const ZSignal = z
     kpi: z.enum(kpiIds),
     kpiName: z.string(),
     unit: z.enum(kpiUnits),
-    scopeType: z.enum(['region', 'municipality', 'provider']),
+    scopeType: z
+      .enum(['region', 'municipality', 'provider', 'budgetLine'])
+      .describe('budgetLine: een begrotingspost in de regio (key: code) of in een gemeente (key: code:cbs-code)'),
     key: z.string(),
     label: z.string(),
     value: z.number(),

@@ -3,6 +3,7 @@ import type { KpiDisclosure } from '../../../shared/kpi-disclosure.js';
 import type { Db } from '../../db/client.js';
 import { earlyReasons, perPlanReasons } from './kpis/kpi-module.js';
 import { computeKpis } from './kpi.service.js';
+import { moneyLineSignals } from './money-signals.js';
 import { parsePeriodFor } from './period.js';
 import { listTargets } from './targets.service.js';
 
@@ -10,7 +11,7 @@ export interface Signal {
   kpi: KpiId;
   kpiName: string;
   unit: KpiUnit;
-  scopeType: 'region' | 'municipality' | 'provider';
+  scopeType: 'region' | 'municipality' | 'provider' | 'budgetLine';
   key: string;
   label: string;
   value: number;
@@ -94,5 +95,7 @@ export async function listSignals(
       }
     }
   }
+  // Per budget line and municipality: the forecast against the line's budget (not for a provider's own figures).
+  if (!options.provider) signals.push(...(await moneyLineSignals(db, { ...options, period: options.period })));
   return signals;
 }

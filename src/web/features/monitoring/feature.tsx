@@ -3,6 +3,7 @@ import { DashboardPage } from './dashboard-page';
 import { KpiDetailPage } from './kpi-detail-page';
 import { SignalsPage } from './signals-page';
 import { KeyFiguresTile, SignalsTile } from './start-tiles';
+import { MoneyTile } from './money-tile';
 import { TargetsPage } from './targets-page';
 
 export const monitoringFeature: WebFeature = {
@@ -25,6 +26,7 @@ export const monitoringFeature: WebFeature = {
   tiles: [
     { id: 'signals', permission: 'targets.read', component: SignalsTile },
     { id: 'key-figures', permission: 'kpis.read', component: KeyFiguresTile },
+    { id: 'money', permission: 'budgets.read', component: MoneyTile },
   ],
   auditEntities: { 'kpi-target': { label: 'Doel' } },
 };

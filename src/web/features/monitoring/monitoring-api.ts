@@ -25,7 +25,8 @@ export interface KpiSignal {
   kpi: KpiId;
   kpiName: string;
   unit: KpiUnit;
-  scopeType: ScopeType;
+  /** budgetLine: a budget line in the region (key ZIN) or in a municipality (key ZIN:0321) over its budget. */
+  scopeType: ScopeType | 'budgetLine';
   key: string;
   label: string;
   value: number;

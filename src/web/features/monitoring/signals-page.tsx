@@ -117,7 +117,10 @@ function Signals({ periods }: { periods: KpiPeriods }) {
           empty={t('Geen signalen: elk cijfer haalt zijn doel.')}
           columns={[
             { header: t('Cijfer'), rowHeader: true, cell: (s) => <TextLink to={detailHref(s)}>{name(s)}</TextLink> },
-            { header: t('Niveau'), cell: (s) => t(scopeLabels[s.scopeType]) },
+            {
+              header: t('Niveau'),
+              cell: (s) => (s.scopeType === 'budgetLine' ? t('Begrotingspost') : t(scopeLabels[s.scopeType])),
+            },
             { header: t('Naam'), cell: (s) => s.label },
             { header: t('Waarde'), numeric: true, cell: (s) => formatKpiValue(s.value, s.unit, locale(lang)) },
             {

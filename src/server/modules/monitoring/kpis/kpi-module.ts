@@ -33,6 +33,8 @@ export interface KpiFigures {
 export interface KpiRow extends KpiFigures {
   grp: string | null;
   previous: KpiFigures | null;
+  /** spend_forecast's total: the budget lines it covers whose forecast exceeds their budget (its target is then not met). */
+  linesOver?: string[];
 }
 
 export interface KpiModule {

@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../../db/client.js';
 import { addDays, addMonths, daysBetween } from '../period.js';
 import { moneyCellList, moneyCells, type MoneyCellKind } from '../fact-cells.js';
 import { moneyMonthsBack } from '../facts-money.js';
+import { paidByIjw } from '../../landscape/index.js';
 import {
   cellDimensions,
   num,
@@ -24,9 +25,14 @@ export const moneyGroupings: readonly KpiGroupBy[] = [
   'budgetLine',
 ];
 
+/** The groupings of money, and one of its own: a budget line in a municipality (key `ZIN:0321`), to find lines over. */
+type MoneyGroupBy = KpiGroupBy | 'municipalityLine';
+
 /** The group of a money fact or monthly sum `r` (both have these columns). */
-function groupOf(groupBy: KpiGroupBy, r: string): SQL {
+function groupOf(groupBy: MoneyGroupBy, r: string): SQL {
   switch (groupBy) {
+    case 'municipalityLine':
+      return sql.raw(`${r}.municipality_code || ':' || coalesce(${r}.budget_line, '–')`);
     case 'municipality':
       return sql.raw(`${r}.municipality_code`);
     case 'provider':
@@ -71,17 +77,21 @@ function scopedLines(ctx: KpiContext, from: string, to: string): SQL {
 
 /**
  * The budget per cell for [from, to]: each year's amount × the share of that year's days in the period. Only cells a
- * budget is kept for (region, municipality, budget line) and only without provider, category or lot filters.
+ * budget is kept for (region, municipality, budget line) and only without provider, category or lot filters. Like with
+ * like: only the lines iJw pays (paidByIjw: with productcategorieën, no ledger realisation booked that year), since the
+ * figure beside it is what iJw declared.
  */
 async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promise<Map<string | null, number> | null> {
   const f = ctx.filters;
   if (f.provider || f.productCategory || f.lot) return null;
   // Grouped by provider, category or lot the rows have no budget, but the total is the region's (or municipality's).
-  const perRow = ['region', 'municipality', 'budgetLine'].includes(ctx.groupBy);
+  const groupBy = ctx.groupBy as MoneyGroupBy;
+  const perRow = ['region', 'municipality', 'budgetLine', 'municipalityLine'].includes(groupBy);
   const result = await db.execute(sql`
     select b.year, m.cbs_code, bl.code as line, b.amount::float8 as amount
     from budgets b join municipalities m on m.id = b.municipality_id join budget_lines bl on bl.id = b.budget_line_id
     where m.region_id = ${ctx.regionId}::uuid and b.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}
+      and ${paidByIjw('b', 'bl')}
       ${f.municipality ? sql`and m.cbs_code = ${f.municipality}` : sql``}`);
   const out = new Map<string | null, number>();
   for (const r of (
@@ -91,7 +101,14 @@ async function budgets(db: Db, ctx: KpiContext, from: string, to: string): Promi
     const yearTo = `${r.year}-12-31`;
     const overlap = daysBetween(from > yearFrom ? from : yearFrom, to < yearTo ? to : yearTo) + 1;
     const share = (Number(r.amount) * overlap) / (daysBetween(yearFrom, yearTo) + 1);
-    const key = ctx.groupBy === 'municipality' ? r.cbs_code : ctx.groupBy === 'budgetLine' ? r.line : 'region';
+    const key =
+      groupBy === 'municipality'
+        ? r.cbs_code
+        : groupBy === 'budgetLine'
+          ? r.line
+          : groupBy === 'municipalityLine'
+            ? `${r.cbs_code}:${r.line}`
+            : 'region';
     if (perRow) out.set(key, (out.get(key) ?? 0) + share);
     out.set(null, (out.get(null) ?? 0) + share);
   }
@@ -279,12 +296,34 @@ async function forecast(db: Db, ctx: KpiContext, period: Span) {
   return { rows, budget: await budgets(db, ctx, yearStart, yearEnd) };
 }
 
+/**
+ * The budget lines whose forecast exceeds their budget within the total's cell, in the region (`ZIN`) or in one of its
+ * municipalities (`0321:ZIN`): a total may be under its budget while a line it covers is over, and must not then say
+ * "gehaald".
+ */
+async function linesOver(db: Db, ctx: KpiContext, period: Span): Promise<string[]> {
+  const over = async (groupBy: MoneyGroupBy) => {
+    const cells = await forecast(db, { ...ctx, groupBy: groupBy as KpiGroupBy }, period);
+    return cells.rows
+      .filter((r) => r.grp !== null && cells.budget?.has(r.grp) && (r.value ?? 0) > (cells.budget.get(r.grp) ?? 0))
+      .map((r) => r.grp!);
+  };
+  return [...(await over('budgetLine')), ...(await over('municipalityLine'))].sort();
+}
+
 /** Prognose jaareinde, beside the whole year's budget; the previous period's forecast as it stood then. */
 export const spendForecast: KpiModule = {
   id: 'spend_forecast',
   groupings: moneyGroupings,
   async compute(db, ctx) {
     const [now, then] = [await forecast(db, ctx, ctx.current), await forecast(db, ctx, ctx.previous)];
-    return combine(now.rows, then.rows, now.budget, then.budget);
+    const rows = combine(now.rows, then.rows, now.budget, then.budget);
+    // The total's budget is the sum of its lines' budgets only without provider, category or lot filters.
+    if (now.budget === null) return rows;
+    const over = await linesOver(db, ctx, ctx.current);
+    // A municipality's row covers its own lines.
+    const of = (r: KpiRow) =>
+      r.grp === null ? over : ctx.groupBy === 'municipality' ? over.filter((o) => o.startsWith(`${r.grp}:`)) : [];
+    return rows.map((r) => ({ ...r, linesOver: of(r) }));
   },
 };

@@ -34,6 +34,7 @@ const scopeLabels: Record<Signal['scopeType'], string> = {
   region: 'Regio',
   municipality: 'Gemeente',
   provider: 'Aanbieder',
+  budgetLine: 'Begrotingspost',
 };
 
 interface TableOptions {

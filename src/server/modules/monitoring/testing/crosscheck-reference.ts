@@ -161,14 +161,20 @@ export class Reference {
     return out;
   }
 
-  /** The budget for [from, to] per cell: each year's amount × (days of that year in the period ÷ days in the year). */
+  /**
+   * The budget for [from, to] per cell: each year's amount × (days of that year in the period ÷ days in the year), of
+   * the lines iJw pays.
+   */
   budget(filters: RefFilters, groupBy: RefGroupBy, from: string, to: string): Map<string | null, number> | null {
     if (filters.provider || filters.productCategory || filters.lot) return null;
     // Rows by provider, category or lot have no budget; their total is still the region's (or municipality's).
     const perRow = ['region', 'municipality', 'budgetLine'].includes(groupBy);
     const out = new Map<string | null, number>([[null, 0]]);
+    // Like with like: only the lines iJw pays (with productcategorieën; these worlds book no ledger realisation).
+    const paid = new Set(this.data.budgetLines.filter((l) => l.categories.length > 0).map((l) => l.code));
     for (const b of this.data.budgets) {
       if (filters.municipality && b.municipality !== filters.municipality) continue;
+      if (!paid.has(b.line)) continue;
       const yearFrom = `${b.year}-01-01`;
       const yearTo = `${b.year}-12-31`;
       const first = from > yearFrom ? from : yearFrom;

@@ -1,0 +1,166 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { municipalities } from '../../../db/schema/index.js';
+import { AppError, ErrorCode, type InvalidParam } from '../../../http/errors.js';
+import { csvOf, xlsxOf, type Cell } from '../../../http/spreadsheet.js';
+import type { Actor } from '../../auth/index.js';
+import { listRealisations, ownBudgetLine, writeRealisations } from './realisations.service.js';
+
+/** The month columns of the template, in order (Dutch abbreviations, as the ledger's own exports write them). */
+export const monthColumns = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const header = ['CBS-code', 'Gemeente', 'Post', 'Jaar', ...monthColumns];
+const maxRows = 1000;
+
+/** The spreadsheet column letter of a 0-based column (A, B, … P). */
+const letter = (column: number) => String.fromCharCode(65 + column);
+
+/**
+ * The template for one line and year: a row per municipality of the line's region with what is booked so far, so a
+ * downloaded file filled in and sent back changes only what was changed.
+ */
+export async function realisationTemplate(
+  db: Db,
+  actor: Actor,
+  query: { year: number; budgetLineId: string },
+  format: 'csv' | 'xlsx',
+): Promise<{ name: string; contentType: string; body: Buffer | string }> {
+  const line = await ownBudgetLine(db, actor, query.budgetLineId);
+  const rows = await db
+    .select({ id: municipalities.id, cbsCode: municipalities.cbsCode, name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, line.regionId))
+    .orderBy(asc(municipalities.name));
+  const booked = await listRealisations(db, actor, { year: query.year, budgetLineId: line.id });
+  const amount = (municipalityId: string, month: number) =>
+    booked.find(
+      (r) => r.municipalityId === municipalityId && r.month === `${query.year}-${String(month).padStart(2, '0')}`,
+    )?.amount ?? null;
+  const table: Cell[][] = [
+    header,
+    ...rows.map((m) => [m.cbsCode, m.name, line.code, query.year, ...monthColumns.map((_, i) => amount(m.id, i + 1))]),
+  ];
+  const name = `realisatie-${line.code}-${query.year}`;
+  if (format === 'csv') return { name: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: csvOf(table) };
+  const notes = [
+    `Realisatie per maand in euro's van ${line.name} (${line.code}) in ${query.year}, volgens de gemeentelijke boekhouding.`,
+    'Een lege cel laat de maand zoals hij is; bedragen zijn 0 of hoger. Post en jaar moeten blijven zoals ze zijn.',
+  ];
+  const body = await xlsxOf(table, { sheet: `${line.code} ${query.year}`, notes, widths: [10, 22, 8, 8] });
+  return {
+    name: `${name}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  };
+}
+
+/** The text of a cell as the user typed it ('' when empty); formulas count by their result. */
+function textOf(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'result' in value) return textOf(value.result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/** An amount as the Dutch write it (1.234,56 or 1234,56) or as a spreadsheet stores it (1234.56); null when it is none. */
+export function parseAmount(text: string): number | null {
+  let s = text.replace(/^€\s*/, '').replace(/\s/g, '');
+  if (s.includes(',')) s = s.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
+  return Number(s);
+}
+
+async function readSheet(file: { name: string; bytes: Uint8Array }): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  try {
+    if (/\.xlsx$/i.test(file.name)) {
+      await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+      sheet = workbook.worksheets[0];
+    } else if (/\.csv$/i.test(file.name)) {
+      const text = Buffer.from(file.bytes)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+      const delimiter = (text.split(/\r?\n/)[0] ?? '').includes(';') ? ';' : ',';
+      sheet = await workbook.csv.read(Readable.from([text]), {
+        map: (v: string) => v,
+        parserOptions: { delimiter },
+      } as never);
+    } else {
+      throw new AppError(ErrorCode.Validation, 'Kies een .xlsx- of .csv-bestand', [
+        { name: 'file', code: 'type', reason: 'alleen .xlsx of .csv (download het sjabloon)' },
+      ]);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(ErrorCode.Validation, 'Het bestand is niet te lezen', [
+      { name: 'file', code: 'unreadable', reason: 'geen leesbaar .xlsx- of .csv-bestand; gebruik het sjabloon' },
+    ]);
+  }
+  const rows: string[][] = [];
+  sheet?.eachRow({ includeEmpty: true }, (row, n) => {
+    if (n > maxRows + 1) return;
+    rows[n - 1] = header.map((_, i) => textOf(row.getCell(i + 1).value));
+  });
+  return Array.from(rows, (r) => r ?? header.map(() => ''));
+}
+
+/**
+ * Imports a realisation file of one line and year (the template filled in). Every cell is checked; when any is wrong
+ * nothing is saved and the answer names each wrong cell (B3: …). Empty month cells leave the month as it is.
+ */
+export async function importRealisations(
+  db: Db,
+  actor: Actor,
+  query: { year: number; budgetLineId: string },
+  file: { name: string; bytes: Uint8Array },
+): Promise<{ saved: number; unchanged: number }> {
+  const line = await ownBudgetLine(db, actor, query.budgetLineId);
+  const rows = await readSheet(file);
+  const errors: InvalidParam[] = [];
+  const wrong = (column: number, row: number, reason: string) =>
+    errors.push({ name: `${letter(column)}${row}`, code: 'invalid', reason });
+  const [head, ...body] = rows;
+  header.forEach((h, i) => {
+    if ((head?.[i] ?? '').toLowerCase() !== h.toLowerCase()) wrong(i, 1, `kolomkop moet "${h}" zijn`);
+  });
+  if (errors.length) throw new AppError(ErrorCode.Validation, 'Het bestand volgt het sjabloon niet', errors);
+  if (rows.length > maxRows + 1) throw new AppError(ErrorCode.Validation, `Hoogstens ${maxRows} rijen per bestand`);
+  const region = await db
+    .select({ id: municipalities.id, cbsCode: municipalities.cbsCode })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, line.regionId));
+  const byCode = new Map(region.map((m) => [m.cbsCode, m.id]));
+  const months: Array<{ municipalityId: string; month: string; amount: number | null }> = [];
+  const seen = new Set<string>();
+  // The table ends at its first empty row (the template's notes follow it).
+  const end = body.findIndex((cells) => cells.every((c) => c === ''));
+  body.slice(0, end === -1 ? body.length : end).forEach((cells, index) => {
+    const row = index + 2;
+    const [code = '', , post = '', year = ''] = cells;
+    const municipalityId = byCode.get(code.padStart(4, '0'));
+    if (!municipalityId) wrong(0, row, `gemeente "${code}" hoort niet bij de regio`);
+    else if (seen.has(municipalityId)) wrong(0, row, `gemeente ${code} staat er twee keer in`);
+    else seen.add(municipalityId);
+    if (post !== line.code) wrong(2, row, `post "${post}" is niet ${line.code}; dit bestand is voor ${line.name}`);
+    if (year !== String(query.year)) wrong(3, row, `jaar "${year}" is niet ${query.year}`);
+    monthColumns.forEach((name, m) => {
+      const text = cells[4 + m] ?? '';
+      if (text === '') return;
+      const amount = parseAmount(text);
+      if (amount === null) wrong(4 + m, row, `${name}: "${text}" is geen bedrag`);
+      else if (amount < 0) wrong(4 + m, row, `${name}: bedrag mag niet negatief zijn`);
+      else if (municipalityId)
+        months.push({ municipalityId, month: `${query.year}-${String(m + 1).padStart(2, '0')}`, amount });
+    });
+  });
+  if (errors.length)
+    throw new AppError(
+      ErrorCode.Validation,
+      `${errors.length === 1 ? '1 cel klopt' : `${errors.length} cellen kloppen`} niet; er is niets opgeslagen`,
+      errors,
+    );
+  return db.transaction((tx) => writeRealisations(tx, actor, line, months));
+}
