@@ -114,6 +114,12 @@ export const availabilityOperations: Record<string, OperationCase> = {
     kind: 'list',
     own: (w) => ({ path: `/public/regions/${w.a.region.code}/availability` }),
   },
+  'GET /availability/contracted-products': {
+    permission: 'availability.edit',
+    kind: 'list',
+    own: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.own.id } }),
+    otherProvider: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.other.id } }),
+  },
   'GET /availability/compliance': {
     permission: 'availability.read',
     kind: 'list',

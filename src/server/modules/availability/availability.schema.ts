@@ -189,6 +189,10 @@ export const ZEntryQuery = z.object({
   providerId: z.uuid().optional(),
   regionId: z.uuid().optional(),
   stale: z.enum(['true', 'false']).optional().describe('Alleen verouderde (of alleen actuele) gegevens'),
+  waitDiffers: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Alleen regels waarvan de gemeten wachttijd meer dan de marge van de gemelde afwijkt (of juist niet)'),
 });
 
 export const ZConfirm = z
@@ -301,3 +305,15 @@ export const ZCompliance = z
   })
   .openapi('AvailabilityCompliance');
 export type Compliance = z.infer<typeof ZCompliance>;
+
+export const ZContractedProduct = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    productCategory: z.string(),
+    withStay: z.boolean(),
+    regionId: z.uuid(),
+  })
+  .openapi('AvailabilityContractedProduct');
+export type ContractedProduct = z.infer<typeof ZContractedProduct>;

@@ -1,0 +1,23 @@
+/** English for the compliance page, the contract manager's tile, the contracted products and distances (../i18n-region.ts). */
+export const complianceEn = {
+  'Geen lopende contracten': 'No running contracts',
+  'Bijhouden van de beschikbaarheid': 'Keeping availability current',
+  'Aanbieders bevestigen hun regels ten minste elke {weeks} weken. Per aanbieder: hoeveel regels nu verouderd zijn, en aan het eind van elke maand hoeveel regels binnen de termijn waren bijgewerkt of bevestigd.':
+    'Providers confirm their entries at least every {weeks} weeks. Per provider: how many entries are stale now, and at the end of each month how many entries had been updated or confirmed within the term.',
+  Nu: 'Now',
+  'Bijhouden per aanbieder, nu': 'Keeping current per provider, now',
+  '{count} verouderd': '{count} stale',
+  Actueel: 'Current',
+  'Per maand': 'Per month',
+  'Regels binnen de termijn bevestigd, aan het eind van elke maand':
+    'Entries confirmed within the term, at the end of each month',
+  '{current} van {entries}': '{current} of {entries}',
+  'Gemeten naast gemelde wachttijd': 'Measured beside reported wait',
+  'regel wijkt meer dan de marge af|regels wijken meer dan de marge af':
+    'entry differs more than the margin|entries differ more than the margin',
+  'De wachttijd uit de iJw-berichten (aanvraag of toewijzing tot start) verschilt meer dan de marge van de regio van wat de aanbieder opgeeft.':
+    'The wait from the iJw messages (request or allocation to start) differs from what the provider reports by more than the region’s margin.',
+  'Bekijk deze regels': 'View these entries',
+  'Wijkt meer dan de marge af van de gemelde': 'Differs from the reported by more than the margin',
+  'Binnen de marge of niet gemeten': 'Within the margin or not measured',
+};
