@@ -120,6 +120,11 @@ export const availabilityOperations: Record<string, OperationCase> = {
     own: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.own.id } }),
     otherProvider: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.other.id } }),
   },
+  'POST /postcode-centroids': {
+    permission: 'postcodes.import',
+    kind: 'object',
+    own: () => ({ path: '/postcode-centroids', csv: 'postcode4,latitude,longitude\n3991,52.03,5.17\n' }),
+  },
   'GET /availability/compliance': {
     permission: 'availability.read',
     kind: 'list',

@@ -3,7 +3,7 @@ import { dutchToday } from '../../../shared/period.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { readDataVersion } from '../../db/data-versions.js';
 import { availabilityEntries as e, providers } from '../../db/schema/index.js';
-import { contractedProducts } from '../landscape/index.js';
+import { contractedProducts, locationPoints } from '../landscape/index.js';
 
 /** What the search filters and orders an entry by; the rest of an offer is read for the page only. */
 export interface IndexedEntry {
@@ -22,6 +22,9 @@ export interface IndexedEntry {
   treatment: number;
   confirmedAt: number;
   providerName: string;
+  /** The location's point (WGS84): its own coordinates, else its postcode area's centroid; null when unknown. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /** The search's order: shortest total wait, shortest intake, the freshest, then provider name and id. */
@@ -82,10 +85,21 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
       )
     ).flatMap((c) => [`${c.provider_id}|p|${c.product_id}`, `${c.provider_id}|c|${c.product_category}`]),
   );
+  const points = new Map(
+    (
+      await queryRows<{ location_id: string; latitude: number | null; longitude: number | null }>(
+        db,
+        sql`select p.location_id, p.latitude, p.longitude from (${locationPoints()}) p
+            where p.latitude is not null
+              and p.location_id in (select location_id from availability_entries where region_id = ${regionId})`,
+      )
+    ).map((p) => [p.location_id, p]),
+  );
   const rows = await db
     .select({
       id: e.id,
       providerId: e.providerId,
+      locationId: e.locationId,
       productId: e.productId,
       category: e.productCategory,
       intake: e.intakeWaitWeeks,
@@ -118,6 +132,8 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
       treatment: r.treatment,
       confirmedAt: r.confirmedAt.getTime(),
       providerName: r.providerName,
+      latitude: points.get(r.locationId)?.latitude ?? null,
+      longitude: points.get(r.locationId)?.longitude ?? null,
     }));
   return { key, entries: entries.sort(searchOrder) };
 }

@@ -15,5 +15,6 @@ export const landscapeModule = {
     'lot',
     'budget-line',
     'tier-level',
+    'postcode-centroids',
   ] as const,
 } satisfies ServerModule;
