@@ -43,7 +43,7 @@ availabilityRoutes.openapi(
     tags,
     summary: 'Gecontracteerd aanbod met plek zoeken',
     description:
-      'Alleen aanbieders met een lopend contract voor het product in de regio van de gemeente; kortste wachttijd (aanmelding plus behandeling) eerst, dan de meest actuele. Zonder commerciële gegevens.',
+      'Alleen aanbieders met een lopend contract voor het product in de regio van de gemeente; kortste wachttijd (aanmelding plus behandeling) eerst, dan de meest actuele. Met de postcode van de jeugdige ook de afstand tot elke locatie (hemelsbreed; onbekend als een ligging ontbreekt), een maximale afstand en sorteren op afstand. Zonder commerciële gegevens.',
     request: { query: ZOfferQuery },
     responses: { 200: json(paged(ZOffer, 'AvailabilityOfferPage'), 'Een pagina aanbod'), ...problems(400, 401, 403) },
   }),

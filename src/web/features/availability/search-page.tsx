@@ -162,10 +162,8 @@ export function SearchPage() {
             <SelectField
               id="sortering"
               label={t('Sorteren op')}
-              options={[
-                { value: '', label: t('Kortste wachttijd') },
-                { value: 'afstand', label: t('Kortste afstand') },
-              ]}
+              placeholder={t('Kortste wachttijd')}
+              options={[{ value: 'afstand', label: t('Kortste afstand') }]}
               value={draft.sortering}
               onChange={(x) => set('sortering', x)}
             />
