@@ -1,4 +1,7 @@
-/** English for the compliance page, the contract manager's tile, the contracted products and distances (../i18n-region.ts). */
+/**
+ * English for the compliance page, the measured-vs-reported tile, the entry form, distances and location coordinates
+ * (merged via i18n-region.ts).
+ */
 export const complianceEn = {
   'Geen lopende contracten': 'No running contracts',
   'Ligging van postcodegebieden': 'Location of postcode areas',
@@ -40,4 +43,6 @@ export const complianceEn = {
   'Bijvoorbeeld 5,17.': 'For example 5.17.',
   Ligging: 'Position',
   'midden van het postcodegebied': 'centre of the postcode area',
+  'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Dichtstbij eerst (hemelsbreed), onbekende afstand achteraan. Deel het resultaat door de link te kopiëren.':
+    'Only providers with a running contract for the product in the youth’s municipality. Nearest first (as the crow flies), unknown distance last. Share the result by copying the link.',
 };

@@ -127,9 +127,13 @@ export function SearchPage() {
         </Button>
       </div>
       <p className="utrecht-paragraph no-print">
-        {t(
-          'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Kortste wachttijd eerst. Deel het resultaat door de link te kopiëren.',
-        )}
+        {v.sortering === 'afstand'
+          ? t(
+              'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Dichtstbij eerst (hemelsbreed), onbekende afstand achteraan. Deel het resultaat door de link te kopiëren.',
+            )
+          : t(
+              'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Kortste wachttijd eerst. Deel het resultaat door de link te kopiëren.',
+            )}
       </p>
       <FilterForm key={filters.key} initial={v} onApply={filters.apply}>
         {(draft, set) => (
