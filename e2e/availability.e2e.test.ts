@@ -34,8 +34,14 @@ interface PageJson<T> {
 
 const ownProvider = 'Jeugdhulp De Lekoever';
 
+interface OfferJson extends EntryJson {
+  distanceKm: number | null;
+  measured: { medianWeeks: number | null; starts: number | null; withheld: boolean } | null;
+}
+
 describe('Beschikbaarheidswijzer', () => {
-  const ctx = useAppInBrowser();
+  // iJw messages of 1,500 youths (as the dashboard's tests), so measured waits stand beside the reported ones.
+  const ctx = useAppInBrowser({ demoYouths: 1500 });
 
   it('lets a provider update a wait and confirm all its entries unchanged, after which none is stale', async () => {
     await signInAs(ctx, 'aanbieder');
@@ -103,7 +109,7 @@ describe('Beschikbaarheidswijzer', () => {
     await screenshot(ctx.page, 'availability-provider-list-after');
   });
 
-  it('lets a provider add an entry, refusing a product without contract and a client stop announced too late', async () => {
+  it('lets a provider add an entry for a contracted product only, refusing a client stop announced too late', async () => {
     await signInAs(ctx, 'aanbieder');
     await followMenuLink(ctx.page, 'Beschikbaarheid');
     await settle(ctx.page, 'Beschikbaarheid');
@@ -112,15 +118,22 @@ describe('Beschikbaarheidswijzer', () => {
     await expectNoSeriousA11yViolations(ctx.page);
 
     await ctx.page.getByLabel('Locatie').selectOption({ label: 'Locatie Houten, 3992 BA Houten' });
-    await ctx.page.getByLabel('Product', { exact: true }).selectOption({ label: '46C01 Crisisinterventie ambulant' });
+    // The form offers exactly the products De Lekoever is contracted for today; crisis care (no contract) is not there.
+    const contracted = await apiGet<{ data: Array<{ code: string; name: string }> }>(
+      ctx.app.baseUrl,
+      '/availability/contracted-products',
+      'aanbieder',
+    );
+    const offered = await ctx.page
+      .getByLabel('Product', { exact: true })
+      .locator('option:not([value=""])')
+      .allInnerTexts();
+    expect(offered).toEqual(contracted.data.map((p) => `${p.code} ${p.name}`));
+    expect(offered.length).toBeGreaterThan(1);
+    expect(offered.join(' ')).not.toContain('46C01');
     await ctx.page.getByLabel('Aanmeldwachttijd (weken)').fill('1');
     await ctx.page.getByLabel('Behandelwachttijd (weken)').fill('2');
     await ctx.page.getByRole('group', { name: 'Specialisaties' }).getByLabel('LVB').check();
-    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await ctx.page.locator('#productId-error').innerText()).toBe(
-      'de aanbieder heeft voor dit product geen lopend contract',
-    );
-    await expectNoSeriousA11yViolations(ctx.page);
 
     await ctx.page.getByLabel('Product', { exact: true }).selectOption({ label: '45A01 Begeleiding licht' });
     await ctx.page.getByLabel('Er is een cliëntenstop').check();
@@ -329,5 +342,110 @@ describe('Beschikbaarheidswijzer', () => {
       1,
     );
     await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it('shows the distance from the child’s postcode in Houten to each location, nearest first, and the measured wait beside the reported', async () => {
+    await signInAs(ctx, 'verwijzer');
+    await followMenuLink(ctx.page, 'Beschikbaarheid zoeken');
+    await settle(ctx.page, 'Beschikbaarheid zoeken');
+    const form = ctx.page.getByRole('search');
+    await form.getByLabel('Gemeente van de jeugdige').selectOption({ label: 'Houten' });
+    await form.getByLabel('Postcode van de jeugdige').fill('3991 AB');
+    await form.getByLabel('Sorteren op').selectOption({ label: 'Kortste afstand' });
+    await form.getByLabel('Leeftijd (jaar)').fill('9');
+    await form.getByLabel('Productcategorie').selectOption('54');
+    await form.getByRole('button', { name: 'Zoeken' }).click();
+    await ctx.page.waitForURL(/postcode=3991/);
+    await settle(ctx.page, 'Beschikbaarheid zoeken');
+    await ctx.page.getByRole('heading', { level: 2, name: /resultaten/ }).waitFor();
+
+    const offers = await apiGet<PageJson<OfferJson>>(
+      ctx.app.baseUrl,
+      '/availability/offers?municipality=0321&productCategory=54&age=9&postcode=3991AB&sort=distance',
+      'verwijzer',
+    );
+    expect(offers.data.length).toBeGreaterThan(1);
+    // Nearest first, unknown distances last; the demo's places are town centres, so Houten's own are under 1 km.
+    const known = offers.data.filter((o) => o.distanceKm !== null).map((o) => o.distanceKm!);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(known[0]).toBeLessThan(1);
+    expect(known.at(-1)).toBeGreaterThan(3);
+    const cards = ctx.page.locator('.offer-card');
+    const texts = await cards.evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText));
+    expect(texts).toHaveLength(offers.data.length);
+    offers.data.forEach((o, i) => {
+      const said =
+        o.distanceKm === null
+          ? 'afstand onbekend'
+          : o.distanceKm < 1
+            ? 'minder dan 1 km'
+            : `ca. ${Math.round(o.distanceKm)} km`;
+      expect(texts[i]).toContain(`(${said})`);
+      // The measured wait as the API has it: a median, withheld below 10 starts, or no starts at all.
+      const measured = !o.measured
+        ? 'geen starts in de laatste 6 maanden'
+        : o.measured.withheld
+          ? 'niet getoond: minder dan 10 starts'
+          : `${o.measured.medianWeeks!.toLocaleString('nl-NL')} weken tot start (mediaan van ${o.measured.starts} starts)`;
+      expect(texts[i]).toContain(measured);
+    });
+    // With the iJw messages of the demo, jeugd-GGZ has recent starts of these providers.
+    expect(offers.data.some((o) => o.measured !== null)).toBe(true);
+    await expectNoSeriousA11yViolations(ctx.page);
+    await screenshot(ctx.page, 'availability-search-distance');
+
+    // Within 5 km: only what is that near (the Houten locations), and the page says so.
+    await ctx.page.getByRole('search').getByLabel('Maximale afstand').selectOption({ label: 'binnen 5 km' });
+    await ctx.page.getByRole('search').getByRole('button', { name: 'Zoeken' }).click();
+    await ctx.page.waitForURL(/afstand=5/);
+    await ctx.page.getByRole('heading', { level: 2, name: /binnen 5 km/ }).waitFor();
+    const near = offers.data.filter((o) => o.distanceKm !== null && o.distanceKm <= 5);
+    await ctx.page.waitForFunction((n) => document.querySelectorAll('.offer-card').length === n, near.length);
+    expect(await ctx.page.locator('.offer-card h3').allInnerTexts()).toEqual(
+      near.map((o) => `${o.provider.name} — ${o.product ? `${o.product.code} ${o.product.name}` : ''}`.trim()),
+    );
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it('shows the contract manager the measured-vs-reported signal on the start page and how providers keep up over time', async () => {
+    const differs = await apiGet<PageJson<EntryJson>>(
+      ctx.app.baseUrl,
+      '/availability/entries?waitDiffers=true&pageSize=100',
+    );
+    await signInAs(ctx, 'contractmanager');
+    const tile = ctx.page.getByRole('region', { name: 'Gemeten naast gemelde wachttijd' });
+    await tile.getByText(/marge af/).waitFor();
+    expect(await tile.locator('.start-tile__number').innerText()).toBe(String(differs.page.totalElements));
+    expect(differs.page.totalElements).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(ctx.page);
+    await screenshot(ctx.page, 'availability-contractmanager-home');
+
+    await tile.getByRole('link', { name: 'Bekijk deze regels' }).click();
+    await ctx.page.waitForURL(/gemeten=wijkt-af/);
+    await settle(ctx.page, 'Beschikbaarheid');
+    const caption = differs.page.totalElements === 1 ? '1 regel' : `${differs.page.totalElements} regels`;
+    await ctx.page.getByRole('table', { name: caption }).waitFor();
+    const rows = await tableRows(ctx.page, caption);
+    expect(rows.map((r) => r[0]).sort()).toEqual(differs.data.map((e) => e.provider.name).sort());
+    for (const r of rows) expect(r.join(' ')).toContain('wijkt af van de gemelde wachttijd');
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    const compliance = await apiGet<{
+      providers: Array<{ provider: { name: string }; entries: number; stale: number; months: unknown[] }>;
+    }>(ctx.app.baseUrl, '/availability/compliance');
+    await followMenuLink(ctx.page, 'Bijhouden van de beschikbaarheid');
+    await settle(ctx.page, 'Bijhouden van de beschikbaarheid');
+    const now = await tableRows(ctx.page, 'Bijhouden per aanbieder, nu');
+    expect(now.map((r) => [r[0], r[1], r[2]])).toEqual(
+      compliance.providers.map((p) => [p.provider.name, String(p.entries), p.stale ? `${p.stale} verouderd` : '0']),
+    );
+    const monthly = ctx.page.getByRole('table', {
+      name: 'Regels binnen de termijn bevestigd, aan het eind van elke maand',
+    });
+    // A column per month: the provider, then twelve month ends.
+    expect(await monthly.locator('thead th').count()).toBe(13);
+    expect(compliance.providers[0]!.months).toHaveLength(12);
+    await expectNoSeriousA11yViolations(ctx.page);
+    await screenshot(ctx.page, 'availability-compliance');
   });
 });

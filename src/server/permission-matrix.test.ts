@@ -52,7 +52,10 @@ async function send(method: string, token: string | null, probe: Probe): Promise
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
   if (probe.form) body = probe.form;
-  else if (probe.body !== undefined) {
+  else if (probe.csv !== undefined) {
+    headers['Content-Type'] = 'text/csv';
+    body = probe.csv;
+  } else if (probe.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(probe.body);
   }

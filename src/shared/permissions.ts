@@ -97,6 +97,11 @@ export const permissionTable = {
   'products.edit': { description: 'Producten en tarieven vastleggen en wijzigen', grants: backoffice },
   'budgets.read': { description: 'Budgetten per gemeente en begrotingspost lezen', grants: backofficeAndPolicy },
   'budgets.edit': { description: 'Budgetten vastleggen en wijzigen', grants: backoffice },
+  'postcodes.import': {
+    description:
+      'De ligging van postcodegebieden (PC4-middelpunten) inlezen, voor afstanden in de beschikbaarheid (hele installatie)',
+    grants: { beheerder: 'installation' },
+  },
 
   // --- Availability (Beschikbaarheidswijzer)
   'availability.search': {

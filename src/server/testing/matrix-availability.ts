@@ -114,6 +114,17 @@ export const availabilityOperations: Record<string, OperationCase> = {
     kind: 'list',
     own: (w) => ({ path: `/public/regions/${w.a.region.code}/availability` }),
   },
+  'GET /availability/contracted-products': {
+    permission: 'availability.edit',
+    kind: 'list',
+    own: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.own.id } }),
+    otherProvider: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.other.id } }),
+  },
+  'POST /postcode-centroids': {
+    permission: 'postcodes.import',
+    kind: 'object',
+    own: () => ({ path: '/postcode-centroids', csv: 'postcode4,latitude,longitude\n3991,52.03,5.17\n' }),
+  },
   'GET /availability/compliance': {
     permission: 'availability.read',
     kind: 'list',

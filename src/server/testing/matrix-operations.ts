@@ -15,6 +15,8 @@ export interface Probe {
   body?: unknown;
   /** Sent as multipart/form-data (the iJw upload). */
   form?: FormData;
+  /** Sent as text/csv (the PC4 centroids). */
+  csv?: string;
 }
 
 type ProbeOf = (w: World, ctx: TestContext) => Probe | Promise<Probe>;

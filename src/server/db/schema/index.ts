@@ -6,3 +6,4 @@ export * from './jobs.js';
 export * from './versions.js';
 export * from './availability.js';
 export * from './mail.js';
+export * from './geo.js';

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   integer,
   numeric,
   pgTable,
@@ -87,6 +88,9 @@ export const providerLocations = pgTable('provider_locations', {
   name: text().notNull(),
   postcode: text().notNull(),
   city: text(),
+  /** WGS84; optional. Without them the location lies at its postcode area's centroid (postcode_centroids). */
+  latitude: doublePrecision(),
+  longitude: doublePrecision(),
 });
 
 export const providerTiers = pgTable(

@@ -10,6 +10,7 @@ import { createCombination } from '../../modules/landscape/index.js';
 import { createRegion, defaultTierLevels } from '../../modules/landscape/index.js';
 import type { Role } from '../../../shared/domain.js';
 import { seedDemoAvailability } from './demo-availability.js';
+import { seedDemoPostcodes } from './demo-postcodes.js';
 import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
 
 /** One password for all demo accounts; printed at start and in the README. Never use the demo in production. */
@@ -108,6 +109,7 @@ export async function seedDemoRegion(db: Db): Promise<void> {
       });
       productIds.set(p.productCode, product.id);
     }
+    await seedDemoPostcodes(tx, actor);
     await seedDemoAvailability(tx, actor, providerIds, productIds);
 
     // The demo's iJw messages run from three years back (seedDemoMessages), so the budgets do too.

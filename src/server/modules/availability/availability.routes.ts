@@ -9,6 +9,7 @@ import { kpiDisclosureFor } from '../../../shared/kpi-disclosure.js';
 import {
   ZCompliance,
   ZConfirm,
+  ZContractedProduct,
   ZEntry,
   ZEntryCreate,
   ZEntryQuery,
@@ -21,6 +22,7 @@ import {
   ZSettingsUpdate,
 } from './availability.schema.js';
 import { compliance } from './compliance.service.js';
+import { listContractedProducts } from './contracted.service.js';
 import { confirmEntries, createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries.service.js';
 import { nationalReport } from './national-report.js';
 import { regionIdByCode, regionView } from './region-view.service.js';
@@ -41,7 +43,7 @@ availabilityRoutes.openapi(
     tags,
     summary: 'Gecontracteerd aanbod met plek zoeken',
     description:
-      'Alleen aanbieders met een lopend contract voor het product in de regio van de gemeente; kortste wachttijd (aanmelding plus behandeling) eerst, dan de meest actuele. Zonder commerciële gegevens.',
+      'Alleen aanbieders met een lopend contract voor het product in de regio van de gemeente; kortste wachttijd (aanmelding plus behandeling) eerst, dan de meest actuele. Met de postcode van de jeugdige ook de afstand tot elke locatie (hemelsbreed; onbekend als een ligging ontbreekt), een maximale afstand en sorteren op afstand. Zonder commerciële gegevens.',
     request: { query: ZOfferQuery },
     responses: { 200: json(paged(ZOffer, 'AvailabilityOfferPage'), 'Een pagina aanbod'), ...problems(400, 401, 403) },
   }),
@@ -308,4 +310,30 @@ availabilityRoutes.openapi(
     if (!regionId) throw fieldError('regionId', 'kies een regio');
     return c.json(await compliance(c.get('db'), actor, regionId), 200);
   },
+);
+
+availabilityRoutes.openapi(
+  defineRoute({
+    permission: 'availability.edit',
+    method: 'get',
+    path: '/availability/contracted-products',
+    tags,
+    summary: 'De producten waarvoor een aanbieder vandaag een lopend contract heeft',
+    description:
+      'De producten waarvoor de aanbieder een beschikbaarheidsregel kan toevoegen. Een aanbieder-gebruiker ziet alleen de eigen.',
+    request: {
+      query: z.object({
+        providerId: z
+          .uuid({ message: 'moet een geldige id (uuid) zijn' })
+          .optional()
+          .describe('Een aanbieder: de eigen (mag weg)'),
+      }),
+    },
+    responses: {
+      200: json(z.object({ data: z.array(ZContractedProduct) }), 'De gecontracteerde producten'),
+      ...problems(400, 401, 403),
+    },
+  }),
+  async (c) =>
+    c.json({ data: await listContractedProducts(c.get('db'), actorOf(c), c.req.valid('query').providerId) }, 200),
 );

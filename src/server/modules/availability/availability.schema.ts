@@ -189,6 +189,10 @@ export const ZEntryQuery = z.object({
   providerId: z.uuid().optional(),
   regionId: z.uuid().optional(),
   stale: z.enum(['true', 'false']).optional().describe('Alleen verouderde (of alleen actuele) gegevens'),
+  waitDiffers: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Alleen regels waarvan de gemeten wachttijd meer dan de marge van de gemelde afwijkt (of juist niet)'),
 });
 
 export const ZConfirm = z
@@ -206,11 +210,37 @@ export const ZOfferQuery = ZPageQuery.extend({
   age: z.coerce.number().int().min(0).max(limits.maxAge).optional(),
   offerForm: z.enum(offerForms).optional(),
   takesNewClients: z.enum(['true', 'false']).optional().describe('true: alleen wie nieuwe cliënten aanneemt'),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{3} ?([A-Za-z]{2})?$/, 'een postcode als 3991 AB of 3991')
+    .optional()
+    .describe('Postcode van de jeugdige: de afstand tot elke locatie (van middelpunt van het postcodegebied)'),
+  maxDistanceKm: z.coerce
+    .number({ message: 'een afstand in hele kilometers' })
+    .int('een afstand in hele kilometers')
+    .min(1, 'ten minste 1 km')
+    .max(300, 'hoogstens 300 km')
+    .optional()
+    .describe('Alleen locaties binnen zoveel km van de postcode (een locatie met onbekende afstand valt af)'),
+  sort: z
+    .enum(['wait', 'distance'], { message: 'sorteer op wait of distance' })
+    .default('wait')
+    .describe('wait: kortste wachttijd eerst; distance: dichtstbij eerst (onbekende afstand achteraan), dan wachttijd'),
 });
 export type OfferQuery = z.infer<typeof ZOfferQuery>;
 
 /** An entry as a referrer sees it: no AGB code, tiers, ceilings or procedure. */
-export const ZOffer = ZEntry.omit({ updatedAt: true, regionId: true }).openapi('AvailabilityOffer');
+export const ZOffer = ZEntry.omit({ updatedAt: true, regionId: true })
+  .extend({
+    distanceKm: z
+      .number()
+      .nullable()
+      .describe(
+        'Afstand in km (hemelsbreed, op 0,1 km) van de postcode van de jeugdige tot de locatie; null: geen postcode gegeven of ligging onbekend',
+      ),
+  })
+  .openapi('AvailabilityOffer');
 export type Offer = z.infer<typeof ZOffer>;
 
 export const ZSettings = z
@@ -301,3 +331,15 @@ export const ZCompliance = z
   })
   .openapi('AvailabilityCompliance');
 export type Compliance = z.infer<typeof ZCompliance>;
+
+export const ZContractedProduct = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    productCategory: z.string(),
+    withStay: z.boolean(),
+    regionId: z.uuid(),
+  })
+  .openapi('AvailabilityContractedProduct');
+export type ContractedProduct = z.infer<typeof ZContractedProduct>;

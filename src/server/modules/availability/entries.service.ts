@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { availabilityLimits } from '../../../shared/availability.js';
 import { addDays, dutchToday } from '../../../shared/period.js';
 import { queryRows, type Db } from '../../db/client.js';
@@ -7,6 +7,8 @@ import {
   availabilityEntryEvents,
   availabilitySettings,
   providerLocations,
+  products,
+  providers,
   users,
 } from '../../db/schema/index.js';
 import type { PageQuery } from '../../http/openapi.js';
@@ -17,6 +19,7 @@ import { recordAudit } from '../audit/index.js';
 import { bumpDataVersion } from '../../db/data-versions.js';
 import { contractedProducts } from '../landscape/index.js';
 import type { Entry, EntryCreate, EntryUpdate, Settings } from './availability.schema.js';
+import { withMeasuredWaits } from './measured.js';
 import { presentEntries, staleSql as staleEntry } from './present.js';
 import { settingsOf } from './settings.service.js';
 
@@ -32,7 +35,7 @@ interface Contracted {
 }
 
 /** What the provider holds a contract for today, as the landscape module's rule says. */
-async function contractedOf(db: Db, providerId: string, today: string): Promise<Contracted[]> {
+export async function contractedOf(db: Db, providerId: string, today: string): Promise<Contracted[]> {
   return queryRows<Contracted & Record<string, unknown>>(
     db,
     sql`select * from (${contractedProducts(today)}) x where x.provider_id = ${providerId}`,
@@ -52,12 +55,24 @@ export async function listEntries(
     providerId?: string | undefined;
     regionId?: string | undefined;
     stale?: 'true' | 'false' | undefined;
+    waitDiffers?: 'true' | 'false' | undefined;
   } & PageQuery,
 ): Promise<{ items: Entry[]; total: number }> {
   const filters = [readScope(actor, 'availability.read')];
   if (query.providerId) filters.push(eq(e.providerId, query.providerId));
   if (query.regionId) filters.push(eq(e.regionId, query.regionId));
   if (query.stale) filters.push(query.stale === 'true' ? staleEntry : sql`not ${staleEntry}`);
+  if (query.waitDiffers) {
+    // Measured waits are computed, not stored: the filter reads the few fields the comparison needs for every entry
+    // in scope, then presents only the page's entries.
+    const ids = await idsByWaitDiffers(db, and(...filters), query.waitDiffers === 'true');
+    const offset = (query.page - 1) * query.pageSize;
+    const page = ids.slice(offset, offset + query.pageSize);
+    const items = page.length ? await presentEntries(db, inArray(e.id, page)) : [];
+    const position = new Map(page.map((id, i) => [id, i]));
+    items.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    return { items, total: ids.length };
+  }
   const where = and(...filters);
   const items = await presentEntries(db, where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   const [total] = await db
@@ -66,6 +81,31 @@ export async function listEntries(
     .leftJoin(availabilitySettings, eq(availabilitySettings.regionId, e.regionId))
     .where(where);
   return { items, total: Number(total?.n ?? 0) };
+}
+
+/** The ids of the entries matching `where` whose measured wait differs (or not) from the reported, in the list's order. */
+async function idsByWaitDiffers(db: Db, where: SQL | undefined, differs: boolean): Promise<string[]> {
+  const rows = await db
+    .select({
+      id: e.id,
+      regionId: e.regionId,
+      providerId: e.providerId,
+      providerName: providers.name,
+      productCategory: e.productCategory,
+      intakeWaitWeeks: e.intakeWaitWeeks,
+      treatmentWaitWeeks: e.treatmentWaitWeeks,
+    })
+    .from(e)
+    .innerJoin(providers, eq(providers.id, e.providerId))
+    .leftJoin(products, eq(products.id, e.productId))
+    .leftJoin(availabilitySettings, eq(availabilitySettings.regionId, e.regionId))
+    .where(where)
+    .orderBy(asc(providers.name), asc(e.productCategory), asc(products.productCode), asc(e.id));
+  const measured = await withMeasuredWaits(
+    db,
+    rows.map((r) => ({ ...r, provider: { id: r.providerId, name: r.providerName } })),
+  );
+  return measured.filter((m) => m.waitDiffers === differs).map((m) => m.id);
 }
 
 /** One entry with every change and confirmation, newest first. */

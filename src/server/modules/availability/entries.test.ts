@@ -191,4 +191,28 @@ describe('availability entries', () => {
     const unchanged = await call(ctx, w.qUser.token, 'GET', `/availability/entries/${other.body.id}`);
     expect(unchanged.body.intakeWaitWeeks).toBe(3);
   });
+
+  it('lists for the entry form only the products a provider is contracted for today, an aanbieder only its own', async () => {
+    const w = await world();
+    const codes = (res: { body: { data: Array<{ code: string }> } }) => res.body.data.map((p) => p.code);
+    const ownP = await call(ctx, w.pUser.token, 'GET', '/availability/contracted-products');
+    expect(ownP.status).toBe(200);
+    expect(codes(ownP)).toEqual(['43G01', '45A01', '46C01']);
+    expect(ownP.body.data.find((p: { code: string }) => p.code === '43G01')).toMatchObject({
+      withStay: true,
+      productCategory: '43',
+    });
+    const ownQ = await call(ctx, w.qUser.token, 'GET', '/availability/contracted-products');
+    expect(codes(ownQ)).toEqual(['45A01']);
+    // Asking for another provider is refused; the contract that ended gives R nothing.
+    const asOther = await call(ctx, w.qUser.token, 'GET', `/availability/contracted-products?providerId=${w.p.id}`);
+    expect(asOther.status).toBe(403);
+    const ofR = await call(ctx, w.manager.token, 'GET', `/availability/contracted-products?providerId=${w.r.id}`);
+    expect(ofR.status).toBe(200);
+    expect(ofR.body.data).toEqual([]);
+    const ofQ = await call(ctx, w.manager.token, 'GET', `/availability/contracted-products?providerId=${w.q.id}`);
+    expect(codes(ofQ)).toEqual(['45A01']);
+    const referrer = await call(ctx, w.referrer.token, 'GET', '/availability/contracted-products');
+    expect(referrer.status).toBe(403);
+  });
 });

@@ -4,7 +4,7 @@ import { dutchToday } from '../../../shared/period.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { readDataVersion } from '../../db/data-versions.js';
 import { availabilityEntries as e, providers } from '../../db/schema/index.js';
-import { contractedProducts } from '../landscape/index.js';
+import { contractedProducts, locationPoints } from '../landscape/index.js';
 
 /**
  * What the search filters and orders an entry by; the rest of an offer is read for the page only. Filters read numbers
@@ -30,6 +30,9 @@ export interface IndexedEntry {
   treatment: number;
   confirmedAt: number;
   providerName: string;
+  /** The location's point (WGS84): its own coordinates, else its postcode area's centroid; null when unknown. */
+  latitude: number | null;
+  longitude: number | null;
   /** Its place in the region's index (the search's order), to merge two lists of it. */
   rank: number;
 }
@@ -170,10 +173,21 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
       )
     ).flatMap((c) => [`${c.provider_id}|p|${c.product_id}`, `${c.provider_id}|c|${c.product_category}`]),
   );
+  const points = new Map(
+    (
+      await queryRows<{ location_id: string; latitude: number | null; longitude: number | null }>(
+        db,
+        sql`select p.location_id, p.latitude, p.longitude from (${locationPoints()}) p
+            where p.latitude is not null
+              and p.location_id in (select location_id from availability_entries where region_id = ${regionId})`,
+      )
+    ).map((p) => [p.location_id, p]),
+  );
   const rows = await db
     .select({
       id: e.id,
       providerId: e.providerId,
+      locationId: e.locationId,
       productId: e.productId,
       category: e.productCategory,
       intake: e.intakeWaitWeeks,
@@ -215,6 +229,8 @@ async function load(db: Db, regionId: string, key: string): Promise<RegionIndex>
       treatment: r.treatment,
       confirmedAt: r.confirmedAt.getTime(),
       providerName: r.providerName,
+      latitude: points.get(r.locationId)?.latitude ?? null,
+      longitude: points.get(r.locationId)?.longitude ?? null,
       rank: 0,
     };
   });

@@ -235,9 +235,19 @@ describe('measured beside reported', () => {
     const offers = await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}`);
     const p = offers.body.data.find((o: { id: string }) => o.id === pEntry.body.id);
     expect(p.measured.medianWeeks).toBe(12);
+    // The contract manager's list filtered on the signal: P's entry only, and the rest without it.
+    const ids = async (query: string) =>
+      (await call(ctx, w.manager.token, 'GET', `/availability/entries?${query}`)).body;
+    const differs = await ids('waitDiffers=true');
+    expect(differs.data.map((x: { id: string }) => x.id)).toEqual([pEntry.body.id]);
+    expect(differs.page.totalElements).toBe(1);
+    const agrees = await ids('waitDiffers=false');
+    expect(agrees.data.map((x: { id: string }) => x.id)).toEqual([qEntry.body.id]);
+    expect((await ids('waitDiffers=true&providerId=' + w.q.id)).data).toEqual([]);
     // A wider margin: no signal.
     await call(ctx, w.manager.token, 'PATCH', `/regions/${w.region.id}/availability-settings`, { marginWeeks: 4 });
     const again = await call(ctx, w.manager.token, 'GET', `/availability/entries/${pEntry.body.id}`);
     expect(again.body.waitDiffers).toBe(false);
+    expect((await ids('waitDiffers=true')).page.totalElements).toBe(0);
   });
 });

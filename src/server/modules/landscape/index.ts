@@ -18,3 +18,10 @@ export {
   municipalityProducts,
   productsDigest,
 } from './rules.js';
+export {
+  centroidsOf,
+  importCentroids,
+  locationPoints,
+  parseCentroidsCsv,
+  type Centroid,
+} from './postcodes/postcodes.service.js';

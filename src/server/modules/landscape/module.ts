@@ -16,5 +16,6 @@ export const landscapeModule = {
     'lot',
     'budget-line',
     'tier-level',
+    'postcode-centroids',
   ] as const,
 } satisfies ServerModule;

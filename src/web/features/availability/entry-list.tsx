@@ -19,8 +19,9 @@ import { useT } from '../../i18n';
 import { Freshness, Intake, locationLabel, MeasuredWait, productLabel } from './parts';
 import type { Entry } from './types';
 
-const filterKeys = ['aanbieder', 'status'] as const;
+const filterKeys = ['aanbieder', 'status', 'gemeten'] as const;
 const staleQuery: Record<string, 'true' | 'false'> = { verouderd: 'true', actueel: 'false' };
+const differsQuery: Record<string, 'true' | 'false'> = { 'wijkt-af': 'true', klopt: 'false' };
 
 /**
  * The entries of a provider's availability: a provider's own (an aanbieder sees no other), or for the backoffice and
@@ -34,6 +35,7 @@ export function EntryListPage() {
   const own = user.providerId ?? null;
   const providerId = own ?? filters.values.aanbieder;
   const stale = staleQuery[filters.values.status];
+  const waitDiffers = differsQuery[filters.values.gemeten];
   const mayEdit = can(user, 'availability.edit');
   useDocumentTitle(t('Beschikbaarheid'));
   const [message, setMessage] = useState<string | null>(null);
@@ -42,10 +44,10 @@ export function EntryListPage() {
   const [loaded, reload] = useLoad(
     (signal) =>
       api<Page<Entry>>(
-        `/availability/entries${toQuery({ providerId: providerId || undefined, stale, page: filters.page, pageSize: 50 })}`,
+        `/availability/entries${toQuery({ providerId: providerId || undefined, stale, waitDiffers, page: filters.page, pageSize: 50 })}`,
         { signal },
       ),
-    [providerId, stale, filters.page],
+    [providerId, stale, waitDiffers, filters.page],
     { keepPrevious: true },
   );
   const [providers] = useLoad(
@@ -130,6 +132,19 @@ export function EntryListPage() {
               value={draft.status}
               onChange={(v) => set('status', v)}
             />
+            {!own && (
+              <SelectField
+                id="gemeten"
+                label={t('Gemeten wachttijd')}
+                placeholder={t('Alle regels')}
+                options={[
+                  { value: 'wijkt-af', label: t('Wijkt meer dan de marge af van de gemelde') },
+                  { value: 'klopt', label: t('Binnen de marge of niet gemeten') },
+                ]}
+                value={draft.gemeten}
+                onChange={(v) => set('gemeten', v)}
+              />
+            )}
           </>
         )}
       </FilterForm>

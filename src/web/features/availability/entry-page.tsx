@@ -16,7 +16,7 @@ import { useFormErrors } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
-import type { Product, Provider } from '../../lib/types';
+import type { Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import {
@@ -30,7 +30,7 @@ import {
 } from './entry-draft';
 import { EntryFields } from './entry-fields';
 import { Freshness, Intake, locationLabel, productLabel } from './parts';
-import { eventLabels, type Entry, type EntryWithHistory, type Settings } from './types';
+import { eventLabels, type ContractedProduct, type Entry, type EntryWithHistory, type Settings } from './types';
 
 /** The region's specialisations: the vocabulary the server checks against. */
 function useVocabulary(): string[] {
@@ -43,7 +43,7 @@ function useVocabulary(): string[] {
   return settings.status === 'ok' && settings.data ? settings.data.specialisations : [...defaultSpecialisations];
 }
 
-/** Adds an entry for one of the provider's own locations and a product of the region (the server checks the contract). */
+/** Adds an entry for one of the provider's own locations and a product it is contracted for today (the server checks). */
 export function EntryNewPage() {
   const user = useUser();
   const [params] = useSearchParams();
@@ -56,7 +56,10 @@ function NewEntry({ providerId }: { providerId: string }) {
     async (signal) => {
       const [provider, products] = await Promise.all([
         api<Provider>(`/providers/${encodeURIComponent(providerId)}`, { signal }),
-        fetchAll<Product>('/products', {}, signal),
+        api<{ data: ContractedProduct[] }>(
+          `/availability/contracted-products?providerId=${encodeURIComponent(providerId)}`,
+          { signal },
+        ).then((r) => r.data),
       ]);
       return { provider, products };
     },
@@ -206,7 +209,7 @@ function EntryForm({
 }: {
   entry?: Entry;
   provider?: Provider;
-  products?: Product[];
+  products?: ContractedProduct[];
   onSaved?(): void;
   onEdit?(): void;
 }) {
@@ -273,8 +276,8 @@ function EntryForm({
               id="productId"
               label={t('Product')}
               description={t('Alleen een product waarvoor de aanbieder een lopend contract heeft.')}
-              placeholder={t('Kies een product')}
-              options={products.map((p) => ({ value: p.id, label: `${p.productCode} ${p.name}` }))}
+              placeholder={products.length ? t('Kies een product') : t('Geen lopende contracten')}
+              options={products.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
               value={draft.productId}
               onChange={set('productId')}
               error={errors.of('productId') ?? errors.of('productCategory')}

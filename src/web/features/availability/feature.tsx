@@ -4,7 +4,8 @@ import { EntryNewPage, EntryPage } from './entry-page';
 import { PublicRegionPage, RegionViewPage } from './region-view';
 import { SearchPage } from './search-page';
 import { SettingsPage } from './settings-page';
-import { OwnAvailabilityTile, SearchTile } from './start-tiles';
+import { CompliancePage } from './compliance-page';
+import { MeasuredSignalTile, OwnAvailabilityTile, SearchTile } from './start-tiles';
 
 /**
  * The availability finder (Beschikbaarheidswijzer): referrers search contracted providers with room; providers keep
@@ -20,6 +21,7 @@ export const availabilityFeature: WebFeature = {
     { path: 'beschikbaarheid/aanbod/:id', element: <EntryPage />, permission: 'availability.read' },
     { path: 'beschikbaarheid/regio', element: <RegionViewPage />, permission: 'availability.search' },
     { path: 'beschikbaarheid/instellingen', element: <SettingsPage />, permission: 'availability.settings' },
+    { path: 'beschikbaarheid/bijhouden', element: <CompliancePage />, permission: 'availability.settings' },
   ],
   publicRoutes: [
     { path: '/regio/:code/wachttijden', element: <PublicRegionPage />, permission: 'availability.public' },
@@ -45,6 +47,12 @@ export const availabilityFeature: WebFeature = {
     },
     {
       section: 'instrumenten',
+      label: 'Bijhouden van de beschikbaarheid',
+      path: '/beschikbaarheid/bijhouden',
+      permission: 'availability.settings',
+    },
+    {
+      section: 'instrumenten',
       label: 'Instellingen beschikbaarheid',
       path: '/beschikbaarheid/instellingen',
       permission: 'availability.settings',
@@ -53,6 +61,7 @@ export const availabilityFeature: WebFeature = {
   tiles: [
     { id: 'availability-search', permission: 'availability.search', component: SearchTile },
     { id: 'availability-own', permission: 'availability.edit', component: OwnAvailabilityTile },
+    { id: 'availability-measured', permission: 'availability.settings', component: MeasuredSignalTile },
   ],
   auditEntities: {
     'availability-entry': { label: 'Beschikbaarheid', path: '/beschikbaarheid/aanbod' },

@@ -1,5 +1,8 @@
+import { complianceEn } from './i18n-compliance';
+
 /** English for the region's waits (signed-in region view and public page), merged into ../../i18n.ts. */
 export const regionWaitsEn = {
+  ...complianceEn,
   'boven de norm': 'above the norm',
   'niet getoond (minder dan 10)': 'not shown (fewer than 10)',
   'De norm (Treeknorm) van de regio: hooguit {intake} weken van aanmelding tot intake en {treatment} weken van intake tot behandeling.':

@@ -18,7 +18,19 @@ import { useT } from '../../i18n';
 import { Freshness, Intake, languagesLabel, locationLabel, MeasuredWait, productLabel } from './parts';
 import { offerFormLabels, type Offer, type Settings } from './types';
 
-const filterKeys = ['gemeente', 'product', 'categorie', 'specialisatie', 'leeftijd', 'vorm', 'nieuw'] as const;
+const filterKeys = [
+  'gemeente',
+  'postcode',
+  'afstand',
+  'sortering',
+  'product',
+  'categorie',
+  'specialisatie',
+  'leeftijd',
+  'vorm',
+  'nieuw',
+] as const;
+const maxDistances = ['5', '10', '15', '25', '50'];
 
 /**
  * The referrer's search: contracted providers with room for this child, shortest wait first, as the API orders them.
@@ -51,12 +63,27 @@ export function SearchPage() {
           age: v.leeftijd,
           offerForm: v.vorm,
           takesNewClients: v.nieuw ? 'true' : undefined,
+          postcode: v.postcode || undefined,
+          maxDistanceKm: v.afstand || undefined,
+          sort: v.sortering === 'afstand' ? 'distance' : undefined,
           page: filters.page,
           pageSize: 20,
         })}`,
         { signal },
       ),
-    [v.gemeente, v.product, v.categorie, v.specialisatie, v.leeftijd, v.vorm, v.nieuw, filters.page],
+    [
+      v.gemeente,
+      v.postcode,
+      v.afstand,
+      v.sortering,
+      v.product,
+      v.categorie,
+      v.specialisatie,
+      v.leeftijd,
+      v.vorm,
+      v.nieuw,
+      filters.page,
+    ],
     { keepPrevious: true },
   );
   const products = reference.status === 'ok' ? reference.data.products : [];
@@ -74,10 +101,15 @@ export function SearchPage() {
     productCategory: t('Productcategorie'),
     specialisation: t('Specialisatie'),
     offerForm: t('Vorm'),
+    postcode: t('Postcode van de jeugdige'),
+    maxDistanceKm: t('Maximale afstand'),
+    sort: t('Sorteren op'),
   };
   const municipality = region?.municipalities.find((m) => m.cbsCode === v.gemeente)?.name;
   const summary = [
     municipality,
+    v.postcode,
+    v.afstand && t('binnen {km} km', { km: v.afstand }),
     v.leeftijd && t('{age} jaar', { age: v.leeftijd }),
     products.find((p) => p.id === v.product)?.name ??
       (v.categorie && categories.find((c) => c.value === v.categorie)?.label),
@@ -95,9 +127,13 @@ export function SearchPage() {
         </Button>
       </div>
       <p className="utrecht-paragraph no-print">
-        {t(
-          'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Kortste wachttijd eerst. Deel het resultaat door de link te kopiëren.',
-        )}
+        {v.sortering === 'afstand'
+          ? t(
+              'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Dichtstbij eerst (hemelsbreed), onbekende afstand achteraan. Deel het resultaat door de link te kopiëren.',
+            )
+          : t(
+              'Alleen aanbieders met een lopend contract voor het product in de gemeente van de jeugdige. Kortste wachttijd eerst. Deel het resultaat door de link te kopiëren.',
+            )}
       </p>
       <FilterForm key={filters.key} initial={v} onApply={filters.apply}>
         {(draft, set) => (
@@ -109,6 +145,31 @@ export function SearchPage() {
               options={(region?.municipalities ?? []).map((m) => ({ value: m.cbsCode, label: m.name }))}
               value={draft.gemeente}
               onChange={(x) => set('gemeente', x)}
+            />
+            <TextField
+              id="postcode"
+              label={t('Postcode van de jeugdige')}
+              description={t('Voor de afstand tot de locaties (hemelsbreed), bijvoorbeeld 3991 AB.')}
+              autoComplete="off"
+              className="utrecht-textbox--postal-code-nl-size"
+              value={draft.postcode}
+              onChange={(x) => set('postcode', x)}
+            />
+            <SelectField
+              id="afstand"
+              label={t('Maximale afstand')}
+              placeholder={t('Geen maximum')}
+              options={maxDistances.map((km) => ({ value: km, label: t('binnen {km} km', { km }) }))}
+              value={draft.afstand}
+              onChange={(x) => set('afstand', x)}
+            />
+            <SelectField
+              id="sortering"
+              label={t('Sorteren op')}
+              placeholder={t('Kortste wachttijd')}
+              options={[{ value: 'afstand', label: t('Kortste afstand') }]}
+              value={draft.sortering}
+              onChange={(x) => set('sortering', x)}
             />
             <TextField
               id="leeftijd"
@@ -188,7 +249,7 @@ export function SearchPage() {
           )}
           <ol className="offer-list">
             {state.data.data.map((o) => (
-              <OfferCard key={o.id} offer={o} />
+              <OfferCard key={o.id} offer={o} withDistance={Boolean(v.postcode)} />
             ))}
           </ol>
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
@@ -198,8 +259,14 @@ export function SearchPage() {
   );
 }
 
-function OfferCard({ offer: o }: { offer: Offer }) {
+function OfferCard({ offer: o, withDistance }: { offer: Offer; withDistance: boolean }) {
   const { t } = useT();
+  const distance =
+    o.distanceKm === null
+      ? t('afstand onbekend')
+      : o.distanceKm < 1
+        ? t('minder dan 1 km')
+        : t('ca. {km} km', { km: Math.round(o.distanceKm) });
   return (
     <li className="offer-card">
       <h3 className="utrecht-heading-3 offer-card__title">
@@ -207,7 +274,7 @@ function OfferCard({ offer: o }: { offer: Offer }) {
       </h3>
       <DataList
         items={[
-          [t('Locatie'), locationLabel(o)],
+          [t('Locatie'), withDistance ? `${locationLabel(o)} (${distance})` : locationLabel(o)],
           [
             t('Wachttijd'),
             t('aanmelding {intake}, behandeling {treatment}', {

@@ -81,3 +81,41 @@ export function OwnAvailabilityTile() {
     </StartTile>
   );
 }
+
+/**
+ * The contract manager's signal: entries whose wait measured from the iJw messages differs from the reported one by
+ * more than the region's margin, with the way to that list and to how providers keep their entries current.
+ */
+export function MeasuredSignalTile() {
+  const { t, lang } = useT();
+  const [state] = useLoad((signal) => countOf('/availability/entries', { waitDiffers: 'true' }, signal), []);
+  return (
+    <StartTile title={t('Gemeten naast gemelde wachttijd')} state={state}>
+      {(count) =>
+        typeof count === 'number' && (
+          <>
+            <TileCount
+              count={formatCount(count, lang)}
+              label={t('regel wijkt meer dan de marge af|regels wijken meer dan de marge af', { count })}
+            />
+            <p className="utrecht-paragraph">
+              {t(
+                'De wachttijd uit de iJw-berichten (aanvraag of toewijzing tot start) verschilt meer dan de marge van de regio van wat de aanbieder opgeeft.',
+              )}
+            </p>
+            <ul className="start-tile__list">
+              {count > 0 && (
+                <li>
+                  <TextLink to="/beschikbaarheid/aanbod?gemeten=wijkt-af">{t('Bekijk deze regels')}</TextLink>
+                </li>
+              )}
+              <li>
+                <TextLink to="/beschikbaarheid/bijhouden">{t('Bijhouden van de beschikbaarheid')}</TextLink>
+              </li>
+            </ul>
+          </>
+        )
+      }
+    </StartTile>
+  );
+}

@@ -5,6 +5,8 @@ import type { OfferForm } from '../../../shared/availability';
 import type { Msg } from '../../i18n';
 
 export type {
+  Compliance,
+  ContractedProduct,
   Entry,
   EntryCreate,
   EntryUpdate,

@@ -22,7 +22,7 @@ export function LocationsEditor({
       legend={t('Locaties')}
       rows={rows}
       onChange={onChange}
-      newRow={() => ({ key: newRowKey(), name: '', postcode: '', city: '' })}
+      newRow={() => ({ key: newRowKey(), name: '', postcode: '', city: '', latitude: '', longitude: '' })}
       itemLegend={(n) => t('Locatie {n}', { n })}
       removeLabel={(n) => t('locatie {n}', { n })}
       addLabel={t('Locatie toevoegen')}
@@ -56,6 +56,26 @@ export function LocationsEditor({
               value={row.city}
               onChange={(v) => update({ city: v })}
               error={errors.of(`locations.${i}.city`)}
+            />
+            <TextField
+              id={`locations.${i}.latitude`}
+              label={<RowLabel text={t('Breedtegraad')} suffix={suffix} />}
+              description={t('Mag leeg: dan het midden van het postcodegebied. WGS84, bijvoorbeeld 52,03.')}
+              inputMode="decimal"
+              autoComplete="off"
+              value={row.latitude}
+              onChange={(v) => update({ latitude: v })}
+              error={errors.of(`locations.${i}.latitude`)}
+            />
+            <TextField
+              id={`locations.${i}.longitude`}
+              label={<RowLabel text={t('Lengtegraad')} suffix={suffix} />}
+              description={t('Bijvoorbeeld 5,17.')}
+              inputMode="decimal"
+              autoComplete="off"
+              value={row.longitude}
+              onChange={(v) => update({ longitude: v })}
+              error={errors.of(`locations.${i}.longitude`)}
             />
           </>
         );

@@ -96,6 +96,13 @@ function ProviderDetail({ provider }: { provider: Provider }) {
           { header: t('Naam'), rowHeader: true, cell: (l) => l.name },
           { header: t('Postcode'), cell: (l) => l.postcode },
           { header: t('Plaats'), cell: (l) => l.city ?? none },
+          {
+            header: t('Ligging'),
+            cell: (l) =>
+              l.latitude === null || l.longitude === null
+                ? t('midden van het postcodegebied')
+                : `${l.latitude.toLocaleString('nl-NL')} N, ${l.longitude.toLocaleString('nl-NL')} O`,
+          },
         ]}
       />
       <h2 className="utrecht-heading-2">{t('Contracten')}</h2>

@@ -8,6 +8,9 @@ export interface LocationDraft {
   name: string;
   postcode: string;
   city: string;
+  /** WGS84 as typed ("52,03" or "52.03"); empty: the centroid of the postcode area. */
+  latitude: string;
+  longitude: string;
 }
 
 export interface ProviderDraft {
@@ -50,11 +53,24 @@ export function draftFromProvider(p: Provider): ProviderDraft {
       name: l.name,
       postcode: l.postcode,
       city: l.city ?? '',
+      latitude: l.latitude === null ? '' : String(l.latitude),
+      longitude: l.longitude === null ? '' : String(l.longitude),
     })),
   };
 }
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+/** A coordinate as typed, with a decimal comma or point; null when empty, NaN when it is no number. */
+const coordinate = (text: string) => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
+
+/** Coordinates that are not numbers, named as the API names its fields, so they are refused before sending. */
+export function unreadableLocations(d: ProviderDraft) {
+  return d.locations.flatMap((l, i) =>
+    (['latitude', 'longitude'] as const)
+      .filter((k) => Number.isNaN(coordinate(l[k])))
+      .map((k) => ({ name: `locations.${i}.${k}`, code: 'invalid', reason: 'vul een getal in, zoals 52,03' })),
+  );
+}
 
 function selfService(d: ProviderDraft) {
   return {
@@ -69,6 +85,8 @@ function selfService(d: ProviderDraft) {
       name: l.name,
       postcode: l.postcode,
       city: orNull(l.city),
+      latitude: coordinate(l.latitude),
+      longitude: coordinate(l.longitude),
     })),
   };
 }
@@ -105,4 +123,6 @@ export const providerFieldLabels: Record<string, Msg> = {
   'locations.name': 'Naam',
   'locations.postcode': 'Postcode',
   'locations.city': 'Plaats',
+  'locations.latitude': 'Breedtegraad',
+  'locations.longitude': 'Lengtegraad',
 };

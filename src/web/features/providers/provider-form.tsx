@@ -25,6 +25,7 @@ import {
   toCreate,
   toUpdate,
   type ProviderDraft,
+  unreadableLocations,
 } from './provider-draft';
 import { TierFields } from './tier-fields';
 
@@ -77,6 +78,8 @@ function ProviderForm({ provider }: { provider?: Provider }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const bad = unreadableLocations(draft);
+    if (bad.length) return errors.failWith(bad);
     setBusy(true);
     try {
       const saved = provider

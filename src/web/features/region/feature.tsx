@@ -11,5 +11,6 @@ export const regionFeature: WebFeature = {
     lot: { label: 'Perceel' },
     'budget-line': { label: 'Begrotingspost' },
     'tier-level': { label: 'Niveau' },
+    'postcode-centroids': { label: 'Ligging van postcodegebieden' },
   },
 };

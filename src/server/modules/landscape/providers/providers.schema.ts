@@ -1,12 +1,32 @@
 import { z } from '@hono/zod-openapi';
 import { isWebAddress, patterns, providerDomains } from '../../../../shared/domain.js';
+import { dutchBounds } from '../../../../shared/geo.js';
 
-export const ZLocation = z.object({
+const coordinate = (label: string, [min, max]: readonly [number, number]) =>
+  z
+    .number({ message: `${label} moet een getal zijn` })
+    .min(min, `${label} ligt niet in Nederland (${min} tot ${max})`)
+    .max(max, `${label} ligt niet in Nederland (${min} tot ${max})`);
+
+const ZLocationFields = z.object({
   id: z.uuid().optional(),
   name: z.string().trim().min(1, 'naam is verplicht').max(200),
   postcode: z.string().trim().toUpperCase().regex(patterns.postcode, 'moet een postcode zijn als 3431 AB'),
   city: z.string().trim().max(100).optional().nullable(),
+  latitude: coordinate('breedtegraad', dutchBounds.latitude)
+    .nullable()
+    .optional()
+    .describe('WGS84, bijvoorbeeld 52.03; zonder: het midden van het postcodegebied'),
+  longitude: coordinate('lengtegraad', dutchBounds.longitude)
+    .nullable()
+    .optional()
+    .describe('WGS84, bijvoorbeeld 5.17'),
 });
+
+export const ZLocation = ZLocationFields.refine(
+  (l) => (l.latitude === null || l.latitude === undefined) === (l.longitude === null || l.longitude === undefined),
+  { message: 'geef breedte- en lengtegraad allebei, of geen van beide', path: ['longitude'] },
+);
 
 const fields = {
   agbCode: z
@@ -69,7 +89,14 @@ export const ZProvider = z
     specialisations: z.array(z.string()),
     website: z.string().nullable(),
     active: z.boolean(),
-    locations: z.array(ZLocation.extend({ id: z.uuid(), city: z.string().nullable() })),
+    locations: z.array(
+      ZLocationFields.extend({
+        id: z.uuid(),
+        city: z.string().nullable(),
+        latitude: z.number().nullable().describe('Eigen coördinaten (WGS84); null: het midden van het postcodegebied'),
+        longitude: z.number().nullable(),
+      }),
+    ),
     tiers: z.array(ZTierRef),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -161,7 +161,14 @@ async function replaceLocations(db: Db, providerId: string, locations: ProviderC
   const kept = new Set<string>();
   const toInsert: Array<typeof providerLocations.$inferInsert> = [];
   for (const l of locations) {
-    const values = { providerId, name: l.name, postcode: normalisePostcode(l.postcode), city: l.city ?? null };
+    const values = {
+      providerId,
+      name: l.name,
+      postcode: normalisePostcode(l.postcode),
+      city: l.city ?? null,
+      latitude: l.latitude ?? null,
+      longitude: l.longitude ?? null,
+    };
     const same =
       existing.find((e) => e.id === l.id && !kept.has(e.id)) ??
       existing.find((e) => !kept.has(e.id) && e.name === values.name && e.postcode === values.postcode);
@@ -170,7 +177,12 @@ async function replaceLocations(db: Db, providerId: string, locations: ProviderC
       continue;
     }
     kept.add(same.id);
-    await db.update(providerLocations).set(values).where(eq(providerLocations.id, same.id));
+    // Coordinates left out (not null) keep what the location had: a client that does not know them clears nothing.
+    const keepPoint = l.latitude === undefined && l.longitude === undefined;
+    await db
+      .update(providerLocations)
+      .set(keepPoint ? { ...values, latitude: same.latitude, longitude: same.longitude } : values)
+      .where(eq(providerLocations.id, same.id));
   }
   const gone = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
   if (gone.length) await db.delete(providerLocations).where(inArray(providerLocations.id, gone));
@@ -221,7 +233,14 @@ async function presentProviders(db: Db, ids: string[]): Promise<Provider[]> {
         active: r.active,
         locations: locations
           .filter((l) => l.providerId === id)
-          .map((l) => ({ id: l.id, name: l.name, postcode: l.postcode, city: l.city })),
+          .map((l) => ({
+            id: l.id,
+            name: l.name,
+            postcode: l.postcode,
+            city: l.city,
+            latitude: l.latitude,
+            longitude: l.longitude,
+          })),
         tiers: tiers
           .filter((t) => t.providerId === id)
           .map((t) => ({
