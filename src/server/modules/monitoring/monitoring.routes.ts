@@ -96,18 +96,8 @@ const ZKpiResponse = z
   })
   .openapi('KpiResponse');
 
-const ZKpiQuery = z.object({
-  kpi: z
-    .string()
-    .optional()
-    .describe(`Een of meer KPI's, met komma's: ${kpiIds.join(', ')}. Leeg = alle`),
-  period: z
-    .string()
-    .optional()
-    .describe(
-      '2025, 2025Q3, 2025-07 of (alleen voor wie trajecten mag inzien) 2025-01-01/2025-06-30; leeg = het laatste volledige kwartaal met gegevens',
-    ),
-  groupBy: z.enum(kpiGroupings, { message: `kies ${kpiGroupings.join(', ')}` }).default('region'),
+/** The filters that narrow a KPI to a municipality, provider, productcategorie or lot, and the region asked for. */
+export const kpiScopeQuery = {
   municipality: z
     .string()
     .regex(/^\d{4}$/, 'moet een CBS-gemeentecode van 4 cijfers zijn')
@@ -122,6 +112,21 @@ const ZKpiQuery = z.object({
     .optional(),
   lot: z.string().max(20).optional(),
   region: z.string().max(60).optional().describe('Regiocode; leeg = de regio van deze installatie'),
+};
+
+const ZKpiQuery = z.object({
+  kpi: z
+    .string()
+    .optional()
+    .describe(`Een of meer KPI's, met komma's: ${kpiIds.join(', ')}. Leeg = alle`),
+  period: z
+    .string()
+    .optional()
+    .describe(
+      '2025, 2025Q3, 2025-07 of (alleen voor wie trajecten mag inzien) 2025-01-01/2025-06-30; leeg = het laatste volledige kwartaal met gegevens',
+    ),
+  groupBy: z.enum(kpiGroupings, { message: `kies ${kpiGroupings.join(', ')}` }).default('region'),
+  ...kpiScopeQuery,
 });
 type KpiQuery = z.infer<typeof ZKpiQuery>;
 

@@ -10,7 +10,7 @@ import { actorOf, defineRoute } from '../../http/permission.js';
 import { cachedAnswer, jsonResponse } from './answer-cache.js';
 import { seriesToCsv, seriesToXlsx } from './export.js';
 import { buildingError, resolveRegion } from './kpi.service.js';
-import { ownProviderAgb } from './monitoring.routes.js';
+import { kpiScopeQuery, ownProviderAgb } from './monitoring.routes.js';
 import { dutchToday } from './period.js';
 import { computeKpiSeries, type KpiSeries } from './series.service.js';
 
@@ -92,20 +92,7 @@ const ZSeriesQuery = z.object({
     .max(10)
     .optional()
     .describe('De laatste periode (2025Q3 of 2025-07); leeg = de periode met de laatste gegevens'),
-  municipality: z
-    .string()
-    .regex(/^\d{4}$/, 'moet een CBS-gemeentecode van 4 cijfers zijn')
-    .optional(),
-  provider: z
-    .string()
-    .regex(/^\d{8}$/, 'moet een AGB-code van 8 cijfers zijn')
-    .optional(),
-  productCategory: z
-    .string()
-    .regex(/^\d{2}$/, 'moet een productcategorie van 2 cijfers zijn')
-    .optional(),
-  lot: z.string().max(20).optional(),
-  region: z.string().max(60).optional().describe('Regiocode; leeg = de regio van deze installatie'),
+  ...kpiScopeQuery,
 });
 type SeriesQuery = z.infer<typeof ZSeriesQuery>;
 

@@ -1,17 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsType } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { use } from 'echarts/core';
 import type { KpiUnit } from '../../../shared/kpi';
 import { buildKpiTrendOption, type KpiTrendLabels, type KpiTrendPoint } from '../../../shared/kpi-trend-chart';
+import { EChartsFigure } from './echarts-figure';
 
-use([LineChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([LineChart]);
 
-/**
- * A KPI's course over time, drawn by ECharts as SVG. Labelled for screen readers as one picture; the table below it
- * holds every figure, target and norm, so nothing is in the chart alone. Loaded on its own (React.lazy).
- */
+/** A KPI's course over time, with its target and norms. Loaded on its own (React.lazy). */
 export default function KpiTrendChart({
   points,
   references,
@@ -25,33 +20,12 @@ export default function KpiTrendChart({
   labels: KpiTrendLabels;
   locale: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return undefined;
-    const instance = init(element, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    chart.current?.setOption(buildKpiTrendOption(points, references, { unit, labels, locale, animation: !reduced }), {
-      notMerge: true,
-    });
-    chart.current?.resize();
-    container.current?.setAttribute('aria-label', labels.description);
-  }, [points, references, unit, labels, locale]);
-
   return (
-    <div ref={container} className="kpi-chart" role="img" aria-label={labels.description} style={{ blockSize: 320 }} />
+    <EChartsFigure
+      build={(animation) => buildKpiTrendOption(points, references, { unit, labels, locale, animation })}
+      inputs={[points, references, unit, labels, locale]}
+      description={labels.description}
+      height={320}
+    />
   );
 }

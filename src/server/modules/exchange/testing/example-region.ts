@@ -1,6 +1,9 @@
 import { buildAdmin, buildProvider } from '../../../testing/factories.js';
 import { createTestContext, type TestContext } from '../../../testing/harness.js';
 import { createRegion } from '../../landscape/regions/regions.service.js';
+import type { Secrets } from '../../../security/secrets.js';
+import { importSources, type FileResult } from '../import.service.js';
+import type { ImportSource } from '../sources.js';
 import { loadXsdSupport } from '../xsd.js';
 import { example } from './ijw-examples.js';
 
@@ -80,4 +83,18 @@ export async function exampleRegionContext(): Promise<TestContext> {
   await buildProvider(ctx, { agbCode: '42420001', name: 'Voorbeeldaanbieder 1' });
   await buildProvider(ctx, { agbCode: '65656055', name: 'Voorbeeldaanbieder 2' });
   return ctx;
+}
+
+/** Imports named files as one run (no actor, as the CLI does), returning each file's result in order. */
+export async function importFiles(
+  ctx: TestContext,
+  secrets: Secrets,
+  files: Array<[name: string, bytes: Buffer]>,
+): Promise<FileResult[]> {
+  async function* sources(): AsyncGenerator<ImportSource> {
+    for (const [name, bytes] of files) yield { name, bytes };
+  }
+  const results: FileResult[] = [];
+  await importSources({ db: ctx.database.db, secrets, actor: null }, sources(), (r) => results.push(r));
+  return results;
 }
