@@ -28,5 +28,5 @@ export const monitoringFeature: WebFeature = {
     { id: 'key-figures', permission: 'kpis.read', component: KeyFiguresTile },
     { id: 'money', permission: 'budgets.read', component: MoneyTile },
   ],
-  auditEntities: { 'kpi-target': { label: 'Doel' } },
+  auditEntities: { 'kpi-target': { label: 'Doel' }, 'kpi-settings': { label: 'Instellingen stuurinformatie' } },
 };

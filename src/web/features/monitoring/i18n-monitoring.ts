@@ -28,6 +28,7 @@ export const monitoringEn = {
   'De regio heeft voor dit cijfer (nog) geen gegevens.': 'The region has no data for this indicator (yet).',
   Definitie: 'Definition',
   Doel: 'Target',
+  'Instellingen stuurinformatie': 'Steering settings',
   'Doel toevoegen': 'Add target',
   'Doel verwijderen?': 'Remove target?',
   'Doel wijzigen': 'Change target',

@@ -55,6 +55,24 @@ export function refPeriod(label: string): RefPeriod {
   throw new Error(`not a period: ${label}`);
 }
 
+/**
+ * docs/kpi.md, provisional periods: a period is provisional until `lagMonths` calendar months after the day after its
+ * last day (that day is `finalOn`), judged on `today`. Counted here on the calendar parts, not with the engine's helpers.
+ */
+export function refMarked(
+  p: RefPeriod,
+  lagMonths: number,
+  today: string,
+): RefPeriod & { provisional: boolean; finalOn: string } {
+  const next = new Date(
+    Date.UTC(Number(p.to.slice(0, 4)), Number(p.to.slice(5, 7)) - 1, Number(p.to.slice(8, 10)) + 1),
+  );
+  const [y, m, d] = [next.getUTCFullYear(), next.getUTCMonth() + lagMonths, next.getUTCDate()];
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const finalOn = new Date(Date.UTC(y, m, Math.min(d, lastDay))).toISOString().slice(0, 10);
+  return { ...p, provisional: today < finalOn, finalOn };
+}
+
 /** Same length, ending the day before: the previous year, quarter or month; an interval shifts by its own length. */
 export function refPreviousPeriod(p: RefPeriod): RefPeriod {
   let m: RegExpExecArray | null;
