@@ -166,6 +166,7 @@ describe('navigation and start pages', () => {
       'Kerncijfers',
       expect.stringMatching(/^Prognose jaareinde per begrotingspost /),
       'Beschikbaarheid zoeken',
+      'Gemeten naast gemelde wachttijd',
     ]);
 
     const ending = tile(ctx.page, 'Contracten die binnen 12 maanden aflopen');

@@ -9,7 +9,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
-    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Instellingen beschikbaarheid',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
     'Beheer: Gebruikers, Audit-log, Achtergrondtaken, Postvak uit',
   ],
   contractmanager: [
@@ -17,7 +17,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
-    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Instellingen beschikbaarheid',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
   ],
   beleid: [
     'Overzicht',
@@ -112,7 +112,7 @@ describe('signing in per role', () => {
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
       'Messages: Messages, Trajectories',
       'Dashboard',
-      'Instruments: Search availability, Availability, Waits in the region, Availability settings',
+      'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings',
     ]);
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
     await ctx.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
