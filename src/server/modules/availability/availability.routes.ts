@@ -1,7 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
-import { attachment } from '../../http/download.js';
-import { csvOf, xlsxOf } from '../../http/spreadsheet.js';
+import { sendSpreadsheet, spreadsheetResponse, zSpreadsheetFormat } from '../../http/spreadsheet.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../http/openapi.js';
 import { fieldError } from '../../http/errors.js';
 import { actorOf, assertOwnRegion, defineRoute } from '../../http/permission.js';
@@ -193,19 +192,11 @@ availabilityRoutes.openapi(
       }),
       query: z.object({
         providerId: z.uuid().optional(),
-        format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('csv'),
+        format: zSpreadsheetFormat('csv'),
       }),
     },
     responses: {
-      200: {
-        description: 'Het bestand',
-        content: {
-          'text/csv': { schema: z.string() },
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-            schema: z.string().openapi({ format: 'binary' }),
-          },
-        },
-      },
+      200: spreadsheetResponse(),
       ...problems(400, 401, 403),
     },
   }),
@@ -215,28 +206,15 @@ availabilityRoutes.openapi(
       quarter: c.req.valid('param').quarter,
       providerId,
     });
-    const name = `wachttijden-${quarter}`;
-    if (format === 'xlsx')
-      return c.body(
-        new Uint8Array(
-          await xlsxOf(rows, {
-            sheet: `Wachttijden ${quarter}`,
-            widths: [10, 12, 36, 12, 24, 10, 48],
-            notes: [
-              'Per vorm van jeugdhulp: de langste wachttijd over de locaties en producten, en de som van de wachtlijsten (docs/availability.md).',
-            ],
-          }),
-        ),
-        200,
-        {
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': attachment(`${name}.xlsx`),
-        },
-      );
-    return c.body(csvOf(rows), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': attachment(`${name}.csv`),
-    });
+    const notes = [
+      'Per vorm van jeugdhulp: de langste wachttijd over de locaties en producten, en de som van de wachtlijsten (docs/availability.md).',
+    ];
+    const widths = [10, 12, 36, 12, 24, 10, 48];
+    return sendSpreadsheet(
+      c,
+      { name: `wachttijden-${quarter}`, rows, sheet: `Wachttijden ${quarter}`, notes, widths },
+      format,
+    );
   },
 );
 

@@ -1,5 +1,5 @@
 import { withheldText } from '../../../shared/kpi-charts.js';
-import { csvOf, xlsxOf } from '../../http/spreadsheet.js';
+import type { SpreadsheetTable } from '../../http/spreadsheet.js';
 import { kpiGroupLabels, type KpiCell, type KpiPeriod, type KpiResponse, type KpiUnit } from '../../../shared/kpi.js';
 import { assessmentWords } from '../../../shared/kpi-direction.js';
 import type { KpiSeries } from './series.service.js';
@@ -59,12 +59,8 @@ const provisionalMark = (period: KpiPeriod) => (period.provisional ? ' (voorlopi
 const provisionalNote = (period: KpiPeriod) =>
   `${period.label} is voorlopig: declaraties kunnen nog binnenkomen tot ${period.finalOn}; de cijfers kunnen nog stijgen.`;
 
-/** The KPI figures as CSV (semicolons, decimal commas, a BOM). */
-export function toCsv(response: KpiResponse): string {
-  return csvOf(table(response));
-}
-
-export async function toXlsx(response: KpiResponse): Promise<Buffer> {
+/** The KPI figures as a table to download, named `name`, with notes on what is withheld, provisional or rounded. */
+export function kpiSheet(response: KpiResponse, name: string): SpreadsheetTable {
   const notes = [`Cellen met minder dan ${response.suppressionThreshold} jeugdigen zijn weggelaten (docs/kpi.md).`];
   for (const period of [response.period, response.previousPeriod])
     if (period.provisional) notes.push(provisionalNote(period));
@@ -72,7 +68,7 @@ export async function toXlsx(response: KpiResponse): Promise<Buffer> {
     notes.push(
       `Aantallen zijn afgerond op ${response.rounding.count}-tallen en bedragen op ${response.rounding.euro} euro, elk apart (ook het totaal).`,
     );
-  return xlsxOf(table(response), { sheet: `KPI ${response.period.label}`, notes, widths: [36, 36] });
+  return { name, rows: table(response), sheet: `KPI ${response.period.label}`, notes, widths: [36, 36] };
 }
 
 /**
@@ -108,16 +104,13 @@ function seriesTable(series: KpiSeries): Array<Array<string | number | null>> {
   return [header, ...rows];
 }
 
-export function seriesToCsv(series: KpiSeries): string {
-  return csvOf(seriesTable(series));
-}
-
-export async function seriesToXlsx(series: KpiSeries): Promise<Buffer> {
+/** A KPI's series as a table to download, named `name`. */
+export function seriesSheet(series: KpiSeries, name: string): SpreadsheetTable {
   const notes = [`Perioden met minder dan ${series.suppressionThreshold} jeugdigen zijn weggelaten (docs/kpi.md).`];
   for (const { period } of series.points.filter((p) => p.period.provisional)) notes.push(provisionalNote(period));
   if (series.rounding)
     notes.push(
       `Aantallen zijn afgerond op ${series.rounding.count}-tallen en bedragen op ${series.rounding.euro} euro, elk apart.`,
     );
-  return xlsxOf(seriesTable(series), { sheet: `Reeks ${series.kpi.name}`, notes, widths: [36, 12] });
+  return { name, rows: seriesTable(series), sheet: `Reeks ${series.kpi.name}`, notes, widths: [36, 12] };
 }

@@ -7,12 +7,12 @@ import { eq } from 'drizzle-orm';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
-import { attachment } from '../../http/download.js';
+import { sendSpreadsheet, spreadsheetResponse, zSpreadsheetFormat } from '../../http/spreadsheet.js';
 import { json, problems, ZDate } from '../../http/openapi.js';
 import { providers } from '../../db/schema/index.js';
 import type { Actor } from '../auth/index.js';
 import { cachedAnswer, jsonResponse } from './answer-cache.js';
-import { toCsv, toXlsx } from './export.js';
+import { kpiSheet } from './export.js';
 import { buildingError, computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 import { kpiFactsState } from './facts.service.js';
 import { dutchToday, markProvisional, parsePeriod } from './period.js';
@@ -263,18 +263,10 @@ monitoringRoutes.openapi(
     tags,
     summary: 'Dezelfde KPI-cijfers als CSV of Excel (XLSX)',
     request: {
-      query: ZKpiQuery.extend({ format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('csv') }),
+      query: ZKpiQuery.extend({ format: zSpreadsheetFormat('csv') }),
     },
     responses: {
-      200: {
-        description: 'Het bestand',
-        content: {
-          'text/csv': { schema: z.string() },
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-            schema: z.string().openapi({ format: 'binary' }),
-          },
-        },
-      },
+      200: spreadsheetResponse(),
       ...problems(400, 401, 403, 503),
     },
   }),
@@ -282,17 +274,7 @@ monitoringRoutes.openapi(
     const { format, ...query } = c.req.valid('query');
     const response = JSON.parse(await cachedKpis(c, query)) as KpiResponse;
     if (response.facts.state === 'building') throw buildingError();
-    const name = exportName(response, query.kpi);
-    if (format === 'xlsx') {
-      return c.body(new Uint8Array(await toXlsx(response)), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': attachment(`${name}.xlsx`),
-      });
-    }
-    return c.body(toCsv(response), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': attachment(`${name}.csv`),
-    });
+    return sendSpreadsheet(c, kpiSheet(response, exportName(response, query.kpi)), format);
   },
 );
 

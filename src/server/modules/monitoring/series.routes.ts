@@ -3,12 +3,12 @@ import type { Context } from 'hono';
 import { kpiIds, kpiUnits } from '../../../shared/kpi.js';
 import { kpiDisclosureFor } from '../../../shared/kpi-disclosure.js';
 import type { AppEnv } from '../../http/context.js';
-import { attachment } from '../../http/download.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { json, problems, ZDate } from '../../http/openapi.js';
 import { actorOf, defineRoute } from '../../http/permission.js';
+import { sendSpreadsheet, spreadsheetResponse, zSpreadsheetFormat } from '../../http/spreadsheet.js';
 import { cachedAnswer, jsonResponse } from './answer-cache.js';
-import { seriesToCsv, seriesToXlsx } from './export.js';
+import { seriesSheet } from './export.js';
 import { buildingError, resolveRegion } from './kpi.service.js';
 import { kpiScopeQuery, ownProviderAgb } from './monitoring.routes.js';
 import { dutchToday } from './period.js';
@@ -153,18 +153,10 @@ seriesRoutes.openapi(
     tags,
     summary: 'Het verloop van een KPI als CSV of Excel (XLSX)',
     request: {
-      query: ZSeriesQuery.extend({ format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('csv') }),
+      query: ZSeriesQuery.extend({ format: zSpreadsheetFormat('csv') }),
     },
     responses: {
-      200: {
-        description: 'Het bestand',
-        content: {
-          'text/csv': { schema: z.string() },
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-            schema: z.string().openapi({ format: 'binary' }),
-          },
-        },
-      },
+      200: spreadsheetResponse(),
       ...problems(400, 401, 403, 404, 503),
     },
   }),
@@ -177,14 +169,6 @@ seriesRoutes.openapi(
       .filter(Boolean)
       .join('-')
       .replace(/[^\w.+-]/g, '_');
-    if (format === 'xlsx')
-      return c.body(new Uint8Array(await seriesToXlsx(answer)), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': attachment(`${name}.xlsx`),
-      });
-    return c.body(seriesToCsv(answer), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': attachment(`${name}.csv`),
-    });
+    return sendSpreadsheet(c, seriesSheet(answer, name), format);
   },
 );

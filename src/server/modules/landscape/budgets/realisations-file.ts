@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { municipalities } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, type InvalidParam } from '../../../http/errors.js';
-import { csvOf, xlsxOf, type Cell } from '../../../http/spreadsheet.js';
+import type { Cell, SpreadsheetTable } from '../../../http/spreadsheet.js';
 import type { Actor } from '../../auth/index.js';
 import { listRealisations, ownBudgetLine, writeRealisations } from './realisations.service.js';
 
@@ -24,8 +24,7 @@ export async function realisationTemplate(
   db: Db,
   actor: Actor,
   query: { year: number; budgetLineId: string },
-  format: 'csv' | 'xlsx',
-): Promise<{ name: string; contentType: string; body: Buffer | string }> {
+): Promise<SpreadsheetTable> {
   const line = await ownBudgetLine(db, actor, query.budgetLineId);
   const rows = await db
     .select({ id: municipalities.id, cbsCode: municipalities.cbsCode, name: municipalities.name })
@@ -41,18 +40,12 @@ export async function realisationTemplate(
     header,
     ...rows.map((m) => [m.cbsCode, m.name, line.code, query.year, ...monthColumns.map((_, i) => amount(m.id, i + 1))]),
   ];
-  const name = `realisatie-${line.code}-${query.year}`;
-  if (format === 'csv') return { name: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: csvOf(table) };
   const notes = [
     `Realisatie per maand in euro's van ${line.name} (${line.code}) in ${query.year}, volgens de gemeentelijke boekhouding.`,
     'Een lege cel laat de maand zoals hij is; bedragen zijn 0 of hoger. Post en jaar moeten blijven zoals ze zijn.',
   ];
-  const body = await xlsxOf(table, { sheet: `${line.code} ${query.year}`, notes, widths: [10, 22, 8, 8] });
-  return {
-    name: `${name}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body,
-  };
+  const name = `realisatie-${line.code}-${query.year}`;
+  return { name, rows: table, sheet: `${line.code} ${query.year}`, notes, widths: [10, 22, 8, 8] };
 }
 
 /** The text of a cell as the user typed it ('' when empty); formulas count by their result. */

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
-import { attachment } from '../../../http/download.js';
+import { sendSpreadsheet, spreadsheetResponse, zSpreadsheetFormat } from '../../../http/spreadsheet.js';
 import { AppError, ErrorCode } from '../../../http/errors.js';
 import { body, json, problems } from '../../../http/openapi.js';
 import {
@@ -58,27 +58,17 @@ realisationRoutes.openapi(
     summary: 'Sjabloon voor de realisatie van één post en jaar (XLSX of CSV), met wat al is vastgelegd',
     request: {
       query: ZRealisationFileQuery.extend({
-        format: z.enum(['csv', 'xlsx'], { message: 'kies csv of xlsx' }).default('xlsx'),
+        format: zSpreadsheetFormat('xlsx'),
       }),
     },
     responses: {
-      200: {
-        description: 'Het sjabloon',
-        content: {
-          'text/csv': { schema: z.string() },
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-            schema: z.string().openapi({ format: 'binary' }),
-          },
-        },
-      },
+      200: spreadsheetResponse('Het sjabloon'),
       ...problems(400, 401, 403),
     },
   }),
   async (c) => {
     const { format, ...query } = c.req.valid('query');
-    const file = await realisationTemplate(c.get('db'), actorOf(c), query, format);
-    const content = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
-    return c.body(content, 200, { 'Content-Type': file.contentType, 'Content-Disposition': attachment(file.name) });
+    return sendSpreadsheet(c, await realisationTemplate(c.get('db'), actorOf(c), query), format);
   },
 );
 
