@@ -1,6 +1,7 @@
 import type { KpiCell, KpiUnit } from '../../../shared/kpi.js';
 import { roundTo, type KpiRounding } from '../../../shared/kpi-disclosure.js';
-import { percent, type KpiFigures } from './kpis/kpi-module.js';
+import { percent } from './kpis/counting.js';
+import type { KpiFigures } from './kpis/kpi-module.js';
 
 /**
  * Small-number protection for published figures (docs/kpi.md): a cell standing for 1 … threshold − 1 youths loses

@@ -2,19 +2,16 @@ import { sql } from 'drizzle-orm';
 import {
   bothPeriods,
   contractedBy,
-  countFirstInCell,
-  countYouths,
   date,
   inCare,
-  num,
   pairRows,
-  percent,
   periodTags,
   spanOf,
   type KpiContext,
   type KpiModule,
   type Span,
 } from './kpi-module.js';
+import { countFirstInCell, countYouths, num, percent } from './counting.js';
 import { youthsInCare } from './youth-counts.js';
 import type { SQL } from 'drizzle-orm';
 

@@ -2,21 +2,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
   bothPeriods,
-  countFirstInCell,
   earlyReasons,
-  medianOf,
   nonEndingReasons,
-  num,
   pairRows,
-  percent,
   periodTags,
   perPlanReasons,
   spanOf,
-  tallyTrajectories,
   type KpiContext,
   type KpiModule,
   type PeriodTag,
 } from './kpi-module.js';
+import { countFirstInCell, medianOf, num, percent, tallyTrajectories } from './counting.js';
 
 const list = (codes: string[]) =>
   sql.join(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianOf, type Histogram } from './kpi-module.js';
+import { medianOf, type Histogram } from './counting.js';
 
 /** percentile_cont(0.5) over the values themselves, as PostgreSQL defines it. */
 function median(values: number[]): number | null {

@@ -1,17 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   bothPeriods,
-  countFirstInCell,
-  num,
   pairRows,
-  percent,
   periodTags,
   spanOf,
-  tallyTrajectories,
   unfollowedReasons,
   type KpiModule,
   type PeriodTag,
 } from './kpi-module.js';
+import { countFirstInCell, num, percent, tallyTrajectories } from './counting.js';
 
 /**
  * Herhaald beroep (harmonised outcome set 3.2): of the trajectories that ended in the period (an ending that counts,

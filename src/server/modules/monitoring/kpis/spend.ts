@@ -5,15 +5,8 @@ import { addDays, addMonths, daysBetween } from '../period.js';
 import { moneyCellList, moneyCells, type MoneyCellKind } from '../fact-cells.js';
 import { moneyMonthsBack } from '../facts-money.js';
 import { paidByIjw } from '../../landscape/index.js';
-import {
-  cellDimensions,
-  num,
-  type KpiContext,
-  type KpiFigures,
-  type KpiModule,
-  type KpiRow,
-  type Span,
-} from './kpi-module.js';
+import { type KpiContext, type KpiFigures, type KpiModule, type KpiRow, type Span } from './kpi-module.js';
+import { cellDimensions, num } from './counting.js';
 
 /** Money can also be grouped by budget line (the line whose productcategorieën hold the prestatie's category). */
 export const moneyGroupings: readonly KpiGroupBy[] = [

@@ -2,20 +2,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addDays } from '../period.js';
 import {
   bothPeriods,
-  countFirstInCell,
-  countYouths,
   date,
   inCare,
-  num,
   pairRows,
   periodTags,
   spanOf,
-  type CellNeighbours,
   type KpiContext,
   type KpiModule,
   type PeriodTag,
   type Span,
 } from './kpi-module.js';
+import { countFirstInCell, countYouths, num, type CellNeighbours } from './counting.js';
 
 /**
  * A KPI that counts youths, two ways to the same figure. Where the facts keep each trajectory's neighbours in the cells
