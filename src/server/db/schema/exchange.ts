@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -51,6 +52,12 @@ export const ijwFiles = pgTable(
     retourId: text(),
     retourDate: date({ mode: 'string' }),
     contentEncrypted: bytea(),
+    /**
+     * A large original is kept in parts (ijw_file_original_parts under this id) instead of in contentEncrypted: each
+     * part is written in its own statement, so PGlite, which runs on the thread that answers requests, is never held
+     * by one file for seconds.
+     */
+    contentParts: uuid(),
     /** How the original was packed before it was encrypted: 'gzip', or null for an original kept as it came (older rows). */
     contentEncoding: text(),
     importedBy: uuid().references(() => users.id),
@@ -74,7 +81,11 @@ export const ijwFiles = pgTable(
     uniqueIndex('ijw_files_message_identity')
       .on(t.messageType, t.sender, t.messageId)
       .where(sql`${t.status} = 'accepted'`),
+    check('ijw_files_one_original', sql`${t.contentEncrypted} is null or ${t.contentParts} is null`),
     index('ijw_files_received').on(t.receivedAt),
+    index('ijw_files_content_parts')
+      .on(t.contentParts)
+      .where(sql`${t.contentParts} is not null`),
     /** A file rejected again is recognised by its bytes, so the quarantine keeps one entry for it. */
     index('ijw_files_quarantined_sha256')
       .on(t.sha256)
@@ -84,6 +95,21 @@ export const ijwFiles = pgTable(
       .on(t.messageType, t.sender, t.messageId)
       .where(sql`${t.status} = 'rejected'`),
   ],
+);
+
+/**
+ * The parts of a large rejected original (gzipped, then encrypted, then cut), in order. Parts are written before the
+ * file's row; parts that no row refers to a day later were left by a crash and are swept (sweepOriginalParts).
+ */
+export const ijwFileOriginalParts = pgTable(
+  'ijw_file_original_parts',
+  {
+    originalId: uuid().notNull(),
+    seq: integer().notNull(),
+    bytes: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.originalId, t.seq] })],
 );
 
 /** A client known only by a keyed pseudonym of the BSN (HMAC-SHA-256 with the installation's secret). */

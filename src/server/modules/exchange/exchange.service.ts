@@ -116,7 +116,7 @@ export async function readQuarantinedFile(
 ): Promise<{ name: string; bytes: Buffer }> {
   const found = await fileOf(db, actor, id);
   const row = found?.row;
-  if (!row?.contentEncrypted)
+  if (!row?.contentEncrypted && !row?.contentParts)
     throw new AppError(ErrorCode.NotFound, 'Van dit bestand is geen origineel bewaard (alleen afgekeurde bestanden).');
   await recordAudit(db, actor, {
     action: 'read',
@@ -127,10 +127,7 @@ export async function readQuarantinedFile(
   });
   return {
     name: row.fileName.split('/').pop()!,
-    bytes: await openOriginal(secrets, {
-      contentEncrypted: row.contentEncrypted,
-      contentEncoding: row.contentEncoding,
-    }),
+    bytes: await openOriginal(db, secrets, row),
   };
 }
 
@@ -264,7 +261,7 @@ export function presentFile(r: typeof ijwFiles.$inferSelect, handler: string | n
       advice: ruleText(x.rule).advice,
     })),
     hasRetour: r.retourEncrypted !== null || r.retourHeader !== null,
-    hasOriginal: r.contentEncrypted !== null,
+    hasOriginal: r.contentEncrypted !== null || r.contentParts !== null,
     quarantine: r.quarantineState
       ? {
           state: r.quarantineState as QuarantineState,

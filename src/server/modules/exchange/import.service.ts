@@ -228,7 +228,7 @@ async function writeCounted(...[tx, options, files]: Parameters<typeof writeBatc
  */
 async function writePrepared(deps: ImportDeps, parties: Parties, checked: Checked[]): Promise<WriteOutcome> {
   const options = { secrets: deps.secrets, actorId: deps.actor?.id ?? null, asyncCommit: isServerDatabase(deps.db) };
-  await sealOriginals(deps.secrets, checked);
+  await sealOriginals(deps.db, deps.secrets, checked);
   try {
     return { results: await deps.db.transaction((tx) => writeCounted(tx, options, checked)), whole: true };
   } catch {

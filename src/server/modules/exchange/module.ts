@@ -2,7 +2,7 @@ import { limits } from '../../../shared/domain.js';
 import type { ServerModule } from '../server-module.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { quarantineRoutes } from './quarantine.routes.js';
-import { uploadTempSweepJob } from './sweep-upload-temp.js';
+import { originalPartsSweepJob, uploadTempSweepJob } from './sweep-upload-temp.js';
 
 export const exchangeModule = {
   name: 'exchange',
@@ -19,6 +19,6 @@ export const exchangeModule = {
         'Er worden al twee uploads tegelijk ingelezen. Probeer het over een halve minuut opnieuw, of lees grote sets in met de CLI.',
     },
   ],
-  jobs: [uploadTempSweepJob],
+  jobs: [uploadTempSweepJob, originalPartsSweepJob],
   auditEntities: ['ijw-file', 'ijw-retour', 'trajectories'] as const,
 } satisfies ServerModule;

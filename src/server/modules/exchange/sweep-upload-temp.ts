@@ -2,6 +2,7 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobDefinition } from '../../jobs/runner.js';
+import { sweepOriginalParts } from './write-batch.js';
 
 /** The folders uploads were written to before they were held in memory only (docs/decisions.md, issue 14). */
 export const uploadTempPrefix = 'zl-upload-';
@@ -46,5 +47,17 @@ export const uploadTempSweepJob: JobDefinition = {
   timeoutMinutes: 10,
   run: async () => {
     await sweepUploadTemp();
+  },
+};
+
+export const originalPartsSweepJob: JobDefinition = {
+  name: 'original-parts-sweep',
+  description:
+    'Ruimt delen van grote afgekeurde bestanden op waar geen bestand naar verwijst (achtergelaten toen het proces stopte tijdens een import); alleen delen van meer dan een dag oud.',
+  everyMinutes: 24 * 60,
+  runAtStart: true,
+  timeoutMinutes: 10,
+  run: async (db) => {
+    await sweepOriginalParts(db);
   },
 };

@@ -124,7 +124,8 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
       status: c.status,
       recordCount: records,
       reasons: JSON.stringify(reasons),
-      contentEncrypted: original,
+      contentEncrypted: original?.inline ?? null,
+      contentParts: original?.parts ?? null,
       contentEncoding: original ? 'gzip' : null,
       retourEncrypted: retour ? secrets.encrypt(retour) : null,
       retourHeader: header,
@@ -197,6 +198,7 @@ const fileColumns: Array<Column<FileRow>> = [
   ['record_count', 'integer', (r) => r.recordCount],
   ['reasons', 'jsonb', (r) => r.reasons],
   ['content_encrypted', 'bytea', (r) => hexBytes(r.contentEncrypted ?? null)],
+  ['content_parts', 'uuid', (r) => r.contentParts ?? null],
   ['content_encoding', 'text', (r) => r.contentEncoding ?? null],
   ['retour_encrypted', 'bytea', (r) => hexBytes(r.retourEncrypted ?? null)],
   ['retour_header', 'jsonb', (r) => r.retourHeader],
@@ -209,36 +211,99 @@ const fileColumns: Array<Column<FileRow>> = [
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
+/** A sealed original: in the file's row when it is small, else in parts written before the batch (the parts' id). */
+interface Sealed {
+  inline: Buffer | null;
+  parts: string | null;
+}
+
 /** Originals sealed before their batch's transaction (sealOriginals), by the file they belong to. */
-const sealed = new WeakMap<Checked, Buffer>();
+const sealed = new WeakMap<Checked, Sealed>();
+
+/**
+ * The size of a part of a large original. PGlite reads a bytea parameter as hex text at about 7 MB/s on the thread
+ * that answers requests: a part holds it some 35 ms.
+ */
+export const originalPartBytes = 128 * 1024;
 
 /** A rejected file's original as it is kept: gzipped, then encrypted. */
-function sealOriginal(secrets: Secrets, c: Checked): Buffer {
-  return secrets.encrypt(gzipSync(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength)));
+function sealOriginal(secrets: Secrets, c: Checked): Sealed {
+  return {
+    inline: secrets.encrypt(gzipSync(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength))),
+    parts: null,
+  };
 }
 
 /**
  * Seals the originals of the batch's rejected files before its transaction: gzipped on libuv's threads, so neither
  * the request thread nor the open transaction waits for it. A rejected file's bytes went into the statement as hex
  * text, which PGlite reads at about 7 MB/s on the thread that answers requests (an 8 MB original held it 2.4 s);
- * iJw XML packs to a tenth or less, and the hostile files (NUL bytes, deep nesting) to a thousandth. A file that is
- * rejected only later (a rule in the write) is sealed in the transaction instead.
+ * iJw XML packs to a tenth or less, and the hostile files (NUL bytes, deep nesting) to a thousandth. What is still
+ * larger than a part after packing (random text does not pack) is written in parts, one statement each, with the
+ * event loop free between them; the file's row refers to them. A file that is rejected only later (a rule in the
+ * write) is sealed in the transaction instead.
  */
-export async function sealOriginals(secrets: Secrets, checked: readonly Checked[]): Promise<void> {
-  for (const c of checked)
-    if (c.status === 'rejected' && c.bytes.byteLength && !sealed.has(c))
-      sealed.set(
-        c,
-        secrets.encrypt(await gzipAsync(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength))),
-      );
+export async function sealOriginals(db: Db, secrets: Secrets, checked: readonly Checked[]): Promise<void> {
+  for (const c of checked) {
+    if (c.status !== 'rejected' || !c.bytes.byteLength || sealed.has(c)) continue;
+    const box = secrets.encrypt(await gzipAsync(Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength)));
+    sealed.set(
+      c,
+      box.byteLength > originalPartBytes
+        ? { inline: null, parts: await writeParts(db, box) }
+        : { inline: box, parts: null },
+    );
+  }
 }
 
-/** A kept original as it came in. */
+/** Writes a sealed original in parts, each in its own statement; returns the parts' id. */
+async function writeParts(db: Db, box: Buffer): Promise<string> {
+  const id = uuidv7();
+  for (let seq = 0; seq * originalPartBytes < box.byteLength; seq++) {
+    const part = box.subarray(seq * originalPartBytes, (seq + 1) * originalPartBytes);
+    await db.execute(
+      sql`insert into ijw_file_original_parts (original_id, seq, bytes) values (${id}::uuid, ${seq}, decode(${part.toString('hex')}::text, 'hex'))`,
+    );
+    // Requests that waited for the database get it before the next part.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return id;
+}
+
+/**
+ * Removes the parts that no file refers to a day after they were written: a crash between the parts and the batch's
+ * commit, or a file that turned out to be in quarantine already. Returns how many parts went.
+ */
+export async function sweepOriginalParts(db: Db, olderThan = '1 day'): Promise<number> {
+  const removed = await queryRows<{ n: number }>(
+    db,
+    sql`with gone as (
+      delete from ijw_file_original_parts p
+      where p.created_at < now() - ${olderThan}::interval
+        and not exists (select 1 from ijw_files f where f.content_parts = p.original_id)
+      returning 1)
+    select count(*)::int as n from gone`,
+  );
+  return removed[0]?.n ?? 0;
+}
+
+/** A kept original as it came in, from the file's row or from its parts. */
 export async function openOriginal(
+  db: Db,
   secrets: Secrets,
-  row: { contentEncrypted: Buffer; contentEncoding: string | null },
+  row: { contentEncrypted: Buffer | null; contentParts: string | null; contentEncoding: string | null },
 ): Promise<Buffer> {
-  const plain = secrets.decrypt(row.contentEncrypted);
+  const box = row.contentParts
+    ? Buffer.concat(
+        (
+          await queryRows<{ bytes: Uint8Array }>(
+            db,
+            sql`select bytes from ijw_file_original_parts where original_id = ${row.contentParts}::uuid order by seq`,
+          )
+        ).map((r) => Buffer.from(r.bytes)),
+      )
+    : row.contentEncrypted!;
+  const plain = secrets.decrypt(box);
   return row.contentEncoding === 'gzip' ? gunzipAsync(plain) : plain;
 }
 
