@@ -81,4 +81,37 @@ describe('a provisional quarter on the dashboard', () => {
     await expectNoSeriousA11yViolations(ctx.page);
     await screenshot(ctx.page, 'kpi-verloop-voorlopig');
   });
+
+  it('lets a contract manager set how long a period stays provisional, and the periods follow', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await ctx.page.goto(`${ctx.app.baseUrl}/doelen`);
+    await settle(ctx.page, 'Doelen');
+    const lag = ctx.page.getByLabel('Voorlopig tot (maanden na de periode)');
+    expect(await lag.inputValue()).toBe('3');
+    await expect(ctx.page.getByLabel('Treeknorm tot intake (dagen)').inputValue()).resolves.toBe('28');
+    await lag.fill('25');
+    await ctx.page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await ctx.page.locator('#provisionalLagMonths-error').waitFor();
+    expect(await ctx.page.locator('#provisionalLagMonths-error').innerText()).toContain('mag hoogstens 24 zijn');
+    expect(await lag.getAttribute('aria-invalid')).toBe('true');
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    await lag.fill('0');
+    await ctx.page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: 'De instellingen zijn opgeslagen' }).waitFor();
+    const after = await apiGet<{ completeThrough: string }>(ctx.app.baseUrl, '/kpis/periods', 'beleid');
+    // Without a lag, the quarter that was provisional is complete once it has ended.
+    expect(after.completeThrough > periods.completeThrough).toBe(true);
+    await screenshot(ctx.page, 'doelen-instellingen');
+
+    // Back to three months, as the other tests of this file expect.
+    await lag.fill('3');
+    await ctx.page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await apiGet<{ completeThrough: string }>(ctx.app.baseUrl, '/kpis/periods', 'beleid')).completeThrough,
+      )
+      .toBe(periods.completeThrough);
+  });
 });

@@ -28,4 +28,18 @@ export const trendsEn = {
   'Verloop downloaden': 'Download the course over time',
   'Verloop als CSV': 'Course over time as CSV',
   'Verloop als Excel (XLSX)': 'Course over time as Excel (XLSX)',
+  'Voorlopige perioden en Treeknorm': 'Provisional periods and Treeknorm',
+  'De instellingen konden niet worden geladen.': 'The settings could not be loaded.',
+  'Voorlopig tot (maanden na de periode)': 'Provisional until (months after the period)',
+  'Treeknorm tot intake (dagen)': 'Treeknorm to intake (days)',
+  'Treeknorm tot behandeling (dagen)': 'Treeknorm to treatment (days)',
+  'Zo lang na het einde van een periode komen er nog declaraties binnen; tot dan heet de periode voorlopig. Standaard 3.':
+    'Claims keep arriving this long after a period ends; until then the period is called provisional. Default 3.',
+  'De referentielijn bij de wachttijd tot intake. Standaard 28 dagen (4 weken).':
+    'The reference line for the wait to intake. Default 28 days (4 weeks).',
+  'De referentielijn bij de wachttijd tot de start van de zorg. Standaard 70 dagen (10 weken).':
+    'The reference line for the wait to the start of care. Default 70 days (10 weeks).',
+  'De instellingen zijn opgeslagen; de cijfers gebruiken ze meteen.':
+    'The settings are saved; the figures use them at once.',
+  'Instellingen opslaan': 'Save settings',
 } as const;

@@ -17,6 +17,7 @@ import { MonitoringNav, useDashboardNames } from './dashboard-parts';
 import { comparatorLabels, kpiName, locale } from './kpi-figures';
 import type { KpiTarget } from './monitoring-api';
 import { TargetForm } from './target-form';
+import { KpiSettingsSection } from './kpi-settings-form';
 
 /** /doelen: the region's targets per KPI; beheerder and contractmanager add, change and remove them. */
 export function TargetsPage() {
@@ -168,6 +169,7 @@ function Targets() {
           }}
         />
       )}
+      <KpiSettingsSection />
     </>
   );
 }
