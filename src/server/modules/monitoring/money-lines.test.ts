@@ -154,4 +154,13 @@ describe('money per budget line and municipality', () => {
     for (const line of published.lines)
       for (const m of [line, ...line.municipalities]) if (m.spent !== null) expect(m.spent % 1000).toBe(0);
   });
+
+  it('over the API gives the new figures as soon as a realisation is entered (kept answers do not go stale)', async () => {
+    const x = await busiest();
+    const vt = async () => (await moneyOverApi('contractmanager')).lines.find((l) => l.code === 'VT')!;
+    const before = await vt();
+    await bookVeiligThuis(x.cbs, [['2025-04', 2500]]);
+    const after = await vt();
+    expect(after.spent).toBe(before.spent! + 2500);
+  });
 });

@@ -4,7 +4,9 @@ import { actorOf, defineRoute } from '../../http/permission.js';
 import type { AppEnv } from '../../http/context.js';
 import { json, problems, ZDate } from '../../http/openapi.js';
 import { buildingError, kpiPeriods, resolveRegion } from './kpi.service.js';
+import { cachedAnswer, jsonResponse } from './answer-cache.js';
 import { computeMoneyLines } from './money-lines.js';
+import { dutchToday } from './period.js';
 
 export const moneyRoutes = new OpenAPIHono<AppEnv>();
 
@@ -72,15 +74,19 @@ moneyRoutes.openapi(
     const query = c.req.valid('query');
     const actor = actorOf(c);
     const db = c.get('db');
-    const region = await resolveRegion(db, query.region, actor.regionIds);
-    const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
-    const money = await computeMoneyLines(db, {
-      regionId: region.id,
-      period,
-      disclosure: kpiDisclosureFor(actor.role),
-      threshold: c.get('config').suppressionThreshold,
+    // Kept per data version like the KPI answers; the default period moves with the day.
+    const answer = await cachedAnswer(c, 'money', { ...query, today: dutchToday() }, async () => {
+      const region = await resolveRegion(db, query.region, actor.regionIds);
+      const period = query.period ?? (await kpiPeriods(db, region.id)).defaultPeriod;
+      const money = await computeMoneyLines(db, {
+        regionId: region.id,
+        period,
+        disclosure: kpiDisclosureFor(actor.role),
+        threshold: c.get('config').suppressionThreshold,
+      });
+      if (money.building) throw buildingError();
+      return money;
     });
-    if (money.building) throw buildingError();
-    return c.json(money, 200);
+    return jsonResponse(c, answer);
   },
 );
