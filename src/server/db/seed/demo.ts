@@ -80,7 +80,12 @@ export async function seedDemoRegion(db: Db): Promise<void> {
         budgetCeiling: c.lot === 'GZV' ? 4_800_000 : null,
         notes: null,
         extensions: [
-          { newEndDate: contractEnd(2028, start), decidedOn: '2025-11-15', note: 'Eerste verlenging met twee jaar' },
+          {
+            newEndDate: contractEnd(2028, start),
+            decidedOn: '2025-11-15',
+            note: 'Eerste verlenging met twee jaar',
+            status: 'decided',
+          },
         ],
       });
     }

@@ -85,7 +85,7 @@ describe('contracts API', () => {
       providerId: provider.id,
       startDate: '2023-08-01',
       endDate: '2024-07-31',
-      extensions: [{ newEndDate: '2026-07-31', decidedOn: null, note: null }],
+      extensions: [{ newEndDate: '2026-07-31', decidedOn: null, note: null, status: 'decided' }],
     });
     expect(first.effectiveEndDate).toBe('2026-07-31');
     const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
@@ -212,7 +212,7 @@ describe('contracts API', () => {
     const terms = {
       budgetCeiling: 1_250_000,
       notes: 'Plafond onder voorbehoud van de raad',
-      extensions: [{ newEndDate: '2026-12-31', note: 'Verlengd na evaluatie' }],
+      extensions: [{ newEndDate: '2026-12-31', decidedOn: '2025-11-01', note: 'Verlengd na evaluatie' }],
     };
     expect((await call(ctx, manager, 'PATCH', `/contracts/${contract.id}`, terms)).status).toBe(200);
     const secrets = [String(terms.budgetCeiling), terms.notes, terms.extensions[0]!.note];
