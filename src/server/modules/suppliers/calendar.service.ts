@@ -85,10 +85,13 @@ export async function contractCalendar(
     today,
     horizonMonths: options.horizonMonths,
     horizonEnd: horizonEnd(today, options.horizonMonths),
-    events: events.map((e) => {
-      const c = byId.get(e.contractId)!;
-      return { ...e, reference: c.reference, providerName: c.providerName, lotName: c.lotName };
-    }),
+    // Soonest first; on the same day by contract reference, as the contract manager knows them.
+    events: events
+      .map((e) => {
+        const c = byId.get(e.contractId)!;
+        return { ...e, reference: c.reference, providerName: c.providerName, lotName: c.lotName };
+      })
+      .sort((a, b) => a.date.localeCompare(b.date) || a.reference.localeCompare(b.reference)),
     contracts: rows,
   };
 }

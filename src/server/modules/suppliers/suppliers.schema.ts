@@ -113,7 +113,7 @@ export const ZTierOverview = z
         measures: z.object({
           spendShare: z.number().describe('Aandeel in de gedeclareerde uitgaven van de regio, 0 tot 1'),
           euros: z.number(),
-          youths: z.number().int(),
+          youths: z.number().int().describe('Jeugdigen met een declaratie, afgerond op vijftallen'),
           lots: z.number().int(),
           signals: z.number().int().describe('Open signalen op de cijfers van het laatste volledige kwartaal'),
         }),

@@ -105,7 +105,8 @@ export async function tierOverview(db: Db, regionId: string, today = dutchToday(
       providerId: p.providerId,
       agbCode: p.agbCode,
       name: p.name,
-      measures: { ...m, spendShare: Math.round(m.spendShare * 1000) / 1000 },
+      // Counts of youths leave the back office rounded to fives, as published figures do; the score used them exact.
+      measures: { ...m, spendShare: Math.round(m.spendShare * 1000) / 1000, youths: Math.round(m.youths / 5) * 5 },
       score: scores[i]!.score,
       suggested: scores[i]!.suggested,
       current,
@@ -185,3 +186,6 @@ function presentChange(r: typeof providerTierChanges.$inferSelect) {
     decidedAt: r.decidedAt.toISOString(),
   };
 }
+
+export type TierOverview = Awaited<ReturnType<typeof tierOverview>>;
+export type TierChange = ReturnType<typeof presentChange>;

@@ -1,5 +1,7 @@
 import type { WebFeature } from '../feature';
 import { ContractCalendarPage } from './calendar-page';
+import { TierDecisionPage } from './tier-decision-page';
+import { TiersPage } from './tiers-page';
 
 /**
  * Supplier management (leveranciersmanagement): the contract calendar with the NZa list, and the tiers with reasons.
@@ -7,7 +9,11 @@ import { ContractCalendarPage } from './calendar-page';
  */
 export const suppliersFeature: WebFeature = {
   id: 'suppliers',
-  routes: [{ path: 'contractkalender', element: <ContractCalendarPage />, permission: 'contractCalendar.read' }],
+  routes: [
+    { path: 'contractkalender', element: <ContractCalendarPage />, permission: 'contractCalendar.read' },
+    { path: 'aanbieders/indeling', element: <TiersPage />, permission: 'tiers.read' },
+    { path: 'aanbieders/:id/indeling', element: <TierDecisionPage />, permission: 'tiers.read' },
+  ],
   menu: [
     { section: 'inkoop', label: 'Contractkalender', path: '/contractkalender', permission: 'contractCalendar.read' },
   ],

@@ -7,19 +7,25 @@ const termsOnly = 'Alleen voor wie contracts.terms heeft (beheerder, contractman
 
 const statusText = 'optie (nog te besluiten), besloten (verlengt het contract) of afgewezen (verlengt niet)';
 
-export const ZExtension = z.object({
-  newEndDate: isoDate('nieuwe einddatum'),
-  decidedOn: isoDate('besluitdatum').nullable().optional(),
-  note: z.string().trim().max(1000).nullable().optional(),
-  status: z
-    .enum(extensionStatuses, { message: `kies ${statusText}` })
-    .default('decided')
-    .describe(`Status: ${statusText}. Zonder status: besloten, zoals voor het bestaan van de status.`),
-  decideBy: isoDate('uiterste besluitdatum')
-    .nullable()
-    .optional()
-    .describe('Uiterlijk besluiten op (de opzegtermijn van het contract); zonder: de einddatum ervoor'),
-});
+/**
+ * An extension as a client sends it. Without a status it is decided when it has a decision date and an option when
+ * it has none, as the contract form and the start page read an extension before the status existed.
+ */
+export const ZExtension = z
+  .object({
+    newEndDate: isoDate('nieuwe einddatum'),
+    decidedOn: isoDate('besluitdatum').nullable().optional(),
+    note: z.string().trim().max(1000).nullable().optional(),
+    status: z
+      .enum(extensionStatuses, { message: `kies ${statusText}` })
+      .optional()
+      .describe(`Status: ${statusText}. Zonder status: besloten met een besluitdatum, anders een optie.`),
+    decideBy: isoDate('uiterste besluitdatum')
+      .nullable()
+      .optional()
+      .describe('Uiterlijk besluiten op (de opzegtermijn van het contract); zonder: de einddatum ervoor'),
+  })
+  .transform((e) => ({ ...e, status: e.status ?? (e.decidedOn ? ('decided' as const) : ('option' as const)) }));
 
 export const ZExtensionDecision = z
   .object({

@@ -212,7 +212,7 @@ describe('contracts API', () => {
     const terms = {
       budgetCeiling: 1_250_000,
       notes: 'Plafond onder voorbehoud van de raad',
-      extensions: [{ newEndDate: '2026-12-31', decidedOn: '2025-11-01', note: 'Verlengd na evaluatie' }],
+      extensions: [{ newEndDate: '2026-12-31', note: 'Verlengd na evaluatie' }],
     };
     expect((await call(ctx, manager, 'PATCH', `/contracts/${contract.id}`, terms)).status).toBe(200);
     const secrets = [String(terms.budgetCeiling), terms.notes, terms.extensions[0]!.note];
