@@ -64,3 +64,59 @@ describe('Contractkalender', () => {
     expect(await menu.innerText()).not.toContain('Contractkalender');
   });
 });
+
+describe('Indeling van aanbieders', () => {
+  const ctx = useAppInBrowser();
+
+  it('lets the contract manager override a tier only with a reason and never A with C, and keeps the history', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(ctx.page, 'Indeling van aanbieders');
+    await settle(ctx.page, 'Indeling van aanbieders');
+    const rows = await tableRows(ctx.page, 'Voorgestelde en huidige indeling per aanbieder');
+    const lekoever = rows.find((r) => r[0] === 'Jeugdhulp De Lekoever')!;
+    // Ambulant and Forensisch, and Gezinsvormen as a member of the Combinatie; the demo seeded it hoog and A.
+    expect(lekoever[4]).toBe('3');
+    expect(lekoever[8]).toMatch(/^Hoog, A/);
+    // Override: choose an omvang other than the suggestion.
+    const other = lekoever[7] === 'Basis' ? 'Midden' : 'Basis';
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    await ctx.page.getByRole('link', { name: 'Jeugdhulp De Lekoever' }).click();
+    await settle(ctx.page, 'Indeling van Jeugdhulp De Lekoever');
+    const save = ctx.page.getByRole('button', { name: 'Indeling vastleggen' });
+    // A and C exclude each other in the region: refused next to the field, nothing saved.
+    await ctx.page.getByLabel('C flexaanbieder').check();
+    await ctx.page.getByLabel('Reden').fill('Ook flexcapaciteit');
+    await save.click();
+    await ctx.page.locator('#tierLevelIds-error').waitFor();
+    expect(await ctx.page.locator('#tierLevelIds-error').innerText()).toContain('sluiten elkaar uit');
+    await expectNoSeriousA11yViolations(ctx.page);
+    // Without a reason: refused too.
+    await ctx.page.getByLabel('C flexaanbieder').uncheck();
+    await ctx.page.getByLabel(other, { exact: true }).check();
+    await ctx.page.getByLabel('Reden').fill('');
+    await save.click();
+    await ctx.page.locator('#reason-error').waitFor();
+    expect(await ctx.page.locator('#reason-error').innerText()).toBe('geef een reden voor deze indeling');
+    expect(await tableRows(ctx.page, 'Besluiten over de indeling, nieuwste eerst')).toEqual([
+      ['Nog geen besluiten over de indeling.'],
+    ]);
+
+    await ctx.page.getByLabel('Reden').fill('Volume daalt na de overdracht van Forensisch');
+    await save.click();
+    await ctx.page.getByText('De indeling is vastgelegd.').waitFor();
+    await ctx.page.waitForFunction(() => document.body.textContent?.includes('Volume daalt na de overdracht'));
+    const history = await tableRows(ctx.page, 'Besluiten over de indeling, nieuwste eerst');
+    expect(history.map((r) => r.slice(1))).toEqual([
+      [
+        'hoog, A',
+        `${other.toLowerCase()}, A`,
+        'Afgeweken van het voorstel',
+        'Volume daalt na de overdracht van Forensisch',
+        'Cas Contractmanager',
+      ],
+    ]);
+    await expectNoSeriousA11yViolations(ctx.page);
+    await screenshot(ctx.page, 'provider-tier-decision');
+  });
+});

@@ -80,7 +80,7 @@ describe('navigation and start pages', () => {
     const tops = await nav
       .locator(':scope > div > ul > li')
       .evaluateAll((items) => items.map((li) => (li as HTMLElement).offsetTop));
-    // Overzicht, Landschap, Contractkalender, Berichten, Dashboard, Instrumenten, Beheer.
+    // Overzicht, Landschap, Contracten en inkoop, Berichten, Dashboard, Instrumenten, Beheer.
     expect(tops.length).toBe(7);
     expect(new Set(tops).size).toBe(1);
 
@@ -254,7 +254,7 @@ describe('navigation and start pages', () => {
       expect(await nav.getByRole('link', { name: 'Overzicht' }).isVisible()).toBe(false);
       await button.click();
       expect(await nav.getByRole('link', { name: 'Overzicht' }).isVisible()).toBe(true);
-      expect(await nav.getByRole('link', { name: 'Aanbieders' }).isVisible()).toBe(true);
+      expect(await nav.getByRole('link', { name: 'Aanbieders', exact: true }).isVisible()).toBe(true);
       await expectNoSeriousA11yViolations(ctx.page);
       if (role === 'beheerder' || role === 'contractmanager') {
         await ctx.page.screenshot({ path: `/tmp/nav-${role}-390-menu.png`, fullPage: true });

@@ -16,6 +16,12 @@ export const suppliersFeature: WebFeature = {
   ],
   menu: [
     { section: 'inkoop', label: 'Contractkalender', path: '/contractkalender', permission: 'contractCalendar.read' },
+    {
+      section: 'inkoop',
+      label: 'Indeling van aanbieders',
+      path: '/aanbieders/indeling',
+      permission: 'tiers.read',
+    },
   ],
   auditEntities: {
     'provider-tier': { label: 'Indeling van een aanbieder', path: '/aanbieders' },
