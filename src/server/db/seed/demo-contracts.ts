@@ -89,22 +89,26 @@ export function demoExtensions(
 }
 
 /**
- * Scales the demo's ceilings to its care, as scaleDemoBudgetsToCare does the budgets: each contract's ceiling is last
- * year's declared amount of its provider in its lot, with a margin of 30%, but 5% under it for the first contract, so
- * its forecast runs over and the calendar shows a ceiling signal. Contracts without care keep their ceiling.
+ * Scales the demo's ceilings to its care, as scaleDemoBudgetsToCare does the budgets: each contract's ceiling is what
+ * its provider declared in its lot this year so far, as a whole year at the same monthly pace, with a margin of 25%;
+ * but 10% under it for the first contract, so its forecast runs over and the calendar shows a ceiling signal.
+ * Contracts without care this year keep their ceiling.
  */
 export async function scaleDemoCeilingsToCare(db: Db): Promise<void> {
-  const year = new Date().getFullYear() - 1;
+  const year = new Date().getFullYear();
   await db.execute(sql`
-    with spend as (
-      select d.provider_agb, p.lot_id, sum(l.amount_cents) / 100.0 as euros
+    with lines as (
+      select d.provider_agb, p.lot_id, l.period_start, l.amount_cents
       from ijw_declaration_lines l
       join ijw_declarations d on d.id = l.declaration_id
       join products p on p.product_code = l.product_code
-      where extract(year from l.period_start)::int = ${year} and p.lot_id is not null
-      group by 1, 2)
+      where extract(year from l.period_start)::int = ${year} and p.lot_id is not null),
+    months as (select max(extract(month from period_start))::int as n from lines),
+    spend as (
+      select provider_agb, lot_id, sum(amount_cents) / 100.0 * 12 / (select n from months) as euros
+      from lines group by 1, 2)
     update contracts c
-    set budget_ceiling = round(s.euros * (case when c.reference like '%-001' then 0.95 else 1.3 end) / 1000) * 1000
+    set budget_ceiling = greatest(1000, round(s.euros * (case when c.reference like '%-001' then 0.9 else 1.25 end) / 1000) * 1000)
     from spend s join providers pr on pr.agb_code = s.provider_agb
     where c.provider_id = pr.id and c.lot_id = s.lot_id and s.euros > 0`);
 }
