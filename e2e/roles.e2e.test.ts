@@ -7,6 +7,7 @@ const expectedMenu: Record<Role, string[]> = {
   beheerder: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
@@ -15,6 +16,7 @@ const expectedMenu: Record<Role, string[]> = {
   contractmanager: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
@@ -22,6 +24,7 @@ const expectedMenu: Record<Role, string[]> = {
   beleid: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders',
     'Berichten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio',
@@ -110,6 +113,7 @@ describe('signing in per role', () => {
     expect(await menuOutline(ctx.page, 'Main menu')).toEqual([
       'Overview',
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
+      'Contracts and procurement: Contract calendar, Provider tiers',
       'Messages: Messages, Trajectories',
       'Dashboard',
       'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings',

@@ -9,6 +9,7 @@ import { openDatabase } from './db/client.js';
 import { issueCliToken } from './http/cli-token.js';
 import { createLogger } from './http/logger.js';
 import { scaleDemoBudgetsToCare, seedDemoRegionIfEmpty } from './db/seed/demo.js';
+import { scaleDemoCeilingsToCare } from './db/seed/demo-contracts.js';
 import { seedDemoRealisations } from './db/seed/demo-money.js';
 import { seedDemoMessages } from './modules/exchange/index.js';
 import { loadSecrets } from './security/secrets.js';
@@ -41,6 +42,7 @@ export async function startServer(
         process.stdout.write(`iJw-demoberichten voor ${youths} jeugdigen worden gemaakt en ingelezen…\n`);
         const result = await seedDemoMessages(database.db, secrets, youths);
         await scaleDemoBudgetsToCare(database.db);
+        await scaleDemoCeilingsToCare(database.db);
         await seedDemoRealisations(database.db);
         process.stdout.write(
           `${result.accepted} van ${result.files} berichten ingelezen (${result.records} records).\n`,

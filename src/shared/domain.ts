@@ -93,3 +93,10 @@ export const patterns = {
   postcode: /^[1-9]\d{3} ?[A-Z]{2}$/,
   isoDate: /^\d{4}-\d{2}-\d{2}$/,
 } as const;
+
+/**
+ * An extension of a contract: an option until decided, then decided (it moves the contract's end) or declined (it
+ * never does).
+ */
+export const extensionStatuses = ['option', 'decided', 'declined'] as const;
+export type ExtensionStatus = (typeof extensionStatuses)[number];

@@ -153,6 +153,23 @@ export const permissionTable = {
   },
   'targets.read': { description: 'Doelen en drempels op KPI’s lezen', grants: backofficeAndPolicy },
   'targets.edit': { description: 'Doelen en drempels op KPI’s vastleggen en wijzigen', grants: backoffice },
+
+  // --- Supplier management (leveranciersmanagement)
+  'contractCalendar.read': {
+    description:
+      'De contractkalender lezen: aflopende contracten, verlengingsbesluiten, uitgaven tegen het budgetplafond en de jaarlijkse NZa-lijst',
+    grants: backofficeAndPolicy,
+  },
+  'tiers.read': {
+    description:
+      'De voorgestelde indeling van aanbieders met de cijfers erachter en de geschiedenis van indelingen met redenen lezen',
+    grants: backofficeAndPolicy,
+  },
+  'tiers.edit': {
+    description:
+      'De indeling van een aanbieder bevestigen of afwijken met een reden, en de weging van de regio vastleggen',
+    grants: backoffice,
+  },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof permissionTable;

@@ -5,6 +5,7 @@ import { queueMail } from '../mail/index.js';
 import { availabilityOperations } from './matrix-availability.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
+import { suppliersOperations } from './matrix-suppliers.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
 
@@ -401,4 +402,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...monitoringOperations,
   ...availabilityOperations,
   ...moneyOperations,
+  ...suppliersOperations,
 };

@@ -11,6 +11,7 @@ import { monitoringFeature } from './monitoring/feature';
 import { productsFeature } from './products/feature';
 import { providersFeature } from './providers/feature';
 import { regionFeature } from './region/feature';
+import { suppliersFeature } from './suppliers/feature';
 import { usersFeature } from './users/feature';
 
 /**
@@ -21,6 +22,7 @@ export const features: readonly WebFeature[] = [
   providersFeature,
   combinationsFeature,
   contractsFeature,
+  suppliersFeature,
   productsFeature,
   budgetsFeature,
   regionFeature,

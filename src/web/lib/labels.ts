@@ -1,5 +1,5 @@
 import type { Msg } from '../i18n';
-import type { StayForm } from '../../shared/domain';
+import type { ExtensionStatus, StayForm } from '../../shared/domain';
 import type { AuditEvent, Contract, FundingVariant, Intensity, Procedure, ProviderDomain, Role } from './types';
 
 /** Display names of the shared enumerations, as dictionary keys so the language switch applies. */
@@ -18,6 +18,12 @@ export const fundingVariantLabels: Record<FundingVariant, Msg> = {
   inspanningsgericht: 'Inspanningsgericht',
   outputgericht: 'Outputgericht',
   taakgericht: 'Taakgericht',
+};
+
+export const extensionStatusLabels: Record<ExtensionStatus, Msg> = {
+  option: 'Optie, nog te besluiten',
+  decided: 'Besloten: verlengd',
+  declined: 'Afgewezen: niet verlengd',
 };
 
 export const procedureLabels: Record<Procedure, Msg> = {

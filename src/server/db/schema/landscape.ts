@@ -183,16 +183,27 @@ export const contracts = pgTable(
   ],
 );
 
-/** Each extension moves the contract's effective end date; the latest one counts. */
-export const contractExtensions = pgTable('contract_extensions', {
-  id: uuid().primaryKey().defaultRandom(),
-  contractId: uuid()
-    .notNull()
-    .references(() => contracts.id, { onDelete: 'cascade' }),
-  newEndDate: date({ mode: 'string' }).notNull(),
-  decidedOn: date({ mode: 'string' }),
-  note: text(),
-});
+/**
+ * An extension of a contract: an option until the region decides on it (status `option`), then `decided` (it moves
+ * the contract's effective end; the latest decided one counts) or `declined` (it never does). Rows from before the
+ * status existed were all counted, so the migration made them `decided` (docs/decisions.md, contract calendar).
+ */
+export const contractExtensions = pgTable(
+  'contract_extensions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    newEndDate: date({ mode: 'string' }).notNull(),
+    decidedOn: date({ mode: 'string' }),
+    note: text(),
+    status: text().notNull().default('decided'),
+    /** The day by which the region must decide on the option (the notice the contract sets). */
+    decideBy: date({ mode: 'string' }),
+  },
+  (t) => [check('contract_extensions_status', sql`${t.status} in ('option', 'decided', 'declined')`)],
+);
 
 export const products = pgTable(
   'products',

@@ -9,7 +9,9 @@ import { createProvider } from '../../modules/landscape/index.js';
 import { createCombination } from '../../modules/landscape/index.js';
 import { createRegion, defaultTierLevels } from '../../modules/landscape/index.js';
 import type { Role } from '../../../shared/domain.js';
+import { dutchToday } from '../../../shared/period.js';
 import { seedDemoAvailability } from './demo-availability.js';
+import { demoCeilings, demoExtensions } from './demo-contracts.js';
 import { seedDemoPostcodes } from './demo-postcodes.js';
 import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
 
@@ -65,6 +67,7 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     });
 
     const lotId = (code: string) => region.lots.find((l) => l.code === code)!.id;
+    const today = dutchToday();
     for (const [i, c] of demoContracts.entries()) {
       const start = switchDates[c.lot]!;
       await createContract(tx, actor, {
@@ -77,11 +80,9 @@ export async function seedDemoRegion(db: Db): Promise<void> {
         endDate: contractEnd(2026, start),
         procedure: c.lot === 'GZV' || c.lot === 'CRI' ? 'europese-aanbesteding' : 'open-house',
         fundingVariant: c.lot === 'CRI' ? 'outputgericht' : 'inspanningsgericht',
-        budgetCeiling: c.lot === 'GZV' ? 4_800_000 : null,
+        budgetCeiling: demoCeilings[c.lot] ?? null,
         notes: null,
-        extensions: [
-          { newEndDate: contractEnd(2028, start), decidedOn: '2025-11-15', note: 'Eerste verlenging met twee jaar' },
-        ],
+        extensions: demoExtensions(i, contractEnd(2028, start), contractEnd(2030, start), today),
       });
     }
 

@@ -3,9 +3,15 @@ export { createBudget, listBudgets } from './budgets/budgets.service.js';
 export { budgetYearOfRegion, paidByIjw, writeRealisations } from './budgets/realisations.service.js';
 export { createCombination } from './combinations/combinations.service.js';
 export { createContract } from './contracts/contracts.service.js';
+export {
+  contractedProvidersInYear,
+  listRegionContracts,
+  type ContractedProvider,
+  type RegionContract,
+} from './contracts/region-contracts.js';
 export { createProduct } from './products/products.service.js';
-export { createProvider } from './providers/providers.service.js';
-export { createRegion, defaultTierLevels } from './regions/regions.service.js';
+export { createProvider, listRegionTiers, setRegionTiers, type TierCodes } from './providers/providers.service.js';
+export { createRegion, defaultTierLevels, getRegion } from './regions/regions.service.js';
 export {
   budgetLinesDigest,
   careWithStay,

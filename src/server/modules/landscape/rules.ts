@@ -1,19 +1,26 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { ExtensionStatus } from '../../../shared/domain.js';
 
 /**
  * The landscape's rules, in one place, for the set-based queries of other modules (the KPI facts read them in SQL;
  * the contracts service in TypeScript). Each SQL fragment reads only the landscape's own tables.
  */
 
-/** A contract's end with its extensions: the latest of its end date and its extensions' new end dates. */
-export function effectiveEndDate(endDate: string, extensions: ReadonlyArray<{ newEndDate: string }>): string {
-  return [endDate, ...extensions.map((e) => e.newEndDate)].sort().at(-1)!;
+/**
+ * A contract's end with its extensions: the latest of its end date and its decided extensions' new end dates. An
+ * option (not yet decided) or a declined extension never moves the end.
+ */
+export function effectiveEndDate(
+  endDate: string,
+  extensions: ReadonlyArray<{ newEndDate: string; status: ExtensionStatus }>,
+): string {
+  return [endDate, ...extensions.filter((e) => e.status === 'decided').map((e) => e.newEndDate)].sort().at(-1)!;
 }
 
-/** The same rule in SQL, for the contract row `c` (an alias or the table name). */
+/** The same rule in SQL (decided extensions only), for the contract row `c` (an alias or the table name). */
 export const contractEnd = (c: string): SQL =>
   sql.raw(
-    `greatest(${c}.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = ${c}.id), ${c}.end_date))`,
+    `greatest(${c}.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = ${c}.id and e.status = 'decided'), ${c}.end_date))`,
   );
 
 /**
@@ -23,17 +30,17 @@ export const contractEnd = (c: string): SQL =>
  * join to the providers made the planner test every contract against every provider (0.8 s for 200 providers, minutes
  * for 2,000), and the facts' staleness check reads it on every dashboard read.
  */
-const contractRuns = sql`
+export const contractRuns = sql`
   select c.id, c.region_id, c.lot_id, c.provider_id, c.start_date, greatest(c.end_date, coalesce(x.new_end_date, c.end_date)) as end_date
   from (select id, region_id, lot_id, start_date, end_date, provider_id from contracts
     union all
     select c.id, c.region_id, c.lot_id, c.start_date, c.end_date, cm.provider_id
     from contracts c join combination_members cm on cm.combination_id = c.combination_id) c
-  left join (select x.contract_id, max(x.new_end_date) as new_end_date from contract_extensions x group by 1) x on x.contract_id = c.id`;
+  left join (select x.contract_id, max(x.new_end_date) as new_end_date from contract_extensions x where x.status = 'decided' group by 1) x on x.contract_id = c.id`;
 
 /**
  * Per municipality and provider (AGB), the periods the provider had a contract with the municipality's region, directly
- * or as a member of a contracted combination, each to its end with extensions: a date multirange (columns cbs_code,
+ * or as a member of a contracted combination, each to its end with decided extensions: a date multirange (columns cbs_code,
  * agb_code, periods).
  */
 export const contractPeriods = sql`

@@ -9,7 +9,7 @@ import { DataList, Table } from '../../components/table';
 import { api } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
-import { fundingVariantLabels, procedureLabels } from '../../lib/labels';
+import { extensionStatusLabels, fundingVariantLabels, procedureLabels } from '../../lib/labels';
 import type { Contract } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
@@ -67,6 +67,8 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
         empty={t('Geen verlengingen.')}
         columns={[
           { header: t('Nieuwe einddatum'), rowHeader: true, cell: (e) => formatDate(e.newEndDate) },
+          { header: t('Status van de verlenging'), cell: (e) => t(extensionStatusLabels[e.status]) },
+          { header: t('Uiterlijk besluiten op'), cell: (e) => formatDate(e.decideBy) },
           { header: t('Besluitdatum'), cell: (e) => formatDate(e.decidedOn) },
           ...(terms ? [{ header: t('Notitie'), cell: (e: (typeof c.extensions)[number]) => e.note ?? '—' }] : []),
         ]}

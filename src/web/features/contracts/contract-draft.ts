@@ -2,6 +2,7 @@ import type { InvalidParam } from '../../lib/api-client';
 import { amountToInput, parseAmount } from '../../lib/format';
 import { newRowKey } from '../../lib/row-key';
 import type { Msg } from '../../i18n';
+import type { ExtensionStatus } from '../../../shared/domain';
 import type { Contract, ContractCreate, ContractUpdate } from '../../lib/types';
 
 export interface ExtensionDraft {
@@ -9,6 +10,8 @@ export interface ExtensionDraft {
   newEndDate: string;
   decidedOn: string;
   note: string;
+  status: ExtensionStatus;
+  decideBy: string;
 }
 
 export interface ContractDraft {
@@ -40,7 +43,7 @@ export const emptyContract: ContractDraft = {
 };
 
 export function newExtension(): ExtensionDraft {
-  return { key: newRowKey(), newEndDate: '', decidedOn: '', note: '' };
+  return { key: newRowKey(), newEndDate: '', decidedOn: '', note: '', status: 'option', decideBy: '' };
 }
 
 export function draftFromContract(c: Contract): ContractDraft {
@@ -60,6 +63,8 @@ export function draftFromContract(c: Contract): ContractDraft {
       newEndDate: e.newEndDate,
       decidedOn: e.decidedOn ?? '',
       note: e.note ?? '',
+      status: e.status,
+      decideBy: e.decideBy ?? '',
     })),
   };
 }
@@ -95,6 +100,8 @@ export function toContractBody(
       newEndDate: e.newEndDate,
       decidedOn: e.decidedOn || null,
       note: orNull(e.note),
+      status: e.status,
+      decideBy: e.decideBy || null,
     })),
   };
   return { body, problems };
@@ -122,4 +129,6 @@ export const contractFieldLabels: Record<string, Msg> = {
   'extensions.newEndDate': 'Nieuwe einddatum',
   'extensions.decidedOn': 'Besluitdatum',
   'extensions.note': 'Notitie',
+  'extensions.status': 'Status van de verlenging',
+  'extensions.decideBy': 'Uiterlijk besluiten op',
 };

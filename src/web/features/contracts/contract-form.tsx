@@ -10,7 +10,8 @@ import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api, fetchAll } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
-import { fundingVariantLabels, procedureLabels } from '../../lib/labels';
+import { extensionStatuses, type ExtensionStatus } from '../../../shared/domain';
+import { extensionStatusLabels, fundingVariantLabels, procedureLabels } from '../../lib/labels';
 import { useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import type { Combination, Contract, FundingVariant, Procedure, Provider } from '../../lib/types';
@@ -217,6 +218,22 @@ function ContractForm({ contract }: { contract?: Contract }) {
                   value={row.newEndDate}
                   onChange={(v) => update({ newEndDate: v })}
                   error={errors.of(`extensions.${i}.newEndDate`)}
+                />
+                <SelectField
+                  id={`extensions.${i}.status`}
+                  label={<RowLabel text={t('Status van de verlenging')} suffix={suffix} />}
+                  value={row.status}
+                  onChange={(v) => update({ status: v as ExtensionStatus })}
+                  options={extensionStatuses.map((s) => ({ value: s, label: t(extensionStatusLabels[s]) }))}
+                  error={errors.of(`extensions.${i}.status`)}
+                />
+                <TextField
+                  id={`extensions.${i}.decideBy`}
+                  type="date"
+                  label={<RowLabel text={t('Uiterlijk besluiten op')} suffix={suffix} />}
+                  value={row.decideBy}
+                  onChange={(v) => update({ decideBy: v })}
+                  error={errors.of(`extensions.${i}.decideBy`)}
                 />
                 <TextField
                   id={`extensions.${i}.decidedOn`}

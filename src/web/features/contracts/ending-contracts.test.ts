@@ -5,18 +5,20 @@ import { endingWithin12Months, twelveMonthsAfter } from './ending-contracts';
 type Extension = Contract['extensions'][number];
 
 function contract(reference: string, endDate: string, extensions: Array<Partial<Extension>> = []): Contract {
-  return {
-    id: reference,
-    reference,
-    endDate,
-    extensions: extensions.map((e, i) => ({
-      id: `${reference}-${i}`,
-      newEndDate: '',
-      decidedOn: null,
-      note: null,
-      ...e,
-    })),
-  } as Contract;
+  const full = extensions.map((e, i) => ({
+    id: `${reference}-${i}`,
+    newEndDate: '',
+    decidedOn: null,
+    note: null,
+    status: 'option' as const,
+    decideBy: null,
+    ...e,
+  }));
+  // As the API computes it: the end date or the latest decided extension.
+  const effectiveEndDate = [endDate, ...full.filter((e) => e.status === 'decided').map((e) => e.newEndDate)]
+    .sort()
+    .at(-1)!;
+  return { id: reference, reference, endDate, effectiveEndDate, extensions: full } as Contract;
 }
 
 describe('endingWithin12Months', () => {
@@ -33,8 +35,10 @@ describe('endingWithin12Months', () => {
     ]);
   });
 
-  it('counts a decided extension as the end and an undecided one as an open option', () => {
-    const decided = contract('D', '2026-07-31', [{ newEndDate: '2028-07-31', decidedOn: '2025-11-15' }]);
+  it('counts a decided extension as the end and an option as an open option', () => {
+    const decided = contract('D', '2026-07-31', [
+      { newEndDate: '2028-07-31', decidedOn: '2025-11-15', status: 'decided' },
+    ]);
     const open = contract('O', '2027-07-31', [{ newEndDate: '2029-07-31' }]);
     const result = endingWithin12Months([decided, open], today);
     expect(result.map((r) => [r.contract.reference, r.end, r.openUntil])).toEqual([['O', '2027-07-31', '2029-07-31']]);

@@ -2,9 +2,9 @@ import type { Contract } from '../../lib/types';
 
 export interface EndingContract {
   contract: Contract;
-  /** The end as decided: the end date or the last extension that has a decision date. */
+  /** The end as decided: the end date or the last decided extension. */
   end: string;
-  /** The furthest extension still open (no decision date) beyond that end, if any: a decision is due before `end`. */
+  /** The furthest extension option (status option) beyond that end, if any: a decision is due before `end`. */
   openUntil: string | null;
 }
 
@@ -17,18 +17,16 @@ export function twelveMonthsAfter(iso: string): string {
 
 /**
  * The contracts a contract manager must act on within twelve months of `today`: those whose decided end falls
- * before the horizon, with the open extension option when there is one. An extension without a decision date is an
- * option, not yet an end: the API's effectiveEndDate counts it, so the decided end is worked out here. Soonest first.
+ * before the horizon, with the open extension option when there is one. An extension with status option is an
+ * option (status option), not yet an end; the API's effectiveEndDate counts decided extensions only. Soonest first.
  */
 export function endingWithin12Months(contracts: Contract[], today: string): EndingContract[] {
   const horizon = twelveMonthsAfter(today);
   return contracts
     .map((contract) => {
-      const end = [contract.endDate, ...contract.extensions.filter((e) => e.decidedOn).map((e) => e.newEndDate)]
-        .sort()
-        .at(-1)!;
+      const end = contract.effectiveEndDate;
       const open = contract.extensions
-        .filter((e) => !e.decidedOn && e.newEndDate > end)
+        .filter((e) => e.status === 'option' && e.newEndDate > end)
         .map((e) => e.newEndDate)
         .sort();
       return { contract, end, openUntil: open.at(-1) ?? null };

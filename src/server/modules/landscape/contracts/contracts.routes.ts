@@ -2,7 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../../http/permission.js';
 import type { AppEnv } from '../../../http/context.js';
 import { body, json, paged, problems, toPage, ZIdParam, ZPageQuery } from '../../../http/openapi.js';
-import { ZContract, ZContractCreate, ZContractQuery, ZContractUpdate } from './contracts.schema.js';
+import { z } from '@hono/zod-openapi';
+import { ZContract, ZContractCreate, ZContractQuery, ZContractUpdate, ZExtensionDecision } from './contracts.schema.js';
+import { decideExtension } from './extension-decision.js';
 import { createContract, getContract, listContracts, updateContract } from './contracts.service.js';
 
 export const contractRoutes = new OpenAPIHono<AppEnv>();
@@ -79,5 +81,30 @@ contractRoutes.openapi(
   async (c) => {
     const actor = actorOf(c);
     return c.json(await updateContract(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json')), 200);
+  },
+);
+
+const ZExtensionParam = ZIdParam.extend({
+  extensionId: z
+    .uuid({ message: 'moet een geldige id (uuid) zijn' })
+    .openapi({ param: { name: 'extensionId', in: 'path' } }),
+});
+
+contractRoutes.openapi(
+  defineRoute({
+    permission: 'contracts.edit',
+    method: 'post',
+    path: '/contracts/{id}/extensions/{extensionId}/decision',
+    tags,
+    summary: 'Besluiten over een verlengingsoptie',
+    description:
+      'Besloten verlengt het contract tot de nieuwe einddatum; afgewezen laat de einddatum staan. Weigert een besluit over een contract dat al geëindigd is en over een verlenging waarover al besloten is (409).',
+    request: { params: ZExtensionParam, ...body(ZExtensionDecision) },
+    responses: { 200: json(ZContract, 'Het contract na het besluit'), ...problems(400, 401, 403, 404, 409) },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    const { id, extensionId } = c.req.valid('param');
+    return c.json(await decideExtension(c.get('db'), actor, { contractId: id, extensionId }, c.req.valid('json')), 200);
   },
 );

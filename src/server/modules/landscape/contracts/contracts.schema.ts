@@ -1,15 +1,39 @@
 import { z } from '@hono/zod-openapi';
-import { fundingVariants, limits, procedures } from '../../../../shared/domain.js';
+import { extensionStatuses, fundingVariants, limits, procedures } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
 
 /** Budget ceilings and notes are contract management's; a reader without contracts.terms gets the contract without. */
 const termsOnly = 'Alleen voor wie contracts.terms heeft (beheerder, contractmanager, beleid)';
 
-export const ZExtension = z.object({
-  newEndDate: isoDate('nieuwe einddatum'),
-  decidedOn: isoDate('besluitdatum').nullable().optional(),
-  note: z.string().trim().max(1000).nullable().optional(),
-});
+const statusText = 'optie (nog te besluiten), besloten (verlengt het contract) of afgewezen (verlengt niet)';
+
+/**
+ * An extension as a client sends it. Without a status it is decided when it has a decision date and an option when
+ * it has none, as the contract form and the start page read an extension before the status existed.
+ */
+export const ZExtension = z
+  .object({
+    newEndDate: isoDate('nieuwe einddatum'),
+    decidedOn: isoDate('besluitdatum').nullable().optional(),
+    note: z.string().trim().max(1000).nullable().optional(),
+    status: z
+      .enum(extensionStatuses, { message: `kies ${statusText}` })
+      .optional()
+      .describe(`Status: ${statusText}. Zonder status: besloten met een besluitdatum, anders een optie.`),
+    decideBy: isoDate('uiterste besluitdatum')
+      .nullable()
+      .optional()
+      .describe('Uiterlijk besluiten op (de opzegtermijn van het contract); zonder: de einddatum ervoor'),
+  })
+  .transform((e) => ({ ...e, status: e.status ?? (e.decidedOn ? ('decided' as const) : ('option' as const)) }));
+
+export const ZExtensionDecision = z
+  .object({
+    status: z.enum(['decided', 'declined'], { message: 'kies besloten (verlengen) of afgewezen (niet verlengen)' }),
+    decidedOn: isoDate('besluitdatum'),
+    note: z.string().trim().max(1000).nullable().optional(),
+  })
+  .openapi('ExtensionDecision');
 
 const base = {
   regionId: z.uuid({ message: 'kies een regio' }),
@@ -27,7 +51,7 @@ const base = {
     .max(limits.amountMax)
     .nullable()
     .optional()
-    .describe('Budgetplafond in euro'),
+    .describe('Budgetplafond in euro per kalenderjaar'),
   notes: z.string().trim().max(5000).nullable().optional(),
   extensions: z.array(ZExtension).max(10).default([]),
 };
@@ -69,7 +93,7 @@ export const ZContract = z
     lotName: z.string(),
     startDate: ZDate,
     endDate: ZDate,
-    effectiveEndDate: ZDate.describe('Einddatum inclusief de laatste verlenging'),
+    effectiveEndDate: ZDate.describe('Einddatum inclusief de laatste besloten verlenging'),
     procedure: z.enum(procedures),
     fundingVariant: z.enum(fundingVariants),
     budgetCeiling: z.number().nullable().optional().describe(termsOnly),
@@ -80,6 +104,8 @@ export const ZContract = z
         newEndDate: ZDate,
         decidedOn: ZDate.nullable(),
         note: z.string().nullable().optional().describe(termsOnly),
+        status: z.enum(extensionStatuses),
+        decideBy: ZDate.nullable(),
       }),
     ),
     status: z.enum(['toekomstig', 'lopend', 'beeindigd']),
@@ -101,3 +127,4 @@ export type ContractCreate = z.infer<typeof ZContractCreate>;
 export type ContractUpdate = z.infer<typeof ZContractUpdate>;
 export type Contract = z.infer<typeof ZContract>;
 export type ContractQuery = z.infer<typeof ZContractQuery>;
+export type ExtensionDecision = z.infer<typeof ZExtensionDecision>;

@@ -16,6 +16,8 @@ import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions, providerScope } from '../../../http/permission.js';
 import { scopeOf } from '../../../../shared/permissions.js';
 import { contractEnd, effectiveEndDate } from '../rules.js';
+import type { ExtensionStatus } from '../../../../shared/domain.js';
+import { assertExtensionsKept } from './extension-rules.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 
 /** The end with extensions (rules.ts), of the contracts row. */
@@ -33,7 +35,7 @@ function visibleTo(actor: Actor): SQL | undefined {
  * The contract as this reader may see it: budget ceilings and the region's notes (also on extensions) only for a
  * role with contracts.terms; a verwijzer or aanbieder gets the contract without them, not with them set to null.
  */
-function projectFor(actor: Actor, contract: Contract): Contract {
+export function projectFor(actor: Actor, contract: Contract): Contract {
   if (scopeOf(actor.role, 'contracts.terms')) return contract;
   const { budgetCeiling: _ceiling, notes: _notes, ...rest } = contract;
   return { ...rest, extensions: contract.extensions.map(({ note: _note, ...e }) => e) };
@@ -127,10 +129,17 @@ export async function updateContract(db: Db, actor: Actor, id: string, input: Co
       ...stripUndefined(input),
       extensions:
         input.extensions ??
-        before.extensions.map(({ newEndDate, decidedOn, note }) => ({ newEndDate, decidedOn, note })),
+        before.extensions.map(({ newEndDate, decidedOn, note, status, decideBy }) => ({
+          newEndDate,
+          decidedOn,
+          note,
+          status,
+          decideBy,
+        })),
     };
     if (merged.endDate < merged.startDate) throw fieldError('endDate', 'einddatum ligt voor de startdatum');
     await assertConsistent(tx, merged, id);
+    if (input.extensions && before.status === 'beeindigd') assertExtensionsKept(before, input.extensions);
     const { extensions, budgetCeiling, ...columns } = input;
     await tx
       .update(contracts)
@@ -238,6 +247,8 @@ async function replaceExtensions(db: Db, contractId: string, extensions: Contrac
         newEndDate: e.newEndDate,
         decidedOn: e.decidedOn ?? null,
         note: e.note ?? null,
+        status: e.status,
+        decideBy: e.decideBy ?? null,
       })),
     );
   }
@@ -256,7 +267,7 @@ function statusOn(start: string, end: string, today: string): Contract['status']
   return end < today ? 'beeindigd' : 'lopend';
 }
 
-async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
+export async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
   if (ids.length === 0) return [];
   const [rows, extensions] = await runInOrder([
     db
@@ -285,7 +296,10 @@ async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
     const r = byId.get(id);
     if (!r) return [];
     const ext = extensions.filter((e) => e.contractId === id);
-    const end = effectiveEndDate(r.c.endDate, ext);
+    const end = effectiveEndDate(
+      r.c.endDate,
+      ext.map((e) => ({ newEndDate: e.newEndDate, status: e.status as ExtensionStatus })),
+    );
     return [
       {
         id,
@@ -306,7 +320,14 @@ async function presentContracts(db: Db, ids: string[]): Promise<Contract[]> {
         fundingVariant: r.c.fundingVariant as Contract['fundingVariant'],
         budgetCeiling: r.c.budgetCeiling === null ? null : Number(r.c.budgetCeiling),
         notes: r.c.notes,
-        extensions: ext.map((e) => ({ id: e.id, newEndDate: e.newEndDate, decidedOn: e.decidedOn, note: e.note })),
+        extensions: ext.map((e) => ({
+          id: e.id,
+          newEndDate: e.newEndDate,
+          decidedOn: e.decidedOn,
+          note: e.note,
+          status: e.status as ExtensionStatus,
+          decideBy: e.decideBy,
+        })),
         status: statusOn(r.c.startDate, end, today),
         createdAt: r.c.createdAt.toISOString(),
         updatedAt: r.c.updatedAt.toISOString(),

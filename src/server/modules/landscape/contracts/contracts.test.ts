@@ -85,7 +85,7 @@ describe('contracts API', () => {
       providerId: provider.id,
       startDate: '2023-08-01',
       endDate: '2024-07-31',
-      extensions: [{ newEndDate: '2026-07-31', decidedOn: null, note: null }],
+      extensions: [{ newEndDate: '2026-07-31', decidedOn: null, note: null, status: 'decided' }],
     });
     expect(first.effectiveEndDate).toBe('2026-07-31');
     const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);

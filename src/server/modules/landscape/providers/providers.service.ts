@@ -256,3 +256,64 @@ async function presentProviders(db: Db, ids: string[]): Promise<Provider[]> {
     ];
   });
 }
+
+/**
+ * Makes a provider's tier levels in one region the given ones (the other regions' levels stay), under the same rules
+ * as the provider form: one omvang level per region, never two levels that exclude each other. Supplier management
+ * calls it when a person confirms or overrides a suggested tier, inside its own transaction and audit entry.
+ * Returns the level codes before and after, per scheme.
+ */
+export async function setRegionTiers(
+  db: Db,
+  providerId: string,
+  regionId: string,
+  tierLevelIds: string[],
+): Promise<{ before: TierCodes; after: TierCodes }> {
+  const levels = tierLevelIds.length
+    ? await db.select().from(tierLevels).where(inArray(tierLevels.id, tierLevelIds))
+    : [];
+  if (levels.some((l) => l.regionId !== regionId)) throw fieldError('tierLevelIds', 'niveau hoort niet bij deze regio');
+  await assertValidTiers(db, tierLevelIds);
+  const current = await db
+    .select({ level: tierLevels })
+    .from(providerTiers)
+    .innerJoin(tierLevels, eq(tierLevels.id, providerTiers.tierLevelId))
+    .where(and(eq(providerTiers.providerId, providerId), eq(tierLevels.regionId, regionId)));
+  const gone = current.map((c) => c.level.id);
+  if (gone.length)
+    await db
+      .delete(providerTiers)
+      .where(and(eq(providerTiers.providerId, providerId), inArray(providerTiers.tierLevelId, gone)));
+  if (tierLevelIds.length)
+    await db
+      .insert(providerTiers)
+      .values([...new Set(tierLevelIds)].map((tierLevelId) => ({ providerId, tierLevelId })));
+  await bumpDataVersion(db, 'landscape');
+  return { before: codesOf(current.map((c) => c.level)), after: codesOf(levels) };
+}
+
+export type TierCodes = Partial<Record<'omvang' | 'rol', string[]>>;
+
+function codesOf(levels: Array<{ scheme: string; code: string; sortOrder: number }>): TierCodes {
+  const out: TierCodes = {};
+  for (const l of [...levels].sort((a, b) => a.sortOrder - b.sortOrder))
+    (out[l.scheme as 'omvang' | 'rol'] ??= []).push(l.code);
+  return out;
+}
+
+/** Every provider's tier levels in a region (provider id, level id, scheme, code), for supplier management. */
+export async function listRegionTiers(db: Db, regionId: string) {
+  const rows = await db
+    .select({
+      providerId: providerTiers.providerId,
+      tierLevelId: tierLevels.id,
+      scheme: tierLevels.scheme,
+      code: tierLevels.code,
+      name: tierLevels.name,
+    })
+    .from(providerTiers)
+    .innerJoin(tierLevels, eq(tierLevels.id, providerTiers.tierLevelId))
+    .where(eq(tierLevels.regionId, regionId))
+    .orderBy(asc(tierLevels.scheme), asc(tierLevels.sortOrder));
+  return rows.map((r) => ({ ...r, scheme: r.scheme as 'omvang' | 'rol' }));
+}
