@@ -126,6 +126,11 @@ export interface KpiResponse {
    * rounded counts; null when the figures are exact (roles that may read the trajectories themselves).
    */
   rounding: { count: number; euro: number } | null;
+  /**
+   * The data date: the day up to which the region's messages are taken as complete (docs/kpi.md, "Data date"); herhaald
+   * beroep counts only endings whose follow-up window ends by it. Null while the facts are being built or hold nothing.
+   */
+  dataDate: string | null;
   data: KpiResult[];
 }
 

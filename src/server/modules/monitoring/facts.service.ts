@@ -92,6 +92,7 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
             })
           : 0,
     };
+    await refreshDataDates(tx);
     // As of this transaction's start: what committed before it is in the facts.
     await markCompleted(tx, sql`now()`);
     return result;
@@ -304,13 +305,6 @@ async function refreshTrajectoryFacts(
         ${neighbours}
       from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth left join municipalities m on m.cbs_code = f2.municipality_code) x
     where f.trajectory_id = x.trajectory_id and (f.next_start, ${list('f')}) is distinct from (x.next_start, ${list('x')})`);
-  const [touched] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from kpi_touched_youths) as any`);
-  if (touched?.any) {
-    await tx.execute(sql`delete from kpi_data_dates`);
-    await tx.execute(sql`
-      insert into kpi_data_dates (municipality_code, first_date, last_date)
-      select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
-  }
   await tx.execute(sql`
     insert into kpi_refresh (id, refreshed_up_to, products, contracts) select 1, ${trajectoriesChanged}, ${follow.products}, ${follow.contracts}
     on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to, products = coalesce(excluded.products, kpi_refresh.products),
@@ -318,7 +312,36 @@ async function refreshTrajectoryFacts(
   return Number(upserted?.n ?? 0);
 }
 
-/** The region's first start and latest start or end date: the horizon for follow-up windows (herhaald beroep). */
+/**
+ * How many accepted messages of a municipality must be dated on or after its data date (docs/kpi.md, "Data date"): one
+ * message, or a few, dated far ahead cannot move it.
+ */
+export const dataDateMessages = 10;
+
+/**
+ * Per municipality with facts: its first start, and its data date, the day up to which its messages are taken as
+ * complete: the latest day on or after which at least dataDateMessages of its accepted messages are dated (their
+ * Dagtekening, never after the day the file was received), or its earliest message's day when it has fewer. A message
+ * belongs to the municipality that sent it (4-digit code) or received it. Recomputed in full: one scan of the files.
+ */
+async function refreshDataDates(tx: Db): Promise<void> {
+  await tx.execute(sql`delete from kpi_data_dates`);
+  await tx.execute(sql`
+    with messages as (
+      select case when length(f.sender) = 4 then f.sender else f.receiver end as municipality_code,
+        least(f.message_date, (f.received_at at time zone 'Europe/Amsterdam')::date) as day
+      from ijw_files f where f.status = 'accepted' and f.message_date is not null),
+    ranked as (
+      select municipality_code, day, row_number() over (partition by municipality_code order by day desc) as n,
+        count(*) over (partition by municipality_code) as messages
+      from messages),
+    dates as (select municipality_code, day from ranked where n = least(${dataDateMessages}, messages))
+    insert into kpi_data_dates (municipality_code, first_date, last_date)
+    select f.municipality_code, min(f.start_date), coalesce(min(d.day), max(greatest(f.start_date, coalesce(f.end_date, f.start_date))))
+    from kpi_trajectory_facts f left join dates d on d.municipality_code = f.municipality_code group by 1`);
+}
+
+/** The region's first start and its data date (the latest of its municipalities'): the horizon for follow-up windows. */
 export async function kpiDataRange(db: Db, regionId: string): Promise<{ first: string | null; last: string | null }> {
   const [row] = await queryRows<{ first: string | null; last: string | null }>(
     db,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { at, figures, kpi, P, rows, useEdgeWorld, world } from './testing/kpi-edge-world.js';
+import { computeKpis } from './kpi.service.js';
 
 /** KPI edge cases of flow and endings over hand-made iJw messages (kpi-edge-world.ts): periods, overlaps, reasons, re-entry, taakgericht care, wait, 18+. */
 useEdgeWorld();
@@ -16,7 +17,7 @@ describe('the hand-made messages', () => {
       world.ctx.database.db,
       sql`select count(*)::int as n from ijw_trajectories where start_date is not null`,
     );
-    expect(n!.n).toBe(95);
+    expect(n!.n).toBe(105);
   });
 });
 
@@ -299,9 +300,14 @@ describe('herhaald beroep (repeat care)', () => {
   });
 
   it('judges "observed" by the data date of the region itself, not of another region', async () => {
-    // docs/kpi.md: "Data date: the latest start or end date among the region's trajectories". Region Horizon's
-    // is 28 February 2025, so its ending of 10 September 2024 (+ 6 months = 10 March 2025) is not observed yet,
-    // however far Lekstroom's data reach.
+    // docs/kpi.md, "Data date". Region Horizon has fewer than ten messages: its data date is its earliest message's
+    // day, so its ending of 10 September 2024 (+ 6 months = 10 March 2025) is not observed yet, however far Lekstroom's
+    // data reach.
+    const dataDate = async (regionId: string) =>
+      (await computeKpis(world.ctx.database.db, { regionId, period: '2025', kpis: ['repeat_care_6m'] })).dataDate;
+    expect(await dataDate(world.horizonRegion)).toBe('2024-03-01');
+    // Lekstroom's is 28 February 2026: ten messages are dated on it; one start message of 30 September 2026 is not enough.
+    expect(await dataDate(world.lekstroom)).toBe('2026-02-28');
     const result = await kpi('repeat_care_6m', '2024-09', { region: world.horizonRegion });
     expect(figures(result)).toEqual({ value: null, numerator: 0, denominator: 0, youths: 0 });
   });

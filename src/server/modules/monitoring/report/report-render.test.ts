@@ -76,6 +76,7 @@ export function handBuiltReport(): QuarterlyReportData {
     filters: {},
     suppressionThreshold: 10,
     rounding: { count: 5, euro: 1000 },
+    dataDate: '2025-12-31',
     data: kpiDefinitions.map((_, i) => result(i)),
   };
   return {
