@@ -351,17 +351,21 @@ export class Reference {
             };
           },
         );
-      case 'wait_days':
+      case 'request_wait_days':
+      case 'allocation_wait_days': {
+        // Each wait over the starts in the period that have its first date: the request (JW315) or the allocation (JW301).
+        const first = (t: RefTrajectory) => (kpi === 'request_wait_days' ? t.requestDate : t.allocationDate);
         return this.perGroup(
-          scoped().filter((t) => t.start! >= from && t.start! <= to && (t.requestDate ?? t.allocationDate) !== null),
+          scoped().filter((t) => t.start! >= from && t.start! <= to && first(t) !== null),
           group,
           (ts) => ({
-            value: median(ts.map((t) => Math.max(0, dayOf(t.start!) - dayOf((t.requestDate ?? t.allocationDate)!)))),
+            value: median(ts.map((t) => Math.max(0, dayOf(t.start!) - dayOf(first(t)!)))),
             numerator: null,
             denominator: ts.length,
             youths: distinct(ts),
           }),
         );
+      }
       case 'spend': {
         const lines = this.scopedLines(filters, from, to);
         const result = this.perGroup(

@@ -240,10 +240,37 @@ export function writeStories(s: Stories): void {
     }
   }
 
-  // W: wait. W1 asked (JW315) 24 Feb, allocated 3 Mar, started 15 Mar: 19 days from the request. W2 started 17 Mar
-  // before its allocation of 20 Mar: 0 days. W3 taakgericht: no request or allocation, so no wait.
+  // W: waits, from the request (JW315) and from the allocation (JW301), each counted only where its first date exists.
+  // W1 asked 24 Feb, allocated 3 Mar, started 15 Mar: 19 days from the request, 12 from the allocation. W2 (no request)
+  // started 17 Mar before its allocation of 20 Mar: 0 days from the allocation. W3 taakgericht: neither. W4 asked
+  // 10 Jan, allocated 20 Jan, started 31 Mar: 80 and 70 days; its youth's W5 (no request) allocated 1 Feb, started
+  // 3 Mar: 30 days. W6 (no request), W1's youth again, allocated 21 Mar, started 25 Mar: 4 days.
+  const w1 = s.youth('2013-01-01');
+  const w4 = s.youth('2013-01-04');
   s.care({
-    youth: s.youth('2013-01-01'),
+    youth: w4,
+    provider: P.wait,
+    product: begeleidingLicht,
+    requested: '2025-01-10',
+    allocation: { start: '2025-01-20', end: '2025-08-31' },
+    begin: '2025-03-31',
+  });
+  s.care({
+    youth: w4,
+    provider: P.wait,
+    product: ggz,
+    allocation: { start: '2025-02-01', end: '2025-08-31' },
+    begin: '2025-03-03',
+  });
+  s.care({
+    youth: w1,
+    provider: P.wait,
+    product: ggz,
+    allocation: { start: '2025-03-21', end: '2025-08-31' },
+    begin: '2025-03-25',
+  });
+  s.care({
+    youth: w1,
     provider: P.wait,
     product: begeleidingLicht,
     requested: '2025-02-24',
