@@ -328,6 +328,7 @@ export const dataDateMessages = 10;
  * complete: the latest day on or after which at least dataDateMessages of its accepted messages are dated (their
  * Dagtekening, never after the day the file was received), or its earliest message's day when it has fewer. A message
  * belongs to the municipality that sent it (4-digit code) or received it. Recomputed in full: one scan of the files.
+ * (Facts of a municipality without an accepted message cannot arise; were they there, its latest date of care stands in.)
  */
 async function refreshDataDates(tx: Db): Promise<void> {
   await tx.execute(sql`delete from kpi_data_dates`);
