@@ -116,5 +116,9 @@ export function seriesSheet(series: KpiSeries, name: string): SpreadsheetTable {
     notes.push(
       `Aantallen zijn afgerond op ${series.rounding.count}-tallen en bedragen op ${series.rounding.euro} euro, elk apart.`,
     );
+  if (series.dataDate)
+    notes.push(
+      `Gegevens tot en met ${series.dataDate}: herhaald beroep telt alleen beëindigingen waarvan de termijn op of voor die datum afloopt.`,
+    );
   return { name, rows: seriesTable(series), sheet: `Reeks ${series.kpi.name}`, notes, widths: [36, 12] };
 }

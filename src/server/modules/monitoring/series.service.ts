@@ -54,6 +54,8 @@ export interface KpiSeries {
   rounding: KpiResponse['rounding'];
   points: KpiSeriesPoint[];
   references: KpiReferenceLine[];
+  /** The data date of the figures (KpiResponse.dataDate; docs/kpi.md, "The data date"). */
+  dataDate: string | null;
 }
 
 export interface ComputeSeriesOptions {
@@ -148,6 +150,7 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
     rounding: response!.rounding,
     points: response!.facts.state === 'building' ? [] : points,
     references,
+    dataDate: response!.dataDate,
   };
 }
 

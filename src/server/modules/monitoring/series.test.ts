@@ -143,6 +143,13 @@ describe("a KPI's series", () => {
       expect.objectContaining({ key: 'treeknormTreatment', value: 70 }),
     ]);
     expect(requested.points.some((p) => p.total.suppressed)).toBe(true);
+    // The data date the figures depend on, as GET /kpis gives it.
+    const kpis = await get<{ dataDate: string | null }>(
+      manager,
+      '/kpis?region=lekstroom&kpi=request_wait_days&period=2025Q4',
+    );
+    expect(requested.dataDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(requested.dataDate).toBe(kpis.dataDate);
     for (const p of requested.points.filter((x) => x.total.suppressed)) expect(p.total.target ?? null).toBeNull();
     // Another region's norm: 8 weeks to treatment.
     await call(world.ctx, admin, 'PUT', '/kpi-settings', {
