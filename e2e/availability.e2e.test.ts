@@ -34,9 +34,11 @@ interface PageJson<T> {
 
 const ownProvider = 'Jeugdhulp De Lekoever';
 
+type MeasuredMedian = { medianWeeks: number | null; starts: number | null; withheld: boolean };
+
 interface OfferJson extends EntryJson {
   distanceKm: number | null;
-  measured: { medianWeeks: number | null; starts: number | null; withheld: boolean } | null;
+  measured: { request: MeasuredMedian | null; allocation: MeasuredMedian | null } | null;
 }
 
 describe('Beschikbaarheidswijzer', () => {
@@ -381,13 +383,19 @@ describe('Beschikbaarheidswijzer', () => {
             ? 'minder dan 1 km'
             : `ca. ${Math.round(o.distanceKm)} km`;
       expect(texts[i]).toContain(`(${said})`);
-      // The measured wait as the API has it: a median, withheld below 10 starts, or no starts at all.
-      const measured = !o.measured
-        ? 'geen starts in de laatste 6 maanden'
-        : o.measured.withheld
-          ? 'niet getoond: minder dan 10 starts'
-          : `${o.measured.medianWeeks!.toLocaleString('nl-NL')} weken tot start (mediaan van ${o.measured.starts} starts)`;
-      expect(texts[i]).toContain(measured);
+      // The measured waits as the API has them, from the request and from the allocation: a median, withheld below
+      // 10 starts, or no starts at all.
+      const measuredText = (m: MeasuredMedian | null) =>
+        !m
+          ? 'geen starts'
+          : m.withheld
+            ? 'niet getoond: minder dan 10 starts'
+            : `${m.medianWeeks!.toLocaleString('nl-NL')} weken tot start (mediaan van ${m.starts} starts)`;
+      if (!o.measured) expect(texts[i]).toContain('geen starts in de laatste 6 maanden');
+      else {
+        expect(texts[i]).toContain(`vanaf aanvraag: ${measuredText(o.measured.request)}`);
+        expect(texts[i]).toContain(`vanaf toewijzing: ${measuredText(o.measured.allocation)}`);
+      }
     });
     // With the iJw messages of the demo, jeugd-GGZ has recent starts of these providers.
     expect(offers.data.some((o) => o.measured !== null)).toBe(true);

@@ -213,7 +213,8 @@ describe('navigation and start pages', () => {
       'Jeugdigen in zorg',
       'Instroom',
       'Uitgaven',
-      'Gemeten wachttijd',
+      'Wachttijd vanaf aanvraag',
+      'Wachttijd vanaf toewijzing',
     ]);
     await expectNoSeriousA11yViolations(ctx.page);
 

@@ -54,11 +54,13 @@ describe('a provisional quarter on the dashboard', () => {
 
   it("marks it in a KPI's table and trend, with the Treeknorm beside the wait and words for better or worse", async () => {
     await signInAs(ctx, 'beleid');
-    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard/wait_days?periode=${provisional}`);
-    await settle(ctx.page, 'Gemeten wachttijd');
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard/request_wait_days?periode=${provisional}`);
+    await settle(ctx.page, 'Wachttijd vanaf aanvraag');
     const trend = ctx.page.locator('section.kpi-trend');
     await trend.locator('table tbody tr').first().waitFor();
     expect(await ctx.page.locator('.kpi-table caption').innerText()).toContain('(voorlopig)');
+    // The data date the figures depend on (docs/kpi.md, "The data date"), beside "Stand per".
+    expect(await ctx.page.locator('.facts-data-date').innerText()).toMatch(/^Gegevens tot en met \d{1,2} \S+ \d{4}\.\s*$/);
     await expect(trend.getByRole('heading', { name: 'Verloop' }).count()).resolves.toBe(1);
     expect(await trend.innerText()).toContain('Bij dit cijfer is lager beter.');
     const header = (await trend.locator('table thead th').allInnerTexts()).map((s) => s.trim());
@@ -76,7 +78,7 @@ describe('a provisional quarter on the dashboard', () => {
     for (const word of judged) expect(['beter', 'slechter']).toContain(word);
     // The chart is one labelled picture; the table holds its figures.
     await expect(trend.locator('.kpi-chart').getAttribute('aria-label')).resolves.toMatch(
-      /^Lijngrafiek: Gemeten wachttijd/,
+      /^Lijngrafiek: Wachttijd vanaf aanvraag/,
     );
     await expectNoSeriousA11yViolations(ctx.page);
     await screenshot(ctx.page, 'kpi-verloop-voorlopig');

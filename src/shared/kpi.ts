@@ -9,7 +9,8 @@ export const kpiIds = [
   'outflow',
   'spend',
   'spend_forecast',
-  'wait_days',
+  'request_wait_days',
+  'allocation_wait_days',
   'dropout',
   'ended_per_plan',
   'repeat_care_6m',
@@ -126,6 +127,11 @@ export interface KpiResponse {
    * rounded counts; null when the figures are exact (roles that may read the trajectories themselves).
    */
   rounding: { count: number; euro: number } | null;
+  /**
+   * The data date: the day up to which the region's messages are taken as complete (docs/kpi.md, "Data date"); herhaald
+   * beroep counts only endings whose follow-up window ends by it. Null while the facts are being built or hold nothing.
+   */
+  dataDate: string | null;
   data: KpiResult[];
 }
 
@@ -172,13 +178,22 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
       'Verwachte uitgaven over het hele jaar: gedeclareerd tot nu plus de lopende toewijzingen en de run rate.',
   },
   {
-    id: 'wait_days',
-    name: 'Gemeten wachttijd',
-    nameEn: 'Measured wait',
+    id: 'request_wait_days',
+    name: 'Wachttijd vanaf aanvraag',
+    nameEn: 'Wait from request',
     unit: 'days',
     direction: 'lower-is-better',
     description:
-      'Mediaan aantal dagen van verzoek (of toewijzing) tot start zorg, voor trajecten gestart in de periode.',
+      'Mediaan aantal dagen van de aanvraag van de aanbieder (JW315) tot de start van de zorg, voor trajecten met een aanvraag die in de periode startten.',
+  },
+  {
+    id: 'allocation_wait_days',
+    name: 'Wachttijd vanaf toewijzing',
+    nameEn: 'Wait from allocation',
+    unit: 'days',
+    direction: 'lower-is-better',
+    description:
+      'Mediaan aantal dagen van de toewijzing door de gemeente (JW301) tot de start van de zorg, voor trajecten met een toewijzing die in de periode startten.',
   },
   {
     id: 'dropout',

@@ -71,8 +71,16 @@ export const kpiTrajectoryFacts = pgTable(
     startDate: date({ mode: 'string' }).notNull(),
     endDate: date({ mode: 'string' }),
     endReason: text(),
-    /** Days from the request (JW315), or else the allocation (JW301), to the start; null without either. */
-    waitDays: integer(),
+    /**
+     * Days from the request (JW315: the Dagtekening of the provider's first request linked to the allocation) to the
+     * start, at least 0; null without a request.
+     */
+    requestWaitDays: integer(),
+    /**
+     * Days from the allocation (JW301 Toewijzingsdatum, else the JW301's Dagtekening) to the start, at least 0; null
+     * without an allocation (taakgericht care).
+     */
+    allocationWaitDays: integer(),
     birthYear: integer(),
     /** Its allocation, municipality_code|allocation_number as in its key (and kpi_money_facts); null for taakgericht care. */
     allocation: text(),
@@ -114,12 +122,20 @@ export const kpiTrajectoryFacts = pgTable(
     earlierFollowedEndingAtProvider: date({ mode: 'string' }),
     earlierFollowedEndingInCategory: date({ mode: 'string' }),
     earlierFollowedEndingInLot: date({ mode: 'string' }),
-    /** For a trajectory with a wait (wait_days), the start of the youth's one before it with a wait in the cell (by start, then id). */
-    earlierWaitedStartInRegion: date({ mode: 'string' }),
-    earlierWaitedStartInMunicipality: date({ mode: 'string' }),
-    earlierWaitedStartAtProvider: date({ mode: 'string' }),
-    earlierWaitedStartInCategory: date({ mode: 'string' }),
-    earlierWaitedStartInLot: date({ mode: 'string' }),
+    /**
+     * For a trajectory with a wait from its request (request_wait_days), the start of the youth's one before it with
+     * such a wait in the cell (by start, then id); the same for the wait from the allocation.
+     */
+    earlierRequestedStartInRegion: date({ mode: 'string' }),
+    earlierRequestedStartInMunicipality: date({ mode: 'string' }),
+    earlierRequestedStartAtProvider: date({ mode: 'string' }),
+    earlierRequestedStartInCategory: date({ mode: 'string' }),
+    earlierRequestedStartInLot: date({ mode: 'string' }),
+    earlierAllocatedStartInRegion: date({ mode: 'string' }),
+    earlierAllocatedStartInMunicipality: date({ mode: 'string' }),
+    earlierAllocatedStartAtProvider: date({ mode: 'string' }),
+    earlierAllocatedStartInCategory: date({ mode: 'string' }),
+    earlierAllocatedStartInLot: date({ mode: 'string' }),
     /**
      * The lot of the region's product with this code (null when none), kept current with the products by the refresh,
      * and the neighbours within the lot in the region.

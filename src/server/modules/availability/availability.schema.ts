@@ -124,14 +124,23 @@ export type EntryUpdate = z.infer<typeof ZEntryUpdate>;
 
 const ZProductRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable();
 
-export const ZMeasured = z
+const ZMeasuredMedian = z
   .object({
-    medianWeeks: z
-      .number()
-      .nullable()
-      .describe('Mediaan in weken van aanvraag (JW315) of toewijzing (JW301) tot start (JW305)'),
+    medianWeeks: z.number().nullable().describe('Mediaan in weken tot de start (JW305)'),
     starts: z.number().int().nullable().describe('Aantal starts in de laatste 6 maanden (niet getoond onder de 10)'),
     withheld: z.boolean().describe('Minder dan 10 starts: niet getoond'),
+  })
+  .openapi('AvailabilityMeasuredMedian');
+export type MeasuredMedianWeeks = z.infer<typeof ZMeasuredMedian>;
+
+export const ZMeasured = z
+  .object({
+    request: ZMeasuredMedian.nullable().describe(
+      'Van de aanvraag van de aanbieder (JW315) tot de start, over starts met een aanvraag; null: geen',
+    ),
+    allocation: ZMeasuredMedian.nullable().describe(
+      'Van de toewijzing door de gemeente (JW301) tot de start, over starts met een toewijzing; null: geen',
+    ),
   })
   .openapi('AvailabilityMeasuredWait');
 export type Measured = z.infer<typeof ZMeasured>;
@@ -163,7 +172,11 @@ export const ZEntry = z
     confirmBy: z.iso.date().describe('Uiterlijk op deze dag opnieuw bevestigen'),
     stale: z.boolean().describe('Niet bevestigd binnen de termijn van de regio'),
     measured: ZMeasured.nullable().describe('Gemeten wachttijd uit de iJw-berichten; null zonder starts'),
-    waitDiffers: z.boolean().describe('Gemeten en gemelde wachttijd verschillen meer dan de marge van de regio'),
+    waitDiffers: z
+      .boolean()
+      .describe(
+        'Gemeten en gemelde wachttijd verschillen meer dan de marge van de regio: de wachttijd vanaf de aanvraag wijkt af van de gemelde aanmeld- plus behandelwachttijd, of die vanaf de toewijzing is langer dan de gemelde',
+      ),
     updatedAt: z.string(),
   })
   .openapi('AvailabilityEntry');
@@ -288,8 +301,16 @@ export const ZRegionView = z
             month: z.string(),
             reportedIntakeWeeks: z.number().nullable(),
             reportedTreatmentWeeks: z.number().nullable(),
-            measuredWeeks: z.number().nullable(),
-            measuredWithheld: z.boolean(),
+            measuredRequestWeeks: z
+              .number()
+              .nullable()
+              .describe('Gemeten wachttijd van aanvraag (JW315) tot start, mediaan in weken'),
+            measuredRequestWithheld: z.boolean().describe('Minder dan 10 starts met een aanvraag: niet getoond'),
+            measuredAllocationWeeks: z
+              .number()
+              .nullable()
+              .describe('Gemeten wachttijd van toewijzing (JW301) tot start, mediaan in weken'),
+            measuredAllocationWithheld: z.boolean().describe('Minder dan 10 starts met een toewijzing: niet getoond'),
           }),
         ),
       }),

@@ -4,8 +4,8 @@ import { addMonths, dutchToday } from '../../../shared/period.js';
 import type { Db } from '../../db/client.js';
 import { readDataVersion } from '../../db/data-versions.js';
 import { municipalities, providers } from '../../db/schema/index.js';
-import { measuredWaits, type MeasuredWait } from '../monitoring/index.js';
-import type { Entry, Measured } from './availability.schema.js';
+import { measuredWaits, type MeasuredMedian, type MeasuredWait } from '../monitoring/index.js';
+import type { Entry, Measured, MeasuredMedianWeeks } from './availability.schema.js';
 import { settingsOf } from './settings.service.js';
 
 /** A region's measured waits, kept while the data and the day are the same (they change with imports only). */
@@ -35,10 +35,33 @@ async function waitsOf(db: Db, regionId: string, version: string): Promise<Map<s
   return waits;
 }
 
+/** A measured median in weeks as an entry shows it: null without starts, withheld below the minimum. */
+function inWeeks(m: MeasuredMedian): MeasuredMedianWeeks | null {
+  if (m.starts === 0) return null;
+  if (m.medianDays === null) return { medianWeeks: null, starts: null, withheld: true };
+  return { medianWeeks: Math.round((m.medianDays / 7) * 10) / 10, starts: m.starts, withheld: false };
+}
+
 /**
- * Each entry with the wait measured from the iJw messages beside the reported one: null without starts in the last
- * six months, withheld below the minimum number of starts; `waitDiffers` when the measured median is more than the
- * region's margin away from the reported wait to the start of care (intake plus treatment).
+ * Whether the measured waits contradict the reported one (aanmeldwachttijd plus behandelwachttijd: from a complete
+ * aanmelding to the start of treatment) by more than the region's margin (docs/availability.md). Like with like:
+ * the wait from the request (JW315, sent when the youth registers with a referral) to the start covers the same
+ * stretch, so a difference either way counts. The allocation (JW301) comes at or after the aanmelding, so its wait
+ * to the start is a part of the reported stretch: only when even that part is longer than reported plus the margin.
+ */
+export function waitsDiffer(measured: Measured, reportedWeeks: number, margin: number): boolean {
+  const request = measured.request?.medianWeeks ?? null;
+  const allocation = measured.allocation?.medianWeeks ?? null;
+  return (
+    (request !== null && Math.abs(request - reportedWeeks) > margin) ||
+    (allocation !== null && allocation - reportedWeeks > margin)
+  );
+}
+
+/**
+ * Each entry with the waits measured from the iJw messages beside the reported one, from the request and from the
+ * allocation: null without starts in the last six months, withheld below the minimum number of starts; `waitDiffers`
+ * as waitsDiffer decides.
  */
 export async function withMeasuredWaits<
   T extends Pick<Entry, 'provider' | 'productCategory' | 'intakeWaitWeeks' | 'treatmentWaitWeeks'> & {
@@ -74,13 +97,8 @@ export async function withMeasuredWaits<
     const agb = known?.get(entry)?.agb ?? agbs.get(entry.provider.id) ?? '';
     const wait = region.waits.get(cellKey(agb, entry.productCategory));
     if (!wait) return { ...entry, measured: null, waitDiffers: false };
-    const withheld = wait.medianDays === null;
-    const medianWeeks = withheld ? null : Math.round((wait.medianDays! / 7) * 10) / 10;
+    const measured = { request: inWeeks(wait.request), allocation: inWeeks(wait.allocation) };
     const reported = entry.intakeWaitWeeks + entry.treatmentWaitWeeks;
-    return {
-      ...entry,
-      measured: { medianWeeks, starts: withheld ? null : wait.starts, withheld },
-      waitDiffers: medianWeeks !== null && Math.abs(medianWeeks - reported) > region.margin,
-    };
+    return { ...entry, measured, waitDiffers: waitsDiffer(measured, reported, region.margin) };
   });
 }

@@ -7,7 +7,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { municipalities, regions } from '../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
 import { contractedProducts } from '../landscape/index.js';
-import { measuredWaitsPerMonth } from '../monitoring/index.js';
+import { measuredWaitsPerMonth, type MeasuredMedian } from '../monitoring/index.js';
 import type { RegionView } from './availability.schema.js';
 import { staleSql, takesNewClientsSql } from './present.js';
 import { settingsOf } from './settings.service.js';
@@ -21,6 +21,9 @@ export async function regionIdByCode(db: Db, code: string): Promise<string> {
 
 const categoryName = new Map<string, string>(JZ020.map((c) => [c.code, c.name]));
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+/** A measured median in weeks (null without starts or withheld), and whether it is withheld. */
+const weeksOf = (m: MeasuredMedian | undefined) => (m?.medianDays == null ? null : round1(m.medianDays / 7));
+const withheld = (m: MeasuredMedian | undefined) => Boolean(m && m.starts > 0 && m.medianDays === null);
 
 /**
  * Youths on waiting lists are counted exactly for the backoffice; published (the public page, beleid, verwijzer),
@@ -147,8 +150,10 @@ export async function regionView(
             month,
             reportedIntakeWeeks: round1(r ? Number(r.intake) : null),
             reportedTreatmentWeeks: round1(r ? Number(r.treatment) : null),
-            measuredWeeks: m?.medianDays == null ? null : round1(m.medianDays / 7),
-            measuredWithheld: Boolean(m && m.medianDays === null),
+            measuredRequestWeeks: weeksOf(m?.request),
+            measuredRequestWithheld: withheld(m?.request),
+            measuredAllocationWeeks: weeksOf(m?.allocation),
+            measuredAllocationWithheld: withheld(m?.allocation),
           };
         }),
       };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dutchToday } from '../../../shared/period.js';
 import { availabilityEntries, kpiTrajectoryFacts } from '../../db/schema/index.js';
 import { call, createTestContext, type TestContext } from '../../testing/harness.js';
+import { waitsDiffer } from './measured.js';
 import { entry, world as buildWorld } from './testing/world.js';
 
 let ctx: TestContext;
@@ -191,11 +192,18 @@ describe('the search index', () => {
 });
 
 describe('measured beside reported', () => {
-  /** Starts of the provider's care in the region's first municipality, each after `waitDays` days, within six months. */
-  async function starts(w: Awaited<ReturnType<typeof world>>, agb: string, waits: number[]) {
+  /**
+   * Starts of the provider's care in the region's first municipality within six months, each with its wait from the
+   * request and from the allocation (null: the start has no request, or no allocation).
+   */
+  async function starts(
+    w: Awaited<ReturnType<typeof world>>,
+    agb: string,
+    waits: Array<[number | null, number | null]>,
+  ) {
     const today = dutchToday();
     await ctx.database.db.insert(kpiTrajectoryFacts).values(
-      waits.map((waitDays, i) => ({
+      waits.map(([requestWaitDays, allocationWaitDays], i) => ({
         trajectoryId: Math.floor(Math.random() * 1e12),
         youth: BigInt(Math.floor(Math.random() * 1e12)),
         municipalityCode: w.region.municipalities[0]!.cbsCode,
@@ -203,17 +211,25 @@ describe('measured beside reported', () => {
         productCategory: '45',
         productCode: '45A01',
         startDate: addDays(today, -10 - i),
-        waitDays,
+        requestWaitDays,
+        allocationWaitDays,
       })),
     );
   }
 
-  it('shows the measured median wait of the last six months beside the reported one, and signals a difference', async () => {
+  it('shows both measured median waits of the last six months beside the reported one, and signals a difference', async () => {
     const w = await world();
-    // P reports 3 + 6 = 9 weeks; its starts waited a median of 84 days (12 weeks): more than the 2 weeks' margin.
-    await starts(w, w.p.agbCode, [70, 77, 80, 84, 84, 84, 90, 95, 100, 110, 120]);
+    // P reports 3 + 6 = 9 weeks. Eleven starts with a request waited a median of 84 days (12 weeks) from it: more than
+    // the 2 weeks' margin. Their allocations came a week later (77 days, 11 weeks); two more starts without a request
+    // waited 0 and 14 days from their allocation: median of the thirteen 77 days, 11 weeks.
+    const requested = [70, 77, 80, 84, 84, 84, 90, 95, 100, 110, 120];
+    await starts(w, w.p.agbCode, [...requested.map((d): [number, number] => [d, d - 7]), [null, 0], [null, 14]]);
     // Q has nine starts: withheld.
-    await starts(w, w.q.agbCode, [7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    await starts(
+      w,
+      w.q.agbCode,
+      Array.from({ length: 9 }, (): [number, number] => [7, 7]),
+    );
     const pEntry = await call(
       ctx,
       w.pUser.token,
@@ -221,7 +237,10 @@ describe('measured beside reported', () => {
       '/availability/entries',
       entry(w.p.locations[0]!.id, w.ggz.id),
     );
-    expect(pEntry.body.measured).toEqual({ medianWeeks: 12, starts: 11, withheld: false });
+    expect(pEntry.body.measured).toEqual({
+      request: { medianWeeks: 12, starts: 11, withheld: false },
+      allocation: { medianWeeks: 11, starts: 13, withheld: false },
+    });
     expect(pEntry.body.waitDiffers).toBe(true);
     const qEntry = await call(
       ctx,
@@ -230,11 +249,13 @@ describe('measured beside reported', () => {
       '/availability/entries',
       entry(w.q.locations[0]!.id, w.ggz.id),
     );
-    expect(qEntry.body.measured).toEqual({ medianWeeks: null, starts: null, withheld: true });
+    const withheld = { medianWeeks: null, starts: null, withheld: true };
+    expect(qEntry.body.measured).toEqual({ request: withheld, allocation: withheld });
     expect(qEntry.body.waitDiffers).toBe(false);
     const offers = await call(ctx, w.referrer.token, 'GET', `/availability/offers?productId=${w.ggz.id}`);
     const p = offers.body.data.find((o: { id: string }) => o.id === pEntry.body.id);
-    expect(p.measured.medianWeeks).toBe(12);
+    expect(p.measured.request.medianWeeks).toBe(12);
+    expect(p.measured.allocation.medianWeeks).toBe(11);
     // The contract manager's list filtered on the signal: P's entry only, and the rest without it.
     const ids = async (query: string) =>
       (await call(ctx, w.manager.token, 'GET', `/availability/entries?${query}`)).body;
@@ -249,5 +270,22 @@ describe('measured beside reported', () => {
     const again = await call(ctx, w.manager.token, 'GET', `/availability/entries/${pEntry.body.id}`);
     expect(again.body.waitDiffers).toBe(false);
     expect((await ids('waitDiffers=true')).page.totalElements).toBe(0);
+  });
+
+  it('compares like with like: the wait from the request either way, the wait from the allocation only when longer', () => {
+    const m = (request: number | null, allocation: number | null) => ({
+      request: request === null ? null : { medianWeeks: request, starts: 10, withheld: false },
+      allocation: allocation === null ? null : { medianWeeks: allocation, starts: 10, withheld: false },
+    });
+    // Reported 9 weeks, margin 2.
+    expect(waitsDiffer(m(12, null), 9, 2)).toBe(true);
+    expect(waitsDiffer(m(6, null), 9, 2)).toBe(true);
+    expect(waitsDiffer(m(10, null), 9, 2)).toBe(false);
+    // The allocation comes at or after the aanmelding: a shorter wait from it says nothing, a longer one does.
+    expect(waitsDiffer(m(null, 3), 9, 2)).toBe(false);
+    expect(waitsDiffer(m(null, 12), 9, 2)).toBe(true);
+    expect(waitsDiffer(m(10, 3), 9, 2)).toBe(false);
+    const withheld = { medianWeeks: null, starts: null, withheld: true };
+    expect(waitsDiffer({ request: withheld, allocation: null }, 9, 2)).toBe(false);
   });
 });

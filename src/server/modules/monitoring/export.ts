@@ -68,6 +68,10 @@ export function kpiSheet(response: KpiResponse, name: string): SpreadsheetTable 
     notes.push(
       `Aantallen zijn afgerond op ${response.rounding.count}-tallen en bedragen op ${response.rounding.euro} euro, elk apart (ook het totaal).`,
     );
+  if (response.dataDate)
+    notes.push(
+      `Gegevens tot en met ${response.dataDate}: herhaald beroep telt alleen beëindigingen waarvan de termijn op of voor die datum afloopt.`,
+    );
   return { name, rows: table(response), sheet: `KPI ${response.period.label}`, notes, widths: [36, 36] };
 }
 
@@ -111,6 +115,10 @@ export function seriesSheet(series: KpiSeries, name: string): SpreadsheetTable {
   if (series.rounding)
     notes.push(
       `Aantallen zijn afgerond op ${series.rounding.count}-tallen en bedragen op ${series.rounding.euro} euro, elk apart.`,
+    );
+  if (series.dataDate)
+    notes.push(
+      `Gegevens tot en met ${series.dataDate}: herhaald beroep telt alleen beëindigingen waarvan de termijn op of voor die datum afloopt.`,
     );
   return { name, rows: seriesTable(series), sheet: `Reeks ${series.kpi.name}`, notes, widths: [36, 12] };
 }

@@ -26,8 +26,10 @@ export interface TrajectoryNeighbours<C = ColumnOf<typeof kpiTrajectoryFacts>> {
   earlierEnding: C;
   /** The same among the endings herhaald beroep follows up (not in unfollowedReasons). */
   earlierFollowedEnding: C;
-  /** For a trajectory with a measured wait, the start of the youth's one before it with a wait there. */
-  earlierWaitedStart: C;
+  /** For a trajectory with a wait from its request (JW315), the start of the youth's one before it with one there. */
+  earlierRequestedStart: C;
+  /** For a trajectory with a wait from its allocation (JW301), the start of the youth's one before it with one there. */
+  earlierAllocatedStart: C;
   /** The latest end of the youth's earlier trajectories there of the same kind, with or without stay. */
   earlierEndSameStay: C;
 }
@@ -44,7 +46,8 @@ export const trajectoryCells: Record<CellKind, { by: string; columns: Trajectory
       laterStart: 'later_start_in_region',
       earlierEnding: 'earlier_ending_in_region',
       earlierFollowedEnding: 'earlier_followed_ending_in_region',
-      earlierWaitedStart: 'earlier_waited_start_in_region',
+      earlierRequestedStart: 'earlier_requested_start_in_region',
+      earlierAllocatedStart: 'earlier_allocated_start_in_region',
       earlierEndSameStay: 'earlier_end_same_stay_in_region',
     },
   },
@@ -55,7 +58,8 @@ export const trajectoryCells: Record<CellKind, { by: string; columns: Trajectory
       laterStart: 'later_start_in_municipality',
       earlierEnding: 'earlier_ending_in_municipality',
       earlierFollowedEnding: 'earlier_followed_ending_in_municipality',
-      earlierWaitedStart: 'earlier_waited_start_in_municipality',
+      earlierRequestedStart: 'earlier_requested_start_in_municipality',
+      earlierAllocatedStart: 'earlier_allocated_start_in_municipality',
       earlierEndSameStay: 'earlier_end_same_stay_in_municipality',
     },
   },
@@ -66,7 +70,8 @@ export const trajectoryCells: Record<CellKind, { by: string; columns: Trajectory
       laterStart: 'later_start_at_provider',
       earlierEnding: 'earlier_ending_at_provider',
       earlierFollowedEnding: 'earlier_followed_ending_at_provider',
-      earlierWaitedStart: 'earlier_waited_start_at_provider',
+      earlierRequestedStart: 'earlier_requested_start_at_provider',
+      earlierAllocatedStart: 'earlier_allocated_start_at_provider',
       earlierEndSameStay: 'earlier_end_same_stay_at_provider',
     },
   },
@@ -77,7 +82,8 @@ export const trajectoryCells: Record<CellKind, { by: string; columns: Trajectory
       laterStart: 'later_start_in_category',
       earlierEnding: 'earlier_ending_in_category',
       earlierFollowedEnding: 'earlier_followed_ending_in_category',
-      earlierWaitedStart: 'earlier_waited_start_in_category',
+      earlierRequestedStart: 'earlier_requested_start_in_category',
+      earlierAllocatedStart: 'earlier_allocated_start_in_category',
       earlierEndSameStay: 'earlier_end_same_stay_in_category',
     },
   },
@@ -88,7 +94,8 @@ export const trajectoryCells: Record<CellKind, { by: string; columns: Trajectory
       laterStart: 'later_start_in_lot',
       earlierEnding: 'earlier_ending_in_lot',
       earlierFollowedEnding: 'earlier_followed_ending_in_lot',
-      earlierWaitedStart: 'earlier_waited_start_in_lot',
+      earlierRequestedStart: 'earlier_requested_start_in_lot',
+      earlierAllocatedStart: 'earlier_allocated_start_in_lot',
       earlierEndSameStay: 'earlier_end_same_stay_in_lot',
     },
   },

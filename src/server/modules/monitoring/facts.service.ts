@@ -92,6 +92,7 @@ export async function refreshKpiFacts(db: Db): Promise<{ refreshed: boolean }> {
             })
           : 0,
     };
+    await refreshDataDates(tx);
     // As of this transaction's start: what committed before it is in the facts.
     await markCompleted(tx, sql`now()`);
     return result;
@@ -211,11 +212,13 @@ async function refreshTrajectoryFacts(
     with lots as (${municipalityProducts}), contracts as (${contractPeriods}),
     changed as (
     insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
-      end_date, end_reason, wait_days, birth_year, allocation, allocation_end, lot, with_stay, contracted_from)
+      end_date, end_reason, request_wait_days, allocation_wait_days, birth_year, allocation, allocation_end, lot, with_stay, contracted_from)
     select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
       t.end_date, t.end_reason,
-      -- No request and no allocation (taakgericht care): no wait to measure, not a wait of 0 days.
-      case when coalesce(t.request_date, t.allocation_date) is null then null else greatest(0, t.start_date - coalesce(t.request_date, t.allocation_date)) end,
+      -- Two waits, each only where its first date is known (taakgericht care has neither: no wait, not a wait of 0 days;
+      -- greatest() would skip a null, hence the case).
+      case when t.request_date is not null then greatest(0, t.start_date - t.request_date) end,
+      case when t.allocation_date is not null then greatest(0, t.start_date - t.allocation_date) end,
       t.birth_year,
       -- The allocation's part of the trajectory key (A|municipality|number), as the money facts name it.
       case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end, l.code, ${withStay('t')}, ${contractedFrom('t')}
@@ -225,15 +228,16 @@ async function refreshTrajectoryFacts(
     where t.updated_at > ${since} and t.start_date is not null
     on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
       provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
-      start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, wait_days = excluded.wait_days,
+      start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, request_wait_days = excluded.request_wait_days,
+      allocation_wait_days = excluded.allocation_wait_days,
       birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end, lot = excluded.lot,
       with_stay = excluded.with_stay, contracted_from = excluded.contracted_from
     where (kpi_trajectory_facts.youth, kpi_trajectory_facts.municipality_code, kpi_trajectory_facts.provider_agb,
       kpi_trajectory_facts.product_category, kpi_trajectory_facts.product_code, kpi_trajectory_facts.start_date, kpi_trajectory_facts.end_date,
-      kpi_trajectory_facts.end_reason, kpi_trajectory_facts.wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.allocation,
+      kpi_trajectory_facts.end_reason, kpi_trajectory_facts.request_wait_days, kpi_trajectory_facts.allocation_wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.allocation,
       kpi_trajectory_facts.allocation_end, kpi_trajectory_facts.lot, kpi_trajectory_facts.with_stay, kpi_trajectory_facts.contracted_from)
       is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
-      excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.wait_days,
+      excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.request_wait_days, excluded.allocation_wait_days,
       excluded.birth_year, excluded.allocation, excluded.allocation_end, excluded.lot, excluded.with_stay, excluded.contracted_from)
     returning youth, allocation),
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing),
@@ -258,10 +262,11 @@ async function refreshTrajectoryFacts(
   // The youth counts read each fact's neighbours (neighbourCells), recomputed for every youth touched.
   const endingOutside = (reasons: string[]) =>
     `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
-  const [counting, followed, waited] = [
+  const [counting, followed, requested, allocated] = [
     endingOutside(nonEndingReasons),
     endingOutside(unfollowedReasons),
-    'f2.wait_days is not null',
+    'f2.request_wait_days is not null',
+    'f2.allocation_wait_days is not null',
   ];
   // The latest end before it (by start, then id; an open one runs to infinity).
   const earlierEnd = (by: string) =>
@@ -271,15 +276,16 @@ async function refreshTrajectoryFacts(
     `case when ${among} then lag(${value}) over (partition by ${by}, ${among} order by ${order}, f2.trajectory_id) end`;
   // The neighbours a youth is counted by in each kind of cell (fact-cells.ts): per cell the latest end before it (by
   // start, then id) and the next start; for an ending that counts, the end of the one before it (by end, then id); the
-  // same among the endings herhaald beroep follows up; for a trajectory with a measured wait, the start of the one
-  // before it with a wait; and the latest end before it among those of the same kind, with or without stay. Over all
+  // same among the endings herhaald beroep follows up; for a trajectory with a wait from its request (or allocation),
+  // the start of the one before it with one; and the latest end before it among those of the same kind, with or without stay. Over all
   // of the youth's trajectories only the first two.
   const inCell = (by: string): TrajectoryNeighbours<string> => ({
     earlierEnd: earlierEnd(by),
     laterStart: `lead(f2.start_date) over (partition by ${by} order by f2.start_date, f2.trajectory_id)`,
     earlierEnding: before('f2.end_date', by, counting, 'f2.end_date'),
     earlierFollowedEnding: before('f2.end_date', by, followed, 'f2.end_date'),
-    earlierWaitedStart: before('f2.start_date', by, waited, 'f2.start_date'),
+    earlierRequestedStart: before('f2.start_date', by, requested, 'f2.start_date'),
+    earlierAllocatedStart: before('f2.start_date', by, allocated, 'f2.start_date'),
     earlierEndSameStay: earlierEnd(`${by}, f2.with_stay`),
   });
   const valuesOf = <K extends keyof TrajectoryNeighbours>(
@@ -304,13 +310,6 @@ async function refreshTrajectoryFacts(
         ${neighbours}
       from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth left join municipalities m on m.cbs_code = f2.municipality_code) x
     where f.trajectory_id = x.trajectory_id and (f.next_start, ${list('f')}) is distinct from (x.next_start, ${list('x')})`);
-  const [touched] = await queryRows<{ any: boolean }>(tx, sql`select exists (select 1 from kpi_touched_youths) as any`);
-  if (touched?.any) {
-    await tx.execute(sql`delete from kpi_data_dates`);
-    await tx.execute(sql`
-      insert into kpi_data_dates (municipality_code, first_date, last_date)
-      select municipality_code, min(start_date), max(greatest(start_date, coalesce(end_date, start_date))) from kpi_trajectory_facts group by 1`);
-  }
   await tx.execute(sql`
     insert into kpi_refresh (id, refreshed_up_to, products, contracts) select 1, ${trajectoriesChanged}, ${follow.products}, ${follow.contracts}
     on conflict (id) do update set refreshed_up_to = excluded.refreshed_up_to, products = coalesce(excluded.products, kpi_refresh.products),
@@ -318,7 +317,37 @@ async function refreshTrajectoryFacts(
   return Number(upserted?.n ?? 0);
 }
 
-/** The region's first start and latest start or end date: the horizon for follow-up windows (herhaald beroep). */
+/**
+ * How many accepted messages of a municipality must be dated on or after its data date (docs/kpi.md, "Data date"): one
+ * message, or a few, dated far ahead cannot move it.
+ */
+export const dataDateMessages = 10;
+
+/**
+ * Per municipality with facts: its first start, and its data date, the day up to which its messages are taken as
+ * complete: the latest day on or after which at least dataDateMessages of its accepted messages are dated (their
+ * Dagtekening, never after the day the file was received), or its earliest message's day when it has fewer. A message
+ * belongs to the municipality that sent it (4-digit code) or received it. Recomputed in full: one scan of the files.
+ * (Facts of a municipality without an accepted message cannot arise; were they there, its latest date of care stands in.)
+ */
+async function refreshDataDates(tx: Db): Promise<void> {
+  await tx.execute(sql`delete from kpi_data_dates`);
+  await tx.execute(sql`
+    with messages as (
+      select case when length(f.sender) = 4 then f.sender else f.receiver end as municipality_code,
+        least(f.message_date, (f.received_at at time zone 'Europe/Amsterdam')::date) as day
+      from ijw_files f where f.status = 'accepted' and f.message_date is not null),
+    ranked as (
+      select municipality_code, day, row_number() over (partition by municipality_code order by day desc) as n,
+        count(*) over (partition by municipality_code) as messages
+      from messages),
+    dates as (select municipality_code, day from ranked where n = least(${dataDateMessages}, messages))
+    insert into kpi_data_dates (municipality_code, first_date, last_date)
+    select f.municipality_code, min(f.start_date), coalesce(min(d.day), max(greatest(f.start_date, coalesce(f.end_date, f.start_date))))
+    from kpi_trajectory_facts f left join dates d on d.municipality_code = f.municipality_code group by 1`);
+}
+
+/** The region's first start and its data date (the latest of its municipalities'): the horizon for follow-up windows. */
 export async function kpiDataRange(db: Db, regionId: string): Promise<{ first: string | null; last: string | null }> {
   const [row] = await queryRows<{ first: string | null; last: string | null }>(
     db,

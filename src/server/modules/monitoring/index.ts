@@ -2,7 +2,13 @@
 export { kpiRefreshJobName, refreshKpiFacts } from './facts.service.js';
 export { computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
 export { createQuarterlyReport, parseQuarter } from './report/index.js';
-export { measuredWaits, measuredWaitsPerMonth, type MeasuredMonth, type MeasuredWait } from './measured-waits.js';
+export {
+  measuredWaits,
+  measuredWaitsPerMonth,
+  type MeasuredMedian,
+  type MeasuredMonth,
+  type MeasuredWait,
+} from './measured-waits.js';
 export {
   providerVolumes,
   spendPerProviderLotMonth,

@@ -50,14 +50,22 @@ describe('the generated region', () => {
     // Each productcategorie belongs to at most one budget line, so money per line adds up.
     const categories = world.ref.data.budgetLines.flatMap((b) => b.categories);
     expect(new Set(categories).size).toBe(categories.length);
-    // Our data date (the latest start or end among the region's trajectories) is what SQL finds too.
-    const [row] = await queryRows<{ last: string }>(
+    // Our data date (docs/kpi.md, "Data date": from the accepted messages' Dagtekening) is the engine's, and lies
+    // within the data: after the region's first start, and not after its latest date of care.
+    const response = await computeKpis(world.ctx.database.db, {
+      regionId: world.regionId,
+      period: `${Y}`,
+      kpis: ['youths_in_care'],
+    });
+    expect(world.ref.dataDate).toBe(response.dataDate);
+    const [row] = await queryRows<{ first: string; last: string }>(
       world.ctx.database.db,
       sql`
-      select max(greatest(t.start_date, t.end_date))::text as last from ijw_trajectories t join municipalities m on m.cbs_code = t.municipality_code
-      where m.region_id = ${world.regionId}::uuid`,
+      select min(t.start_date)::text as first, max(greatest(t.start_date, t.end_date))::text as last from ijw_trajectories t
+      join municipalities m on m.cbs_code = t.municipality_code where m.region_id = ${world.regionId}::uuid`,
     );
-    expect(world.ref.dataDate).toBe(row!.last);
+    expect(world.ref.dataDate! > row!.first).toBe(true);
+    expect(world.ref.dataDate! <= row!.last).toBe(true);
   });
 
   it('reads the period notations and their previous periods as docs/kpi.md says, provisional ones marked', async () => {

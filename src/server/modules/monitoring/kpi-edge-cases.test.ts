@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { at, figures, kpi, P, rows, useEdgeWorld, world } from './testing/kpi-edge-world.js';
+import { computeKpis } from './kpi.service.js';
 
 /** KPI edge cases of flow and endings over hand-made iJw messages (kpi-edge-world.ts): periods, overlaps, reasons, re-entry, taakgericht care, wait, 18+. */
 useEdgeWorld();
@@ -16,7 +17,7 @@ describe('the hand-made messages', () => {
       world.ctx.database.db,
       sql`select count(*)::int as n from ijw_trajectories where start_date is not null`,
     );
-    expect(n!.n).toBe(95);
+    expect(n!.n).toBe(108);
   });
 });
 
@@ -299,9 +300,14 @@ describe('herhaald beroep (repeat care)', () => {
   });
 
   it('judges "observed" by the data date of the region itself, not of another region', async () => {
-    // docs/kpi.md: "Data date: the latest start or end date among the region's trajectories". Region Horizon's
-    // is 28 February 2025, so its ending of 10 September 2024 (+ 6 months = 10 March 2025) is not observed yet,
-    // however far Lekstroom's data reach.
+    // docs/kpi.md, "Data date". Region Horizon has fewer than ten messages: its data date is its earliest message's
+    // day, so its ending of 10 September 2024 (+ 6 months = 10 March 2025) is not observed yet, however far Lekstroom's
+    // data reach.
+    const dataDate = async (regionId: string) =>
+      (await computeKpis(world.ctx.database.db, { regionId, period: '2025', kpis: ['repeat_care_6m'] })).dataDate;
+    expect(await dataDate(world.horizonRegion)).toBe('2024-03-01');
+    // Lekstroom's is 28 February 2026: ten messages are dated on it; one start message of 30 September 2026 is not enough.
+    expect(await dataDate(world.lekstroom)).toBe('2026-02-28');
     const result = await kpi('repeat_care_6m', '2024-09', { region: world.horizonRegion });
     expect(figures(result)).toEqual({ value: null, numerator: 0, denominator: 0, youths: 0 });
   });
@@ -346,24 +352,48 @@ describe('taakgericht care (JW305/JW307 without JW301)', () => {
   });
 
   it('has no wait (no request, no allocation date)', async () => {
-    expect(figures(await kpi('wait_days', '2025Q1', at(P.taak)))).toEqual({
-      value: null,
-      numerator: null,
-      denominator: 0,
-      youths: 0,
-    });
+    for (const id of ['request_wait_days', 'allocation_wait_days'] as const)
+      expect(figures(await kpi(id, '2025Q1', at(P.taak)))).toEqual({
+        value: null,
+        numerator: null,
+        denominator: 0,
+        youths: 0,
+      });
   });
 });
 
-describe('wait days', () => {
-  it('measures from the request, else the allocation, never below 0, and leaves taakgericht care out', async () => {
-    // W1: 24 Feb → 15 Mar = 19 days; W2: started before its allocation = 0; W3 taakgericht: no wait. Median of 0 and 19.
-    expect(figures(await kpi('wait_days', '2025Q1', at(P.wait)))).toEqual({
-      value: 9.5,
-      numerator: null,
-      denominator: 2,
-      youths: 2,
+describe('two waits (story W)', () => {
+  it('measures from the request only the care with a request: W1 (19 days) and W4 (80), never below 0', async () => {
+    // Not W2, W5, W6 (allocated without a request) nor W3 (taakgericht). W4's youth counts, though its W5 (no request)
+    // started earlier in the quarter: the youth's first start with a request is what counts.
+    const expected = { value: 49.5, numerator: null, denominator: 2, youths: 2 };
+    expect(figures(await kpi('request_wait_days', '2025Q1', at(P.wait)))).toEqual(expected);
+    // The same counted per youth (two dimensions: no neighbour columns) instead of by each youth's first start.
+    expect(figures(await kpi('request_wait_days', '2025Q1', at(P.wait, { groupBy: 'productCategory' })))).toEqual(
+      expected,
+    );
+  });
+
+  it('measures from the allocation all care with an allocation: W1 12, W2 0, W4 70, W5 30, W6 4 days', async () => {
+    // Median of 0, 4, 12, 30, 70; three youths (W1 and W6, W4 and W5 share one). W3 (taakgericht) has no allocation.
+    const expected = { value: 12, numerator: null, denominator: 5, youths: 3 };
+    expect(figures(await kpi('allocation_wait_days', '2025Q1', at(P.wait)))).toEqual(expected);
+    expect(figures(await kpi('allocation_wait_days', '2025Q1', at(P.wait, { groupBy: 'productCategory' })))).toEqual(
+      expected,
+    );
+    expect(rows(await kpi('allocation_wait_days', '2025Q1', at(P.wait, { groupBy: 'productCategory' })))).toEqual({
+      '45': 12,
+      '54': 17,
     });
+  });
+
+  it('takes the allocation date as the JW301 Toewijzingsdatum, and the request date as the JW315 Dagtekening', async () => {
+    const [w1] = await queryRows<{ request: string; allocation: string }>(
+      world.ctx.database.db,
+      sql`select request_date::text as request, allocation_date::text as allocation from ijw_trajectories
+          where provider_agb = ${P.wait} and start_date = '2025-03-15'`,
+    );
+    expect(w1).toEqual({ request: '2025-02-24', allocation: '2025-03-03' });
   });
 });
 

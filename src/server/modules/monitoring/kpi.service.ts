@@ -187,7 +187,7 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
   }
   const facts = await kpiFactsState(db);
   const response = { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold, rounding };
-  if (facts.state === 'building') return { facts, ...response, data: [] };
+  if (facts.state === 'building') return { facts, ...response, dataDate: null, data: [] };
   // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
   // for the counts that still sort (the default 4 MB spills to disk); parallel scans even where the planner expects many
   // rows out of them (it cannot tell how many youths are alone in a window); no JIT, which costs more than it saves here.
@@ -197,7 +197,9 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
       await tx.execute(sql`set local work_mem = '64MB'`);
       await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
       await tx.execute(sql`set local jit = off`);
+      const dataDate = (await kpiDataRange(tx, options.regionId)).last;
       const data = await computeInTransaction(tx, {
+        dataDate,
         period,
         previous,
         groupBy,
@@ -208,8 +210,8 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
         regionId: options.regionId,
       });
       const asOf = await kpiFactsAsOf(tx);
-      if (!asOf) return { facts: { ...facts, state: 'building', asOf }, ...response, data: [] };
-      return { facts: { ...facts, asOf }, ...response, data };
+      if (!asOf) return { facts: { ...facts, state: 'building', asOf }, ...response, dataDate: null, data: [] };
+      return { facts: { ...facts, asOf }, ...response, dataDate, data };
     },
     { isolationLevel: 'repeatable read' },
   );
@@ -218,6 +220,7 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
 async function computeInTransaction(
   db: Db,
   options: {
+    dataDate: string | null;
     period: KpiPeriod;
     previous: KpiPeriod;
     groupBy: KpiGroupBy;
@@ -240,7 +243,7 @@ async function computeInTransaction(
     municipalities: municipalityCodes,
     groupBy,
     filters,
-    dataDate: (await kpiDataRange(db, options.regionId)).last,
+    dataDate: options.dataDate,
   };
   const label = await groupLabels(db, options.regionId, groupBy);
   const targets = await listTargets(db, options.regionId);

@@ -8,34 +8,60 @@ interface Span {
   minimumStarts: number;
 }
 
-/** Starts with a known wait and productcategorie, in the municipalities, from `from` to `to` (inclusive). */
+/** Starts with a productcategorie and either wait, in the municipalities, from `from` to `to` (inclusive). */
 const startsIn = (span: Span) => sql`municipality_code in (${sql.join(
   span.municipalityCodes.map((c) => sql`${c}`),
   sql`, `,
 )})
   and start_date between ${span.from}::date and ${span.to}::date
-  and wait_days is not null and product_category is not null`;
+  and (request_wait_days is not null or allocation_wait_days is not null) and product_category is not null`;
+
+/** Each wait's number of starts and median (percentile_cont skips the starts without that wait). */
+const bothWaits = sql`
+  count(request_wait_days)::int as request_starts,
+  percentile_cont(0.5) within group (order by request_wait_days)::float8 as request_median,
+  count(allocation_wait_days)::int as allocation_starts,
+  percentile_cont(0.5) within group (order by allocation_wait_days)::float8 as allocation_median`;
+
+/** One measured wait: the starts that have it and their median in days, withheld (null) below the minimum. */
+export interface MeasuredMedian {
+  starts: number;
+  medianDays: number | null;
+}
+
+type BothRow = { request_starts: number; request_median: number; allocation_starts: number; allocation_median: number };
+
+function mediansOf(r: BothRow, minimumStarts: number): { request: MeasuredMedian; allocation: MeasuredMedian } {
+  const one = (starts: number, median: number): MeasuredMedian => ({
+    starts: Number(starts),
+    medianDays: Number(starts) >= minimumStarts ? Math.round(Number(median) * 10) / 10 : null,
+  });
+  return {
+    request: one(r.request_starts, r.request_median),
+    allocation: one(r.allocation_starts, r.allocation_median),
+  };
+}
 
 export interface MeasuredWait {
   providerAgb: string;
   productCategory: string;
-  /** Starts with a known wait in the span. */
-  starts: number;
-  /** The median wait in days, or null when there were fewer starts than the minimum (withheld). */
-  medianDays: number | null;
+  /** From the provider's request (JW315) to the start: the KPI request_wait_days's measure. */
+  request: MeasuredMedian;
+  /** From the municipality's allocation (JW301) to the start: the KPI allocation_wait_days's measure. */
+  allocation: MeasuredMedian;
 }
 
 /**
- * Gemeten wachttijd per provider and productcategorie: the median of the days from the request (JW315), or else the
- * allocation (JW301), to the start (JW305), over trajectories of the given municipalities that started in [from, to]
- * — the same wait the KPI `wait_days` counts. Fewer than `minimumStarts` starts: the median is withheld.
+ * Gemeten wachttijden per provider and productcategorie, over trajectories of the given municipalities that started in
+ * [from, to]: the median days from the request (JW315) to the start (JW305) over those with a request, and from the
+ * allocation (JW301) to the start over those with an allocation — the two waits the KPIs request_wait_days and
+ * allocation_wait_days count. A wait with fewer than `minimumStarts` starts: its median is withheld.
  */
 export async function measuredWaits(db: Db, span: Span): Promise<MeasuredWait[]> {
   if (span.municipalityCodes.length === 0) return [];
-  const rows = await queryRows<{ provider_agb: string; product_category: string; starts: number; median: number }>(
+  const rows = await queryRows<{ provider_agb: string; product_category: string } & BothRow>(
     db,
-    sql`select provider_agb, product_category, count(*)::int as starts,
-          percentile_cont(0.5) within group (order by wait_days)::float8 as median
+    sql`select provider_agb, product_category, ${bothWaits}
         from kpi_trajectory_facts
         where ${startsIn(span)}
         group by provider_agb, product_category`,
@@ -43,8 +69,7 @@ export async function measuredWaits(db: Db, span: Span): Promise<MeasuredWait[]>
   return rows.map((r) => ({
     providerAgb: r.provider_agb,
     productCategory: r.product_category,
-    starts: Number(r.starts),
-    medianDays: Number(r.starts) >= span.minimumStarts ? Math.round(Number(r.median) * 10) / 10 : null,
+    ...mediansOf(r, span.minimumStarts),
   }));
 }
 
@@ -52,17 +77,16 @@ export interface MeasuredMonth {
   productCategory: string;
   /** YYYY-MM */
   month: string;
-  starts: number;
-  medianDays: number | null;
+  request: MeasuredMedian;
+  allocation: MeasuredMedian;
 }
 
-/** The same measured wait per productcategorie and calendar month of the start, for the region view over time. */
+/** The same two measured waits per productcategorie and calendar month of the start, for the region view over time. */
 export async function measuredWaitsPerMonth(db: Db, span: Span): Promise<MeasuredMonth[]> {
   if (span.municipalityCodes.length === 0) return [];
-  const rows = await queryRows<{ product_category: string; month: string; starts: number; median: number }>(
+  const rows = await queryRows<{ product_category: string; month: string } & BothRow>(
     db,
-    sql`select product_category, to_char(start_date, 'YYYY-MM') as month, count(*)::int as starts,
-          percentile_cont(0.5) within group (order by wait_days)::float8 as median
+    sql`select product_category, to_char(start_date, 'YYYY-MM') as month, ${bothWaits}
         from kpi_trajectory_facts
         where ${startsIn(span)}
         group by 1, 2 order by 1, 2`,
@@ -70,7 +94,6 @@ export async function measuredWaitsPerMonth(db: Db, span: Span): Promise<Measure
   return rows.map((r) => ({
     productCategory: r.product_category,
     month: r.month,
-    starts: Number(r.starts),
-    medianDays: Number(r.starts) >= span.minimumStarts ? Math.round(Number(r.median) * 10) / 10 : null,
+    ...mediansOf(r, span.minimumStarts),
   }));
 }

@@ -78,6 +78,12 @@ const ZKpiResponse = z
       .object({ count: z.number().int(), euro: z.number().int() })
       .nullable()
       .describe('Afronding van de gepubliceerde cijfers (aantallen, euro); null: exacte cijfers'),
+    dataDate: z.iso
+      .date()
+      .nullable()
+      .describe(
+        'Gegevens tot en met deze datum (peildatum van de gegevens, docs/kpi.md); herhaald beroep telt alleen beëindigingen waarvan de termijn daarvoor afloopt',
+      ),
     data: z.array(
       z.object({
         kpi: z.object({

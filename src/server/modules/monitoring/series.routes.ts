@@ -74,6 +74,10 @@ const ZSeries = z
         comparator: z.literal('atMost'),
       }),
     ),
+    dataDate: z.iso
+      .date()
+      .nullable()
+      .describe('Gegevens tot en met deze datum (docs/kpi.md); herhaald beroep hangt ervan af'),
   })
   .openapi('KpiSeries');
 

@@ -54,6 +54,8 @@ export interface KpiSeries {
   rounding: KpiResponse['rounding'];
   points: KpiSeriesPoint[];
   references: KpiReferenceLine[];
+  /** The data date of the figures (KpiResponse.dataDate; docs/kpi.md, "The data date"). */
+  dataDate: string | null;
 }
 
 export interface ComputeSeriesOptions {
@@ -73,7 +75,7 @@ export interface ComputeSeriesOptions {
 /**
  * One KPI over the last quarters or months: each point is that period's answer from computeKpis, so it is
  * suppressed and rounded exactly as a single period asked on its own (calendar periods only), and carries its target
- * and whether it is provisional. The wait also gets the region's Treeknorm as reference lines.
+ * and whether it is provisional. The waits also get the region's Treeknorm as reference lines.
  */
 export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): Promise<KpiSeries> {
   const today = options.today ?? dutchToday();
@@ -118,23 +120,27 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
     });
   }
   const settings = await getKpiSettings(db, options.regionId);
+  const intake: KpiReferenceLine = {
+    key: 'treeknormIntake',
+    label: `Treeknorm aanmelding tot intake (${settings.treeknormIntakeDays} dagen)`,
+    value: settings.treeknormIntakeDays,
+    comparator: 'atMost',
+  };
+  const treatment: KpiReferenceLine = {
+    key: 'treeknormTreatment',
+    label: `Treeknorm aanmelding tot behandeling (${settings.treeknormTreatmentDays} dagen)`,
+    value: settings.treeknormTreatmentDays,
+    comparator: 'atMost',
+  };
+  // The wait from the request starts closest to the aanmelding: both norms (docs/kpi.md, "Trends and norms"). The wait
+  // from the allocation starts later (the allocation follows the aanmelding, often the intake): only the norm to
+  // treatment, as an upper bound.
   const references: KpiReferenceLine[] =
-    options.kpi === 'wait_days'
-      ? [
-          {
-            key: 'treeknormIntake',
-            label: `Treeknorm aanmelding tot intake (${settings.treeknormIntakeDays} dagen)`,
-            value: settings.treeknormIntakeDays,
-            comparator: 'atMost',
-          },
-          {
-            key: 'treeknormTreatment',
-            label: `Treeknorm aanmelding tot behandeling (${settings.treeknormTreatmentDays} dagen)`,
-            value: settings.treeknormTreatmentDays,
-            comparator: 'atMost',
-          },
-        ]
-      : [];
+    options.kpi === 'request_wait_days'
+      ? [intake, treatment]
+      : options.kpi === 'allocation_wait_days'
+        ? [{ ...treatment, label: `${treatment.label}; de wachttijd vanaf de toewijzing is daar een deel van` }]
+        : [];
   return {
     facts: response!.facts,
     kpi: definition,
@@ -144,6 +150,7 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
     rounding: response!.rounding,
     points: response!.facts.state === 'building' ? [] : points,
     references,
+    dataDate: response!.dataDate,
   };
 }
 

@@ -101,17 +101,20 @@ describe('a period whose declarations cannot be complete yet', () => {
 });
 
 describe("a KPI's series", () => {
-  it('holds the quarters asked for, oldest first, with the target per point and the Treeknorm beside the wait', async () => {
+  it('holds the quarters asked for, oldest first, with the target per point and the Treeknorm beside the waits', async () => {
     const { manager } = await tokens();
     const admin = manager;
     const target = await call(world.ctx, admin, 'POST', '/kpi-targets', {
-      kpi: 'wait_days',
+      kpi: 'allocation_wait_days',
       scopeType: 'region',
       comparator: 'atMost',
       value: 30,
     });
     expect(target.status).toBe(201);
-    const series = await get<KpiSeries>(manager, '/kpis/series?region=lekstroom&kpi=wait_days&until=2025Q4&count=8');
+    const series = await get<KpiSeries>(
+      manager,
+      '/kpis/series?region=lekstroom&kpi=allocation_wait_days&until=2025Q4&count=8',
+    );
     expect(series.points.map((p) => p.period.label)).toEqual([
       '2024Q1',
       '2024Q2',
@@ -126,22 +129,44 @@ describe("a KPI's series", () => {
       expect(p.target).toEqual({ value: 30, comparator: 'atMost' });
       if (p.total.value !== null) expect(p.total.target!.met).toBe(p.total.value <= 30);
     }
-    // Withheld figures keep their target line but get no verdict.
-    expect(series.points.some((p) => p.total.suppressed)).toBe(true);
-    for (const p of series.points.filter((x) => x.total.suppressed)) expect(p.total.target ?? null).toBeNull();
     expect(series.points.some((p) => p.total.value !== null)).toBe(true);
-    expect(series.references).toEqual([
+    // The wait from the allocation: only the norm to treatment, as an upper bound (docs/kpi.md, "Trends and norms").
+    expect(series.references).toEqual([expect.objectContaining({ key: 'treeknormTreatment', value: 70 })]);
+    // The wait from the request: both norms. Fewer starts have a request: withheld figures keep their target line
+    // (the region's, here none) but get no verdict.
+    const requested = await get<KpiSeries>(
+      manager,
+      '/kpis/series?region=lekstroom&kpi=request_wait_days&until=2025Q4&count=8',
+    );
+    expect(requested.references).toEqual([
       expect.objectContaining({ key: 'treeknormIntake', value: 28 }),
       expect.objectContaining({ key: 'treeknormTreatment', value: 70 }),
     ]);
+    expect(requested.points.some((p) => p.total.suppressed)).toBe(true);
+    // The data date the figures depend on, as GET /kpis gives it.
+    const kpis = await get<{ dataDate: string | null }>(
+      manager,
+      '/kpis?region=lekstroom&kpi=request_wait_days&period=2025Q4',
+    );
+    expect(requested.dataDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(requested.dataDate).toBe(kpis.dataDate);
+    for (const p of requested.points.filter((x) => x.total.suppressed)) expect(p.total.target ?? null).toBeNull();
     // Another region's norm: 8 weeks to treatment.
     await call(world.ctx, admin, 'PUT', '/kpi-settings', {
       provisionalLagMonths: 3,
       treeknormIntakeDays: 21,
       treeknormTreatmentDays: 56,
     });
-    const changed = await get<KpiSeries>(manager, '/kpis/series?region=lekstroom&kpi=wait_days&until=2025Q4&count=8');
+    const changed = await get<KpiSeries>(
+      manager,
+      '/kpis/series?region=lekstroom&kpi=request_wait_days&until=2025Q4&count=8',
+    );
     expect(changed.references.map((r) => r.value)).toEqual([21, 56]);
+    const allocation = await get<KpiSeries>(
+      manager,
+      '/kpis/series?region=lekstroom&kpi=allocation_wait_days&until=2025Q4&count=8',
+    );
+    expect(allocation.references.map((r) => r.value)).toEqual([56]);
     expect((await get<KpiSeries>(manager, '/kpis/series?region=lekstroom&kpi=inflow&count=4')).references).toEqual([]);
     const bad = await call(world.ctx, manager, 'GET', '/kpis/series?region=lekstroom&kpi=inflow&until=2025-07');
     expect(bad.status).toBe(400);
@@ -195,11 +220,11 @@ describe("a KPI's series", () => {
   it('downloads as CSV with the target, the norm, the direction word and the provisional mark', async () => {
     const { manager } = await tokens();
     const res = await world.ctx.app.request(
-      `/api/v1/kpis/series/export?region=lekstroom&kpi=wait_days&kind=month&count=24&until=${monthsAgo(0)}&format=csv`,
+      `/api/v1/kpis/series/export?region=lekstroom&kpi=request_wait_days&kind=month&count=24&until=${monthsAgo(0)}&format=csv`,
       { headers: { Authorization: `Bearer ${manager}` } },
     );
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain('kpi-reeks-wait_days-month');
+    expect(res.headers.get('content-disposition')).toContain('kpi-reeks-request_wait_days-month');
     const text = await res.text();
     const [header, ...lines] = text
       .replace(/^\uFEFF/, '')
@@ -212,7 +237,7 @@ describe("a KPI's series", () => {
     expect(lines[0]).toMatch(/;nee$/);
     expect(lines.at(-1)).toMatch(/;voorlopig$/);
     const xlsx = await world.ctx.app.request(
-      `/api/v1/kpis/series/export?region=lekstroom&kpi=wait_days&kind=quarter&format=xlsx`,
+      `/api/v1/kpis/series/export?region=lekstroom&kpi=request_wait_days&kind=quarter&format=xlsx`,
       { headers: { Authorization: `Bearer ${manager}` } },
     );
     expect(xlsx.status).toBe(200);

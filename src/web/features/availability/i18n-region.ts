@@ -7,8 +7,8 @@ export const regionWaitsEn = {
   'niet getoond (minder dan 10)': 'not shown (fewer than 10)',
   'De norm (Treeknorm) van de regio: hooguit {intake} weken van aanmelding tot intake en {treatment} weken van intake tot behandeling.':
     'The region’s norm (Treeknorm): at most {intake} weeks from registration to intake and {treatment} weeks from intake to treatment.',
-  'Gemeld: wat aanbieders opgeven. Gemeten: de mediaan van de dagen van aanvraag of toewijzing tot start in de iJw-berichten, in weken; bij minder dan 10 starts niet getoond.':
-    'Reported: what providers state. Measured: the median of the days from request or allocation to start in the iJw messages, in weeks; not shown below 10 starts.',
+  'Gemeld: wat aanbieders opgeven. Gemeten: de mediaan van de dagen tot de start in de iJw-berichten, in weken, apart vanaf de aanvraag van de aanbieder en vanaf de toewijzing door de gemeente; bij minder dan 10 starts niet getoond.':
+    'Reported: what providers state. Measured: the median of the days to the start in the iJw messages, in weeks, separately from the provider’s request and from the municipality’s allocation; not shown below 10 starts.',
   'Per vorm van jeugdhulp': 'Per form of youth care',
   'Wachttijden per vorm van jeugdhulp, nu': 'Waits per form of youth care, now',
   'Nog geen aanbieders met beschikbaarheid.': 'No providers with availability yet.',
@@ -17,12 +17,10 @@ export const regionWaitsEn = {
   'Op de wachtlijst': 'On the waiting list',
   'Gemeld tot intake (weken)': 'Reported to intake (weeks)',
   'Gemeld tot behandeling (weken)': 'Reported to treatment (weeks)',
-  'Gemeten tot start (weken)': 'Measured to start (weeks)',
   'Verloop van {name}': 'Course of {name}',
   'Wachttijden van {name} per maand': 'Waits of {name} per month',
   'Gemeld tot intake': 'Reported to intake',
   'Gemeld tot behandeling': 'Reported to treatment',
-  'Gemeten tot start': 'Measured to start',
   'Meetlat: geen plek binnen de norm': 'Yardstick: no room within the norm',
   'Gecontracteerde producten waarvoor geen aanbieder met actuele gegevens nieuwe cliënten aanneemt binnen de norm. Contracten gelden voor de hele regio, dus dit geldt in elk van: {municipalities}.':
     'Contracted products for which no provider with current data takes new clients within the norm. Contracts hold for the whole region, so this holds in each of: {municipalities}.',
@@ -42,4 +40,11 @@ export const regionWaitsEn = {
   '{weeks} weken tot start (mediaan van {starts} starts)': '{weeks} weeks to start (median of {starts} starts)',
   'wijkt af van de gemelde wachttijd': 'differs from the reported wait',
   'Gemeten wachttijd': 'Measured wait',
+  'vanaf aanvraag': 'from request',
+  'vanaf toewijzing': 'from allocation',
+  'geen starts': 'no starts',
+  'Gemeten vanaf aanvraag (weken)': 'Measured from request (weeks)',
+  'Gemeten vanaf toewijzing (weken)': 'Measured from allocation (weeks)',
+  'Gemeten vanaf aanvraag': 'Measured from request',
+  'Gemeten vanaf toewijzing': 'Measured from allocation',
 };

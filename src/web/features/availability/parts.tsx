@@ -1,7 +1,7 @@
 import { languageNames } from '../../../shared/availability';
 import { formatDate } from '../../lib/format';
 import { useT } from '../../i18n';
-import type { Entry, Offer } from './types';
+import type { Entry, MeasuredMedianWeeks, Offer } from './types';
 
 /** "Verouderd" in words (with a sign), never by colour alone: the entry was not confirmed within the region's term. */
 export function StaleBadge({ stale }: { stale: boolean }) {
@@ -31,22 +31,40 @@ export function Freshness({ entry }: { entry: Pick<Entry, 'confirmedAt' | 'confi
   );
 }
 
+/** One measured median: weeks with its number of starts, withheld below 10 starts, or no starts. */
+function MeasuredMedian({ label, m }: { label: string; m: MeasuredMedianWeeks | null }) {
+  const { t } = useT();
+  return (
+    <>
+      {label}:{' '}
+      {!m ? (
+        <span className="availability-muted">{t('geen starts')}</span>
+      ) : m.withheld || m.medianWeeks === null ? (
+        <span className="availability-muted">{t('niet getoond: minder dan 10 starts')}</span>
+      ) : (
+        t('{weeks} weken tot start (mediaan van {starts} starts)', {
+          weeks: m.medianWeeks.toLocaleString('nl-NL'),
+          starts: m.starts ?? 0,
+        })
+      )}
+    </>
+  );
+}
+
 /**
- * The wait measured from the iJw messages (request or allocation to start, median of the last six months) beside the
- * reported one, and the signal when the two differ by more than the region's margin.
+ * The waits measured from the iJw messages (median of the last six months), from the provider's request (JW315) and
+ * from the municipality's allocation (JW301) to the start, beside the reported one, and the signal when they differ
+ * by more than the region's margin.
  */
 export function MeasuredWait({ entry }: { entry: Pick<Entry, 'measured' | 'waitDiffers'> }) {
   const { t } = useT();
   const m = entry.measured;
   if (!m) return <span className="availability-muted">{t('geen starts in de laatste 6 maanden')}</span>;
-  if (m.withheld || m.medianWeeks === null)
-    return <span className="availability-muted">{t('niet getoond: minder dan 10 starts')}</span>;
   return (
     <>
-      {t('{weeks} weken tot start (mediaan van {starts} starts)', {
-        weeks: m.medianWeeks.toLocaleString('nl-NL'),
-        starts: m.starts ?? 0,
-      })}
+      <MeasuredMedian label={t('vanaf aanvraag')} m={m.request} />
+      <br />
+      <MeasuredMedian label={t('vanaf toewijzing')} m={m.allocation} />
       {entry.waitDiffers && (
         <>
           <br />

@@ -36,7 +36,7 @@ export function RegionViewContent({ view }: { view: RegionView }) {
           { intake: norm.intakeWeeks, treatment: norm.treatmentWeeks },
         )}{' '}
         {t(
-          'Gemeld: wat aanbieders opgeven. Gemeten: de mediaan van de dagen van aanvraag of toewijzing tot start in de iJw-berichten, in weken; bij minder dan 10 starts niet getoond.',
+          'Gemeld: wat aanbieders opgeven. Gemeten: de mediaan van de dagen tot de start in de iJw-berichten, in weken, apart vanaf de aanvraag van de aanbieder en vanaf de toewijzing door de gemeente; bij minder dan 10 starts niet getoond.',
         )}
       </p>
       <h2 className="utrecht-heading-2">{t('Per vorm van jeugdhulp')}</h2>
@@ -81,12 +81,21 @@ export function RegionViewContent({ view }: { view: RegionView }) {
             },
           },
           {
-            header: t('Gemeten tot start (weken)'),
+            header: t('Gemeten vanaf aanvraag (weken)'),
             numeric: true,
             cell: (c) => {
-              const m = latest(c, (x) => x.measuredWeeks);
-              if (m) return `${weeks(m.measuredWeeks, lang)} (${m.month})`;
-              return c.months.some((x) => x.measuredWithheld) ? withheld : '—';
+              const m = latest(c, (x) => x.measuredRequestWeeks);
+              if (m) return `${weeks(m.measuredRequestWeeks, lang)} (${m.month})`;
+              return c.months.some((x) => x.measuredRequestWithheld) ? withheld : '—';
+            },
+          },
+          {
+            header: t('Gemeten vanaf toewijzing (weken)'),
+            numeric: true,
+            cell: (c) => {
+              const m = latest(c, (x) => x.measuredAllocationWeeks);
+              if (m) return `${weeks(m.measuredAllocationWeeks, lang)} (${m.month})`;
+              return c.months.some((x) => x.measuredAllocationWithheld) ? withheld : '—';
             },
           },
         ]}
@@ -107,9 +116,14 @@ export function RegionViewContent({ view }: { view: RegionView }) {
                 cell: (m) => weeks(m.reportedTreatmentWeeks, lang),
               },
               {
-                header: t('Gemeten tot start'),
+                header: t('Gemeten vanaf aanvraag'),
                 numeric: true,
-                cell: (m) => (m.measuredWithheld ? withheld : weeks(m.measuredWeeks, lang)),
+                cell: (m) => (m.measuredRequestWithheld ? withheld : weeks(m.measuredRequestWeeks, lang)),
+              },
+              {
+                header: t('Gemeten vanaf toewijzing'),
+                numeric: true,
+                cell: (m) => (m.measuredAllocationWithheld ? withheld : weeks(m.measuredAllocationWeeks, lang)),
               },
             ]}
           />

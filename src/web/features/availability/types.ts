@@ -10,6 +10,7 @@ export type {
   Entry,
   EntryCreate,
   EntryUpdate,
+  MeasuredMedianWeeks,
   Offer,
   Settings,
   SettingsUpdate,

@@ -97,7 +97,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
           </li>
         </ul>
       )}
-      <FactsStatus facts={response?.facts ?? null} retry={reload} />
+      <FactsStatus facts={response?.facts ?? null} dataDate={response?.dataDate} retry={reload} />
       {response && !building && <ProvisionalNotice period={response.period} previous={response.previousPeriod} />}
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}

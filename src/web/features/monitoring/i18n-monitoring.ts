@@ -20,6 +20,7 @@ export const monitoringEn = {
   'De cijfers worden opgebouwd. Dat gebeurt op de achtergrond, na een update of het inlezen van veel berichten, en duurt enkele minuten. Deze pagina toont ze zodra ze klaar zijn.':
     'The figures are being built. That happens in the background, after an update or a large import, and takes a few minutes. This page shows them as soon as they are ready.',
   'Stand per {time}.': 'As of {time}.',
+  'Gegevens tot en met {date}.': 'Data up to and including {date}.',
   'Nieuwe gegevens worden verwerkt; vernieuw de pagina straks voor de nieuwste cijfers.':
     'New data is being processed; reload the page shortly for the latest figures.',
   'De cijfers van uw organisatie die hun doel niet halen.': 'Your organisation’s figures that miss their target.',

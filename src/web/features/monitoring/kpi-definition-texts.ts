@@ -42,12 +42,19 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
     en: 'Declared from 1 January to the end of the period, plus for each trajectory still running after it its run rate (declared over the last three months per day) × its remaining days in the year; beside it the year’s budget. A signal when the forecast exceeds the budget.',
     source: 'Begroting van de regio',
   },
-  wait_days: {
+  request_wait_days: {
     summaryEn:
-      'Median days from request (or allocation) to start of care, for trajectories that started in the period.',
-    nl: 'Mediaan van het aantal dagen van de aanvraag (JW315), anders de toewijzingsdatum (JW301), tot de start van de zorg (JW305), over trajecten die in de periode startten.',
-    en: 'Median number of days from the request (JW315), else the allocation date (JW301), to the start of care (JW305), over trajectories that started in the period.',
-    source: 'CBS wachttijd (aanmelding → start); Treeknorm ≤ 10 weken tot behandeling',
+      'Median days from the provider’s request (JW315) to the start of care, for trajectories with a request that started in the period.',
+    nl: 'Mediaan van het aantal dagen van de aanvraag van de aanbieder (verzoek om toewijzing, JW315: de dagtekening van het eerste verzoek bij de toewijzing) tot de start van de zorg (JW305), over trajecten die in de periode startten en een aanvraag hebben. Zorg zonder aanvraag (de gemeente wees zelf toe, of taakgerichte zorg) telt hier niet mee. Start vóór de aanvraag telt als 0 dagen.',
+    en: 'Median number of days from the provider’s request (JW315: the date of the first request linked to the allocation) to the start of care (JW305), over trajectories that started in the period and have a request. Care without a request (allocated by the municipality itself, or taakgericht care) is left out. A start before the request counts as 0 days.',
+    source: 'Treeknorm: ≤ 4 weken van aanmelding tot intake, ≤ 10 weken tot behandeling',
+  },
+  allocation_wait_days: {
+    summaryEn:
+      'Median days from the municipality’s allocation (JW301) to the start of care, for trajectories with an allocation that started in the period.',
+    nl: 'Mediaan van het aantal dagen van de toewijzing door de gemeente (JW301: de toewijzingsdatum, anders de dagtekening van het bericht) tot de start van de zorg (JW305), over trajecten die in de periode startten en een toewijzing hebben. Taakgerichte zorg heeft geen toewijzing en telt niet mee. Start vóór de toewijzing telt als 0 dagen.',
+    en: 'Median number of days from the municipality’s allocation (JW301: the allocation date, else the message’s date) to the start of care (JW305), over trajectories that started in the period and have an allocation. Taakgericht care has no allocation and is left out. A start before the allocation counts as 0 days.',
+    source: 'Treeknorm ≤ 10 weken tot behandeling (een bovengrens: de toewijzing volgt op de aanmelding)',
   },
   dropout: {
     summaryEn: 'Share of ended trajectories that ended prematurely (reason 32–35).',

@@ -92,7 +92,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
       />
       <DrillPath state={state} basePath={basePath} ownProvider={ownOnly ? response?.filters.provider : undefined} />
       {shown.notice}
-      <FactsStatus facts={response?.facts ?? null} retry={reload} />
+      <FactsStatus facts={response?.facts ?? null} dataDate={response?.dataDate} retry={reload} />
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
       {response && result && !result.available && (

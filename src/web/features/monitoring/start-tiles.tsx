@@ -13,7 +13,7 @@ import { useKpis, usePeriods, type KpiSignal } from './monitoring-api';
 
 const shownSignals = 5;
 /** The figures a policy officer (or a provider, about itself) looks at first; the dashboard has all of them. */
-const keyFigures: KpiId[] = ['youths_in_care', 'inflow', 'spend', 'wait_days'];
+const keyFigures: KpiId[] = ['youths_in_care', 'inflow', 'spend', 'request_wait_days', 'allocation_wait_days'];
 
 /** Start page: how many figures miss their target in the last complete quarter, and the first few of them. */
 export function SignalsTile() {

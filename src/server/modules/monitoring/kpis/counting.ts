@@ -82,7 +82,8 @@ function neighboursIn(ctx: KpiContext, withGroup: boolean): CellNeighbours | nul
     laterStart: column(columns.laterStart),
     earlierEnding: column(columns.earlierEnding),
     earlierFollowedEnding: column(columns.earlierFollowedEnding),
-    earlierWaitedStart: column(columns.earlierWaitedStart),
+    earlierRequestedStart: column(columns.earlierRequestedStart),
+    earlierAllocatedStart: column(columns.earlierAllocatedStart),
     earlierEndSameStay: column(columns.earlierEndSameStay),
   };
 }

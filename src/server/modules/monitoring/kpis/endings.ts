@@ -12,7 +12,7 @@ import {
   type KpiModule,
   type PeriodTag,
 } from './kpi-module.js';
-import { countFirstInCell, medianOf, num, percent, tallyTrajectories } from './counting.js';
+import { countFirstInCell, medianOf, num, percent, tallyTrajectories, type CellNeighbours } from './counting.js';
 
 const list = (codes: string[]) =>
   sql.join(
@@ -114,48 +114,65 @@ export const lengthOfStay: KpiModule = {
 };
 
 /**
- * Gemeten wachttijd: the median of days from the request (JW315), or else the allocation (JW301), to the start
- * (JW305), over trajectories that started in the period; care started before its allocation waited 0 days.
+ * A measured wait: the median of days from a first date to the start (JW305), over trajectories that started in the
+ * period and have that first date; care started before it waited 0 days. `column` holds the days (kept with the facts),
+ * `earlier` picks the cell's neighbour among trajectories with the same wait.
  */
-export const waitDays: KpiModule = {
-  id: 'wait_days',
-  async compute(db, ctx) {
-    const startedIn = (tag: PeriodTag) =>
-      sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
-    const where = sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and t.wait_days is not null`;
-    // The median from the number of starts per number of days waited: the value percentile_cont(0.5) gives. The
-    // youths behind the starts by their first start with a wait in the cell in the period, or grouped by youth.
-    const { rows, histogram } =
-      (await countFirstInCell(
-        db,
-        ctx,
-        bothPeriods(ctx),
-        (cell) =>
-          perPeriod((tag) => ({
-            started: startedIn(tag),
-            youths: sql`${startedIn(tag)} and coalesce(${cell.earlierWaitedStart} < ${spanOf(ctx, tag).from}::date, true)`,
-          })),
-        { only: where, perValueOf: sql`t.wait_days` },
-      )) ??
-      (await tallyTrajectories(
-        db,
-        ctx,
-        {
-          sums: perPeriod((tag) => ({ started: { when: startedIn(tag) } })),
-          youths: perPeriod((tag) => ({ youths: startedIn(tag) })),
-        },
-        where,
-        bothPeriods(ctx),
-        sql`t.wait_days`,
-      ));
-    return pairRows(rows, (r, tag) => {
-      const median = medianOf(histogram.get(r.grp as string | null) ?? [], `started_${tag}`);
-      return {
-        youths: num(r[`youths_${tag}`]),
-        numerator: null,
-        denominator: num(r[`started_${tag}`]),
-        value: median === null ? null : Math.round(median * 10) / 10,
-      };
-    });
-  },
-};
+function waitFrom(
+  id: 'request_wait_days' | 'allocation_wait_days',
+  column: 'request_wait_days' | 'allocation_wait_days',
+  earlier: (cell: CellNeighbours) => SQL,
+): KpiModule {
+  const days = sql.raw(`t.${column}`);
+  return {
+    id,
+    async compute(db, ctx) {
+      const startedIn = (tag: PeriodTag) =>
+        sql`t.start_date between ${spanOf(ctx, tag).from}::date and ${spanOf(ctx, tag).to}::date`;
+      const where = sql`t.start_date between ${ctx.previous.from}::date and ${ctx.current.to}::date and ${days} is not null`;
+      // The median from the number of starts per number of days waited: the value percentile_cont(0.5) gives. The
+      // youths behind the starts by their first start with this wait in the cell in the period, or grouped by youth.
+      const { rows, histogram } =
+        (await countFirstInCell(
+          db,
+          ctx,
+          bothPeriods(ctx),
+          (cell) =>
+            perPeriod((tag) => ({
+              started: startedIn(tag),
+              youths: sql`${startedIn(tag)} and coalesce(${earlier(cell)} < ${spanOf(ctx, tag).from}::date, true)`,
+            })),
+          { only: where, perValueOf: days },
+        )) ??
+        (await tallyTrajectories(
+          db,
+          ctx,
+          {
+            sums: perPeriod((tag) => ({ started: { when: startedIn(tag) } })),
+            youths: perPeriod((tag) => ({ youths: startedIn(tag) })),
+          },
+          where,
+          bothPeriods(ctx),
+          days,
+        ));
+      return pairRows(rows, (r, tag) => {
+        const median = medianOf(histogram.get(r.grp as string | null) ?? [], `started_${tag}`);
+        return {
+          youths: num(r[`youths_${tag}`]),
+          numerator: null,
+          denominator: num(r[`started_${tag}`]),
+          value: median === null ? null : Math.round(median * 10) / 10,
+        };
+      });
+    },
+  };
+}
+
+/** Wachttijd vanaf aanvraag: from the provider's request (JW315) to the start, for care with a request. */
+export const requestWaitDays = waitFrom('request_wait_days', 'request_wait_days', (cell) => cell.earlierRequestedStart);
+/** Wachttijd vanaf toewijzing: from the municipality's allocation (JW301) to the start, for care with an allocation. */
+export const allocationWaitDays = waitFrom(
+  'allocation_wait_days',
+  'allocation_wait_days',
+  (cell) => cell.earlierAllocatedStart,
+);

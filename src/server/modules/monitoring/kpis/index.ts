@@ -1,6 +1,6 @@
 import type { KpiId } from '../../../../shared/kpi.js';
 import { ambulantStayRatio, familyCareShare, outsideRegionShare } from './care-mix.js';
-import { dropout, endedPerPlan, lengthOfStay, waitDays } from './endings.js';
+import { allocationWaitDays, dropout, endedPerPlan, lengthOfStay, requestWaitDays } from './endings.js';
 import type { KpiModule } from './kpi-module.js';
 import { repeatCare12m, repeatCare6m } from './repeat-care.js';
 import { satisfaction } from './satisfaction.js';
@@ -13,7 +13,8 @@ export const kpiModules: Record<KpiId, KpiModule> = {
   outflow,
   spend,
   spend_forecast: spendForecast,
-  wait_days: waitDays,
+  request_wait_days: requestWaitDays,
+  allocation_wait_days: allocationWaitDays,
   dropout,
   ended_per_plan: endedPerPlan,
   repeat_care_6m: repeatCare6m,

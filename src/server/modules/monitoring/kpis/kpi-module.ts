@@ -109,7 +109,7 @@ export function trajectoryGroup(groupBy: KpiGroupBy): SQL {
 export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
   return sql`
     select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
-      f.product_code, f.start_date, f.end_date, f.end_reason, f.wait_days, f.birth_year, f.next_start, f.with_stay, p.stay_form,
+      f.product_code, f.start_date, f.end_date, f.end_reason, f.request_wait_days, f.allocation_wait_days, f.birth_year, f.next_start, f.with_stay, p.stay_form,
       f.contracted_from,
       f.contracted_from is null or f.contracted_from > f.start_date as uncontracted_at_start,
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone

@@ -3,7 +3,7 @@ import { buildKpiChartOption, formatKpiValue } from '../../../../shared/kpi-char
 import type { KpiId, KpiResult, KpiUnit } from '../../../../shared/kpi.js';
 
 /** The KPIs the report draws, in this order; the key-figures table holds all of them. */
-export const reportChartKpis: readonly KpiId[] = ['youths_in_care', 'spend', 'dropout', 'wait_days'];
+export const reportChartKpis: readonly KpiId[] = ['youths_in_care', 'spend', 'dropout', 'request_wait_days'];
 
 export interface ChartPicture {
   svg: string;

@@ -54,7 +54,7 @@ function result(index: number): KpiResult {
   const target =
     kpi.id === 'dropout'
       ? { value: 15, comparator: 'atMost' as const, met: true }
-      : kpi.id === 'wait_days'
+      : kpi.id === 'request_wait_days'
         ? { value: 42, comparator: 'atMost' as const, met: false }
         : null;
   return {
@@ -76,6 +76,7 @@ export function handBuiltReport(): QuarterlyReportData {
     filters: {},
     suppressionThreshold: 10,
     rounding: { count: 5, euro: 1000 },
+    dataDate: '2025-12-31',
     data: kpiDefinitions.map((_, i) => result(i)),
   };
   return {
@@ -86,8 +87,8 @@ export function handBuiltReport(): QuarterlyReportData {
     kpis,
     signals: [
       {
-        kpi: 'wait_days',
-        kpiName: 'Gemeten wachttijd',
+        kpi: 'request_wait_days',
+        kpiName: 'Wachttijd vanaf aanvraag',
         unit: 'days',
         scopeType: 'municipality',
         key: '1961',
@@ -156,7 +157,7 @@ describe('the quarterly report PDF', () => {
 
   it('prints "< 10" for a withheld cell ("< 10 jeugdigen" for euros, days or a share) and never its number, in tables or charts', () => {
     const lopik = view.text.split('\n').filter((l) => /^\s*Lopik\s/.test(l));
-    // One table row per chart: Jeugdigen in zorg, Uitgaven, Uitval, Gemeten wachttijd.
+    // One table row per chart: Jeugdigen in zorg, Uitgaven, Uitval, Wachttijd vanaf aanvraag.
     expect(lopik.map((line) => line.replace(/^\s*Lopik\s+/, '').split(/\s{2,}/)[0])).toEqual([
       '< 10',
       '< 10 jeugdigen',
@@ -170,7 +171,7 @@ describe('the quarterly report PDF', () => {
   it('shows spend against budget and the signals with their targets', () => {
     expect(view.text).toMatch(/Gemeente\s+2025Q3\s+Begroting\s*\n/);
     expect(view.text).toMatch(/Totaal\s+€\s775\.000\s+€\s750\.000/);
-    expect(view.text).toMatch(/Gemeten wachttijd\s+Gemeente\s+Vijfheerenlanden\s+57\s+hoogstens 42/);
+    expect(view.text).toMatch(/Wachttijd vanaf aanvraag\s+Gemeente\s+Vijfheerenlanden\s+57\s+hoogstens 42/);
     expect(view.text).toMatch(/Prognose jaareinde\s+Regio\s+Regio\s+€\s12\.345\.678/);
   });
 });

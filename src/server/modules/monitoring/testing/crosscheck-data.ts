@@ -134,6 +134,8 @@ export interface RefData {
   contracts: Array<{ agbs: Set<string>; start: string; end: string }>;
   budgetLines: Array<{ code: string; categories: string[] }>;
   budgets: Array<{ year: number; municipality: string; line: string; amount: number }>;
+  /** Every accepted message: the municipality that sent or received it, its Dagtekening and the day it was received. */
+  messages: Array<{ municipality: string; dagtekening: string; received: string }>;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -191,6 +193,12 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
     from budgets b join municipalities m on m.id = b.municipality_id join budget_lines bl on bl.id = b.budget_line_id
     where m.region_id = ${regionId}::uuid`,
   );
+  const messages = await queryRows(
+    db,
+    sql`select sender, receiver, message_date::text as message_date, received_at from ijw_files where status = 'accepted'`,
+  );
+  // The day in the Netherlands of a moment, as the import's clock saw it.
+  const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
   return {
     regionId,
@@ -250,5 +258,13 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
       line: String(b.line),
       amount: Number(b.amount),
     })),
+    messages: messages
+      .filter((m) => m.message_date !== null)
+      .map((m) => ({
+        // A municipality's code has 4 digits, an AGB code 8.
+        municipality: String(/^\d{4}$/.test(String(m.sender)) ? m.sender : m.receiver),
+        dagtekening: String(m.message_date),
+        received: dutchDay.format(new Date(m.received_at as string)),
+      })),
   };
 }

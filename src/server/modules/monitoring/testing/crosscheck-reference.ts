@@ -50,20 +50,34 @@ const median = (xs: number[]) => {
 };
 
 export class Reference {
-  /** The latest start or end date among the region's trajectories. */
+  /**
+   * The data date (docs/kpi.md): per municipality of the region with a started trajectory, the latest day on or after
+   * which ten of its accepted messages are dated (Dagtekening, or the day received when that is earlier), or its
+   * earliest message's day with fewer; the latest of those.
+   */
   readonly dataDate: string | null;
   private readonly byClient = new Map<string, RefTrajectory[]>();
   private readonly byAllocation = new Map<string, RefTrajectory>();
 
   constructor(readonly data: RefData) {
-    let last: string | null = null;
+    const withCare = new Set<string>();
     for (const t of data.trajectories) {
       if (!data.municipalities.has(t.municipality)) continue;
-      for (const d of [t.start, t.end]) if (d !== null && (last === null || d > last)) last = d;
+      if (t.start !== null) withCare.add(t.municipality);
       let list = this.byClient.get(t.client);
       if (!list) this.byClient.set(t.client, (list = []));
       list.push(t);
       if (t.allocationNumber !== null) this.byAllocation.set(`${t.municipality}|${t.allocationNumber}`, t);
+    }
+    let last: string | null = null;
+    for (const municipality of withCare) {
+      const days = data.messages
+        .filter((m) => m.municipality === municipality)
+        .map((m) => (m.received < m.dagtekening ? m.received : m.dagtekening))
+        .sort()
+        .reverse();
+      const day = days[Math.min(10, days.length) - 1];
+      if (day !== undefined && (last === null || day > last)) last = day;
     }
     this.dataDate = last;
   }
@@ -337,17 +351,21 @@ export class Reference {
             };
           },
         );
-      case 'wait_days':
+      case 'request_wait_days':
+      case 'allocation_wait_days': {
+        // Each wait over the starts in the period that have its first date: the request (JW315) or the allocation (JW301).
+        const first = (t: RefTrajectory) => (kpi === 'request_wait_days' ? t.requestDate : t.allocationDate);
         return this.perGroup(
-          scoped().filter((t) => t.start! >= from && t.start! <= to && (t.requestDate ?? t.allocationDate) !== null),
+          scoped().filter((t) => t.start! >= from && t.start! <= to && first(t) !== null),
           group,
           (ts) => ({
-            value: median(ts.map((t) => Math.max(0, dayOf(t.start!) - dayOf((t.requestDate ?? t.allocationDate)!)))),
+            value: median(ts.map((t) => Math.max(0, dayOf(t.start!) - dayOf(first(t)!)))),
             numerator: null,
             denominator: ts.length,
             youths: distinct(ts),
           }),
         );
+      }
       case 'spend': {
         const lines = this.scopedLines(filters, from, to);
         const result = this.perGroup(

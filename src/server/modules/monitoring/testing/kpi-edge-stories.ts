@@ -240,10 +240,37 @@ export function writeStories(s: Stories): void {
     }
   }
 
-  // W: wait. W1 asked (JW315) 24 Feb, allocated 3 Mar, started 15 Mar: 19 days from the request. W2 started 17 Mar
-  // before its allocation of 20 Mar: 0 days. W3 taakgericht: no request or allocation, so no wait.
+  // W: waits, from the request (JW315) and from the allocation (JW301), each counted only where its first date exists.
+  // W1 asked 24 Feb, allocated 3 Mar, started 15 Mar: 19 days from the request, 12 from the allocation. W2 (no request)
+  // started 17 Mar before its allocation of 20 Mar: 0 days from the allocation. W3 taakgericht: neither. W4 asked
+  // 10 Jan, allocated 20 Jan, started 31 Mar: 80 and 70 days; its youth's W5 (no request) allocated 1 Feb, started
+  // 3 Mar: 30 days. W6 (no request), W1's youth again, allocated 21 Mar, started 25 Mar: 4 days.
+  const w1 = s.youth('2013-01-01');
+  const w4 = s.youth('2013-01-04');
   s.care({
-    youth: s.youth('2013-01-01'),
+    youth: w4,
+    provider: P.wait,
+    product: begeleidingLicht,
+    requested: '2025-01-10',
+    allocation: { start: '2025-01-20', end: '2025-08-31' },
+    begin: '2025-03-31',
+  });
+  s.care({
+    youth: w4,
+    provider: P.wait,
+    product: ggz,
+    allocation: { start: '2025-02-01', end: '2025-08-31' },
+    begin: '2025-03-03',
+  });
+  s.care({
+    youth: w1,
+    provider: P.wait,
+    product: ggz,
+    allocation: { start: '2025-03-21', end: '2025-08-31' },
+    begin: '2025-03-25',
+  });
+  s.care({
+    youth: w1,
     provider: P.wait,
     product: begeleidingLicht,
     requested: '2025-02-24',
@@ -259,14 +286,17 @@ export function writeStories(s: Stories): void {
   });
   s.care({ youth: s.youth('2013-01-03'), provider: P.wait, product: wijkteam, begin: '2025-03-10' });
 
-  // The data date of Lekstroom: the latest start, 28 February 2026 (so 6-month windows of 2025 up to 31 August are observed).
-  s.care({
-    youth: s.youth('2015-01-01'),
-    provider: P.horizon,
-    product: begeleidingLicht,
-    allocation: { start: '2026-02-16', end: '2026-06-30' },
-    begin: '2026-02-28',
-  });
+  // The data date of Lekstroom: ten start messages (JW305) dated 28 February 2026, the latest day on or after which ten of
+  // Nieuwegein's messages are dated (so 6-month windows of 2025 up to 31 August are observed). One more message dated
+  // far ahead (a start on 30 September 2026) does not move it (docs/kpi.md, "Data date").
+  for (let i = 0; i < 10; i++)
+    s.care({
+      youth: s.youth(`2015-01-${String(i + 1).padStart(2, '0')}`),
+      provider: P.horizon,
+      product: wijkteam,
+      begin: '2026-02-28',
+    });
+  s.care({ youth: s.youth('2015-02-01'), provider: P.horizon, product: wijkteam, begin: '2026-09-30' });
   // K: an ending on 31 August 2025: + 6 months = 28 February 2026, exactly the data date.
   s.care({
     youth: s.youth('2012-08-08'),
@@ -278,8 +308,8 @@ export function writeStories(s: Stories): void {
     reason: '31',
   });
 
-  // I: region Horizon, whose own data date is 28 February 2025: an ending on 10 September 2024 has not had its
-  // 6 months (to 10 March 2025) observed there.
+  // I: region Horizon, with fewer than ten messages, whose own data date is therefore its earliest message's day (the
+  // allocation of 1 March 2024): an ending on 10 September 2024 has not had its 6 months (to 10 March 2025) observed there.
   s.care({
     youth: s.youth('2012-12-12', horizon),
     provider: P.horizon,
