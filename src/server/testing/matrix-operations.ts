@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Permission } from '../../shared/permissions.js';
 import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
+import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
@@ -398,6 +399,7 @@ export const operationCases: Record<string, OperationCase> = {
     otherRegion: (w) => ({ path: '/trajectories', query: { municipalityCode: w.b.region.municipalities[0]!.cbsCode } }),
   },
 
+  ...accountOperations,
   ...monitoringOperations,
   ...availabilityOperations,
   ...moneyOperations,

@@ -1,3 +1,4 @@
+import { accountEn } from './account/i18n-account';
 import { availabilityEn } from './availability/i18n-availability';
 import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
@@ -21,4 +22,5 @@ export const featureMessages = [
   regionWaitsEn,
   trendsEn,
   moneyEn,
+  accountEn,
 ] as const;
