@@ -129,6 +129,7 @@ describe('administration with a mail server: a password reset, and the audit log
     await signInAs(ctx, 'beheerder');
     await followMenuLink(page, 'Audit-log');
     await settle(page, 'Audit-log');
+    await screenshot(page, 'audit-log');
     await page.getByLabel('Persoon').selectOption({ label: `Cas Contractmanager (${cm})` });
     await page.getByLabel('Soort object').selectOption({ label: 'Contract' });
     await page.getByRole('button', { name: 'Zoeken' }).click();

@@ -28,6 +28,7 @@ export const accountEn = {
   'Nieuw wachtwoord': 'New password',
   'Object (id)': 'Object (id)',
   'Of kies “Alleen dit object” in de lijst': 'Or choose “Only this object” in the list',
+  Pagina: 'Page',
   Persoon: 'Person',
   'Soort object': 'Kind of object',
   'Uw eigen rol wijzigt een andere beheerder.': 'Another administrator changes your own role.',

@@ -170,7 +170,12 @@ export function AuditLogPage() {
               },
             ]}
           />
-          <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+          <Pagination
+            page={state.data.page.number}
+            totalPages={state.data.page.totalPages}
+            hrefFor={filters.hrefFor}
+            numbered
+          />
         </>
       )}
     </>
