@@ -62,7 +62,9 @@ describe('administration with a mail server: a password reset, and the audit log
   const ctx = useAppInBrowser({ config, clearCookies: false });
   const cm = demoEmail('contractmanager');
 
-  it('lets the beheerder reset a password; the mailed link sets a new one once, and the user signs in with it', async () => {
+  let shown = '';
+
+  it('lets the beheerder make a one-time link for a new password, shown once and mailed to the user', async () => {
     const { page } = ctx;
     await signInAs(ctx, 'beheerder');
     await followMenuLink(page, 'Gebruikers');
@@ -72,7 +74,7 @@ describe('administration with a mail server: a password reset, and the audit log
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('button', { name: 'Link maken voor een nieuw wachtwoord' }).click();
     await page.getByText(`De link is gemaakt en naar ${cm} gestuurd.`).waitFor();
-    const shown = await page.getByLabel('Link voor een nieuw wachtwoord').inputValue();
+    shown = await page.getByLabel('Link voor een nieuw wachtwoord').inputValue();
     expect(shown).toMatch(new RegExp(`^${ctx.app.baseUrl}/wachtwoord-instellen#[\\w-]{43}$`));
     await screenshot(page, 'gebruiker-resetlink');
     await expectNoSeriousA11yViolations(page);
@@ -81,7 +83,10 @@ describe('administration with a mail server: a password reset, and the audit log
     expect(mail.to).toMatchObject({ value: [{ address: cm }] });
     expect(mail.text).toContain(shown);
     expect(mail.text).toContain('Bea Beheerder');
+  });
 
+  it('lets the link’s holder, signed out, set a new password there; a common one is refused first', async () => {
+    const { page } = ctx;
     await ctx.browser.clearCookies();
     await page.goto(shown);
     await settle(page, 'Nieuw wachtwoord instellen');
@@ -96,14 +101,16 @@ describe('administration with a mail server: a password reset, and the audit log
     await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
     await settle(page, 'Uw wachtwoord is ingesteld');
     await expectNoSeriousA11yViolations(page);
+  });
 
+  it('lets the user sign in with the new password, not the old one; the used link explains itself', async () => {
+    const { page } = ctx;
     await submitSignIn(page, ctx.app.baseUrl, cm, demoPassword);
     await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
     await signIn(page, ctx.app.baseUrl, cm, newPassword);
     await settle(page);
     expect(await page.getByText('Cas Contractmanager', { exact: true }).count()).toBeGreaterThan(0);
 
-    // Used once: the same link now explains itself instead of asking again.
     await ctx.browser.clearCookies();
     await page.goto(shown);
     await settle(page, 'Deze link werkt niet meer');

@@ -77,7 +77,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   if (options.role === 'aanbieder' && !providerId)
     throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
   if (options.role !== 'aanbieder') providerId = null;
-  assertAcceptablePassword(options.password, email);
+  assertAcceptablePassword(options.password, email, options.name);
   const regionId = await chooseRegion(db, options);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw fieldError('email', 'er is al een account met dit e-mailadres', ErrorCode.Conflict, 'duplicate');
@@ -96,9 +96,9 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
 }
 
 /** Every way of setting a password (API, CLI, demo seed) passes here: the rules of password-rules.ts. */
-function assertAcceptablePassword(password: string | undefined, email: string): void {
+function assertAcceptablePassword(password: string | undefined, email: string, name?: string): void {
   if (password === undefined) return;
-  const problem = passwordProblem(password, { email });
+  const problem = passwordProblem(password, { email, name });
   if (problem) throw fieldError('password', problem);
 }
 
@@ -193,7 +193,7 @@ export interface UpdateUserOptions {
 export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserOptions): Promise<Actor> {
   const [before] = await db.select().from(users).where(eq(users.id, id));
   if (!before) throw new AppError(ErrorCode.NotFound, 'Deze gebruiker bestaat niet.');
-  assertAcceptablePassword(input.password, before.email);
+  assertAcceptablePassword(input.password, before.email, input.name ?? before.name);
   if (id === actor.id && input.active === false)
     throw fieldError('active', 'u kunt uw eigen beheerdersaccount niet uitzetten');
   if (id === actor.id && input.role && input.role !== before.role)

@@ -104,7 +104,7 @@ export async function checkPasswordReset(db: Db, token: string) {
 export async function completePasswordReset(db: Db, token: string, password: string): Promise<void> {
   await db.transaction(async (tx) => {
     const { reset, user } = await liveReset(tx, token);
-    const problem = passwordProblem(password, { email: user.email });
+    const problem = passwordProblem(password, { email: user.email, name: user.name });
     if (problem) throw fieldError('password', problem);
     const [claimed] = await tx
       .update(passwordResets)
@@ -142,7 +142,7 @@ export async function changeOwnPassword(
   if (!user.passwordHash)
     throw fieldError('currentPassword', 'u logt in via uw organisatie (OIDC); daar wijzigt u uw wachtwoord');
   if (!(await verifyPassword(input.currentPassword, user.passwordHash, input.source))) return 'wrong-current';
-  const problem = passwordProblem(input.password, { email: user.email });
+  const problem = passwordProblem(input.password, { email: user.email, name: user.name });
   if (problem) throw fieldError('password', problem);
   if (input.password === input.currentPassword)
     throw fieldError('password', 'kies een ander wachtwoord dan het huidige');
