@@ -158,6 +158,13 @@ export const operationCases: Record<string, OperationCase> = {
     kind: 'list',
     own: () => ({ path: '/audit-events', query: { pageSize: '100' } }),
   },
+  // Asked where the list is: later, region A's log holds the trajectory searches its own users made with region B's
+  // municipality code as the filter (the otherRegion probe of GET /trajectories), which is A's input, not B's data.
+  'GET /audit-events/export': {
+    permission: 'audit.read',
+    kind: 'list',
+    own: () => ({ path: '/audit-events/export', query: { format: 'csv' } }),
+  },
   'GET /jobs': { permission: 'jobs.read', kind: 'list', own: () => ({ path: '/jobs' }) },
   // Asking for a KPI refresh only queues a run; no runner is started in the test, so nothing else changes.
   'POST /jobs/{name}/runs': { permission: 'jobs.run', kind: 'object', own: () => ({ path: '/jobs/kpi-refresh/runs' }) },
