@@ -1,11 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { buildRegion } from '../../testing/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
-import { looksLikeBsn, withoutSecrets } from './audit-record.js';
+import { labelOf, looksLikeBsn, withoutSecrets } from './audit-record.js';
 import { recordAudit } from './audit.service.js';
 
 let ctx: TestContext;
@@ -141,5 +142,46 @@ describe('what an audit event keeps', () => {
       expect(text).not.toContain(secret);
     expect(text).toContain('C-123456789'); // not a BSN: fails the eleven-test
     expect(withoutSecrets({ wachtwoord: 'x', name: 'y' })).toEqual({ name: 'y' });
+  });
+});
+
+describe('labels of events written before labels were stored', () => {
+  it('are filled in by the migration as recordAudit derives them', async () => {
+    const migration = await readFile(
+      new URL('../../db/migrations/0032_password_resets_audit_labels.sql', import.meta.url),
+      'utf8',
+    );
+    const backfill = migration.slice(migration.indexOf('UPDATE "audit_events"'));
+    const records = [
+      { municipalityName: 'Lopik', budgetLineName: 'Jeugdzorgplus', year: 2026, amount: 5 },
+      { reference: 'LEK-2023-001', name: 'Niet dit' },
+      { productCode: '45A01', name: 'Ambulante hulp' },
+      { name: 'Jeugdhulp De Lekoever' },
+      { budgetLine: 'B1', months: [] },
+      { amount: 5 },
+    ];
+    const ids: number[] = [];
+    for (const record of records) {
+      const [row] = await ctx.database.db
+        .insert(auditEvents)
+        .values({ action: 'update', entity: 'budget', entityId: 'oud', after: record })
+        .returning({ id: auditEvents.id });
+      ids.push(row!.id);
+    }
+    await ctx.database.db.execute(sql.raw(backfill));
+    const labels = [];
+    for (const id of ids) {
+      const [row] = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.id, id));
+      labels.push(row!.label);
+    }
+    expect(labels).toEqual(records.map((r) => labelOf(r)));
+    expect(labels).toEqual([
+      'Jeugdzorgplus Lopik 2026',
+      'LEK-2023-001',
+      '45A01 Ambulante hulp',
+      'Jeugdhulp De Lekoever',
+      'B1',
+      null,
+    ]);
   });
 });
