@@ -103,13 +103,23 @@ describe('administration with a mail server: a password reset, and the audit log
     await expectNoSeriousA11yViolations(page);
   });
 
-  it('lets the user sign in with the new password, not the old one; the used link explains itself', async () => {
+  it('lets the user sign in with the new password, not the old one; Mijn wachtwoord asks the current one; the used link explains itself', async () => {
     const { page } = ctx;
     await submitSignIn(page, ctx.app.baseUrl, cm, demoPassword);
     await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
     await signIn(page, ctx.app.baseUrl, cm, newPassword);
     await settle(page);
     expect(await page.getByText('Cas Contractmanager', { exact: true }).count()).toBeGreaterThan(0);
+
+    // Signed in, the header offers "Mijn wachtwoord"; a wrong current password is named, nothing changes.
+    await page.getByRole('banner').getByRole('link', { name: 'Mijn wachtwoord' }).click();
+    await settle(page, 'Mijn wachtwoord');
+    await page.getByLabel('Huidig wachtwoord').fill('niet mijn wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('nog een hele andere zin');
+    await page.getByLabel('Nieuw wachtwoord herhalen').fill('nog een hele andere zin');
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await page.getByText('het huidige wachtwoord klopt niet').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
 
     await ctx.browser.clearCookies();
     await page.goto(shown);
