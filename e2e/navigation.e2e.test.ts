@@ -37,6 +37,7 @@ const idSources: Array<[RegExp, string]> = [
   [/^producten\//, '/products?pageSize=1'],
   [/^berichten\/quarantaine\//, '/imports?status=rejected&pageSize=1'],
   [/^beheer\/postvak-uit\//, '/mails?pageSize=1'],
+  [/^gebruikers\//, '/users'],
   [/^beschikbaarheid\/aanbod\//, '/availability/entries?pageSize=1'],
 ];
 

@@ -78,6 +78,8 @@ async function auditCount(): Promise<number> {
  * beheerder without a region), and the keeper holds every grant of a beheerder over the whole installation.
  */
 function scopeFor(audience: Audience, permission: Permission): Scope | undefined {
+  // A token is held by whoever has it, with or without an account; it reaches only what it names.
+  if (scopeOf('token', permission)) return 'token';
   if (audience === 'keeper') return scopeOf('beheerder', permission) ? 'installation' : undefined;
   const scope = scopeOf(audience, permission);
   return scope === 'installation' ? undefined : scope;

@@ -66,6 +66,8 @@ export const limits = {
   /** NIST SP 800-63B: allow at least 64; longer adds nothing but hashing work. */
   passwordMaxLength: 128,
   sessionHours: 8,
+  /** How long a beheerder's link to set a new password stays valid. */
+  passwordResetHours: 24,
   /** One upload of iJw files or archives through the web or API; larger sets go through the CLI. */
   uploadMaxBytes: 200 * 1024 * 1024,
   /** What the archives of one upload may unpack to in all; each file (upload or entry) is at most 25 MB (OP179). */

@@ -45,10 +45,22 @@ export const permissionTable = {
     grants: { public: 'public', ...signedIn },
   },
   'session.read': { description: 'Het eigen account en de eigen sessie zien of beëindigen', grants: signedIn },
+  'account.password': {
+    description: 'Het eigen wachtwoord wijzigen (met het huidige wachtwoord)',
+    grants: signedIn,
+  },
+  'passwordReset.use': {
+    description: 'Met een eenmalige link van de beheerder een nieuw wachtwoord instellen (wie de link heeft)',
+    grants: { token: 'token' },
+  },
 
   // --- Administration
   'users.read': { description: 'Gebruikers van de regio zien', grants: keeper },
-  'users.manage': { description: 'Gebruikers toevoegen en wijzigen', grants: keeper },
+  'users.manage': {
+    description:
+      'Gebruikers toevoegen, wijzigen, (de)activeren en een link geven om een nieuw wachtwoord in te stellen',
+    grants: keeper,
+  },
   'audit.read': { description: 'Het audit-log lezen', grants: keeper },
   'jobs.read': { description: 'De achtergrondtaken met hun runs en fouten zien', grants: keeper },
   'jobs.run': { description: 'Een achtergrondtaak nu laten uitvoeren', grants: keeper },

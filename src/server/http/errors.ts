@@ -13,6 +13,8 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   /** The resource does not exist (or is not visible at all). */
   NotFound = 'not-found',
+  /** The resource existed but is no more to be used: a one-time link that was used, replaced or has expired. */
+  Gone = 'gone',
   /** The request clashes with existing data: a duplicate code or an overlapping period. */
   Conflict = 'conflict',
   /** Input is too large to accept. */
@@ -33,6 +35,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.Gone]: 410,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.TooManyRequests]: 429,
@@ -46,6 +49,7 @@ const titleOf: Record<ErrorCode, string> = {
   [ErrorCode.Forbidden]: 'Geen toegang',
   [ErrorCode.NotFound]: 'Niet gevonden',
   [ErrorCode.Conflict]: 'Conflict met bestaande gegevens',
+  [ErrorCode.Gone]: 'Niet meer geldig',
   [ErrorCode.PayloadTooLarge]: 'Invoer te groot',
   [ErrorCode.UnsupportedMediaType]: 'Onbekend formaat',
   [ErrorCode.TooManyRequests]: 'Te veel pogingen',

@@ -26,12 +26,13 @@ const problemText: Record<number, string> = {
   403: 'Rol of aanbieder geeft geen toegang',
   404: 'Niet gevonden',
   409: 'Botst met bestaande gegevens (dubbele code, overlappende periode)',
+  410: 'Niet meer geldig (een eenmalige link die gebruikt, vervangen of verlopen is)',
   429: 'Te veel pogingen; Retry-After zegt na hoeveel seconden het weer kan',
   503: 'Tijdelijk niet beschikbaar (de cijfers worden opgebouwd); probeer het later opnieuw',
 };
 
 /** The problem+json responses a route can give, for the OpenAPI document. */
-export function problems(...statuses: Array<400 | 401 | 403 | 404 | 409 | 429 | 503>) {
+export function problems(...statuses: Array<400 | 401 | 403 | 404 | 409 | 410 | 429 | 503>) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,

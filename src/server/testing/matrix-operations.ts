@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Permission } from '../../shared/permissions.js';
 import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
+import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
@@ -157,6 +158,13 @@ export const operationCases: Record<string, OperationCase> = {
     permission: 'audit.read',
     kind: 'list',
     own: () => ({ path: '/audit-events', query: { pageSize: '100' } }),
+  },
+  // Asked where the list is: later, region A's log holds the trajectory searches its own users made with region B's
+  // municipality code as the filter (the otherRegion probe of GET /trajectories), which is A's input, not B's data.
+  'GET /audit-events/export': {
+    permission: 'audit.read',
+    kind: 'list',
+    own: () => ({ path: '/audit-events/export', query: { format: 'csv' } }),
   },
   'GET /jobs': { permission: 'jobs.read', kind: 'list', own: () => ({ path: '/jobs' }) },
   // Asking for a KPI refresh only queues a run; no runner is started in the test, so nothing else changes.
@@ -399,6 +407,7 @@ export const operationCases: Record<string, OperationCase> = {
     otherRegion: (w) => ({ path: '/trajectories', query: { municipalityCode: w.b.region.municipalities[0]!.cbsCode } }),
   },
 
+  ...accountOperations,
   ...monitoringOperations,
   ...availabilityOperations,
   ...moneyOperations,

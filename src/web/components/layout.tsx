@@ -4,7 +4,7 @@ import { useAuth, useUser } from '../lib/auth';
 import { useRegion } from '../lib/region';
 import { useT } from '../i18n';
 import { roleLabels } from '../lib/labels';
-import { Button } from './button';
+import { Button, ButtonLink } from './button';
 import { MainMenu } from './main-menu';
 
 /** Page frame: skip link, header with user and language switch, main navigation, main landmark. */
@@ -46,6 +46,9 @@ export function Layout() {
               <span className="app-header__name">{user.name}</span>{' '}
               <span className="app-header__role">({t(roleLabels[user.role])})</span>
             </span>
+            <ButtonLink appearance="subtle" to="/mijn-wachtwoord">
+              {t('Mijn wachtwoord')}
+            </ButtonLink>
             <Button
               appearance="subtle"
               lang={lang === 'nl' ? 'en' : 'nl'}

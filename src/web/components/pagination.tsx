@@ -10,10 +10,13 @@ export function Pagination({
   page,
   totalPages,
   hrefFor,
+  numbered = false,
 }: {
   page: number;
   totalPages: number;
   hrefFor(page: number): string;
+  /** Also links to the first and last page and to the pages around this one (1 … 4 5 6 … 480). */
+  numbered?: boolean;
 }) {
   const { t, lang } = useT();
   const status = t('Pagina {page} van {total}', {
@@ -32,9 +35,13 @@ export function Pagination({
           {t('Vorige')}
         </Link>
       )}
-      <span className="pagination-status" aria-current="page">
-        {status}
-      </span>
+      {numbered ? (
+        <PageNumbers page={page} totalPages={totalPages} hrefFor={hrefFor} />
+      ) : (
+        <span className="pagination-status" aria-current="page">
+          {status}
+        </span>
+      )}
       {page < totalPages && (
         <Link
           className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
@@ -45,6 +52,47 @@ export function Pagination({
         </Link>
       )}
     </nav>
+  );
+}
+
+/** The first and last page and two on either side of the current one, with "…" for the pages left out. */
+export function pageWindow(page: number, totalPages: number): Array<number | 'gap'> {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, totalPages])]
+    .filter((p) => p >= 1 && p <= totalPages)
+    .sort((a, b) => a - b);
+  // A gap of one page shows that page instead: "…" would take as much room.
+  return shown.flatMap((p, i) => {
+    const skipped = i > 0 ? p - shown[i - 1]! - 1 : 0;
+    return skipped === 0 ? [p] : skipped === 1 ? [p - 1, p] : (['gap', p] as const);
+  });
+}
+
+function PageNumbers({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor(p: number): string }) {
+  const { t, lang } = useT();
+  return (
+    <ol className="pagination__numbers">
+      {pageWindow(page, totalPages).map((p, i) =>
+        p === 'gap' ? (
+          <li key={`gap-${i}`} aria-hidden="true">
+            …
+          </li>
+        ) : (
+          <li key={p}>
+            {p === page ? (
+              <span className="pagination__current" aria-current="page">
+                <span className="visually-hidden">{t('Pagina')} </span>
+                {formatCount(p, lang)}
+              </span>
+            ) : (
+              <Link className="utrecht-link" to={hrefFor(p)}>
+                <span className="visually-hidden">{t('Pagina')} </span>
+                {formatCount(p, lang)}
+              </Link>
+            )}
+          </li>
+        ),
+      )}
+    </ol>
   );
 }
 

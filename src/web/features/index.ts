@@ -1,4 +1,5 @@
 import type { WebFeature } from './feature';
+import { accountFeature } from './account/feature';
 import { auditFeature } from './audit/feature';
 import { availabilityFeature } from './availability/feature';
 import { budgetsFeature } from './budgets/feature';
@@ -33,4 +34,5 @@ export const features: readonly WebFeature[] = [
   auditFeature,
   jobsFeature,
   mailFeature,
+  accountFeature,
 ];

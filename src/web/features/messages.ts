@@ -1,3 +1,4 @@
+import { accountEn } from './account/i18n-account';
 import { availabilityEn } from './availability/i18n-availability';
 import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
@@ -23,4 +24,5 @@ export const featureMessages = [
   trendsEn,
   moneyEn,
   suppliersEn,
+  accountEn,
 ] as const;

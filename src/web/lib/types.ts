@@ -62,6 +62,9 @@ export interface AuditEvent {
   action: 'create' | 'update' | 'delete' | 'read';
   entity: string;
   entityId: string;
+  /** The object's name when the event was written; null for events about no named object. */
+  label: string | null;
+  userId: string | null;
   before: unknown;
   after: unknown;
 }

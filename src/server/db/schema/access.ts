@@ -43,6 +43,8 @@ export const auditEvents = pgTable(
     action: text().notNull(),
     entity: text().notNull(),
     entityId: text().notNull(),
+    /** A readable name of the object at the time of the event ("Jeugdhulp De Lekoever", "C-2026-01"); null if none. */
+    label: text(),
     /** The region of the object the event is about; null for installation-wide data (providers) and unknown homes. */
     regionId: uuid().references(() => regions.id),
     before: jsonb(),
@@ -51,5 +53,27 @@ export const auditEvents = pgTable(
   (t) => [
     check('audit_events_action', sql`${t.action} in ('create', 'update', 'delete', 'read')`),
     index('audit_events_region').on(t.regionId),
+    index('audit_events_object').on(t.entity, t.entityId),
+    index('audit_events_user').on(t.userId),
   ],
+);
+
+/**
+ * One-time links with which the holder sets a new password (a beheerder's reset). Only a SHA-256 hash of the token is
+ * stored; a link expires, is used once, and a newer link for the same account replaces it.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the link was used, or replaced by a newer one: it then answers 410. */
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('password_resets_user').on(t.userId)],
 );

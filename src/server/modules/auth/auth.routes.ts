@@ -17,7 +17,7 @@ import { clientAddress } from '../../http/client-address.js';
 export const authRoutes = new OpenAPIHono<AppEnv>();
 
 /** The installation's keeper manages every account; a region's beheerder only the accounts of its region. */
-function inReach(actor: Actor) {
+export function inReach(actor: Actor) {
   return isInstallationKeeper(actor) ? undefined : inOwnRegions(users.regionId, actor);
 }
 
@@ -39,9 +39,13 @@ authRoutes.openapi(
     description:
       'Zet een HttpOnly sessiecookie; het token in het antwoord kan ook als Bearer-token dienen. Na 5 mislukte ' +
       'pogingen voor een account (30 voor een adres) volgt een wachttijd die bij elke volgende mislukking verdubbelt ' +
-      '(30 seconden tot 15 minuten); dan antwoordt de dienst 429 met Retry-After, ook bij het juiste wachtwoord.',
+      '(30 seconden tot 15 minuten); dan antwoordt de dienst 429 met Retry-After, ook bij het juiste wachtwoord. ' +
+      'Een gedeactiveerd account krijgt 403 met uitleg, maar alleen bij het juiste wachtwoord.',
     request: body(ZSignIn),
-    responses: { 201: json(ZSession.extend({ token: z.string() }), 'Ingelogd'), ...problems(400, 401, 429) },
+    responses: {
+      201: json(ZSession.extend({ token: z.string() }), 'Ingelogd'),
+      ...problems(400, 401, 403, 429),
+    },
   }),
   async (c) => {
     const { email, password } = c.req.valid('json');

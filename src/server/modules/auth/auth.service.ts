@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { providers, regions, sessions, users } from '../../db/schema/index.js';
 import { limits, type Role } from '../../../shared/domain.js';
@@ -24,7 +24,8 @@ export interface Actor {
   active: boolean;
 }
 
-function hashToken(token: string): string {
+/** Sessions and one-time links keep only this hash of their token. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -76,7 +77,7 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
   if (options.role === 'aanbieder' && !providerId)
     throw fieldError('providerId', 'een aanbieder-account hoort bij één aanbieder');
   if (options.role !== 'aanbieder') providerId = null;
-  assertAcceptablePassword(options.password, email);
+  assertAcceptablePassword(options.password, email, options.name);
   const regionId = await chooseRegion(db, options);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw fieldError('email', 'er is al een account met dit e-mailadres', ErrorCode.Conflict, 'duplicate');
@@ -95,9 +96,9 @@ export async function createUser(db: Db, options: CreateUserOptions): Promise<Ac
 }
 
 /** Every way of setting a password (API, CLI, demo seed) passes here: the rules of password-rules.ts. */
-function assertAcceptablePassword(password: string | undefined, email: string): void {
+function assertAcceptablePassword(password: string | undefined, email: string, name?: string): void {
   if (password === undefined) return;
-  const problem = passwordProblem(password, { email });
+  const problem = passwordProblem(password, { email, name });
   if (problem) throw fieldError('password', problem);
 }
 
@@ -148,6 +149,32 @@ export async function chooseRegion(
   return all.length === 1 ? all[0]!.id : null;
 }
 
+/**
+ * A region (or, for a keeper, the installation) keeps at least one active beheerder: otherwise no one could manage
+ * its accounts any more. Counted inside the caller's transaction; the row locks keep two demotions from crossing.
+ */
+async function assertNotLastBeheerder(db: Db, user: typeof users.$inferSelect, field: 'role' | 'active') {
+  const others = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.role, 'beheerder'),
+        eq(users.active, true),
+        ne(users.id, user.id),
+        user.regionId ? eq(users.regionId, user.regionId) : isNull(users.regionId),
+      ),
+    )
+    .for('update');
+  if (others.length === 0)
+    throw fieldError(
+      field,
+      user.regionId
+        ? 'dit is de laatste actieve beheerder van de regio; maak eerst iemand anders beheerder'
+        : 'dit is de laatste actieve beheerder van de installatie; maak eerst iemand anders beheerder',
+    );
+}
+
 export interface UpdateUserOptions {
   name?: string | undefined;
   role?: Role | undefined;
@@ -159,17 +186,21 @@ export interface UpdateUserOptions {
 }
 
 /**
- * Changes an account. Deactivating ends its sessions at once (a leaver must not keep access); a beheerder cannot
- * deactivate or demote themselves, so a region never locks itself out.
+ * Changes an account. Deactivating ends its sessions at once (a leaver must not keep access); nobody changes their
+ * own role or deactivates themselves, and the last active beheerder of a region (or of the installation) stays one,
+ * so a region never locks itself out.
  */
 export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserOptions): Promise<Actor> {
   const [before] = await db.select().from(users).where(eq(users.id, id));
   if (!before) throw new AppError(ErrorCode.NotFound, 'Deze gebruiker bestaat niet.');
-  assertAcceptablePassword(input.password, before.email);
-  if (id === actor.id && (input.active === false || (input.role && input.role !== 'beheerder'))) {
-    throw fieldError(input.active === false ? 'active' : 'role', 'u kunt uw eigen beheerdersaccount niet uitzetten');
-  }
+  assertAcceptablePassword(input.password, before.email, input.name ?? before.name);
+  if (id === actor.id && input.active === false)
+    throw fieldError('active', 'u kunt uw eigen beheerdersaccount niet uitzetten');
+  if (id === actor.id && input.role && input.role !== before.role)
+    throw fieldError('role', 'u kunt uw eigen rol niet wijzigen; vraag een andere beheerder');
   const role = input.role ?? (before.role as Role);
+  if (before.role === 'beheerder' && before.active && (role !== 'beheerder' || input.active === false))
+    await assertNotLastBeheerder(db, before, input.active === false ? 'active' : 'role');
   const providerId =
     role === 'aanbieder' ? (input.providerId === undefined ? before.providerId : input.providerId) : null;
   if (role === 'aanbieder' && !providerId)

@@ -50,4 +50,10 @@ describe('password rules (NIST SP 800-63B, NCSC)', () => {
     expect(passwordProblem('zorglandschap1!')).toMatch(/e-mailadres of de naam/);
     expect(passwordProblem('JanDeVries2026', { email: 'planner@regio.nl' })).toBeNull();
   });
+
+  it("refuses a password built on the account holder's name, whole or a part of it", () => {
+    expect(passwordProblem('Cas Contractmanager!', { name: 'Cas Contractmanager' })).toMatch(/uw naam/);
+    expect(passwordProblem('contractmanager2026', { name: 'Cas Contractmanager' })).toMatch(/uw naam/);
+    expect(passwordProblem('fietsen langs de lek in mei', { name: 'Cas Contractmanager' })).toBeNull();
+  });
 });

@@ -18,9 +18,12 @@ const serviceWords = ['zorglandschap'];
  * Why a new password is refused, or null when it is acceptable. Per NIST SP 800-63B and the NCSC: a minimum length
  * (12) and a generous maximum (128), no composition rules, and no password that is common, only whitespace, one
  * character repeated, a run of consecutive characters, a common password with digits or signs around it, or built on
- * the account's e-mail address or the service's name.
+ * the account holder's name, e-mail address or the service's name.
  */
-export function passwordProblem(password: string, context: { email?: string | undefined } = {}): string | null {
+export function passwordProblem(
+  password: string,
+  context: { email?: string | undefined; name?: string | undefined } = {},
+): string | null {
   const length = [...password].length;
   if (length < limits.passwordMinLength) return `moet minstens ${limits.passwordMinLength} tekens hebben`;
   if (length > limits.passwordMaxLength) return `mag hoogstens ${limits.passwordMaxLength} tekens hebben`;
@@ -33,10 +36,19 @@ export function passwordProblem(password: string, context: { email?: string | un
   if (commonPasswords().has(compact) || (core.length >= 4 && commonPasswords().has(core)))
     return 'is een veelgebruikt wachtwoord; kies een ander (bijvoorbeeld een zin van een paar woorden)';
   const local = context.email?.split('@')[0]?.toLowerCase() ?? '';
-  const words = [...serviceWords, ...(local.length >= 4 ? [local] : [])];
+  const words = [...serviceWords, local, ...nameWords(context.name)].filter((w) => w.length >= 4);
   if (words.some((w) => core === w || compact === w || (compact.includes(w) && compact.length - w.length < 8)))
-    return 'lijkt te veel op uw e-mailadres of de naam van de dienst';
+    return 'lijkt te veel op uw naam, uw e-mailadres of de naam van de dienst';
   return null;
+}
+
+/** The account holder's name whole and in its parts ("Jan de Vries": jandevries, vries), as NIST lists. */
+function nameWords(name: string | undefined): string[] {
+  const parts = (name ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return parts.length ? [parts.join(''), ...parts] : [];
 }
 
 /** Each next character is one up, or each one down, from the one before (abcdefghijkl, 987654321098). */

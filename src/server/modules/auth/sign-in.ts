@@ -34,11 +34,18 @@ export async function signIn(
   try {
     const [user] = await db.select().from(users).where(eq(users.email, account));
     dummyHash ??= hashPassword('not-a-real-password', 'dummy');
-    ok =
-      user?.passwordHash && user.active
-        ? await verifyPassword(password, user.passwordHash, source)
-        : (await verifyPassword(password, await dummyHash, source), false);
+    ok = user?.passwordHash
+      ? await verifyPassword(password, user.passwordHash, source)
+      : (await verifyPassword(password, await dummyHash, source), false);
     if (!user || !ok) throw new AppError(ErrorCode.Unauthenticated, 'E-mailadres of wachtwoord klopt niet.');
+    // Said only to whoever knows the password: a deactivated account stays indistinguishable to a guesser.
+    if (!user.active) {
+      ok = false;
+      throw new AppError(
+        ErrorCode.Forbidden,
+        'Uw account is gedeactiveerd. Neem contact op met de beheerder van uw regio als u weer toegang nodig hebt.',
+      );
+    }
     attempt.settle('success');
     return { ...(await openSession(db, user.id)), actor: await withScope(db, toActor(user)) };
   } catch (error) {

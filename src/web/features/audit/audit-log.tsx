@@ -4,27 +4,21 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
 import { api, toQuery, type Page } from '../../lib/api-client';
+import type { User } from '../../lib/types';
 import { formatDateTime } from '../../lib/format';
 import { auditActionLabels } from '../../lib/labels';
 import type { AuditEvent } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
-import { features } from '..';
-import type { AuditEntityLabel } from '../feature';
+import { AuditFilters, auditFilterKeys, entityOf, exportHref } from './audit-filters';
 
 /** What a read was of when it names no single object (a trajectory search, a retour export). */
 const occasionLabels: Record<string, Msg> = { search: 'zoekopdracht', export: 'export' };
 
-/**
- * The label and page of each kind of object, as the features declare them. Read when the page renders: this file is
- * part of a feature in that list, so the list is complete by then.
- */
-function entityOf(entity: string): AuditEntityLabel | undefined {
-  for (const feature of features) {
-    if (feature.auditEntities && Object.hasOwn(feature.auditEntities, entity)) return feature.auditEntities[entity];
-  }
-  return undefined;
+/** The filters that stay when the list narrows to one object: who, what and when. */
+function pick(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k, v]) => v && !['entity', 'entityId', 'q'].includes(k)));
 }
 
 /** The top-level fields whose value differs, so a reader sees at once what an update changed. */
@@ -44,19 +38,51 @@ function json(value: unknown): string {
 /** Who changed which master data, or opened which client-level data, when, newest first; details on request. */
 export function AuditLogPage() {
   const { t } = useT();
-  const filters = useFilters([] as const);
+  const filters = useFilters(auditFilterKeys);
   useDocumentTitle(t('Audit-log'));
+  const [people] = useLoad((signal) => api<{ data: User[] }>('/users', { signal }), []);
   const [loaded] = useLoad(
-    (signal) => api<Page<AuditEvent>>(`/audit-events${toQuery({ page: filters.page, pageSize: 25 })}`, { signal }),
-    [filters.page],
+    (signal) =>
+      api<Page<AuditEvent>>(`/audit-events${toQuery({ ...filters.values, page: filters.page, pageSize: 25 })}`, {
+        signal,
+      }),
+    [filters.key],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
   const problem = pageProblem(state);
   if (problem) return problem;
+  const only = (e: AuditEvent) =>
+    `?${new URLSearchParams({ ...pick(filters.values), entity: e.entity, entityId: e.entityId })}`;
   return (
     <>
       <h1 className="utrecht-heading-1">{t('Audit-log')}</h1>
+      <AuditFilters
+        key={filters.key}
+        values={filters.values}
+        users={people.status === 'ok' ? people.data.data : []}
+        onApply={filters.apply}
+      />
+      <ul className="plain-list dashboard-downloads" aria-label={t('Downloads')}>
+        <li>
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href={exportHref(filters.values, 'csv')}
+            download
+          >
+            {t('Download CSV')}
+          </a>
+        </li>
+        <li>
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href={exportHref(filters.values, 'xlsx')}
+            download
+          >
+            {t('Download Excel (XLSX)')}
+          </a>
+        </li>
+      </ul>
       {state.status === 'loading' && <Loading />}
       {state.status === 'ok' && (
         <>
@@ -80,14 +106,23 @@ export function AuditLogPage() {
                 header: t('Object'),
                 cell: (e) => {
                   const known = entityOf(e.entity);
-                  const label = known ? t(known.label) : e.entity;
-                  const path = known?.path;
-                  return path && e.action !== 'delete' ? (
-                    <TextLink to={`${path}/${e.entityId}`}>
-                      {label} {e.entityId.slice(0, 8)}
-                    </TextLink>
-                  ) : (
-                    `${label} ${occasionLabels[e.entityId] ? t(occasionLabels[e.entityId]!) : e.entityId.slice(0, 8)}`
+                  const kind = known ? t(known.label) : e.entity;
+                  const name =
+                    e.label ?? (occasionLabels[e.entityId] ? t(occasionLabels[e.entityId]!) : e.entityId.slice(0, 8));
+                  const linked = known?.path && e.action !== 'delete' && !occasionLabels[e.entityId];
+                  return (
+                    <>
+                      {kind}: {linked ? <TextLink to={`${known.path}/${e.entityId}`}>{name}</TextLink> : name}
+                      {filters.values.entityId !== e.entityId && !occasionLabels[e.entityId] && (
+                        <>
+                          <br />
+                          <TextLink to={only(e)}>
+                            {t('Alleen dit object')}
+                            <span className="visually-hidden"> ({name})</span>
+                          </TextLink>
+                        </>
+                      )}
+                    </>
                   );
                 },
               },
@@ -135,7 +170,12 @@ export function AuditLogPage() {
               },
             ]}
           />
-          <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+          <Pagination
+            page={state.data.page.number}
+            totalPages={state.data.page.totalPages}
+            hrefFor={filters.hrefFor}
+            numbered
+          />
         </>
       )}
     </>

@@ -1,4 +1,5 @@
 import type { WebFeature } from '../feature';
+import { UserEditPage } from './user-edit';
 import { UserNewPage } from './user-form';
 import { UserListPage } from './user-list';
 
@@ -7,7 +8,8 @@ export const usersFeature: WebFeature = {
   routes: [
     { path: 'gebruikers', element: <UserListPage />, permission: 'users.read' },
     { path: 'gebruikers/nieuw', element: <UserNewPage />, permission: 'users.manage' },
+    { path: 'gebruikers/:id', element: <UserEditPage />, permission: 'users.manage' },
   ],
   menu: [{ section: 'beheer', label: 'Gebruikers', path: '/gebruikers', permission: 'users.read' }],
-  auditEntities: { user: { label: 'Gebruiker' } },
+  auditEntities: { user: { label: 'Gebruiker', path: '/gebruikers' } },
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, ButtonLink } from '../../components/button';
+import { Button, ButtonLink, TextLink } from '../../components/button';
 import { Alert } from '../../components/alert';
 import { StatusMessage } from '../../components/status-message';
 import { Loaded } from '../../components/page-state';
@@ -43,7 +43,11 @@ export function UserListPage() {
             rowKey={(u) => u.id}
             empty={t('Geen gebruikers.')}
             columns={[
-              { header: t('Naam'), rowHeader: true, cell: (u) => u.name },
+              {
+                header: t('Naam'),
+                rowHeader: true,
+                cell: (u) => <TextLink to={`/gebruikers/${u.id}`}>{u.name}</TextLink>,
+              },
               { header: t('E-mailadres'), cell: (u) => u.email },
               { header: t('Rol'), cell: (u) => t(roleLabels[u.role]) },
               {
