@@ -14,6 +14,7 @@ export {
   contractPeriods,
   contractedProducts,
   contractPeriodsDigest,
+  lotContractPeriods,
   effectiveEndDate,
   municipalityProducts,
   productsDigest,

@@ -28,7 +28,7 @@ export interface TrajectoryNeighbours<C = ColumnOf<typeof kpiTrajectoryFacts>> {
   earlierFollowedEnding: C;
   /** For a trajectory with a measured wait, the start of the youth's one before it with a wait there. */
   earlierWaitedStart: C;
-  /** The latest end of the youth's earlier trajectories there of the same kind, with or without stay. */
+  /** The latest end of the youth's earlier trajectories there of the same kind: with stay, ambulant (kpi-module.ts ambulantCare) or neither. */
   earlierEndSameStay: C;
 }
 

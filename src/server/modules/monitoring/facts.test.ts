@@ -273,7 +273,8 @@ describe('kpi_money_facts', () => {
       const earlier = (...same: string[]) =>
         sql.raw(`(select max(coalesce(n.end_date, 'infinity')) from kpi_trajectory_facts n
         join municipalities nm on nm.cbs_code = n.municipality_code
-        where n.youth = f.youth and n.with_stay = f.with_stay and nm.region_id = m.region_id
+        where n.youth = f.youth and n.with_stay = f.with_stay and nm.region_id = m.region_id and (n.with_stay
+          or coalesce(n.product_category in ('46', '47', '48'), false) = coalesce(f.product_category in ('46', '47', '48'), false))
           and (n.start_date, n.trajectory_id) < (f.start_date, f.trajectory_id) ${same.map((c) => `and n.${c} is not distinct from f.${c}`).join(' ')})`);
       const [wrong] = await queryRows<{ stay: number; neighbours: number; contracted: number }>(
         db,

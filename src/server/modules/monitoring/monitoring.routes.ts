@@ -78,6 +78,15 @@ const ZKpiResponse = z
       .object({ count: z.number().int(), euro: z.number().int() })
       .nullable()
       .describe('Afronding van de gepubliceerde cijfers (aantallen, euro); null: exacte cijfers'),
+    unknownProducts: z
+      .object({
+        trajectories: z.number().int().describe('Trajecten in de periode met een productcode buiten het productenboek'),
+        codes: z.array(z.string()).describe('Die productcodes'),
+      })
+      .nullable()
+      .describe(
+        'Productcodes die het productenboek van de regio niet kent (zij tellen naar productcategorie); null bij gepubliceerde cijfers',
+      ),
     data: z.array(
       z.object({
         kpi: z.object({

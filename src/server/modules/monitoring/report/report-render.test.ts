@@ -76,6 +76,7 @@ export function handBuiltReport(): QuarterlyReportData {
     filters: {},
     suppressionThreshold: 10,
     rounding: { count: 5, euro: 1000 },
+    unknownProducts: null,
     data: kpiDefinitions.map((_, i) => result(i)),
   };
   return {
