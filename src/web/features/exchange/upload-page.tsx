@@ -184,8 +184,8 @@ function ImportSummary({ summary, results }: Pick<ImportResponse, 'summary' | 'r
           {warned > 0 && (
             <p className="utrecht-paragraph import-warnings">
               {t(
-                '{n} aanvaarde bestanden noemen een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwingen in de tabel.',
-                { n: formatCount(warned, lang) },
+                '{count} aanvaard bestand noemt een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwing in de tabel.|{count} aanvaarde bestanden noemen een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwingen in de tabel.',
+                { count: warned },
               )}
             </p>
           )}

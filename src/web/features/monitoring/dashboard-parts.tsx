@@ -194,17 +194,14 @@ export function ProvisionalNotice({ period, previous }: { period: KpiPeriod; pre
  * (stay for 43 and 44, no lot) until the product is added. Shown to the roles that see exact figures.
  */
 export function UnknownProductsNotice({ unknown }: { unknown: KpiUnknownProducts | null }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   if (!unknown || unknown.trajectories === 0) return null;
   return (
     <Alert type="warning" role="status">
       <strong>{t('Productcodes buiten het productenboek')}</strong>:{' '}
       {t(
-        '{n} trajecten in deze periode hebben een productcode die niet in het productenboek van de regio staat ({codes}). Ze tellen mee volgens hun productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.',
-        {
-          n: new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL').format(unknown.trajectories),
-          codes: unknown.codes.join(', '),
-        },
+        '{count} traject in deze periode heeft een productcode die niet in het productenboek van de regio staat ({codes}). Het telt mee volgens zijn productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.|{count} trajecten in deze periode hebben een productcode die niet in het productenboek van de regio staat ({codes}). Ze tellen mee volgens hun productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.',
+        { count: unknown.trajectories, codes: unknown.codes.join(', ') },
       )}{' '}
       <TextLink to="/producten">{t('Naar de producten')}</TextLink>
     </Alert>
