@@ -114,6 +114,8 @@ export function useCrosscheckWorld(): void {
           product('44', '44G01', '14', 'inspanningsgericht', true, 189),
           // Jeugdbescherming, a code the product book does not know: not ambulant (docs/kpi.md).
           product('48', '48B01', '04', 'inspanningsgericht', false, 95),
+          // Ambulant care (lot AMB), for which this provider has no contract (its contract is Gezinsvormen).
+          product('45', '45A01', '04', 'inspanningsgericht', false, 68.5),
         ],
       },
       {
