@@ -90,6 +90,7 @@ async function distinctYouths(app: RunningApp, from: string, to: string, provide
     sql`
     select count(distinct client_pseudonym)::int as n from ijw_trajectories
     where start_date is not null and start_date <= ${to} and (end_date is null or end_date >= ${from})
+      and coalesce(product_category not in ('47', '48'), true) -- youth help, as the KPI counts (docs/kpi.md)
       and (${provider ?? null}::text is null or provider_agb = ${provider ?? null})`,
   );
   return row!.n;

@@ -32,7 +32,7 @@ describe('zorglandschap import ijw', () => {
     const bad = cli('import', 'ijw', join(examplesDir, 'JW315.xml'), '--json');
     expect(bad.status).toBe(1);
     const line = JSON.parse(bad.stdout.trim().split('\n').pop()!);
-    expect(Object.keys(line)).toEqual(['file', 'messageType', 'status', 'records', 'reasons']);
+    expect(Object.keys(line)).toEqual(['file', 'messageType', 'status', 'records', 'reasons', 'warnings']);
     expect(line).toMatchObject({ file: 'JW315.xml', messageType: 'JW315', status: 'rejected', records: 0 });
     expect(line.reasons[0]).toMatchObject({ code: '0001', rule: 'XSD' });
 

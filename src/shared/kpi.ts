@@ -21,6 +21,8 @@ export const kpiIds = [
   'residential_youths',
   'outside_region_share',
   'youths_18_plus',
+  'youths_youth_protection',
+  'youths_youth_probation',
   'satisfaction',
 ] as const;
 export type KpiId = (typeof kpiIds)[number];
@@ -132,7 +134,17 @@ export interface KpiResponse {
    * beroep counts only endings whose follow-up window ends by it. Null while the facts are being built or hold nothing.
    */
   dataDate: string | null;
+  /**
+   * The trajectories in scope in care during the period whose product code the region's product book does not know
+   * (they count by their productcategorie), for the roles that see exact figures; null for published figures.
+   */
+  unknownProducts: KpiUnknownProducts | null;
   data: KpiResult[];
+}
+
+export interface KpiUnknownProducts {
+  trajectories: number;
+  codes: string[];
 }
 
 export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
@@ -142,7 +154,8 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     nameEn: 'Youths in care',
     unit: 'youths',
     direction: 'neutral',
-    description: 'Unieke jeugdigen met een jeugdhulptraject dat in de periode liep.',
+    description:
+      'Unieke jeugdigen met een jeugdhulptraject dat in de periode liep (zonder jeugdbescherming en jeugdreclassering).',
   },
   {
     id: 'inflow',
@@ -242,7 +255,8 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     nameEn: 'Ratio ambulant / with stay',
     unit: 'ratio',
     direction: 'higher-is-better',
-    description: 'Jeugdigen met ambulante zorg per jeugdige met zorg met verblijf.',
+    description:
+      'Jeugdigen met ambulante zorg (zonder verblijf; geen crisishulp, jeugdbescherming of jeugdreclassering) per jeugdige met zorg met verblijf.',
   },
   {
     id: 'family_care_share',
@@ -262,11 +276,12 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
   },
   {
     id: 'outside_region_share',
-    name: 'Aandeel zorg buiten de regio',
-    nameEn: 'Share with providers outside the region',
+    name: 'Aandeel zorg zonder contract voor het perceel',
+    nameEn: 'Share of care not contracted for its lot',
     unit: 'percent',
     direction: 'lower-is-better',
-    description: 'Aandeel jeugdigen in zorg bij een aanbieder zonder contract met de regio.',
+    description:
+      'Aandeel jeugdigen in zorg bij een aanbieder die voor het perceel van die zorg geen contract met de regio had.',
   },
   {
     id: 'youths_18_plus',
@@ -274,7 +289,25 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     nameEn: 'Youths aged 18+',
     unit: 'youths',
     direction: 'neutral',
-    description: 'Unieke jeugdigen in zorg die in het jaar van het einde van de periode 18 of ouder worden.',
+    description: 'Unieke jeugdigen in zorg die op de laatste dag van de periode 18 jaar of ouder zijn.',
+  },
+  {
+    id: 'youths_youth_protection',
+    name: 'Jeugdigen met jeugdbescherming',
+    nameEn: 'Youths with youth protection',
+    unit: 'youths',
+    direction: 'neutral',
+    description:
+      'Unieke jeugdigen met een jeugdbeschermingsmaatregel (productcategorie 48) in de periode; apart van de jeugdhulp, zoals het CBS telt.',
+  },
+  {
+    id: 'youths_youth_probation',
+    name: 'Jeugdigen met jeugdreclassering',
+    nameEn: 'Youths with youth probation',
+    unit: 'youths',
+    direction: 'neutral',
+    description:
+      'Unieke jeugdigen met jeugdreclassering (productcategorie 47) in de periode; apart van de jeugdhulp, zoals het CBS telt.',
   },
   {
     id: 'satisfaction',

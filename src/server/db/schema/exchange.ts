@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -116,6 +117,8 @@ export const ijwFileOriginalParts = pgTable(
 export const ijwClients = pgTable('ijw_clients', {
   pseudonym: text().primaryKey(),
   birthYear: integer(),
+  /** The month of the Geboortedatum (1–12), never its day: the age on a month's last day needs no more (docs/kpi.md). */
+  birthMonth: smallint(),
 });
 
 /** JW315 verzoek om toewijzing and JW317 verzoek om wijziging. */
@@ -286,6 +289,7 @@ export const ijwTrajectories = pgTable(
     providerAgb: text().notNull(),
     clientPseudonym: text().notNull(),
     birthYear: integer(),
+    birthMonth: smallint(),
     allocationNumber: text(),
     productCategory: text(),
     productCode: text(),

@@ -9,6 +9,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -82,6 +83,8 @@ export const kpiTrajectoryFacts = pgTable(
      */
     allocationWaitDays: integer(),
     birthYear: integer(),
+    /** With the year, whether the youth is 18 on a month's last day (youths_18_plus); null when not known. */
+    birthMonth: smallint(),
     /** Its allocation, municipality_code|allocation_number as in its key (and kpi_money_facts); null for taakgericht care. */
     allocation: text(),
     allocationEnd: date({ mode: 'string' }),

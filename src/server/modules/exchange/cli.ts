@@ -34,12 +34,17 @@ export const exchangeCli: CliCommands = (program, cli) => {
                     status: r.status,
                     records: r.records,
                     reasons: r.reasons,
+                    warnings: r.warnings,
                   }),
                 );
               }
               const known = r.status === 'rejected' && r.reasons.some((x) => x.rule === 'ZL013');
               if (r.status === 'rejected' && !known) newlyRejected += 1;
               if (opts.json) return;
+              if (r.warnings.length)
+                console.log(
+                  `waarschuwing  ${r.file}\n${r.warnings.map((x) => `           ${x.rule}: ${x.message}`).join('\n')}`,
+                );
               if (known) console.log(`al in quarantaine  ${r.file}`);
               else if (r.status === 'rejected') {
                 console.log(

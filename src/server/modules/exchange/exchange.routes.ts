@@ -36,6 +36,11 @@ const ZFileResult = z
     status: z.enum(['accepted', 'duplicate', 'rejected']),
     records: z.number().int(),
     reasons: z.array(ZReason),
+    warnings: z
+      .array(ZReason)
+      .describe(
+        'Bij een aanvaard bestand: wat de regio moet weten, zoals een productcode die niet in het productenboek staat',
+      ),
     fileId: z.uuid().nullable(),
   })
   .openapi('ImportFileResult');

@@ -372,15 +372,16 @@ describe('importing the iJw 3.2 example messages', () => {
     expect(left!.n).toBe(0);
   });
 
-  it('gives a corrected birth year to every trajectory of the youth, also those the correcting message does not touch', async () => {
+  it('gives a corrected birth year and month to every trajectory of the youth, also those the correcting message does not touch', async () => {
     const db = ctx.database.db;
     const birthYears = async () =>
       Object.fromEntries(
         (await db.select().from(ijwTrajectories).where(eq(ijwTrajectories.municipalityCode, '0363')))
           .filter((t) => t.allocationNumber)
-          .map((t) => [t.allocationNumber, t.birthYear]),
+          .map((t) => [t.allocationNumber, `${t.birthYear}-${t.birthMonth}`]),
       );
-    expect(await birthYears()).toMatchObject({ 300201: 2010, 300202: 2010 });
+    // The year and month of the birth date, never its day.
+    expect(await birthYears()).toMatchObject({ 300201: '2010-2', 300202: '2010-2' });
     // A new allocation for the same youth, whose message brings a corrected date of birth.
     const corrected = Buffer.from(
       contextAllocation({
@@ -401,17 +402,17 @@ describe('importing the iJw 3.2 example messages', () => {
         ],
       })
         .toString('utf8')
-        .replace('<ijw:Datum>2010-02-14</ijw:Datum>', '<ijw:Datum>2011-02-14</ijw:Datum>'),
+        .replace('<ijw:Datum>2010-02-14</ijw:Datum>', '<ijw:Datum>2011-05-14</ijw:Datum>'),
     );
     const [r] = await run([['geboortedatum-gecorrigeerd.xml', corrected]]);
     expect(r, JSON.stringify(r!.reasons)).toMatchObject({ status: 'accepted' });
-    expect(await birthYears()).toMatchObject({ 300201: 2011, 300202: 2011, 300209: 2011 });
+    expect(await birthYears()).toMatchObject({ 300201: '2011-5', 300202: '2011-5', 300209: '2011-5' });
   });
 
   it('never stores the BSN in clear', async () => {
     const dump = await ctx.database.db.execute(sql`
       select string_agg(t::text, ' ') as all from (
-        select * from ijw_clients union all select pseudonym, null from ijw_clients) t`);
+        select * from ijw_clients union all select pseudonym, null, null from ijw_clients) t`);
     const everything = JSON.stringify(
       await Promise.all(
         [

@@ -84,6 +84,8 @@ export interface DeclarationLine extends Line {
 interface Client {
   pseudonym: string;
   birthYear: number | null;
+  /** 1–12: with the year, enough to know the age on a month's last day; the full birth date is not kept (docs/kpi.md). */
+  birthMonth: number | null;
 }
 
 export type Pseudonymise = (bsn: string) => string;
@@ -150,6 +152,7 @@ function readClient(root: XmlElement, pseudonymise: Pseudonymise): Client {
   return {
     pseudonym: pseudonymise(text(root, 'Client/Bsn') ?? ''),
     birthYear: birth ? Number(birth.slice(0, 4)) : null,
+    birthMonth: birth && /^\d{4}-\d{2}/.test(birth) ? Number(birth.slice(5, 7)) : null,
   };
 }
 

@@ -122,6 +122,11 @@ const ruleTexts: Record<string, RuleText> = {
     title: 'Al in quarantaine',
     advice: 'Hetzelfde bestand is eerder afgekeurd en staat al in de quarantaine. Er is niets nieuws te doen.',
   },
+  ZL020: {
+    title: 'Productcode niet in het productenboek',
+    advice:
+      'Het bericht is aanvaard. De productcode staat niet in het productenboek van de regio, dus telt de zorg in de stuurinformatie mee volgens de productcategorie en zonder perceel. Leg het product vast in het productenboek, of vraag de afzender om de juiste code.',
+  },
   ZL099: {
     title: 'Kon niet worden opgeslagen',
     advice:

@@ -42,7 +42,7 @@ interface Withdrawal {
  */
 export class RowSink {
   readonly touched: TouchedKeys = { allocations: new Set(), starts: new Map(), stops: new Map(), taak: new Set() };
-  private readonly clients = new Map<string, number | null>();
+  private readonly clients = new Map<string, [year: number | null, month: number | null]>();
   private readonly allocations = new Map<string, typeof ijwAllocations.$inferInsert>();
   private readonly deliveries: Array<typeof ijwDeliveries.$inferInsert> = [];
   private readonly requests: Array<typeof ijwRequests.$inferInsert> = [];
@@ -60,7 +60,11 @@ export class RowSink {
     const base = { fileId, municipalityCode, providerAgb };
     if ('client' in message) {
       const known = this.clients.get(message.client.pseudonym);
-      this.clients.set(message.client.pseudonym, message.client.birthYear ?? known ?? null);
+      const { birthYear, birthMonth } = message.client;
+      this.clients.set(
+        message.client.pseudonym,
+        birthYear !== null ? [birthYear, birthMonth] : (known ?? [null, null]),
+      );
     }
     switch (message.type) {
       case 'RETOUR':
@@ -224,23 +228,25 @@ export class RowSink {
 
   /** Writes everything gathered, in the caller's transaction, parents before children: one statement per table. */
   async flush(db: Db): Promise<void> {
-    // A client row changes only when a message brings a birth year it did not have (a correction: the latest wins).
+    // A client row changes only when a message brings a birth year or month it did not have (a correction: the latest wins).
     // A changed client's trajectories take it too, also those this batch does not touch. Such changes are rare, and
     // trajectories have no index on the client, so one scan serves all of a batch's changed clients. A row the upsert
     // updated has its xmax set; one it inserted (a new client, with no trajectories yet) has xmax 0.
-    const changed = await insertRows<[string, number | null], { pseudonym: string; updated: boolean }>(
+    const changed = await insertRows<ClientRow, { pseudonym: string; updated: boolean }>(
       db,
       'ijw_clients',
       clientColumns,
-      [...this.clients],
-      sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year
-        where excluded.birth_year is not null and excluded.birth_year is distinct from ijw_clients.birth_year
+      [...this.clients].map(([pseudonym, [year, month]]) => [pseudonym, year, month]),
+      sql`on conflict (pseudonym) do update set birth_year = excluded.birth_year, birth_month = excluded.birth_month
+        where excluded.birth_year is not null
+          and (excluded.birth_year, excluded.birth_month) is distinct from (ijw_clients.birth_year, ijw_clients.birth_month)
       returning pseudonym, xmax::text <> '0' as updated`,
     );
     const corrected = changed.filter((c) => c.updated).map((c) => c.pseudonym);
     if (corrected.length) {
-      await db.execute(sql`update ijw_trajectories t set birth_year = c.birth_year, updated_at = now() from ijw_clients c
-        where c.pseudonym = any(${arrayParam(corrected)}) and t.client_pseudonym = c.pseudonym and t.birth_year is distinct from c.birth_year`);
+      await db.execute(sql`update ijw_trajectories t set birth_year = c.birth_year, birth_month = c.birth_month, updated_at = now()
+        from ijw_clients c where c.pseudonym = any(${arrayParam(corrected)}) and t.client_pseudonym = c.pseudonym
+          and (t.birth_year, t.birth_month) is distinct from (c.birth_year, c.birth_month)`);
     }
     // A changed allocation replaces the earlier one but keeps the reference of the request that started it.
     await insertRows(
@@ -305,9 +311,11 @@ function taakCare(
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
-const clientColumns: Array<Column<[string, number | null]>> = [
+type ClientRow = [pseudonym: string, year: number | null, month: number | null];
+const clientColumns: Array<Column<ClientRow>> = [
   ['pseudonym', 'text', (r) => r[0]],
   ['birth_year', 'integer', (r) => r[1]],
+  ['birth_month', 'smallint', (r) => r[2]],
 ];
 const allocationColumns: Array<Column<Row<typeof ijwAllocations>>> = [
   ['file_id', 'uuid', (r) => r.fileId],

@@ -15,10 +15,10 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
   for (let i = 0; i < keys.length; i += 5000) {
     const chunk = keys.slice(i, i + 5000);
     await db.execute(sql`
-      insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, allocation_number,
+      insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, birth_month, allocation_number,
         product_category, product_code, referrer_type, request_date, allocation_date, allocation_start, allocation_end, volume, unit,
         frequency, start_date, end_date, end_reason, updated_at)
-      select 'A|' || a.municipality_code || '|' || a.allocation_number, a.municipality_code, a.provider_agb, a.client_pseudonym, c.birth_year,
+      select 'A|' || a.municipality_code || '|' || a.allocation_number, a.municipality_code, a.provider_agb, a.client_pseudonym, c.birth_year, c.birth_month,
         a.allocation_number, a.product_category, a.product_code, r.referrer_type, r.request_date, a.allocation_date, a.start_date, a.end_date,
         a.volume, a.unit, a.frequency, s.start_date, st.end_date, st.end_reason, now()
       from ijw_allocations a
@@ -38,7 +38,7 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
       where (a.municipality_code, a.allocation_number) in (
         select * from unnest(${arrayParam(chunk.map((k) => k.split('|')[0]!))}, ${arrayParam(chunk.map((k) => k.split('|')[1]!))}))
       on conflict (trajectory_key) do update set
-        provider_agb = excluded.provider_agb, client_pseudonym = excluded.client_pseudonym, birth_year = excluded.birth_year,
+        provider_agb = excluded.provider_agb, client_pseudonym = excluded.client_pseudonym, birth_year = excluded.birth_year, birth_month = excluded.birth_month,
         product_category = excluded.product_category, product_code = excluded.product_code, referrer_type = excluded.referrer_type,
         request_date = excluded.request_date, allocation_date = excluded.allocation_date, allocation_start = excluded.allocation_start,
         allocation_end = excluded.allocation_end, volume = excluded.volume, unit = excluded.unit, frequency = excluded.frequency,
@@ -48,11 +48,11 @@ export async function rebuildTrajectories(db: Db, touched: TouchedKeys): Promise
   for (let i = 0; i < taak.length; i += 5000) {
     const clients = taak.slice(i, i + 5000).map((k) => k.split('|')[2]!);
     await db.execute(sql`
-      insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, product_category,
+      insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, birth_month, product_category,
         product_code, start_date, end_date, end_reason, updated_at)
       select 'T|' || s.municipality_code || '|' || s.provider_agb || '|' || s.client_pseudonym || '|' || coalesce(s.product_category, '') || '|'
           || coalesce(s.product_code, '') || '|' || s.date,
-        s.municipality_code, s.provider_agb, s.client_pseudonym, c.birth_year, s.product_category, s.product_code, s.date, st.end_date, st.end_reason, now()
+        s.municipality_code, s.provider_agb, s.client_pseudonym, c.birth_year, c.birth_month, s.product_category, s.product_code, s.date, st.end_date, st.end_reason, now()
       from ijw_deliveries s
       left join ijw_clients c on c.pseudonym = s.client_pseudonym
       left join lateral (

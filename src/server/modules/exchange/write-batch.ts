@@ -14,6 +14,7 @@ import { buildRetour, isHeenType, retourTypeOf } from './retour/build-retour.js'
 import { TECHNICAL } from './retour/spec.js';
 import type { Secrets } from '../../security/secrets.js';
 import { arrayParam, hexBytes, insertRows, type Column } from './sql-arrays.js';
+import { productCodesOf, unknownProductWarnings } from './product-warnings.js';
 import { RowSink } from './store.js';
 import { rebuildTrajectories } from './trajectories.js';
 import { loadXsdSupport, validateAgainstXsd } from './xsd.js';
@@ -30,6 +31,8 @@ export interface FileResult {
   status: FileStatus;
   records: number;
   reasons: Reason[];
+  /** For an accepted file: what the region should know although the message is valid (ZL020, product-warnings.ts). */
+  warnings: Reason[];
   fileId: string | null;
 }
 
@@ -73,6 +76,8 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
   };
   const files: FileRow[] = [];
   const quarantined = await quarantinedAlready(tx, checked);
+  // The accepted messages' product codes, checked against the product book after the loop (one query per batch).
+  const named: Array<{ at: number; municipality: string; codes: string[] }> = [];
   for (const c of checked) {
     const reasons = c.violations.map(({ code, rule, message, path }) => ({
       code,
@@ -80,7 +85,15 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
       message: path && path !== 'Header' ? `${message} [${path}]` : message,
     }));
     if (c.status === 'duplicate') {
-      out.push({ file: c.name, messageType: c.type, status: 'duplicate', records: 0, reasons: [], fileId: null });
+      out.push({
+        file: c.name,
+        messageType: c.type,
+        status: 'duplicate',
+        records: 0,
+        reasons: [],
+        warnings: [],
+        fileId: null,
+      });
       continue;
     }
     // The same bytes rejected before (a folder dropped again after a fix elsewhere): still rejected, and said so, but
@@ -92,6 +105,7 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
         messageType: c.type,
         status: 'rejected',
         records: 0,
+        warnings: [],
         fileId: earlier,
         reasons: [
           ...reasons,
@@ -136,8 +150,16 @@ export async function writeBatch(tx: Db, options: WriteOptions, checked: Checked
     });
     if (accepted) sink.add(id, c.message!);
     else if (c.status === 'rejected' && c.hash) quarantined.set(c.hash, id);
-    out.push({ file: c.name, messageType: c.type, status: c.status, records, reasons, fileId: id });
+    out.push({ file: c.name, messageType: c.type, status: c.status, records, reasons, warnings: [], fileId: id });
+    if (accepted)
+      named.push({
+        at: out.length - 1,
+        municipality: c.message!.header.municipalityCode,
+        codes: productCodesOf(c.message!),
+      });
   }
+  const warned = await unknownProductWarnings(tx, named);
+  for (const [i, warnings] of warned) out[named[i]!.at]!.warnings = warnings;
   await insertRows(tx, 'ijw_files', fileColumns, files);
   await killForCrashTest(files.length);
   failForTest(files);

@@ -20,6 +20,7 @@ export {
   contractPeriods,
   contractedProducts,
   contractPeriodsDigest,
+  lotContractPeriods,
   effectiveEndDate,
   municipalityProducts,
   productsDigest,

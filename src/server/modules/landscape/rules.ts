@@ -51,10 +51,27 @@ export const contractPeriods = sql`
     group by 1, 2) x
   join municipalities m on m.region_id = x.region_id`;
 
-/** A digest of every region's contract periods per provider: it changes when any of them does. Small tables. */
+/**
+ * Per municipality, provider (AGB) and lot (its code), the periods the provider had a contract for that lot with the
+ * municipality's region, directly or as a member of a contracted combination, each to its end with extensions: a date
+ * multirange (columns cbs_code, agb_code, lot_code, periods). Care is contracted when its product's lot is.
+ */
+export const lotContractPeriods = sql`
+  select m.cbs_code, x.agb_code, x.lot_code, x.periods
+  from (select h.region_id, pr.agb_code, l.code as lot_code, range_agg(daterange(h.start_date, h.end_date, '[]')) as periods
+    from (${contractRuns}) h
+    join providers pr on pr.id = h.provider_id
+    join lots l on l.id = h.lot_id
+    group by 1, 2, 3) x
+  join municipalities m on m.region_id = x.region_id`;
+
+/**
+ * A digest of every region's contract periods per provider and lot: it changes when any of them does (and so when a
+ * provider's periods over all lots do). Small tables.
+ */
 export const contractPeriodsDigest = sql`(
-  select md5(coalesce(string_agg(x.cbs_code || '|' || x.agb_code || '|' || x.periods::text, ',' order by x.cbs_code, x.agb_code), ''))
-  from (${contractPeriods}) x)`;
+  select md5(coalesce(string_agg(x.cbs_code || '|' || x.agb_code || '|' || x.lot_code || '|' || x.periods::text, ',' order by x.cbs_code, x.agb_code, x.lot_code), ''))
+  from (${lotContractPeriods}) x)`;
 
 /** Each municipality's products (by code) with the lot of its region's product, if any, and whether it has stay (columns cbs_code, product_code, code, with_stay). */
 export const municipalityProducts = sql`

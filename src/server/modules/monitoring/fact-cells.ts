@@ -30,7 +30,7 @@ export interface TrajectoryNeighbours<C = ColumnOf<typeof kpiTrajectoryFacts>> {
   earlierRequestedStart: C;
   /** For a trajectory with a wait from its allocation (JW301), the start of the youth's one before it with one there. */
   earlierAllocatedStart: C;
-  /** The latest end of the youth's earlier trajectories there of the same kind, with or without stay. */
+  /** The latest end of the youth's earlier trajectories there of the same kind: with stay, ambulant (kpi-module.ts ambulantCare) or neither. */
   earlierEndSameStay: C;
 }
 

@@ -6,16 +6,19 @@ import { bumpDataVersion } from '../../db/data-versions.js';
 import {
   budgetLinesDigest,
   careWithStay as withStay,
-  contractPeriods,
   contractPeriodsDigest as contractsDigest,
+  lotContractPeriods,
   municipalityProducts,
   productsDigest,
 } from '../landscape/index.js';
 import { refreshMoneyFacts, trajectoryOfLine, type LinesState } from './facts-money.js';
 import { trajectoryCells, youthNeighbours, type TrajectoryNeighbours } from './fact-cells.js';
-import { nonEndingReasons, unfollowedReasons } from './kpis/kpi-module.js';
+import { ambulantCare, nonEndingReasons, unfollowedReasons, youthHelp } from './kpis/kpi-module.js';
 
-/** The first day from trajectory `t`'s start under a contract of its provider `c` (contractPeriods), null when none. */
+/**
+ * The first day from trajectory `t`'s start under a contract of its provider for its product's lot `c`
+ * (lotContractPeriods), null when none (also when the product book gives its product no lot).
+ */
 const contractedFrom = (t: string) => sql.raw(`lower(c.periods * datemultirange(daterange(${t}.start_date, null)))`);
 /** The latest change to the trajectories: an update, or a deletion (its tombstone). */
 const trajectoriesChanged = sql`greatest((select max(updated_at) from ijw_trajectories), (select max(deleted_at) from ijw_trajectory_tombstones))`;
@@ -154,7 +157,7 @@ type Staleness = {
  * its start or was deleted (its tombstone), in the same window. Then, for every youth whose facts changed, each fact's
  * neighbours and next start (herhaald beroep). With `follow.products` (the products' digest: their lots or stay
  * changed) every fact's lot and stay first follow the products; with `follow.contracts` (the contracts' digest) every
- * fact's contracted_from follows the contracts (no neighbour depends on it). Those digests are kept. Returns the
+ * fact's contracted_from follows the contracts, and the lots (no neighbour depends on it). Those digests are kept. Returns the
  * number of rows written.
  */
 async function refreshTrajectoryFacts(
@@ -199,46 +202,47 @@ async function refreshTrajectoryFacts(
         returning f.youth)
       insert into kpi_touched_youths select distinct youth from moved on conflict do nothing`);
   }
-  if (follow.contracts !== null) {
+  // A contract changed, or a product's lot (above): the first day under a contract for the lot follows.
+  if (follow.contracts !== null || follow.products !== null) {
     await tx.execute(sql`
       update kpi_trajectory_facts f set contracted_from = x.contracted_from
       from (select f2.trajectory_id, ${contractedFrom('f2')} as contracted_from from kpi_trajectory_facts f2
-        left join (${contractPeriods}) c on c.cbs_code = f2.municipality_code and c.agb_code = f2.provider_agb) x
+        left join (${lotContractPeriods}) c on c.cbs_code = f2.municipality_code and c.agb_code = f2.provider_agb and c.lot_code = f2.lot) x
       where f.trajectory_id = x.trajectory_id and f.contracted_from is distinct from x.contracted_from`);
   }
   const [upserted] = await queryRows<{ n: number }>(
     tx,
     sql`
-    with lots as (${municipalityProducts}), contracts as (${contractPeriods}),
+    with book as (${municipalityProducts}), contracts as (${lotContractPeriods}),
     changed as (
     insert into kpi_trajectory_facts (trajectory_id, youth, municipality_code, provider_agb, product_category, product_code, start_date,
-      end_date, end_reason, request_wait_days, allocation_wait_days, birth_year, allocation, allocation_end, lot, with_stay, contracted_from)
+      end_date, end_reason, request_wait_days, allocation_wait_days, birth_year, birth_month, allocation, allocation_end, lot, with_stay, contracted_from)
     select t.id, hashtextextended(t.client_pseudonym, 0), t.municipality_code, t.provider_agb, t.product_category, t.product_code, t.start_date,
       t.end_date, t.end_reason,
       -- Two waits, each only where its first date is known (taakgericht care has neither: no wait, not a wait of 0 days;
       -- greatest() would skip a null, hence the case).
       case when t.request_date is not null then greatest(0, t.start_date - t.request_date) end,
       case when t.allocation_date is not null then greatest(0, t.start_date - t.allocation_date) end,
-      t.birth_year,
+      t.birth_year, t.birth_month,
       -- The allocation's part of the trajectory key (A|municipality|number), as the money facts name it.
       case when t.trajectory_key like 'A|%' then substr(t.trajectory_key, 3) end, t.allocation_end, l.code, ${withStay('t')}, ${contractedFrom('t')}
     from ijw_trajectories t
-    left join lots l on l.cbs_code = t.municipality_code and l.product_code = t.product_code
-    left join contracts c on c.cbs_code = t.municipality_code and c.agb_code = t.provider_agb
+    left join book l on l.cbs_code = t.municipality_code and l.product_code = t.product_code
+    left join contracts c on c.cbs_code = t.municipality_code and c.agb_code = t.provider_agb and c.lot_code = l.code
     where t.updated_at > ${since} and t.start_date is not null
     on conflict (trajectory_id) do update set youth = excluded.youth, municipality_code = excluded.municipality_code,
       provider_agb = excluded.provider_agb, product_category = excluded.product_category, product_code = excluded.product_code,
       start_date = excluded.start_date, end_date = excluded.end_date, end_reason = excluded.end_reason, request_wait_days = excluded.request_wait_days,
       allocation_wait_days = excluded.allocation_wait_days,
-      birth_year = excluded.birth_year, allocation = excluded.allocation, allocation_end = excluded.allocation_end, lot = excluded.lot,
+      birth_year = excluded.birth_year, birth_month = excluded.birth_month, allocation = excluded.allocation, allocation_end = excluded.allocation_end, lot = excluded.lot,
       with_stay = excluded.with_stay, contracted_from = excluded.contracted_from
     where (kpi_trajectory_facts.youth, kpi_trajectory_facts.municipality_code, kpi_trajectory_facts.provider_agb,
       kpi_trajectory_facts.product_category, kpi_trajectory_facts.product_code, kpi_trajectory_facts.start_date, kpi_trajectory_facts.end_date,
-      kpi_trajectory_facts.end_reason, kpi_trajectory_facts.request_wait_days, kpi_trajectory_facts.allocation_wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.allocation,
+      kpi_trajectory_facts.end_reason, kpi_trajectory_facts.request_wait_days, kpi_trajectory_facts.allocation_wait_days, kpi_trajectory_facts.birth_year, kpi_trajectory_facts.birth_month, kpi_trajectory_facts.allocation,
       kpi_trajectory_facts.allocation_end, kpi_trajectory_facts.lot, kpi_trajectory_facts.with_stay, kpi_trajectory_facts.contracted_from)
       is distinct from (excluded.youth, excluded.municipality_code, excluded.provider_agb,
       excluded.product_category, excluded.product_code, excluded.start_date, excluded.end_date, excluded.end_reason, excluded.request_wait_days, excluded.allocation_wait_days,
-      excluded.birth_year, excluded.allocation, excluded.allocation_end, excluded.lot, excluded.with_stay, excluded.contracted_from)
+      excluded.birth_year, excluded.birth_month, excluded.allocation, excluded.allocation_end, excluded.lot, excluded.with_stay, excluded.contracted_from)
     returning youth, allocation),
     touched as (insert into kpi_touched_youths select distinct youth from changed on conflict do nothing),
     allocations as (insert into kpi_touched_allocations select distinct allocation from changed where allocation is not null on conflict do nothing)
@@ -258,7 +262,8 @@ async function refreshTrajectoryFacts(
       from kpi_touched_allocations a left join kpi_trajectory_facts tr on tr.allocation = a.allocation) x
     where l.allocation = x.allocation
       and (l.trajectory_start, l.trajectory_stop, l.allocation_end) is distinct from (x.trajectory_start, x.trajectory_stop, x.allocation_end)`);
-  // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it.
+  // Herhaald beroep asks whether the youth started care again within a window after an end: the first start after it,
+  // of the same form (youth help after youth help: *geen nieuwe start jeugdhulp*).
   // The youth counts read each fact's neighbours (neighbourCells), recomputed for every youth touched.
   const endingOutside = (reasons: string[]) =>
     `(f2.end_date is not null and coalesce(f2.end_reason, '') not in (${reasons.map((r) => `'${r}'`).join(', ')}))`;
@@ -279,14 +284,17 @@ async function refreshTrajectoryFacts(
   // same among the endings herhaald beroep follows up; for a trajectory with a wait from its request (or allocation),
   // the start of the one before it with one; and the latest end before it among those of the same kind, with or without stay. Over all
   // of the youth's trajectories only the first two.
-  const inCell = (by: string): TrajectoryNeighbours<string> => ({
+  // Every partition within one form of care: youth help, or the rest (jeugdbescherming, jeugdreclassering), which the
+  // KPIs count apart (kpi-module.ts inScope).
+  const inCell = (cell: string, by = `${cell}, ${youthHelp('f2')}`): TrajectoryNeighbours<string> => ({
     earlierEnd: earlierEnd(by),
     laterStart: `lead(f2.start_date) over (partition by ${by} order by f2.start_date, f2.trajectory_id)`,
     earlierEnding: before('f2.end_date', by, counting, 'f2.end_date'),
     earlierFollowedEnding: before('f2.end_date', by, followed, 'f2.end_date'),
     earlierRequestedStart: before('f2.start_date', by, requested, 'f2.start_date'),
     earlierAllocatedStart: before('f2.start_date', by, allocated, 'f2.start_date'),
-    earlierEndSameStay: earlierEnd(`${by}, f2.with_stay`),
+    // Of the same kind: with stay, ambulant, or neither (crisis without stay, jeugdreclassering, jeugdbescherming).
+    earlierEndSameStay: earlierEnd(`${by}, f2.with_stay, ${ambulantCare('f2')}`),
   });
   const valuesOf = <K extends keyof TrajectoryNeighbours>(
     columns: Pick<TrajectoryNeighbours, K>,
@@ -306,7 +314,8 @@ async function refreshTrajectoryFacts(
     )}
     from (
       select f2.trajectory_id,
-        (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date) as next_start,
+        (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f2.youth and n.start_date > f2.end_date
+          and ${sql.raw(youthHelp('n'))} = ${sql.raw(youthHelp('f2'))}) as next_start,
         ${neighbours}
       from kpi_trajectory_facts f2 join kpi_touched_youths y on y.youth = f2.youth left join municipalities m on m.cbs_code = f2.municipality_code) x
     where f.trajectory_id = x.trajectory_id and (f.next_start, ${list('f')}) is distinct from (x.next_start, ${list('x')})`);

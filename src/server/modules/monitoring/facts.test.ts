@@ -13,6 +13,10 @@ import { readSources } from '../exchange/sources.js';
 import { refreshKpiFacts } from './facts.service.js';
 import { computeKpis, resolveRegion } from './kpi.service.js';
 
+/** Facts n and f are of the same form of care: both youth help, or both jeugdreclassering/jeugdbescherming (47, 48). */
+const sameFormText = `coalesce(n.product_category in ('47', '48'), false) = coalesce(f.product_category in ('47', '48'), false)`;
+const sameForm = sql.raw(sameFormText);
+
 /**
  * The money facts follow the declaration lines incrementally, and reading them again never counts a line twice. The
  * trajectory facts keep each youth's next start current when a later import brings a new trajectory.
@@ -148,7 +152,8 @@ describe('kpi_money_facts', () => {
       select
         (select count(*) from kpi_trajectory_facts where trajectory_id = any(${sql.param(endedWithoutNext)}::bigint[]) and next_start >= '2025-01-01')::int as found,
         (select count(*) from kpi_trajectory_facts f where f.next_start is distinct from
-          (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f.youth and n.start_date > f.end_date))::int as wrong`,
+          (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f.youth and n.start_date > f.end_date
+            and ${sameForm}))::int as wrong`,
     );
     expect(now!.found).toBeGreaterThan(0);
     expect(now!.wrong).toBe(0);
@@ -164,9 +169,9 @@ describe('kpi_money_facts', () => {
       sql`
       select
         count(*) filter (where f.earlier_end is distinct from
-            (select max(coalesce(n.end_date, 'infinity')) from kpi_trajectory_facts n where n.youth = f.youth and ${before('f', 'n')})
+            (select max(coalesce(n.end_date, 'infinity')) from kpi_trajectory_facts n where n.youth = f.youth and ${before('f', 'n')} and ${sameForm})
           or f.later_start is distinct from
-            (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f.youth and ${before('n', 'f')}))::int as wrong,
+            (select min(n.start_date) from kpi_trajectory_facts n where n.youth = f.youth and ${before('n', 'f')} and ${sameForm}))::int as wrong,
         count(*) filter (where f.start_date < '2025-01-01' and f.later_start >= '2025-01-01')::int as reached,
         count(*) filter (where f.earlier_end is not null)::int as shared
       from kpi_trajectory_facts f`,
@@ -268,20 +273,22 @@ describe('kpi_money_facts', () => {
     const db = ctx.database.db;
     // Recomputed with plain subqueries: stay from the region's product (else categories 43/44), the latest end of the
     // youth's earlier facts of the same kind per cell, and the earliest day from the start that a contract of the
-    // region covering the provider (holder or combination member, to its latest extension) reaches.
+    // region covering the provider (holder or combination member, to its latest extension) for its product's lot reaches.
     const trajectoryFactsWrong = async () => {
       const earlier = (...same: string[]) =>
         sql.raw(`(select max(coalesce(n.end_date, 'infinity')) from kpi_trajectory_facts n
         join municipalities nm on nm.cbs_code = n.municipality_code
-        where n.youth = f.youth and n.with_stay = f.with_stay and nm.region_id = m.region_id
+        where n.youth = f.youth and n.with_stay = f.with_stay and nm.region_id = m.region_id and (n.with_stay
+          or coalesce(n.product_category in ('46', '47', '48'), false) = coalesce(f.product_category in ('46', '47', '48'), false))
+          and ${sameFormText}
           and (n.start_date, n.trajectory_id) < (f.start_date, f.trajectory_id) ${same.map((c) => `and n.${c} is not distinct from f.${c}`).join(' ')})`);
       const [wrong] = await queryRows<{ stay: number; neighbours: number; contracted: number }>(
         db,
         sql`
         with contract_days as (
-          select c.region_id, pr.agb_code, c.start_date,
+          select c.region_id, pr.agb_code, lo.code as lot, c.start_date,
             greatest(c.end_date, coalesce((select max(e.new_end_date) from contract_extensions e where e.contract_id = c.id), c.end_date)) as end_date
-          from contracts c join providers pr on pr.id = c.provider_id
+          from contracts c join lots lo on lo.id = c.lot_id join providers pr on pr.id = c.provider_id
             or pr.id in (select cm.provider_id from combination_members cm where cm.combination_id = c.combination_id))
         select
           count(*) filter (where f.with_stay is distinct from coalesce(
@@ -292,7 +299,9 @@ describe('kpi_money_facts', () => {
             or f.earlier_end_same_stay_in_category is distinct from ${earlier('product_category')}
             or f.earlier_end_same_stay_in_lot is distinct from ${earlier('lot')})::int as neighbours,
           count(*) filter (where f.contracted_from is distinct from (select min(greatest(f.start_date, d.start_date)) from contract_days d
-            where d.region_id = m.region_id and d.agb_code = f.provider_agb and d.end_date >= f.start_date))::int as contracted
+            where d.region_id = m.region_id and d.agb_code = f.provider_agb and d.end_date >= f.start_date
+              and d.lot = (select l.code from products p join lots l on l.id = p.lot_id
+                where p.region_id = m.region_id and p.product_code = f.product_code)))::int as contracted
         from kpi_trajectory_facts f join municipalities m on m.cbs_code = f.municipality_code`,
       );
       return wrong;

@@ -15,8 +15,9 @@ import { compareAll, countKpis, engine, useCrosscheckWorld, world, Y } from './t
  *
  * The generated landscape is the demo region plus: a provider without a contract (99000100, "outside the region")
  * with a product the region does not know (43X01: stay by productcategorie 43, lot unknown), a subcontractor of the
- * Gezinsvormen combination (99000066), a taakgericht product (45T01, no JW301), and a municipality of another region
- * (0344) whose care must not count.
+ * Gezinsvormen combination (99000066) that also gives jeugdbescherming (48B01, unknown: no lot, not contracted, not
+ * ambulant) and ambulant care (45A01, lot AMB, not contracted for that lot), a taakgericht product (45T01, no JW301), and a municipality of another region (0344) whose care must not
+ * count.
  */
 
 useCrosscheckWorld();
@@ -42,6 +43,12 @@ describe('the generated region', () => {
       scope.some((t) => t.productCode === '43X01' && world.ref.withStay(t) && world.ref.lotOf(t.productCode) === null),
     ).toBe(true);
     expect(scope.some((t) => t.provider === '99000066' && world.ref.contracted(t))).toBe(true);
+    // The same contracted provider's jeugdbescherming (48B01, no lot in the product book) and ambulant care (45A01, lot
+    // AMB, which it has no contract for): care not contracted for its lot.
+    expect(scope.some((t) => t.provider === '99000066' && t.category === '48' && !world.ref.contracted(t))).toBe(true);
+    expect(scope.some((t) => t.provider === '99000066' && t.productCode === '45A01' && !world.ref.contracted(t))).toBe(
+      true,
+    );
     expect(scope.some((t) => t.provider === '99000100' && !world.ref.contracted(t))).toBe(true);
     expect(scope.some((t) => t.end === null)).toBe(true);
     // Youths who came back (herhaald beroep) and care of another region that must stay out.

@@ -17,7 +17,7 @@ describe('the hand-made messages', () => {
       world.ctx.database.db,
       sql`select count(*)::int as n from ijw_trajectories where start_date is not null`,
     );
-    expect(n!.n).toBe(108);
+    expect(n!.n).toBe(120);
   });
 });
 
@@ -397,19 +397,24 @@ describe('two waits (story W)', () => {
   });
 });
 
-describe('18+ by birth year (only the year is kept)', () => {
-  it('counts a youth born in year(L) − 18 or before, whatever the day', async () => {
-    const [years] = await queryRows<{ years: string }>(
+describe('18+ by age on the last day of the period (only birth year and month are kept)', () => {
+  it('counts a youth who is 18 on the last day of the period, not one who turns 18 later that year', async () => {
+    const [kept] = await queryRows<{ births: string }>(
       world.ctx.database.db,
       sql`
-      select string_agg(birth_year::text, ',' order by birth_year) as years from ijw_trajectories where provider_agb = ${P.adult}`,
+      select string_agg(birth_year || '-' || birth_month, ',' order by birth_year, birth_month) as births
+      from ijw_trajectories where provider_agb = ${P.adult}`,
     );
-    expect(years!.years).toBe('2007,2008');
-    expect((await kpi('youths_18_plus', '2025', at(P.adult))).total.value).toBe(1);
-    expect((await kpi('youths_18_plus', '2025-12', at(P.adult))).total.value).toBe(1);
-    // The year of the period's last day decides: an interval ending in 2026 counts those born in 2008 too.
-    expect((await kpi('youths_18_plus', '2025-12-01/2026-01-31', at(P.adult))).total.value).toBe(2);
-    expect((await kpi('youths_in_care', '2025', at(P.adult))).total.value).toBe(2);
+    // No day of birth is kept.
+    expect(kept!.births).toBe('2007-6,2007-7,2007-12,2008-1');
+    // 30 June 2025: only the youth born on 30 June 2007 is 18.
+    expect((await kpi('youths_18_plus', '2025Q2', at(P.adult))).total.value).toBe(1);
+    expect((await kpi('youths_18_plus', '2025-07', at(P.adult))).total.value).toBe(2);
+    expect((await kpi('youths_18_plus', '2025Q3', at(P.adult))).total).toMatchObject({ value: 2, previous: 1 });
+    expect((await kpi('youths_18_plus', '2025', at(P.adult))).total.value).toBe(3);
+    // An interval ending in 2026 counts the youth born on the first day of 2008 too.
+    expect((await kpi('youths_18_plus', '2025-12-01/2026-01-31', at(P.adult))).total.value).toBe(4);
+    expect((await kpi('youths_in_care', '2025', at(P.adult))).total.value).toBe(4);
   });
 });
 

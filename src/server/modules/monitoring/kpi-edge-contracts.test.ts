@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { lots, providers } from '../../db/schema/index.js';
 import { buildContract } from '../../testing/factories.js';
@@ -16,7 +16,11 @@ describe('a contract that starts between the end of the previous period and the 
     expect(before.total).toMatchObject({ value: 100, numerator: 2, denominator: 2 });
     // A contract from 15 August 2025: inside the third quarter, after the second one ended.
     const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.agbCode, P.overlap));
-    const [lot] = await db.select({ id: lots.id }).from(lots).where(eq(lots.regionId, world.lekstroom));
+    // The lot of story B's products (45A01, 54B01): Ambulant.
+    const [lot] = await db
+      .select({ id: lots.id })
+      .from(lots)
+      .where(and(eq(lots.regionId, world.lekstroom), eq(lots.code, 'AMB')));
     await buildContract(world.ctx, {
       regionId: world.lekstroom,
       providerId: provider!.id,
@@ -31,5 +35,35 @@ describe('a contract that starts between the end of the previous period and the 
     const q3 = await kpi('outside_region_share', '2025Q3', at(P.overlap));
     expect(q3.total.value).toBe(0);
     expect(q3.total.previous).toBe(q2.total.value);
+  });
+});
+
+describe('a contract for another lot', () => {
+  it('leaves the care outside contract: only a contract for the lot of its product counts', async () => {
+    const db = world.ctx.database.db;
+    const lotOf = async (code: string) =>
+      (
+        await db
+          .select({ id: lots.id })
+          .from(lots)
+          .where(and(eq(lots.regionId, world.lekstroom), eq(lots.code, code)))
+      )[0]!.id;
+    const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.agbCode, P.lot));
+    const contract = {
+      regionId: world.lekstroom,
+      providerId: provider!.id,
+      startDate: '2024-01-01',
+      endDate: '2026-12-31',
+    };
+    // Story M: ambulant care (lot AMB) at a provider contracted for crisis care (lot CRI) only.
+    await buildContract(world.ctx, { ...contract, lotId: await lotOf('CRI') });
+    expect((await kpi('outside_region_share', '2025Q1', at(P.lot))).total).toMatchObject({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+    });
+    // A contract for the lot Ambulant as well: contracted.
+    await buildContract(world.ctx, { ...contract, lotId: await lotOf('AMB') });
+    expect((await kpi('outside_region_share', '2025Q1', at(P.lot))).total).toMatchObject({ value: 0, numerator: 0 });
   });
 });

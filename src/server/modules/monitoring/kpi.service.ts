@@ -32,6 +32,7 @@ import {
 import { getKpiSettings } from './settings.service.js';
 import { roundFigures, roundYouths, suppressCells, type RawCell } from './suppression.js';
 import { listTargets, type KpiTarget } from './targets.service.js';
+import { unknownProducts } from './unknown-products.js';
 
 export interface ComputeKpisOptions {
   regionId: string;
@@ -186,7 +187,15 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
     ]);
   }
   const facts = await kpiFactsState(db);
-  const response = { period, previousPeriod: previous, groupBy, filters, suppressionThreshold: threshold, rounding };
+  const response = {
+    period,
+    previousPeriod: previous,
+    groupBy,
+    filters,
+    suppressionThreshold: threshold,
+    rounding,
+    unknownProducts: null,
+  };
   if (facts.state === 'building') return { facts, ...response, dataDate: null, data: [] };
   // Read in one transaction with settings for queries that scan most of a fact table and return a few rows: more memory
   // for the counts that still sort (the default 4 MB spills to disk); parallel scans even where the planner expects many
@@ -211,7 +220,9 @@ export async function computeKpis(db: Db, options: ComputeKpisOptions): Promise<
       });
       const asOf = await kpiFactsAsOf(tx);
       if (!asOf) return { facts: { ...facts, state: 'building', asOf }, ...response, dataDate: null, data: [] };
-      return { facts: { ...facts, asOf }, ...response, dataDate, data };
+      // Exact figures only: a count of trajectories is not rounded, and the contract manager is who adds products.
+      const unknown = rounding ? null : await unknownProducts(tx, { regionId: options.regionId, period, filters });
+      return { facts: { ...facts, asOf }, ...response, dataDate, unknownProducts: unknown, data };
     },
     { isolationLevel: 'repeatable read' },
   );

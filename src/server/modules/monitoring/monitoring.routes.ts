@@ -84,6 +84,15 @@ const ZKpiResponse = z
       .describe(
         'Gegevens tot en met deze datum (peildatum van de gegevens, docs/kpi.md); herhaald beroep telt alleen beëindigingen waarvan de termijn daarvoor afloopt',
       ),
+    unknownProducts: z
+      .object({
+        trajectories: z.number().int().describe('Trajecten in de periode met een productcode buiten het productenboek'),
+        codes: z.array(z.string()).describe('Die productcodes'),
+      })
+      .nullable()
+      .describe(
+        'Productcodes die het productenboek van de regio niet kent (zij tellen naar productcategorie); null bij gepubliceerde cijfers',
+      ),
     data: z.array(
       z.object({
         kpi: z.object({

@@ -131,4 +131,7 @@ export const exchangeEn = {
   'Geen afgekeurde bestanden met deze filters.': 'No rejected files with these filters.',
   '{count} bestand|{count} bestanden': '{count} file|{count} files',
   'Retourberichten van deze selectie downloaden (zip)': 'Download the retour messages of this selection (zip)',
+  '{count} aanvaard bestand noemt een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwing in de tabel.|{count} aanvaarde bestanden noemen een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwingen in de tabel.':
+    '{count} accepted file names a product code that is not in the region’s product book; the steering figures count that care by its product category and without a lot. See the warning in the table.|{count} accepted files name a product code that is not in the region’s product book; the steering figures count that care by its product category and without a lot. See the warnings in the table.',
+  Waarschuwing: 'Warning',
 } as const satisfies Record<string, string>;

@@ -157,7 +157,7 @@ function UploadForm() {
       <div role="status" className="status-message upload-status">
         {phase.name === 'sending' && <p className="utrecht-paragraph">{t('Bezig met verzenden…')}</p>}
         {phase.name === 'processing' && <p className="utrecht-paragraph">{t('Bezig met verwerken…')}</p>}
-        {phase.name === 'done' && <ImportSummary summary={phase.response.summary} />}
+        {phase.name === 'done' && <ImportSummary summary={phase.response.summary} results={phase.response.results} />}
       </div>
       {phase.name === 'failed' && <Alert type="error">{phase.error.problem.detail ?? phase.error.problem.title}</Alert>}
       {phase.name === 'done' && <ImportResults response={phase.response} />}
@@ -165,11 +165,12 @@ function UploadForm() {
   );
 }
 
-function ImportSummary({ summary }: { summary: ImportResponse['summary'] }) {
+function ImportSummary({ summary, results }: Pick<ImportResponse, 'summary' | 'results'>) {
   const { t, lang } = useT();
   const counts = Object.fromEntries(Object.entries(summary).map(([name, n]) => [name, formatCount(n, lang)]));
+  const warned = results.filter((r) => r.warnings.length > 0).length;
   return (
-    <div className={`utrecht-alert utrecht-alert--${summary.rejected > 0 ? 'warning' : 'ok'}`}>
+    <div className={`utrecht-alert utrecht-alert--${summary.rejected > 0 || warned > 0 ? 'warning' : 'ok'}`}>
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
           <p className="utrecht-paragraph import-summary">
@@ -178,6 +179,14 @@ function ImportSummary({ summary }: { summary: ImportResponse['summary'] }) {
           {summary.rejected > 0 && (
             <p className="utrecht-paragraph">
               {t('De afgekeurde bestanden staan bovenaan de tabel, en met hun redenen in de quarantaine.')}
+            </p>
+          )}
+          {warned > 0 && (
+            <p className="utrecht-paragraph import-warnings">
+              {t(
+                '{count} aanvaard bestand noemt een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwing in de tabel.|{count} aanvaarde bestanden noemen een productcode die niet in het productenboek van de regio staat; de stuurinformatie telt die zorg volgens de productcategorie en zonder perceel. Zie de waarschuwingen in de tabel.',
+                { count: warned },
+              )}
             </p>
           )}
         </div>
@@ -206,7 +215,17 @@ function ImportResults({ response }: { response: ImportResponse }) {
           header: t('Redenen'),
           cell: (r) => (
             <>
-              <ReasonList reasons={r.reasons} />
+              {r.warnings.length > 0 ? (
+                <ul className="utrecht-unordered-list reason-list">
+                  {r.warnings.map((w, i) => (
+                    <li key={i} className="utrecht-unordered-list__item">
+                      <strong>{t('Waarschuwing')}</strong> ({w.rule}): {w.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <ReasonList reasons={r.reasons} />
+              )}
               {r.status === 'rejected' && r.fileId && (
                 <TextLink to={`/berichten/quarantaine/${r.fileId}`}>
                   {t('In de quarantaine')}

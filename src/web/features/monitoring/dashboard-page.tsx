@@ -9,7 +9,14 @@ import { useT } from '../../i18n';
 import type { KpiResponse, KpiResult } from '../../../shared/kpi';
 import { DashboardControls, periodLabel } from './dashboard-controls';
 import { FactsStatus } from './facts-status';
-import { DrillPath, LoadProblem, MonitoringNav, ProvisionalNotice, useShownPeriod } from './dashboard-parts';
+import {
+  DrillPath,
+  LoadProblem,
+  MonitoringNav,
+  ProvisionalNotice,
+  UnknownProductsNotice,
+  useShownPeriod,
+} from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
 import { KpiChange, KpiTarget, KpiValue, kpiName, locale, ProvisionalBadge } from './kpi-figures';
 import { formatKpiValue } from '../../../shared/kpi-charts';
@@ -99,6 +106,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
       )}
       <FactsStatus facts={response?.facts ?? null} dataDate={response?.dataDate} retry={reload} />
       {response && !building && <ProvisionalNotice period={response.period} previous={response.previousPeriod} />}
+      {response && !building && <UnknownProductsNotice unknown={response.unknownProducts} />}
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
       {response && !building && <KpiTiles response={response} state={state} />}

@@ -12,7 +12,8 @@ import { kpiDisclosureFor } from '../../../shared/kpi-disclosure';
 import { periodLabel } from './dashboard-controls';
 import { publishedPeriod, toSearch, type DashboardState } from './dashboard-state';
 import type { ScopeType } from './monitoring-api';
-import type { KpiPeriod } from '../../../shared/kpi';
+import type { KpiPeriod, KpiUnknownProducts } from '../../../shared/kpi';
+import { TextLink } from '../../components/button';
 
 /** For the navigation and the start page until their rewrite asks `can(user, 'kpis.read')` directly. */
 export const canSeeDashboard = (user: User) => can(user, 'kpis.read');
@@ -184,6 +185,25 @@ export function ProvisionalNotice({ period, previous }: { period: KpiPeriod; pre
         </span>
       ))}
       {t('De cijfers kunnen nog stijgen; een verschil met de vorige periode is nog geen echte daling of stijging.')}
+    </Alert>
+  );
+}
+
+/**
+ * Trajectories whose product code the region's product book does not know: they count by their productcategorie
+ * (stay for 43 and 44, no lot) until the product is added. Shown to the roles that see exact figures.
+ */
+export function UnknownProductsNotice({ unknown }: { unknown: KpiUnknownProducts | null }) {
+  const { t } = useT();
+  if (!unknown || unknown.trajectories === 0) return null;
+  return (
+    <Alert type="warning" role="status">
+      <strong>{t('Productcodes buiten het productenboek')}</strong>:{' '}
+      {t(
+        '{count} traject in deze periode heeft een productcode die niet in het productenboek van de regio staat ({codes}). Het telt mee volgens zijn productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.|{count} trajecten in deze periode hebben een productcode die niet in het productenboek van de regio staat ({codes}). Ze tellen mee volgens hun productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.',
+        { count: unknown.trajectories, codes: unknown.codes.join(', ') },
+      )}{' '}
+      <TextLink to="/producten">{t('Naar de producten')}</TextLink>
     </Alert>
   );
 }

@@ -115,4 +115,8 @@ export const monitoringEn = {
   'Naar het dashboard': 'To the dashboard',
   'Signalen {period}': 'Signals {period}',
   'cijfer haalt zijn doel niet|cijfers halen hun doel niet': 'figure misses its target|figures miss their target',
+  'Productcodes buiten het productenboek': 'Product codes outside the product book',
+  '{count} traject in deze periode heeft een productcode die niet in het productenboek van de regio staat ({codes}). Het telt mee volgens zijn productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.|{count} trajecten in deze periode hebben een productcode die niet in het productenboek van de regio staat ({codes}). Ze tellen mee volgens hun productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.':
+    '{count} trajectory in this period has a product code that is not in the region’s product book ({codes}). It counts by its product category, without a lot; whether it has stay then follows from the category.|{count} trajectories in this period have a product code that is not in the region’s product book ({codes}). They count by their product category, without a lot; whether they have stay then follows from the category.',
+  'Naar de producten': 'To the products',
 } as const satisfies Record<string, string>;

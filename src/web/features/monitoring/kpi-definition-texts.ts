@@ -14,8 +14,8 @@ interface DefinitionText {
 export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
   youths_in_care: {
     summaryEn: 'Distinct youths with a youth-care trajectory that ran in the period.',
-    nl: 'Unieke jeugdigen (pseudoniem van het BSN) met een traject dat in de periode liep: start (JW305) vóór of op de laatste dag en geen einde (JW307) vóór de eerste dag.',
-    en: 'Distinct youths (pseudonym of the BSN) with a trajectory in care during the period: start (JW305) on or before the last day and no end (JW307) before the first day.',
+    nl: 'Unieke jeugdigen (pseudoniem van het BSN) met een jeugdhulptraject dat in de periode liep: start (JW305) vóór of op de laatste dag en geen einde (JW307) vóór de eerste dag. Jeugdbescherming en jeugdreclassering tellen niet mee: die hebben een eigen cijfer, zoals bij het CBS. Dat geldt ook voor alle andere cijfers over trajecten.',
+    en: 'Distinct youths (pseudonym of the BSN) with a youth-help trajectory in care during the period: start (JW305) on or before the last day and no end (JW307) before the first day. Youth protection and youth probation do not count: they have figures of their own, as at CBS. The same holds for every other figure about trajectories.',
     source: 'CBS Beleidsinformatie Jeugd: jongeren met jeugdhulp',
   },
   inflow: {
@@ -88,9 +88,10 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
   },
   ambulant_stay_ratio: {
     summaryEn: 'Youths with ambulant care per youth with care with stay.',
-    nl: 'Jeugdigen in zorg in de periode met een traject zonder verblijf, gedeeld door jeugdigen met een traject met verblijf.',
-    en: 'Youths in care during the period with a trajectory without stay divided by youths with a trajectory with stay.',
-    source: 'Contract-KPI van de regio (verhouding ambulant / bed)',
+    nl: 'Jeugdigen in zorg in de periode met ambulante zorg, gedeeld door jeugdigen met zorg met verblijf. Ambulant is zorg zonder verblijf, maar niet crisishulp, jeugdbescherming of jeugdreclassering: die telt het CBS apart.',
+    en: 'Youths in care during the period with ambulant care divided by youths with care with stay. Ambulant is care without stay, but not crisis care, youth protection or youth probation: CBS counts those apart.',
+    source:
+      'Contract-KPI van de regio (verhouding ambulant / bed); ambulant als bij het CBS: jeugdhulp zonder verblijf',
   },
   family_care_share: {
     summaryEn: 'Share of the youths with stay who live in a foster family or family home.',
@@ -105,16 +106,28 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
     source: 'Transformatiedoel (−30 % residentieel)',
   },
   outside_region_share: {
-    summaryEn: 'Share of youths in care with a provider that has no contract with the region.',
-    nl: 'Jeugdigen in zorg met een traject bij een aanbieder zonder contract met de regio in die tijd, gedeeld door alle jeugdigen in zorg, in procenten.',
-    en: 'Youths in care with a trajectory at a provider without a contract with the region at that time, divided by all youths in care, as a percentage.',
-    source: 'Minder plaatsingen buiten de regio',
+    summaryEn: 'Share of youths in care with a provider that had no contract for the lot of that care.',
+    nl: 'Jeugdigen in zorg met een traject bij een aanbieder die in die tijd geen contract met de regio had voor het perceel van het product, gedeeld door alle jeugdigen in zorg, in procenten. Een contract voor een ander perceel telt niet. Zorg in een product dat niet in het productenboek staat, heeft geen perceel en dus geen contract.',
+    en: 'Youths in care with a trajectory at a provider that had no contract with the region for the lot of the product at that time, divided by all youths in care, as a percentage. A contract for another lot does not count. Care in a product that is not in the product book has no lot and so no contract.',
+    source: 'Contractsturing van de regio (zorg binnen contract); geen CBS-definitie',
   },
   youths_18_plus: {
-    summaryEn: 'Distinct youths in care who turn 18 or older in the year the period ends.',
-    nl: 'Unieke jeugdigen in zorg in de periode, geboren in of vóór het jaar van het einde van de periode min 18 (alleen het geboortejaar wordt bewaard).',
-    en: 'Distinct youths in care during the period born in or before the year of the period’s end minus 18 (only the birth year is kept).',
-    source: 'CBS Beleidsinformatie Jeugd: 18-plussers',
+    summaryEn: 'Distinct youths in care who are 18 or older on the last day of the period.',
+    nl: 'Unieke jeugdigen in zorg in de periode die op de laatste dag van de periode 18 jaar of ouder zijn. Van de geboortedatum bewaren we alleen jaar en maand; dat is genoeg voor elke maand, elk kwartaal en elk jaar.',
+    en: 'Distinct youths in care during the period who are 18 or older on the period’s last day. Of the birth date only year and month are kept; that suffices for every month, quarter and year.',
+    source: 'CBS: leeftijd op peildatum (jongeren met jeugdzorg, persoonskenmerken)',
+  },
+  youths_youth_protection: {
+    summaryEn: 'Distinct youths with a youth protection measure in the period.',
+    nl: 'Unieke jeugdigen met een traject jeugdbescherming (productcategorie 48) dat in de periode liep. Het CBS telt jeugdbescherming apart van jeugdhulp; daarom tellen deze trajecten niet mee in de andere cijfers.',
+    en: 'Distinct youths with a youth protection trajectory (product category 48) in care during the period. CBS counts youth protection apart from youth help; so these trajectories do not count in the other figures.',
+    source: 'CBS Beleidsinformatie Jeugd: jongeren met jeugdbescherming',
+  },
+  youths_youth_probation: {
+    summaryEn: 'Distinct youths with youth probation in the period.',
+    nl: 'Unieke jeugdigen met een traject jeugdreclassering (productcategorie 47) dat in de periode liep. Het CBS telt jeugdreclassering apart van jeugdhulp; daarom tellen deze trajecten niet mee in de andere cijfers.',
+    en: 'Distinct youths with a youth probation trajectory (product category 47) in care during the period. CBS counts youth probation apart from youth help; so these trajectories do not count in the other figures.',
+    source: 'CBS Beleidsinformatie Jeugd: jongeren met jeugdreclassering',
   },
   satisfaction: {
     summaryEn: 'Average score from experience research, where that data exists.',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  ambulantCare,
   bothPeriods,
   contractedBy,
   date,
@@ -38,10 +39,12 @@ async function countPerPeriod(
   >;
 }
 
+const ambulant = sql.raw(ambulantCare('t'));
+
 /**
- * Verhouding ambulant / verblijf: youths with care without stay per youth with care with stay. Where the facts keep
- * the neighbours in the cells asked, each youth counts once per kind by its first trajectory of that kind there in the
- * period; otherwise grouped by youth.
+ * Verhouding ambulant / verblijf: youths with ambulant care (without stay; not crisis, jeugdreclassering or
+ * jeugdbescherming) per youth with care with stay. Where the facts keep the neighbours in the cells asked, each youth
+ * counts once per kind by its first trajectory of that kind there in the period; otherwise grouped by youth.
  */
 export const ambulantStayRatio: KpiModule = {
   id: 'ambulant_stay_ratio',
@@ -53,7 +56,7 @@ export const ambulantStayRatio: KpiModule = {
         await countFirstInCell(db, ctx, bothPeriods(ctx), (cell) =>
           Object.fromEntries(
             periodTags.flatMap((tag) => [
-              [`ambulant_${tag}`, sql`not t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
+              [`ambulant_${tag}`, sql`${ambulant} and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
               [`stay_${tag}`, sql`t.with_stay and ${firstOfKind(spanOf(ctx, tag), cell.earlierEndSameStay)}`],
             ]),
           ),
@@ -63,7 +66,7 @@ export const ambulantStayRatio: KpiModule = {
         db,
         ctx,
         (p) => ({
-          ambulant: sql`${inCare(p.from, p.to)} and not t.with_stay`,
+          ambulant: sql`${inCare(p.from, p.to)} and ${ambulant}`,
           stay: sql`${inCare(p.from, p.to)} and t.with_stay`,
         }),
         ['ambulant', 'stay'],
@@ -103,9 +106,10 @@ export const familyCareShare: KpiModule = {
 };
 
 /**
- * Aandeel zorg buiten de regio: youths in care at a provider that had no contract with the region (directly or as a
- * member of a contracted combination) overlapping the trajectory, of the youths in care (jeugdigen in zorg, the same
- * cells). Only the trajectories outside contract are grouped by youth.
+ * Aandeel zorg zonder contract voor het perceel: youths in care with a trajectory whose provider had no contract with
+ * the region (directly or as a member of a contracted combination) for the lot of its product overlapping it, of the
+ * youths in care (jeugdigen in zorg, the same cells). Care in a product the product book gives no lot is not
+ * contracted. Only the trajectories outside contract are grouped by youth.
  */
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',

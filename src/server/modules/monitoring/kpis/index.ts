@@ -5,7 +5,15 @@ import type { KpiModule } from './kpi-module.js';
 import { repeatCare12m, repeatCare6m } from './repeat-care.js';
 import { satisfaction } from './satisfaction.js';
 import { spend, spendForecast } from './spend.js';
-import { inflow, outflow, residentialYouths, youths18Plus, youthsInCare } from './youth-counts.js';
+import {
+  inflow,
+  outflow,
+  residentialYouths,
+  youths18Plus,
+  youthsInCare,
+  youthsYouthProbation,
+  youthsYouthProtection,
+} from './youth-counts.js';
 
 export const kpiModules: Record<KpiId, KpiModule> = {
   youths_in_care: youthsInCare,
@@ -25,5 +33,7 @@ export const kpiModules: Record<KpiId, KpiModule> = {
   residential_youths: residentialYouths,
   outside_region_share: outsideRegionShare,
   youths_18_plus: youths18Plus,
+  youths_youth_protection: youthsYouthProtection,
+  youths_youth_probation: youthsYouthProbation,
   satisfaction,
 };

@@ -18,7 +18,25 @@ export interface KpiContext {
   filters: KpiFilters;
   /** The latest start or end date in the data; follow-up windows must end before it. */
   dataDate: string | null;
+  /**
+   * The form of care counted: youth help (absent, every KPI but two), or jeugdbescherming (48) or jeugdreclassering
+   * (47), which CBS reports apart from youth help (docs/kpi.md).
+   */
+  form?: CareForm;
 }
+
+export type CareForm = 'jeugdbescherming' | 'jeugdreclassering';
+/** The productcategorie (JZ020) of each form of care that is not youth help. */
+export const careFormCategories: Record<CareForm, string> = { jeugdbescherming: '48', jeugdreclassering: '47' };
+
+/**
+ * Whether fact alias `a` is youth help (jeugdhulp): any productcategorie but 47 and 48 (and none). Raw SQL text: the
+ * refresh partitions every neighbour by it, so that a youth's youth help is counted apart from their other care.
+ */
+export const youthHelp = (a: string): string =>
+  `coalesce(${a}.product_category not in (${Object.values(careFormCategories)
+    .map((c) => `'${c}'`)
+    .join(', ')}), true)`;
 
 export interface KpiFigures {
   youths: number;
@@ -76,6 +94,18 @@ export const nonEndingReasons = ['20', '37'];
 /** Endings herhaald beroep does not follow up: those, death (02) and a move to another provider (38). */
 export const unfollowedReasons = [...nonEndingReasons, '02', '38'];
 export const earlyReasons = ['32', '33', '34', '35'];
+/**
+ * Productcategorieën (JZ020) that are not ambulant youth help although without stay: 46 jeugdhulp crisis, 47
+ * jeugdreclassering, 48 jeugdbescherming. CBS reports youth protection and probation apart from youth help, and crisis
+ * care is neither ambulant care nor a stay (docs/kpi.md).
+ */
+export const notAmbulantCategories = ['46', '47', '48'];
+/**
+ * Whether fact alias `a` is ambulant care: without stay, and not crisis, jeugdreclassering or jeugdbescherming (a
+ * trajectory without a productcategorie is ambulant when without stay). Raw SQL text, for the refresh's partitions too.
+ */
+export const ambulantCare = (a: string): string =>
+  `(not ${a}.with_stay and coalesce(${a}.product_category not in (${notAmbulantCategories.map((c) => `'${c}'`).join(', ')}), true))`;
 export const perPlanReasons = ['31', '39'];
 
 /** An ISO date as an SQL date. */
@@ -109,7 +139,7 @@ export function trajectoryGroup(groupBy: KpiGroupBy): SQL {
 export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
   return sql`
     select f.youth as client, ${trajectoryGroup(ctx.groupBy)} as grp, f.municipality_code, f.provider_agb, f.product_category,
-      f.product_code, f.start_date, f.end_date, f.end_reason, f.request_wait_days, f.allocation_wait_days, f.birth_year, f.next_start, f.with_stay, p.stay_form,
+      f.product_code, f.start_date, f.end_date, f.end_reason, f.request_wait_days, f.allocation_wait_days, f.birth_year, f.birth_month, f.next_start, f.with_stay, p.stay_form,
       f.contracted_from,
       f.contracted_from is null or f.contracted_from > f.start_date as uncontracted_at_start,
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone
@@ -120,20 +150,26 @@ export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
 }
 
 /**
- * Predicate: a contract of the provider with the region overlaps scoped trajectory `t`, a running one up to `end` (the
- * end of the period asked about, so the previous period reads as its own answer does).
+ * Predicate: a contract of the provider with the region for the lot of its product overlaps scoped trajectory `t`, a
+ * running one up to `end` (the end of the period asked about, so the previous period reads as its own answer does).
  */
 export function contractedBy(end: string): SQL {
   return sql`coalesce(t.contracted_from <= greatest(t.start_date, coalesce(t.end_date, ${date(end)})), false)`;
 }
 
 /**
- * The one scope filter of the trajectory facts (alias f): the region's municipalities and the filters asked. The lot
- * is the fact's own (the refresh keeps it with the region's products), as the grouping by lot is.
+ * The one scope filter of the trajectory facts (alias f): the region's municipalities, the form of care (youth help
+ * unless the KPI counts another form; `all` for every form) and the filters asked. The lot is the fact's own (the
+ * refresh keeps it with the region's products), as the grouping by lot is.
  */
-export function inScope(ctx: KpiContext): SQL {
+export function inScope(ctx: Pick<KpiContext, 'municipalities' | 'filters' | 'form'>, all = false): SQL {
   const f = ctx.filters;
-  return sql`f.municipality_code = any(${sql.param(ctx.municipalities)}::text[])
+  const form = all
+    ? sql``
+    : ctx.form
+      ? sql`and f.product_category = ${careFormCategories[ctx.form]}`
+      : sql`and ${sql.raw(youthHelp('f'))}`;
+  return sql`f.municipality_code = any(${sql.param(ctx.municipalities)}::text[]) ${form}
       ${f.municipality ? sql`and f.municipality_code = ${f.municipality}` : sql``}
       ${f.provider ? sql`and f.provider_agb = ${f.provider}` : sql``}
       ${f.productCategory ? sql`and f.product_category = ${f.productCategory}` : sql``}

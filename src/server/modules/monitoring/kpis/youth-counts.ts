@@ -7,6 +7,7 @@ import {
   pairRows,
   periodTags,
   spanOf,
+  type CareForm,
   type KpiContext,
   type KpiModule,
   type PeriodTag,
@@ -114,12 +115,38 @@ export const residentialYouths = youthCount(
 );
 
 /**
- * Jeugdigen van 18+: in care during the period, born in or before the year of the period's end minus 18. The birth year
- * is the youth's (the latest known, on each of its trajectories), so the youth's first trajectory tells.
+ * Predicate: the youth of trajectory `t` is 18 or older on the last day of the month of `day`: born in that month 18
+ * years earlier or before. Only the birth year and month are kept; a month not known (clients imported before it was
+ * kept) counts as December, so nobody counts before they turn 18.
+ */
+const adultOn = (day: string) =>
+  sql`(t.birth_year * 12 + coalesce(t.birth_month, 12) <= ${(Number(day.slice(0, 4)) - 18) * 12 + Number(day.slice(5, 7))})`;
+
+/**
+ * Jeugdigen van 18 jaar en ouder: in care during the period and 18 or older on its last day (for a period that ends
+ * within a month: on that month's last day). The birth date is the youth's (the latest known, on each of its
+ * trajectories), so the youth's first trajectory tells.
  */
 export const youths18Plus = youthCount(
   'youths_18_plus',
-  (p, cell) => sql`(${firstDuring(p, cell)} and t.birth_year <= ${Number(p.to.slice(0, 4)) - 18})`,
-  (p, tag) => ({ [`adult_${tag}`]: sql`${inCare(p.from, p.to)} and t.birth_year <= ${Number(p.to.slice(0, 4)) - 18}` }),
+  (p, cell) => sql`(${firstDuring(p, cell)} and ${adultOn(p.to)})`,
+  (p, tag) => ({ [`adult_${tag}`]: sql`${inCare(p.from, p.to)} and ${adultOn(p.to)}` }),
   (tag) => sql.raw(`y.adult_${tag}`),
 );
+
+/**
+ * Jeugdigen met jeugdbescherming (48) or jeugdreclassering (47): distinct youths with a trajectory of that form in care
+ * during the period. CBS reports them apart from youth help; every other KPI counts youth help only. Grouped by youth
+ * (the facts keep no neighbours within one of these forms), which is cheap: few trajectories.
+ */
+function formCount(id: KpiModule['id'], form: CareForm): KpiModule {
+  const count = youthCount(
+    id,
+    null,
+    () => ({}),
+    (tag) => sql.raw(`y.during_${tag}`),
+  );
+  return { id, compute: (db, ctx) => count.compute(db, { ...ctx, form }) };
+}
+export const youthsYouthProtection = formCount('youths_youth_protection', 'jeugdbescherming');
+export const youthsYouthProbation = formCount('youths_youth_probation', 'jeugdreclassering');

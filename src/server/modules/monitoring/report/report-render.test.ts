@@ -77,6 +77,7 @@ export function handBuiltReport(): QuarterlyReportData {
     suppressionThreshold: 10,
     rounding: { count: 5, euro: 1000 },
     dataDate: '2025-12-31',
+    unknownProducts: null,
     data: kpiDefinitions.map((_, i) => result(i)),
   };
   return {

@@ -100,6 +100,7 @@ export interface RefTrajectory {
   provider: string;
   client: string;
   birthYear: number | null;
+  birthMonth: number | null;
   allocationNumber: string | null;
   category: string | null;
   productCode: string | null;
@@ -131,7 +132,7 @@ export interface RefData {
   lines: RefLine[];
   products: Map<string, { withStay: boolean; stayForm: string | null; lot: string | null }>;
   /** Per contract of the region: the AGB codes it covers (holder and combination members) and its effective dates. */
-  contracts: Array<{ agbs: Set<string>; start: string; end: string }>;
+  contracts: Array<{ agbs: Set<string>; lot: string; start: string; end: string }>;
   budgetLines: Array<{ code: string; categories: string[] }>;
   budgets: Array<{ year: number; municipality: string; line: string; amount: number }>;
   /** Every accepted message: the municipality that sent or received it, its Dagtekening and the day it was received. */
@@ -148,7 +149,7 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
   const trajectories = await queryRows(
     db,
     sql`
-    select trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, allocation_number, product_category, product_code,
+    select trajectory_key, municipality_code, provider_agb, client_pseudonym, birth_year, birth_month, allocation_number, product_category, product_code,
       request_date::text as request_date, allocation_date::text as allocation_date, allocation_end::text as allocation_end,
       start_date::text as start_date, end_date::text as end_date, end_reason
     from ijw_trajectories`,
@@ -169,8 +170,9 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
   const contracts = await queryRows(
     db,
     sql`
-    select c.id::text as id, c.combination_id::text as combination_id, c.start_date::text as start_date, c.end_date::text as end_date, pr.agb_code
-    from contracts c join providers pr on pr.id = c.provider_id where c.region_id = ${regionId}::uuid`,
+    select c.id::text as id, c.combination_id::text as combination_id, c.start_date::text as start_date, c.end_date::text as end_date, pr.agb_code,
+      lo.code as lot
+    from contracts c join providers pr on pr.id = c.provider_id join lots lo on lo.id = c.lot_id where c.region_id = ${regionId}::uuid`,
   );
   const extensions = await queryRows(
     db,
@@ -209,6 +211,7 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
       provider: String(r.provider_agb),
       client: String(r.client_pseudonym),
       birthYear: r.birth_year === null ? null : Number(r.birth_year),
+      birthMonth: r.birth_month === null ? null : Number(r.birth_month),
       allocationNumber: text(r.allocation_number),
       category: text(r.product_category),
       productCode: text(r.product_code),
@@ -246,7 +249,7 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
           .filter((m) => c.combination_id !== null && m.combination_id === c.combination_id)
           .map((m) => String(m.agb_code)),
       ]);
-      return { agbs, start: String(c.start_date), end: ends.at(-1) ?? String(c.end_date) };
+      return { agbs, lot: String(c.lot), start: String(c.start_date), end: ends.at(-1) ?? String(c.end_date) };
     }),
     budgetLines: budgetLines.map((b) => ({
       code: String(b.code),

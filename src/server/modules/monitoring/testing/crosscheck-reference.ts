@@ -104,10 +104,11 @@ export class Reference {
   }
 
   /** Started trajectories in the region's scope and the filters. */
-  scoped(filters: RefFilters): RefTrajectory[] {
+  scoped(filters: RefFilters, form: 'all' | 'help' | '47' | '48' = 'all'): RefTrajectory[] {
     return this.data.trajectories.filter(
       (t) =>
         t.start !== null &&
+        (form === 'all' || (form === 'help' ? !isProtectionOrProbation(t) : t.category === form)) &&
         this.data.municipalities.has(t.municipality) &&
         (!filters.municipality || t.municipality === filters.municipality) &&
         (!filters.provider || t.provider === filters.provider) &&
@@ -225,7 +226,9 @@ export class Reference {
     filters: RefFilters = {},
   ): RefResult | null {
     const { from, to } = period;
-    const scoped = () => this.scoped(filters);
+    // Youth help, apart from jeugdbescherming (48) and jeugdreclassering (47), which have counts of their own (CBS).
+    const form = kpi === 'youths_youth_protection' ? '48' : kpi === 'youths_youth_probation' ? '47' : 'help';
+    const scoped = () => this.scoped(filters, form);
     const group = (t: RefTrajectory) => this.trajectoryGroup(t, groupBy);
     // A count of youths stands for the youths it counts: they are "the distinct youths behind it".
     const youthCount =
@@ -240,6 +243,8 @@ export class Reference {
 
     switch (kpi) {
       case 'youths_in_care':
+      case 'youths_youth_protection':
+      case 'youths_youth_probation':
         return this.perGroup(scoped(), group, youthCount(during));
       case 'inflow': {
         const before = isoOf(dayOf(from) - 1);
@@ -272,14 +277,21 @@ export class Reference {
         return this.perGroup(scoped(), group, youthCount(residential));
       }
       case 'youths_18_plus': {
-        const born = Number(to.slice(0, 4)) - 18;
+        // 18 on the last day of the period (of its last month): the month of the 18th birthday (December when only
+        // the year is known) is that month or earlier.
+        const eighteenIn = (t: RefTrajectory) =>
+          t.birthYear === null ? null : `${t.birthYear + 18}-${String(t.birthMonth ?? 12).padStart(2, '0')}`;
         const adults = (ts: RefTrajectory[]) =>
-          clientsWhere(ts, (t) => inCareDuring(t, from, to) && t.birthYear !== null && t.birthYear <= born);
+          clientsWhere(ts, (t) => inCareDuring(t, from, to) && (eighteenIn(t) ?? '9999') <= to.slice(0, 7));
         return this.perGroup(scoped(), group, youthCount(adults));
       }
       case 'ambulant_stay_ratio':
         return this.perGroup(scoped(), group, (ts) => {
-          const ambulant = clientsWhere(ts, (t) => inCareDuring(t, from, to) && !this.withStay(t)).size;
+          // Ambulant: without stay, and not crisis (46), jeugdreclassering (47) or jeugdbescherming (48).
+          const ambulant = clientsWhere(
+            ts,
+            (t) => inCareDuring(t, from, to) && !this.withStay(t) && !['46', '47', '48'].includes(t.category ?? ''),
+          ).size;
           const stay = clientsWhere(ts, (t) => inCareDuring(t, from, to) && this.withStay(t)).size;
           // youths: the denominator's, as for a share (docs/kpi.md leaves a ratio open; see the crosscheck test).
           return { value: stay > 0 ? ambulant / stay : null, numerator: ambulant, denominator: stay, youths: stay };
@@ -330,8 +342,9 @@ export class Reference {
         return this.perGroup(ended, group, (ts) => {
           const again = ts.filter((t) => {
             const until = plusMonths(t.end!, months);
+            // A new start of youth help (geen nieuwe start jeugdhulp).
             return (this.byClient.get(t.client) ?? []).some(
-              (n) => n.start !== null && n.start > t.end! && n.start <= until,
+              (n) => n.start !== null && n.start > t.end! && n.start <= until && !isProtectionOrProbation(n),
             );
           }).length;
           return { value: pct(again, ts.length), numerator: again, denominator: ts.length, youths: distinct(ts) };
@@ -394,7 +407,11 @@ export class Reference {
    * up to `until` (the end of the period asked about).
    */
   contracted(t: RefTrajectory, until = '9999-12-31'): boolean {
-    return this.data.contracts.some((c) => c.agbs.has(t.provider) && c.start <= (t.end ?? until) && c.end >= t.start!);
+    // A contract for the lot of the trajectory's product (a product the book does not know has no lot: no contract).
+    const lot = this.lotOf(t.productCode);
+    return this.data.contracts.some(
+      (c) => c.lot === lot && c.agbs.has(t.provider) && c.start <= (t.end ?? until) && c.end >= t.start!,
+    );
   }
 
   /**
@@ -449,3 +466,8 @@ export class Reference {
 
 /** KPIs whose rows add up to the total when the grouping partitions the prestaties (money). */
 export const additiveKpis = new Set(['spend', 'spend_forecast']);
+
+/** Jeugdreclassering (47) or jeugdbescherming (48): CBS reports them apart from youth help (docs/kpi.md). */
+function isProtectionOrProbation(t: RefTrajectory): boolean {
+  return t.category === '47' || t.category === '48';
+}

@@ -108,7 +108,16 @@ export function useCrosscheckWorld(): void {
       tariff: number,
     ) => ({ productCategory, productCode, unit, fundingVariant, withStay, tariff });
     landscape.providers.push(
-      { agbCode: '99000066', products: [product('44', '44G01', '14', 'inspanningsgericht', true, 189)] },
+      {
+        agbCode: '99000066',
+        products: [
+          product('44', '44G01', '14', 'inspanningsgericht', true, 189),
+          // Jeugdbescherming, a code the product book does not know: not ambulant (docs/kpi.md).
+          product('48', '48B01', '04', 'inspanningsgericht', false, 95),
+          // Ambulant care (lot AMB), for which this provider has no contract (its contract is Gezinsvormen).
+          product('45', '45A01', '04', 'inspanningsgericht', false, 68.5),
+        ],
+      },
       {
         agbCode: '99000100',
         products: [

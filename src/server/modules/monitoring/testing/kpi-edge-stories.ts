@@ -35,6 +35,8 @@ export const P = {
   followed: '98000014',
   long: '98000015',
   short: '98000016',
+  kinds: '98000017',
+  lot: '98000018',
 } as const;
 /** Cents declared per forecast trajectory and month, kept to state the expected forecast below. */
 export const declared = { g1: 0, g2: 0, g3: 0 };
@@ -180,8 +182,9 @@ export function writeStories(s: Stories): void {
     reason: '31',
   });
 
-  // F: 18+ by birth year only: born on the last day of 2007 and on the first of 2008.
-  for (const born of ['2007-12-31', '2008-01-01']) {
+  // F: 18+ by age on the period's last day: 18 on 30 June 2025, on 1 July 2025, on the last day of 2025 and on the
+  // first of 2026 (a count by birth year takes all three born in 2007 in every quarter of 2025).
+  for (const born of ['2007-06-30', '2007-07-01', '2007-12-31', '2008-01-01']) {
     s.care({
       youth: s.youth(born),
       provider: P.adult,

@@ -11,6 +11,7 @@ import { createRegion } from '../../landscape/regions/regions.service.js';
 import { refreshKpiFacts } from '../facts.service.js';
 import { computeKpis } from '../kpi.service.js';
 import { horizon, Stories } from './care-stories.js';
+import { writeDefinitionStories } from './kpi-edge-definitions.js';
 import { P, writeStories } from './kpi-edge-stories.js';
 
 /**
@@ -54,6 +55,7 @@ export function useEdgeWorld(): void {
 
     const stories = new Stories();
     writeStories(stories);
+    writeDefinitionStories(stories);
     const files = stories.files();
     async function* sources(): AsyncGenerator<ImportSource> {
       for (const f of files) yield f;
