@@ -5,11 +5,21 @@ import { attachment } from './download.js';
 
 export type Cell = string | number | null;
 
+/**
+ * Text a spreadsheet program would run as a formula (=, +, -, @, or a tab or carriage return first) gets a leading
+ * apostrophe, so a name typed as `=HYPERLINK(…)` is shown, not run (OWASP, CSV injection). A plain negative number
+ * written as text, and a lone dash, stay as they are.
+ */
+function defused(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text) || /^-?\d+([.,]\d+)?$/.test(text) || text === '-') return text;
+  return `'${text}`;
+}
+
 /** CSV as Dutch spreadsheet programs open it: semicolons, decimal commas, a BOM for the accents. */
 export function csvOf(rows: Cell[][]): string {
   const field = (v: Cell) => {
     if (v === null) return '';
-    const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
+    const s = typeof v === 'number' ? String(v).replace('.', ',') : defused(v);
     return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `\uFEFF${rows.map((row) => row.map(field).join(';')).join('\r\n')}\r\n`;
