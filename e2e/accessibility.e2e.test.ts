@@ -132,7 +132,7 @@ describe('accessibility of every page', () => {
     await settle(ctx.page, 'Trajecten');
     await check(ctx.page, `${ctx.app.baseUrl}/audit`, 'Audit-log', 'audit');
     const read = ctx.page.getByRole('row').filter({ hasText: 'Ingezien' }).first();
-    expect(await read.innerText()).toContain('Trajecten zoekopdracht');
+    expect(await read.innerText()).toContain('Trajecten: zoekopdracht');
     const first = ctx.page.locator('details').first();
     await first.locator('summary').click();
     expect(await first.innerText()).toContain('Voor');

@@ -319,7 +319,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     await row.getByRole('button', { name: /^Bewerken/ }).click();
     await ctx.page.getByRole('heading', { name: 'Doel wijzigen' }).waitFor();
     await ctx.page.getByLabel('Doelwaarde').fill('10');
-    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await ctx.page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await ctx.page.getByRole('status').filter({ hasText: 'is opgeslagen' }).waitFor();
     // The message comes as the list reloads; the row shows the new value once the answer is in.
     await row.filter({ hasText: 'hoogstens 10 %' }).waitFor();

@@ -110,6 +110,10 @@ describe('providers and contracts', () => {
     await ctx.page.getByRole('button', { name: 'Verlenging toevoegen' }).click();
     await ctx.page.getByLabel('Nieuwe einddatum van verlenging 1', { exact: true }).fill('2029-12-31');
     await ctx.page.getByLabel('Besluitdatum van verlenging 1', { exact: true }).fill('2028-06-01');
+    // A decision date takes the option up: only then does the extension move the contract's end.
+    expect(await ctx.page.getByLabel('Status van de verlenging van verlenging 1', { exact: true }).inputValue()).toBe(
+      'decided',
+    );
     await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
 
     await h1(ctx.page, 'Contract LEK-2026-901');
@@ -305,7 +309,9 @@ describe('providers and contracts', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'planner@vaartserijn.example.nl', password: 'een-lang-genoeg-wachtwoord' }),
     });
-    expect(attempt.status).toBe(401);
+    // The right password of a deactivated account is told so (a wrong one still gets the usual 401).
+    expect(attempt.status).toBe(403);
+    expect(((await attempt.json()) as { detail: string }).detail).toContain('gedeactiveerd');
   });
 
   it('raised no script errors in the browser', () => {

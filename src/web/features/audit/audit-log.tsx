@@ -107,8 +107,10 @@ export function AuditLogPage() {
                 cell: (e) => {
                   const known = entityOf(e.entity);
                   const kind = known ? t(known.label) : e.entity;
-                  const name =
-                    e.label ?? (occasionLabels[e.entityId] ? t(occasionLabels[e.entityId]!) : e.entityId.slice(0, 8));
+                  // A search or export is named as such, not by the filters it was asked with.
+                  const name = occasionLabels[e.entityId]
+                    ? t(occasionLabels[e.entityId]!)
+                    : (e.label ?? e.entityId.slice(0, 8));
                   const linked = known?.path && e.action !== 'delete' && !occasionLabels[e.entityId];
                   return (
                     <>

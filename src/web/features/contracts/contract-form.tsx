@@ -240,7 +240,10 @@ function ContractForm({ contract }: { contract?: Contract }) {
                   type="date"
                   label={<RowLabel text={t('Besluitdatum')} suffix={suffix} />}
                   value={row.decidedOn}
-                  onChange={(v) => update({ decidedOn: v })}
+                  // A decision date means the option was taken up: the status follows unless someone set it.
+                  onChange={(v) =>
+                    update({ decidedOn: v, ...(v && row.status === 'option' ? { status: 'decided' } : {}) })
+                  }
                   error={errors.of(`extensions.${i}.decidedOn`)}
                 />
                 <TextField
