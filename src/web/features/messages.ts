@@ -6,6 +6,7 @@ import { jobsEn } from './jobs/i18n-jobs';
 import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
+import { reportsEn } from './monitoring/i18n-reports';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
@@ -21,4 +22,5 @@ export const featureMessages = [
   regionWaitsEn,
   trendsEn,
   moneyEn,
+  reportsEn,
 ] as const;

@@ -7,3 +7,4 @@ export * from './versions.js';
 export * from './availability.js';
 export * from './mail.js';
 export * from './geo.js';
+export * from './reports.js';

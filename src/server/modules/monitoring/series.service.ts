@@ -76,6 +76,18 @@ export interface ComputeSeriesOptions {
  * and whether it is provisional. The wait also gets the region's Treeknorm as reference lines.
  */
 export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): Promise<KpiSeries> {
+  const [series] = await computeKpiSeriesSet(db, { ...options, kpis: [options.kpi] });
+  return series!;
+}
+
+/**
+ * Several KPIs' series at once, one computeKpis per period for all of them (the quarterly report draws every KPI's
+ * trend; a series per KPI would read the facts once per KPI and period).
+ */
+export async function computeKpiSeriesSet(
+  db: Db,
+  options: Omit<ComputeSeriesOptions, 'kpi'> & { kpis: KpiId[] },
+): Promise<KpiSeries[]> {
   const today = options.today ?? dutchToday();
   const count = options.count ?? defaultSeriesLength[options.kind];
   const last = options.until ? shared.parsePeriod(options.until) : await latestPeriod(db, options, today);
@@ -89,66 +101,71 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
     ]);
   const labels = [last];
   while (labels.length < count) labels.unshift(shared.previousPeriod(labels[0]!));
-  const definition = kpiDefinitionById.get(options.kpi)!;
-  const points: KpiSeriesPoint[] = [];
-  const absolute = (await listTargets(db, options.regionId))
-    .filter((t) => t.kpi === options.kpi && t.scopeType === 'region' && t.value !== null)
-    .map((t) => ({ value: t.value!, comparator: t.comparator }))[0];
+  const targets = await listTargets(db, options.regionId);
+  const points = new Map<KpiId, KpiSeriesPoint[]>(options.kpis.map((kpi) => [kpi, []]));
   let response: KpiResponse | null = null;
   for (const period of labels) {
     response = await computeKpis(db, {
       regionId: options.regionId,
       period: period.label,
-      kpis: [options.kpi],
+      kpis: options.kpis,
       filters: options.filters,
       threshold: options.threshold,
       disclosure: options.disclosure,
       today,
     });
-    const result = response.data[0];
-    if (!result?.available) continue;
-    const before = points[points.length - 1];
-    const comparable = !response.period.provisional && before && !before.period.provisional;
-    const target = result.total.target ?? absolute;
-    points.push({
-      period: response.period,
-      total: result.total,
-      target: target ? { value: target.value, comparator: target.comparator } : null,
-      assessment: comparable ? assessChange(definition.direction, result.total.value, before.total.value) : null,
-    });
+    for (const result of response.data) {
+      const list = points.get(result.kpi.id);
+      if (!list || !result.available) continue;
+      const absolute = targets.find((t) => t.kpi === result.kpi.id && t.scopeType === 'region' && t.value !== null);
+      const before = list[list.length - 1];
+      const comparable = !response.period.provisional && before && !before.period.provisional;
+      const target =
+        result.total.target ?? (absolute ? { value: absolute.value!, comparator: absolute.comparator } : null);
+      list.push({
+        period: response.period,
+        total: result.total,
+        target: target ? { value: target.value, comparator: target.comparator } : null,
+        assessment: comparable ? assessChange(result.kpi.direction, result.total.value, before.total.value) : null,
+      });
+    }
   }
   const settings = await getKpiSettings(db, options.regionId);
-  const references: KpiReferenceLine[] =
-    options.kpi === 'wait_days'
-      ? [
-          {
-            key: 'treeknormIntake',
-            label: `Treeknorm aanmelding tot intake (${settings.treeknormIntakeDays} dagen)`,
-            value: settings.treeknormIntakeDays,
-            comparator: 'atMost',
-          },
-          {
-            key: 'treeknormTreatment',
-            label: `Treeknorm aanmelding tot behandeling (${settings.treeknormTreatmentDays} dagen)`,
-            value: settings.treeknormTreatmentDays,
-            comparator: 'atMost',
-          },
-        ]
-      : [];
-  return {
+  return options.kpis.map((kpi) => ({
     facts: response!.facts,
-    kpi: definition,
+    kpi: kpiDefinitionById.get(kpi)!,
     kind: options.kind,
     filters: response!.filters,
     suppressionThreshold: response!.suppressionThreshold,
     rounding: response!.rounding,
-    points: response!.facts.state === 'building' ? [] : points,
-    references,
-  };
+    points: response!.facts.state === 'building' ? [] : points.get(kpi)!,
+    references: kpi === 'wait_days' ? treeknormLines(settings) : [],
+  }));
+}
+
+function treeknormLines(settings: { treeknormIntakeDays: number; treeknormTreatmentDays: number }): KpiReferenceLine[] {
+  return [
+    {
+      key: 'treeknormIntake',
+      label: `Treeknorm aanmelding tot intake (${settings.treeknormIntakeDays} dagen)`,
+      value: settings.treeknormIntakeDays,
+      comparator: 'atMost',
+    },
+    {
+      key: 'treeknormTreatment',
+      label: `Treeknorm aanmelding tot behandeling (${settings.treeknormTreatmentDays} dagen)`,
+      value: settings.treeknormTreatmentDays,
+      comparator: 'atMost',
+    },
+  ];
 }
 
 /** The period of the kind that holds the data's last day, or today when that is earlier or there is no data. */
-async function latestPeriod(db: Db, options: ComputeSeriesOptions, today: string): Promise<shared.ParsedPeriod> {
+async function latestPeriod(
+  db: Db,
+  options: Pick<ComputeSeriesOptions, 'regionId' | 'kind'>,
+  today: string,
+): Promise<shared.ParsedPeriod> {
   const { last } = await kpiDataRange(db, options.regionId);
   const day = last && last < today ? last : today;
   const month = shared.parsePeriod(day.slice(0, 7))!;
