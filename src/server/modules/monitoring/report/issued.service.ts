@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { issuedReports } from '../../../db/schema/index.js';
 import { AppError, ErrorCode } from '../../../http/errors.js';
@@ -92,6 +92,15 @@ export async function listIssuedReports(
     .orderBy(desc(issuedReports.quarter), desc(issuedReports.issuedAt));
   const changes = await changesSinceIssued(db, { ...options, all: true });
   return rows.map((row) => present(row, changes.find((c) => c.reportId === row.id)?.figures ?? null));
+}
+
+/** Changes whenever a report of the region is issued: how many there are and the latest moment. */
+export async function issuedVersion(db: Db, regionId: string): Promise<string> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, latest: sql<string | null>`max(${issuedReports.issuedAt})::text` })
+    .from(issuedReports)
+    .where(eq(issuedReports.regionId, regionId));
+  return `${row?.count ?? 0}|${row?.latest ?? ''}`;
 }
 
 /** The exact PDF as issued. */

@@ -3,7 +3,7 @@ import { assessChange } from '../../../../shared/kpi-direction.js';
 import type { KpiResult } from '../../../../shared/kpi.js';
 import type { Inline, Run } from '../../../pdf/accessible-pdf.js';
 import type { QuarterlyReportData } from './report-data.js';
-import { periodName, targetText } from './report-format.js';
+import { periodName, targetText, valueText } from './report-format.js';
 
 /**
  * The management summary: plain sentences computed from the figures, so they can never disagree with the tables.
@@ -106,10 +106,13 @@ export function summaryPoints(data: QuarterlyReportData): Inline[] {
   const results = data.kpis.data.filter((r) => r.available);
   const points: Inline[] = [];
   const who = data.provider ? data.provider.name : data.region.name;
+  const inCare = results.find((r) => r.kpi.id === 'youths_in_care');
   points.push([
     { text: `${capital(periodName(data.quarter))}: `, bold: true },
     {
-      text: `${who} had ${formatKpiValue(results.find((r) => r.kpi.id === 'youths_in_care')?.total.value ?? null, 'youths')} jeugdigen in zorg${data.kpis.period.provisional ? ' (voorlopig)' : ''}.`,
+      text: inCare
+        ? `${who} had ${valueText(inCare.total, 'youths', data.kpis)} jeugdigen in zorg${data.kpis.period.provisional ? ' (voorlopig)' : ''}.`
+        : `${who}: geen cijfers over jeugdigen in zorg.`,
     },
   ]);
   const t = targets(results);
