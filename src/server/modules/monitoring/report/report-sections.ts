@@ -162,42 +162,49 @@ function groupChart(pdf: AccessiblePdf, result: KpiResult, kpis: KpiResponse): v
   const comparison = budget ? 'Begroting' : periodName(kpis.previousPeriod.label);
   const rows = result.rows.map(withholdCell);
   const other = (c: (typeof rows)[number]) => (budget ? (c.budget ?? null) : c.previous);
-  pdf.section(2, result.kpi.name, () => {
-    if (rows.length) {
-      const values = rows.map((r) => `${r.label} ${r.suppressed ? 'weggelaten' : formatKpiValue(r.value, unit)}`);
-      pdf.figure(
-        `Staafdiagram van ${result.kpi.name.toLowerCase()} per ${kpiGroupLabels[kpis.groupBy].toLowerCase()} in het ${periodName(kpis.period.label)}: ${values.join('; ')}. De tabel hieronder geeft ook ${comparison.toLowerCase()}.`,
-        40 + rows.length * 24,
-        (box) =>
-          drawBarChart(pdf.doc, box, {
-            categories: rows.map((r) => r.label),
-            series: [
-              { name: periodName(kpis.period.label), colour: chartPalette.current, values: rows.map((r) => r.value) },
-              { name: comparison, colour: chartPalette.previous, values: rows.map(other) },
-            ],
-            format: axisFormat(unit),
-          }),
-      );
-    } else pdf.paragraph('Geen verdeling: er zijn geen gegevens in dit kwartaal.');
-    const cells = [...rows, { ...withholdCell(result.total), label: 'Totaal' }];
-    pdf.table({
-      columns: [
-        { header: kpiGroupLabels[kpis.groupBy], width: '*' },
-        { header: periodHeading(kpis.period), width: 100, align: 'right' },
-        { header: comparison, width: 100, align: 'right' },
-      ],
-      rows: cells.map((c) => [
-        c.label,
-        valueText(c, unit, kpis),
-        budget
-          ? c.suppressed || typeof c.budget !== 'number'
-            ? '–'
-            : formatKpiValue(c.budget, unit)
-          : previousText(c, unit),
-      ]),
-      total: true,
-    });
-  });
+  const chartHeight = 40 + rows.length * 24;
+  pdf.section(
+    2,
+    result.kpi.name,
+    () => {
+      if (rows.length) {
+        const values = rows.map((r) => `${r.label} ${r.suppressed ? 'weggelaten' : formatKpiValue(r.value, unit)}`);
+        pdf.figure(
+          `Staafdiagram van ${result.kpi.name.toLowerCase()} per ${kpiGroupLabels[kpis.groupBy].toLowerCase()} in het ${periodName(kpis.period.label)}: ${values.join('; ')}. De tabel hieronder geeft ook ${comparison.toLowerCase()}.`,
+          chartHeight,
+          (box) =>
+            drawBarChart(pdf.doc, box, {
+              categories: rows.map((r) => r.label),
+              series: [
+                { name: periodName(kpis.period.label), colour: chartPalette.current, values: rows.map((r) => r.value) },
+                { name: comparison, colour: chartPalette.previous, values: rows.map(other) },
+              ],
+              format: axisFormat(unit),
+            }),
+        );
+      } else pdf.paragraph('Geen verdeling: er zijn geen gegevens in dit kwartaal.');
+      const cells = [...rows, { ...withholdCell(result.total), label: 'Totaal' }];
+      pdf.table({
+        columns: [
+          { header: kpiGroupLabels[kpis.groupBy], width: '*' },
+          { header: periodHeading(kpis.period), width: 100, align: 'right' },
+          { header: comparison, width: 100, align: 'right' },
+        ],
+        rows: cells.map((c) => [
+          c.label,
+          valueText(c, unit, kpis),
+          budget
+            ? c.suppressed || typeof c.budget !== 'number'
+              ? '–'
+              : formatKpiValue(c.budget, unit)
+            : previousText(c, unit),
+        ]),
+        total: true,
+      });
+    },
+    // The heading stays with its chart.
+    { keepWith: chartHeight + 10 },
+  );
 }
 
 export function groupSection(pdf: AccessiblePdf, data: QuarterlyReportData, kpis: KpiResponse, number: number): void {
