@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/server/db/client.js';
@@ -47,6 +47,9 @@ export async function runReportBench(options: { quick: boolean }): Promise<Repor
     await scaleDemoBudgetsToCare(db);
     await seedDemoRealisations(db);
     await refreshKpiFacts(db);
+    const load = loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ');
     const region = await resolveRegion(db, 'lekstroom');
     const quarter = (await kpiPeriods(db, region.id)).defaultPeriod;
     const [cold, coldMs] = await timed(() => createQuarterlyReport(db, { region: region.id, quarter }));
@@ -71,6 +74,9 @@ The demo region Lekstroom seeded as \`serve\` does (${youths} youths, PGlite), t
 | region, first (answer cache empty) | ${coldMs} ms |
 | region, again (mean of 3) | ${warmMs} ms |
 | one provider (the busiest), first | ${providerMs} ms |
+
+Load average (1, 5, 15 min) when the reports were made: ${load} (other work on this 2-core machine slows every
+figure). The first report of a process also pays for loading and compiling the PDF code and parsing the fonts.
 `;
     return { markdown, reportColdMs: coldMs, reportWarmMs: warmMs, providerReportMs: providerMs, reportPages: pages };
   } finally {

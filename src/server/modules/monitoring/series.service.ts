@@ -86,7 +86,11 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
  */
 export async function computeKpiSeriesSet(
   db: Db,
-  options: Omit<ComputeSeriesOptions, 'kpi'> & { kpis: KpiId[] },
+  options: Omit<ComputeSeriesOptions, 'kpi'> & {
+    kpis: KpiId[];
+    /** An answer already made for one of the periods (same scope and filters, any grouping): its totals are used. */
+    known?: KpiResponse;
+  },
 ): Promise<KpiSeries[]> {
   const today = options.today ?? dutchToday();
   const count = options.count ?? defaultSeriesLength[options.kind];
@@ -105,15 +109,19 @@ export async function computeKpiSeriesSet(
   const points = new Map<KpiId, KpiSeriesPoint[]>(options.kpis.map((kpi) => [kpi, []]));
   let response: KpiResponse | null = null;
   for (const period of labels) {
-    response = await computeKpis(db, {
-      regionId: options.regionId,
-      period: period.label,
-      kpis: options.kpis,
-      filters: options.filters,
-      threshold: options.threshold,
-      disclosure: options.disclosure,
-      today,
-    });
+    response =
+      options.known?.period.label === period.label &&
+      options.kpis.every((k) => options.known!.data.some((r) => r.kpi.id === k))
+        ? options.known
+        : await computeKpis(db, {
+            regionId: options.regionId,
+            period: period.label,
+            kpis: options.kpis,
+            filters: options.filters,
+            threshold: options.threshold,
+            disclosure: options.disclosure,
+            today,
+          });
     for (const result of response.data) {
       const list = points.get(result.kpi.id);
       if (!list || !result.available) continue;

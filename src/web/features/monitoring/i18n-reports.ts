@@ -6,6 +6,7 @@ export const reportsEn = {
   'Toelichting bij de rapportage': 'Commentary on the report',
   'Uitgegeven kwartaalrapportage': 'Issued quarterly report',
   Kwartaalrapportages: 'Quarterly reports',
+  Rapportages: 'Reports',
   'Uw rol mag de kwartaalrapportages niet inzien.': 'Your role may not see the quarterly reports.',
   'Cijfers van de uitgegeven rapportage over {quarter} zijn sindsdien gewijzigd:':
     'Figures of the issued report on {quarter} have changed since:',

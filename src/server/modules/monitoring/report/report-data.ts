@@ -81,6 +81,7 @@ export async function buildQuarterlyReportData(
     count: trendQuarters,
     until: quarter,
     filters: agb ? { provider: agb } : {},
+    known: kpis,
   });
   const signals = await listSignals(db, {
     regionId: region.id,

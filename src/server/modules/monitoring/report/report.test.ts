@@ -93,6 +93,9 @@ describe('GET /reports/quarterly', () => {
       expect(view.pageTexts[0]).toContain('Regio Lekstroom');
       expect(view.pageTexts[0]).toContain('3e kwartaal 2025');
       expect(view.info.Tagged).toBe('yes');
+      // Written for a council: no source paths, no bare message codes, quarters as the screens name them.
+      expect(view.text).not.toContain('docs/');
+      expect(view.text).not.toMatch(/\bJW\d{3}\b|reden \d{2}|\d{4}Q[1-4]/);
       for (const kpi of kpiDefinitions) expect(view.text, kpi.name).toContain(kpi.name);
 
       // The same cells the report was made from; the generated region has small municipalities, so some are withheld.
