@@ -27,7 +27,7 @@ describe('quarterly reports: commentary, issuing and changes since', () => {
     await settle(ctx.page, 'Dashboard');
     await ctx.page
       .getByRole('navigation', { name: 'Sturingsinformatie' })
-      .getByRole('link', { name: 'Rapportages' })
+      .getByRole('link', { name: 'Rapportages', exact: true })
       .click();
     await settle(ctx.page, 'Kwartaalrapportages');
     expect(await ctx.page.getByLabel('Kwartaal', { exact: true }).inputValue()).toBe(defaultPeriod);
