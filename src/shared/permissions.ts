@@ -164,6 +164,14 @@ export const permissionTable = {
     grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
   },
   'targets.read': { description: 'Doelen en drempels op KPI’s lezen', grants: backofficeAndPolicy },
+  'reports.read': {
+    description: 'De toelichting van de regio en de uitgegeven kwartaalrapportages lezen en downloaden',
+    grants: backofficeAndPolicy,
+  },
+  'reports.edit': {
+    description: 'De toelichting van de regio per kwartaal schrijven en een kwartaalrapportage vaststellen en uitgeven',
+    grants: backofficeAndPolicy,
+  },
   'targets.edit': { description: 'Doelen en drempels op KPI’s vastleggen en wijzigen', grants: backoffice },
 
   // --- Supplier management (leveranciersmanagement)

@@ -1,4 +1,5 @@
 import { createTarget } from '../modules/monitoring/targets.service.js';
+import { issueReport } from '../modules/monitoring/report/issued.service.js';
 import type { TestContext } from './harness.js';
 import type { OperationCase, Probe } from './matrix-operations.js';
 import type { World } from './matrix-world.js';
@@ -25,6 +26,14 @@ async function freshTarget(w: World, ctx: TestContext, side: World['a']): Promis
     }),
   );
   return { path: `/kpi-targets/${target.id}` };
+}
+
+/** An issued report of the side's region (its care runs in 2025), to download. */
+async function issued(w: World, ctx: TestContext, side: World['a']): Promise<Probe> {
+  const report = await ctx.database.db.transaction((tx) =>
+    issueReport(tx, w.admin, { regionId: side.region.id, quarter: '2025Q1' }),
+  );
+  return { path: `/issued-reports/${report.id}/pdf` };
 }
 
 export const monitoringOperations: Record<string, OperationCase> = {
@@ -126,5 +135,27 @@ export const monitoringOperations: Record<string, OperationCase> = {
       path: '/kpi-settings',
       body: { provisionalLagMonths: 3, treeknormIntakeDays: 28, treeknormTreatmentDays: 70 },
     }),
+  },
+  'GET /report-comments/{quarter}': {
+    permission: 'reports.read',
+    kind: 'list',
+    own: () => ({ path: '/report-comments/2025Q1' }),
+  },
+  'PUT /report-comments/{quarter}/{subject}': {
+    permission: 'reports.edit',
+    kind: 'object',
+    own: () => ({ path: '/report-comments/2025Q1/report', body: { text: `Toelichting ${next()}` } }),
+  },
+  'GET /issued-reports': { permission: 'reports.read', kind: 'list', own: () => ({ path: '/issued-reports' }) },
+  'POST /issued-reports': {
+    permission: 'reports.edit',
+    kind: 'create',
+    own: () => ({ path: '/issued-reports', body: { quarter: '2025Q1' } }),
+  },
+  'GET /issued-reports/{id}/pdf': {
+    permission: 'reports.read',
+    kind: 'object',
+    own: (w, ctx) => issued(w, ctx, w.a),
+    otherRegion: (w, ctx) => issued(w, ctx, w.b),
   },
 };

@@ -8,6 +8,7 @@ import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
+import { reportsEn } from './monitoring/i18n-reports';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
@@ -25,4 +26,5 @@ export const featureMessages = [
   moneyEn,
   suppliersEn,
   accountEn,
+  reportsEn,
 ] as const;

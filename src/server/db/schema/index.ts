@@ -8,3 +8,4 @@ export * from './availability.js';
 export * from './mail.js';
 export * from './geo.js';
 export * from './suppliers.js';
+export * from './reports.js';

@@ -5,10 +5,20 @@ import { targetRoutes } from './targets.routes.js';
 import { reportRoutes } from './report.routes.js';
 import { seriesRoutes } from './series.routes.js';
 import { moneyRoutes } from './money.routes.js';
+import { reportCommentRoutes } from './report-comments.routes.js';
+import { issuedReportRoutes } from './issued-reports.routes.js';
 
 export const monitoringModule = {
   name: 'monitoring',
-  routes: [monitoringRoutes, seriesRoutes, targetRoutes, reportRoutes, moneyRoutes],
+  routes: [
+    monitoringRoutes,
+    seriesRoutes,
+    targetRoutes,
+    reportRoutes,
+    moneyRoutes,
+    reportCommentRoutes,
+    issuedReportRoutes,
+  ],
   jobs: [kpiRefreshJob],
-  auditEntities: ['kpi-target', 'kpi-settings'] as const,
+  auditEntities: ['kpi-target', 'kpi-settings', 'report-comment', 'issued-report'] as const,
 } satisfies ServerModule;

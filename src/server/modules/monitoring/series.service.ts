@@ -78,6 +78,22 @@ export interface ComputeSeriesOptions {
  * and whether it is provisional. The waits also get the region's Treeknorm as reference lines.
  */
 export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): Promise<KpiSeries> {
+  const [series] = await computeKpiSeriesSet(db, { ...options, kpis: [options.kpi] });
+  return series!;
+}
+
+/**
+ * Several KPIs' series at once, one computeKpis per period for all of them (the quarterly report draws every KPI's
+ * trend; a series per KPI would read the facts once per KPI and period).
+ */
+export async function computeKpiSeriesSet(
+  db: Db,
+  options: Omit<ComputeSeriesOptions, 'kpi'> & {
+    kpis: KpiId[];
+    /** An answer already made for one of the periods (same scope and filters, any grouping): its totals are used. */
+    known?: KpiResponse;
+  },
+): Promise<KpiSeries[]> {
   const today = options.today ?? dutchToday();
   const count = options.count ?? defaultSeriesLength[options.kind];
   const last = options.until ? shared.parsePeriod(options.until) : await latestPeriod(db, options, today);
@@ -91,35 +107,62 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
     ]);
   const labels = [last];
   while (labels.length < count) labels.unshift(shared.previousPeriod(labels[0]!));
-  const definition = kpiDefinitionById.get(options.kpi)!;
-  const points: KpiSeriesPoint[] = [];
-  const absolute = (await listTargets(db, options.regionId))
-    .filter((t) => t.kpi === options.kpi && t.scopeType === 'region' && t.value !== null)
-    .map((t) => ({ value: t.value!, comparator: t.comparator }))[0];
+  const targets = await listTargets(db, options.regionId);
+  const points = new Map<KpiId, KpiSeriesPoint[]>(options.kpis.map((kpi) => [kpi, []]));
   let response: KpiResponse | null = null;
   for (const period of labels) {
-    response = await computeKpis(db, {
-      regionId: options.regionId,
-      period: period.label,
-      kpis: [options.kpi],
-      filters: options.filters,
-      threshold: options.threshold,
-      disclosure: options.disclosure,
-      today,
-    });
-    const result = response.data[0];
-    if (!result?.available) continue;
-    const before = points[points.length - 1];
-    const comparable = !response.period.provisional && before && !before.period.provisional;
-    const target = result.total.target ?? absolute;
-    points.push({
-      period: response.period,
-      total: result.total,
-      target: target ? { value: target.value, comparator: target.comparator } : null,
-      assessment: comparable ? assessChange(definition.direction, result.total.value, before.total.value) : null,
-    });
+    response =
+      options.known?.period.label === period.label &&
+      options.kpis.every((k) => options.known!.data.some((r) => r.kpi.id === k))
+        ? options.known
+        : await computeKpis(db, {
+            regionId: options.regionId,
+            period: period.label,
+            kpis: options.kpis,
+            filters: options.filters,
+            threshold: options.threshold,
+            disclosure: options.disclosure,
+            today,
+          });
+    for (const result of response.data) {
+      const list = points.get(result.kpi.id);
+      if (!list || !result.available) continue;
+      const absolute = targets.find((t) => t.kpi === result.kpi.id && t.scopeType === 'region' && t.value !== null);
+      const before = list[list.length - 1];
+      const comparable = !response.period.provisional && before && !before.period.provisional;
+      const target =
+        result.total.target ?? (absolute ? { value: absolute.value!, comparator: absolute.comparator } : null);
+      list.push({
+        period: response.period,
+        total: result.total,
+        target: target ? { value: target.value, comparator: target.comparator } : null,
+        assessment: comparable ? assessChange(result.kpi.direction, result.total.value, before.total.value) : null,
+      });
+    }
   }
   const settings = await getKpiSettings(db, options.regionId);
+  return options.kpis.map((kpi) => ({
+    facts: response!.facts,
+    kpi: kpiDefinitionById.get(kpi)!,
+    kind: options.kind,
+    filters: response!.filters,
+    suppressionThreshold: response!.suppressionThreshold,
+    rounding: response!.rounding,
+    points: response!.facts.state === 'building' ? [] : points.get(kpi)!,
+    references: treeknormLines(kpi, settings),
+    dataDate: response!.dataDate,
+  }));
+}
+
+/**
+ * The Treeknorm lines beside a wait. The wait from the request starts closest to the aanmelding: both norms
+ * (docs/kpi.md, "Trends and norms"). The wait from the allocation starts later (the allocation follows the aanmelding,
+ * often the intake): only the norm to treatment, as an upper bound.
+ */
+function treeknormLines(
+  kpi: KpiId,
+  settings: { treeknormIntakeDays: number; treeknormTreatmentDays: number },
+): KpiReferenceLine[] {
   const intake: KpiReferenceLine = {
     key: 'treeknormIntake',
     label: `Treeknorm aanmelding tot intake (${settings.treeknormIntakeDays} dagen)`,
@@ -132,30 +175,18 @@ export async function computeKpiSeries(db: Db, options: ComputeSeriesOptions): P
     value: settings.treeknormTreatmentDays,
     comparator: 'atMost',
   };
-  // The wait from the request starts closest to the aanmelding: both norms (docs/kpi.md, "Trends and norms"). The wait
-  // from the allocation starts later (the allocation follows the aanmelding, often the intake): only the norm to
-  // treatment, as an upper bound.
-  const references: KpiReferenceLine[] =
-    options.kpi === 'request_wait_days'
-      ? [intake, treatment]
-      : options.kpi === 'allocation_wait_days'
-        ? [{ ...treatment, label: `${treatment.label}; de wachttijd vanaf de toewijzing is daar een deel van` }]
-        : [];
-  return {
-    facts: response!.facts,
-    kpi: definition,
-    kind: options.kind,
-    filters: response!.filters,
-    suppressionThreshold: response!.suppressionThreshold,
-    rounding: response!.rounding,
-    points: response!.facts.state === 'building' ? [] : points,
-    references,
-    dataDate: response!.dataDate,
-  };
+  if (kpi === 'request_wait_days') return [intake, treatment];
+  if (kpi === 'allocation_wait_days')
+    return [{ ...treatment, label: `${treatment.label}; de wachttijd vanaf de toewijzing is daar een deel van` }];
+  return [];
 }
 
 /** The period of the kind that holds the data's last day, or today when that is earlier or there is no data. */
-async function latestPeriod(db: Db, options: ComputeSeriesOptions, today: string): Promise<shared.ParsedPeriod> {
+async function latestPeriod(
+  db: Db,
+  options: Pick<ComputeSeriesOptions, 'regionId' | 'kind'>,
+  today: string,
+): Promise<shared.ParsedPeriod> {
   const { last } = await kpiDataRange(db, options.regionId);
   const day = last && last < today ? last : today;
   const month = shared.parsePeriod(day.slice(0, 7))!;

@@ -21,6 +21,7 @@ import { readState, reportQuarter, toSearch, type DashboardState } from './dashb
 import { KpiChange, KpiTarget, KpiValue, kpiName, locale, ProvisionalBadge } from './kpi-figures';
 import { formatKpiValue } from '../../../shared/kpi-charts';
 import { exportHref, reportHref, useKpis, usePeriods, type KpiPeriods } from './monitoring-api';
+import { IssuedChangesNotice } from './issued-changes-notice';
 
 /** /dashboard: every KPI for the chosen period and drill-down level, as tiles that lead to the KPI's page. */
 export function DashboardPage() {
@@ -66,6 +67,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
       />
       <DrillPath state={state} basePath="/dashboard" ownProvider={ownProvider} />
       {shown.notice}
+      <IssuedChangesNotice />
       {response && !building && (
         <p className="utrecht-paragraph dashboard-lead">
           {t('Cijfers over {period}, vergeleken met {previous}.', {

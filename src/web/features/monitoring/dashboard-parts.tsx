@@ -45,6 +45,7 @@ export function MonitoringNav() {
     { to: '/dashboard', label: 'Dashboard', show: true },
     { to: '/signalen', label: 'Signalen', show: can(user, 'kpis.read') },
     { to: '/doelen', label: 'Doelen', show: can(user, 'targets.read') },
+    { to: '/rapportages', label: 'Rapportages', show: can(user, 'reports.read') },
   ];
   if (links.filter((l) => l.show).length < 2) return null;
   return (

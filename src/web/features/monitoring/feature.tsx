@@ -5,6 +5,7 @@ import { SignalsPage } from './signals-page';
 import { KeyFiguresTile, SignalsTile } from './start-tiles';
 import { MoneyTile } from './money-tile';
 import { TargetsPage } from './targets-page';
+import { ReportsPage } from './reports-page';
 
 export const monitoringFeature: WebFeature = {
   id: 'monitoring',
@@ -13,6 +14,7 @@ export const monitoringFeature: WebFeature = {
     { path: 'dashboard/:kpi', element: <KpiDetailPage />, permission: 'kpis.read' },
     { path: 'signalen', element: <SignalsPage />, permission: 'kpis.read' },
     { path: 'doelen', element: <TargetsPage />, permission: 'targets.read' },
+    { path: 'rapportages', element: <ReportsPage />, permission: 'reports.read' },
   ],
   menu: [
     {
@@ -20,7 +22,7 @@ export const monitoringFeature: WebFeature = {
       label: 'Dashboard',
       path: '/dashboard',
       permission: 'kpis.read',
-      also: ['/signalen', '/doelen'],
+      also: ['/signalen', '/doelen', '/rapportages'],
     },
   ],
   tiles: [
@@ -28,5 +30,10 @@ export const monitoringFeature: WebFeature = {
     { id: 'key-figures', permission: 'kpis.read', component: KeyFiguresTile },
     { id: 'money', permission: 'budgets.read', component: MoneyTile },
   ],
-  auditEntities: { 'kpi-target': { label: 'Doel' }, 'kpi-settings': { label: 'Instellingen stuurinformatie' } },
+  auditEntities: {
+    'kpi-target': { label: 'Doel' },
+    'kpi-settings': { label: 'Instellingen stuurinformatie' },
+    'report-comment': { label: 'Toelichting bij de rapportage' },
+    'issued-report': { label: 'Uitgegeven kwartaalrapportage' },
+  },
 };

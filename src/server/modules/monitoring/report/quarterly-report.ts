@@ -1,8 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import { reportFileName } from './quarter.js';
 import { buildQuarterlyReportData, type BuildQuarterlyReportOptions, type QuarterlyReportData } from './report-data.js';
-import { buildReportDocument } from './report-document.js';
-import { renderPdf } from './render-pdf.js';
+import { renderReportDocument } from './report-document.js';
 
 export interface QuarterlyReport {
   fileName: string;
@@ -13,7 +12,7 @@ export interface QuarterlyReport {
 export async function renderQuarterlyReport(data: QuarterlyReportData): Promise<QuarterlyReport> {
   return {
     fileName: reportFileName(data.region.code, data.quarter, data.provider?.agb),
-    pdf: await renderPdf(buildReportDocument(data)),
+    pdf: await renderReportDocument(data),
   };
 }
 

@@ -1,23 +1,42 @@
 import { eq } from 'drizzle-orm';
-import type { KpiResponse } from '../../../../shared/kpi.js';
+import { kpiIds, type KpiId, type KpiResponse } from '../../../../shared/kpi.js';
 import type { Db } from '../../../db/client.js';
 import { providers } from '../../../db/schema/index.js';
 import { fieldError } from '../../../http/errors.js';
 import { buildingError, computeKpis, resolveRegion } from '../kpi.service.js';
-import { listSignals, type Signal } from '../signals.service.js';
-import { parseQuarter } from './quarter.js';
+import { computeMoneyLines, type MoneyLinesResponse } from '../money-lines.js';
 import { dutchToday } from '../period.js';
+import { computeKpiSeriesSet, type KpiSeries } from '../series.service.js';
+import { listSignals, type Signal } from '../signals.service.js';
+import { listComments } from './commentary.service.js';
+import { changesSinceIssued, type IssuedChange } from './issued-changes.js';
+import { parseQuarter } from './quarter.js';
+
+/** How many quarters the trends show. */
+export const trendQuarters = 8;
 
 /** Everything the quarterly PDF shows, gathered before rendering so the renderer never touches the database. */
 export interface QuarterlyReportData {
   region: { id: string; code: string; name: string };
-  /** Set for a provider's own report: its figures only, grouped by productcategorie. */
+  /** Set for a provider's own report: its figures only, grouped by productcategorie, beside the region's. */
   provider: { agb: string; name: string } | null;
   quarter: string;
   generatedAt: Date;
   /** Every KPI for the quarter: the total (key figures) and the rows per municipality or productcategorie (charts). */
   kpis: KpiResponse;
+  /** A provider's report: the region's own figures for the same quarter, to set beside the provider's. */
+  regionKpis: KpiResponse | null;
+  /** The last quarters of each KPI up to this one (of the provider, in its report). */
+  series: KpiSeries[];
+  /** Money per budget line (region report only). */
+  money: MoneyLinesResponse | null;
+  /** The region's own words on this quarter (region report only). */
+  comments: { report: string | null; kpis: Partial<Record<KpiId, string>> };
+  /** Figures of reports issued earlier that have moved since (region report only). */
+  changes: IssuedChange[];
   signals: Signal[];
+  /** Set when the report is made to be issued: when and by whom. */
+  issued: { at: Date; by: string } | null;
 }
 
 export interface BuildQuarterlyReportOptions {
@@ -29,6 +48,7 @@ export interface BuildQuarterlyReportOptions {
   /** Small-number threshold (installation setting); the service's default when absent. */
   threshold?: number | undefined;
   now?: Date;
+  issuedBy?: string;
 }
 
 /**
@@ -43,29 +63,68 @@ export async function buildQuarterlyReportData(
   const region = await resolveRegion(db, options.region || undefined);
   const agb = options.provider || undefined;
   if (agb && !/^\d{8}$/.test(agb)) throw fieldError('provider', 'moet een AGB-code van 8 cijfers zijn');
+  // What is provisional is judged on the day the report is made.
+  const today = dutchToday(options.now);
+  const common = { regionId: region.id, threshold: options.threshold, today };
   const kpis = await computeKpis(db, {
-    regionId: region.id,
+    ...common,
     period: quarter,
     groupBy: agb ? 'productCategory' : 'municipality',
     filters: agb ? { provider: agb } : {},
-    threshold: options.threshold,
-    // What is provisional is judged on the day the report is made.
-    today: dutchToday(options.now),
   });
   if (kpis.facts.state === 'building') throw buildingError();
+  const available = kpis.data.filter((r) => r.available).map((r) => r.kpi.id);
+  const series = await computeKpiSeriesSet(db, {
+    ...common,
+    kpis: available.length ? available : [...kpiIds].slice(0, 1),
+    kind: 'quarter',
+    count: trendQuarters,
+    until: quarter,
+    filters: agb ? { provider: agb } : {},
+    known: kpis,
+  });
   const signals = await listSignals(db, {
     regionId: region.id,
     period: quarter,
     provider: agb,
     threshold: options.threshold,
   });
+  const generatedAt = options.now ?? new Date();
+  if (agb) {
+    const regionKpis = await computeKpis(db, { ...common, period: quarter, groupBy: 'region' });
+    return {
+      region,
+      provider: await describeProvider(db, agb),
+      quarter,
+      generatedAt,
+      kpis,
+      regionKpis,
+      series,
+      money: null,
+      comments: { report: null, kpis: {} },
+      changes: [],
+      signals,
+      issued: null,
+    };
+  }
+  const money = await computeMoneyLines(db, { regionId: region.id, period: quarter, threshold: options.threshold });
+  const comments = await listComments(db, region.id, quarter);
   return {
     region,
-    provider: agb ? await describeProvider(db, agb) : null,
+    provider: null,
     quarter,
-    generatedAt: options.now ?? new Date(),
+    generatedAt,
     kpis,
+    regionKpis: null,
+    series,
+    money,
+    comments: {
+      report: comments.report?.text ?? null,
+      kpis: Object.fromEntries(comments.kpis.map((c) => [c.subject, c.text])),
+    },
+    changes: await changesSinceIssued(db, { regionId: region.id, until: quarter, threshold: options.threshold, today }),
     signals,
+    issued: options.issuedBy ? { at: generatedAt, by: options.issuedBy } : null,
   };
 }
 

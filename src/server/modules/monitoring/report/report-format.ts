@@ -21,14 +21,27 @@ export function describePeriod(period: KpiPeriod): string {
   return `${start} – ${longDate.format(to)}`;
 }
 
-/** A period's label with " (voorlopig)" while its declarations cannot be complete yet. */
-export const periodHeading = (period: KpiPeriod) => (period.provisional ? `${period.label} (voorlopig)` : period.label);
+/** "2025Q3" as the screens say it: "3e kwartaal 2025" (another label, a year or month, as it is). */
+export function periodName(label: string): string {
+  const quarter = /^(\d{4})Q([1-4])$/.exec(label);
+  return quarter ? `${quarter[2]}e kwartaal ${quarter[1]}` : label;
+}
+
+/** "3e kw. 2025": the same, short enough for a chart's axis. */
+export function shortPeriodName(label: string): string {
+  const quarter = /^(\d{4})Q([1-4])$/.exec(label);
+  return quarter ? `${quarter[2]}e kw. ${quarter[1]}` : label;
+}
+
+/** A period's name with " (voorlopig)" while its declarations cannot be complete yet. */
+export const periodHeading = (period: KpiPeriod) =>
+  period.provisional ? `${periodName(period.label)} (voorlopig)` : periodName(period.label);
 
 /** What the report says about a provisional period (null for a complete one). */
 export function provisionalText(period: KpiPeriod): string | null {
   if (!period.provisional) return null;
   const until = period.finalOn ? longDate.format(new Date(`${period.finalOn}T00:00:00Z`)) : 'enkele maanden';
-  return `De cijfers over ${period.label} zijn voorlopig: declaraties over dit kwartaal kunnen nog binnenkomen tot ${until}. De cijfers kunnen nog stijgen; een verschil met het vorige kwartaal is nog geen echte daling of stijging.`;
+  return `De cijfers over het ${periodName(period.label)} zijn voorlopig: declaraties over dit kwartaal kunnen nog binnenkomen tot ${until}. De cijfers kunnen nog stijgen; een verschil met het vorige kwartaal is nog geen echte daling of stijging.`;
 }
 
 /** 22 november 2026 om 14:05 (Nederlandse tijd) */

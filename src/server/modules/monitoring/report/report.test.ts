@@ -19,7 +19,7 @@ import { createRegion } from '../../landscape/regions/regions.service.js';
 import { refreshKpiFacts } from '../facts.service.js';
 import { computeKpis, resolveRegion } from '../kpi.service.js';
 import { inspectPdf, isPdf } from '../testing/pdf-check.js';
-import { reportChartKpis } from './report-charts.js';
+import { reportChartKpis } from './report-sections.js';
 
 /** The quarterly report on a generated, imported region: through the API for each role, and through the CLI. */
 let ctx: TestContext;
@@ -91,7 +91,11 @@ describe('GET /reports/quarterly', () => {
     try {
       expect(view.pages).toBeGreaterThanOrEqual(3);
       expect(view.pageTexts[0]).toContain('Regio Lekstroom');
-      expect(view.pageTexts[0]).toContain('2025Q3');
+      expect(view.pageTexts[0]).toContain('3e kwartaal 2025');
+      expect(view.info.Tagged).toBe('yes');
+      // Written for a council: no source paths, no bare message codes, quarters as the screens name them.
+      expect(view.text).not.toContain('docs/');
+      expect(view.text).not.toMatch(/\bJW\d{3}\b|reden \d{2}|\d{4}Q[1-4]/);
       for (const kpi of kpiDefinitions) expect(view.text, kpi.name).toContain(kpi.name);
 
       // The same cells the report was made from; the generated region has small municipalities, so some are withheld.
@@ -115,7 +119,9 @@ describe('GET /reports/quarterly', () => {
         threshold: 1,
         disclosure: 'exact',
       });
-      const lines = view.text.split('\n');
+      // The per-municipality section: each KPI's heading, then its table.
+      const all = view.text.split('\n');
+      const lines = all.slice(all.findIndex((l) => l.trim().endsWith('Per gemeente')));
       for (const { kpi, label } of withheld) {
         const value = raw.data.find((r) => r.kpi.id === kpi.id)!.rows.find((c) => c.label === label)!.value;
         // The chart sections come in reportChartKpis order, each with its table: find this KPI's row for the label.

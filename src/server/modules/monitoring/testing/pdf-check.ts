@@ -16,6 +16,12 @@ function poppler(tool: string, args: string[]): string {
 
 export interface PdfView {
   pages: number;
+  /** pdfinfo's answer: Title, Tagged, Pages, … */
+  info: Record<string, string>;
+  /** pdfinfo -struct: the structure tree (tags in reading order), empty for an untagged PDF. */
+  structure: string;
+  /** Structure elements of a type (H1, Table, Figure, …) and how many of them carry alternative text. */
+  figures: { count: number; withAlt: number };
   /** pdftotext -layout: table rows stay on one line. */
   text: string;
   /** Text per page (form feed separated). */
@@ -32,8 +38,18 @@ export function inspectPdf(pdf: Buffer): PdfView {
   const info = poppler('pdfinfo', [file]);
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
   const text = poppler('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
+  const fields = Object.fromEntries(
+    info.split('\n').flatMap((line) => {
+      const match = /^([^:]+):\s*(.*)$/.exec(line);
+      return match ? [[match[1]!.trim(), match[2]!.trim()]] : [];
+    }),
+  );
+  const raw = pdf.toString('latin1');
   return {
     pages,
+    info: fields,
+    structure: poppler('pdfinfo', ['-struct', file]),
+    figures: { count: raw.match(/\/S \/Figure\b/g)?.length ?? 0, withAlt: raw.match(/\/Alt [(<]/g)?.length ?? 0 },
     text,
     pageTexts: text.split('\f'),
     pictures(out, first, last) {
