@@ -60,7 +60,9 @@ describe('a provisional quarter on the dashboard', () => {
     await trend.locator('table tbody tr').first().waitFor();
     expect(await ctx.page.locator('.kpi-table caption').innerText()).toContain('(voorlopig)');
     // The data date the figures depend on (docs/kpi.md, "The data date"), beside "Stand per".
-    expect(await ctx.page.locator('.facts-data-date').innerText()).toMatch(/^Gegevens tot en met \d{1,2} \S+ \d{4}\.\s*$/);
+    expect(await ctx.page.locator('.facts-data-date').innerText()).toMatch(
+      /^Gegevens tot en met \d{1,2} \S+ \d{4}\.\s*$/,
+    );
     await expect(trend.getByRole('heading', { name: 'Verloop' }).count()).resolves.toBe(1);
     expect(await trend.innerText()).toContain('Bij dit cijfer is lager beter.');
     const header = (await trend.locator('table thead th').allInnerTexts()).map((s) => s.trim());
