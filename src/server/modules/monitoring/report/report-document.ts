@@ -6,6 +6,7 @@ import type { Signal } from '../signals.service.js';
 import { plainDutch } from './plain-language.js';
 import type { QuarterlyReportData } from './report-data.js';
 import {
+  describeDay,
   describeMoment,
   describePeriod,
   periodHeading,
@@ -51,6 +52,12 @@ function cover(pdf: AccessiblePdf, data: QuarterlyReportData, kpis: KpiResponse)
         ...(data.issued
           ? [['Vastgesteld', `${describeMoment(data.issued.at)} door ${data.issued.by}`]]
           : [['Gemaakt op', `${describeMoment(data.generatedAt)} (niet vastgestelde versie)`]]),
+        [
+          'Gegevens tot en met',
+          kpis.dataDate
+            ? `${describeDay(kpis.dataDate)}: tot die dag gelden de berichten als volledig. Herhaald beroep telt alleen beëindigingen waarvan de termijn dan is verstreken.`
+            : 'nog niet bekend',
+        ],
         [
           'Bron',
           'De berichten die gemeenten en aanbieders uitwisselen over toewijzing, start, einde en declaratie van jeugdhulp; de begrotingen, realisatie en doelen van de regio.',

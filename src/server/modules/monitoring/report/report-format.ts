@@ -44,6 +44,9 @@ export function provisionalText(period: KpiPeriod): string | null {
   return `De cijfers over het ${periodName(period.label)} zijn voorlopig: declaraties over dit kwartaal kunnen nog binnenkomen tot ${until}. De cijfers kunnen nog stijgen; een verschil met het vorige kwartaal is nog geen echte daling of stijging.`;
 }
 
+/** 31 december 2025, from an ISO day */
+export const describeDay = (day: string) => longDate.format(new Date(`${day}T00:00:00Z`));
+
 /** 22 november 2026 om 14:05 (Nederlandse tijd) */
 export function describeMoment(at: Date): string {
   return `${stamp.format(at)} uur`;

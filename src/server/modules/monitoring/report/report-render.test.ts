@@ -273,6 +273,10 @@ describe('the quarterly report PDF', () => {
     expect(cover).toContain('3e kwartaal 2025');
     expect(cover).toContain('1 juli – 30 september 2025');
     expect(cover).toContain('22 november 2026 om 14:05 uur');
+    // The day up to which the messages count as complete, which herhaald beroep depends on.
+    expect(cover.replace(/\s+/g, ' ')).toContain(
+      'Gegevens tot en met 31 december 2025: tot die dag gelden de berichten',
+    );
     expect(view.text).not.toMatch(/\d{4}Q[1-4]/);
     expect(view.text).not.toContain('docs/');
     expect(view.text).not.toMatch(/\bJW\d{3}\b/);
