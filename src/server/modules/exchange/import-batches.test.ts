@@ -6,7 +6,7 @@ import type { TestContext } from '../../testing/harness.js';
 import { importSources, type FileResult } from './import.service.js';
 import { secretsFromKey } from '../../security/secrets.js';
 import type { ImportSource } from './sources.js';
-import { contextAllocation, exampleRegionContext } from './testing/example-region.js';
+import { allocation0363, allocation0384, exampleRegionContext } from './testing/example-region.js';
 import { example } from './testing/ijw-examples.js';
 
 // Batches of one file: each message is checked while the one before it may still be being written (on PostgreSQL the
@@ -28,81 +28,6 @@ async function run(files: Array<[string, Buffer]>, batchSize: number): Promise<F
   await importSources({ db: ctx.database.db, secrets, actor: null }, sources(), (r) => results.push(r), batchSize);
   return results;
 }
-
-const allocation0363 = contextAllocation({
-  municipality: '0363',
-  provider: '65656055',
-  id: 'CTX-0363',
-  products: [
-    {
-      number: '300201',
-      category: '55',
-      code: '55A11',
-      start: '2026-04-01',
-      end: '2026-07-14',
-      volume: 2,
-      unit: '04',
-      frequency: '2',
-    },
-    {
-      number: '300202',
-      category: '55',
-      code: '55A12',
-      start: '2026-04-01',
-      end: '2026-07-19',
-      volume: 2,
-      unit: '16',
-      frequency: '2',
-    },
-  ],
-});
-const allocation0384 = contextAllocation({
-  municipality: '0384',
-  provider: '65656055',
-  id: 'CTX-0384',
-  products: [
-    {
-      number: '10071',
-      category: '45',
-      code: '45A03',
-      start: '2026-01-01',
-      end: '2026-12-31',
-      volume: 4,
-      unit: '04',
-      frequency: '4',
-    },
-    {
-      number: '10072',
-      category: '45',
-      code: '45A03',
-      start: '2026-01-01',
-      end: '2026-12-31',
-      volume: 4,
-      unit: '04',
-      frequency: '4',
-    },
-    {
-      number: '10073',
-      category: '45',
-      code: '45A04',
-      start: '2026-01-01',
-      end: '2026-12-31',
-      volume: 16,
-      unit: '04',
-      frequency: '4',
-    },
-    {
-      number: '10074',
-      category: '45',
-      code: '45A03',
-      start: '2026-01-01',
-      end: '2026-12-31',
-      volume: 4,
-      unit: '04',
-      frequency: '4',
-    },
-  ],
-});
 
 describe('an import in many batches', () => {
   it('accepts a start and a stop whose allocation came in the batch before, and counts a file repeated in the next batch once', async () => {

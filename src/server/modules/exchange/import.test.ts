@@ -9,7 +9,13 @@ import { readRetourMessage } from './exchange.service.js';
 import { declaredCents } from './trajectories.js';
 import { validateAgainstXsd } from './xsd.js';
 import { secretsFromKey } from '../../security/secrets.js';
-import { contextAllocation, exampleRegionContext, importFiles } from './testing/example-region.js';
+import {
+  allocation0363,
+  allocation0384,
+  contextAllocation,
+  exampleRegionContext,
+  importFiles,
+} from './testing/example-region.js';
 import { example } from './testing/ijw-examples.js';
 import { refreshKpiFacts } from '../monitoring/facts.service.js';
 import { arrayParam } from './sql-arrays.js';
@@ -40,86 +46,8 @@ const run = (files: Array<[string, Buffer]>) => importFiles(ctx, secrets, files)
 describe('importing the iJw 3.2 example messages', () => {
   it('accepts the valid examples, with the allocations they refer to, and links them into trajectories', async () => {
     const context: Array<[string, Buffer]> = [
-      [
-        'context-0363.xml',
-        contextAllocation({
-          municipality: '0363',
-          provider: '65656055',
-          id: 'CTX-0363',
-          products: [
-            {
-              number: '300201',
-              category: '55',
-              code: '55A11',
-              start: '2026-04-01',
-              end: '2026-07-14',
-              volume: 2,
-              unit: '04',
-              frequency: '2',
-            },
-            {
-              number: '300202',
-              category: '55',
-              code: '55A12',
-              start: '2026-04-01',
-              end: '2026-07-19',
-              volume: 2,
-              unit: '16',
-              frequency: '2',
-            },
-          ],
-        }),
-      ],
-      [
-        'context-0384.xml',
-        contextAllocation({
-          municipality: '0384',
-          provider: '65656055',
-          id: 'CTX-0384',
-          products: [
-            {
-              number: '10071',
-              category: '45',
-              code: '45A03',
-              start: '2026-01-01',
-              end: '2026-12-31',
-              volume: 4,
-              unit: '04',
-              frequency: '4',
-            },
-            {
-              number: '10072',
-              category: '45',
-              code: '45A03',
-              start: '2026-01-01',
-              end: '2026-12-31',
-              volume: 4,
-              unit: '04',
-              frequency: '4',
-            },
-            {
-              number: '10073',
-              category: '45',
-              code: '45A04',
-              start: '2026-01-01',
-              end: '2026-12-31',
-              volume: 16,
-              unit: '04',
-              frequency: '4',
-            },
-            {
-              number: '10074',
-              category: '45',
-              code: '45A03',
-              start: '2026-01-01',
-              end: '2026-12-31',
-              volume: 4,
-              unit: '04',
-              frequency: '4',
-            },
-          ],
-        }),
-      ],
+      ['context-0363.xml', allocation0363],
+      ['context-0384.xml', allocation0384],
     ];
     const contextResults = await run(context);
     expect(contextResults.map((r) => r.status)).toEqual(['accepted', 'accepted']);

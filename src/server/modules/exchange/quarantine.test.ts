@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { buildUser, call, type TestContext } from '../../testing/harness.js';
-import { contextAllocation, exampleRegionContext } from './testing/example-region.js';
+import { allocation0363, exampleRegionContext } from './testing/example-region.js';
 import { example } from './testing/ijw-examples.js';
 import { sniffKind } from './upload.js';
 import type { FileResult } from './import.service.js';
@@ -14,33 +14,6 @@ let ctx: TestContext;
 let manager: string;
 let policy: string;
 
-const allocation0363 = contextAllocation({
-  municipality: '0363',
-  provider: '65656055',
-  id: 'CTX-0363',
-  products: [
-    {
-      number: '300201',
-      category: '55',
-      code: '55A11',
-      start: '2026-04-01',
-      end: '2026-07-14',
-      volume: 2,
-      unit: '04',
-      frequency: '2',
-    },
-    {
-      number: '300202',
-      category: '55',
-      code: '55A12',
-      start: '2026-04-01',
-      end: '2026-07-19',
-      volume: 2,
-      unit: '16',
-      frequency: '2',
-    },
-  ],
-});
 const brokenAllocation = Buffer.from(
   example('JW301')
     .toString('utf8')

@@ -3,18 +3,18 @@ import { useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/alert';
 import { Button, ButtonGroup, TextLink } from '../../components/button';
 import { ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/form-fields';
+import { TextField } from '../../components/form-fields';
 import { Loaded, NotFoundPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { api, fetchAll } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { useFormErrors } from '../../lib/form-errors';
-import { roleLabels } from '../../lib/labels';
 import { translateLabels } from '../../lib/translate-labels';
-import type { Provider, Role, User } from '../../lib/types';
+import type { Provider, User } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
+import { RoleFields } from './role-fields';
 
 const labels: Record<string, Msg> = { name: 'Naam', role: 'Rol', providerId: 'Aanbieder', userId: 'Gebruiker' };
 
@@ -87,28 +87,15 @@ function UserEdit({ user, providers }: { user: User; providers: Provider[] }) {
           onChange={set('name')}
           error={errors.of('name')}
         />
-        <SelectField
-          id="role"
-          label={t('Rol')}
-          description={self ? t('Uw eigen rol wijzigt een andere beheerder.') : undefined}
-          disabled={self}
-          value={draft.role}
-          onChange={set('role')}
-          error={errors.of('role')}
-          options={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+        <RoleFields
+          ownRole={self}
+          role={draft.role}
+          providerId={draft.providerId}
+          providers={providers}
+          errors={errors}
+          onRole={set('role')}
+          onProvider={set('providerId')}
         />
-        {draft.role === 'aanbieder' && (
-          <SelectField
-            id="providerId"
-            label={t('Aanbieder')}
-            description={t('De organisatie waarvoor deze gebruiker werkt')}
-            placeholder={t('Kies een aanbieder')}
-            options={providers.map((p) => ({ value: p.id, label: `${p.name} (${p.agbCode})` }))}
-            value={draft.providerId}
-            onChange={set('providerId')}
-            error={errors.of('providerId')}
-          />
-        )}
         <ButtonGroup>
           <Button type="submit" appearance="primary" disabled={busy}>
             {t('Opslaan')}

@@ -3,18 +3,18 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ButtonGroup, TextLink } from '../../components/button';
 import { ErrorSummary } from '../../components/error-summary';
-import { SelectField, TextField } from '../../components/form-fields';
+import { TextField } from '../../components/form-fields';
 import { ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { api, fetchAll } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
-import { roleLabels } from '../../lib/labels';
 import { translateLabels } from '../../lib/translate-labels';
-import type { Provider, Role, User } from '../../lib/types';
+import type { Provider, User } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
+import { RoleFields } from './role-fields';
 
 const labels: Record<string, Msg> = {
   email: 'E-mailadres',
@@ -86,30 +86,15 @@ function UserForm() {
           onChange={set('name')}
           error={errors.of('name')}
         />
-        <SelectField
-          id="role"
-          label={t('Rol')}
-          placeholder={t('Kies een rol')}
-          value={draft.role}
-          onChange={set('role')}
-          error={errors.of('role')}
-          options={(Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+        <RoleFields
+          isNew
+          role={draft.role}
+          providerId={draft.providerId}
+          providers={providers.status === 'ok' ? providers.data : []}
+          errors={errors}
+          onRole={set('role')}
+          onProvider={set('providerId')}
         />
-        {draft.role === 'aanbieder' && (
-          <SelectField
-            id="providerId"
-            label={t('Aanbieder')}
-            description={t('De organisatie waarvoor deze gebruiker werkt')}
-            placeholder={t('Kies een aanbieder')}
-            options={(providers.status === 'ok' ? providers.data : []).map((p) => ({
-              value: p.id,
-              label: `${p.name} (${p.agbCode})`,
-            }))}
-            value={draft.providerId}
-            onChange={set('providerId')}
-            error={errors.of('providerId')}
-          />
-        )}
         <TextField
           id="password"
           type="password"

@@ -67,6 +67,83 @@ export function contextAllocation(options: {
   );
 }
 
+/** The allocation that the examples to gemeente 0363 (JW305, JW307) refer to: two products of provider 65656055. */
+export const allocation0363 = contextAllocation({
+  municipality: '0363',
+  provider: '65656055',
+  id: 'CTX-0363',
+  products: [
+    {
+      number: '300201',
+      category: '55',
+      code: '55A11',
+      start: '2026-04-01',
+      end: '2026-07-14',
+      volume: 2,
+      unit: '04',
+      frequency: '2',
+    },
+    {
+      number: '300202',
+      category: '55',
+      code: '55A12',
+      start: '2026-04-01',
+      end: '2026-07-19',
+      volume: 2,
+      unit: '16',
+      frequency: '2',
+    },
+  ],
+});
+/** The allocation that the examples to gemeente 0384 (JW317, JW323) refer to: four products of provider 65656055. */
+export const allocation0384 = contextAllocation({
+  municipality: '0384',
+  provider: '65656055',
+  id: 'CTX-0384',
+  products: [
+    {
+      number: '10071',
+      category: '45',
+      code: '45A03',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 4,
+      unit: '04',
+      frequency: '4',
+    },
+    {
+      number: '10072',
+      category: '45',
+      code: '45A03',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 4,
+      unit: '04',
+      frequency: '4',
+    },
+    {
+      number: '10073',
+      category: '45',
+      code: '45A04',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 16,
+      unit: '04',
+      frequency: '4',
+    },
+    {
+      number: '10074',
+      category: '45',
+      code: '45A03',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      volume: 4,
+      unit: '04',
+      frequency: '4',
+    },
+  ],
+});
+
 /** A test database with the parties of the example messages: municipalities 0384 and 0363, providers 42420001 and 65656055. */
 export async function exampleRegionContext(): Promise<TestContext> {
   await loadXsdSupport();
