@@ -20,6 +20,7 @@ export const kpiIds = [
   'family_care_share',
   'residential_youths',
   'outside_region_share',
+  'outside_region_location_share',
   'youths_18_plus',
   'youths_youth_protection',
   'youths_youth_probation',
@@ -282,6 +283,15 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     direction: 'lower-is-better',
     description:
       'Aandeel jeugdigen in zorg bij een aanbieder die voor het perceel van die zorg geen contract met de regio had.',
+  },
+  {
+    id: 'outside_region_location_share',
+    name: 'Aandeel zorg bij aanbieders zonder vestiging in de regio',
+    nameEn: 'Share of care at providers without a location in the region',
+    unit: 'percent',
+    direction: 'lower-is-better',
+    description:
+      'Aandeel jeugdigen in zorg bij een aanbieder van wie geen enkele vestiging in een gemeente van de regio ligt (naar de postcode van de vestigingen).',
   },
   {
     id: 'youths_18_plus',

@@ -7,7 +7,7 @@ export const landscapeCli: CliCommands = (program, cli) => {
   postcodes
     .command('import')
     .description(
-      'lees de middelpunten van postcodegebieden in uit een CSV met de kolommen postcode4, latitude, longitude (WGS84; docs/availability.md); één foute regel en er wordt niets ingelezen',
+      'lees de middelpunten van postcodegebieden in uit een CSV met de kolommen postcode4, latitude, longitude (WGS84) en naar keuze gemeentecode (docs/availability.md); één foute regel en er wordt niets ingelezen',
     )
     .argument('<file>', 'het CSV-bestand')
     .action(async (file: string) => {

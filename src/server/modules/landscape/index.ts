@@ -30,5 +30,6 @@ export {
   importCentroids,
   locationPoints,
   parseCentroidsCsv,
+  providersLocatedOutside,
   type Centroid,
 } from './postcodes/postcodes.service.js';

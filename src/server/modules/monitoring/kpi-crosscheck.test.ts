@@ -50,6 +50,12 @@ describe('the generated region', () => {
       true,
     );
     expect(scope.some((t) => t.provider === '99000100' && !world.ref.contracted(t))).toBe(true);
+    // Care at a provider placed outside the region (99000100, in Utrecht), and at one that cannot be placed (the
+    // gezinshuis in Leerdam, whose area the demo's postcode table leaves out): unknown, so not outside.
+    const places = world.ref.data.locationMunicipalities!;
+    expect(places.get('99000100')).toEqual(['0344']);
+    expect(scope.some((t) => t.provider === '99000100')).toBe(true);
+    expect([...places.values()].some((ms) => ms.every((m) => m === null))).toBe(true);
     expect(scope.some((t) => t.end === null)).toBe(true);
     // Youths who came back (herhaald beroep) and care of another region that must stay out.
     expect(scope.filter((t) => scope.filter((u) => u.client === t.client).length > 1).length).toBeGreaterThan(20);

@@ -111,6 +111,12 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
     en: 'Youths in care with a trajectory at a provider that had no contract with the region for the lot of the product at that time, divided by all youths in care, as a percentage. A contract for another lot does not count. Care in a product that is not in the product book has no lot and so no contract.',
     source: 'Contractsturing van de regio (zorg binnen contract); geen CBS-definitie',
   },
+  outside_region_location_share: {
+    summaryEn: 'Share of youths in care with a provider none of whose locations lies in the region.',
+    nl: 'Jeugdigen in zorg met een traject bij een aanbieder van wie geen enkele vestiging in een gemeente van de regio ligt, gedeeld door alle jeugdigen in zorg, in procenten. De gemeente van een vestiging volgt uit haar postcode (de ingelezen tabel van postcodegebieden met hun gemeente). Een aanbieder van wie geen vestiging te plaatsen is, telt niet als buiten de regio. De vestigingen van vandaag gelden voor elke periode. Zonder die tabel is er geen cijfer.',
+    en: 'Youths in care with a trajectory at a provider none of whose locations lies in a municipality of the region, divided by all youths in care, as a percentage. A location’s municipality follows from its postcode (the imported table of postcode areas with their municipality). A provider none of whose locations can be placed does not count as outside. Today’s locations place every period. Without that table there is no figure.',
+    source: 'Zorg dichtbij huis (transformatiedoel); iJw noemt geen locatie, dus de vestigingen van de aanbieder',
+  },
   youths_18_plus: {
     summaryEn: 'Distinct youths in care who are 18 or older on the last day of the period.',
     nl: 'Unieke jeugdigen in zorg in de periode die op de laatste dag van de periode 18 jaar of ouder zijn. Van de geboortedatum bewaren we alleen jaar en maand; dat is genoeg voor elke maand, elk kwartaal en elk jaar.',

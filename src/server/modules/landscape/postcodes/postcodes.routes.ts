@@ -14,7 +14,7 @@ postcodeRoutes.openapi(
     tags: ['Regio'],
     summary: 'De middelpunten van postcodegebieden (PC4) inlezen, als CSV',
     description:
-      'Kolommen postcode4, latitude en longitude (WGS84), gescheiden door komma, puntkomma of tab; uit de open data van CBS/PDOK (docs/availability.md). Elke regel wordt gecontroleerd; één foute regel en er wordt niets ingelezen. Een bekende postcode krijgt het nieuwe punt.',
+      'Kolommen postcode4, latitude en longitude (WGS84) en naar keuze gemeentecode (CBS), gescheiden door komma, puntkomma of tab; uit de open data van CBS/PDOK (docs/availability.md). Elke regel wordt gecontroleerd; één foute regel en er wordt niets ingelezen. Een bekende postcode krijgt het nieuwe punt.',
     request: {
       body: {
         // A plain schema: the handler reads and checks the text itself, row by row.

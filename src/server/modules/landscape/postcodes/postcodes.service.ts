@@ -1,6 +1,6 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { dutchBounds } from '../../../../shared/geo.js';
-import type { Db } from '../../../db/client.js';
+import { queryRows, type Db } from '../../../db/client.js';
 import { bumpDataVersion } from '../../../db/data-versions.js';
 import { postcodeCentroids } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, type InvalidParam } from '../../../http/errors.js';
@@ -11,6 +11,8 @@ export interface Centroid {
   postcode4: string;
   latitude: number;
   longitude: number;
+  /** The CBS code of the municipality the area lies in, when the file gave it. */
+  municipalityCode?: string | null;
 }
 
 /** The header names a file may use for each column (case-insensitive): ours, and those common in open data. */
@@ -20,14 +22,18 @@ const columnNames = {
   longitude: ['longitude', 'lon', 'lng', 'lengtegraad'],
 } as const;
 
+/** The optional column with the area's municipality: a CBS code of four digits, with or without CBS's "GM". */
+const municipalityColumn = ['gemeentecode', 'gemeente_code', 'gm_code', 'gwb_code', 'municipality_code'];
+
 /** At most this many rows' errors are reported; the file is refused as soon as one row is wrong. */
 const maxReported = 20;
 
 /**
  * Reads a CSV of PC4 centroids: a header naming the columns postcode4, latitude and longitude (in any order, other
- * columns ignored; separator `,`, `;` or tab; decimal comma allowed when the separator is not a comma), then one row
- * per four-digit postcode. Every row is checked: four digits 1000–9999, WGS84 coordinates inside the Netherlands,
- * each postcode once. One bad row refuses the whole file, with the line number and reason of each (up to 20).
+ * columns ignored; separator `,`, `;` or tab; decimal comma allowed when the separator is not a comma), and optionally
+ * gemeentecode, then one row per four-digit postcode. Every row is checked: four digits 1000–9999, WGS84 coordinates
+ * inside the Netherlands, a municipality code of four digits (GM0344 or 0344) where the column is there, each postcode
+ * once. One bad row refuses the whole file, with the line number and reason of each (up to 20).
  */
 export function parseCentroidsCsv(text: string): Centroid[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -47,6 +53,7 @@ export function parseCentroidsCsv(text: string): Centroid[] {
       header.findIndex((h) => (names as readonly string[]).includes(h)),
     ]),
   ) as Record<keyof typeof columnNames, number>;
+  const municipalityIndex = header.findIndex((h) => municipalityColumn.includes(h));
   const missing = Object.entries(index).filter(([, i]) => i < 0);
   if (missing.length)
     throw new AppError(
@@ -84,10 +91,14 @@ export function parseCentroidsCsv(text: string): Centroid[] {
         lineNo,
         `longitude van ${postcode4} moet een lengtegraad in Nederland zijn (${lonMin} tot ${lonMax})`,
       );
+    const municipality = municipalityIndex < 0 ? '' : (c[municipalityIndex] ?? '');
+    const municipalityCode = /^(GM)?[0-9]{4}$/i.test(municipality) ? municipality.slice(-4) : null;
+    if (municipality !== '' && !municipalityCode)
+      return refuse(lineNo, `gemeentecode van ${postcode4} moet een CBS-code van vier cijfers zijn (0344 of GM0344)`);
     const earlier = seen.get(postcode4);
     if (earlier) return refuse(lineNo, `${postcode4} staat ook al op regel ${earlier}`);
     seen.set(postcode4, lineNo);
-    rows.push({ postcode4, latitude, longitude });
+    rows.push({ postcode4, latitude, longitude, ...(municipalityIndex < 0 ? {} : { municipalityCode }) });
   });
   if (bad > 0) {
     const summary = `${bad} ${bad === 1 ? 'regel is' : 'regels zijn'} niet goed; er is niets ingelezen`;
@@ -104,24 +115,27 @@ export function parseCentroidsCsv(text: string): Centroid[] {
 }
 
 /**
- * Writes the centroids, all or nothing: a postcode already known gets the file's point, the others stay. The search
- * index and everything else that reads places follow at once (the landscape's data version).
+ * Writes the centroids, all or nothing: a postcode already known gets the file's point, the others stay; its
+ * municipality stays as it was when the file has no such column. The search index and everything else that reads
+ * places follow at once (the landscape's data version).
  */
 export async function importCentroids(
   db: Db,
   actor: Actor | null,
   rows: Centroid[],
 ): Promise<{ imported: number; total: number }> {
+  const withMunicipality = rows.some((r) => r.municipalityCode !== undefined);
   return db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000)
       await tx
         .insert(postcodeCentroids)
-        .values(rows.slice(i, i + 1000))
+        .values(rows.slice(i, i + 1000).map((r) => ({ ...r, municipalityCode: r.municipalityCode ?? null })))
         .onConflictDoUpdate({
           target: postcodeCentroids.postcode4,
           set: {
             latitude: sql`excluded.latitude`,
             longitude: sql`excluded.longitude`,
+            ...(withMunicipality ? { municipalityCode: sql`excluded.municipality_code` } : {}),
             importedAt: sql`now()`,
           },
         });
@@ -136,6 +150,27 @@ export async function importCentroids(
     });
     return { imported: rows.length, total: Number(total?.n ?? 0) };
   });
+}
+
+/**
+ * The AGB codes of the providers placed outside the given municipalities: at least one of their locations lies in a
+ * postcode area whose municipality is known, and none in one of these. A provider none of whose locations can be
+ * placed is not among them. Null when no postcode area's municipality is known at all (nothing can be placed).
+ */
+export async function providersLocatedOutside(db: Db, municipalities: string[]): Promise<string[] | null> {
+  const rows = await queryRows<{ agb: string | null }>(
+    db,
+    sql`
+    select p.agb_code as agb
+    from providers p
+    join provider_locations l on l.provider_id = p.id
+    join postcode_centroids c on c.postcode4 = left(l.postcode, 4) and c.municipality_code is not null
+    group by p.agb_code
+    having not bool_or(c.municipality_code = any(${sql.param(municipalities)}::text[]))
+    union all
+    select null where not exists (select 1 from postcode_centroids where municipality_code is not null)`,
+  );
+  return rows.some((r) => r.agb === null) ? null : rows.map((r) => r.agb!);
 }
 
 /** The points of the given four-digit postcodes that are known. */

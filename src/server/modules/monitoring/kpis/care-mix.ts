@@ -15,6 +15,7 @@ import {
 import { countFirstInCell, countYouths, num, percent } from './counting.js';
 import { youthsInCare } from './youth-counts.js';
 import type { SQL } from 'drizzle-orm';
+import { providersLocatedOutside } from '../../landscape/index.js';
 
 /** Per period: per-trajectory flags, and the per-youth counts over them (columns <name>_c and <name>_p). */
 async function countPerPeriod(
@@ -129,6 +130,53 @@ export const outsideRegionShare: KpiModule = {
           Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
           // Outside contract in either period: the previous one ends first, so this holds for both.
           { only: sql`t.uncontracted_at_start and not ${contractedBy(ctx.previous.to)}` },
+        )
+      ).map((r) => [r.grp, r]),
+    );
+    const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
+    return inCareRows.map((r) => {
+      const share = (during: number, n: number) => ({
+        youths: during,
+        numerator: n,
+        denominator: during,
+        value: percent(n, during),
+      });
+      const o = outside.get(r.grp);
+      return {
+        grp: r.grp,
+        ...share(r.youths, num(o?.outside_c)),
+        previous: share(r.previous?.youths ?? 0, num(o?.outside_p)),
+      };
+    });
+  },
+};
+
+/**
+ * Aandeel zorg bij aanbieders zonder vestiging in de regio: youths in care with a trajectory at a provider none of
+ * whose locations lies in one of the region's municipalities (by the imported PC4 municipality codes; a provider whose
+ * locations cannot be placed does not count as outside), of the youths in care. Locations have no history: the
+ * provider's locations today place every period. No figure until the postcode areas' municipalities are imported.
+ */
+export const outsideRegionLocationShare: KpiModule = {
+  id: 'outside_region_location_share',
+  async compute(db, ctx) {
+    const outsideAgbs = await providersLocatedOutside(db, ctx.municipalities);
+    if (outsideAgbs === null) return null;
+    const atOutside = sql`t.provider_agb = any(${sql.param(outsideAgbs)}::text[])`;
+    const outside = new Map(
+      (
+        await countYouths(
+          db,
+          ctx,
+          bothPeriods(ctx),
+          Object.fromEntries(
+            periodTags.map((tag) => {
+              const { from, to } = spanOf(ctx, tag);
+              return [`outside_${tag}`, inCare(from, to)];
+            }),
+          ),
+          Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
+          { only: atOutside },
         )
       ).map((r) => [r.grp, r]),
     );

@@ -1,5 +1,5 @@
 import type { KpiId } from '../../../../shared/kpi.js';
-import { ambulantStayRatio, familyCareShare, outsideRegionShare } from './care-mix.js';
+import { ambulantStayRatio, familyCareShare, outsideRegionLocationShare, outsideRegionShare } from './care-mix.js';
 import { allocationWaitDays, dropout, endedPerPlan, lengthOfStay, requestWaitDays } from './endings.js';
 import type { KpiModule } from './kpi-module.js';
 import { repeatCare12m, repeatCare6m } from './repeat-care.js';
@@ -32,6 +32,7 @@ export const kpiModules: Record<KpiId, KpiModule> = {
   family_care_share: familyCareShare,
   residential_youths: residentialYouths,
   outside_region_share: outsideRegionShare,
+  outside_region_location_share: outsideRegionLocationShare,
   youths_18_plus: youths18Plus,
   youths_youth_protection: youthsYouthProtection,
   youths_youth_probation: youthsYouthProbation,

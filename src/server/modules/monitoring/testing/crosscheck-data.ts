@@ -137,6 +137,11 @@ export interface RefData {
   budgets: Array<{ year: number; municipality: string; line: string; amount: number }>;
   /** Every accepted message: the municipality that sent or received it, its Dagtekening and the day it was received. */
   messages: Array<{ municipality: string; dagtekening: string; received: string }>;
+  /**
+   * Per provider (AGB) with locations: each location's municipality by the PC4 table, null where its area has none.
+   * Null as a whole when no PC4 area has a municipality.
+   */
+  locationMunicipalities: Map<string, Array<string | null>> | null;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -199,6 +204,16 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
     db,
     sql`select sender, receiver, message_date::text as message_date, received_at from ijw_files where status = 'accepted'`,
   );
+  const locations = await queryRows<{ agb: string; municipality: string | null }>(
+    db,
+    sql`select p.agb_code as agb, c.municipality_code as municipality
+      from provider_locations l join providers p on p.id = l.provider_id
+      left join postcode_centroids c on c.postcode4 = substr(l.postcode, 1, 4)`,
+  );
+  const placesKnown = await queryRows(db, sql`select 1 from postcode_centroids where municipality_code is not null`);
+  const locationMunicipalities = new Map<string, Array<string | null>>();
+  for (const l of locations)
+    locationMunicipalities.set(l.agb, [...(locationMunicipalities.get(l.agb) ?? []), l.municipality]);
   // The day in the Netherlands of a moment, as the import's clock saw it.
   const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
@@ -269,5 +284,6 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
         dagtekening: String(m.message_date),
         received: dutchDay.format(new Date(m.received_at as string)),
       })),
+    locationMunicipalities: placesKnown.length > 0 ? locationMunicipalities : null,
   };
 }

@@ -314,6 +314,20 @@ export class Reference {
           const outside = clientsWhere(ts, (t) => inCareDuring(t, from, to) && !this.contracted(t, to)).size;
           return { value: pct(outside, all.size), numerator: outside, denominator: all.size, youths: all.size };
         });
+      case 'outside_region_location_share': {
+        const places = this.data.locationMunicipalities;
+        if (!places) return null;
+        // Placed outside: some location's municipality known, none of them the region's.
+        const outside = (agb: string) => {
+          const known = (places.get(agb) ?? []).filter((m) => m !== null);
+          return known.length > 0 && !known.some((m) => this.data.municipalities.has(m));
+        };
+        return this.perGroup(scoped(), group, (ts) => {
+          const all = during(ts);
+          const n = clientsWhere(ts, (t) => inCareDuring(t, from, to) && outside(t.provider)).size;
+          return { value: pct(n, all.size), numerator: n, denominator: all.size, youths: all.size };
+        });
+      }
       case 'dropout':
       case 'ended_per_plan': {
         const hit = kpi === 'dropout' ? EARLY : PER_PLAN;

@@ -70,7 +70,12 @@ export function useCrosscheckWorld(): void {
       lots: [],
       budgetLines: [],
     });
-    await buildProvider(ctx, { agbCode: '99000100', name: 'Jeugdzorg Buiten de Regio' });
+    // Its one location lies in Utrecht (PC4 3511, municipality 0344 in the demo's postcode table): outside the region.
+    await buildProvider(ctx, {
+      agbCode: '99000100',
+      name: 'Jeugdzorg Buiten de Regio',
+      locations: [{ name: 'Hoofdvestiging', postcode: '3511 AB', city: 'Utrecht' }],
+    });
     const [lekstroom] = await queryRows<{ id: string }>(
       db,
       sql`select id::text as id from regions where code = 'lekstroom'`,

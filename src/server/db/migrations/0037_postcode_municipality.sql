@@ -1,0 +1,2 @@
+ALTER TABLE "postcode_centroids" ADD COLUMN "municipality_code" text;--> statement-breakpoint
+ALTER TABLE "postcode_centroids" ADD CONSTRAINT "postcode_centroids_municipality_code" CHECK ("postcode_centroids"."municipality_code" ~ '^[0-9]{4}$');
