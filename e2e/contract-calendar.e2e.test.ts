@@ -79,6 +79,10 @@ describe('Indeling van aanbieders', () => {
     expect(lekoever[8]).toMatch(/^Hoog, A/);
     // Override: choose an omvang other than the suggestion.
     const other = lekoever[7] === 'Basis' ? 'Midden' : 'Basis';
+    // Shares and scores are written the Dutch way, and the menu marks one section: this page is not a provider's.
+    expect(lekoever[1]).toMatch(/^\d+(,\d)?%$/);
+    expect(lekoever[6]).toMatch(/^\d,\d\d$/);
+    expect(await ctx.page.locator('.app-menu__button--current').allInnerTexts()).toEqual(['Contracten en inkoop']);
     await expectNoSeriousA11yViolations(ctx.page);
 
     await ctx.page.getByRole('link', { name: 'Jeugdhulp De Lekoever' }).click();
@@ -118,5 +122,41 @@ describe('Indeling van aanbieders', () => {
     ]);
     await expectNoSeriousA11yViolations(ctx.page);
     await screenshot(ctx.page, 'provider-tier-decision');
+  });
+
+  it('lets the contract manager change the weights, and the suggestion follows at once', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await ctx.page.goto(`${ctx.app.baseUrl}/aanbieders/indeling`);
+    await settle(ctx.page, 'Indeling van aanbieders');
+    const rowsNow = () => tableRows(ctx.page, 'Voorgestelde en huidige indeling per aanbieder');
+    // The provider with the most lots: weighing lots alone gives it the top score, 1, and so hoog.
+    const top = (await rowsNow()).sort((x, y) => Number(y[4]) - Number(x[4]))[0]!;
+    const name = top[0]!;
+    expect(top[6]).not.toBe('1,00');
+
+    // A weight that is not a number is refused next to its field, nothing saved.
+    await ctx.page.getByLabel('Gewicht van het aantal percelen').fill('veel');
+    await ctx.page.getByRole('button', { name: 'Weging vastleggen' }).click();
+    await ctx.page.locator('#lots-error').waitFor();
+    for (const [label, value] of [
+      ['Gewicht van het aandeel in de uitgaven', '0'],
+      ['Gewicht van het aantal jeugdigen', '0'],
+      ['Gewicht van het aantal percelen', '1'],
+      ['Gewicht van het aantal open signalen', '0'],
+    ])
+      await ctx.page.getByLabel(label!).fill(value!);
+    await ctx.page.getByRole('button', { name: 'Weging vastleggen' }).click();
+    await ctx.page.getByText('De weging is vastgelegd').waitFor();
+    // The provider's row shows score 1,00 and hoog once the overview has reloaded.
+    await ctx.page.waitForFunction(
+      (n) =>
+        [...document.querySelectorAll('tr')].some(
+          (r) =>
+            r.querySelector('th, td')?.textContent === n && r.querySelectorAll('th, td')[6]?.textContent === '1,00',
+        ),
+      name,
+    );
+    expect((await rowsNow()).find((r) => r[0] === name)!.slice(6, 8)).toEqual(['1,00', 'Hoog']);
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 });

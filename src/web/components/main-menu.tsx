@@ -27,10 +27,19 @@ function visibleSections(user: Parameters<typeof can>[0]): VisibleSection[] {
 
 const within = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
 
-/** "page" on the entry's own page, "true" on its sub-pages and the pages it keeps marked (`also`). */
-function currentOf(entry: MenuEntry, pathname: string): 'page' | 'true' | undefined {
+/** How closely an entry matches the page: the length of its path or `also` path the page lies within; 0 for none. */
+function matchOf(entry: MenuEntry, pathname: string): number {
+  return Math.max(0, ...[entry.path, ...(entry.also ?? [])].filter((p) => within(pathname, p)).map((p) => p.length));
+}
+
+/**
+ * "page" on the entry's own page, "true" on its sub-pages and the pages it keeps marked (`also`); of the entries
+ * whose paths hold the page, only the closest (/aanbieders/indeling is the tiers' page, not a provider's).
+ */
+function currentOf(entry: MenuEntry, pathname: string, entries: MenuEntry[]): 'page' | 'true' | undefined {
   if (pathname === entry.path) return 'page';
-  return within(pathname, entry.path) || entry.also?.some((p) => within(pathname, p)) ? 'true' : undefined;
+  const own = matchOf(entry, pathname);
+  return own > 0 && entries.every((e) => e === entry || matchOf(e, pathname) <= own) ? 'true' : undefined;
 }
 
 /**
@@ -44,6 +53,7 @@ export function MainMenu() {
   const location = useLocation();
   const phone = useMediaQuery(phoneQuery);
   const sections = useMemo(() => visibleSections(user), [user]);
+  const allEntries = useMemo(() => sections.flatMap((s) => s.entries), [sections]);
   const [open, setOpen] = useState<string | null>(null);
   const nav = useRef<HTMLElement>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -86,7 +96,7 @@ export function MainMenu() {
   const link = (entry: MenuEntry) => (
     <Link
       to={entry.path}
-      aria-current={currentOf(entry, location.pathname)}
+      aria-current={currentOf(entry, location.pathname, allEntries)}
       className="app-menu__link utrecht-link utrecht-link--html-a"
     >
       {t(entry.label)}
@@ -156,7 +166,7 @@ export function MainMenu() {
                     `menu-${s.id}`,
                     cx(
                       'app-menu__button',
-                      s.entries.some((e) => currentOf(e, location.pathname)) && 'app-menu__button--current',
+                      s.entries.some((e) => currentOf(e, location.pathname, allEntries)) && 'app-menu__button--current',
                     ),
                   )}
                   <ul id={`menu-${s.id}`} className="app-menu__panel" hidden={open !== s.id}>

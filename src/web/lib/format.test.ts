@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { amountToInput, formatCount, formatDate, formatEuro, parseAmount, parseInteger } from './format';
+import {
+  amountToInput,
+  formatCount,
+  formatDate,
+  formatDecimal,
+  formatEuro,
+  formatShare,
+  parseAmount,
+  parseInteger,
+} from './format';
 import { labelField } from './form-errors';
 import { safeReturnPath } from './auth';
 import { translate } from '../i18n';
@@ -44,6 +53,14 @@ describe('Dutch formatting', () => {
     expect(formatEuro(1234567.5)).toBe(`€${nbsp}1.234.567,50`);
     expect(formatEuro(4400000, { whole: true })).toBe(`€${nbsp}4.400.000`);
     expect(formatEuro(null)).toBe('—');
+  });
+
+  it('writes shares and scores with a decimal comma', () => {
+    expect(formatShare(0.304)).toBe('30,4%');
+    expect(formatShare(0.0072)).toBe('0,7%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatDecimal(0.09, 2)).toBe('0,09');
+    expect(formatDecimal(0.5, 2)).toBe('0,50');
   });
 
   it('formats an ISO date as the calendar day, whatever the time zone', () => {

@@ -26,6 +26,16 @@ export function formatEuro(amount: number | null | undefined, options: { whole?:
   return (options.whole && Number.isInteger(amount) ? wholeEuro : euro).format(amount);
 }
 
+/** A fraction (0.304) as a Dutch percentage with at most one decimal: "30,4%". */
+export function formatShare(fraction: number): string {
+  return new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+}
+
+/** A number with a fixed count of decimals, written the Dutch way: "0,09". */
+export function formatDecimal(value: number, digits: number): string {
+  return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 /** Reads an ISO date (JJJJ-MM-DD) as a calendar day, without a time zone shifting it a day. */
 function toLocalDate(iso: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

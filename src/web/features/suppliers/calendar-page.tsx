@@ -32,6 +32,9 @@ function moneySignal(t: Translate, c: CalendarRow): string {
   return c.money.over ? t('Prognose boven plafond') : t('Binnen plafond');
 }
 
+/** Overview tables show whole euros, so every row reads alike. */
+const roundEuro = (amount: number | null) => (amount === null ? null : Math.round(amount));
+
 /**
  * /contractkalender: for the contract manager, the decisions on extension options and the contract ends within a
  * horizon (12 months unless chosen), with a signal for a decision due within three months; each running contract's
@@ -101,7 +104,11 @@ export function ContractCalendarPage() {
                 rowKey={(e) => `${e.kind}-${e.contractId}-${e.extensionId ?? ''}`}
                 empty={t('Geen besluiten of einddata binnen de horizon.')}
                 columns={[
-                  { header: t('Datum'), rowHeader: true, cell: (e) => formatDate(e.date) },
+                  {
+                    header: t('Datum'),
+                    rowHeader: true,
+                    cell: (e) => <span className="nowrap">{formatDate(e.date)}</span>,
+                  },
                   { header: t('Wat'), cell: (e) => eventText(t, e) },
                   {
                     header: t('Contract'),
@@ -138,9 +145,21 @@ export function ContractCalendarPage() {
                   { header: t('Aanbieder'), cell: (c) => c.combinationName ?? c.providerName },
                   { header: t('Perceel'), cell: (c) => c.lotName },
                   { header: t('Einddatum'), cell: (c) => formatDate(c.effectiveEndDate) },
-                  { header: t('Plafond'), numeric: true, cell: (c) => formatEuro(c.money.ceiling, { whole: true }) },
-                  { header: t('Uitgegeven'), numeric: true, cell: (c) => formatEuro(c.money.spent, { whole: true }) },
-                  { header: t('Prognose'), numeric: true, cell: (c) => formatEuro(c.money.forecast, { whole: true }) },
+                  {
+                    header: t('Plafond'),
+                    numeric: true,
+                    cell: (c) => formatEuro(roundEuro(c.money.ceiling), { whole: true }),
+                  },
+                  {
+                    header: t('Uitgegeven'),
+                    numeric: true,
+                    cell: (c) => formatEuro(roundEuro(c.money.spent), { whole: true }),
+                  },
+                  {
+                    header: t('Prognose'),
+                    numeric: true,
+                    cell: (c) => formatEuro(roundEuro(c.money.forecast), { whole: true }),
+                  },
                   { header: t('Signaal'), cell: (c) => moneySignal(t, c) },
                 ]}
               />

@@ -58,6 +58,21 @@ export const suppliersEn = {
   'Indeling van aanbieders': 'Provider tiers',
   'Indeling van {name}': 'Tier of {name}',
   'Indeling vastleggen': 'Record the tier',
+  'Weging van het voorstel': 'Weights of the suggestion',
+  'Gewicht van het aandeel in de uitgaven': 'Weight of the share of spend',
+  'Gewicht van het aantal jeugdigen': 'Weight of the number of youths',
+  'Gewicht van het aantal percelen': 'Weight of the number of lots',
+  'Gewicht van het aantal open signalen': 'Weight of the number of open signals',
+  'Score vanaf hoog': 'Score from high',
+  'Score vanaf midden': 'Score from middle',
+  'Een getal van 0 tot en met 100; de gewichten tellen naar verhouding.':
+    'A number from 0 to 100; the weights count in proportion.',
+  'Een getal van 0 tot en met 1; de score is de gewogen som, gedeeld door de som van de gewichten.':
+    'A number from 0 to 1; the score is the weighted sum divided by the sum of the weights.',
+  'geef een getal, bijvoorbeeld 0,4': 'give a number, for example 0.4',
+  'De weging is vastgelegd; het voorstel hierboven gebruikt haar meteen.':
+    'The weights are recorded; the suggestion above uses them at once.',
+  'Weging vastleggen': 'Record the weights',
   Naar: 'To',
   'Nog geen besluiten over de indeling.': 'No tier decisions yet.',
   'Nog niet ingedeeld': 'No tier yet',

@@ -1,12 +1,15 @@
 import type { TierOverview } from '../../../server/modules/suppliers/index';
+import { can } from '../../../shared/permissions';
 import { TextLink } from '../../components/button';
 import { Loaded } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Table } from '../../components/table';
 import { api } from '../../lib/api-client';
-import { formatDate, formatEuro } from '../../lib/format';
+import { formatDate, formatDecimal, formatEuro, formatShare } from '../../lib/format';
+import { useUser } from '../../lib/auth';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
+import { TierWeightsForm } from './tier-weights-form';
 
 export type TierRow = TierOverview['providers'][number];
 
@@ -27,7 +30,9 @@ export function TiersPage() {
   const { t } = useT();
   const title = t('Indeling van aanbieders');
   useDocumentTitle(title);
-  const [state] = useLoad((signal) => api<TierOverview>('/provider-tiers', { signal }), []);
+  const user = useUser();
+  const [state, reload] = useLoad((signal) => api<TierOverview>('/provider-tiers', { signal }), []);
+  const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
   return (
     <>
       <h1 className="utrecht-heading-1">{title}</h1>
@@ -40,7 +45,7 @@ export function TiersPage() {
                 {
                   from: formatDate(data.from),
                   to: formatDate(data.to),
-                  ...data.weights,
+                  ...Object.fromEntries(Object.entries(data.weights).map(([k, v]) => [k, number.format(v)])),
                 },
               )}
             </p>
@@ -58,13 +63,17 @@ export function TiersPage() {
                 {
                   header: t('Aandeel uitgaven'),
                   numeric: true,
-                  cell: (p) => `${Math.round(p.measures.spendShare * 1000) / 10}%`,
+                  cell: (p) => formatShare(p.measures.spendShare),
                 },
-                { header: t('Uitgaven'), numeric: true, cell: (p) => formatEuro(p.measures.euros, { whole: true }) },
+                {
+                  header: t('Uitgaven'),
+                  numeric: true,
+                  cell: (p) => formatEuro(Math.round(p.measures.euros), { whole: true }),
+                },
                 { header: t('Jeugdigen'), numeric: true, cell: (p) => p.measures.youths },
                 { header: t('Percelen'), numeric: true, cell: (p) => p.measures.lots },
                 { header: t('Open signalen'), numeric: true, cell: (p) => p.measures.signals },
-                { header: t('Score'), numeric: true, cell: (p) => p.score.toFixed(2) },
+                { header: t('Score'), numeric: true, cell: (p) => formatDecimal(p.score, 2) },
                 { header: t('Voorstel'), cell: (p) => t(omvangLabels[p.suggested]!) },
                 {
                   header: t('Huidig'),
@@ -72,6 +81,7 @@ export function TiersPage() {
                 },
               ]}
             />
+            {can(user, 'tiers.edit') && <TierWeightsForm weights={data.weights} onSaved={reload} />}
           </>
         )}
       </Loaded>
