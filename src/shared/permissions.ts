@@ -190,6 +190,17 @@ export const permissionTable = {
       'De indeling van een aanbieder bevestigen of afwijken met een reden, en de weging van de regio vastleggen',
     grants: backoffice,
   },
+
+  // --- Veelgestelde vragen voor aanbieders (region-wide texts, nothing of one provider: an aanbieder reads its region's)
+  'faq.read': {
+    description:
+      'De veelgestelde vragen voor aanbieders van de regio lezen en doorzoeken, met wat nieuw is sinds het vorige bezoek',
+    grants: { ...backofficeAndPolicy, aanbieder: 'region' },
+  },
+  'faq.manage': {
+    description: 'Veelgestelde vragen schrijven, publiceren, wijzigen en intrekken (ook concepten zien)',
+    grants: backoffice,
+  },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof permissionTable;

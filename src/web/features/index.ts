@@ -6,6 +6,7 @@ import { budgetsFeature } from './budgets/feature';
 import { combinationsFeature } from './combinations/feature';
 import { contractsFeature } from './contracts/feature';
 import { exchangeFeature } from './exchange/feature';
+import { faqFeature } from './faq/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
 import { monitoringFeature } from './monitoring/feature';
@@ -24,6 +25,7 @@ export const features: readonly WebFeature[] = [
   combinationsFeature,
   contractsFeature,
   suppliersFeature,
+  faqFeature,
   productsFeature,
   budgetsFeature,
   regionFeature,
