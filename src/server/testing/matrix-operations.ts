@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Permission } from '../../shared/permissions.js';
 import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
+import { createCombination } from '../modules/landscape/index.js';
 import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
 import { faqOperations } from './matrix-faq.js';
@@ -47,6 +48,17 @@ export interface OperationCase {
 }
 
 let serial = 0;
+
+/** A combination of its own for each probe, renamed by the probe. */
+async function combinationChange(w: World, ctx: TestContext, side: World['a'], leadProviderId: string): Promise<Probe> {
+  const made = await createCombination(ctx.database.db, w.admin, {
+    regionId: side.region.id,
+    name: `Matrixcombinatie ${next()}`,
+    leadProviderId,
+    subcontractorIds: [],
+  });
+  return { path: `/combinations/${made.id}`, body: { name: `Matrixcombinatie ${next()}`, leadProviderId } };
+}
 /** A number no other probe of this run uses, for codes and dates that must be unique. */
 const next = () => (serial += 1);
 
@@ -272,6 +284,12 @@ export const operationCases: Record<string, OperationCase> = {
       path: '/combinations',
       body: { regionId: w.b.region.id, name: `Matrixcombinatie ${next()}`, leadProviderId: w.other.id },
     }),
+  },
+  'PUT /combinations/{id}': {
+    permission: 'combinations.edit',
+    kind: 'object',
+    own: (w, ctx) => combinationChange(w, ctx, w.a, w.own.id),
+    otherRegion: (w, ctx) => combinationChange(w, ctx, w.b, w.other.id),
   },
 
   'GET /contracts': {

@@ -118,8 +118,14 @@ export const combinations = pgTable(
     leadProviderId: uuid()
       .notNull()
       .references(() => providers.id),
+    /** The day the combination stopped (its last day), with why; null while it exists. Kept in history. */
+    endedOn: date({ mode: 'string' }),
+    endReason: text(),
   },
-  (t) => [unique('combinations_region_name').on(t.regionId, t.name)],
+  (t) => [
+    unique('combinations_region_name').on(t.regionId, t.name),
+    check('combinations_end_reason', sql`(${t.endedOn} is null) = (${t.endReason} is null)`),
+  ],
 );
 
 export const combinationMembers = pgTable(
