@@ -6,6 +6,7 @@ import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
 import { landscapeModule } from './landscape/module.js';
 import { monitoringModule } from './monitoring/module.js';
+import { outcomesModule } from './outcomes/module.js';
 import { suppliersModule } from './suppliers/module.js';
 import type { ServerModule } from './server-module.js';
 
@@ -21,6 +22,7 @@ const modules = [
   monitoringModule,
   availabilityModule,
   suppliersModule,
+  outcomesModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

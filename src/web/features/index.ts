@@ -9,6 +9,7 @@ import { exchangeFeature } from './exchange/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
 import { monitoringFeature } from './monitoring/feature';
+import { outcomesFeature } from './outcomes/feature';
 import { productsFeature } from './products/feature';
 import { providersFeature } from './providers/feature';
 import { regionFeature } from './region/feature';
@@ -29,6 +30,7 @@ export const features: readonly WebFeature[] = [
   regionFeature,
   exchangeFeature,
   monitoringFeature,
+  outcomesFeature,
   availabilityFeature,
   usersFeature,
   auditFeature,
