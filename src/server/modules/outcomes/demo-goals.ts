@@ -25,7 +25,7 @@ function answersFor(key: string, reason: string | null): GoalAnswers {
 
 /**
  * The demo region's providers registered goal attainment for part of their ended allocations: most for about four
- * in five, one provider in four for about a third (its completeness is too low to trust), and the latest month of
+ * in five, every fourth provider (by AGB code) for about a third (its completeness is too low to trust), and the latest month of
  * endings less than the rest (registration lags). Deterministic, so the demo's figures are the same every start.
  */
 export async function seedDemoGoalAttainments(db: Db, regionCode = 'lekstroom'): Promise<number> {
@@ -33,9 +33,11 @@ export async function seedDemoGoalAttainments(db: Db, regionCode = 'lekstroom'):
   if (!region) return 0;
   const ended = await endedAllocations(db, { municipalities: await municipalitiesOf(db, region.id) });
   const latest = ended[0]?.endDate?.slice(0, 7);
+  const agbs = [...new Set(ended.map((a) => a.providerAgb))].sort();
+  const lagging = new Set(agbs.filter((_, i) => i % 4 === 2));
   const rows = ended.flatMap((a) => {
     const key = `${a.municipalityCode}|${a.allocationNumber}`;
-    const diligent = chance(`provider|${a.providerAgb}`) >= 0.25;
+    const diligent = !lagging.has(a.providerAgb);
     const share = (diligent ? 0.82 : 0.35) * (a.endDate?.slice(0, 7) === latest ? 0.5 : 1);
     if (chance(`registered|${key}`) >= share) return [];
     return [
