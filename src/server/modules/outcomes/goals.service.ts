@@ -155,6 +155,12 @@ export async function listOwnEnded(
   const registered = await registrationsOf(db, region.id, agb);
   return ended.map((a) => {
     const r = registered.get(`${a.municipalityCode}|${a.allocationNumber}`);
+    const answers = r && {
+      withoutHelp: r.withoutHelp,
+      problemsReduced: r.problemsReduced,
+      goalsMet: r.goalsMet,
+      registeredAt: r.registeredAt,
+    };
     return {
       municipalityCode: a.municipalityCode,
       allocationNumber: a.allocationNumber,
@@ -163,7 +169,7 @@ export async function listOwnEnded(
       startDate: a.startDate,
       endDate: a.endDate!,
       endReason: a.endReason,
-      registered: r ?? null,
+      registered: answers ?? null,
     };
   });
 }
