@@ -37,4 +37,7 @@ export const outcomesEn = {
   'Bestand met beëindigde toewijzingen (CSV)': 'File with ended allocations (CSV)',
   'Ingelezen: {saved} toewijzingen vastgelegd, {unchanged} ongewijzigd.':
     'Uploaded: {saved} allocations registered, {unchanged} unchanged.',
+  'Doelrealisatie te onvolledig om op te vertrouwen: {percent}% van de beëindigde toewijzingen is vastgelegd, minder dan de drempel van {min}%.':
+    'Goal attainment too incomplete to rely on: {percent}% of the ended allocations are registered, below the threshold of {min}%.',
+  'Volledigheid per aanbieder': 'Completeness per provider',
 } as const;
