@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, type TestContext } from '../../testing/harness.js';
 import { buildGoalWorld, goalCsv, uploadGoals, type GoalWorld } from './testing/goal-world.js';
@@ -122,5 +123,30 @@ describe('goal attainment registered by providers', () => {
     expect(byProvider.status).toBe(403);
     const region = await call(ctx, w.beleid, 'GET', '/goal-attainments/summary?period=2025Q2');
     expect(region.body.minCompletenessPercent).toBe(90);
+  });
+
+  it('downloads the XLSX template with what is registered, and takes it back with one answer changed', async () => {
+    const res = await ctx.app.request('/api/v1/goal-attainments/template?format=xlsx', {
+      headers: { Authorization: `Bearer ${w.own.token}` },
+    });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    const first = w.ended.own.find((k) => k.allocationNumber === String(sheet.getRow(2).getCell(2).value))!;
+    expect(first).toBeDefined();
+    expect(sheet.getRow(2).getCell(5).value).toMatch(/^(volledig|gedeeltelijk)$/);
+    sheet.getRow(2).getCell(5).value = 'niet';
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    expect(await uploadGoals(ctx, w.own.token, 'kwartaal.xlsx', bytes)).toEqual({
+      status: 200,
+      body: { saved: 1, unchanged: 11 },
+    });
+    const list = await call(ctx, w.own.token, 'GET', '/goal-attainments');
+    const changed = list.body.data.find(
+      (a: { allocationNumber: string; municipalityCode: string }) =>
+        a.allocationNumber === first.allocationNumber && a.municipalityCode === first.municipalityCode,
+    );
+    expect(changed.registered.goalsMet).toBe('niet');
   });
 });
