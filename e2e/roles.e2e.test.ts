@@ -9,7 +9,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Veelgestelde vragen',
     'Berichten: Berichten, Trajecten',
-    'Dashboard',
+    'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
     'Beheer: Gebruikers, Audit-log, Achtergrondtaken, Postvak uit',
   ],
@@ -18,7 +18,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Veelgestelde vragen',
     'Berichten: Berichten, Trajecten',
-    'Dashboard',
+    'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
   ],
   beleid: [
@@ -26,7 +26,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
     'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Veelgestelde vragen',
     'Berichten',
-    'Dashboard',
+    'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio',
   ],
   verwijzer: [
@@ -39,7 +39,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Landschap: Aanbieders, Combinaties, Contracten, Producten',
     'Veelgestelde vragen',
     'Trajecten',
-    'Dashboard',
+    'Sturing: Dashboard, Doelrealisatie',
     'Beschikbaarheid',
   ],
 };
@@ -116,7 +116,7 @@ describe('signing in per role', () => {
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
       'Contracts and procurement: Contract calendar, Provider tiers, Frequently asked questions',
       'Messages: Messages, Trajectories',
-      'Dashboard',
+      'Steering: Dashboard, Goal attainment',
       'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings',
     ]);
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();

@@ -12,6 +12,7 @@ import { scaleDemoBudgetsToCare, seedDemoRegionIfEmpty } from './db/seed/demo.js
 import { scaleDemoCeilingsToCare } from './db/seed/demo-contracts.js';
 import { seedDemoRealisations } from './db/seed/demo-money.js';
 import { seedDemoMessages } from './modules/exchange/index.js';
+import { seedDemoGoalAttainments } from './modules/outcomes/index.js';
 import { loadSecrets } from './security/secrets.js';
 
 /**
@@ -44,6 +45,7 @@ export async function startServer(
         await scaleDemoBudgetsToCare(database.db);
         await scaleDemoCeilingsToCare(database.db);
         await seedDemoRealisations(database.db);
+        await seedDemoGoalAttainments(database.db);
         process.stdout.write(
           `${result.accepted} van ${result.files} berichten ingelezen (${result.records} records).\n`,
         );

@@ -15,6 +15,9 @@ export const kpiIds = [
   'ended_per_plan',
   'repeat_care_6m',
   'repeat_care_12m',
+  'goal_without_help',
+  'goal_problems_reduced',
+  'goal_goals_met',
   'length_of_stay',
   'ambulant_stay_ratio',
   'family_care_share',
@@ -241,6 +244,33 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     unit: 'percent',
     direction: 'lower-is-better',
     description: 'Aandeel beëindigde trajecten waarna binnen 12 maanden opnieuw jeugdhulp startte.',
+  },
+  {
+    id: 'goal_without_help',
+    name: 'Zonder hulp verder',
+    nameEn: 'Continues without help',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    description:
+      'Uitkomstenset 3.1: aandeel van de beëindigde toewijzingen waarvoor de aanbieder doelrealisatie vastlegde, waarna de jeugdige zonder hulp verder kan.',
+  },
+  {
+    id: 'goal_problems_reduced',
+    name: 'Problemen verminderd',
+    nameEn: 'Problems reduced',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    description:
+      'Uitkomstenset 3.3: aandeel van de vastgelegde beëindigde toewijzingen waarbij de problemen verminderd zijn of de zelfredzaamheid is toegenomen.',
+  },
+  {
+    id: 'goal_goals_met',
+    name: 'Doelen gerealiseerd',
+    nameEn: 'Agreed goals met',
+    unit: 'percent',
+    direction: 'higher-is-better',
+    description:
+      'Uitkomstenset 3.4: aandeel van de vastgelegde beëindigde toewijzingen waarbij de overeengekomen doelen volledig zijn gerealiseerd.',
   },
   {
     id: 'length_of_stay',

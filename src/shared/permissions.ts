@@ -174,6 +174,22 @@ export const permissionTable = {
   },
   'targets.edit': { description: 'Doelen en drempels op KPI’s vastleggen en wijzigen', grants: backoffice },
 
+  // --- Outcomes (doelrealisatie)
+  'goalAttainment.read': {
+    description:
+      'De doelrealisatie (uitkomstenset 3.1, 3.3 en 3.4) en de volledigheid per aanbieder lezen (een aanbieder: de eigen, met de regio ernaast)',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'goalAttainment.register': {
+    description:
+      'Doelrealisatie vastleggen per beëindigde toewijzing, één voor één of als kwartaalbestand (alleen de eigen toewijzingen)',
+    grants: { aanbieder: 'ownProvider' },
+  },
+  'goalAttainment.settings': {
+    description: 'De drempel vastleggen waaronder de doelrealisatie te onvolledig is om op te vertrouwen',
+    grants: backoffice,
+  },
+
   // --- Supplier management (leveranciersmanagement)
   'contractCalendar.read': {
     description:

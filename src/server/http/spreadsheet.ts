@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
 import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
 import { attachment } from './download.js';
+import { AppError, ErrorCode } from './errors.js';
 
 export type Cell = string | number | null;
 
@@ -91,4 +93,57 @@ export async function sendSpreadsheet(c: Context, table: SpreadsheetTable, forma
   const file = await spreadsheetFile(table, format);
   const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
   return c.body(body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': attachment(file.fileName) });
+}
+
+/** The text of a cell as the user typed it ('' when empty); formulas count by their result. */
+function textOf(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'result' in value) return textOf(value.result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/**
+ * The first sheet of an uploaded .xlsx or .csv (semicolons or commas, with or without a BOM) as rows of `width`
+ * trimmed texts, the header first; at most `maxRows + 1` rows are read, so a caller sees that a file is too long
+ * without holding all of it. A file of another kind, or one that cannot be read, is a 400 on the field `file`.
+ */
+export async function readSpreadsheet(
+  file: { name: string; bytes: Uint8Array },
+  options: { width: number; maxRows: number; hint: string },
+): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  try {
+    if (/\.xlsx$/i.test(file.name)) {
+      await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+      sheet = workbook.worksheets[0];
+    } else if (/\.csv$/i.test(file.name)) {
+      const text = Buffer.from(file.bytes)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+      const delimiter = (text.split(/\r?\n/)[0] ?? '').includes(';') ? ';' : ',';
+      sheet = await workbook.csv.read(Readable.from([text]), {
+        map: (v: string) => v,
+        parserOptions: { delimiter },
+      } as never);
+    } else {
+      throw new AppError(ErrorCode.Validation, 'Kies een .xlsx- of .csv-bestand', [
+        { name: 'file', code: 'type', reason: `alleen .xlsx of .csv (${options.hint})` },
+      ]);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(ErrorCode.Validation, 'Het bestand is niet te lezen', [
+      { name: 'file', code: 'unreadable', reason: `geen leesbaar .xlsx- of .csv-bestand; ${options.hint}` },
+    ]);
+  }
+  const columns = Array.from({ length: options.width }, (_, i) => i);
+  const rows: string[][] = [];
+  sheet?.eachRow({ includeEmpty: true }, (row, n) => {
+    if (n > options.maxRows + 1) return;
+    rows[n - 1] = columns.map((i) => textOf(row.getCell(i + 1).value));
+  });
+  return Array.from(rows, (r) => r ?? columns.map(() => ''));
 }

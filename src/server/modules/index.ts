@@ -7,6 +7,7 @@ import { exchangeModule } from './exchange/module.js';
 import { faqModule } from './faq/module.js';
 import { landscapeModule } from './landscape/module.js';
 import { monitoringModule } from './monitoring/module.js';
+import { outcomesModule } from './outcomes/module.js';
 import { suppliersModule } from './suppliers/module.js';
 import type { ServerModule } from './server-module.js';
 
@@ -23,6 +24,7 @@ const modules = [
   availabilityModule,
   suppliersModule,
   faqModule,
+  outcomesModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

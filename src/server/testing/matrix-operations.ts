@@ -8,6 +8,7 @@ import { availabilityOperations } from './matrix-availability.js';
 import { faqOperations } from './matrix-faq.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
+import { outcomesOperations } from './matrix-outcomes.js';
 import { suppliersOperations } from './matrix-suppliers.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
@@ -432,4 +433,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...moneyOperations,
   ...suppliersOperations,
   ...faqOperations,
+  ...outcomesOperations,
 };

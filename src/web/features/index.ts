@@ -10,6 +10,7 @@ import { faqFeature } from './faq/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
 import { monitoringFeature } from './monitoring/feature';
+import { outcomesFeature } from './outcomes/feature';
 import { productsFeature } from './products/feature';
 import { providersFeature } from './providers/feature';
 import { regionFeature } from './region/feature';
@@ -31,6 +32,7 @@ export const features: readonly WebFeature[] = [
   regionFeature,
   exchangeFeature,
   monitoringFeature,
+  outcomesFeature,
   availabilityFeature,
   usersFeature,
   auditFeature,

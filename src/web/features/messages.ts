@@ -10,6 +10,7 @@ import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
 import { reportsEn } from './monitoring/i18n-reports';
+import { outcomesEn } from './outcomes/i18n-outcomes';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
@@ -29,4 +30,5 @@ export const featureMessages = [
   accountEn,
   reportsEn,
   faqEn,
+  outcomesEn,
 ] as const;

@@ -10,3 +10,4 @@ export * from './geo.js';
 export * from './suppliers.js';
 export * from './reports.js';
 export * from './faq.js';
+export * from './outcomes.js';

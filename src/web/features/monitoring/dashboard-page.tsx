@@ -22,6 +22,7 @@ import { KpiChange, KpiTarget, KpiValue, kpiName, locale, ProvisionalBadge } fro
 import { formatKpiValue } from '../../../shared/kpi-charts';
 import { exportHref, reportHref, useKpis, usePeriods, type KpiPeriods } from './monitoring-api';
 import { IssuedChangesNotice } from './issued-changes-notice';
+import { GoalCompletenessNotice } from '../outcomes/completeness-notice';
 
 /** /dashboard: every KPI for the chosen period and drill-down level, as tiles that lead to the KPI's page. */
 export function DashboardPage() {
@@ -109,6 +110,7 @@ function Dashboard({ periods }: { periods: KpiPeriods }) {
       <FactsStatus facts={response?.facts ?? null} dataDate={response?.dataDate} retry={reload} />
       {response && !building && <ProvisionalNotice period={response.period} previous={response.previousPeriod} />}
       {response && !building && <UnknownProductsNotice unknown={response.unknownProducts} />}
+      {response && !building && <GoalCompletenessNotice period={response.period.label} />}
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <LoadProblem error={kpis.error} />}
       {response && !building && <KpiTiles response={response} state={state} />}

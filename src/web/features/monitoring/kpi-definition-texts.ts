@@ -80,6 +80,27 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
     en: 'As re-entry within 6 months, with 12 months.',
     source: 'Harmonisatie uitkomstindicatoren, indicator 3.2',
   },
+  goal_without_help: {
+    summaryEn:
+      'Harmonised outcome set 3.1: share of the ended allocations with goal attainment registered after which the youth continues without help.',
+    nl: 'Van de toewijzingen die in de periode eindigden (stopbericht JW307) en waarvoor de aanbieder doelrealisatie vastlegde, het aandeel met antwoord "ja" op 3.1: kan de jeugdige (met het gezin) zonder hulp verder. De aanbieder legt dit per toewijzing vast in Zorglandschap (geen iJw-bericht draagt het). Kleine aantallen weggelaten naar het aantal jeugdigen achter de vastgelegde toewijzingen. Bij een lage volledigheid (vastgelegd ÷ beëindigd onder de drempel van de regio) staat een waarschuwing bij de cijfers.',
+    en: 'Of the allocations that ended in the period (stop message JW307) and for which the provider registered goal attainment, the share answered "yes" to 3.1: the youth (with the family) continues without help. Providers register this per allocation in Zorglandschap (no iJw message carries it). Small numbers withheld by the youths behind the registered allocations. When completeness (registered ÷ ended) is below the region\'s threshold the figures carry a warning.',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 3.1',
+  },
+  goal_problems_reduced: {
+    summaryEn:
+      'Harmonised outcome set 3.3: share of the registered ended allocations with problems reduced or self-reliance up.',
+    nl: 'Als zonder hulp verder, met het aandeel "ja" op 3.3: zijn de problemen verminderd en/of is de zelfredzaamheid of participatie toegenomen.',
+    en: 'As continues without help, with the share "yes" to 3.3: problems reduced and/or self-reliance or participation increased.',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 3.3',
+  },
+  goal_goals_met: {
+    summaryEn:
+      'Harmonised outcome set 3.4: share of the registered ended allocations whose agreed goals were fully met.',
+    nl: 'Als zonder hulp verder, met het aandeel "volledig" op 3.4: in welke mate zijn de overeengekomen doelen gerealiseerd (volledig, gedeeltelijk, niet).',
+    en: 'As continues without help, with the share "fully" to 3.4: to what extent were the agreed goals met (fully, partly, not).',
+    source: 'Harmonisatie uitkomstindicatoren, indicator 3.4',
+  },
   length_of_stay: {
     summaryEn: 'Average days from start to end, for ended trajectories with stay.',
     nl: 'Gemiddelde van (einde − start + 1) dagen over trajecten met verblijf die in de periode eindigden.',

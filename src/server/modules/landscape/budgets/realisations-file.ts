@@ -1,10 +1,8 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { municipalities } from '../../../db/schema/index.js';
 import { AppError, ErrorCode, type InvalidParam } from '../../../http/errors.js';
-import type { Cell, SpreadsheetTable } from '../../../http/spreadsheet.js';
+import { readSpreadsheet, type Cell, type SpreadsheetTable } from '../../../http/spreadsheet.js';
 import type { Actor } from '../../auth/index.js';
 import { listRealisations, ownBudgetLine, writeRealisations } from './realisations.service.js';
 
@@ -48,56 +46,12 @@ export async function realisationTemplate(
   return { name, rows: table, sheet: `${line.code} ${query.year}`, notes, widths: [10, 22, 8, 8] };
 }
 
-/** The text of a cell as the user typed it ('' when empty); formulas count by their result. */
-function textOf(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'result' in value) return textOf(value.result as ExcelJS.CellValue);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).trim();
-}
-
 /** An amount as the Dutch write it (1.234,56 or 1234,56) or as a spreadsheet stores it (1234.56); null when it is none. */
 export function parseAmount(text: string): number | null {
   let s = text.replace(/^€\s*/, '').replace(/\s/g, '');
   if (s.includes(',')) s = s.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
   if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
   return Number(s);
-}
-
-async function readSheet(file: { name: string; bytes: Uint8Array }): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
-  try {
-    if (/\.xlsx$/i.test(file.name)) {
-      await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
-      sheet = workbook.worksheets[0];
-    } else if (/\.csv$/i.test(file.name)) {
-      const text = Buffer.from(file.bytes)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '');
-      const delimiter = (text.split(/\r?\n/)[0] ?? '').includes(';') ? ';' : ',';
-      sheet = await workbook.csv.read(Readable.from([text]), {
-        map: (v: string) => v,
-        parserOptions: { delimiter },
-      } as never);
-    } else {
-      throw new AppError(ErrorCode.Validation, 'Kies een .xlsx- of .csv-bestand', [
-        { name: 'file', code: 'type', reason: 'alleen .xlsx of .csv (download het sjabloon)' },
-      ]);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(ErrorCode.Validation, 'Het bestand is niet te lezen', [
-      { name: 'file', code: 'unreadable', reason: 'geen leesbaar .xlsx- of .csv-bestand; gebruik het sjabloon' },
-    ]);
-  }
-  const rows: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, n) => {
-    if (n > maxRows + 1) return;
-    rows[n - 1] = header.map((_, i) => textOf(row.getCell(i + 1).value));
-  });
-  return Array.from(rows, (r) => r ?? header.map(() => ''));
 }
 
 /**
@@ -111,7 +65,7 @@ export async function importRealisations(
   file: { name: string; bytes: Uint8Array },
 ): Promise<{ saved: number; unchanged: number }> {
   const line = await ownBudgetLine(db, actor, query.budgetLineId);
-  const rows = await readSheet(file);
+  const rows = await readSpreadsheet(file, { width: header.length, maxRows, hint: 'gebruik het sjabloon' });
   const errors: InvalidParam[] = [];
   const wrong = (column: number, row: number, reason: string) =>
     errors.push({ name: `${letter(column)}${row}`, code: 'invalid', reason });

@@ -1,6 +1,7 @@
 import type { KpiId } from '../../../../shared/kpi.js';
 import { ambulantStayRatio, familyCareShare, outsideRegionLocationShare, outsideRegionShare } from './care-mix.js';
 import { allocationWaitDays, dropout, endedPerPlan, lengthOfStay, requestWaitDays } from './endings.js';
+import { goalGoalsMet, goalProblemsReduced, goalWithoutHelp } from './goal-attainment.js';
 import type { KpiModule } from './kpi-module.js';
 import { repeatCare12m, repeatCare6m } from './repeat-care.js';
 import { satisfaction } from './satisfaction.js';
@@ -27,6 +28,9 @@ export const kpiModules: Record<KpiId, KpiModule> = {
   ended_per_plan: endedPerPlan,
   repeat_care_6m: repeatCare6m,
   repeat_care_12m: repeatCare12m,
+  goal_without_help: goalWithoutHelp,
+  goal_problems_reduced: goalProblemsReduced,
+  goal_goals_met: goalGoalsMet,
   length_of_stay: lengthOfStay,
   ambulant_stay_ratio: ambulantStayRatio,
   family_care_share: familyCareShare,

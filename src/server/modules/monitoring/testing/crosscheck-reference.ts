@@ -411,6 +411,11 @@ export class Reference {
         return this.forecast(filters, groupBy, to);
       case 'satisfaction':
         return null;
+      // No provider registered goal attainment in this world: the KPIs have no data (outcomes.test.ts checks them).
+      case 'goal_without_help':
+      case 'goal_problems_reduced':
+      case 'goal_goals_met':
+        return null;
       default:
         throw new Error(`unknown KPI ${kpi}`);
     }

@@ -1,0 +1,3 @@
+/** The public surface of the outcomes: goal attainment (doelrealisatie) registered by providers, for the KPIs and the demo. */
+export { goalAttainmentSource, hasGoalAttainments } from './source.js';
+export { seedDemoGoalAttainments } from './demo-goals.js';
