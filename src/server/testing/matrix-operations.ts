@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Permission } from '../../shared/permissions.js';
-import { mailOutbox } from '../db/schema/index.js';
+import { ijwTrajectories, mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
@@ -43,6 +43,17 @@ export interface OperationCase {
   ownStatus?: number;
   /** The operation ends the session it is called with: the matrix gives it a session of its own. */
   endsSession?: boolean;
+}
+
+/** The trajectory the world's imported allocation made for this provider in this side's region. */
+async function trajectoryOf(ctx: TestContext, side: World['a'], agbCode: string): Promise<number> {
+  const codes = side.region.municipalities.map((m) => m.cbsCode);
+  const [row] = await ctx.database.db
+    .select({ id: ijwTrajectories.id })
+    .from(ijwTrajectories)
+    .where(and(eq(ijwTrajectories.providerAgb, agbCode), inArray(ijwTrajectories.municipalityCode, codes)));
+  if (!row) throw new Error(`matrix world: no trajectory of ${agbCode}`);
+  return row.id;
 }
 
 let serial = 0;
@@ -405,6 +416,14 @@ export const operationCases: Record<string, OperationCase> = {
     own: () => ({ path: '/trajectories', query: { pageSize: '100' } }),
     otherProvider: (w) => ({ path: '/trajectories', query: { providerAgb: w.other.agbCode } }),
     otherRegion: (w) => ({ path: '/trajectories', query: { municipalityCode: w.b.region.municipalities[0]!.cbsCode } }),
+  },
+  'GET /trajectories/{id}': {
+    permission: 'trajectories.read',
+    kind: 'object',
+    own: async (w, ctx) => ({ path: `/trajectories/${await trajectoryOf(ctx, w.a, w.own.agbCode)}` }),
+    otherProvider: async (w, ctx) => ({ path: `/trajectories/${await trajectoryOf(ctx, w.a, w.other.agbCode)}` }),
+    otherRegion: async (w, ctx) => ({ path: `/trajectories/${await trajectoryOf(ctx, w.b, w.other.agbCode)}` }),
+    otherRegionOfQ: true,
   },
 
   ...accountOperations,

@@ -11,3 +11,4 @@ export {
 } from './import.service.js';
 export { readSources, type ImportSource } from './sources.js';
 export { schemaDir } from './xsd.js';
+export { getTrajectoryDetail, type TrajectoryMessage, type TrajectoryMonth } from './trajectory-detail.js';

@@ -32,3 +32,4 @@ export {
   parseCentroidsCsv,
   type Centroid,
 } from './postcodes/postcodes.service.js';
+export { findCareContract, type CareContract } from './contracts/care-contract.js';

@@ -1,4 +1,5 @@
 import { can } from '../../../shared/permissions';
+import { TextLink } from '../../components/button';
 import { ErrorSummary } from '../../components/error-summary';
 import { FilterForm } from '../../components/filter-form';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
@@ -214,7 +215,15 @@ function Trajectories() {
               {
                 header: t('Cliënt (pseudoniem)'),
                 rowHeader: true,
-                cell: (r) => <span className="pseudonym">{r.client}</span>,
+                cell: (r) => (
+                  <TextLink
+                    className="pseudonym"
+                    to={`/trajecten/${r.id}`}
+                    aria-label={t('Traject van {client}', { client: r.client })}
+                  >
+                    {r.client}
+                  </TextLink>
+                ),
               },
               { header: t('Gemeente'), cell: (r) => names.municipality(r.municipalityCode) },
               { header: t('Aanbieder'), cell: (r) => names.provider(r.providerAgb) },
