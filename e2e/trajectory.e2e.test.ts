@@ -69,4 +69,42 @@ describe('trajectory detail', () => {
     await settle(ctx.page);
     await ctx.page.getByText('Aanvaard', { exact: true }).first().waitFor();
   });
+
+  it('sorts Trajecten by a column from the keyboard and pages with numbers, first and last', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await ctx.page.goto(`${ctx.app.baseUrl}/trajecten`);
+    await settle(ctx.page, 'Trajecten');
+    const header = ctx.page.getByRole('columnheader', { name: /^Aanvraag/ });
+    expect(await header.getAttribute('aria-sort')).toBeNull();
+    await header.getByRole('link').focus();
+    await ctx.page.keyboard.press('Enter');
+    await ctx.page.waitForURL((url) => url.searchParams.get('sorteer') === 'requestDate');
+    await settle(ctx.page, 'Trajecten');
+    await ctx.page.waitForFunction(
+      () => document.querySelector('th[aria-sort="ascending"]')?.textContent?.startsWith('Aanvraag') ?? false,
+    );
+    const sorted = await apiGet<{ data: Array<{ client: string }>; page: { totalPages: number } }>(
+      ctx.app.baseUrl,
+      '/trajectories?sort=requestDate&pageSize=25',
+    );
+    const rows = await tableRows(ctx.page, /traject(en)? gevonden/);
+    expect(rows.map((r) => r[0])).toEqual(sorted.data.map((t) => t.client));
+    // Again: descending.
+    await header.getByRole('link').focus();
+    await ctx.page.keyboard.press('Enter');
+    await ctx.page.waitForURL((url) => url.searchParams.get('sorteer') === '-requestDate');
+    await ctx.page.waitForFunction(
+      () => document.querySelector('th[aria-sort="descending"]')?.textContent?.startsWith('Aanvraag') ?? false,
+    );
+    // Paging names the first and the last page and keeps the order.
+    const paging = ctx.page.getByRole('navigation', { name: 'Paginering' });
+    const last = String(sorted.page.totalPages);
+    await paging.getByRole('link', { name: `Pagina ${last}`, exact: true }).click();
+    await ctx.page.waitForURL((url) => url.searchParams.get('pagina') === last);
+    expect(new URL(ctx.page.url()).searchParams.get('sorteer')).toBe('-requestDate');
+    await settle(ctx.page, 'Trajecten');
+    await paging.getByRole('link', { name: 'Pagina 1', exact: true }).waitFor();
+    expect(await paging.locator('[aria-current="page"]').innerText()).toContain(last);
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
 });

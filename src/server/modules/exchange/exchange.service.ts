@@ -12,6 +12,7 @@ import type { Secrets } from '../../security/secrets.js';
 import { declaredCents } from './trajectories.js';
 import { plainMessage, ruleText } from './plain-reasons.js';
 import { openOriginal } from './write-batch.js';
+import { sortOrder } from '../../http/sorting.js';
 
 export type QuarantineState = 'open' | 'handled' | 'resolved';
 
@@ -31,7 +32,18 @@ export interface FileFilters {
 export interface FileQuery extends FileFilters {
   page: number;
   pageSize: number;
+  sort?: string | undefined;
 }
+
+/** The columns the file list sorts by (`sort`); newest first without one. */
+export const fileSortKeys = ['receivedAt', 'fileName', 'messageType', 'sender', 'records'] as const;
+const fileSortColumns = {
+  receivedAt: ijwFiles.receivedAt,
+  fileName: ijwFiles.fileName,
+  messageType: ijwFiles.messageType,
+  sender: ijwFiles.sender,
+  records: ijwFiles.recordCount,
+};
 
 /**
  * The region a file belongs to: that of the municipality that sent or received it; for a file that names none (too
@@ -93,7 +105,13 @@ export async function listImportedFiles(db: Db, actor: Actor, query: FileQuery) 
       .select({ row: ijwFiles, handler: handlerName })
       .from(ijwFiles)
       .where(where)
-      .orderBy(desc(ijwFiles.receivedAt), asc(ijwFiles.fileName))
+      .orderBy(
+        ...sortOrder(query.sort, fileSortColumns, [
+          desc(ijwFiles.receivedAt),
+          asc(ijwFiles.fileName),
+          asc(ijwFiles.id),
+        ]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwFiles).where(where),
@@ -285,9 +303,34 @@ export interface TrajectoryQuery {
   endReason?: string | undefined;
   /** 'true': from and to bound the end date instead of selecting the trajectories that run in the period. */
   ended?: 'true' | 'false' | undefined;
+  sort?: string | undefined;
   page: number;
   pageSize: number;
 }
+
+/** The columns the trajectory search sorts by (`sort`); latest start first without one. */
+export const trajectorySortKeys = [
+  'municipalityCode',
+  'providerAgb',
+  'productCode',
+  'referrerType',
+  'requestDate',
+  'allocationStart',
+  'startDate',
+  'endDate',
+  'endReason',
+] as const;
+const trajectorySortColumns = {
+  municipalityCode: ijwTrajectories.municipalityCode,
+  providerAgb: ijwTrajectories.providerAgb,
+  productCode: ijwTrajectories.productCode,
+  referrerType: ijwTrajectories.referrerType,
+  requestDate: ijwTrajectories.requestDate,
+  allocationStart: ijwTrajectories.allocationStart,
+  startDate: ijwTrajectories.startDate,
+  endDate: ijwTrajectories.endDate,
+  endReason: ijwTrajectories.endReason,
+};
 
 /**
  * Trajectories that overlap [from, to] (by start of care, or allocation when care has not started), or with `ended`
@@ -323,7 +366,12 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
       .select({ t: ijwTrajectories, declaredCents: declaredCents(sql`${ijwTrajectories}`).mapWith(Number) })
       .from(ijwTrajectories)
       .where(where)
-      .orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id))
+      .orderBy(
+        ...sortOrder(query.sort, trajectorySortColumns, [
+          sql`${ijwTrajectories.startDate} desc nulls last`,
+          asc(ijwTrajectories.id),
+        ]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwTrajectories).where(where),

@@ -129,3 +129,39 @@ describe('a trajectory opened from Trajecten', () => {
     expect((await call(ctx, manager, 'GET', '/trajectories/999999999')).status).toBe(404);
   });
 });
+
+describe('sorted lists', () => {
+  it('sorts the trajectory search on the server, so the next page continues the order', async () => {
+    const get = async (sort: string, page: number) =>
+      (await call(ctx, manager, 'GET', `/trajectories?sort=${sort}&pageSize=20&page=${page}`)).body.data as Array<{
+        id: number;
+        requestDate: string | null;
+      }>;
+    const [first, second] = [await get('requestDate', 1), await get('requestDate', 2)];
+    const ascending = [...first, ...second].map((t) => t.requestDate ?? '9999');
+    expect(ascending).toEqual([...ascending].sort());
+    const [lowest] = await queryRows<{ d: string }>(
+      ctx.database.db,
+      sql`select min(request_date)::text as d from ijw_trajectories`,
+    );
+    expect(first[0]!.requestDate).toBe(lowest!.d);
+    const descending = (await get('-requestDate', 1)).map((t) => t.requestDate ?? '');
+    expect(descending).toEqual([...descending].sort().reverse());
+    // The same trajectory never shows on two pages of one order.
+    expect(new Set([...first, ...second].map((t) => t.id)).size).toBe(40);
+  });
+
+  it('refuses a column the list cannot sort by, naming the parameter', async () => {
+    const res = await call(ctx, manager, 'GET', '/trajectories?sort=bsn');
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams[0].name).toBe('sort');
+    // Names sort in the database's collation: descending is ascending reversed.
+    const names = async (sort: string) =>
+      (
+        (await call(ctx, manager, 'GET', `/providers?sort=${sort}&pageSize=100`)).body.data as Array<{ name: string }>
+      ).map((p) => p.name);
+    const ascending = await names('name');
+    expect(ascending.length).toBeGreaterThan(3);
+    expect(await names('-name')).toEqual([...ascending].reverse());
+  });
+});

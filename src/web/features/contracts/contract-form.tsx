@@ -8,6 +8,7 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api, fetchAll } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { extensionStatuses, type ExtensionStatus } from '../../../shared/domain';
@@ -52,6 +53,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const navigate = useNavigate();
   const errors = useFormErrors();
   const [draft, setDraft] = useState<ContractDraft>(() => (contract ? draftFromContract(contract) : emptyContract));
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const [choices] = useLoad(async (signal) => {
     const [providers, combinations] = await Promise.all([
@@ -82,6 +84,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
       const saved = contract
         ? await api<Contract>(`/contracts/${contract.id}`, { method: 'PATCH', body: toContractUpdate(body) })
         : await api<Contract>('/contracts', { method: 'POST', body });
+      unsaved.allowLeave();
       navigate(`/contracten/${saved.id}`, { state: { saved: true } });
     } catch (error) {
       errors.fail(error);

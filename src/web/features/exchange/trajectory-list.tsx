@@ -73,12 +73,13 @@ function Trajectories() {
           from: van,
           to: tot,
           ended,
+          sort: filters.sort,
           page: filters.page,
           pageSize: 25,
         })}`,
         { signal },
       ),
-    [aanbieder, gemeente, categorie, reden, van, tot, ended, filters.page],
+    [aanbieder, gemeente, categorie, reden, van, tot, ended, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -211,6 +212,7 @@ function Trajectories() {
             busy={state.refreshing}
             rowKey={(r) => String(r.id)}
             empty={t('Geen trajecten gevonden.')}
+            sort={{ current: filters.sort, hrefFor: filters.sortHref }}
             columns={[
               {
                 header: t('Cliënt (pseudoniem)'),
@@ -225,10 +227,15 @@ function Trajectories() {
                   </TextLink>
                 ),
               },
-              { header: t('Gemeente'), cell: (r) => names.municipality(r.municipalityCode) },
-              { header: t('Aanbieder'), cell: (r) => names.provider(r.providerAgb) },
+              {
+                header: t('Gemeente'),
+                sortKey: 'municipalityCode',
+                cell: (r) => names.municipality(r.municipalityCode),
+              },
+              { header: t('Aanbieder'), sortKey: 'providerAgb', cell: (r) => names.provider(r.providerAgb) },
               {
                 header: t('Product'),
+                sortKey: 'productCode',
                 cell: (r) => (
                   <>
                     {r.productCode ?? '—'}
@@ -236,10 +243,15 @@ function Trajectories() {
                   </>
                 ),
               },
-              { header: t('Verwijzer'), cell: (r) => coded(referrers, r.referrerType) },
-              { header: t('Aanvraag'), cell: (r) => <span className="nowrap">{formatDate(r.requestDate)}</span> },
+              { header: t('Verwijzer'), sortKey: 'referrerType', cell: (r) => coded(referrers, r.referrerType) },
+              {
+                header: t('Aanvraag'),
+                sortKey: 'requestDate',
+                cell: (r) => <span className="nowrap">{formatDate(r.requestDate)}</span>,
+              },
               {
                 header: t('Toewijzing'),
+                sortKey: 'allocationStart',
                 cell: (r) =>
                   r.allocationStart ? (
                     <span className="nowrap">
@@ -250,9 +262,17 @@ function Trajectories() {
                     t('Taakgericht')
                   ),
               },
-              { header: t('Start'), cell: (r) => <span className="nowrap">{formatDate(r.startDate)}</span> },
-              { header: t('Einde'), cell: (r) => <span className="nowrap">{formatDate(r.endDate)}</span> },
-              { header: t('Reden einde'), cell: (r) => coded(endReasons, r.endReason) },
+              {
+                header: t('Start'),
+                sortKey: 'startDate',
+                cell: (r) => <span className="nowrap">{formatDate(r.startDate)}</span>,
+              },
+              {
+                header: t('Einde'),
+                sortKey: 'endDate',
+                cell: (r) => <span className="nowrap">{formatDate(r.endDate)}</span>,
+              },
+              { header: t('Reden einde'), sortKey: 'endReason', cell: (r) => coded(endReasons, r.endReason) },
               {
                 header: t('Gedeclareerd'),
                 numeric: true,

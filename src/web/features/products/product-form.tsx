@@ -8,6 +8,7 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useUser } from '../../lib/auth';
 import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { useFormErrors } from '../../lib/form-errors';
@@ -55,6 +56,7 @@ function ProductForm({ product }: { product?: Product }) {
   const categories = useCodeList('JZ020');
   const units = useCodeList('WJ756');
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftFromProduct(product) : emptyProduct));
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const title = product ? t('Product {code} bewerken', { code: product.productCode }) : t('Nieuw product');
   useDocumentTitle(errors.hasAny ? `${t('Fout')}: ${title}` : title);
@@ -77,6 +79,7 @@ function ProductForm({ product }: { product?: Product }) {
       const saved = product
         ? await api<Product>(`/products/${product.id}`, { method: 'PATCH', body: toProductUpdate(body) })
         : await api<Product>('/products', { method: 'POST', body });
+      unsaved.allowLeave();
       navigate(`/producten/${saved.id}`, { state: { saved: true } });
     } catch (error) {
       errors.fail(error);
