@@ -247,6 +247,31 @@ export const operationCases: Record<string, OperationCase> = {
     own: (w) => ({ path: `/tier-levels/${w.a.region.tierLevels[0]!.id}`, body: { accountMeetingsPerYear: 3 } }),
     otherRegion: (w) => ({ path: `/tier-levels/${w.b.region.tierLevels[0]!.id}`, body: { accountMeetingsPerYear: 3 } }),
   },
+  // Renames to the name it has: the world stays as the other probes expect it.
+  'PATCH /regions/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/regions/${w.a.region.id}`, body: { name: w.a.region.name } }),
+    otherRegion: (w) => ({ path: `/regions/${w.b.region.id}`, body: { name: w.b.region.name } }),
+  },
+  'PATCH /municipalities/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/municipalities/${w.a.region.municipalities[0]!.id}`, body: { retired: false } }),
+    otherRegion: (w) => ({ path: `/municipalities/${w.b.region.municipalities[0]!.id}`, body: { retired: false } }),
+  },
+  'PATCH /lots/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/lots/${w.a.region.lots[0]!.id}`, body: { name: w.a.region.lots[0]!.name } }),
+    otherRegion: (w) => ({ path: `/lots/${w.b.region.lots[0]!.id}`, body: { name: w.b.region.lots[0]!.name } }),
+  },
+  'PATCH /budget-lines/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/budget-lines/${w.a.region.budgetLines[0]!.id}`, body: { retired: false } }),
+    otherRegion: (w) => ({ path: `/budget-lines/${w.b.region.budgetLines[0]!.id}`, body: { retired: false } }),
+  },
   'GET /code-lists/{name}': { permission: 'codelists.read', kind: 'list', own: () => ({ path: '/code-lists/JZ020' }) },
 
   'GET /providers': { permission: 'providers.read', kind: 'list', own: () => ({ path: '/providers' }) },

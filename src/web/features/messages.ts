@@ -4,6 +4,7 @@ import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
 import { exchangeEn } from './exchange/i18n-exchange';
 import { trajectoryEn } from './exchange/i18n-trajectory';
+import { regionSetupEn } from './region/i18n-region-setup';
 import { jobsEn } from './jobs/i18n-jobs';
 import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
@@ -29,4 +30,5 @@ export const featureMessages = [
   accountEn,
   reportsEn,
   trajectoryEn,
+  regionSetupEn,
 ] as const;

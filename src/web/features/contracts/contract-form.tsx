@@ -13,7 +13,7 @@ import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { extensionStatuses, type ExtensionStatus } from '../../../shared/domain';
 import { extensionStatusLabels, fundingVariantLabels, procedureLabels } from '../../lib/labels';
-import { useRegion } from '../../lib/region';
+import { inUse, useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import type { Combination, Contract, FundingVariant, Procedure, Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -132,7 +132,10 @@ function ContractForm({ contract }: { contract?: Contract }) {
           id="lotId"
           label={t('Perceel')}
           placeholder={t('Kies een perceel')}
-          options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+          options={inUse(region?.lots ?? [], (l) => l.id === draft.lotId).map((l) => ({
+            value: l.id,
+            label: `${l.code} – ${l.name}`,
+          }))}
           value={draft.lotId}
           onChange={set('lotId')}
           error={errors.of('lotId')}

@@ -14,7 +14,7 @@ import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { useFormErrors } from '../../lib/form-errors';
 import { fundingVariantLabels, intensityLabels, stayFormLabels } from '../../lib/labels';
 import { stayForms } from '../../../shared/domain';
-import { useRegion } from '../../lib/region';
+import { inUse, useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import type { FundingVariant, Intensity, Product } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -146,7 +146,10 @@ function ProductForm({ product }: { product?: Product }) {
           value={draft.lotId}
           onChange={set('lotId')}
           error={errors.of('lotId')}
-          options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+          options={inUse(region?.lots ?? [], (l) => l.id === draft.lotId).map((l) => ({
+            value: l.id,
+            label: `${l.code} – ${l.name}`,
+          }))}
         />
         <CheckboxField
           id="withStay"
