@@ -68,6 +68,12 @@ describe('trajectory detail', () => {
     await ctx.page.getByRole('link', { name: /JW301/ }).first().click();
     await settle(ctx.page);
     await ctx.page.getByText('Aanvaard', { exact: true }).first().waitFor();
+    // And from the file back to the trajectories it carried.
+    await ctx.page.getByRole('link', { name: 'Trajecten met een bericht uit dit bestand' }).click();
+    await ctx.page.waitForURL((url) => url.searchParams.has('bestand'));
+    await settle(ctx.page, 'Trajecten');
+    await ctx.page.getByText('Alleen trajecten met een bericht uit één bestand.').waitFor();
+    expect((await tableRows(ctx.page, /traject(en)? gevonden/)).length).toBeGreaterThan(0);
   });
 
   it('sorts Trajecten by a column from the keyboard and pages with numbers, first and last', async () => {

@@ -302,6 +302,10 @@ exchangeRoutes.openapi(
     request: {
       query: ZPageQuery.extend({
         sort: sortParam(trajectorySortKeys),
+        fileId: z
+          .uuid({ message: 'moet een geldige id (uuid) zijn' })
+          .optional()
+          .describe('Alleen trajecten met een toewijzing, start, stop of declaratieregel uit dit bestand'),
         providerAgb: z
           .string()
           .regex(/^\d{8}$/, 'moet 8 cijfers zijn')

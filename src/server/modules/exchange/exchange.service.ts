@@ -303,6 +303,8 @@ export interface TrajectoryQuery {
   endReason?: string | undefined;
   /** 'true': from and to bound the end date instead of selecting the trajectories that run in the period. */
   ended?: 'true' | 'false' | undefined;
+  /** Only trajectories with an allocation, start, stop or declaration line from this file. */
+  fileId?: string | undefined;
   sort?: string | undefined;
   page: number;
   pageSize: number;
@@ -332,6 +334,18 @@ const trajectorySortColumns = {
   endReason: ijwTrajectories.endReason,
 };
 
+/** A trajectory one of whose allocation, starts, stops or declaration lines came in the file (its keys, as the detail). */
+function fromFile(fileId: string): SQL {
+  const t = ijwTrajectories;
+  return sql`(exists (select 1 from ijw_allocations a where a.file_id = ${fileId}
+      and a.municipality_code = ${t.municipalityCode} and a.allocation_number = ${t.allocationNumber})
+    or exists (select 1 from ijw_deliveries d where d.file_id = ${fileId} and d.municipality_code = ${t.municipalityCode}
+      and (d.allocation_number = ${t.allocationNumber} or (d.allocation_number is null and ${t.allocationNumber} is null
+        and d.provider_agb = ${t.providerAgb} and d.client_pseudonym = ${t.clientPseudonym} and d.date = ${t.startDate})))
+    or exists (select 1 from ijw_declaration_lines l join ijw_declarations h on h.id = l.declaration_id
+      where h.file_id = ${fileId} and l.municipality_code = ${t.municipalityCode} and l.allocation_number = ${t.allocationNumber}))`;
+}
+
 /**
  * Trajectories that overlap [from, to] (by start of care, or allocation when care has not started), or with `ended`
  * those whose end date lies in [from, to]: the endings a KPI such as uitval counts. Clients appear only as
@@ -351,6 +365,7 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
   if (query.productCategory) filters.push(eq(ijwTrajectories.productCategory, query.productCategory));
   if (query.productCode) filters.push(eq(ijwTrajectories.productCode, query.productCode));
   if (query.endReason) filters.push(inArray(ijwTrajectories.endReason, query.endReason.split(',')));
+  if (query.fileId) filters.push(fromFile(query.fileId));
   if (query.ended === 'true') {
     filters.push(isNotNull(ijwTrajectories.endDate));
     if (query.from) filters.push(gte(ijwTrajectories.endDate, query.from));

@@ -60,6 +60,10 @@ describe('a trajectory opened from Trajecten', () => {
     expect(types.indexOf('JW301')).toBeLessThan(types.indexOf('JW305'));
     const dates = detail.messages.map((m) => m.messageDate ?? '');
     expect(dates).toEqual([...dates].sort());
+    // The list narrowed to one of those files holds this trajectory.
+    const start = detail.messages.find((m) => m.messageType === 'JW305')!;
+    const fromFile = await call(ctx, manager, 'GET', `/trajectories?fileId=${start.fileId}&pageSize=100`);
+    expect((fromFile.body.data as Array<{ id: number }>).map((t) => t.id)).toContain(chosen.id);
     // Every message names an accepted file of the import history that has its retour.
     for (const m of detail.messages) {
       const file = await call(ctx, manager, 'GET', `/imports/${m.fileId}`);

@@ -25,4 +25,9 @@ export const trajectoryEn = {
   'Op dit traject is niets gedeclareerd.': 'Nothing has been declared on this trajectory.',
   Volume: 'Volume',
   Bedrag: 'Amount',
+  'Trajecten met een bericht uit dit bestand': 'Trajectories with a message from this file',
+  'Trajecten uit het bestand dat dit oploste': 'Trajectories from the file that resolved this one',
+  'Alleen trajecten met een bericht uit één bestand.': 'Only trajectories with a message from one file.',
+  'Naar het bestand': 'To the file',
+  'Alle trajecten': 'All trajectories',
 } as const;

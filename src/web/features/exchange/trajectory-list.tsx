@@ -20,7 +20,7 @@ import { usePartyNames } from './exchange-parts';
 import { endedValue, endingsFilterText, endReasonOptions } from './trajectory-filters';
 import type { Trajectory } from './types';
 
-const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'reden', 'van', 'tot', 'geeindigd'] as const;
+const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'reden', 'van', 'tot', 'geeindigd', 'bestand'] as const;
 type FilterKey = (typeof filterKeys)[number];
 /** The API's names for the filters, to put a refusal at the field it concerns. */
 const fieldOfParam: Record<string, FilterKey> = {
@@ -31,6 +31,7 @@ const fieldOfParam: Record<string, FilterKey> = {
   from: 'van',
   to: 'tot',
   ended: 'geeindigd',
+  fileId: 'bestand',
 };
 
 /** "31 – Levering is volgens plan beëindigd.": the code first, then its name when the list knows it. */
@@ -59,7 +60,7 @@ function Trajectories() {
   const categories = useCodeList('JZ020');
   const endReasons = useCodeList('JZ588');
   const referrers = useCodeList('COD327');
-  const { aanbieder, gemeente, categorie, reden, van, tot, geeindigd } = filters.values;
+  const { aanbieder, gemeente, categorie, reden, van, tot, geeindigd, bestand } = filters.values;
   // With "only those that ended", the period bounds the end date: the endings a KPI such as uitval counts.
   const ended = geeindigd === endedValue ? 'true' : undefined;
   const [loaded] = useLoad(
@@ -73,13 +74,14 @@ function Trajectories() {
           from: van,
           to: tot,
           ended,
+          fileId: bestand,
           sort: filters.sort,
           page: filters.page,
           pageSize: 25,
         })}`,
         { signal },
       ),
-    [aanbieder, gemeente, categorie, reden, van, tot, ended, filters.sort, filters.page],
+    [aanbieder, gemeente, categorie, reden, van, tot, ended, bestand, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -108,6 +110,7 @@ function Trajectories() {
     van: t('Van'),
     tot: t('Tot'),
     geeindigd: t('Alleen trajecten die in de periode eindigden'),
+    bestand: t('Bestand'),
   };
   const endingsFilter = endingsFilterText(t, endReasons, filters.values);
 
@@ -136,6 +139,17 @@ function Trajectories() {
         </div>
       </div>
       <ErrorSummary errors={errors} labels={labels} />
+      {bestand && (
+        <p className="utrecht-paragraph">
+          {t('Alleen trajecten met een bericht uit één bestand.')}{' '}
+          <TextLink to={`/berichten/bestanden/${bestand}`}>{t('Naar het bestand')}</TextLink>{' '}
+          <TextLink
+            to={`?${new URLSearchParams(Object.entries({ ...filters.values, bestand: '' }).filter(([, v]) => v)).toString()}`}
+          >
+            {t('Alle trajecten')}
+          </TextLink>
+        </p>
+      )}
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
