@@ -53,6 +53,8 @@ export interface StartAppOptions {
    * need none, and 1500 youths add about 15 seconds to the start.
    */
   demoYouths?: number;
+  /** False: an empty installation without the demo region (setting a region up from nothing). Default true. */
+  seedDemo?: boolean;
   /**
    * Settings beside the test's own (port, data directory), such as a mail server: `{ smtpUrl, mailFrom }`. Read when
    * the app starts, so a hook registered before useAppInBrowser() may fill it in (a port known only then).
@@ -77,7 +79,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const started = await startServer(
     { port, host: '127.0.0.1', dataDir, logLevel: 'warn', databaseUrl: undefined, ...options.config },
-    { seedDemo: true, demoYouths: options.demoYouths ?? 0 },
+    { seedDemo: options.seedDemo ?? true, demoYouths: options.demoYouths ?? 0 },
   );
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);

@@ -36,6 +36,8 @@ const idSources: Array<[RegExp, string]> = [
   [/^contracten\//, '/contracts?pageSize=1'],
   [/^producten\//, '/products?pageSize=1'],
   [/^berichten\/quarantaine\//, '/imports?status=rejected&pageSize=1'],
+  [/^berichten\/bestanden\//, '/imports?pageSize=1'],
+  [/^trajecten\//, '/trajectories?pageSize=1'],
   [/^beheer\/postvak-uit\//, '/mails?pageSize=1'],
   [/^gebruikers\//, '/users'],
   [/^beschikbaarheid\/aanbod\//, '/availability/entries?pageSize=1'],

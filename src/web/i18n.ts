@@ -209,6 +209,10 @@ const core = {
   Overzicht: 'Overview',
   'Pagina {page} van {total}': 'Page {page} of {total}',
   Paginering: 'Pagination',
+  'U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u deze pagina verlaten zonder op te slaan?':
+    'You have changes that have not been saved. Leave this page without saving?',
+  'sorteer aflopend': 'sort descending',
+  'sorteer oplopend': 'sort ascending',
   Perceel: 'Lot',
   'Perceel toevoegen': 'Add lot',
   Percelen: 'Lots',

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Permission } from '../../shared/permissions.js';
-import { mailOutbox } from '../db/schema/index.js';
+import { ijwTrajectories, mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { createCombination } from '../modules/landscape/index.js';
 import { accountOperations } from './matrix-account.js';
@@ -46,6 +46,17 @@ export interface OperationCase {
   ownStatus?: number;
   /** The operation ends the session it is called with: the matrix gives it a session of its own. */
   endsSession?: boolean;
+}
+
+/** The trajectory the world's imported allocation made for this provider in this side's region. */
+async function trajectoryOf(ctx: TestContext, side: World['a'], agbCode: string): Promise<number> {
+  const codes = side.region.municipalities.map((m) => m.cbsCode);
+  const [row] = await ctx.database.db
+    .select({ id: ijwTrajectories.id })
+    .from(ijwTrajectories)
+    .where(and(eq(ijwTrajectories.providerAgb, agbCode), inArray(ijwTrajectories.municipalityCode, codes)));
+  if (!row) throw new Error(`matrix world: no trajectory of ${agbCode}`);
+  return row.id;
 }
 
 let serial = 0;
@@ -250,6 +261,31 @@ export const operationCases: Record<string, OperationCase> = {
     own: (w) => ({ path: `/tier-levels/${w.a.region.tierLevels[0]!.id}`, body: { accountMeetingsPerYear: 3 } }),
     otherRegion: (w) => ({ path: `/tier-levels/${w.b.region.tierLevels[0]!.id}`, body: { accountMeetingsPerYear: 3 } }),
   },
+  // Renames to the name it has: the world stays as the other probes expect it.
+  'PATCH /regions/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/regions/${w.a.region.id}`, body: { name: w.a.region.name } }),
+    otherRegion: (w) => ({ path: `/regions/${w.b.region.id}`, body: { name: w.b.region.name } }),
+  },
+  'PATCH /municipalities/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/municipalities/${w.a.region.municipalities[0]!.id}`, body: { retired: false } }),
+    otherRegion: (w) => ({ path: `/municipalities/${w.b.region.municipalities[0]!.id}`, body: { retired: false } }),
+  },
+  'PATCH /lots/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/lots/${w.a.region.lots[0]!.id}`, body: { name: w.a.region.lots[0]!.name } }),
+    otherRegion: (w) => ({ path: `/lots/${w.b.region.lots[0]!.id}`, body: { name: w.b.region.lots[0]!.name } }),
+  },
+  'PATCH /budget-lines/{id}': {
+    permission: 'regions.edit',
+    kind: 'object',
+    own: (w) => ({ path: `/budget-lines/${w.a.region.budgetLines[0]!.id}`, body: { retired: false } }),
+    otherRegion: (w) => ({ path: `/budget-lines/${w.b.region.budgetLines[0]!.id}`, body: { retired: false } }),
+  },
   'GET /code-lists/{name}': { permission: 'codelists.read', kind: 'list', own: () => ({ path: '/code-lists/JZ020' }) },
 
   'GET /providers': { permission: 'providers.read', kind: 'list', own: () => ({ path: '/providers' }) },
@@ -425,6 +461,14 @@ export const operationCases: Record<string, OperationCase> = {
     own: () => ({ path: '/trajectories', query: { pageSize: '100' } }),
     otherProvider: (w) => ({ path: '/trajectories', query: { providerAgb: w.other.agbCode } }),
     otherRegion: (w) => ({ path: '/trajectories', query: { municipalityCode: w.b.region.municipalities[0]!.cbsCode } }),
+  },
+  'GET /trajectories/{id}': {
+    permission: 'trajectories.read',
+    kind: 'object',
+    own: async (w, ctx) => ({ path: `/trajectories/${await trajectoryOf(ctx, w.a, w.own.agbCode)}` }),
+    otherProvider: async (w, ctx) => ({ path: `/trajectories/${await trajectoryOf(ctx, w.a, w.other.agbCode)}` }),
+    otherRegion: async (w, ctx) => ({ path: `/trajectories/${await trajectoryOf(ctx, w.b, w.other.agbCode)}` }),
+    otherRegionOfQ: true,
   },
 
   ...accountOperations,

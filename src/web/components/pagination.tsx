@@ -10,12 +10,12 @@ export function Pagination({
   page,
   totalPages,
   hrefFor,
-  numbered = false,
+  numbered = true,
 }: {
   page: number;
   totalPages: number;
   hrefFor(page: number): string;
-  /** Also links to the first and last page and to the pages around this one (1 … 4 5 6 … 480). */
+  /** Links to the first and last page and to the pages around this one (1 … 4 5 6 … 480); off: "Pagina X van Y". */
   numbered?: boolean;
 }) {
   const { t, lang } = useT();
@@ -36,7 +36,10 @@ export function Pagination({
         </Link>
       )}
       {numbered ? (
-        <PageNumbers page={page} totalPages={totalPages} hrefFor={hrefFor} />
+        <>
+          <PageNumbers page={page} totalPages={totalPages} hrefFor={hrefFor} />
+          <span className="pagination-status">{status}</span>
+        </>
       ) : (
         <span className="pagination-status" aria-current="page">
           {status}
@@ -84,8 +87,8 @@ function PageNumbers({ page, totalPages, hrefFor }: { page: number; totalPages: 
                 {formatCount(p, lang)}
               </span>
             ) : (
-              <Link className="utrecht-link" to={hrefFor(p)}>
-                <span className="visually-hidden">{t('Pagina')} </span>
+              // A label, not hidden text inside the link: the hidden text made the link's box miss its number.
+              <Link className="utrecht-link" to={hrefFor(p)} aria-label={`${t('Pagina')} ${formatCount(p, lang)}`}>
                 {formatCount(p, lang)}
               </Link>
             )}

@@ -4,6 +4,8 @@ import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
 import { exchangeEn } from './exchange/i18n-exchange';
 import { faqEn } from './faq/i18n-faq';
+import { trajectoryEn } from './exchange/i18n-trajectory';
+import { regionSetupEn } from './region/i18n-region-setup';
 import { jobsEn } from './jobs/i18n-jobs';
 import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
@@ -31,4 +33,6 @@ export const featureMessages = [
   reportsEn,
   faqEn,
   outcomesEn,
+  trajectoryEn,
+  regionSetupEn,
 ] as const;

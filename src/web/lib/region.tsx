@@ -75,3 +75,11 @@ export function useRegion(): Region | null {
   const { state } = useContext(RegionContext);
   return state.status === 'ok' ? state.data : null;
 }
+
+/**
+ * The rows a form may offer: a retired municipality, lot or budget line stays in history and in filters, but is no
+ * longer chosen for something new. The value a record already has stays choosable, so editing it changes nothing.
+ */
+export function inUse<T extends { retired?: boolean }>(rows: T[], current?: (row: T) => boolean): T[] {
+  return rows.filter((row) => !row.retired || (current?.(row) ?? false));
+}

@@ -25,6 +25,8 @@ export interface Coded {
   id: string;
   code: string;
   name: string;
+  /** Retired: kept in history, left out of choice lists (lib/region.ts: inUse). */
+  retired?: boolean;
 }
 
 export interface TierLevel extends Coded {
@@ -35,9 +37,9 @@ export interface TierLevel extends Coded {
 }
 
 export interface Region extends Coded {
-  municipalities: Array<{ id: string; cbsCode: string; name: string }>;
+  municipalities: Array<{ id: string; cbsCode: string; name: string; retired?: boolean }>;
   lots: Coded[];
-  budgetLines: Coded[];
+  budgetLines: Array<Coded & { productCategories?: string[] }>;
   tierLevels: TierLevel[];
 }
 

@@ -31,6 +31,8 @@ export const municipalities = pgTable(
       .references(() => regions.id),
     cbsCode: text().notNull().unique(),
     name: text().notNull(),
+    /** Retired: kept for history (its messages, budgets and figures), gone from choice lists. */
+    retiredAt: timestamp({ withTimezone: true }),
   },
   (t) => [check('municipalities_cbs_code', sql`${t.cbsCode} ~ '^[0-9]{4}$'`)],
 );
@@ -151,6 +153,8 @@ export const lots = pgTable(
       .references(() => regions.id),
     code: text().notNull(),
     name: text().notNull(),
+    /** Retired: kept for history (its contracts and products), gone from choice lists. */
+    retiredAt: timestamp({ withTimezone: true }),
   },
   (t) => [unique('lots_region_code').on(t.regionId, t.code)],
 );
@@ -274,6 +278,8 @@ export const budgetLines = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Retired: kept for history (its budgets and realisations), gone from choice lists. */
+    retiredAt: timestamp({ withTimezone: true }),
   },
   (t) => [unique('budget_lines_region_code').on(t.regionId, t.code)],
 );

@@ -5,16 +5,19 @@ import { AppError, ErrorCode } from '../../http/errors.js';
 import { attachment } from '../../http/download.js';
 import { isoDate, json, paged, problems, toPage, ZDate, ZIdParam, ZPageQuery } from '../../http/openapi.js';
 import {
+  fileSortKeys,
   getImportedFile,
   listImportedFiles,
   readQuarantinedFile,
   readRetourMessage,
   searchTrajectories,
+  trajectorySortKeys,
 } from './exchange.service.js';
 import { importSources, type FileResult } from './import.service.js';
 import { readZipBuffer, type SourceItem, type UnpackBudget } from './sources.js';
 import { readUpload } from './upload.js';
 import { limits } from '../../../shared/domain.js';
+import { sortParam } from '../../http/sorting.js';
 
 export const exchangeRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['iJw-berichten'];
@@ -205,9 +208,11 @@ exchangeRoutes.openapi(
     tags,
     summary: 'Ingelezen bestanden; status=rejected is de quarantaine',
     request: {
-      query: ZPageQuery.extend({ status: z.enum(['accepted', 'rejected']).optional(), ...fileFilterShape }).refine(
-        ...receivedInOrder,
-      ),
+      query: ZPageQuery.extend({
+        status: z.enum(['accepted', 'rejected']).optional(),
+        ...fileFilterShape,
+        sort: sortParam(fileSortKeys),
+      }).refine(...receivedInOrder),
     },
     responses: {
       200: json(paged(ZImportedFile, 'ImportedFilePage'), 'Een pagina bestanden, nieuwste eerst'),
@@ -296,6 +301,11 @@ exchangeRoutes.openapi(
       'Een aanbieder ziet alleen de eigen trajecten. Elke zoekvraag wordt gelogd als inzage in cliëntgegevens.',
     request: {
       query: ZPageQuery.extend({
+        sort: sortParam(trajectorySortKeys),
+        fileId: z
+          .uuid({ message: 'moet een geldige id (uuid) zijn' })
+          .optional()
+          .describe('Alleen trajecten met een toewijzing, start, stop of declaratieregel uit dit bestand'),
         providerAgb: z
           .string()
           .regex(/^\d{8}$/, 'moet 8 cijfers zijn')

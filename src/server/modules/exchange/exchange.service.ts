@@ -12,6 +12,7 @@ import type { Secrets } from '../../security/secrets.js';
 import { declaredCents } from './trajectories.js';
 import { plainMessage, ruleText } from './plain-reasons.js';
 import { openOriginal } from './write-batch.js';
+import { sortOrder } from '../../http/sorting.js';
 
 export type QuarantineState = 'open' | 'handled' | 'resolved';
 
@@ -31,7 +32,18 @@ export interface FileFilters {
 export interface FileQuery extends FileFilters {
   page: number;
   pageSize: number;
+  sort?: string | undefined;
 }
+
+/** The columns the file list sorts by (`sort`); newest first without one. */
+export const fileSortKeys = ['receivedAt', 'fileName', 'messageType', 'sender', 'records'] as const;
+const fileSortColumns = {
+  receivedAt: ijwFiles.receivedAt,
+  fileName: ijwFiles.fileName,
+  messageType: ijwFiles.messageType,
+  sender: ijwFiles.sender,
+  records: ijwFiles.recordCount,
+};
 
 /**
  * The region a file belongs to: that of the municipality that sent or received it; for a file that names none (too
@@ -93,7 +105,13 @@ export async function listImportedFiles(db: Db, actor: Actor, query: FileQuery) 
       .select({ row: ijwFiles, handler: handlerName })
       .from(ijwFiles)
       .where(where)
-      .orderBy(desc(ijwFiles.receivedAt), asc(ijwFiles.fileName))
+      .orderBy(
+        ...sortOrder(query.sort, fileSortColumns, [
+          desc(ijwFiles.receivedAt),
+          asc(ijwFiles.fileName),
+          asc(ijwFiles.id),
+        ]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwFiles).where(where),
@@ -285,8 +303,47 @@ export interface TrajectoryQuery {
   endReason?: string | undefined;
   /** 'true': from and to bound the end date instead of selecting the trajectories that run in the period. */
   ended?: 'true' | 'false' | undefined;
+  /** Only trajectories with an allocation, start, stop or declaration line from this file. */
+  fileId?: string | undefined;
+  sort?: string | undefined;
   page: number;
   pageSize: number;
+}
+
+/** The columns the trajectory search sorts by (`sort`); latest start first without one. */
+export const trajectorySortKeys = [
+  'municipalityCode',
+  'providerAgb',
+  'productCode',
+  'referrerType',
+  'requestDate',
+  'allocationStart',
+  'startDate',
+  'endDate',
+  'endReason',
+] as const;
+const trajectorySortColumns = {
+  municipalityCode: ijwTrajectories.municipalityCode,
+  providerAgb: ijwTrajectories.providerAgb,
+  productCode: ijwTrajectories.productCode,
+  referrerType: ijwTrajectories.referrerType,
+  requestDate: ijwTrajectories.requestDate,
+  allocationStart: ijwTrajectories.allocationStart,
+  startDate: ijwTrajectories.startDate,
+  endDate: ijwTrajectories.endDate,
+  endReason: ijwTrajectories.endReason,
+};
+
+/** A trajectory one of whose allocation, starts, stops or declaration lines came in the file (its keys, as the detail). */
+function fromFile(fileId: string): SQL {
+  const t = ijwTrajectories;
+  return sql`(exists (select 1 from ijw_allocations a where a.file_id = ${fileId}
+      and a.municipality_code = ${t.municipalityCode} and a.allocation_number = ${t.allocationNumber})
+    or exists (select 1 from ijw_deliveries d where d.file_id = ${fileId} and d.municipality_code = ${t.municipalityCode}
+      and (d.allocation_number = ${t.allocationNumber} or (d.allocation_number is null and ${t.allocationNumber} is null
+        and d.provider_agb = ${t.providerAgb} and d.client_pseudonym = ${t.clientPseudonym} and d.date = ${t.startDate})))
+    or exists (select 1 from ijw_declaration_lines l join ijw_declarations h on h.id = l.declaration_id
+      where h.file_id = ${fileId} and l.municipality_code = ${t.municipalityCode} and l.allocation_number = ${t.allocationNumber}))`;
 }
 
 /**
@@ -308,6 +365,7 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
   if (query.productCategory) filters.push(eq(ijwTrajectories.productCategory, query.productCategory));
   if (query.productCode) filters.push(eq(ijwTrajectories.productCode, query.productCode));
   if (query.endReason) filters.push(inArray(ijwTrajectories.endReason, query.endReason.split(',')));
+  if (query.fileId) filters.push(fromFile(query.fileId));
   if (query.ended === 'true') {
     filters.push(isNotNull(ijwTrajectories.endDate));
     if (query.from) filters.push(gte(ijwTrajectories.endDate, query.from));
@@ -323,7 +381,12 @@ export async function searchTrajectories(db: Db, actor: Actor, query: Trajectory
       .select({ t: ijwTrajectories, declaredCents: declaredCents(sql`${ijwTrajectories}`).mapWith(Number) })
       .from(ijwTrajectories)
       .where(where)
-      .orderBy(sql`${ijwTrajectories.startDate} desc nulls last`, asc(ijwTrajectories.id))
+      .orderBy(
+        ...sortOrder(query.sort, trajectorySortColumns, [
+          sql`${ijwTrajectories.startDate} desc nulls last`,
+          asc(ijwTrajectories.id),
+        ]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(ijwTrajectories).where(where),

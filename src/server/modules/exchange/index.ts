@@ -12,3 +12,4 @@ export {
 export { readSources, type ImportSource } from './sources.js';
 export { schemaDir } from './xsd.js';
 export { endedAllocations, findAllocations, type AllocationState } from './allocations.js';
+export { getTrajectoryDetail, type TrajectoryMessage, type TrajectoryMonth } from './trajectory-detail.js';

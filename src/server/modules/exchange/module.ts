@@ -2,11 +2,12 @@ import { limits } from '../../../shared/domain.js';
 import type { ServerModule } from '../server-module.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { quarantineRoutes } from './quarantine.routes.js';
+import { trajectoryRoutes } from './trajectory.routes.js';
 import { originalPartsSweepJob, uploadTempSweepJob } from './sweep-upload-temp.js';
 
 export const exchangeModule = {
   name: 'exchange',
-  routes: [exchangeRoutes, quarantineRoutes],
+  routes: [exchangeRoutes, quarantineRoutes, trajectoryRoutes],
   uploads: [
     {
       method: 'POST',

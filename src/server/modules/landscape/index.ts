@@ -33,3 +33,4 @@ export {
   providersLocatedOutside,
   type Centroid,
 } from './postcodes/postcodes.service.js';
+export { findCareContract, type CareContract } from './contracts/care-contract.js';

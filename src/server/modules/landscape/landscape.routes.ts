@@ -8,11 +8,13 @@ import { contractRoutes } from './contracts/contracts.routes.js';
 import { postcodeRoutes } from './postcodes/postcodes.routes.js';
 import { productRoutes } from './products/products.routes.js';
 import { providerRoutes } from './providers/providers.routes.js';
+import { regionEditRoutes } from './regions/region-edit.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 
 /** The care landscape's master data: one router per resource, mounted together under /api/v1. */
 export const landscapeRoutes = new OpenAPIHono<AppEnv>();
 landscapeRoutes.route('/', regionRoutes);
+landscapeRoutes.route('/', regionEditRoutes);
 landscapeRoutes.route('/', codeListRoutes);
 landscapeRoutes.route('/', providerRoutes);
 landscapeRoutes.route('/', combinationRoutes);

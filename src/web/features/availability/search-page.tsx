@@ -10,7 +10,7 @@ import { Pagination } from '../../components/pagination';
 import { DataList } from '../../components/table';
 import { api, fetchAll, toQuery, type Page } from '../../lib/api-client';
 import { formatDate, todayIso } from '../../lib/format';
-import { useRegion } from '../../lib/region';
+import { inUse, useRegion } from '../../lib/region';
 import type { Product } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
@@ -142,7 +142,7 @@ export function SearchPage() {
               id="gemeente"
               label={t('Gemeente van de jeugdige')}
               placeholder={t('Alle gemeenten')}
-              options={(region?.municipalities ?? []).map((m) => ({ value: m.cbsCode, label: m.name }))}
+              options={inUse(region?.municipalities ?? []).map((m) => ({ value: m.cbsCode, label: m.name }))}
               value={draft.gemeente}
               onChange={(x) => set('gemeente', x)}
             />

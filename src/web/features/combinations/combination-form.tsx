@@ -4,6 +4,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { CheckboxGroup, SelectField, TextField } from '../../components/form-fields';
 import { StatusMessage } from '../../components/status-message';
 import { api } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useFormErrors } from '../../lib/form-errors';
 import { useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
@@ -28,6 +29,7 @@ export function CombinationForm({ providers, onCreated }: { providers: Provider[
   const region = useRegion();
   const errors = useFormErrors('combinatie');
   const [draft, setDraft] = useState(empty);
+  useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const label = (p: Provider) => `${p.name} (${p.agbCode})`;

@@ -8,11 +8,12 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api, fetchAll } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { extensionStatuses, type ExtensionStatus } from '../../../shared/domain';
 import { extensionStatusLabels, fundingVariantLabels, procedureLabels } from '../../lib/labels';
-import { useRegion } from '../../lib/region';
+import { inUse, useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import type { Combination, Contract, FundingVariant, Procedure, Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -52,6 +53,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const navigate = useNavigate();
   const errors = useFormErrors();
   const [draft, setDraft] = useState<ContractDraft>(() => (contract ? draftFromContract(contract) : emptyContract));
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const [choices] = useLoad(async (signal) => {
     const [providers, combinations] = await Promise.all([
@@ -82,6 +84,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
       const saved = contract
         ? await api<Contract>(`/contracts/${contract.id}`, { method: 'PATCH', body: toContractUpdate(body) })
         : await api<Contract>('/contracts', { method: 'POST', body });
+      unsaved.allowLeave();
       navigate(`/contracten/${saved.id}`, { state: { saved: true } });
     } catch (error) {
       errors.fail(error);
@@ -129,7 +132,10 @@ function ContractForm({ contract }: { contract?: Contract }) {
           id="lotId"
           label={t('Perceel')}
           placeholder={t('Kies een perceel')}
-          options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+          options={inUse(region?.lots ?? [], (l) => l.id === draft.lotId).map((l) => ({
+            value: l.id,
+            label: `${l.code} – ${l.name}`,
+          }))}
           value={draft.lotId}
           onChange={set('lotId')}
           error={errors.of('lotId')}

@@ -28,10 +28,10 @@ export function ContractListPage() {
   const [loaded] = useLoad(
     (signal) =>
       api<Page<Contract>>(
-        `/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, page: filters.page, pageSize: 20 })}`,
+        `/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, sort: filters.sort, page: filters.page, pageSize: 20 })}`,
         { signal },
       ),
-    [q, perceel, variant, peildatum, filters.page],
+    [q, perceel, variant, peildatum, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -101,19 +101,22 @@ export function ContractListPage() {
             busy={state.refreshing}
             rowKey={(c) => c.id}
             empty={t('Geen contracten gevonden.')}
+            sort={{ current: filters.sort, hrefFor: filters.sortHref }}
             columns={[
               {
                 header: t('Kenmerk'),
+                sortKey: 'reference',
                 rowHeader: true,
                 cell: (c) => <TextLink to={`/contracten/${c.id}`}>{c.reference}</TextLink>,
               },
               {
                 header: t('Aanbieder'),
+                sortKey: 'provider',
                 cell: (c) => (c.combinationName ? `${c.providerName} (${c.combinationName})` : c.providerName),
               },
               { header: t('Perceel'), cell: (c) => c.lotName },
-              { header: t('Start'), cell: (c) => formatDate(c.startDate) },
-              { header: t('Einde'), cell: (c) => formatDate(c.effectiveEndDate) },
+              { header: t('Start'), sortKey: 'startDate', cell: (c) => formatDate(c.startDate) },
+              { header: t('Einde'), sortKey: 'endDate', cell: (c) => formatDate(c.effectiveEndDate) },
               { header: t('Status'), cell: (c) => <ContractStatus status={c.status} /> },
             ]}
           />

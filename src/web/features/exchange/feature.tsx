@@ -2,6 +2,7 @@ import type { WebFeature } from '../feature';
 import { HistoryPage } from './history-page';
 import { QuarantineFilePage, QuarantinePage } from './quarantine-page';
 import { QuarantineTile } from './quarantine-tile';
+import { TrajectoryDetailPage } from './trajectory-detail';
 import { TrajectoryListPage } from './trajectory-list';
 import { UploadPage } from './upload-page';
 
@@ -12,7 +13,9 @@ export const exchangeFeature: WebFeature = {
     { path: 'berichten/inlezen', element: <UploadPage />, permission: 'imports.create' },
     { path: 'berichten/quarantaine', element: <QuarantinePage />, permission: 'imports.read' },
     { path: 'berichten/quarantaine/:id', element: <QuarantineFilePage />, permission: 'imports.read' },
+    { path: 'berichten/bestanden/:id', element: <QuarantineFilePage />, permission: 'imports.read' },
     { path: 'trajecten', element: <TrajectoryListPage />, permission: 'trajectories.read' },
+    { path: 'trajecten/:id', element: <TrajectoryDetailPage />, permission: 'trajectories.read' },
   ],
   menu: [
     { section: 'berichten', label: 'Berichten', path: '/berichten', permission: 'imports.read' },

@@ -47,10 +47,10 @@ function History() {
   const [loaded] = useLoad(
     (signal) =>
       api<Page<ImportedFile>>(
-        `/imports${toQuery({ status: statusQuery[status], messageType: berichttype, page: filters.page, pageSize: 25 })}`,
+        `/imports${toQuery({ status: statusQuery[status], messageType: berichttype, sort: filters.sort, page: filters.page, pageSize: 25 })}`,
         { signal },
       ),
-    [status, berichttype, filters.page],
+    [status, berichttype, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -103,13 +103,16 @@ function History() {
             busy={state.refreshing}
             rowKey={(f) => f.id}
             empty={t('Geen bestanden gevonden.')}
+            sort={{ current: filters.sort, hrefFor: filters.sortHref }}
             columns={[
               {
                 header: t('Ontvangen'),
+                sortKey: 'receivedAt',
                 cell: (f) => <time dateTime={f.receivedAt}>{formatDateTime(f.receivedAt)}</time>,
               },
               {
                 header: t('Bestand'),
+                sortKey: 'fileName',
                 rowHeader: true,
                 cell: (f) => (
                   <FileName
@@ -118,11 +121,11 @@ function History() {
                   />
                 ),
               },
-              { header: t('Type'), cell: (f) => f.messageType ?? '—' },
-              { header: t('Afzender'), cell: (f) => names.party(f.sender) },
+              { header: t('Type'), sortKey: 'messageType', cell: (f) => f.messageType ?? '—' },
+              { header: t('Afzender'), sortKey: 'sender', cell: (f) => names.party(f.sender) },
               { header: t('Ontvanger'), cell: (f) => names.party(f.receiver) },
               { header: t('Status'), cell: (f) => <ImportStatusBadge status={f.status} /> },
-              { header: t('Records'), numeric: true, cell: (f) => formatCount(f.records, lang) },
+              { header: t('Records'), sortKey: 'records', numeric: true, cell: (f) => formatCount(f.records, lang) },
               ...(can(user, 'imports.download')
                 ? [{ header: t('Downloads'), cell: (f: ImportedFile) => <DownloadLinks file={f} /> }]
                 : []),

@@ -293,6 +293,7 @@ function FileDetail({ initial }: { initial: ImportedFile }) {
       <h2 className="utrecht-heading-2">{t('Redenen')}</h2>
       <ReasonList reasons={file.reasons} advice />
       <QuarantineHandling file={file} onChange={setFile} />
+      <FileTrajectories file={file} />
       <p className="utrecht-paragraph">
         {file.status === 'rejected' ? (
           <TextLink to="/berichten/quarantaine">{t('Terug naar de quarantaine')}</TextLink>
@@ -301,5 +302,25 @@ function FileDetail({ initial }: { initial: ImportedFile }) {
         )}
       </p>
     </>
+  );
+}
+
+/**
+ * The trajectories a file's messages belong to: of an accepted file its own, of a quarantined file the one that later
+ * resolved it (nothing of a rejected file itself is imported, so it names no trajectory).
+ */
+function FileTrajectories({ file }: { file: ImportedFile }) {
+  const { t } = useT();
+  const user = useUser();
+  const source = file.status === 'accepted' ? file.id : (file.quarantine?.resolvedBy ?? null);
+  if (!source || !can(user, 'trajectories.read')) return null;
+  return (
+    <p className="utrecht-paragraph">
+      <TextLink to={`/trajecten?bestand=${source}`}>
+        {file.status === 'accepted'
+          ? t('Trajecten met een bericht uit dit bestand')
+          : t('Trajecten uit het bestand dat dit oploste')}
+      </TextLink>
+    </p>
   );
 }

@@ -1,4 +1,5 @@
 import { can } from '../../../shared/permissions';
+import { TextLink } from '../../components/button';
 import { ErrorSummary } from '../../components/error-summary';
 import { FilterForm } from '../../components/filter-form';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
@@ -19,7 +20,7 @@ import { usePartyNames } from './exchange-parts';
 import { endedValue, endingsFilterText, endReasonOptions } from './trajectory-filters';
 import type { Trajectory } from './types';
 
-const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'reden', 'van', 'tot', 'geeindigd'] as const;
+const filterKeys = ['aanbieder', 'gemeente', 'categorie', 'reden', 'van', 'tot', 'geeindigd', 'bestand'] as const;
 type FilterKey = (typeof filterKeys)[number];
 /** The API's names for the filters, to put a refusal at the field it concerns. */
 const fieldOfParam: Record<string, FilterKey> = {
@@ -30,6 +31,7 @@ const fieldOfParam: Record<string, FilterKey> = {
   from: 'van',
   to: 'tot',
   ended: 'geeindigd',
+  fileId: 'bestand',
 };
 
 /** "31 – Levering is volgens plan beëindigd.": the code first, then its name when the list knows it. */
@@ -58,7 +60,7 @@ function Trajectories() {
   const categories = useCodeList('JZ020');
   const endReasons = useCodeList('JZ588');
   const referrers = useCodeList('COD327');
-  const { aanbieder, gemeente, categorie, reden, van, tot, geeindigd } = filters.values;
+  const { aanbieder, gemeente, categorie, reden, van, tot, geeindigd, bestand } = filters.values;
   // With "only those that ended", the period bounds the end date: the endings a KPI such as uitval counts.
   const ended = geeindigd === endedValue ? 'true' : undefined;
   const [loaded] = useLoad(
@@ -72,12 +74,14 @@ function Trajectories() {
           from: van,
           to: tot,
           ended,
+          fileId: bestand,
+          sort: filters.sort,
           page: filters.page,
           pageSize: 25,
         })}`,
         { signal },
       ),
-    [aanbieder, gemeente, categorie, reden, van, tot, ended, filters.page],
+    [aanbieder, gemeente, categorie, reden, van, tot, ended, bestand, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -106,6 +110,7 @@ function Trajectories() {
     van: t('Van'),
     tot: t('Tot'),
     geeindigd: t('Alleen trajecten die in de periode eindigden'),
+    bestand: t('Bestand'),
   };
   const endingsFilter = endingsFilterText(t, endReasons, filters.values);
 
@@ -134,6 +139,17 @@ function Trajectories() {
         </div>
       </div>
       <ErrorSummary errors={errors} labels={labels} />
+      {bestand && (
+        <p className="utrecht-paragraph">
+          {t('Alleen trajecten met een bericht uit één bestand.')}{' '}
+          <TextLink to={`/berichten/bestanden/${bestand}`}>{t('Naar het bestand')}</TextLink>{' '}
+          <TextLink
+            to={`?${new URLSearchParams(Object.entries({ ...filters.values, bestand: '' }).filter(([, v]) => v)).toString()}`}
+          >
+            {t('Alle trajecten')}
+          </TextLink>
+        </p>
+      )}
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
         {(draft, set) => (
           <>
@@ -210,16 +226,30 @@ function Trajectories() {
             busy={state.refreshing}
             rowKey={(r) => String(r.id)}
             empty={t('Geen trajecten gevonden.')}
+            sort={{ current: filters.sort, hrefFor: filters.sortHref }}
             columns={[
               {
                 header: t('Cliënt (pseudoniem)'),
                 rowHeader: true,
-                cell: (r) => <span className="pseudonym">{r.client}</span>,
+                cell: (r) => (
+                  <TextLink
+                    className="pseudonym"
+                    to={`/trajecten/${r.id}`}
+                    aria-label={t('Traject van {client}', { client: r.client })}
+                  >
+                    {r.client}
+                  </TextLink>
+                ),
               },
-              { header: t('Gemeente'), cell: (r) => names.municipality(r.municipalityCode) },
-              { header: t('Aanbieder'), cell: (r) => names.provider(r.providerAgb) },
+              {
+                header: t('Gemeente'),
+                sortKey: 'municipalityCode',
+                cell: (r) => names.municipality(r.municipalityCode),
+              },
+              { header: t('Aanbieder'), sortKey: 'providerAgb', cell: (r) => names.provider(r.providerAgb) },
               {
                 header: t('Product'),
+                sortKey: 'productCode',
                 cell: (r) => (
                   <>
                     {r.productCode ?? '—'}
@@ -227,10 +257,15 @@ function Trajectories() {
                   </>
                 ),
               },
-              { header: t('Verwijzer'), cell: (r) => coded(referrers, r.referrerType) },
-              { header: t('Aanvraag'), cell: (r) => <span className="nowrap">{formatDate(r.requestDate)}</span> },
+              { header: t('Verwijzer'), sortKey: 'referrerType', cell: (r) => coded(referrers, r.referrerType) },
+              {
+                header: t('Aanvraag'),
+                sortKey: 'requestDate',
+                cell: (r) => <span className="nowrap">{formatDate(r.requestDate)}</span>,
+              },
               {
                 header: t('Toewijzing'),
+                sortKey: 'allocationStart',
                 cell: (r) =>
                   r.allocationStart ? (
                     <span className="nowrap">
@@ -241,9 +276,17 @@ function Trajectories() {
                     t('Taakgericht')
                   ),
               },
-              { header: t('Start'), cell: (r) => <span className="nowrap">{formatDate(r.startDate)}</span> },
-              { header: t('Einde'), cell: (r) => <span className="nowrap">{formatDate(r.endDate)}</span> },
-              { header: t('Reden einde'), cell: (r) => coded(endReasons, r.endReason) },
+              {
+                header: t('Start'),
+                sortKey: 'startDate',
+                cell: (r) => <span className="nowrap">{formatDate(r.startDate)}</span>,
+              },
+              {
+                header: t('Einde'),
+                sortKey: 'endDate',
+                cell: (r) => <span className="nowrap">{formatDate(r.endDate)}</span>,
+              },
+              { header: t('Reden einde'), sortKey: 'endReason', cell: (r) => coded(endReasons, r.endReason) },
               {
                 header: t('Gedeclareerd'),
                 numeric: true,

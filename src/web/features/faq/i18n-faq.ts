@@ -14,7 +14,6 @@ export const faqEn = {
   'Gepubliceerd {published}': 'Published {published}',
   'Gepubliceerd {published}, gewijzigd {changed}': 'Published {published}, changed {changed}',
   'Nog niet gepubliceerd': 'Not published yet',
-  Wijzigen: 'Edit',
   'Nieuwe vraag': 'New question',
   'Vraag wijzigen': 'Edit question',
   Vraag: 'Question',

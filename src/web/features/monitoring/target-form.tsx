@@ -5,7 +5,7 @@ import { RadioGroup, SelectField, TextAreaField, TextField } from '../../compone
 import { api } from '../../lib/api-client';
 import { parseAmount, parseInteger } from '../../lib/format';
 import { useFormErrors } from '../../lib/form-errors';
-import { useRegion } from '../../lib/region';
+import { inUse, useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import { useT, type Msg } from '../../i18n';
 import { kpiDefinitions, type KpiId } from '../../../shared/kpi';
@@ -135,7 +135,7 @@ export function TargetForm({
 
   const scopeOptions =
     draft.scopeType === 'municipality'
-      ? (region?.municipalities ?? []).map((m) => ({ value: m.cbsCode, label: m.name }))
+      ? inUse(region?.municipalities ?? []).map((m) => ({ value: m.cbsCode, label: m.name }))
       : names.providers
           .map((p) => ({ value: p.agbCode, label: `${p.name} (${p.agbCode})` }))
           .sort((a, b) => a.label.localeCompare(b.label, 'nl'));

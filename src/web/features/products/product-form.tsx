@@ -8,12 +8,13 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { RowLabel, RowsEditor } from '../../components/rows-editor';
 import { api } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useUser } from '../../lib/auth';
 import { codeOptions, useCodeList } from '../../lib/code-lists';
 import { useFormErrors } from '../../lib/form-errors';
 import { fundingVariantLabels, intensityLabels, stayFormLabels } from '../../lib/labels';
 import { stayForms } from '../../../shared/domain';
-import { useRegion } from '../../lib/region';
+import { inUse, useRegion } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
 import type { FundingVariant, Intensity, Product } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -55,6 +56,7 @@ function ProductForm({ product }: { product?: Product }) {
   const categories = useCodeList('JZ020');
   const units = useCodeList('WJ756');
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftFromProduct(product) : emptyProduct));
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const title = product ? t('Product {code} bewerken', { code: product.productCode }) : t('Nieuw product');
   useDocumentTitle(errors.hasAny ? `${t('Fout')}: ${title}` : title);
@@ -77,6 +79,7 @@ function ProductForm({ product }: { product?: Product }) {
       const saved = product
         ? await api<Product>(`/products/${product.id}`, { method: 'PATCH', body: toProductUpdate(body) })
         : await api<Product>('/products', { method: 'POST', body });
+      unsaved.allowLeave();
       navigate(`/producten/${saved.id}`, { state: { saved: true } });
     } catch (error) {
       errors.fail(error);
@@ -143,7 +146,10 @@ function ProductForm({ product }: { product?: Product }) {
           value={draft.lotId}
           onChange={set('lotId')}
           error={errors.of('lotId')}
-          options={(region?.lots ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+          options={inUse(region?.lots ?? [], (l) => l.id === draft.lotId).map((l) => ({
+            value: l.id,
+            label: `${l.code} – ${l.name}`,
+          }))}
         />
         <CheckboxField
           id="withStay"

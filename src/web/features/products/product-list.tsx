@@ -34,10 +34,10 @@ export function ProductListPage() {
   const [loaded] = useLoad(
     (signal) =>
       api<Page<Product>>(
-        `/products${toQuery({ q, lotId: perceel, productCategory: categorie, page: filters.page, pageSize: 20 })}`,
+        `/products${toQuery({ q, lotId: perceel, productCategory: categorie, sort: filters.sort, page: filters.page, pageSize: 20 })}`,
         { signal },
       ),
-    [q, perceel, categorie, filters.page],
+    [q, perceel, categorie, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -93,15 +93,21 @@ export function ProductListPage() {
             busy={state.refreshing}
             rowKey={(p) => p.id}
             empty={t('Geen producten gevonden.')}
+            sort={{ current: filters.sort, hrefFor: filters.sortHref }}
             columns={[
               {
                 header: t('Productcode'),
+                sortKey: 'productCode',
                 rowHeader: true,
                 cell: (p) => <TextLink to={`/producten/${p.id}`}>{p.productCode}</TextLink>,
               },
-              { header: t('Naam'), cell: (p) => p.name },
-              { header: t('Categorie'), cell: (p) => `${p.productCategory} – ${p.productCategoryName}` },
-              { header: t('Eenheid'), cell: (p) => p.unitName },
+              { header: t('Naam'), sortKey: 'name', cell: (p) => p.name },
+              {
+                header: t('Categorie'),
+                sortKey: 'productCategory',
+                cell: (p) => `${p.productCategory} – ${p.productCategoryName}`,
+              },
+              { header: t('Eenheid'), sortKey: 'unit', cell: (p) => p.unitName },
               { header: t('Tarief {year}', { year }), numeric: true, cell: (p) => formatEuro(tariffFor(p, year)) },
               { header: t('Met verblijf'), cell: (p) => (p.withStay ? t('Ja') : t('Nee')) },
             ]}

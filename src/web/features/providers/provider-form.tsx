@@ -9,6 +9,7 @@ import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { DataList } from '../../components/table';
 import { api, ApiError } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { editProvider, selfServiceOnly, useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { domainLabels } from '../../lib/labels';
@@ -66,6 +67,7 @@ function ProviderForm({ provider }: { provider?: Provider }) {
   const navigate = useNavigate();
   const errors = useFormErrors();
   const [draft, setDraft] = useState<ProviderDraft>(() => (provider ? draftFromProvider(provider) : emptyProvider));
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const selfOnly = selfServiceOnly(user);
   const title = provider ? t('{name} bewerken', { name: provider.name }) : t('Nieuwe aanbieder');
@@ -85,6 +87,7 @@ function ProviderForm({ provider }: { provider?: Provider }) {
       const saved = provider
         ? await api<Provider>(`/providers/${provider.id}`, { method: 'PATCH', body: toUpdate(draft, selfOnly) })
         : await api<Provider>('/providers', { method: 'POST', body: toCreate(draft) });
+      unsaved.allowLeave();
       navigate(`/aanbieders/${saved.id}`, { state: { saved: true } });
     } catch (error) {
       errors.fail(error);

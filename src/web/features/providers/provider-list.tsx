@@ -30,10 +30,10 @@ export function ProviderListPage() {
   const [loaded] = useLoad(
     (signal) =>
       api<Page<Provider>>(
-        `/providers${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], page: filters.page, pageSize: 20 })}`,
+        `/providers${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], sort: filters.sort, page: filters.page, pageSize: 20 })}`,
         { signal },
       ),
-    [q, domein, niveau, status, filters.page],
+    [q, domein, niveau, status, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -111,13 +111,15 @@ export function ProviderListPage() {
             busy={state.refreshing}
             rowKey={(p) => p.id}
             empty={t('Geen aanbieders gevonden.')}
+            sort={{ current: filters.sort, hrefFor: filters.sortHref }}
             columns={[
               {
                 header: t('Naam'),
+                sortKey: 'name',
                 rowHeader: true,
                 cell: (p) => <TextLink to={`/aanbieders/${p.id}`}>{p.name}</TextLink>,
               },
-              { header: t('AGB-code'), cell: (p) => p.agbCode },
+              { header: t('AGB-code'), sortKey: 'agbCode', cell: (p) => p.agbCode },
               { header: t('Domeinen'), cell: (p) => p.domains.map((d) => t(domainLabels[d])).join(', ') || '—' },
               { header: t('Niveau'), cell: (p) => p.tiers.map((tier) => tier.name).join(', ') || '—' },
               { header: t('Status'), cell: (p) => <ActiveBadge active={p.active} /> },

@@ -7,6 +7,7 @@ import type { Coded, Region } from '../../lib/types';
 import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
 import { CodedSection } from './coded-section';
+import { NewRegionForm, RegionNameForm } from './region-forms';
 import { TierLevelsSection } from './tier-levels-section';
 
 /** /regio: the region's frame (municipalities, lots, budget lines, tiers); editors add to it here. */
@@ -20,11 +21,13 @@ export function RegionPage() {
 
 function NoRegion() {
   const { t } = useT();
+  const user = useUser();
   useDocumentTitle(t('Regio'));
   return (
     <>
       <h1 className="utrecht-heading-1">{t('Regio')}</h1>
       <p className="utrecht-paragraph">{t('Er is nog geen regio ingericht.')}</p>
+      {can(user, 'regions.create') && <NewRegionForm />}
     </>
   );
 }
@@ -42,10 +45,12 @@ function RegionDetail({ region }: { region: Region }) {
       <p className="utrecht-paragraph utrecht-paragraph--lead">
         {t('De gemeenten, percelen, begrotingsposten en niveaus waarmee de regio werkt.')}
       </p>
+      {editable && <RegionNameForm region={region} />}
       <CodedSection
         prefix="gemeente"
         regionId={region.id}
         path="municipalities"
+        itemPath="municipalities"
         title="Gemeenten"
         addTitle="Gemeente toevoegen"
         rows={region.municipalities}
@@ -55,7 +60,7 @@ function RegionDetail({ region }: { region: Region }) {
         ]}
         fields={[
           { name: 'cbsCode', label: 'CBS-code', description: '4 cijfers, zoals 0356', numeric: true },
-          { name: 'name', label: 'Naam' },
+          { name: 'name', label: 'Naam', editable: true },
         ]}
         editable={editable}
         emptyText="Nog geen gemeenten."
@@ -65,6 +70,7 @@ function RegionDetail({ region }: { region: Region }) {
         prefix="perceel"
         regionId={region.id}
         path="lots"
+        itemPath="lots"
         title="Percelen"
         addTitle="Perceel toevoegen"
         rows={region.lots}
@@ -74,7 +80,7 @@ function RegionDetail({ region }: { region: Region }) {
         ]}
         fields={[
           { name: 'code', label: 'Code', description: 'Uniek in de regio, zoals AMB' },
-          { name: 'name', label: 'Naam' },
+          { name: 'name', label: 'Naam', editable: true },
         ]}
         editable={editable}
         emptyText="Nog geen percelen."
@@ -84,16 +90,28 @@ function RegionDetail({ region }: { region: Region }) {
         prefix="post"
         regionId={region.id}
         path="budget-lines"
+        itemPath="budget-lines"
         title="Begrotingsposten"
         addTitle="Begrotingspost toevoegen"
         rows={region.budgetLines}
         columns={[
           { header: t('Code'), rowHeader: true, cell: (b) => b.code },
           { header: t('Naam'), cell: (b) => b.name },
+          {
+            header: t('Productcategorieën'),
+            cell: (b: Region['budgetLines'][number]) => b.productCategories?.join(', ') || '—',
+          },
         ]}
         fields={[
           { name: 'code', label: 'Code', description: 'Uniek in de regio, zoals ZIN' },
-          { name: 'name', label: 'Naam' },
+          { name: 'name', label: 'Naam', editable: true },
+          {
+            name: 'productCategories',
+            label: 'Productcategorieën',
+            description: "De categorieën (JZ020) die deze post betaalt, gescheiden door komma's, zoals 40, 45",
+            list: true,
+            editable: true,
+          },
         ]}
         editable={editable}
         emptyText="Nog geen begrotingsposten."

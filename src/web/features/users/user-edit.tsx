@@ -7,6 +7,7 @@ import { TextField } from '../../components/form-fields';
 import { Loaded, NotFoundPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { api, fetchAll } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useUser } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { useFormErrors } from '../../lib/form-errors';
@@ -48,6 +49,7 @@ function UserEdit({ user, providers }: { user: User; providers: Provider[] }) {
   const navigate = useNavigate();
   const errors = useFormErrors();
   const [draft, setDraft] = useState({ name: user.name, role: user.role as string, providerId: user.providerId ?? '' });
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const title = t('{name} wijzigen', { name: user.name });
   useDocumentTitle(errors.hasAny ? `${t('Fout')}: ${title}` : title);
@@ -66,6 +68,7 @@ function UserEdit({ user, providers }: { user: User; providers: Provider[] }) {
           ...(draft.role === 'aanbieder' ? { providerId: draft.providerId || null } : {}),
         },
       });
+      unsaved.allowLeave();
       navigate('/gebruikers', { state: { saved: true } });
     } catch (error) {
       errors.fail(error);

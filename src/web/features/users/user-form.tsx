@@ -7,6 +7,7 @@ import { TextField } from '../../components/form-fields';
 import { ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { api, fetchAll } from '../../lib/api-client';
+import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { translateLabels } from '../../lib/translate-labels';
@@ -37,6 +38,7 @@ function UserForm() {
   const navigate = useNavigate();
   const errors = useFormErrors();
   const [draft, setDraft] = useState({ email: '', name: '', role: '', providerId: '', password: '' });
+  const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const [providers] = useLoad((signal) => fetchAll<Provider>('/providers', {}, signal), []);
   const title = t('Nieuwe gebruiker');
@@ -57,6 +59,7 @@ function UserForm() {
           ...(draft.password ? { password: draft.password } : {}),
         },
       });
+      unsaved.allowLeave();
       navigate('/gebruikers', { state: { saved: true } });
     } catch (error) {
       errors.fail(error);

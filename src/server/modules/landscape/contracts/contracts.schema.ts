@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { extensionStatuses, fundingVariants, limits, procedures } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
+import { sortParam } from '../../../http/sorting.js';
 
 /** Budget ceilings and notes are contract management's; a reader without contracts.terms gets the contract without. */
 const termsOnly = 'Alleen voor wie contracts.terms heeft (beheerder, contractmanager, beleid)';
@@ -121,6 +122,7 @@ export const ZContractQuery = z.object({
   regionId: z.uuid().optional(),
   fundingVariant: z.enum(fundingVariants).optional(),
   activeOn: isoDate('peildatum').optional().describe('Alleen contracten die op deze datum lopen'),
+  sort: sortParam(['reference', 'provider', 'startDate', 'endDate', 'fundingVariant']),
 });
 
 export type ContractCreate = z.infer<typeof ZContractCreate>;

@@ -18,6 +18,7 @@ import { scopeOf } from '../../../../shared/permissions.js';
 import { contractEnd, effectiveEndDate } from '../rules.js';
 import type { ExtensionStatus } from '../../../../shared/domain.js';
 import { assertExtensionsKept } from './extension-rules.js';
+import { sortOrder } from '../../../http/sorting.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
 
 /** The end with extensions (rules.ts), of the contracts row. */
@@ -58,7 +59,19 @@ export async function listContracts(db: Db, actor: Actor, query: ContractQuery &
       .from(contracts)
       .innerJoin(providers, eq(providers.id, contracts.providerId))
       .where(where)
-      .orderBy(desc(contracts.startDate), asc(contracts.reference))
+      .orderBy(
+        ...sortOrder(
+          query.sort,
+          {
+            reference: contracts.reference,
+            provider: providers.name,
+            startDate: contracts.startDate,
+            endDate: effectiveEnd,
+            fundingVariant: contracts.fundingVariant,
+          },
+          [desc(contracts.startDate), asc(contracts.reference)],
+        ),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(contracts).innerJoin(providers, eq(providers.id, contracts.providerId)).where(where),

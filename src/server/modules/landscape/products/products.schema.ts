@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { productCategoryCodes, unitCodes } from '../../../../shared/codelists/index.js';
 import { fundingVariants, intensities, limits, stayForms } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
+import { sortParam } from '../../../http/sorting.js';
 
 export const ZTariff = z.object({
   year: z.number().int().min(2015, 'jaar vanaf 2015').max(2100),
@@ -106,6 +107,7 @@ export const ZProductQuery = z.object({
   lotId: z.uuid().optional(),
   productCategory: z.string().optional(),
   withStay: z.enum(['true', 'false']).optional(),
+  sort: sortParam(['productCode', 'name', 'productCategory', 'unit', 'validFrom', 'validTo']),
 });
 
 export type ProductCreate = z.infer<typeof ZProductCreate>;

@@ -8,6 +8,7 @@ import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
+import { sortOrder } from '../../../http/sorting.js';
 import type { Product, ProductCreate, ProductQuery, ProductUpdate } from './products.schema.js';
 
 /** The product catalogue is the region's offer: every signed-in role reads its own region's. */
@@ -24,7 +25,20 @@ export async function listProducts(db: Db, actor: Actor, query: ProductQuery & P
       .select({ id: products.id })
       .from(products)
       .where(where)
-      .orderBy(asc(products.productCategory), asc(products.productCode))
+      .orderBy(
+        ...sortOrder(
+          query.sort,
+          {
+            productCode: products.productCode,
+            name: products.name,
+            productCategory: products.productCategory,
+            unit: products.unit,
+            validFrom: products.validFrom,
+            validTo: products.validTo,
+          },
+          [asc(products.productCategory), asc(products.productCode), asc(products.id)],
+        ),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(products).where(where),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { isWebAddress, patterns, providerDomains } from '../../../../shared/domain.js';
 import { dutchBounds } from '../../../../shared/geo.js';
+import { sortParam } from '../../../http/sorting.js';
 
 const coordinate = (label: string, [min, max]: readonly [number, number]) =>
   z
@@ -108,6 +109,7 @@ export const ZProviderQuery = z.object({
   domain: z.enum(providerDomains).optional(),
   tierLevelId: z.uuid().optional(),
   active: z.enum(['true', 'false']).optional(),
+  sort: sortParam(['name', 'agbCode', 'kvkNumber']),
 });
 
 export type ProviderCreate = z.infer<typeof ZProviderCreate>;

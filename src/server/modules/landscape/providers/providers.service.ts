@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { bumpDataVersion } from '../../../db/data-versions.js';
 import { providerScope } from '../../../http/permission.js';
+import { sortOrder } from '../../../http/sorting.js';
 import { assertMayEditProvider, assertMayReadProvider } from '../landscape.policy.js';
 import type { Provider, ProviderCreate, ProviderQuery, ProviderUpdate } from './providers.schema.js';
 
@@ -31,7 +32,12 @@ export async function listProviders(db: Db, actor: Actor, query: ProviderQuery &
       .select({ id: providers.id })
       .from(providers)
       .where(where)
-      .orderBy(asc(providers.name), asc(providers.agbCode))
+      .orderBy(
+        ...sortOrder(query.sort, { name: providers.name, agbCode: providers.agbCode, kvkNumber: providers.kvkNumber }, [
+          asc(providers.name),
+          asc(providers.agbCode),
+        ]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(providers).where(where),

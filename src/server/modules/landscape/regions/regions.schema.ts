@@ -67,7 +67,8 @@ export const ZRegionCreate = z
   })
   .openapi('RegionCreate');
 
-const ZCoded = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+const retired = z.boolean().describe('Opgeheven: blijft in de historie, verdwijnt uit keuzelijsten');
+const ZCoded = z.object({ id: z.uuid(), code: z.string(), name: z.string(), retired });
 export const ZTierLevel = z
   .object({
     id: z.uuid(),
@@ -85,7 +86,12 @@ export const ZRegion = z
     code: z.string(),
     name: z.string(),
     municipalities: z.array(
-      z.object({ id: z.uuid(), cbsCode: z.string().describe('CBS-gemeentecode (4 cijfers)'), name: z.string() }),
+      z.object({
+        id: z.uuid(),
+        cbsCode: z.string().describe('CBS-gemeentecode (4 cijfers)'),
+        name: z.string(),
+        retired,
+      }),
     ),
     lots: z.array(ZCoded),
     budgetLines: z.array(ZCoded.extend({ productCategories: z.array(z.string()) })),
@@ -107,3 +113,20 @@ export const ZRegionReference = ZRegion.pick({
   lots: true,
 }).openapi('RegionReference');
 export type RegionReference = z.infer<typeof ZRegionReference>;
+
+/** A rename, and retiring or restoring: the code stays (it is what history refers to). */
+export const ZRegionUpdate = z.object({ name }).openapi('RegionUpdate');
+export const ZCodedUpdate = z
+  .object({
+    name: name.optional(),
+    retired: z
+      .boolean({ message: 'moet true of false zijn' })
+      .optional()
+      .describe('true: opheffen (blijft in de historie, verdwijnt uit keuzelijsten); false: weer in gebruik'),
+  })
+  .openapi('CodedUpdate');
+export const ZBudgetLineUpdate = ZCodedUpdate.extend({
+  productCategories: ZBudgetLineCreate.shape.productCategories.unwrap().optional(),
+}).openapi('BudgetLineUpdate');
+export type CodedUpdate = z.infer<typeof ZCodedUpdate>;
+export type BudgetLineUpdate = z.infer<typeof ZBudgetLineUpdate>;

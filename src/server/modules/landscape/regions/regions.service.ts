@@ -50,11 +50,21 @@ export async function listRegions(db: Db, regionIds?: string[]): Promise<Region[
     id: r.id,
     code: r.code,
     name: r.name,
-    municipalities: ms.filter((m) => m.regionId === r.id).map(({ id, cbsCode, name }) => ({ id, cbsCode, name })),
-    lots: ls.filter((l) => l.regionId === r.id).map(({ id, code, name }) => ({ id, code, name })),
+    municipalities: ms
+      .filter((m) => m.regionId === r.id)
+      .map(({ id, cbsCode, name, retiredAt }) => ({ id, cbsCode, name, retired: retiredAt !== null })),
+    lots: ls
+      .filter((l) => l.regionId === r.id)
+      .map(({ id, code, name, retiredAt }) => ({ id, code, name, retired: retiredAt !== null })),
     budgetLines: bs
       .filter((b) => b.regionId === r.id)
-      .map(({ id, code, name, productCategories }) => ({ id, code, name, productCategories })),
+      .map(({ id, code, name, productCategories, retiredAt }) => ({
+        id,
+        code,
+        name,
+        productCategories,
+        retired: retiredAt !== null,
+      })),
     tierLevels: ts
       .filter((t) => t.regionId === r.id)
       .map((t) => ({
@@ -127,7 +137,7 @@ export async function addMunicipality(
   await bumpDataVersion(db, 'landscape');
   if (actor)
     await recordAudit(db, actor, { action: 'create', entity: 'municipality', entityId: row!.id, regionId, after: row });
-  return { id: row!.id, cbsCode: row!.cbsCode, name: row!.name };
+  return { id: row!.id, cbsCode: row!.cbsCode, name: row!.name, retired: false };
 }
 
 export async function addLot(db: Db, actor: Actor | null, regionId: string, input: { code: string; name: string }) {
@@ -144,7 +154,7 @@ export async function addLot(db: Db, actor: Actor | null, regionId: string, inpu
     .returning();
   await bumpDataVersion(db, 'landscape');
   if (actor) await recordAudit(db, actor, { action: 'create', entity: 'lot', entityId: row!.id, regionId, after: row });
-  return { id: row!.id, code: row!.code, name: row!.name };
+  return { id: row!.id, code: row!.code, name: row!.name, retired: false };
 }
 
 export async function addBudgetLine(
@@ -167,7 +177,7 @@ export async function addBudgetLine(
   await bumpDataVersion(db, 'landscape');
   if (actor)
     await recordAudit(db, actor, { action: 'create', entity: 'budget-line', entityId: row!.id, regionId, after: row });
-  return { id: row!.id, code: row!.code, name: row!.name, productCategories: row!.productCategories };
+  return { id: row!.id, code: row!.code, name: row!.name, productCategories: row!.productCategories, retired: false };
 }
 
 export async function addTierLevel(db: Db, actor: Actor | null, regionId: string, input: TierLevelCreate) {

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../src/server/modules/auth/auth.service.js';
+import {
+  expectNoSeriousA11yViolations,
+  followMenuLink,
+  settle,
+  signIn,
+  tableRows,
+  useAppInBrowser,
+} from './harness.js';
+
+const keeper = { email: 'beheer@rivierenland.example.nl', name: 'Bea Beheer', password: 'Rivierenland-start-2026' };
+
+/**
+ * An installation started without the demo: its first beheerder (no region yet: the installation's keeper) sets up a
+ * region with its municipalities, lots, budget lines and tiers, and later renames and retires parts of it.
+ */
+describe('setting up a region from nothing', () => {
+  const ctx = useAppInBrowser({ seedDemo: false });
+  beforeAll(async () => {
+    await createUser(ctx.app.db, { ...keeper, role: 'beheerder' });
+  });
+
+  it('creates a region with municipalities, lots, budget lines and tiers, then renames and retires', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Regio');
+    await ctx.page.getByText('Er is nog geen regio ingericht.').waitFor();
+
+    await ctx.page.getByLabel('Code van de regio', { exact: true }).fill('rivierenland');
+    // A half-filled form asks before the page is left; staying keeps what was typed.
+    let question = '';
+    ctx.page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.dismiss();
+    });
+    await followMenuLink(ctx.page, 'Gebruikers');
+    await expect.poll(() => question).toContain('niet zijn opgeslagen');
+    expect(new URL(ctx.page.url()).pathname).toBe('/regio');
+    expect(await ctx.page.getByLabel('Code van de regio', { exact: true }).inputValue()).toBe('rivierenland');
+
+    await ctx.page.getByLabel('Naam van de regio', { exact: true }).fill('Jeugdhulp Rivierenland');
+    await ctx.page.getByRole('button', { name: 'Regio aanmaken' }).click();
+    await settle(ctx.page, 'Jeugdhulp Rivierenland');
+
+    const add = async (section: string, fields: Record<string, string>) => {
+      const form = ctx.page.getByRole('form', { name: section });
+      for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: true }).fill(value);
+      await form.getByRole('button', { name: 'Toevoegen' }).click();
+      await ctx.page
+        .getByRole('status')
+        .filter({ hasText: `– ${fields.Naam} is toegevoegd` })
+        .waitFor();
+    };
+    await add('Gemeente toevoegen', { 'CBS-code': '0263', Naam: 'Maasdriel' });
+    await add('Gemeente toevoegen', { 'CBS-code': '0281', Naam: 'Tiel' });
+    await add('Perceel toevoegen', { Code: 'AMB', Naam: 'Ambulante jeugdhulp' });
+    await add('Perceel toevoegen', { Code: 'VBL', Naam: 'Verblijf' });
+    await add('Begrotingspost toevoegen', { Code: 'ZIN', Naam: 'Zorg in natura', Productcategorieën: '40, 45, 54' });
+    expect(await tableRows(ctx.page, 'Gemeenten')).toEqual([
+      ['0263', 'Maasdriel', 'In gebruik', expect.stringContaining('Wijzigen')],
+      ['0281', 'Tiel', 'In gebruik', expect.stringContaining('Wijzigen')],
+    ]);
+    expect((await tableRows(ctx.page, 'Begrotingsposten'))[0]!.slice(0, 3)).toEqual([
+      'ZIN',
+      'Zorg in natura',
+      '40, 45, 54',
+    ]);
+    // The default tiers are there to adjust.
+    await ctx.page.getByText('A systeemaanbieder').first().waitFor();
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // Later: a lot is renamed and another retired; it stays listed, marked, and leaves the product form's choices.
+    await ctx.page.getByRole('button', { name: 'Wijzigen AMB – Ambulante jeugdhulp' }).click();
+    await ctx.page
+      .getByRole('form', { name: 'AMB – Ambulante jeugdhulp wijzigen' })
+      .getByLabel('Naam', { exact: true })
+      .fill('Ambulant');
+    await ctx.page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await ctx.page.getByRole('status').filter({ hasText: 'is gewijzigd' }).waitFor();
+    await ctx.page.getByRole('button', { name: 'Opheffen VBL – Verblijf' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: 'is opgeheven' }).waitFor();
+    expect(await tableRows(ctx.page, 'Percelen')).toEqual([
+      ['AMB', 'Ambulant', 'In gebruik', expect.any(String)],
+      ['VBL', 'Verblijf', 'Opgeheven', expect.stringContaining('Weer in gebruik nemen')],
+    ]);
+    await ctx.page.getByLabel('Naam van de regio', { exact: true }).fill('Jeugdhulp Rivierenland en Bommelerwaard');
+    await ctx.page.getByRole('button', { name: 'Naam opslaan' }).click();
+    await settle(ctx.page, 'Jeugdhulp Rivierenland en Bommelerwaard');
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    await ctx.page.goto(`${ctx.app.baseUrl}/producten/nieuw`);
+    await settle(ctx.page);
+    const lots = await ctx.page.getByLabel('Perceel', { exact: true }).locator('option').allInnerTexts();
+    expect(lots.some((o) => o.includes('AMB – Ambulant'))).toBe(true);
+    expect(lots.some((o) => o.includes('VBL'))).toBe(false);
+  });
+});
