@@ -7,6 +7,7 @@ import { combinationRoutes } from './combinations/combinations.routes.js';
 import { contractRoutes } from './contracts/contracts.routes.js';
 import { postcodeRoutes } from './postcodes/postcodes.routes.js';
 import { productRoutes } from './products/products.routes.js';
+import { productTransferRoutes } from './products/products-transfer.routes.js';
 import { providerRoutes } from './providers/providers.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 
@@ -17,6 +18,8 @@ landscapeRoutes.route('/', codeListRoutes);
 landscapeRoutes.route('/', providerRoutes);
 landscapeRoutes.route('/', combinationRoutes);
 landscapeRoutes.route('/', contractRoutes);
+// The spreadsheet routes first: /products/export must not be read as /products/{id}.
+landscapeRoutes.route('/', productTransferRoutes);
 landscapeRoutes.route('/', productRoutes);
 landscapeRoutes.route('/', budgetRoutes);
 landscapeRoutes.route('/', realisationRoutes);
