@@ -9,6 +9,7 @@ import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
 import { reportsEn } from './monitoring/i18n-reports';
+import { bulkEn } from './products/i18n-bulk';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
@@ -27,4 +28,5 @@ export const featureMessages = [
   suppliersEn,
   accountEn,
   reportsEn,
+  bulkEn,
 ] as const;

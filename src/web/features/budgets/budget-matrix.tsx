@@ -11,6 +11,7 @@ import type { Budget } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { BudgetCell } from './budget-cell';
+import { BudgetIndexation } from './budget-indexation';
 
 const firstYear = 2015;
 
@@ -131,6 +132,15 @@ export function BudgetPage() {
       )}
       {state.status === 'ok' && budgets.length === 0 && (
         <p className="utrecht-paragraph">{t('Voor {year} zijn nog geen budgetten vastgelegd.', { year })}</p>
+      )}
+      {editable && region && (
+        <BudgetIndexation
+          years={years}
+          onApplied={(to) => {
+            if (to === year) reload();
+            else setParams(to === current ? {} : { jaar: String(to) });
+          }}
+        />
       )}
     </>
   );
