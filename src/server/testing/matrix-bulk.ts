@@ -91,3 +91,36 @@ export const bulkOperations: Record<string, OperationCase> = {
     otherRegion: (w) => productImport(w.b),
   },
 };
+
+/** A budget table of one cell for the side's region, sent as a preview. */
+async function budgetImport(side: World['a']) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Budgetten');
+  sheet.addRow(['CBS-code', 'Gemeente', 'Jaar', side.region.budgetLines[0]!.code]);
+  sheet.addRow([side.region.municipalities[0]!.cbsCode, 'x', 2050, next()]);
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(await workbook.xlsx.writeBuffer())], 'budgetten.xlsx'));
+  return { path: '/budgets/import', query: { regionId: side.region.id }, form };
+}
+
+/** The budget table's spreadsheet operations. */
+export const budgetTransferOperations: Record<string, OperationCase> = {
+  'GET /budgets/export': {
+    permission: 'budgets.read',
+    kind: 'create',
+    own: (w) => ({ path: '/budgets/export', query: { regionId: w.a.region.id, format: 'csv' } }),
+    otherRegion: (w) => ({ path: '/budgets/export', query: { regionId: w.b.region.id, format: 'csv' } }),
+  },
+  'GET /budgets/template': {
+    permission: 'budgets.edit',
+    kind: 'create',
+    own: (w) => ({ path: '/budgets/template', query: { regionId: w.a.region.id, year: '2050' } }),
+    otherRegion: (w) => ({ path: '/budgets/template', query: { regionId: w.b.region.id, year: '2050' } }),
+  },
+  'POST /budgets/import': {
+    permission: 'budgets.edit',
+    kind: 'create',
+    own: (w) => budgetImport(w.a),
+    otherRegion: (w) => budgetImport(w.b),
+  },
+};

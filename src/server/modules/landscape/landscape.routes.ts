@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
 import { budgetRoutes } from './budgets/budgets.routes.js';
+import { budgetTransferRoutes } from './budgets/budgets-transfer.routes.js';
 import { realisationRoutes } from './budgets/realisations.routes.js';
 import { codeListRoutes } from './codelists.routes.js';
 import { combinationRoutes } from './combinations/combinations.routes.js';
@@ -21,6 +22,7 @@ landscapeRoutes.route('/', contractRoutes);
 // The spreadsheet routes first: /products/export must not be read as /products/{id}.
 landscapeRoutes.route('/', productTransferRoutes);
 landscapeRoutes.route('/', productRoutes);
+landscapeRoutes.route('/', budgetTransferRoutes);
 landscapeRoutes.route('/', budgetRoutes);
 landscapeRoutes.route('/', realisationRoutes);
 landscapeRoutes.route('/', postcodeRoutes);

@@ -14,7 +14,7 @@ const importUpload = (path: string) => ({
 export const landscapeModule = {
   name: 'landscape',
   routes: [landscapeRoutes],
-  uploads: [importUpload('/products/import')],
+  uploads: [importUpload('/products/import'), importUpload('/budgets/import')],
   auditEntities: [
     'provider',
     'combination',

@@ -1,6 +1,12 @@
 /** English for the bulk work on master data (indexations, imports, exports), merged into the dictionary in ../../i18n.ts. */
 export const bulkEn = {
   Afronding: 'Rounding',
+  'Budget {year}': 'Budget {year}',
+  'Budgettabel inlezen': 'Import a budget table',
+  'Een rij per gemeente en jaar, een kolom per begrotingspost; een lege cel laat het budget zoals het is. Klopt één cel niet, dan wordt niets opgeslagen.':
+    'A row per municipality and year, a column per budget line; an empty cell leaves the budget as it is. If one cell is wrong, nothing is stored.',
+  'Sjabloon budgetten {year} (Excel)': 'Budgets template {year} (Excel)',
+  budgetten: 'budgets',
   'Bestand (XLSX)': 'File (XLSX)',
   'Budget {to} uit {from}': 'Budget {to} from {from}',
   Controleren: 'Check',

@@ -340,3 +340,80 @@ describe('budgets for a new year', () => {
     expect(same.body.invalidParams[0]).toMatchObject({ name: 'toYear' });
   });
 });
+
+describe('budget table import and export', () => {
+  it('names unknown municipalities, lines and negative amounts, then applies a corrected table all at once', async () => {
+    const { region, token } = await setup();
+    const [m1, m2] = [region.municipalities[0]!, region.municipalities[1]!];
+    await call(ctx, token, 'POST', '/budgets', {
+      municipalityId: m1.id,
+      budgetLineId: region.budgetLines[0]!.id,
+      year: 2027,
+      amount: 10,
+    });
+    const bad = await xlsx(
+      [
+        ['CBS-code', 'Gemeente', 'Jaar', 'ZIN', 'XYZ'],
+        ['9999', 'Elders', 2027, 5, null],
+      ],
+      'Budgetten',
+    );
+    const header = await upload(token, `/budgets/import?regionId=${region.id}`, bad);
+    expect(header.body.invalidParams).toEqual([
+      { name: 'E1', code: 'header', reason: 'rij 1, kolom E: onbekende kolom "XYZ"' },
+    ]);
+    const cells = await xlsx(
+      [
+        ['CBS-code', 'Gemeente', 'Jaar', 'ZIN', 'GI'],
+        ['9999', 'Elders', 2027, 5, null],
+        [m1.cbsCode, 'A', 2027, -1, '1.000,50'],
+        [m1.cbsCode, 'A', 2027, 1, null],
+      ],
+      'Budgetten',
+    );
+    const refused = await upload(token, `/budgets/import?regionId=${region.id}&apply=true`, cells);
+    expect(refused.body.invalidParams.map((p: { reason: string }) => p.reason)).toEqual([
+      'rij 2, CBS-code: gemeente "9999" hoort niet bij de regio',
+      'rij 3, ZIN: bedrag mag niet negatief zijn',
+      `rij 4: ${m1.name} staat er voor 2027 twee keer in (ook rij 3)`,
+    ]);
+    expect((await call(ctx, token, 'GET', `/budgets?regionId=${region.id}&year=2027`)).body.data).toHaveLength(1);
+
+    const good = await xlsx(
+      [
+        ['CBS-code', 'Gemeente', 'Jaar', 'ZIN', 'GI'],
+        [m1.cbsCode, 'A', 2027, 12, '1.000,50'],
+        [m2.cbsCode, 'B', 2027, null, 3],
+      ],
+      'Budgetten',
+    );
+    const preview = await upload(token, `/budgets/import?regionId=${region.id}`, good);
+    expect(preview.body.rows).toEqual([
+      { row: 2, key: `${m1.cbsCode} 2027`, name: m1.name, action: 'create', changes: ['ZIN', 'GI'] },
+      { row: 3, key: `${m2.cbsCode} 2027`, name: m2.name, action: 'create', changes: ['GI'] },
+    ]);
+    await upload(token, `/budgets/import?regionId=${region.id}&apply=true`, good);
+    const stored = (await call(ctx, token, 'GET', `/budgets?regionId=${region.id}&year=2027`)).body.data;
+    expect(
+      stored
+        .map((b: { cbsCode: string; budgetLineCode: string; amount: number }) => [
+          b.cbsCode,
+          b.budgetLineCode,
+          b.amount,
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [m1.cbsCode, 'GI', 1000.5],
+        [m1.cbsCode, 'ZIN', 12],
+        [m2.cbsCode, 'GI', 3],
+      ].sort(),
+    );
+    const exported = await ctx.app.request(`/api/v1/budgets/export?regionId=${region.id}&year=2027&format=csv`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const csv = await exported.text();
+    expect(csv).toContain('CBS-code;Gemeente;Jaar;GI;ZIN');
+    expect(csv).toContain(`${m1.cbsCode};${m1.name};2027;1000,5;12`);
+  });
+});
