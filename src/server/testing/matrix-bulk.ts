@@ -124,3 +124,18 @@ export const budgetTransferOperations: Record<string, OperationCase> = {
     otherRegion: (w) => budgetImport(w.b),
   },
 };
+
+/** The provider and contract lists exported. */
+export const listExportOperations: Record<string, OperationCase> = {
+  'GET /providers/export': {
+    permission: 'providers.read',
+    kind: 'list',
+    own: () => ({ path: '/providers/export', query: { format: 'csv' } }),
+  },
+  'GET /contracts/export': {
+    permission: 'contracts.read',
+    kind: 'list',
+    own: () => ({ path: '/contracts/export', query: { format: 'csv' } }),
+    otherRegion: (w) => ({ path: '/contracts/export', query: { regionId: w.b.region.id, format: 'csv' } }),
+  },
+};

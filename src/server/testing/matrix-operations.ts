@@ -4,7 +4,7 @@ import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
-import { budgetTransferOperations, bulkOperations } from './matrix-bulk.js';
+import { budgetTransferOperations, bulkOperations, listExportOperations } from './matrix-bulk.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
 import { suppliersOperations } from './matrix-suppliers.js';
@@ -414,5 +414,6 @@ export const operationCases: Record<string, OperationCase> = {
   ...moneyOperations,
   ...bulkOperations,
   ...budgetTransferOperations,
+  ...listExportOperations,
   ...suppliersOperations,
 };

@@ -1,6 +1,8 @@
 /** English for the bulk work on master data (indexations, imports, exports), merged into the dictionary in ../../i18n.ts. */
 export const bulkEn = {
   Afronding: 'Rounding',
+  'Deze aanbieders': 'These providers',
+  'Deze contracten': 'These contracts',
   'Budget {year}': 'Budget {year}',
   'Budgettabel inlezen': 'Import a budget table',
   'Een rij per gemeente en jaar, een kolom per begrotingspost; een lege cel laat het budget zoals het is. Klopt één cel niet, dan wordt niets opgeslagen.':

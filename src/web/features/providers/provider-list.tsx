@@ -1,5 +1,6 @@
 import { can } from '../../../shared/permissions';
 import { ButtonLink, TextLink } from '../../components/button';
+import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
@@ -124,6 +125,12 @@ export function ProviderListPage() {
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+          <DownloadLinks
+            label={t('Deze aanbieders')}
+            href={(format) =>
+              `/api/v1/providers/export${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], format })}`
+            }
+          />
         </>
       )}
     </>
