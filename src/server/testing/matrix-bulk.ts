@@ -139,3 +139,28 @@ export const listExportOperations: Record<string, OperationCase> = {
     otherRegion: (w) => ({ path: '/contracts/export', query: { regionId: w.b.region.id, format: 'csv' } }),
   },
 };
+
+/** A providers workbook of one new provider, sent as a preview. */
+async function providerImport() {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Aanbieders');
+  sheet.addRow(['AGB-code', 'KvK-nummer', 'Naam', 'Domeinen', 'Specialisaties', 'Website', 'Actief']);
+  sheet.addRow([String(90_000_000 + next()), null, 'Ingelezen aanbieder', 'JO', null, null, 'ja']);
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(await workbook.xlsx.writeBuffer())], 'aanbieders.xlsx'));
+  return { path: '/providers/import', form };
+}
+
+/** The providers' template and import: installation-wide, for whoever may create providers. */
+export const providerTransferOperations: Record<string, OperationCase> = {
+  'GET /providers/template': {
+    permission: 'providers.create',
+    kind: 'list',
+    own: () => ({ path: '/providers/template' }),
+  },
+  'POST /providers/import': {
+    permission: 'providers.create',
+    kind: 'create',
+    own: () => providerImport(),
+  },
+};

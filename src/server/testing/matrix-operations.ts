@@ -4,7 +4,12 @@ import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
-import { budgetTransferOperations, bulkOperations, listExportOperations } from './matrix-bulk.js';
+import {
+  budgetTransferOperations,
+  bulkOperations,
+  listExportOperations,
+  providerTransferOperations,
+} from './matrix-bulk.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
 import { suppliersOperations } from './matrix-suppliers.js';
@@ -415,5 +420,6 @@ export const operationCases: Record<string, OperationCase> = {
   ...bulkOperations,
   ...budgetTransferOperations,
   ...listExportOperations,
+  ...providerTransferOperations,
   ...suppliersOperations,
 };

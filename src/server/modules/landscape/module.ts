@@ -14,7 +14,7 @@ const importUpload = (path: string) => ({
 export const landscapeModule = {
   name: 'landscape',
   routes: [landscapeRoutes],
-  uploads: [importUpload('/products/import'), importUpload('/budgets/import')],
+  uploads: [importUpload('/products/import'), importUpload('/budgets/import'), importUpload('/providers/import')],
   auditEntities: [
     'provider',
     'combination',

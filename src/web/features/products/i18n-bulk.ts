@@ -1,6 +1,12 @@
 /** English for the bulk work on master data (indexations, imports, exports), merged into the dictionary in ../../i18n.ts. */
 export const bulkEn = {
   Afronding: 'Rounding',
+  'Aanbieders inlezen': 'Import providers',
+  'Lees aanbieders met hun locaties in uit een Excel-bestand met twee bladen, Aanbieders en Locaties. Een bekende AGB-code wijzigt die aanbieder, een nieuwe voegt er een toe. Klopt één cel niet, dan wordt niets opgeslagen.':
+    'Import providers with their locations from an Excel file with two sheets, Aanbieders and Locaties. A known AGB code changes that provider, a new one adds one. If one cell is wrong, nothing is stored.',
+  'Sjabloon aanbieders (Excel)': 'Providers template (Excel)',
+  'De huidige aanbieders met locaties (Excel)': 'The current providers with locations (Excel)',
+  aanbieders: 'providers',
   'Deze aanbieders': 'These providers',
   'Deze contracten': 'These contracts',
   'Budget {year}': 'Budget {year}',

@@ -1,5 +1,5 @@
 import { can } from '../../../shared/permissions';
-import { ButtonLink, TextLink } from '../../components/button';
+import { ButtonGroup, ButtonLink, TextLink } from '../../components/button';
 import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
@@ -58,9 +58,12 @@ export function ProviderListPage() {
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Aanbieders')}</h1>
         {can(user, 'providers.create') && (
-          <ButtonLink appearance="primary" to="/aanbieders/nieuw">
-            {t('Nieuwe aanbieder')}
-          </ButtonLink>
+          <ButtonGroup>
+            <ButtonLink appearance="primary" to="/aanbieders/nieuw">
+              {t('Nieuwe aanbieder')}
+            </ButtonLink>
+            <ButtonLink to="/aanbieders/inlezen">{t('Aanbieders inlezen')}</ButtonLink>
+          </ButtonGroup>
         )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>

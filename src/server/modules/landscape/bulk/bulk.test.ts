@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../db/schema/index.js';
-import { buildContract, buildProvider, buildRegion } from '../../../testing/factories.js';
+import { buildRegion } from '../../../testing/factories.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../../testing/harness.js';
 
 let ctx: TestContext;
@@ -415,35 +415,5 @@ describe('budget table import and export', () => {
     const csv = await exported.text();
     expect(csv).toContain('CBS-code;Gemeente;Jaar;GI;ZIN');
     expect(csv).toContain(`${m1.cbsCode};${m1.name};2027;1000,5;12`);
-  });
-});
-
-describe('list exports', () => {
-  it('exports the providers and contracts a list shows, all pages, with locations and extensions', async () => {
-    const { region, token } = await setup();
-    const provider = await buildProvider(ctx, {
-      name: 'Export Zorg',
-      locations: [{ name: 'Hoofdlocatie', postcode: '3511AB', city: 'Utrecht' }],
-    });
-    await buildContract(ctx, {
-      regionId: region.id,
-      lotId: region.lots[0]!.id,
-      providerId: provider.id,
-      reference: 'EXP-1',
-      extensions: [{ newEndDate: '2026-12-31', decidedOn: '2025-06-01', note: null, status: 'decided' }],
-    });
-    const get = async (path: string, as = token) =>
-      (await ctx.app.request(`/api/v1${path}`, { headers: { Authorization: `Bearer ${as}` } })).text();
-    const providers = await get(`/providers/export?q=${provider.agbCode}&format=csv`);
-    expect(providers.split('\r\n')[1]).toBe(`${provider.agbCode};;Export Zorg;JO;;;ja;Hoofdlocatie (3511 AB Utrecht)`);
-    const contracts = await get(`/contracts/export?regionId=${region.id}&format=csv`);
-    expect(contracts).toContain('EXP-1;Export Zorg;');
-    expect(contracts).toContain('tot 2026-12-31 (besloten)');
-    // An aanbieder exports its own provider only.
-    const other = await buildProvider(ctx);
-    const { token: aanbieder } = await buildUser(ctx, 'aanbieder', other.id, region.id);
-    const own = (await get('/providers/export?format=csv', aanbieder)).trim().split('\r\n');
-    expect(own).toHaveLength(2);
-    expect(own[1]).toContain(other.agbCode);
   });
 });

@@ -1,6 +1,9 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { attachment } from '../../../http/download.js';
 import type { AppEnv } from '../../../http/context.js';
-import { problems } from '../../../http/openapi.js';
+import { json, problems } from '../../../http/openapi.js';
+import { uploadBody, uploadedFile, ZImportQuery, ZImportResult } from './import-result.js';
+import { importProviders, providersWorkbook } from '../providers/providers-transfer.js';
 import { actorOf, defineRoute } from '../../../http/permission.js';
 import {
   sendSpreadsheet,
@@ -112,5 +115,58 @@ listExportRoutes.openapi(
   async (c) => {
     const { format, ...query } = c.req.valid('query');
     return sendSpreadsheet(c, await contractsSheet(c.get('db'), actorOf(c), query), format);
+  },
+);
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+listExportRoutes.openapi(
+  defineRoute({
+    permission: 'providers.create',
+    method: 'get',
+    path: '/providers/template',
+    tags: ['Aanbieders'],
+    summary: 'Sjabloon om aanbieders met locaties in te lezen (XLSX, twee bladen), leeg of met de huidige aanbieders',
+    request: {
+      query: z.object({
+        current: z
+          .enum(['true', 'false'], { message: 'true of false' })
+          .default('false')
+          .describe('true: met de huidige aanbieders en hun locaties'),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'Het sjabloon',
+        content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      ...problems(400, 401, 403),
+    },
+  }),
+  async (c) => {
+    const current = c.req.valid('query').current === 'true';
+    const body = await providersWorkbook(c.get('db'), actorOf(c), !current);
+    const name = current ? 'aanbieders-met-locaties.xlsx' : 'aanbieders-sjabloon.xlsx';
+    return c.body(new Uint8Array(body), 200, { 'Content-Type': xlsxType, 'Content-Disposition': attachment(name) });
+  },
+);
+
+listExportRoutes.openapi(
+  defineRoute({
+    permission: 'providers.create',
+    method: 'post',
+    path: '/providers/import',
+    tags: ['Aanbieders'],
+    summary: 'Aanbieders met locaties inlezen uit XLSX (multipart veld "file"), eerst als voorbeeld',
+    description:
+      'Elke cel wordt gecontroleerd (ook een dubbele AGB-code); is er één fout, dan wordt niets opgeslagen en noemt ' +
+      'invalidParams elke foute cel. Met apply=true wordt alles in één keer opgeslagen, elke aanbieder in het audit-log.',
+    request: { query: ZImportQuery.omit({ regionId: true }), body: uploadBody },
+    responses: { 200: json(ZImportResult, 'Wat er is (of zou worden) ingelezen'), ...problems(400, 401, 403) },
+  }),
+  async (c) => {
+    const file = await uploadedFile(c.req.raw);
+    const apply = c.req.valid('query').apply === 'true';
+    return c.json(await importProviders(c.get('db'), actorOf(c), file, apply), 200);
   },
 );

@@ -198,3 +198,26 @@ export function parseDate(text: string): string | null {
 
 /** The code at the start of a cell ("45" of "45 – Jeugdhulp ambulant"), so a sheet may keep the name beside it. */
 export const leadingCode = (text: string) => text.split(/\s+[–-]\s+|\s+/)[0] ?? '';
+
+/** A workbook of several sheets (a template whose rows belong together, such as providers and their locations). */
+export async function workbookOf(
+  sheets: Array<{ sheet: string; rows: Array<Array<string | number | null>>; notes?: string[] }>,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Zorglandschap';
+  for (const table of sheets) {
+    const sheet = workbook.addWorksheet(table.sheet);
+    const [header, ...body] = table.rows;
+    sheet.addRow(header ?? []).font = { bold: true };
+    for (const row of body) sheet.addRow(row);
+    sheet.columns.forEach((column) => {
+      column.width = 18;
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    if (table.notes?.length) {
+      sheet.addRow([]);
+      for (const note of table.notes) sheet.addRow([note]);
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
