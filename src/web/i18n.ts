@@ -270,6 +270,7 @@ const core = {
   'Uw rol mag geen contracten wijzigen.': 'Your role may not change contracts.',
   'Uw rol mag geen producten vastleggen.': 'Your role may not record products.',
   'Uw rol mag geen producten wijzigen.': 'Your role may not change products.',
+  Vastleggen: 'Record',
   Verlenging: 'Extension',
   'Verlenging toevoegen': 'Add extension',
   'Verlenging {n}': 'Extension {n}',

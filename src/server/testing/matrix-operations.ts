@@ -6,6 +6,12 @@ import { createCombination } from '../modules/landscape/index.js';
 import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
 import { faqOperations } from './matrix-faq.js';
+import {
+  budgetTransferOperations,
+  bulkOperations,
+  listExportOperations,
+  providerTransferOperations,
+} from './matrix-bulk.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
 import { outcomesOperations } from './matrix-outcomes.js';
@@ -475,6 +481,10 @@ export const operationCases: Record<string, OperationCase> = {
   ...monitoringOperations,
   ...availabilityOperations,
   ...moneyOperations,
+  ...bulkOperations,
+  ...budgetTransferOperations,
+  ...listExportOperations,
+  ...providerTransferOperations,
   ...suppliersOperations,
   ...faqOperations,
   ...outcomesOperations,

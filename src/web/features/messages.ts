@@ -13,6 +13,7 @@ import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
 import { reportsEn } from './monitoring/i18n-reports';
 import { outcomesEn } from './outcomes/i18n-outcomes';
+import { bulkEn } from './products/i18n-bulk';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
@@ -35,4 +36,5 @@ export const featureMessages = [
   outcomesEn,
   trajectoryEn,
   regionSetupEn,
+  bulkEn,
 ] as const;

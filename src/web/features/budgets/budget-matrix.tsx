@@ -11,6 +11,10 @@ import type { Budget } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 import { BudgetCell } from './budget-cell';
+import { BudgetIndexation } from './budget-indexation';
+import { BudgetImport } from './budget-import';
+import { DownloadLinks } from '../../components/import-parts';
+import { toQuery } from '../../lib/api-client';
 
 const firstYear = 2015;
 
@@ -132,6 +136,22 @@ export function BudgetPage() {
       {state.status === 'ok' && budgets.length === 0 && (
         <p className="utrecht-paragraph">{t('Voor {year} zijn nog geen budgetten vastgelegd.', { year })}</p>
       )}
+      {state.status === 'ok' && region && (
+        <DownloadLinks
+          label={t('Budget {year}', { year })}
+          href={(format) => `/api/v1/budgets/export${toQuery({ regionId: region.id, year, format })}`}
+        />
+      )}
+      {editable && region && (
+        <BudgetIndexation
+          years={years}
+          onApplied={(to) => {
+            if (to === year) reload();
+            else setParams(to === current ? {} : { jaar: String(to) });
+          }}
+        />
+      )}
+      {editable && region && <BudgetImport regionId={region.id} year={year} onApplied={reload} />}
     </>
   );
 }

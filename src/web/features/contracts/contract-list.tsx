@@ -1,5 +1,6 @@
 import { can } from '../../../shared/permissions';
 import { ButtonLink, TextLink } from '../../components/button';
+import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
@@ -121,6 +122,12 @@ export function ContractListPage() {
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+          <DownloadLinks
+            label={t('Deze contracten')}
+            href={(format) =>
+              `/api/v1/contracts/export${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, format })}`
+            }
+          />
         </>
       )}
     </>

@@ -28,7 +28,6 @@ export const outcomesEn = {
   'nog niet': 'not yet',
   'Er zijn nog geen beëindigde toewijzingen.': 'There are no ended allocations yet.',
   'Kies…': 'Choose…',
-  Vastleggen: 'Register',
   'Vastgelegd.': 'Registered.',
   'Kwartaalbestand inlezen': 'Upload the quarterly file',
   'Download het bestand met uw beëindigde toewijzingen, vul per rij de drie antwoorden in en lees het hier in. Klopt één rij niet, dan wordt niets opgeslagen en staat elke foute rij hieronder. Opnieuw inlezen telt niets dubbel.':

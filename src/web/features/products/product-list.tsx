@@ -1,5 +1,6 @@
 import { can } from '../../../shared/permissions';
-import { ButtonLink, TextLink } from '../../components/button';
+import { ButtonGroup, ButtonLink, TextLink } from '../../components/button';
+import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
@@ -49,9 +50,13 @@ export function ProductListPage() {
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Producten')}</h1>
         {can(user, 'products.edit') && (
-          <ButtonLink appearance="primary" to="/producten/nieuw">
-            {t('Nieuw product')}
-          </ButtonLink>
+          <ButtonGroup>
+            <ButtonLink appearance="primary" to="/producten/nieuw">
+              {t('Nieuw product')}
+            </ButtonLink>
+            <ButtonLink to="/producten/inlezen">{t('Producten inlezen')}</ButtonLink>
+            <ButtonLink to="/producten/indexatie">{t('Tarieven indexeren')}</ButtonLink>
+          </ButtonGroup>
         )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
@@ -113,6 +118,12 @@ export function ProductListPage() {
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+          <DownloadLinks
+            label={t('Deze producten met tarieven')}
+            href={(format) =>
+              `/api/v1/products/export${toQuery({ q, lotId: perceel, productCategory: categorie, format })}`
+            }
+          />
         </>
       )}
     </>

@@ -1,6 +1,7 @@
 import type { WebFeature } from '../feature';
 import { ProviderDetailPage } from './provider-detail';
 import { ProviderEditPage, ProviderNewPage } from './provider-form';
+import { ProviderImportPage } from './provider-import';
 import { ProviderListPage } from './provider-list';
 import { OwnProviderTile } from './start-tiles';
 
@@ -9,6 +10,7 @@ export const providersFeature: WebFeature = {
   routes: [
     { path: 'aanbieders', element: <ProviderListPage />, permission: 'providers.read' },
     { path: 'aanbieders/nieuw', element: <ProviderNewPage />, permission: 'providers.create' },
+    { path: 'aanbieders/inlezen', element: <ProviderImportPage />, permission: 'providers.create' },
     { path: 'aanbieders/:id', element: <ProviderDetailPage />, permission: 'providers.read' },
     { path: 'aanbieders/:id/bewerken', element: <ProviderEditPage />, permission: 'providers.edit' },
   ],

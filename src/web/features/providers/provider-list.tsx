@@ -1,5 +1,6 @@
 import { can } from '../../../shared/permissions';
-import { ButtonLink, TextLink } from '../../components/button';
+import { ButtonGroup, ButtonLink, TextLink } from '../../components/button';
+import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
@@ -57,9 +58,12 @@ export function ProviderListPage() {
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Aanbieders')}</h1>
         {can(user, 'providers.create') && (
-          <ButtonLink appearance="primary" to="/aanbieders/nieuw">
-            {t('Nieuwe aanbieder')}
-          </ButtonLink>
+          <ButtonGroup>
+            <ButtonLink appearance="primary" to="/aanbieders/nieuw">
+              {t('Nieuwe aanbieder')}
+            </ButtonLink>
+            <ButtonLink to="/aanbieders/inlezen">{t('Aanbieders inlezen')}</ButtonLink>
+          </ButtonGroup>
         )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
@@ -126,6 +130,12 @@ export function ProviderListPage() {
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
+          <DownloadLinks
+            label={t('Deze aanbieders')}
+            href={(format) =>
+              `/api/v1/providers/export${toQuery({ q, domain: domein, tierLevelId: niveau, active: statusQuery[status], format })}`
+            }
+          />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../../http/openapi.js';
 import { ZBudget, ZBudgetCreate, ZBudgetQuery, ZBudgetUpdate } from './budgets.schema.js';
 import { createBudget, listBudgets, updateBudget } from './budgets.service.js';
+import { indexBudgetYear, ZBudgetIndexation, ZBudgetIndexationResult } from './budget-indexation.js';
 
 export const budgetRoutes = new OpenAPIHono<AppEnv>();
 const tags = ['Budgetten'];
@@ -53,4 +54,36 @@ budgetRoutes.openapi(
     const actor = actorOf(c);
     return c.json(await updateBudget(c.get('db'), actor, c.req.valid('param').id, c.req.valid('json').amount), 200);
   },
+);
+
+const indexationText =
+  'De budgetten van een jaar overnemen in een nieuw jaar, per post geïndexeerd met een percentage en afgerond op centen. ' +
+  'Een budget dat het nieuwe jaar al heeft blijft staan.';
+
+budgetRoutes.openapi(
+  defineRoute({
+    permission: 'budgets.edit',
+    method: 'post',
+    path: '/budget-indexation-previews',
+    tags,
+    summary: 'Voorbeeld van een nieuw budgetjaar uit een vorig jaar (slaat niets op)',
+    description: indexationText,
+    request: body(ZBudgetIndexation),
+    responses: { 200: json(ZBudgetIndexationResult, 'Het voorbeeld'), ...problems(400, 401, 403) },
+  }),
+  async (c) => c.json(await indexBudgetYear(c.get('db'), actorOf(c), c.req.valid('json'), false), 200),
+);
+
+budgetRoutes.openapi(
+  defineRoute({
+    permission: 'budgets.edit',
+    method: 'post',
+    path: '/budget-indexations',
+    tags,
+    summary: 'Een nieuw budgetjaar uit een vorig jaar vastleggen',
+    description: `${indexationText} Alles of niets, in het audit-log per budget.`,
+    request: body(ZBudgetIndexation),
+    responses: { 201: json(ZBudgetIndexationResult, 'Vastgelegd'), ...problems(400, 401, 403) },
+  }),
+  async (c) => c.json(await indexBudgetYear(c.get('db'), actorOf(c), c.req.valid('json'), true), 201),
 );
