@@ -5,7 +5,7 @@ import { queryRows, type Db } from './client.js';
  * The domains of data whose changes alter cached answers: master data (landscape), imported iJw messages (exchange),
  * the KPI facts and their refresh, the KPI targets (monitoring), and the availability entries. Each module bumps its own.
  */
-export type DataDomain = 'landscape' | 'exchange' | 'kpi-facts' | 'kpi-targets' | 'availability';
+export type DataDomain = 'landscape' | 'exchange' | 'kpi-facts' | 'kpi-targets' | 'availability' | 'experience';
 
 /**
  * Counts a change of `domain`. Call it in the transaction that makes the change, as its last statement where the

@@ -4,6 +4,7 @@ import { auditModule } from './audit/module.js';
 import { availabilityModule } from './availability/module.js';
 import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
+import { experienceModule } from './experience/module.js';
 import { landscapeModule } from './landscape/module.js';
 import { monitoringModule } from './monitoring/module.js';
 import { suppliersModule } from './suppliers/module.js';
@@ -21,6 +22,7 @@ const modules = [
   monitoringModule,
   availabilityModule,
   suppliersModule,
+  experienceModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

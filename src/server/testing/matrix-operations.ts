@@ -4,6 +4,7 @@ import { mailOutbox } from '../db/schema/index.js';
 import { queueMail } from '../mail/index.js';
 import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
+import { experienceOperations } from './matrix-experience.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
 import { suppliersOperations } from './matrix-suppliers.js';
@@ -412,4 +413,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...availabilityOperations,
   ...moneyOperations,
   ...suppliersOperations,
+  ...experienceOperations,
 };

@@ -6,6 +6,7 @@ import { budgetsFeature } from './budgets/feature';
 import { combinationsFeature } from './combinations/feature';
 import { contractsFeature } from './contracts/feature';
 import { exchangeFeature } from './exchange/feature';
+import { experienceFeature } from './experience/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
 import { monitoringFeature } from './monitoring/feature';
@@ -30,6 +31,7 @@ export const features: readonly WebFeature[] = [
   exchangeFeature,
   monitoringFeature,
   availabilityFeature,
+  experienceFeature,
   usersFeature,
   auditFeature,
   jobsFeature,

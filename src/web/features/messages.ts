@@ -3,6 +3,7 @@ import { availabilityEn } from './availability/i18n-availability';
 import { moneyEn } from './budgets/i18n-money';
 import { regionWaitsEn } from './availability/i18n-region';
 import { exchangeEn } from './exchange/i18n-exchange';
+import { experienceEn } from './experience/i18n-experience';
 import { jobsEn } from './jobs/i18n-jobs';
 import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
@@ -27,4 +28,5 @@ export const featureMessages = [
   suppliersEn,
   accountEn,
   reportsEn,
+  experienceEn,
 ] as const;
