@@ -119,6 +119,41 @@ describe('invitations', () => {
     expect(list.body.some((b: { id: string }) => b.id === theirs.batchId)).toBe(false);
   });
 
+  it('a batch from ended care gets one invitation per youth whose care with the product ended (JW307), nothing else', async () => {
+    const municipality = w.region.municipalities[0]!.cbsCode;
+    const trajectory = (
+      key: string,
+      client: string,
+      end: string | null,
+      reason: string | null,
+      product = w.product.productCode,
+    ) =>
+      sql`insert into ijw_trajectories (trajectory_key, municipality_code, provider_agb, client_pseudonym, product_code, start_date, end_date, end_reason)
+        values (${key}, ${municipality}, ${w.provider.agbCode}, ${client}, ${product}, '2025-01-01', ${end}, ${reason})`;
+    for (const row of [
+      trajectory('e1', 'jeugdige-1', '2025-05-10', '31'),
+      trajectory('e2', 'jeugdige-1', '2025-06-10', '33'), // the same youth twice: asked once
+      trajectory('e3', 'jeugdige-2', '2025-06-30', '35'),
+      trajectory('e4', 'jeugdige-3', '2025-06-15', '20'), // a temporary stop ends nothing
+      trajectory('e5', 'jeugdige-4', null, null), // still in care
+      trajectory('e6', 'jeugdige-5', '2025-07-01', '31'), // after the period
+      trajectory('e7', 'jeugdige-6', '2025-05-01', '31', 'ANDER'), // another product
+    ])
+      await ctx.database.db.execute(row);
+    const res = await call(ctx, w.aanbieder.token, 'POST', q('/invitation-batches'), {
+      providerId: w.provider.id,
+      productId: w.product.id,
+      audience: 'jongere',
+      source: 'ended',
+      endedFrom: '2025-04-01',
+      endedTo: '2025-06-30',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ size: 2, source: 'ended', endedFrom: '2025-04-01', endedTo: '2025-06-30' });
+    const stored = JSON.stringify(await ctx.database.db.select().from(experienceBatches));
+    expect(stored).not.toContain('jeugdige-');
+  });
+
   it('a batch from ended care without endings in the period is refused by name, and a count out of range too', async () => {
     const ended = await call(ctx, w.manager.token, 'POST', q('/invitation-batches'), {
       providerId: w.provider.id,
