@@ -9,6 +9,8 @@ import {
   expectNoSeriousA11yViolations,
   screenshot,
   settle,
+  signInAs,
+  tableRows,
   useAppInBrowser,
 } from './harness.js';
 
@@ -153,5 +155,34 @@ describe('answering the Ervaringwijzer', () => {
       sql`select answers, effect_score from experience_responses where open_text = 'Met het toetsenbord ingevuld.'`,
     );
     expect(stored).toMatchObject({ effect_score: 7, answers: { snel_hulp: 4, zelf: 4, cijfer_effect: 7 } });
+  });
+
+  it('a provider makes a batch of invitations in the app and downloads their links', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitnodigingen`);
+    await settle(page, 'Uitnodigingen voor de Ervaringwijzer');
+    // Its own provider only: the one choice is made already.
+    expect(await page.getByLabel('Aanbieder', { exact: true }).locator('option').allInnerTexts()).toEqual([
+      'Kies een aanbieder',
+      'Jeugdhulp De Lekoever',
+    ]);
+    await page.getByRole('button', { name: 'Uitnodigingen maken' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /Product/ })
+      .waitFor();
+    const productLabel = await page.getByLabel('Product', { exact: true }).locator('option').nth(1).innerText();
+    await page.getByLabel('Product', { exact: true }).selectOption({ label: productLabel });
+    await page.getByLabel('Aantal', { exact: true }).fill('5');
+    await page.getByRole('button', { name: 'Uitnodigingen maken' }).click();
+    await page.getByText('5 uitnodigingen gemaakt.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    const rows = await tableRows(page, 'Reeksen uitnodigingen, nieuwste eerst');
+    expect(rows[0]).toEqual(expect.arrayContaining(['Jeugdhulp De Lekoever', productLabel, 'Ouders', '5', '0']));
+    const href = await page.getByRole('link', { name: 'CSV met de links downloaden' }).getAttribute('href');
+    const csv = await (await page.request.get(`${ctx.app.baseUrl}${href}`)).text();
+    expect([...csv.matchAll(/\/ervaring\/[A-Za-z0-9_-]{24}/g)]).toHaveLength(5);
   });
 });

@@ -5,3 +5,5 @@
 export { satisfactionCells, type SatisfactionCell, type SatisfactionQuery } from './satisfaction.js';
 export { ensureDefaultQuestionnaires } from './questionnaires.service.js';
 export { seedDemoExperience } from './demo.js';
+export type { InvitationBatch } from './invitations.service.js';
+export type { QuestionnaireVersion } from './questionnaires.service.js';
