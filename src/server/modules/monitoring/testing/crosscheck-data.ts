@@ -137,6 +137,8 @@ export interface RefData {
   budgets: Array<{ year: number; municipality: string; line: string; amount: number }>;
   /** Every accepted message: the municipality that sent or received it, its Dagtekening and the day it was received. */
   messages: Array<{ municipality: string; dagtekening: string; received: string }>;
+  /** The region's Ervaringwijzer answers with a mark: the month they came in, provider, productcategorie, mark. */
+  answers: Array<{ month: string; provider: string; category: string; mark: number }>;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -199,11 +201,23 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
     db,
     sql`select sender, receiver, message_date::text as message_date, received_at from ijw_files where status = 'accepted'`,
   );
+  const answers = await queryRows(
+    db,
+    sql`select r.submitted_month::text as month, pr.agb_code, p.product_category, r.effect_score
+    from experience_responses r join providers pr on pr.id = r.provider_id join products p on p.id = r.product_id
+    where r.region_id = ${regionId}::uuid and r.effect_score is not null`,
+  );
   // The day in the Netherlands of a moment, as the import's clock saw it.
   const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
   return {
     regionId,
+    answers: answers.map((a) => ({
+      month: String(a.month),
+      provider: String(a.agb_code),
+      category: String(a.product_category),
+      mark: Number(a.effect_score),
+    })),
     municipalities: new Set(municipalities.map((m) => m.code)),
     trajectories: trajectories.map((r) => ({
       key: String(r.trajectory_key),
