@@ -1,6 +1,8 @@
 /**
- * The Ervaringwijzer under load (issue 18): 200 respondents at once, each opening an invitation and sending its
- * answers, then taking the next invitation, for 60 s (10 s with --quick) against a real server process on PGlite. The
+ * The Ervaringwijzer under load (issue 18): 200 respondents at once, each opening an invitation, answering for 1–2 s
+ * (a person takes two minutes; the pause keeps the test a load of people, not a closed loop of 200 requests in flight
+ * whose latency would only be 200 ÷ throughput), sending its answers and pausing 1–2 s before the next invitation, for
+ * 60 s (10 s with --quick) against a real server process on PGlite. The
  * demo region is seeded into a fresh data directory and given enough invitations up front (batches made through the
  * module's own service); the server runs with the per-address limit lifted (all respondents share 127.0.0.1).
  * Measured: p50, p95 and max per submission, errors, and afterwards the answers and used tokens counted in the
@@ -54,7 +56,7 @@ export async function runExperienceBench(options: ExperienceBenchOptions): Promi
       const actor = await withScope(database.db, toActor(keeper!));
       const [provider] = await database.db.select().from(providers).where(eq(providers.agbCode, '99000011'));
       const [product] = await database.db.select().from(products).where(eq(products.productCategory, '45'));
-      const wanted = Math.max(2000, seconds * 600);
+      const wanted = Math.max(2000, seconds * 200);
       for (let made = 0; made < wanted; made += 2000) {
         const batch = await database.db.transaction((tx) =>
           createBatch(tx, actor, secrets, product!.regionId, {
@@ -93,6 +95,7 @@ export async function runExperienceBench(options: ExperienceBenchOptions): Promi
         body: JSON.stringify(body),
       });
     const load = loadavg()[0]!;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
     try {
       await Promise.all(
         Array.from({ length: respondents }, async (_, r) => {
@@ -103,6 +106,7 @@ export async function runExperienceBench(options: ExperienceBenchOptions): Promi
               const check = await post('/invitation-checks', { token });
               if (check.status !== 200) throw new Error(`check ${check.status}`);
               await check.arrayBuffer();
+              await pause();
               const started = performance.now();
               const res = await post('/experience-responses', {
                 token,
@@ -113,6 +117,7 @@ export async function runExperienceBench(options: ExperienceBenchOptions): Promi
               if (res.status !== 201) throw new Error(`submit ${res.status}`);
               samples.push(performance.now() - started);
               stored++;
+              await pause();
             } catch (err) {
               errors.push(err instanceof Error ? err.message : String(err));
             }
@@ -140,7 +145,7 @@ export async function runExperienceBench(options: ExperienceBenchOptions): Promi
     const markdown = `## Ervaringwijzer answers
 
 ${respondents} respondents at once for ${seconds} s against a server on PGlite (load average ${load.toFixed(1)} at the
-start), each opening an invitation and sending its answers, then the next: ${stored} answers sent (${(stored / seconds).toFixed(0)}/s),
+start), each opening an invitation, answering for 1–2 s, sending its answers and pausing 1–2 s before the next: ${stored} answers sent (${(stored / seconds).toFixed(0)}/s),
 per submission p50 ${p50} ms, p95 ${p95} ms, max ${max} ms; ${errors.length} errors${errors.length ? ` (${[...new Set(errors)].slice(0, 3).join('; ')})` : ''}.
 Counted afterwards: ${answers} new answers and ${used} used invitations for ${stored} successful submissions${lostOrDouble ? ' — MISMATCH' : ' (none lost, none twice)'}.
 Goal: p95 ≤ 100 ms, 0 errors.
