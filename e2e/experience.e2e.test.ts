@@ -184,5 +184,14 @@ describe('answering the Ervaringwijzer', () => {
     const href = await page.getByRole('link', { name: 'CSV met de links downloaden' }).getAttribute('href');
     const csv = await (await page.request.get(`${ctx.app.baseUrl}${href}`)).text();
     expect([...csv.matchAll(/\/ervaring\/[A-Za-z0-9_-]{24}/g)]).toHaveLength(5);
+
+    // The questions it hands out, per audience and version.
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/vragenlijsten`);
+    await settle(page, 'Vragenlijsten van de Ervaringwijzer');
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+      'Jongeren (12+), versie 1',
+      'Ouders, versie 1',
+    ]);
+    await expectNoSeriousA11yViolations(page);
   });
 });
