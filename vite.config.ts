@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -14,6 +15,13 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
+    // Two pages: the app, and the Ervaringwijzer's light answer page (/ervaring/<token>), which loads none of the app.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        ervaring: fileURLToPath(new URL('./src/web/ervaring.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: { '/api': { target: process.env.API_TARGET ?? 'http://localhost:3000' } },

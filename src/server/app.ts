@@ -146,7 +146,8 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
     logger?.info({
       id: c.get('requestId' as never),
       method: c.req.method,
-      path: c.req.path,
+      // An invitation's token is a key to one questionnaire: it does not go into the log.
+      path: c.req.path.replace(/^\/ervaring\/.+/, '/ervaring/…'),
       status: c.res.status,
       ms: Math.round(performance.now() - start),
     });
@@ -168,6 +169,15 @@ export function createApp({ database, config, secrets, logger, signInThrottle = 
   if (existsSync(webRoot)) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webRoot }));
+    // The Ervaringwijzer's answer page is a page of its own, without the app (docs/decisions.md).
+    const answerHtml = existsSync(join(webRoot, 'ervaring.html'))
+      ? readFileSync(join(webRoot, 'ervaring.html'), 'utf8')
+      : null;
+    if (answerHtml)
+      app.get('/ervaring/*', (c) => {
+        c.header('Cache-Control', 'no-store');
+        return c.html(answerHtml);
+      });
     app.get('*', (c) => {
       if (c.req.path.startsWith('/api/'))
         return problemResponse(c, new AppError(ErrorCode.NotFound, `Geen API-pad ${c.req.method} ${c.req.path}.`));

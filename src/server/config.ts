@@ -21,6 +21,11 @@ const ZConfig = z.object({
   trustProxy: z.boolean().default(false),
   /** Published KPI cells standing for fewer youths than this are suppressed (docs/kpi.md). */
   suppressionThreshold: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Requests to the Ervaringwijzer's answer operations (opening and sending a questionnaire) per source address per
+   * minute; more is refused with 429. A tablet in a waiting room sends a few an hour.
+   */
+  answerRequestsPerMinute: z.coerce.number().int().min(1).max(100_000).default(30),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   oidc: z
     .object({
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL,
     suppressionThreshold: env.ZL_SUPPRESSION_THRESHOLD || undefined,
+    answerRequestsPerMinute: env.ZL_ANSWER_REQUESTS_PER_MINUTE || undefined,
     oidc,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,

@@ -217,6 +217,31 @@ export const permissionTable = {
     description: 'Veelgestelde vragen schrijven, publiceren, wijzigen en intrekken (ook concepten zien)',
     grants: backoffice,
   },
+  // --- Client experience (Ervaringwijzer): for learning, never for purchasing or tiers
+  'questionnaires.read': {
+    description: 'De vragenlijsten van de Ervaringwijzer lezen, met al hun versies',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'questionnaires.edit': {
+    description:
+      'Een nieuwe versie van een vragenlijst van de Ervaringwijzer vastleggen (vragen toevoegen of wijzigen)',
+    grants: backoffice,
+  },
+  'invitations.read': {
+    description:
+      'Reeksen eenmalige uitnodigingen voor de Ervaringwijzer zien en downloaden (een aanbieder: alleen de eigen)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+  'invitations.create': {
+    description:
+      'Reeksen eenmalige, anonieme uitnodigingen voor de Ervaringwijzer maken per aanbieder en product (een aanbieder: alleen voor zichzelf)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+  'experience.answer': {
+    description:
+      'Met een eenmalige uitnodiging de vragenlijst van de Ervaringwijzer invullen, zonder account (wie de link heeft)',
+    grants: { token: 'token' },
+  },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof permissionTable;

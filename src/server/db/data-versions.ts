@@ -6,7 +6,8 @@ import { queryRows, type Db } from './client.js';
  * the KPI facts and their refresh, the KPI targets (monitoring), the availability entries, and the goal attainment
  * providers register (outcomes). Each module bumps its own.
  */
-export type DataDomain = 'landscape' | 'exchange' | 'kpi-facts' | 'kpi-targets' | 'availability' | 'outcomes';
+export type DataDomain =
+  'landscape' | 'exchange' | 'kpi-facts' | 'kpi-targets' | 'availability' | 'outcomes' | 'experience';
 
 /**
  * Counts a change of `domain`. Call it in the transaction that makes the change, as its last statement where the

@@ -5,6 +5,7 @@ import { availabilityModule } from './availability/module.js';
 import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
 import { faqModule } from './faq/module.js';
+import { experienceModule } from './experience/module.js';
 import { landscapeModule } from './landscape/module.js';
 import { monitoringModule } from './monitoring/module.js';
 import { outcomesModule } from './outcomes/module.js';
@@ -25,6 +26,7 @@ const modules = [
   suppliersModule,
   faqModule,
   outcomesModule,
+  experienceModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

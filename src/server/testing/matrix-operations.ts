@@ -12,6 +12,7 @@ import {
   listExportOperations,
   providerTransferOperations,
 } from './matrix-bulk.js';
+import { experienceOperations } from './matrix-experience.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
 import { outcomesOperations } from './matrix-outcomes.js';
@@ -488,4 +489,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...suppliersOperations,
   ...faqOperations,
   ...outcomesOperations,
+  ...experienceOperations,
 };

@@ -7,6 +7,7 @@ import { combinationsFeature } from './combinations/feature';
 import { contractsFeature } from './contracts/feature';
 import { exchangeFeature } from './exchange/feature';
 import { faqFeature } from './faq/feature';
+import { experienceFeature } from './experience/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
 import { monitoringFeature } from './monitoring/feature';
@@ -34,6 +35,7 @@ export const features: readonly WebFeature[] = [
   monitoringFeature,
   outcomesFeature,
   availabilityFeature,
+  experienceFeature,
   usersFeature,
   auditFeature,
   jobsFeature,

@@ -6,6 +6,7 @@ import { exchangeEn } from './exchange/i18n-exchange';
 import { faqEn } from './faq/i18n-faq';
 import { trajectoryEn } from './exchange/i18n-trajectory';
 import { regionSetupEn } from './region/i18n-region-setup';
+import { experienceEn } from './experience/i18n-experience';
 import { jobsEn } from './jobs/i18n-jobs';
 import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
@@ -37,4 +38,5 @@ export const featureMessages = [
   trajectoryEn,
   regionSetupEn,
   bulkEn,
+  experienceEn,
 ] as const;

@@ -11,3 +11,4 @@ export * from './suppliers.js';
 export * from './reports.js';
 export * from './faq.js';
 export * from './outcomes.js';
+export * from './experience.js';

@@ -2,6 +2,7 @@ import { count, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { regions } from '../schema/index.js';
 import { createUser, updateUser, type Actor } from '../../modules/auth/index.js';
+import { seedDemoExperience } from '../../modules/experience/index.js';
 import { createBudget } from '../../modules/landscape/index.js';
 import { createContract } from '../../modules/landscape/index.js';
 import { createProduct } from '../../modules/landscape/index.js';
@@ -114,6 +115,13 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     await seedDemoPostcodes(tx, actor);
     await seedDemoAvailability(tx, actor, providerIds, productIds);
     await seedDemoFaq(tx, actor, region.id);
+    // The Ervaringwijzer's answers for every contracted provider's products in its lots (no client is linked to them).
+    const offers = demoContracts.flatMap((c) =>
+      demoProducts
+        .filter((p) => p.lot === c.lot)
+        .map((p) => ({ providerId: providerIds.get(c.agb)!, productId: productIds.get(p.productCode)! })),
+    );
+    await seedDemoExperience(tx, region.id, offers, today);
 
     // The demo's iJw messages run from three years back (seedDemoMessages), so the budgets do too.
     for (const year of [thisYear - 3, thisYear - 2, thisYear - 1, thisYear]) {

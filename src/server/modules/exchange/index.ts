@@ -9,6 +9,7 @@ export {
   type FileResult,
   type ImportSummary,
 } from './import.service.js';
+export { countEndedYouths } from './ended-youths.js';
 export { readSources, type ImportSource } from './sources.js';
 export { schemaDir } from './xsd.js';
 export { endedAllocations, findAllocations, type AllocationState } from './allocations.js';

@@ -118,14 +118,14 @@ export function answerCacheFor(db: Db): AnswerCache {
 
 /**
  * The version of everything a dashboard answer is made of, in one small read: the counters of the domains
- * (src/server/db/data-versions.ts: master data, imports, targets, refreshes) and when the KPI facts were last
+ * (src/server/db/data-versions.ts: master data, imports, targets, refreshes, experience answers) and when the KPI facts were last
  * completed (a migration that empties them clears that too).
  */
 export async function dashboardDataVersion(db: Db): Promise<string> {
   const [row] = await queryRows<{ version: string }>(
     db,
     sql`select coalesce((select string_agg(domain || '=' || version, ',' order by domain) from data_versions
-        where domain in ('landscape', 'exchange', 'kpi-facts', 'kpi-targets')), '')
+        where domain in ('landscape', 'exchange', 'kpi-facts', 'kpi-targets', 'experience')), '')
       || '|' || coalesce((select completed_at::text from kpi_refresh where id = 1), '-') as version`,
   );
   return row!.version;

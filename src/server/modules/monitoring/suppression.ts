@@ -90,6 +90,7 @@ export function roundFigures<T extends KpiFigures>(unit: KpiUnit, figures: T, ro
         value: n !== null && d ? Math.round((100 * n) / d) / 100 : null,
       };
     case 'days':
+    case 'score':
       return { ...figures, numerator: null, denominator: d };
     case 'euro':
       return { ...figures, value: euro(figures.value), numerator: euro(figures.numerator), denominator: d };

@@ -6,7 +6,6 @@ export const faqEn = {
   'Nieuw of gewijzigd sinds uw vorige bezoek op {date}: {count}.':
     'New or changed since your last visit on {date}: {count}.',
   'Woorden uit de vraag of het antwoord': 'Words from the question or the answer',
-  Thema: 'Theme',
   'Alle thema’s': 'All themes',
   'Geen vragen gevonden.': 'No questions found.',
   Concept: 'Draft',
@@ -16,7 +15,6 @@ export const faqEn = {
   'Nog niet gepubliceerd': 'Not published yet',
   'Nieuwe vraag': 'New question',
   'Vraag wijzigen': 'Edit question',
-  Vraag: 'Question',
   Antwoord: 'Answer',
   Publiceren: 'Publish',
   'Bijvoorbeeld Declareren, Toewijzingen of Contract': 'For example Invoicing, Allocations or Contract',

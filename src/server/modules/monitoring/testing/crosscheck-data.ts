@@ -142,6 +142,8 @@ export interface RefData {
    * Null as a whole when no PC4 area has a municipality.
    */
   locationMunicipalities: Map<string, Array<string | null>> | null;
+  /** The region's Ervaringwijzer answers with a mark: the month they came in, provider, productcategorie, mark. */
+  answers: Array<{ month: string; provider: string; category: string; mark: number }>;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -214,11 +216,23 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
   const locationMunicipalities = new Map<string, Array<string | null>>();
   for (const l of locations)
     locationMunicipalities.set(l.agb, [...(locationMunicipalities.get(l.agb) ?? []), l.municipality]);
+  const answers = await queryRows(
+    db,
+    sql`select r.submitted_month::text as month, pr.agb_code, p.product_category, r.effect_score
+    from experience_responses r join providers pr on pr.id = r.provider_id join products p on p.id = r.product_id
+    where r.region_id = ${regionId}::uuid and r.effect_score is not null`,
+  );
   // The day in the Netherlands of a moment, as the import's clock saw it.
   const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
   return {
     regionId,
+    answers: answers.map((a) => ({
+      month: String(a.month),
+      provider: String(a.agb_code),
+      category: String(a.product_category),
+      mark: Number(a.effect_score),
+    })),
     municipalities: new Set(municipalities.map((m) => m.code)),
     trajectories: trajectories.map((r) => ({
       key: String(r.trajectory_key),

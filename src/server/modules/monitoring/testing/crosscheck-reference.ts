@@ -216,8 +216,34 @@ export class Reference {
   }
 
   /**
+   * Cliënttevredenheid (docs/kpi.md): the mean mark of the answers that came in during the period (an answer counts in
+   * its month), to one decimal, the answers being the cell's youths; none per municipality or lot, none at all while the
+   * region has no answer.
+   */
+  private satisfaction(from: string, to: string, groupBy: RefGroupBy, filters: RefFilters): RefResult | null {
+    if (!this.data.answers.length || groupBy === 'municipality' || groupBy === 'lot') return null;
+    if (filters.municipality || filters.lot) return null;
+    const firstOfMonth = `${from.slice(0, 7)}-01`;
+    const answers = this.data.answers.filter(
+      (a) =>
+        a.month >= firstOfMonth &&
+        a.month <= to &&
+        (!filters.provider || a.provider === filters.provider) &&
+        (!filters.productCategory || a.category === filters.productCategory),
+    );
+    const key = (a: (typeof answers)[number]) =>
+      groupBy === 'provider' ? a.provider : groupBy === 'productCategory' ? a.category : 'region';
+    return this.perGroup(answers, key, (xs) => ({
+      value: xs.length ? Math.round((10 * xs.reduce((sum, a) => sum + a.mark, 0)) / xs.length) / 10 : null,
+      numerator: null,
+      denominator: xs.length,
+      youths: xs.length,
+    }));
+  }
+
+  /**
    * One KPI for one period, per group and in total, straight from docs/kpi.md. Returns null for a KPI without data
-   * (satisfaction).
+   * (satisfaction without answers, or asked per municipality or lot).
    */
   compute(
     kpi: string,
@@ -410,7 +436,7 @@ export class Reference {
       case 'spend_forecast':
         return this.forecast(filters, groupBy, to);
       case 'satisfaction':
-        return null;
+        return this.satisfaction(from, to, groupBy, filters);
       // No provider registered goal attainment in this world: the KPIs have no data (outcomes.test.ts checks them).
       case 'goal_without_help':
       case 'goal_problems_reduced':

@@ -1,0 +1,197 @@
+import { gzipSync } from 'node:zlib';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { products, providers } from '../src/server/db/schema/index.js';
+import { queryRows } from '../src/server/db/client.js';
+import {
+  demoEmail,
+  demoPassword,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  settle,
+  signInAs,
+  tableRows,
+  useAppInBrowser,
+} from './harness.js';
+
+/**
+ * The Ervaringwijzer's answer page, /ervaring/<token>: a parent answers on a phone (390 px) through a link from the
+ * provider's CSV, with the pointer and with the keyboard only; the same link is refused the second time; the page
+ * contacts nothing but this site and its JavaScript stays under 60 KB gzipped.
+ */
+const ctx = useAppInBrowser();
+let links: string[] = [];
+
+async function bearer(role: 'aanbieder' | 'contractmanager'): Promise<string> {
+  const res = await fetch(`${ctx.app.baseUrl}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: demoEmail(role), password: demoPassword }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+const responses = async () =>
+  Number((await queryRows<{ n: string }>(ctx.app.db, sql`select count(*) as n from experience_responses`))[0]!.n);
+
+beforeAll(async () => {
+  // The demo's aanbieder (De Lekoever) makes a batch for its own ambulant care and downloads its links.
+  const token = await bearer('aanbieder');
+  const [provider] = await ctx.app.db.select().from(providers).where(eq(providers.agbCode, '99000011'));
+  const [product] = await ctx.app.db.select().from(products).where(eq(products.productCategory, '45'));
+  const made = await fetch(`${ctx.app.baseUrl}/api/v1/invitation-batches`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      providerId: provider!.id,
+      productId: product!.id,
+      audience: 'ouder',
+      source: 'count',
+      count: 3,
+    }),
+  });
+  expect(made.status).toBe(201);
+  const batch = (await made.json()) as { id: string };
+  const csv = await fetch(`${ctx.app.baseUrl}/api/v1/invitation-batches/${batch.id}/links`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  links = [...(await csv.text()).matchAll(/https?:\/\/\S+?\/ervaring\/[A-Za-z0-9_-]{24}/g)].map((m) => m[0]);
+  expect(links).toHaveLength(3);
+});
+
+describe('answering the Ervaringwijzer', () => {
+  it('a parent answers on a 390 px phone: saved on the device, sent once, nothing from elsewhere, JS under 60 KB', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const requested: string[] = [];
+    const scripts = new Map<string, Buffer>();
+    page.on('request', (r) => requested.push(r.url()));
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') void r.body().then((b) => scripts.set(r.url(), b));
+    });
+    await page.goto(links[0]!);
+    await settle(page, 'Hoe was de hulp van Jeugdhulp De Lekoever?');
+    await expectNoSeriousA11yViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page
+      .getByRole('group', { name: /Wij konden snel hulp krijgen/ })
+      .getByRole('radio', { name: 'Mee eens', exact: true })
+      .click();
+    await page
+      .getByRole('group', { name: /Ik werd serieus genomen/ })
+      .getByRole('radio', { name: 'Helemaal mee eens' })
+      .click();
+    // Progress stays on the device: a reload keeps the answers.
+    await page.reload();
+    await settle(page, 'Hoe was de hulp van Jeugdhulp De Lekoever?');
+    expect(await page.getByRole('radio', { name: 'Mee eens', exact: true }).first().isChecked()).toBe(true);
+    await page
+      .getByRole('group', { name: /Welk cijfer geeft u/ })
+      .getByRole('radio', { name: '8', exact: true })
+      .click();
+    await page.getByRole('textbox', { name: /Wilt u nog iets vertellen/ }).fill('Fijn dat er snel iemand kwam.');
+    await screenshot(page, 'ervaring-vragen-390');
+    const before = await responses();
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await settle(page, 'Dank u wel!');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'ervaring-bedankt-390');
+    expect(await responses()).toBe(before + 1);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('zl-ervaring:')))).toEqual(
+      [],
+    );
+
+    // Only this site was asked for anything, and the JavaScript the page loaded is small.
+    const origin = new URL(ctx.app.baseUrl).origin;
+    expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+    expect(scripts.size).toBeGreaterThan(0);
+    const gzipped = [...scripts.values()].reduce((sum, b) => sum + gzipSync(b).length, 0);
+    console.log(`answer page JavaScript: ${scripts.size} files, ${gzipped} bytes gzipped`);
+    expect(gzipped).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('the same link is refused the second time, with a friendly page', async () => {
+    const { page } = ctx;
+    await page.goto(links[0]!);
+    await settle(page, 'Deze link is niet meer geldig');
+    expect(await page.getByRole('main').innerText()).toMatch(/al gebruikt/);
+    await expectNoSeriousA11yViolations(page);
+    await page.goto(`${ctx.app.baseUrl}/ervaring/${'Z'.repeat(24)}`);
+    await settle(page, 'Deze link werkt niet');
+  });
+
+  it('a parent answers with the keyboard only', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(links[1]!);
+    await settle(page, 'Hoe was de hulp van Jeugdhulp De Lekoever?');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el ? `${el.tagName.toLowerCase()}:${el.name || el.textContent?.trim() || ''}` : '';
+      });
+    // Tab past the language switch to the first statement; arrows choose within a group, Tab goes to the next.
+    for (let i = 0; i < 5 && (await focused()) !== 'input:snel_hulp'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('input:snel_hulp');
+    for (const key of ['snel_hulp', 'wist_waarheen', 'serieus', 'paste', 'beter', 'zelf']) {
+      expect(await focused()).toBe(`input:${key}`);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Tab');
+    }
+    expect(await focused()).toBe('input:cijfer_effect');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('textarea:open');
+    await page.keyboard.type('Met het toetsenbord ingevuld.');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button:Versturen');
+    const before = await responses();
+    await page.keyboard.press('Enter');
+    await settle(page, 'Dank u wel!');
+    expect(await responses()).toBe(before + 1);
+    const [stored] = await queryRows<{ answers: Record<string, number>; effect_score: number }>(
+      ctx.app.db,
+      sql`select answers, effect_score from experience_responses where open_text = 'Met het toetsenbord ingevuld.'`,
+    );
+    expect(stored).toMatchObject({ effect_score: 7, answers: { snel_hulp: 4, zelf: 4, cijfer_effect: 7 } });
+  });
+
+  it('a provider makes a batch of invitations in the app and downloads their links', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitnodigingen`);
+    await settle(page, 'Uitnodigingen voor de Ervaringwijzer');
+    // Its own provider only: the one choice is made already.
+    expect(await page.getByLabel('Aanbieder', { exact: true }).locator('option').allInnerTexts()).toEqual([
+      'Kies een aanbieder',
+      'Jeugdhulp De Lekoever',
+    ]);
+    await page.getByRole('button', { name: 'Uitnodigingen maken' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /Product/ })
+      .waitFor();
+    const productLabel = await page.getByLabel('Product', { exact: true }).locator('option').nth(1).innerText();
+    await page.getByLabel('Product', { exact: true }).selectOption({ label: productLabel });
+    await page.getByLabel('Aantal', { exact: true }).fill('5');
+    await page.getByRole('button', { name: 'Uitnodigingen maken' }).click();
+    await page.getByText('5 uitnodigingen gemaakt.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    const rows = await tableRows(page, 'Reeksen uitnodigingen, nieuwste eerst');
+    expect(rows[0]).toEqual(expect.arrayContaining(['Jeugdhulp De Lekoever', productLabel, 'Ouders', '5', '0']));
+    const href = await page.getByRole('link', { name: 'CSV met de links downloaden' }).getAttribute('href');
+    const csv = await (await page.request.get(`${ctx.app.baseUrl}${href}`)).text();
+    expect([...csv.matchAll(/\/ervaring\/[A-Za-z0-9_-]{24}/g)]).toHaveLength(5);
+
+    // The questions it hands out, per audience and version.
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/vragenlijsten`);
+    await settle(page, 'Vragenlijsten van de Ervaringwijzer');
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+      'Jongeren (12+), versie 1',
+      'Ouders, versie 1',
+    ]);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
