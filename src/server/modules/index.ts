@@ -5,6 +5,7 @@ import { availabilityModule } from './availability/module.js';
 import { authModule } from './auth/module.js';
 import { exchangeModule } from './exchange/module.js';
 import { landscapeModule } from './landscape/module.js';
+import { meetingsModule } from './meetings/module.js';
 import { monitoringModule } from './monitoring/module.js';
 import { suppliersModule } from './suppliers/module.js';
 import type { ServerModule } from './server-module.js';
@@ -21,6 +22,7 @@ const modules = [
   monitoringModule,
   availabilityModule,
   suppliersModule,
+  meetingsModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

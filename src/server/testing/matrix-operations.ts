@@ -6,6 +6,7 @@ import { accountOperations } from './matrix-account.js';
 import { availabilityOperations } from './matrix-availability.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
+import { meetingsOperations } from './matrix-meetings.js';
 import { suppliersOperations } from './matrix-suppliers.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
@@ -412,4 +413,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...availabilityOperations,
   ...moneyOperations,
   ...suppliersOperations,
+  ...meetingsOperations,
 };

@@ -8,6 +8,7 @@ import { contractsFeature } from './contracts/feature';
 import { exchangeFeature } from './exchange/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
+import { meetingsFeature } from './meetings/feature';
 import { monitoringFeature } from './monitoring/feature';
 import { productsFeature } from './products/feature';
 import { providersFeature } from './providers/feature';
@@ -24,6 +25,7 @@ export const features: readonly WebFeature[] = [
   combinationsFeature,
   contractsFeature,
   suppliersFeature,
+  meetingsFeature,
   productsFeature,
   budgetsFeature,
   regionFeature,

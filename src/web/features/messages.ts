@@ -8,6 +8,7 @@ import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
+import { meetingsEn } from './meetings/i18n-meetings';
 import { reportsEn } from './monitoring/i18n-reports';
 
 /**
@@ -25,6 +26,7 @@ export const featureMessages = [
   trendsEn,
   moneyEn,
   suppliersEn,
+  meetingsEn,
   accountEn,
   reportsEn,
 ] as const;

@@ -9,3 +9,4 @@ export * from './mail.js';
 export * from './geo.js';
 export * from './suppliers.js';
 export * from './reports.js';
+export * from './meetings.js';
