@@ -11,6 +11,7 @@ import { createRegion, defaultTierLevels } from '../../modules/landscape/index.j
 import type { Role } from '../../../shared/domain.js';
 import { dutchToday } from '../../../shared/period.js';
 import { seedDemoAvailability } from './demo-availability.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { demoCeilings, demoExtensions } from './demo-contracts.js';
 import { seedDemoPostcodes } from './demo-postcodes.js';
 import { demoCombination, demoContracts, demoProducts, demoProviders, lekstroom, switchDates } from './demo-data.js';
@@ -112,6 +113,7 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     }
     await seedDemoPostcodes(tx, actor);
     await seedDemoAvailability(tx, actor, providerIds, productIds);
+    await seedDemoMeetings(tx, actor, region.id, providerIds);
 
     // The demo's iJw messages run from three years back (seedDemoMessages), so the budgets do too.
     for (const year of [thisYear - 3, thisYear - 2, thisYear - 1, thisYear]) {
