@@ -7,7 +7,7 @@ const expectedMenu: Record<Role, string[]> = {
   beheerder: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
-    'Contracten en inkoop: Contractkalender, Indeling van aanbieders',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
@@ -16,7 +16,7 @@ const expectedMenu: Record<Role, string[]> = {
   contractmanager: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
-    'Contracten en inkoop: Contractkalender, Indeling van aanbieders',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen',
     'Berichten: Berichten, Trajecten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid',
@@ -24,7 +24,7 @@ const expectedMenu: Record<Role, string[]> = {
   beleid: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
-    'Contracten en inkoop: Contractkalender, Indeling van aanbieders',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen',
     'Berichten',
     'Dashboard',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio',
@@ -37,6 +37,7 @@ const expectedMenu: Record<Role, string[]> = {
   aanbieder: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten',
+    'Overleggen',
     'Trajecten',
     'Dashboard',
     'Beschikbaarheid',
@@ -113,7 +114,7 @@ describe('signing in per role', () => {
     expect(await menuOutline(ctx.page, 'Main menu')).toEqual([
       'Overview',
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
-      'Contracts and procurement: Contract calendar, Provider tiers',
+      'Contracts and procurement: Contract calendar, Provider tiers, Meetings, Meeting year planner',
       'Messages: Messages, Trajectories',
       'Dashboard',
       'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings',

@@ -11,7 +11,7 @@ import {
 } from '../../modules/meetings/index.js';
 import type { Db } from '../client.js';
 
-/** Providers that missed one account meeting in the last year: the year planner's overdue list shows them. */
+/** Providers that missed their first account meeting of each year: the year planner's overdue list shows them. */
 const missed = new Set(['99000033', '99000055']);
 const day = 24 * 60 * 60 * 1000;
 
@@ -38,7 +38,7 @@ const agendaOf = (type: string) =>
 /**
  * A year of meetings in the demo region: every account meeting, overlegtafel and transformatietafel session the year
  * planner asked for in the last twelve months, held, with final minutes, decisions and actions (the recent ones
- * open) — except one account meeting each of two providers, which the planner shows as overdue, and one meeting
+ * open) — except the first account meeting of each year with two providers, which the planner shows as overdue, and one meeting
  * planned three weeks ago that was never recorded as held. The latest account meeting with De Lekoever (the demo
  * aanbieder) has draft minutes open for its comments and open actions.
  */
@@ -72,8 +72,8 @@ export async function seedDemoMeetings(
     for (const slot of plan.slots) {
       if (!slot.proposal || slot.to >= today || slot.to < yearAgo) continue;
       const agb = agbOf.get(slot.providerIds[0] ?? '');
-      if (slot.type === 'accountgesprek' && agb && missed.has(agb) && !seenMissed.has(agb)) {
-        seenMissed.add(agb);
+      if (slot.type === 'accountgesprek' && agb && missed.has(agb) && !seenMissed.has(`${agb}|${year}`)) {
+        seenMissed.add(`${agb}|${year}`);
         continue;
       }
       const meeting = await createMeeting(db, actor, {

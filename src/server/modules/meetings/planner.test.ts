@@ -112,3 +112,17 @@ describe('the year planner’s cadence', () => {
     expect(amsterdamInstant('2026-07-15', '10:00')).toBe('2026-07-15T08:00:00.000Z');
   });
 });
+
+describe('a proposal whose day has passed', () => {
+  it('moves to the same weekday and local time at least a week ahead, while its period still runs', () => {
+    const plan = planYear({ ...base, now: '2026-12-07T12:00:00.000Z' });
+    const najaar = plan.slots.find((s) => s.key === 'overleg:2026:najaar')!;
+    expect(najaar.state).toBe('proposal');
+    // Proposed for Thursday 8 October 14:00; now the first Thursday a week or more after 7 December.
+    expect(najaar.proposal).toMatchObject({ startsAt: '2026-12-17T13:00:00.000Z', endsAt: '2026-12-17T15:30:00.000Z' });
+    const spring = planYear({ ...base, now: '2026-01-05T12:00:00.000Z' }).slots.find(
+      (s) => s.key === 'overleg:2026:voorjaar',
+    )!;
+    expect(spring.proposal!.startsAt).toBe('2026-04-09T12:00:00.000Z');
+  });
+});

@@ -153,6 +153,25 @@ export function yearSlots(input: Pick<PlannerInput, 'year' | 'providers' | 'them
   return slots;
 }
 
+/**
+ * A proposal whose date has passed while its period still runs moves to the same weekday and time at least a week
+ * from now (time to invite), so the planner never proposes a day gone by.
+ */
+export function notBefore(proposal: SlotBase['proposal'], now: string): SlotBase['proposal'] {
+  if (proposal.startsAt >= now) return proposal;
+  const week = 7 * 24 * 60 * 60 * 1000;
+  const shift = Math.ceil((Date.parse(now) + week - Date.parse(proposal.startsAt)) / week) * week;
+  const at = (iso: string) => {
+    const moved = new Date(Date.parse(iso) + shift).toISOString();
+    const local = new Date(Date.parse(iso)).toLocaleTimeString('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour12: false,
+    });
+    return amsterdamInstant(moved.slice(0, 10), local.slice(0, 5));
+  };
+  return { ...proposal, startsAt: at(proposal.startsAt), endsAt: at(proposal.endsAt) };
+}
+
 /** Which group of slots a meeting can cover: the same type, and the same provider or theme. */
 const groupOfSlot = (s: SlotBase) =>
   s.type === 'accountgesprek' ? `a:${s.providerIds[0]}` : s.type === 'transformatietafel' ? `t:${s.theme}` : 'o';
@@ -211,7 +230,7 @@ export function planYear(input: PlannerInput) {
       state,
       meetingId: m?.id ?? null,
       meetingStartsAt: m?.startsAt ?? null,
-      proposal: m ? null : s.proposal,
+      proposal: m ? null : state === 'proposal' ? notBefore(s.proposal, input.now) : s.proposal,
     };
   });
   const providers = input.providers.map((p) => {
