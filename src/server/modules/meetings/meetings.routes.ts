@@ -214,9 +214,13 @@ meetingsRoutes.openapi(
   }),
   async (c) => {
     const db = c.get('db');
-    const row = await loadMeeting(db, actorOf(c), c.req.valid('param').id);
+    const actor = actorOf(c);
+    const row = await loadMeeting(db, actor, c.req.valid('param').id);
     const region = await resolveRegion(db, row.regionId);
-    return c.body(meetingsCalendar(region.name, [row]), 200, {
+    // A provider's copy names only the region's people and its own, as the meeting page does.
+    const own = actor.role === 'aanbieder' ? actor.providerId : null;
+    const invitees = own ? row.invitees.filter((i) => i.side === 'region' || i.providerId === own) : row.invitees;
+    return c.body(meetingsCalendar(region.name, [{ ...row, invitees }]), 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': attachment(`overleg-${row.startsAt.toISOString().slice(0, 10)}.ics`),
     });

@@ -137,6 +137,32 @@ describe('the provider’s side of meetings', () => {
     expect(detail.actions.map((a: { title: string }) => a.title)).toEqual(['Wachtlijst opschonen']);
     expect(detail.minutes).toBeNull();
 
+    // At an overlegtafel with both, P reads neither Q's name nor its people, on the page or in the invitation.
+    const table = await call(
+      ctx,
+      w.cm.token,
+      'POST',
+      '/meetings',
+      meeting(w, w.p.id, {
+        type: 'overlegtafel',
+        title: 'Overlegtafel voorjaar',
+        providerIds: [w.p.id, w.q.id],
+        invitees: [
+          { name: 'Piet', email: 'piet@p.example.nl', side: 'provider', providerId: w.p.id },
+          { name: 'Quinten', email: 'quinten@q.example.nl', side: 'provider', providerId: w.q.id },
+        ],
+      }),
+    );
+    const seenByP = await call(ctx, w.pUser.token, 'GET', `/meetings/${table.body.id}`);
+    expect(seenByP.body.providers).toEqual([{ id: w.p.id, name: w.p.name }]);
+    expect(JSON.stringify(seenByP.body)).not.toContain('Quinten');
+    const ics = await ctx.app.request(`/api/v1/meetings/${table.body.id}/invitation`, {
+      headers: { Authorization: `Bearer ${w.pUser.token}` },
+    });
+    const invitation = await ics.text();
+    expect(invitation).toContain('piet@p.example.nl');
+    expect(invitation).not.toContain('quinten@q.example.nl');
+
     const actions = await call(ctx, w.pUser.token, 'GET', '/meeting-actions');
     expect(actions.body.map((a: { id: string }) => a.id)).toEqual([pAction.id]);
     expect(
