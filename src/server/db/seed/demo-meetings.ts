@@ -102,8 +102,8 @@ export async function seedDemoMeetings(
           ownerProviderId: slot.providerIds[0],
           dueDate: addDays(started, 42),
         });
-        // Actions of meetings older than three months were done; the recent ones stay open (some past due).
-        if (addDays(started, 90) < today)
+        // Actions of meetings older than about half a year were done; the recent ones stay open (some past due).
+        if (addDays(started, 200) < today)
           await updateAction(db, actor, action.id, { status: 'done', note: 'Aangeleverd en besproken' });
       }
     }
