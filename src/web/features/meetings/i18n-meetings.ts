@@ -67,6 +67,7 @@ export const meetingsEn = {
   'Niets te laat.': 'Nothing overdue.',
   'Nieuw overleg': 'New meeting',
   'Nog geen agenda.': 'No agenda yet.',
+  'Nog geen besluiten.': 'No decisions yet.',
   'Nog geen genodigden.': 'No invitees yet.',
   'Nog geen notulen.': 'No minutes yet.',
   'Nog geen overleggen.': 'No meetings yet.',

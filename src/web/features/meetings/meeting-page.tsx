@@ -86,12 +86,14 @@ function Meeting({ meeting, onChanged }: { meeting: MeetingDetail; onChanged(): 
       <h2 className="utrecht-heading-2">{t('Besluiten')}</h2>
       {editor ? (
         <Decisions meeting={meeting} onSaved={() => changed(t('De besluiten en escalaties zijn vastgelegd.'))} />
-      ) : (
+      ) : meeting.decisions.length ? (
         <ul className="utrecht-unordered-list">
           {meeting.decisions.map((d, i) => (
             <li key={i}>{d}</li>
           ))}
         </ul>
+      ) : (
+        <p className="utrecht-paragraph">{t('Nog geen besluiten.')}</p>
       )}
       <h2 className="utrecht-heading-2">{t('Acties')}</h2>
       <ActionsTable caption={t('Acties uit dit overleg')} actions={meeting.actions} onChanged={onChanged} />
