@@ -10,3 +10,14 @@ export function isValidBsn(bsn: string): boolean {
   sum -= Number(bsn[8]);
   return sum % 11 === 0;
 }
+
+/**
+ * Whether free text holds something that passes the 11-proef as a BSN: nine digits, written together or in groups
+ * with spaces, dots or dashes ("123 456 782", "12.34.56.782"), not part of a longer number. Text about a youth's case
+ * (an escalation's summary, a reason) is refused when it does, so a BSN never lands in clear where it is not keyed.
+ */
+export function containsBsnLike(text: string): boolean {
+  for (const match of text.matchAll(/(?<![0-9])[0-9](?:[ .-]?[0-9]){8}(?![0-9])/g))
+    if (isValidBsn(match[0].replace(/[ .-]/g, ''))) return true;
+  return false;
+}

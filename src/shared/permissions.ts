@@ -242,6 +242,31 @@ export const permissionTable = {
       'Met een eenmalige uitnodiging de vragenlijst van de Ervaringwijzer invullen, zonder account (wie de link heeft)',
     grants: { token: 'token' },
   },
+
+  // --- Meetings with providers (overleggen)
+  'meetings.read': {
+    description:
+      'Overleggen lezen met agenda, aanwezigheid, notulen, besluiten en acties (een aanbieder: alleen overleggen met de eigen organisatie, vastgestelde en conceptnotulen, de eigen reacties en acties)',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'meetings.edit': {
+    description:
+      'Overleggen plannen en vastleggen: agenda, genodigden, aanwezigheid, notulen vaststellen, besluiten, acties, escalaties en de thema’s',
+    grants: backoffice,
+  },
+  'meetings.comment': {
+    description: 'Reageren op conceptnotulen van een overleg met de eigen organisatie, binnen de reactietermijn',
+    grants: { aanbieder: 'ownProvider' },
+  },
+  'meetingActions.close': {
+    description: 'Een actie uit een overleg afronden met een toelichting (een aanbieder: alleen de eigen acties)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
+  'meetingPlanner.read': {
+    description:
+      'De jaarplanner van overleggen lezen: wat gepland, gehouden en te laat is per aanbieder, en de uitnodigingen (.ics)',
+    grants: backofficeAndPolicy,
+  },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof permissionTable;

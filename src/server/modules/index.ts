@@ -7,6 +7,7 @@ import { exchangeModule } from './exchange/module.js';
 import { faqModule } from './faq/module.js';
 import { experienceModule } from './experience/module.js';
 import { landscapeModule } from './landscape/module.js';
+import { meetingsModule } from './meetings/module.js';
 import { monitoringModule } from './monitoring/module.js';
 import { outcomesModule } from './outcomes/module.js';
 import { suppliersModule } from './suppliers/module.js';
@@ -27,6 +28,7 @@ const modules = [
   faqModule,
   outcomesModule,
   experienceModule,
+  meetingsModule,
   jobsModule,
   mailModule,
 ] as const satisfies readonly ServerModule[];

@@ -16,6 +16,7 @@ import { experienceOperations } from './matrix-experience.js';
 import { moneyOperations } from './matrix-money.js';
 import { monitoringOperations } from './matrix-monitoring.js';
 import { outcomesOperations } from './matrix-outcomes.js';
+import { meetingsOperations } from './matrix-meetings.js';
 import { suppliersOperations } from './matrix-suppliers.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
@@ -490,4 +491,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...faqOperations,
   ...outcomesOperations,
   ...experienceOperations,
+  ...meetingsOperations,
 };

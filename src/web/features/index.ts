@@ -10,6 +10,7 @@ import { faqFeature } from './faq/feature';
 import { experienceFeature } from './experience/feature';
 import { jobsFeature } from './jobs/feature';
 import { mailFeature } from './mail/feature';
+import { meetingsFeature } from './meetings/feature';
 import { monitoringFeature } from './monitoring/feature';
 import { outcomesFeature } from './outcomes/feature';
 import { productsFeature } from './products/feature';
@@ -27,6 +28,7 @@ export const features: readonly WebFeature[] = [
   combinationsFeature,
   contractsFeature,
   suppliersFeature,
+  meetingsFeature,
   faqFeature,
   productsFeature,
   budgetsFeature,

@@ -12,6 +12,7 @@ import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
+import { meetingsEn } from './meetings/i18n-meetings';
 import { reportsEn } from './monitoring/i18n-reports';
 import { outcomesEn } from './outcomes/i18n-outcomes';
 import { bulkEn } from './products/i18n-bulk';
@@ -31,6 +32,7 @@ export const featureMessages = [
   trendsEn,
   moneyEn,
   suppliersEn,
+  meetingsEn,
   accountEn,
   reportsEn,
   faqEn,

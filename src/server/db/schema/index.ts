@@ -12,3 +12,4 @@ export * from './reports.js';
 export * from './faq.js';
 export * from './outcomes.js';
 export * from './experience.js';
+export * from './meetings.js';

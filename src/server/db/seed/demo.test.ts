@@ -92,6 +92,27 @@ describe('demo region Lekstroom', () => {
     }>;
     expect(entries.filter((e) => e.clientStop && !e.takesNewClients)).toHaveLength(1);
 
+    // A year of meetings: held with final minutes, open actions, and what the year planner shows as overdue.
+    const meetings = (await call(ctx, cm.body.token, 'GET', '/meetings')).body as Array<{
+      status: string;
+      minutesStatus: string;
+      startsAt: string;
+    }>;
+    expect(meetings.filter((m) => m.status === 'held' && m.minutesStatus === 'final').length).toBeGreaterThan(20);
+    const spread = meetings.map((m) => Date.parse(m.startsAt));
+    expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(270 * 24 * 3600 * 1000);
+    const open = (await call(ctx, cm.body.token, 'GET', '/meeting-actions?status=open')).body;
+    expect(open.length).toBeGreaterThan(0);
+    const aanbieder = await call(ctx, null, 'POST', '/sessions', {
+      email: 'aanbieder@lekstroom.example.nl',
+      password: demoPassword,
+    });
+    const own = (await call(ctx, aanbieder.body.token, 'GET', '/meetings')).body as Array<{ minutesStatus: string }>;
+    expect(own.some((m) => m.minutesStatus === 'draft')).toBe(true);
+    const recent = new Date(Date.now() - 21 * 24 * 3600 * 1000).getFullYear();
+    const plan = (await call(ctx, cm.body.token, 'GET', `/meeting-planner?year=${recent}`)).body;
+    expect(plan.providers.some((p: { overdue: number }) => p.overdue > 0)).toBe(true);
+
     const contractsBefore = await n(contracts);
     expect(await seedDemoRegionIfEmpty(ctx.database.db)).toBeNull();
     expect(await n(contracts)).toBe(contractsBefore);

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expectNoSeriousA11yViolations,
+  followMenuLink,
+  screenshot,
+  settle,
+  signInAs,
+  tableRows,
+  useAppInBrowser,
+} from './harness.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const inDays = (n: number) => isoDay(new Date(Date.now() + n * 24 * 3600 * 1000));
+
+describe('Jaarplanner overleggen', () => {
+  const ctx = useAppInBrowser();
+
+  it('shows the contract manager what is overdue and plans next year’s proposals, with the invitations as .ics', async () => {
+    const { page } = ctx;
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(page, 'Jaarplanner overleggen');
+    await settle(page, 'Jaarplanner overleggen');
+    // The demo planned an account meeting with Het Anker three weeks ago and never recorded it as held.
+    const year = new Date(Date.now() - 21 * 24 * 3600 * 1000).getFullYear();
+    if (year !== new Date().getFullYear()) await page.getByLabel('Jaar', { exact: true }).selectOption(String(year));
+    const overdueTable = `Overleggen die te laat zijn in ${year}`;
+    await page.getByRole('table', { name: overdueTable }).waitFor();
+    const overdue = await tableRows(page, overdueTable);
+    const anker = overdue.filter((r) => r[0] === 'Accountgesprek: Gezinshuis Het Anker');
+    expect(anker.some((r) => r[2]!.startsWith('Gepland op') && r[2]!.endsWith('niet als gehouden vastgelegd'))).toBe(
+      true,
+    );
+    const perProvider = await tableRows(page, `Accountgesprekken per aanbieder in ${year}`);
+    const ankerRow = perProvider.find((r) => r[0] === 'Gezinshuis Het Anker')!;
+    expect(Number(ankerRow[5])).toBeGreaterThanOrEqual(1);
+    // De Lekoever is hoog: three account meetings a year.
+    expect(perProvider.find((r) => r[0] === 'Jeugdhulp De Lekoever')!.slice(1, 3)).toEqual(['Hoog', '3']);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'meeting-planner-overdue');
+
+    // Next year is all proposals: plan them all.
+    const next = new Date().getFullYear() + 1;
+    await page.getByLabel('Jaar', { exact: true }).selectOption(String(next));
+    const proposals = `Voorgestelde overleggen in ${next}`;
+    await page.getByRole('table', { name: proposals }).waitFor();
+    const before = await tableRows(page, proposals);
+    expect(before.some((r) => r[1] === `Overlegtafel voorjaar ${next}: transformatiedialoog`)).toBe(true);
+    await page.getByRole('button', { name: 'Alles selecteren' }).click();
+    await page.getByRole('button', { name: `Gekozen voorstellen plannen (${before.length})` }).click();
+    await page.getByText(`${before.length} overleggen gepland.`).waitFor();
+    await page.getByText('Alle overleggen van dit jaar zijn gepland of gehouden.').waitFor();
+    const planned = await tableRows(page, `Accountgesprekken per aanbieder in ${next}`);
+    expect(planned.every((r) => r[2] === r[4])).toBe(true);
+    const ics = await page.evaluate(async (y) => {
+      const res = await fetch(`/api/v1/meeting-planner/invitations?year=${y}`);
+      return res.text();
+    }, next);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(before.length);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
+
+describe('Overleggen: een accountgesprek van uitnodiging tot afgeronde actie', () => {
+  const ctx = useAppInBrowser({ clearCookies: false });
+
+  async function as(role: 'contractmanager' | 'aanbieder', url: string) {
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, role);
+    await ctx.page.goto(url);
+    await settle(ctx.page, 'Accountgesprek De Lekoever december');
+  }
+
+  it('holds the meeting with attendance, minutes and two actions; the provider comments, then closes its action', async () => {
+    const { page } = ctx;
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(page, 'Overleggen');
+    await settle(page, 'Overleggen');
+    await page.getByRole('link', { name: 'Nieuw overleg' }).click();
+    await settle(page, 'Nieuw overleg');
+    await page.getByLabel('Titel').fill('Accountgesprek De Lekoever december');
+    await page.getByLabel('Datum').fill(inDays(-1));
+    await page.getByLabel('Begin').fill('10:00');
+    await page.getByLabel('Einde').fill('09:00');
+    await page.getByLabel('Jeugdhulp De Lekoever').check();
+    await page.getByRole('button', { name: 'Overleg vastleggen' }).click();
+    // An end before the start: refused next to the field, nothing saved.
+    await page.locator('#endsAt-error').waitFor();
+    expect(await page.locator('#endsAt-error').innerText()).toBe('Einde: het overleg moet eindigen na het begin');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByLabel('Einde').fill('11:30');
+    await page.getByRole('button', { name: 'Overleg vastleggen' }).click();
+    await settle(page, 'Accountgesprek De Lekoever december');
+    const url = page.url();
+
+    // Attendance: one of the provider's people came; the meeting was held.
+    await page.getByLabel('Naam van een nieuwe genodigde').fill('Piet Pieters');
+    await page.getByRole('button', { name: 'Genodigde toevoegen' }).click();
+    await page.getByLabel('Piet Pieters (aanbieder) was aanwezig').check();
+    await page.getByLabel('Status', { exact: true }).selectOption('held');
+    await page.getByRole('button', { name: 'Aanwezigheid en status vastleggen' }).click();
+    await page.getByText('Aanwezigheid en status zijn vastgelegd.').waitFor();
+
+    // Minutes as a draft, open for the provider's comments for a week.
+    await page.getByLabel('Tekst van de notulen').fill('De wachttijd ambulante jeugd-GGZ is besproken.');
+    await page.getByRole('button', { name: 'Concept opslaan en ter reactie geven' }).click();
+    await page.getByText(/Concept: de aanbieders kunnen reageren tot/).waitFor();
+
+    // Two actions; one without owner is refused first.
+    const title = page.getByLabel('Actie', { exact: true });
+    await title.fill('Plan van aanpak wachttijd');
+    await page.getByLabel('Uiterste datum').fill(inDays(30));
+    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await page.locator('#actie-ownerSide-error').waitFor();
+    await page.getByLabel('Eigenaar').selectOption({ label: 'Jeugdhulp De Lekoever' });
+    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await page.getByText('De actie is toegevoegd.').waitFor();
+    await title.fill('Cijfers instroom per gemeente leveren');
+    await page.getByLabel('Eigenaar').selectOption({ label: 'Regio' });
+    await page.getByLabel('Uiterste datum').fill(inDays(14));
+    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await page.waitForFunction(() => document.body.textContent?.includes('Cijfers instroom per gemeente leveren'));
+    expect((await tableRows(page, 'Acties uit dit overleg')).map((r) => r[0])).toEqual([
+      'Cijfers instroom per gemeente leveren',
+      'Plan van aanpak wachttijd',
+    ]);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'meeting-held');
+
+    // The provider reads the draft and comments; it sees only its own action.
+    await as('aanbieder', url);
+    expect(await page.locator('main').innerText()).toContain('De wachttijd ambulante jeugd-GGZ is besproken.');
+    expect((await tableRows(page, 'Acties uit dit overleg')).map((r) => r[0])).toEqual(['Plan van aanpak wachttijd']);
+    await page.getByLabel('Uw reactie op het concept').fill('Graag ook de wachttijd per locatie opnemen.');
+    await page.getByRole('button', { name: 'Reactie versturen' }).click();
+    await page.waitForFunction(() => document.body.textContent?.includes('Graag ook de wachttijd per locatie'));
+    await expectNoSeriousA11yViolations(page);
+
+    // The contract manager finalises the minutes.
+    await as('contractmanager', url);
+    expect((await tableRows(page, 'Reacties op de conceptnotulen')).map((r) => r[2])).toEqual([
+      'Graag ook de wachttijd per locatie opnemen.',
+    ]);
+    await page.getByRole('button', { name: 'Notulen vaststellen' }).click();
+    await page.getByText(/Vastgestelde notulen/).waitFor();
+
+    // The provider sees the final minutes, can no longer comment, and closes its action with a note.
+    await as('aanbieder', url);
+    await page.getByText(/Vastgestelde notulen/).waitFor();
+    expect(await page.getByLabel('Uw reactie op het concept').count()).toBe(0);
+    await page.getByRole('button', { name: 'Plan van aanpak wachttijd afronden' }).click();
+    await page.getByLabel('Toelichting').fill('Plan besproken in het MT en gedeeld met de regio.');
+    await page.getByRole('button', { name: 'Actie afronden', exact: true }).click();
+    await page.waitForFunction(() => document.body.textContent?.includes('Afgerond: Plan besproken'));
+    expect((await tableRows(page, 'Acties uit dit overleg'))[0]![3]).toBe(
+      'Afgerond: Plan besproken in het MT en gedeeld met de regio.',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'meeting-provider-action-done');
+  });
+});
