@@ -151,6 +151,21 @@ describe('region, combinations and provider filters', () => {
     expect(await tableRows(ctx.page, 'Combinaties van Praktijk Vaartse Rijn')).toEqual([
       ['Combinatie Crisis en Forensisch', 'Onderaannemer', 'Crisisdienst Lek en IJssel'],
     ]);
+
+    // Later the combination stops: a last day needs a reason; it stays in the list with its end.
+    await ctx.page.goto(`${ctx.app.baseUrl}/combinaties`);
+    await ctx.page.getByRole('link', { name: 'Combinatie Crisis en Forensisch' }).click();
+    await settle(ctx.page, 'Combinatie Crisis en Forensisch');
+    await ctx.page.getByLabel('Laatste dag').fill('2026-12-31');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await ctx.page.locator('#combinatie-endReason-error').waitFor();
+    await expectNoSeriousA11yViolations(ctx.page);
+    await ctx.page.getByLabel('Reden beëindiging').fill('De samenwerking stopt');
+    await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
+    await settle(ctx.page, 'Combinaties');
+    await ctx.page.getByText('De gegevens zijn opgeslagen.').waitFor();
+    const ended = (await tableRows(ctx.page, /combinaties$/)).find((r) => r[0] === 'Combinatie Crisis en Forensisch');
+    expect(ended?.[3]).toBe('31-12-2026: De samenwerking stopt');
   });
 
   it('shows a policy officer the region without add or edit forms', async () => {

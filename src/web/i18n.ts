@@ -271,6 +271,10 @@ const core = {
   'Uw rol mag geen producten vastleggen.': 'Your role may not record products.',
   'Uw rol mag geen producten wijzigen.': 'Your role may not change products.',
   Vastleggen: 'Record',
+  'Laatste dag': 'Last day',
+  'Combinatie wijzigen of beëindigen': 'Change or end the combination',
+  'Alleen als de combinatie stopt; leeg laten zolang zij bestaat':
+    'Only when the combination stops; leave empty while it exists',
   Verlenging: 'Extension',
   'Verlenging toevoegen': 'Add extension',
   'Verlenging {n}': 'Extension {n}',

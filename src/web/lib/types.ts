@@ -48,6 +48,9 @@ export interface Combination {
   regionId: string;
   name: string;
   leadProviderId: string;
+  /** Its last day, with why; null while it exists. */
+  endedOn: string | null;
+  endReason: string | null;
   members: Array<{ providerId: string; name: string; agbCode: string; role: 'hoofdaannemer' | 'onderaannemer' }>;
 }
 

@@ -16,20 +16,39 @@ const labels: Record<string, Msg> = {
   name: 'Naam',
   leadProviderId: 'Hoofdaannemer',
   subcontractorIds: 'Onderaannemers',
+  endedOn: 'Laatste dag',
+  endReason: 'Reden beëindiging',
 };
 
-const empty = { name: '', leadProviderId: '', subcontractorIds: [] as string[] };
+const empty = { name: '', leadProviderId: '', subcontractorIds: [] as string[], endedOn: '', endReason: '' };
+
+const draftOf = (c: Combination) => ({
+  name: c.name,
+  leadProviderId: c.leadProviderId,
+  subcontractorIds: c.members.filter((m) => m.role === 'onderaannemer').map((m) => m.providerId),
+  endedOn: c.endedOn ?? '',
+  endReason: c.endReason ?? '',
+});
 
 /**
  * "Nieuwe combinatie": a name, the lead provider and any subcontractors. The lead is left out of the
  * subcontractor list, as it is always a member. After saving, the list above shows it and a status says so.
+ * With `combination` it changes that one instead, and can end it: a last day with a reason (emptied, it exists again).
  */
-export function CombinationForm({ providers, onCreated }: { providers: Provider[]; onCreated(): Promise<void> }) {
+export function CombinationForm({
+  providers,
+  combination,
+  onCreated,
+}: {
+  providers: Provider[];
+  combination?: Combination;
+  onCreated(saved: Combination): Promise<void>;
+}) {
   const { t } = useT();
   const region = useRegion();
   const errors = useFormErrors('combinatie');
-  const [draft, setDraft] = useState(empty);
-  useUnsavedChanges(draft);
+  const [draft, setDraft] = useState(combination ? draftOf(combination) : empty);
+  const { allowLeave } = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const label = (p: Provider) => `${p.name} (${p.agbCode})`;
@@ -39,16 +58,20 @@ export function CombinationForm({ providers, onCreated }: { providers: Provider[
     setBusy(true);
     setMessage(null);
     try {
-      const created = await api<Combination>('/combinations', {
-        method: 'POST',
-        body: {
-          regionId: region?.id ?? '',
-          name: draft.name,
-          leadProviderId: draft.leadProviderId,
-          subcontractorIds: draft.subcontractorIds.filter((id) => id !== draft.leadProviderId),
-        },
-      });
-      await onCreated();
+      const members = {
+        name: draft.name,
+        leadProviderId: draft.leadProviderId,
+        subcontractorIds: draft.subcontractorIds.filter((id) => id !== draft.leadProviderId),
+      };
+      const created = combination
+        ? await api<Combination>(`/combinations/${combination.id}`, {
+            method: 'PUT',
+            body: { ...members, endedOn: draft.endedOn || null, endReason: draft.endReason.trim() || null },
+          })
+        : await api<Combination>('/combinations', { method: 'POST', body: { regionId: region?.id ?? '', ...members } });
+      allowLeave();
+      await onCreated(created);
+      if (combination) return;
       errors.clear();
       setDraft(empty);
       setMessage(t('{name} is toegevoegd.', { name: created.name }));
@@ -63,7 +86,7 @@ export function CombinationForm({ providers, onCreated }: { providers: Provider[
   return (
     <section aria-labelledby="combinatie-heading">
       <h2 id="combinatie-heading" className="utrecht-heading-2">
-        {t('Nieuwe combinatie')}
+        {combination ? t('Combinatie wijzigen of beëindigen') : t('Nieuwe combinatie')}
       </h2>
       <StatusMessage message={message} />
       <ErrorSummary errors={errors} labels={translateLabels(labels, t, 'combinatie')} level={3} />
@@ -103,6 +126,26 @@ export function CombinationForm({ providers, onCreated }: { providers: Provider[
           onChange={(subcontractorIds) => setDraft((d) => ({ ...d, subcontractorIds }))}
           error={errors.ofGroup('subcontractorIds')}
         />
+        {combination && (
+          <>
+            <TextField
+              id="combinatie-endedOn"
+              type="date"
+              label={t('Laatste dag')}
+              description={t('Alleen als de combinatie stopt; leeg laten zolang zij bestaat')}
+              value={draft.endedOn}
+              onChange={(endedOn) => setDraft((d) => ({ ...d, endedOn }))}
+              error={errors.of('endedOn')}
+            />
+            <TextField
+              id="combinatie-endReason"
+              label={t('Reden beëindiging')}
+              value={draft.endReason}
+              onChange={(endReason) => setDraft((d) => ({ ...d, endReason }))}
+              error={errors.of('endReason')}
+            />
+          </>
+        )}
         <Button type="submit" appearance="primary" disabled={busy}>
           {t('Opslaan')}
         </Button>

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { TextLink } from '../../components/button';
 import { Loaded, ProblemPage } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
+import { SavedNotice } from '../../components/saved-notice';
 import { Table } from '../../components/table';
 import { api, fetchAll } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
+import { formatDate } from '../../lib/format';
 import type { Combination, Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
@@ -39,7 +41,10 @@ export function CombinationListPage() {
       <p className="utrecht-paragraph utrecht-paragraph--lead">
         {t('Aanbieders die samen een contract houden: een hoofdaannemer met onderaannemers.')}
       </p>
-      <Loaded state={state}>{(loaded) => <CombinationTable combinations={fresh ?? loaded} />}</Loaded>
+      <SavedNotice />
+      <Loaded state={state}>
+        {(loaded) => <CombinationTable combinations={fresh ?? loaded} editable={editable} />}
+      </Loaded>
       {editable && (
         <CombinationForm
           providers={providers.status === 'ok' ? providers.data : []}
@@ -50,7 +55,7 @@ export function CombinationListPage() {
   );
 }
 
-function CombinationTable({ combinations }: { combinations: Combination[] }) {
+function CombinationTable({ combinations, editable }: { combinations: Combination[]; editable: boolean }) {
   const { t } = useT();
   return (
     <Table
@@ -59,12 +64,20 @@ function CombinationTable({ combinations }: { combinations: Combination[] }) {
       rowKey={(c) => c.id}
       empty={t('Nog geen combinaties.')}
       columns={[
-        { header: t('Naam'), rowHeader: true, cell: (c) => c.name },
+        {
+          header: t('Naam'),
+          rowHeader: true,
+          cell: (c) => (editable ? <TextLink to={`/combinaties/${c.id}`}>{c.name}</TextLink> : c.name),
+        },
         {
           header: t('Hoofdaannemer'),
           cell: (c) => <MemberLinks members={c.members.filter((m) => m.role === 'hoofdaannemer')} />,
         },
         { header: t('Onderaannemers'), cell: (c) => <MemberLinks members={subcontractorsOf(c)} /> },
+        {
+          header: t('Beëindigd'),
+          cell: (c) => (c.endedOn ? `${formatDate(c.endedOn)}: ${c.endReason ?? ''}` : '—'),
+        },
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { bumpDataVersion } from '../../../db/data-versions.js';
 import { budgetLines, budgets, municipalities } from '../../../db/schema/index.js';
@@ -75,7 +75,8 @@ export async function indexBudgetYear(
       throw new AppError(ErrorCode.Validation, 'Onbekende begrotingspost', [
         { name: `linePercents.${unknown}.budgetLineId`, code: 'invalid', reason: 'deze post hoort niet bij de regio' },
       ]);
-    const cells = (year: number) =>
+    // Retired lines and municipalities are not carried into a new year (their budgets stay in the years they had).
+    const cells = (year: number, liveOnly = false) =>
       tx
         .select({
           municipalityId: budgets.municipalityId,
@@ -88,9 +89,15 @@ export async function indexBudgetYear(
         .from(budgets)
         .innerJoin(municipalities, eq(municipalities.id, budgets.municipalityId))
         .innerJoin(budgetLines, eq(budgetLines.id, budgets.budgetLineId))
-        .where(and(eq(municipalities.regionId, input.regionId), eq(budgets.year, year)))
+        .where(
+          and(
+            eq(municipalities.regionId, input.regionId),
+            eq(budgets.year, year),
+            liveOnly ? and(isNull(budgetLines.retiredAt), isNull(municipalities.retiredAt)) : undefined,
+          ),
+        )
         .orderBy(asc(municipalities.name), asc(budgetLines.name));
-    const source = await cells(input.fromYear);
+    const source = await cells(input.fromYear, true);
     if (source.length === 0)
       throw new AppError(ErrorCode.Validation, `Er zijn geen budgetten in ${input.fromYear} om over te nemen`, [
         { name: 'fromYear', code: 'empty', reason: `in ${input.fromYear} zijn geen budgetten vastgelegd` },

@@ -55,6 +55,9 @@ export async function createBudget(db: Db, actor: Actor, input: BudgetCreate): P
     if (!line) throw fieldError('budgetLineId', 'onbekende begrotingspost');
     if (line.regionId !== municipality.regionId)
       throw fieldError('budgetLineId', 'deze post hoort bij een andere regio');
+    if (line.retiredAt) throw fieldError('budgetLineId', `${line.name} is niet meer in gebruik: geen nieuwe budgetten`);
+    if (municipality.retiredAt)
+      throw fieldError('municipalityId', `${municipality.name} is niet meer in gebruik: geen nieuwe budgetten`);
     const [existing] = await tx
       .select({ id: budgets.id })
       .from(budgets)

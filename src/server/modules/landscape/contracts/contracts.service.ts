@@ -194,6 +194,18 @@ async function assertConsistent(db: Db, c: ContractShape, exceptId?: string) {
   const [lot] = await db.select().from(lots).where(eq(lots.id, c.lotId));
   if (!lot || lot.regionId !== c.regionId)
     problems.push({ name: 'lotId', code: 'unknown', reason: 'dit perceel hoort niet bij de regio' });
+  else if (lot.retiredAt) {
+    // A retired lot keeps its contracts (history), but takes no new ones.
+    const [current] = exceptId
+      ? await db.select({ lotId: contracts.lotId }).from(contracts).where(eq(contracts.id, exceptId))
+      : [];
+    if (current?.lotId !== c.lotId)
+      problems.push({
+        name: 'lotId',
+        code: 'retired',
+        reason: `perceel ${lot.name} is niet meer in gebruik: kies een ander perceel`,
+      });
+  }
   if (c.combinationId) {
     const [combination] = await db.select().from(combinations).where(eq(combinations.id, c.combinationId));
     if (!combination) problems.push({ name: 'combinationId', code: 'unknown', reason: 'onbekende combinatie' });

@@ -140,6 +140,12 @@ async function assertConsistent(db: Db, p: ProductCreate, exceptId?: string) {
   if (p.lotId) {
     const [lot] = await db.select().from(lots).where(eq(lots.id, p.lotId));
     if (!lot || lot.regionId !== p.regionId) throw fieldError('lotId', 'dit perceel hoort niet bij de regio');
+    // A retired lot keeps its products (history), but takes no new ones.
+    const [current] = exceptId
+      ? await db.select({ lotId: products.lotId }).from(products).where(eq(products.id, exceptId))
+      : [];
+    if (lot.retiredAt && current?.lotId !== p.lotId)
+      throw fieldError('lotId', `perceel ${lot.name} is niet meer in gebruik: kies een ander perceel`);
   }
   const years = p.tariffs.map((t) => t.year);
   const double = years.find((y, i) => years.indexOf(y) !== i);

@@ -46,6 +46,33 @@ describe('editing a region later', () => {
       retired: boolean;
     }>;
     expect(listed.find((l) => l.id === lot.id)?.retired).toBe(true);
+    // A retired lot takes no new contract; a retired budget line no new budget.
+    const newContract = await call(ctx, token, 'POST', '/contracts', {
+      regionId: region.id,
+      reference: 'NA-INTREKKEN',
+      providerId: kept.body.providerId,
+      combinationId: null,
+      lotId: lot.id,
+      startDate: '2031-01-01',
+      endDate: '2031-12-31',
+      procedure: 'open-house',
+      fundingVariant: 'inspanningsgericht',
+      budgetCeiling: null,
+      notes: null,
+      extensions: [],
+    });
+    expect(newContract.status).toBe(400);
+    expect(newContract.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'lotId', code: 'retired' }));
+    const line = region.budgetLines[0]!;
+    await call(ctx, token, 'PATCH', `/budget-lines/${line.id}`, { retired: true });
+    const budget = await call(ctx, token, 'POST', '/budgets', {
+      municipalityId: region.municipalities[0]!.id,
+      budgetLineId: line.id,
+      year: 2031,
+      amount: 1000,
+    });
+    expect(budget.status).toBe(400);
+    expect(budget.body.invalidParams[0]).toMatchObject({ name: 'budgetLineId' });
     const { token: beheerder } = await buildUser(ctx, 'beheerder', undefined, region.id);
     const audit = await call(ctx, beheerder, 'GET', `/audit-events?entity=lot&entityId=${lot.id}`);
     expect(audit.body.data.length).toBeGreaterThan(0);
