@@ -107,6 +107,50 @@ export const familyCareShare: KpiModule = {
 };
 
 /**
+ * A share of the youths in care (jeugdigen in zorg, the same cells): the youths with a trajectory in care in each
+ * period that meets `outside(to)` (to: the period's end), counting only the trajectories `only` lets through.
+ */
+async function shareOfYouthsInCare(
+  db: Parameters<KpiModule['compute']>[0],
+  ctx: KpiContext,
+  outside: (to: string) => SQL,
+  only: SQL,
+) {
+  const counted = new Map(
+    (
+      await countYouths(
+        db,
+        ctx,
+        bothPeriods(ctx),
+        Object.fromEntries(
+          periodTags.map((tag) => {
+            const { from, to } = spanOf(ctx, tag);
+            return [`outside_${tag}`, sql`${inCare(from, to)} and ${outside(to)}`];
+          }),
+        ),
+        Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
+        { only },
+      )
+    ).map((r) => [r.grp, r]),
+  );
+  const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
+  const share = (during: number, n: number) => ({
+    youths: during,
+    numerator: n,
+    denominator: during,
+    value: percent(n, during),
+  });
+  return inCareRows.map((r) => {
+    const o = counted.get(r.grp);
+    return {
+      grp: r.grp,
+      ...share(r.youths, num(o?.outside_c)),
+      previous: share(r.previous?.youths ?? 0, num(o?.outside_p)),
+    };
+  });
+}
+
+/**
  * Aandeel zorg zonder contract voor het perceel: youths in care with a trajectory whose provider had no contract with
  * the region (directly or as a member of a contracted combination) for the lot of its product overlapping it, of the
  * youths in care (jeugdigen in zorg, the same cells). Care in a product the product book gives no lot is not
@@ -114,41 +158,14 @@ export const familyCareShare: KpiModule = {
  */
 export const outsideRegionShare: KpiModule = {
   id: 'outside_region_share',
-  async compute(db, ctx) {
-    const outside = new Map(
-      (
-        await countYouths(
-          db,
-          ctx,
-          bothPeriods(ctx),
-          Object.fromEntries(
-            periodTags.map((tag) => {
-              const { from, to } = spanOf(ctx, tag);
-              return [`outside_${tag}`, sql`${inCare(from, to)} and not ${contractedBy(to)}`];
-            }),
-          ),
-          Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
-          // Outside contract in either period: the previous one ends first, so this holds for both.
-          { only: sql`t.uncontracted_at_start and not ${contractedBy(ctx.previous.to)}` },
-        )
-      ).map((r) => [r.grp, r]),
-    );
-    const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
-    return inCareRows.map((r) => {
-      const share = (during: number, n: number) => ({
-        youths: during,
-        numerator: n,
-        denominator: during,
-        value: percent(n, during),
-      });
-      const o = outside.get(r.grp);
-      return {
-        grp: r.grp,
-        ...share(r.youths, num(o?.outside_c)),
-        previous: share(r.previous?.youths ?? 0, num(o?.outside_p)),
-      };
-    });
-  },
+  compute: (db, ctx) =>
+    shareOfYouthsInCare(
+      db,
+      ctx,
+      (to) => sql`not ${contractedBy(to)}`,
+      // Outside contract in either period: the previous one ends first, so this holds for both.
+      sql`t.uncontracted_at_start and not ${contractedBy(ctx.previous.to)}`,
+    ),
 };
 
 /**
@@ -162,38 +179,6 @@ export const outsideRegionLocationShare: KpiModule = {
   async compute(db, ctx) {
     const outsideAgbs = await providersLocatedOutside(db, ctx.municipalities);
     if (outsideAgbs === null) return null;
-    const atOutside = sql`t.provider_agb = any(${sql.param(outsideAgbs)}::text[])`;
-    const outside = new Map(
-      (
-        await countYouths(
-          db,
-          ctx,
-          bothPeriods(ctx),
-          Object.fromEntries(
-            periodTags.map((tag) => {
-              const { from, to } = spanOf(ctx, tag);
-              return [`outside_${tag}`, inCare(from, to)];
-            }),
-          ),
-          Object.fromEntries(periodTags.map((tag) => [`outside_${tag}`, sql.raw(`y.outside_${tag}`)])),
-          { only: atOutside },
-        )
-      ).map((r) => [r.grp, r]),
-    );
-    const inCareRows = (await youthsInCare.compute(db, ctx)) ?? [];
-    return inCareRows.map((r) => {
-      const share = (during: number, n: number) => ({
-        youths: during,
-        numerator: n,
-        denominator: during,
-        value: percent(n, during),
-      });
-      const o = outside.get(r.grp);
-      return {
-        grp: r.grp,
-        ...share(r.youths, num(o?.outside_c)),
-        previous: share(r.previous?.youths ?? 0, num(o?.outside_p)),
-      };
-    });
+    return shareOfYouthsInCare(db, ctx, () => sql`true`, sql`t.provider_agb = any(${sql.param(outsideAgbs)}::text[])`);
   },
 };
