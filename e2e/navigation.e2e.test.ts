@@ -27,8 +27,10 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 
 /** The first id of a list the role can read, for the pages under it; null when the list is empty. */
 async function firstId(page: Page, listPath: string): Promise<string | null> {
-  const list = await apiGet<{ data: Array<{ id: string }> } | Array<{ id: string }>>(page, listPath);
-  return (Array.isArray(list) ? list : list.data)[0]?.id ?? null;
+  const list = await apiGet<
+    { data: Array<{ id: string }> } | { entries: Array<{ id: string }> } | Array<{ id: string }>
+  >(page, listPath);
+  return (Array.isArray(list) ? list : 'data' in list ? list.data : list.entries)[0]?.id ?? null;
 }
 
 const idSources: Array<[RegExp, string]> = [
@@ -42,6 +44,8 @@ const idSources: Array<[RegExp, string]> = [
   [/^gebruikers\//, '/users'],
   [/^beschikbaarheid\/aanbod\//, '/availability/entries?pageSize=1'],
   [/^overleggen\//, '/meetings'],
+  [/^combinaties\//, '/combinations'],
+  [/^veelgestelde-vragen\//, '/faq'],
 ];
 
 /** Every page of the feature list this role may open, with real ids for the detail pages. */
