@@ -11,6 +11,8 @@ export interface SmtpSink {
   received: ParsedMail[];
   /** Resolves once `count` mails have arrived (the test's own timeout bounds the wait). */
   waitFor(count: number): Promise<ParsedMail[]>;
+  /** Waits until the mails received so far meet `done` (other jobs may send mails of their own meanwhile). */
+  waitUntil(done: (received: ParsedMail[]) => boolean): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,10 @@ export async function startSmtpSink(port = 0, options: SinkOptions = {}): Promis
     received,
     async waitFor(count) {
       while (received.length < count) await new Promise<void>((resolve) => waiters.push(resolve));
+      return received;
+    },
+    async waitUntil(done) {
+      while (!done(received)) await new Promise<void>((resolve) => waiters.push(resolve));
       return received;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
