@@ -1,35 +1,23 @@
+import { dayOf, isoOf, plusMonths, type RefData, type RefLine, type RefTrajectory } from './crosscheck-data.js';
 import {
-  dayOf,
-  isoOf,
-  monthEndIso,
-  plusMonths,
-  type RefData,
-  type RefLine,
-  type RefTrajectory,
-} from './crosscheck-data.js';
+  distinct,
+  median,
+  pct,
+  perGroup,
+  type RefFilters,
+  type RefGroupBy,
+  type RefCell,
+  type RefResult,
+} from './crosscheck-cells.js';
+import { referenceForecast, referenceSpend } from './crosscheck-money.js';
+
+export type { RefCell, RefFilters, RefGroupBy, RefResult } from './crosscheck-cells.js';
 
 /**
  * A second, independent implementation of every KPI of docs/kpi.md, in plain TypeScript over the raw rows read by
  * crosscheck-data.ts. It shares no code with the engine in kpis/: not its SQL, not its period parsing, not its date
  * arithmetic. The cross-check tests compare the two; where the two read the spec differently the test says so.
  */
-
-export type RefGroupBy = 'region' | 'municipality' | 'provider' | 'productCategory' | 'lot' | 'budgetLine';
-export interface RefFilters {
-  municipality?: string;
-  provider?: string;
-  productCategory?: string;
-  lot?: string;
-}
-export interface RefCell {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  youths: number;
-  budget?: number | null;
-}
-/** Cells by group key; `null` is the total. */
-export type RefResult = Map<string | null, RefCell>;
 
 const TEMPORARY = new Set(['20', '37']);
 const EARLY = new Set(['32', '33', '34', '35']);
@@ -40,15 +28,6 @@ const inCareDuring = (t: RefTrajectory, from: string, to: string) =>
 const inCareOn = (t: RefTrajectory, d: string) => inCareDuring(t, d, d);
 /** An ending that counts: ended, and not 20 (tijdelijk beëindigd) or 37 (wijzigingsverzoek). */
 const endingCounts = (t: RefTrajectory) => t.end !== null && !TEMPORARY.has(t.reason ?? '');
-const distinct = (ts: Iterable<{ client: string }>) => new Set([...ts].map((t) => t.client)).size;
-const pct = (n: number, d: number) => (d > 0 ? (100 * n) / d : null);
-const median = (xs: number[]) => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 export class Reference {
   /**
    * The data date (docs/kpi.md): per municipality of the region with a started trajectory, the latest day on or after
@@ -57,7 +36,8 @@ export class Reference {
    */
   readonly dataDate: string | null;
   private readonly byClient = new Map<string, RefTrajectory[]>();
-  private readonly byAllocation = new Map<string, RefTrajectory>();
+  /** Trajectories by municipality and allocation number (the forecast finds a declaration's trajectory). */
+  readonly byAllocation = new Map<string, RefTrajectory>();
 
   constructor(readonly data: RefData) {
     const withCare = new Set<string>();
@@ -162,59 +142,6 @@ export class Reference {
     }
   }
 
-  /** Applies `cell` to all items (the total, key null) and to each group's items. */
-  private perGroup<T>(items: T[], key: (x: T) => string, cell: (xs: T[]) => RefCell): RefResult {
-    const groups = new Map<string, T[]>();
-    for (const x of items) {
-      const k = key(x);
-      let list = groups.get(k);
-      if (!list) groups.set(k, (list = []));
-      list.push(x);
-    }
-    const out: RefResult = new Map([[null, cell(items)]]);
-    for (const [k, xs] of groups) out.set(k, cell(xs));
-    return out;
-  }
-
-  /**
-   * The budget for [from, to] per cell: each year's amount × (days of that year in the period ÷ days in the year), of
-   * the lines iJw pays.
-   */
-  budget(filters: RefFilters, groupBy: RefGroupBy, from: string, to: string): Map<string | null, number> | null {
-    if (filters.provider || filters.productCategory || filters.lot) return null;
-    // Rows by provider, category or lot have no budget; their total is still the region's (or municipality's).
-    const perRow = ['region', 'municipality', 'budgetLine'].includes(groupBy);
-    const out = new Map<string | null, number>([[null, 0]]);
-    // Like with like: only the lines iJw pays (with productcategorieën; these worlds book no ledger realisation).
-    const paid = new Set(this.data.budgetLines.filter((l) => l.categories.length > 0).map((l) => l.code));
-    for (const b of this.data.budgets) {
-      if (filters.municipality && b.municipality !== filters.municipality) continue;
-      if (!paid.has(b.line)) continue;
-      const yearFrom = `${b.year}-01-01`;
-      const yearTo = `${b.year}-12-31`;
-      const first = from > yearFrom ? from : yearFrom;
-      const last = to < yearTo ? to : yearTo;
-      if (first > last) continue;
-      const share = (b.amount * (dayOf(last) - dayOf(first) + 1)) / (dayOf(yearTo) - dayOf(yearFrom) + 1);
-      const key = groupBy === 'municipality' ? b.municipality : groupBy === 'budgetLine' ? b.line : 'region';
-      if (perRow) out.set(key, (out.get(key) ?? 0) + share);
-      out.set(null, (out.get(null) ?? 0) + share);
-    }
-    return out;
-  }
-
-  private withBudget(result: RefResult, budget: Map<string | null, number> | null): RefResult {
-    if (!budget) {
-      for (const c of result.values()) c.budget = null;
-      return result;
-    }
-    const perRow = [...budget.keys()].some((k) => k !== null);
-    for (const k of budget.keys())
-      if (!result.has(k)) result.set(k, { value: 0, numerator: null, denominator: null, youths: 0 });
-    for (const [k, c] of result) c.budget = k === null || perRow ? (budget.get(k) ?? 0) : null;
-    return result;
-  }
-
   /**
    * Cliënttevredenheid (docs/kpi.md): the mean mark of the answers that came in during the period (an answer counts in
    * its month), to one decimal, the answers being the cell's youths; none per municipality or lot, none at all while the
@@ -233,7 +160,7 @@ export class Reference {
     );
     const key = (a: (typeof answers)[number]) =>
       groupBy === 'provider' ? a.provider : groupBy === 'productCategory' ? a.category : 'region';
-    return this.perGroup(answers, key, (xs) => ({
+    return perGroup(answers, key, (xs) => ({
       value: xs.length ? Math.round((10 * xs.reduce((sum, a) => sum + a.mark, 0)) / xs.length) / 10 : null,
       numerator: null,
       denominator: xs.length,
@@ -271,10 +198,10 @@ export class Reference {
       case 'youths_in_care':
       case 'youths_youth_protection':
       case 'youths_youth_probation':
-        return this.perGroup(scoped(), group, youthCount(during));
+        return perGroup(scoped(), group, youthCount(during));
       case 'inflow': {
         const before = isoOf(dayOf(from) - 1);
-        return this.perGroup(
+        return perGroup(
           scoped(),
           group,
           youthCount((ts) => {
@@ -285,7 +212,7 @@ export class Reference {
       }
       case 'outflow': {
         const after = isoOf(dayOf(to) + 1);
-        return this.perGroup(
+        return perGroup(
           scoped(),
           group,
           youthCount((ts) => {
@@ -300,7 +227,7 @@ export class Reference {
             ts,
             (t) => inCareDuring(t, from, to) && ['residentieel', 'gesloten'].includes(this.stayForm(t) ?? ''),
           );
-        return this.perGroup(scoped(), group, youthCount(residential));
+        return perGroup(scoped(), group, youthCount(residential));
       }
       case 'youths_18_plus': {
         // 18 on the last day of the period (of its last month): the month of the 18th birthday (December when only
@@ -309,10 +236,10 @@ export class Reference {
           t.birthYear === null ? null : `${t.birthYear + 18}-${String(t.birthMonth ?? 12).padStart(2, '0')}`;
         const adults = (ts: RefTrajectory[]) =>
           clientsWhere(ts, (t) => inCareDuring(t, from, to) && (eighteenIn(t) ?? '9999') <= to.slice(0, 7));
-        return this.perGroup(scoped(), group, youthCount(adults));
+        return perGroup(scoped(), group, youthCount(adults));
       }
       case 'ambulant_stay_ratio':
-        return this.perGroup(scoped(), group, (ts) => {
+        return perGroup(scoped(), group, (ts) => {
           // Ambulant: without stay, and not crisis (46), jeugdreclassering (47) or jeugdbescherming (48).
           const ambulant = clientsWhere(
             ts,
@@ -323,7 +250,7 @@ export class Reference {
           return { value: stay > 0 ? ambulant / stay : null, numerator: ambulant, denominator: stay, youths: stay };
         });
       case 'family_care_share':
-        return this.perGroup(scoped(), group, (ts) => {
+        return perGroup(scoped(), group, (ts) => {
           const stay = clientsWhere(ts, (t) => inCareDuring(t, from, to) && this.withStay(t)).size;
           const family = clientsWhere(
             ts,
@@ -335,7 +262,7 @@ export class Reference {
           return { value: pct(family, stay), numerator: family, denominator: stay, youths: stay };
         });
       case 'outside_region_share':
-        return this.perGroup(scoped(), group, (ts) => {
+        return perGroup(scoped(), group, (ts) => {
           const all = during(ts);
           const outside = clientsWhere(ts, (t) => inCareDuring(t, from, to) && !this.contracted(t, to)).size;
           return { value: pct(outside, all.size), numerator: outside, denominator: all.size, youths: all.size };
@@ -348,7 +275,7 @@ export class Reference {
           const known = (places.get(agb) ?? []).filter((m) => m !== null);
           return known.length > 0 && !known.some((m) => this.data.municipalities.has(m));
         };
-        return this.perGroup(scoped(), group, (ts) => {
+        return perGroup(scoped(), group, (ts) => {
           const all = during(ts);
           const n = clientsWhere(ts, (t) => inCareDuring(t, from, to) && outside(t.provider)).size;
           return { value: pct(n, all.size), numerator: n, denominator: all.size, youths: all.size };
@@ -357,7 +284,7 @@ export class Reference {
       case 'dropout':
       case 'ended_per_plan': {
         const hit = kpi === 'dropout' ? EARLY : PER_PLAN;
-        return this.perGroup(
+        return perGroup(
           scoped().filter((t) => endingCounts(t) && t.end! >= from && t.end! <= to),
           group,
           (ts) => {
@@ -379,7 +306,7 @@ export class Reference {
             horizon !== null &&
             plusMonths(t.end!, months) <= horizon,
         );
-        return this.perGroup(ended, group, (ts) => {
+        return perGroup(ended, group, (ts) => {
           const again = ts.filter((t) => {
             const until = plusMonths(t.end!, months);
             // A new start of youth help (geen nieuwe start jeugdhulp).
@@ -391,7 +318,7 @@ export class Reference {
         });
       }
       case 'length_of_stay':
-        return this.perGroup(
+        return perGroup(
           scoped().filter((t) => this.withStay(t) && endingCounts(t) && t.end! >= from && t.end! <= to),
           group,
           (ts) => {
@@ -408,7 +335,7 @@ export class Reference {
       case 'allocation_wait_days': {
         // Each wait over the starts in the period that have its first date: the request (JW315) or the allocation (JW301).
         const first = (t: RefTrajectory) => (kpi === 'request_wait_days' ? t.requestDate : t.allocationDate);
-        return this.perGroup(
+        return perGroup(
           scoped().filter((t) => t.start! >= from && t.start! <= to && first(t) !== null),
           group,
           (ts) => ({
@@ -419,22 +346,10 @@ export class Reference {
           }),
         );
       }
-      case 'spend': {
-        const lines = this.scopedLines(filters, from, to);
-        const result = this.perGroup(
-          lines,
-          (l) => this.lineGroup(l, groupBy),
-          (ls) => ({
-            value: ls.reduce((s, l) => s + l.cents, 0) / 100,
-            numerator: null,
-            denominator: null,
-            youths: distinct(ls),
-          }),
-        );
-        return this.withBudget(result, this.budget(filters, groupBy, from, to));
-      }
+      case 'spend':
+        return referenceSpend(this, filters, groupBy, from, to);
       case 'spend_forecast':
-        return this.forecast(filters, groupBy, to);
+        return referenceForecast(this, filters, groupBy, to);
       case 'satisfaction':
         return this.satisfaction(from, to, groupBy, filters);
       // No provider registered goal attainment in this world: the KPIs have no data (outcomes.test.ts checks them).
@@ -457,55 +372,6 @@ export class Reference {
     return this.data.contracts.some(
       (c) => c.lot === lot && c.agbs.has(t.provider) && c.start <= (t.end ?? until) && c.end >= t.start!,
     );
-  }
-
-  /**
-   * Prognose jaareinde, literally: declared with prestatie begin in [1 Jan Y, L], plus per trajectory still running
-   * after L its run rate (declared over the three calendar months ending with L's month ÷ the days of those months)
-   * × its remaining days in Y (until its allocation end, or 31 Dec).
-   */
-  forecast(filters: RefFilters, groupBy: RefGroupBy, to: string): RefResult {
-    const year = Number(to.slice(0, 4));
-    const yearStart = `${year}-01-01`;
-    const yearEnd = `${year}-12-31`;
-    // Seen from the period's end, or from the end of the last month the region has prestaties for, if earlier.
-    const last = this.data.lines
-      .filter((l) => this.data.municipalities.has(l.municipality))
-      .reduce((m, l) => (l.periodStart > m ? l.periodStart : m), '');
-    const known = last ? monthEndIso(Number(last.slice(0, 4)), Number(last.slice(5, 7))) : null;
-    const asOf = known !== null && known < to ? known : to;
-    const fromDay = Math.max(dayOf(asOf), dayOf(yearStart) - 1);
-    const windowFrom = plusMonths(`${asOf.slice(0, 7)}-01`, -2);
-    const windowTo = monthEndIso(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)));
-    const windowDays = dayOf(windowTo) - dayOf(windowFrom) + 1;
-    const declared = this.scopedLines(filters, yearStart, to);
-    const projected = new Map<string, number>();
-    for (const l of this.scopedLines(filters, windowFrom, asOf)) {
-      const t = this.byAllocation.get(`${l.municipality}|${l.allocationNumber}`);
-      if (!t || t.start === null || t.start > asOf || (t.end !== null && t.end <= asOf)) continue;
-      if (t.allocationEnd !== null && t.allocationEnd <= asOf) continue;
-      const until = t.allocationEnd !== null && t.allocationEnd < yearEnd ? t.allocationEnd : yearEnd;
-      const remaining = Math.max(0, dayOf(until) - fromDay);
-      const g = this.lineGroup(l, groupBy);
-      const cents = (l.cents * remaining) / windowDays;
-      projected.set(g, (projected.get(g) ?? 0) + cents);
-      projected.set('\u0000total', (projected.get('\u0000total') ?? 0) + cents);
-    }
-    const result = this.perGroup(
-      declared,
-      (l) => this.lineGroup(l, groupBy),
-      (ls) => {
-        const cents = ls.reduce((s, l) => s + l.cents, 0);
-        return { value: cents / 100, numerator: cents / 100, denominator: null, youths: distinct(ls) };
-      },
-    );
-    for (const [k, c] of result) c.value = (c.value ?? 0) + (projected.get(k ?? '\u0000total') ?? 0) / 100;
-    for (const [k, cents] of projected) {
-      // A trajectory with run rate but nothing declared since 1 January (its window lies before the year).
-      if (k !== '\u0000total' && !result.has(k))
-        result.set(k, { value: cents / 100, numerator: 0, denominator: null, youths: 0 });
-    }
-    return this.withBudget(result, this.budget(filters, groupBy, yearStart, yearEnd));
   }
 }
 
