@@ -12,6 +12,7 @@ import { refreshKpiFacts } from '../facts.service.js';
 import { computeKpis } from '../kpi.service.js';
 import { horizon, Stories } from './care-stories.js';
 import { writeDefinitionStories } from './kpi-edge-definitions.js';
+import { writeLateStories } from './kpi-edge-stories-late.js';
 import { P, writeStories } from './kpi-edge-stories.js';
 
 /**
@@ -55,6 +56,7 @@ export function useEdgeWorld(): void {
 
     const stories = new Stories();
     writeStories(stories);
+    writeLateStories(stories);
     writeDefinitionStories(stories);
     const files = stories.files();
     async function* sources(): AsyncGenerator<ImportSource> {
