@@ -6,13 +6,20 @@ import { Button, ButtonGroup } from './button';
 import { StatusMessage } from './status-message';
 import { Table } from './table';
 
-/** A refusal as a list of what is wrong: each cell with its row, column and reason, or the problem's own words. */
+/**
+ * A refusal: with invalid parameters, that nothing was stored and each wrong cell, field or row with its reason;
+ * otherwise the problem's own words.
+ */
 export function Refusal({ error }: { error: ApiError }) {
   const { t } = useT();
   const params: InvalidParam[] = error.problem.invalidParams ?? [];
   return (
     <Alert type="error">
-      <p className="utrecht-paragraph">{error.problem.detail ?? error.problem.title}</p>
+      <p className="utrecht-paragraph">
+        {params.length > 0
+          ? t('Er is niets opgeslagen. Dit klopt niet:')
+          : (error.problem.detail ?? error.problem.title)}
+      </p>
       {params.length > 0 && (
         <ul className="utrecht-unordered-list" aria-label={t('Wat niet klopt')}>
           {params.map((p) => (
@@ -32,7 +39,7 @@ export interface ImportResult {
 }
 
 /** Posts the file to an import route; a refusal comes back as an ApiError, the answer as the result. */
-async function postFile(path: string, file: File): Promise<ImportResult> {
+async function postFile<T>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file);
   let response: Response;
@@ -44,7 +51,7 @@ async function postFile(path: string, file: File): Promise<ImportResult> {
   const body = await response.json().catch(() => ({ title: response.statusText, status: response.status }));
   if (response.status === 401) reportUnauthorized();
   if (!response.ok) throw new ApiError({ code: String(response.status), type: 'about:blank', ...body });
-  return body as ImportResult;
+  return body as T;
 }
 
 /**
@@ -74,7 +81,7 @@ export function ImportForm({
     }
     setBusy(true);
     try {
-      setOutcome(await postFile(`${path}&apply=${apply}`, file));
+      setOutcome(await postFile<ImportResult>(`${path}&apply=${apply}`, file));
       if (apply) onApplied?.();
     } catch (error) {
       if (error instanceof ApiError) setOutcome(error);
@@ -93,26 +100,14 @@ export function ImportForm({
   return (
     <>
       <form className="form" onSubmit={check} noValidate>
-        <div className="utrecht-form-field utrecht-form-field--distanced">
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="bestand">
-              {t('Bestand (XLSX)')}
-            </label>
-          </div>
-          <div className="utrecht-form-field__input">
-            <input
-              id="bestand"
-              name="file"
-              type="file"
-              accept=".xlsx"
-              className="file-input"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setOutcome(null);
-              }}
-            />
-          </div>
-        </div>
+        <FileField
+          label={t('Bestand (XLSX)')}
+          accept=".xlsx"
+          onChange={(chosen) => {
+            setFile(chosen);
+            setOutcome(null);
+          }}
+        />
         <ButtonGroup>
           <Button type="submit" appearance={result && !result.applied ? 'secondary' : 'primary'} disabled={busy}>
             {t('Controleren')}
@@ -154,6 +149,79 @@ export function ImportForm({
           ]}
         />
       )}
+    </>
+  );
+}
+
+/** The chooser of one file, labelled (the page has one: its id is "bestand"). */
+export function FileField({
+  label,
+  accept,
+  onChange,
+}: {
+  label: string;
+  accept: string;
+  onChange(file: File | null): void;
+}) {
+  return (
+    <div className="utrecht-form-field utrecht-form-field--distanced">
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor="bestand">
+          {label}
+        </label>
+      </div>
+      <div className="utrecht-form-field__input">
+        <input
+          id="bestand"
+          name="file"
+          type="file"
+          accept={accept}
+          className="file-input"
+          onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Reads a file in one step, all or nothing (XLSX or CSV): the answer is stored at once, or every wrong row or cell is
+ * listed and nothing is. `done` words what was stored.
+ */
+export function UploadForm<T>({ path, done, onSaved }: { path: string; done(result: T): string; onSaved(): void }) {
+  const { t } = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [outcome, setOutcome] = useState<ApiError | { result: T } | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setOutcome(
+        new ApiError({ type: 'about:blank', title: t('Kies eerst een bestand.'), status: 400, code: 'client' }),
+      );
+      return;
+    }
+    try {
+      setOutcome({ result: await postFile<T>(path, file) });
+      onSaved();
+    } catch (error) {
+      if (error instanceof ApiError) setOutcome(error);
+      else throw error;
+    }
+  };
+  return (
+    <>
+      <form className="form" onSubmit={submit} noValidate>
+        <FileField label={t('Bestand (XLSX of CSV)')} accept=".xlsx,.csv" onChange={setFile} />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary">
+            {t('Inlezen')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      <div role="status">
+        {outcome && !(outcome instanceof ApiError) && <p className="utrecht-paragraph">{done(outcome.result)}</p>}
+      </div>
+      {outcome instanceof ApiError && <Refusal error={outcome} />}
     </>
   );
 }

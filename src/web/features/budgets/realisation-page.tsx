@@ -1,12 +1,12 @@
 import { can } from '../../../shared/permissions';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert } from '../../components/alert';
+import { Refusal, UploadForm } from '../../components/import-parts';
 import { Button, ButtonGroup } from '../../components/button';
 import { SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { api, ApiError, toQuery, type InvalidParam } from '../../lib/api-client';
+import { api, ApiError, toQuery } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { formatEuro, parseAmount } from '../../lib/format';
 import { useRegion } from '../../lib/region';
@@ -21,28 +21,6 @@ interface Realisation {
 }
 
 const monthNames = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
-/** A refusal as a list of what is wrong: each invalid cell or field, or the problem's own words. */
-function Refusal({ error }: { error: ApiError }) {
-  const { t } = useT();
-  const params: InvalidParam[] = error.problem.invalidParams ?? [];
-  return (
-    <Alert type="error">
-      {params.length > 0 ? (
-        <>
-          <p className="utrecht-paragraph">{t('Er is niets opgeslagen. Dit klopt niet:')}</p>
-          <ul className="utrecht-unordered-list" aria-label={t('Wat niet klopt')}>
-            {params.map((p) => (
-              <li key={`${p.name}-${p.reason}`}>{`${p.name}: ${p.reason}`}</li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p className="utrecht-paragraph">{error.problem.detail ?? error.problem.title}</p>
-      )}
-    </Alert>
-  );
-}
 
 /**
  * /budgetten/realisatie: the ledger's realisation of one budget line and year per municipality and month, entered here
@@ -235,23 +213,6 @@ function EnterMonth({ year, lineId, onSaved }: { year: number; lineId: string; o
 
 function ImportFile({ year, lineId, onSaved }: { year: number; lineId: string; onSaved(): void }) {
   const { t } = useT();
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<ApiError | { saved: number; unchanged: number } | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const form = new FormData();
-    if (file) form.append('file', file);
-    const response = await fetch(`/api/v1/budget-realisations/import${toQuery({ year, budgetLineId: lineId })}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      body: form,
-    });
-    const body = await response.json();
-    if (response.ok) {
-      setOutcome(body);
-      onSaved();
-    } else setOutcome(new ApiError(body));
-  };
   return (
     <section aria-labelledby="inlezen">
       <h2 id="inlezen" className="utrecht-heading-2">
@@ -262,38 +223,11 @@ function ImportFile({ year, lineId, onSaved }: { year: number; lineId: string; o
           'Vul het sjabloon in en lees het hier in. Klopt één cel niet, dan wordt niets opgeslagen en staat elke foute cel hieronder.',
         )}
       </p>
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="utrecht-form-field utrecht-form-field--distanced">
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="bestand">
-              {t('Bestand (XLSX of CSV)')}
-            </label>
-          </div>
-          <div className="utrecht-form-field__input">
-            <input
-              id="bestand"
-              name="file"
-              type="file"
-              accept=".xlsx,.csv"
-              className="file-input"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
-        </div>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary">
-            {t('Inlezen')}
-          </Button>
-        </ButtonGroup>
-      </form>
-      <div role="status">
-        {outcome && !(outcome instanceof ApiError) && (
-          <p className="utrecht-paragraph">
-            {t('Ingelezen: {saved} maanden vastgelegd, {unchanged} ongewijzigd.', outcome)}
-          </p>
-        )}
-      </div>
-      {outcome instanceof ApiError && <Refusal error={outcome} />}
+      <UploadForm<{ saved: number; unchanged: number }>
+        path={`/budget-realisations/import${toQuery({ year, budgetLineId: lineId })}`}
+        done={(r) => t('Ingelezen: {saved} maanden vastgelegd, {unchanged} ongewijzigd.', r)}
+        onSaved={onSaved}
+      />
     </section>
   );
 }

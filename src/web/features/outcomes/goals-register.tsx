@@ -1,35 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { goalMeasures, type GoalAnswers } from '../../../shared/outcomes';
-import { Alert } from '../../components/alert';
+import { Refusal, UploadForm } from '../../components/import-parts';
 import { Button, ButtonGroup } from '../../components/button';
 import { SelectField } from '../../components/form-fields';
 import { Loading } from '../../components/page-state';
 import { useT } from '../../i18n';
-import { api, ApiError, type InvalidParam } from '../../lib/api-client';
+import { api, ApiError } from '../../lib/api-client';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import type { EndedAllocation } from './types';
 
 /** How many ended allocations the list shows; the template holds them all. */
 const shown = 50;
-
-/** A refusal: each wrong row and column with its reason, and that nothing was stored. */
-function Refusal({ error }: { error: ApiError }) {
-  const { t } = useT();
-  const params: InvalidParam[] = error.problem.invalidParams ?? [];
-  return (
-    <Alert type="error">
-      <p className="utrecht-paragraph">{t('Er is niets opgeslagen. Dit klopt niet:')}</p>
-      <ul className="utrecht-unordered-list" aria-label={t('Wat niet klopt')}>
-        {params.length ? (
-          params.map((p) => <li key={`${p.name}-${p.reason}`}>{`${p.name}: ${p.reason}`}</li>)
-        ) : (
-          <li>{error.problem.detail ?? error.problem.title}</li>
-        )}
-      </ul>
-    </Alert>
-  );
-}
 
 type Saved = { saved: number; unchanged: number };
 
@@ -165,23 +147,6 @@ function OneAllocation({ ended, onSaved }: { ended: EndedAllocation[]; onSaved()
 
 function UploadFile({ onSaved }: { onSaved(): void }) {
   const { t } = useT();
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<ApiError | Saved | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const form = new FormData();
-    if (file) form.append('file', file);
-    const response = await fetch('/api/v1/goal-attainments/import', {
-      method: 'POST',
-      credentials: 'same-origin',
-      body: form,
-    });
-    const body = await response.json();
-    if (response.ok) {
-      setOutcome(body);
-      onSaved();
-    } else setOutcome(new ApiError(body));
-  };
   return (
     <section aria-labelledby="inlezen">
       <h2 id="inlezen" className="utrecht-heading-2">
@@ -208,38 +173,11 @@ function UploadFile({ onSaved }: { onSaved(): void }) {
           </a>
         </li>
       </ul>
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="utrecht-form-field utrecht-form-field--distanced">
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="bestand">
-              {t('Bestand (XLSX of CSV)')}
-            </label>
-          </div>
-          <div className="utrecht-form-field__input">
-            <input
-              id="bestand"
-              name="file"
-              type="file"
-              accept=".xlsx,.csv"
-              className="file-input"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
-        </div>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary">
-            {t('Inlezen')}
-          </Button>
-        </ButtonGroup>
-      </form>
-      <div role="status">
-        {outcome && !(outcome instanceof ApiError) && (
-          <p className="utrecht-paragraph">
-            {t('Ingelezen: {saved} toewijzingen vastgelegd, {unchanged} ongewijzigd.', outcome)}
-          </p>
-        )}
-      </div>
-      {outcome instanceof ApiError && <Refusal error={outcome} />}
+      <UploadForm<Saved>
+        path="/goal-attainments/import"
+        done={(r) => t('Ingelezen: {saved} toewijzingen vastgelegd, {unchanged} ongewijzigd.', r)}
+        onSaved={onSaved}
+      />
     </section>
   );
 }
