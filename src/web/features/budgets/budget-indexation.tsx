@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../components/button';
+import { useState } from 'react';
 import { SelectField, TextField } from '../../components/form-fields';
-import { Refusal } from '../../components/import-parts';
-import { StatusMessage } from '../../components/status-message';
+import {
+  clientRefusal,
+  PreviewApplyButtons,
+  PreviewApplyStatus,
+  usePreviewApply,
+} from '../../components/preview-apply';
 import { Table } from '../../components/table';
-import { api, ApiError } from '../../lib/api-client';
 import { formatEuro, parseAmount } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { useT } from '../../i18n';
@@ -42,10 +44,9 @@ export function BudgetIndexation({ years, onApplied }: { years: number[]; onAppl
   const [toYear, setToYear] = useState(String(current + 1));
   const [percent, setPercent] = useState('');
   const [linePercents, setLinePercents] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<ApiError | IndexationResult | null>(null);
   const lines = region?.budgetLines ?? [];
   const request = () => {
-    const bad = (text: string) => new ApiError({ type: 'about:blank', title: text, status: 400, code: 'client' });
+    const bad = clientRefusal;
     const overall = parseAmount(percent);
     if (overall === null || Number.isNaN(overall)) return bad(t('Vul een percentage in, zoals 2,5.'));
     const perLine = [];
@@ -65,26 +66,12 @@ export function BudgetIndexation({ years, onApplied }: { years: number[]; onAppl
       linePercents: perLine,
     };
   };
-  const send = async (apply: boolean) => {
-    const body = request();
-    if (body instanceof ApiError) return setOutcome(body);
-    try {
-      const result = await api<IndexationResult>(apply ? '/budget-indexations' : '/budget-indexation-previews', {
-        method: 'POST',
-        body,
-      });
-      setOutcome(result);
-      if (apply) onApplied(result.toYear);
-    } catch (error) {
-      if (error instanceof ApiError) setOutcome(error);
-      else throw error;
-    }
-  };
-  const preview = (event: FormEvent) => {
-    event.preventDefault();
-    void send(false);
-  };
-  const result = outcome instanceof ApiError ? null : outcome;
+  const { outcome, result, send, onSubmit } = usePreviewApply<IndexationResult>({
+    previewPath: '/budget-indexation-previews',
+    applyPath: '/budget-indexations',
+    body: request,
+    onApplied: (r) => onApplied(r.toYear),
+  });
   const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const sum = (pick: (r: IndexationRow) => number) => result?.rows.reduce((s, r) => s + pick(r), 0) ?? 0;
   return (
@@ -97,7 +84,7 @@ export function BudgetIndexation({ years, onApplied }: { years: number[]; onAppl
           'Neem de budgetten van een jaar over met een indexatie, afgerond op hele centen. U ziet eerst een voorbeeld; pas met Overnemen worden ze vastgelegd. Een budget dat het nieuwe jaar al heeft blijft staan.',
         )}
       </p>
-      <form className="form" onSubmit={preview} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate>
         <SelectField
           id="van-jaar"
           label={t('Van jaar')}
@@ -125,27 +112,12 @@ export function BudgetIndexation({ years, onApplied }: { years: number[]; onAppl
             onChange={(v) => setLinePercents((p) => ({ ...p, [line.id]: v }))}
           />
         ))}
-        <ButtonGroup>
-          <Button type="submit" appearance={result && !result.applied ? 'secondary' : 'primary'}>
-            {t('Voorbeeld tonen')}
-          </Button>
-          {result && !result.applied && (
-            <Button type="button" appearance="primary" onClick={() => void send(true)}>
-              {t('Overnemen')}
-            </Button>
-          )}
-        </ButtonGroup>
+        <PreviewApplyButtons result={result} acceptLabel={t('Overnemen')} send={send} />
       </form>
-      <StatusMessage
-        message={
-          result
-            ? result.applied
-              ? t('{count} budgetten voor {year} vastgelegd.', { count: result.created, year: result.toYear })
-              : t('Voorbeeld: er is nog niets opgeslagen.')
-            : null
-        }
+      <PreviewApplyStatus
+        outcome={outcome}
+        applied={(r) => t('{count} budgetten voor {year} vastgelegd.', { count: r.created, year: r.toYear })}
       />
-      {outcome instanceof ApiError && <Refusal error={outcome} />}
       {result && (
         <Table
           caption={t('Budget {to} uit {from}', { to: result.toYear, from: result.fromYear })}

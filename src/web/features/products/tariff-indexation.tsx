@@ -1,12 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, TextLink } from '../../components/button';
+import { useState } from 'react';
+import { TextLink } from '../../components/button';
 import { SelectField, TextField } from '../../components/form-fields';
-import { Refusal } from '../../components/import-parts';
+import {
+  clientRefusal,
+  PreviewApplyButtons,
+  PreviewApplyStatus,
+  usePreviewApply,
+} from '../../components/preview-apply';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
-import { StatusMessage } from '../../components/status-message';
 import { Table } from '../../components/table';
-import { api, ApiError, toQuery } from '../../lib/api-client';
+import { api, toQuery } from '../../lib/api-client';
 import { formatEuro, parseAmount } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { useLoad } from '../../lib/use-load';
@@ -52,12 +56,17 @@ export function TariffIndexationPage() {
   const [toYear, setToYear] = useState(String(current + 1));
   const [percent, setPercent] = useState('');
   const [rounding, setRounding] = useState<(typeof roundings)[number]>('half-up');
-  const [outcome, setOutcome] = useState<ApiError | IndexationResult | null>(null);
   const [missing, reloadMissing] = useLoad(
     (signal) =>
       api<{ data: MissingTariff[] }>(`/products/missing-tariffs${toQuery({ throughYear: toYear, lotId })}`, { signal }),
     [toYear, lotId],
   );
+  const { outcome, result, send, onSubmit } = usePreviewApply<IndexationResult>({
+    previewPath: '/tariff-indexation-previews',
+    applyPath: '/tariff-indexations',
+    body: () => request(),
+    onApplied: () => reloadMissing(),
+  });
   const problem = pageProblem(missing);
   if (problem) return problem;
   const years = [current + 2, current + 1, current, current - 1, current - 2].map((y) => ({
@@ -69,38 +78,18 @@ export function TariffIndexationPage() {
     down: t('Naar beneden op hele centen'),
     up: t('Naar boven op hele centen'),
   };
-  const send = async (apply: boolean) => {
+  const request = () => {
     const value = parseAmount(percent);
-    if (value === null || Number.isNaN(value)) {
-      const title = t('Vul een percentage in, zoals 2,5.');
-      return setOutcome(new ApiError({ type: 'about:blank', title, status: 400, code: 'client' }));
-    }
-    try {
-      const body = {
-        regionId: region!.id,
-        lotId: lotId || null,
-        fromYear: Number(fromYear),
-        toYear: Number(toYear),
-        percent: value,
-        rounding,
-      };
-      setOutcome(
-        await api<IndexationResult>(apply ? '/tariff-indexations' : '/tariff-indexation-previews', {
-          method: 'POST',
-          body,
-        }),
-      );
-      if (apply) reloadMissing();
-    } catch (error) {
-      if (error instanceof ApiError) setOutcome(error);
-      else throw error;
-    }
+    if (value === null || Number.isNaN(value)) return clientRefusal(t('Vul een percentage in, zoals 2,5.'));
+    return {
+      regionId: region!.id,
+      lotId: lotId || null,
+      fromYear: Number(fromYear),
+      toYear: Number(toYear),
+      percent: value,
+      rounding,
+    };
   };
-  const preview = (event: FormEvent) => {
-    event.preventDefault();
-    void send(false);
-  };
-  const result = outcome instanceof ApiError ? null : outcome;
   const actionText = (r: IndexationResult['rows'][number]) =>
     r.action === 'create'
       ? t('nieuw tarief')
@@ -116,7 +105,7 @@ export function TariffIndexationPage() {
           'Geef de producten van een perceel (of alle producten) een tarief voor een nieuw jaar: het tarief van het bronjaar plus de indexatie, afgerond volgens de regel van de regio. U ziet eerst een voorbeeld; pas met Vastleggen worden de tarieven opgeslagen. Een tarief dat er al staat blijft staan.',
         )}
       </p>
-      <form className="form" onSubmit={preview} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate>
         <SelectField
           id="perceel"
           label={t('Perceel')}
@@ -142,27 +131,12 @@ export function TariffIndexationPage() {
           options={roundings.map((r) => ({ value: r, label: roundingLabels[r] }))}
           onChange={(v) => setRounding(v as (typeof roundings)[number])}
         />
-        <ButtonGroup>
-          <Button type="submit" appearance={result && !result.applied ? 'secondary' : 'primary'}>
-            {t('Voorbeeld tonen')}
-          </Button>
-          {result && !result.applied && (
-            <Button type="button" appearance="primary" onClick={() => void send(true)}>
-              {t('Vastleggen')}
-            </Button>
-          )}
-        </ButtonGroup>
+        <PreviewApplyButtons result={result} acceptLabel={t('Vastleggen')} send={send} />
       </form>
-      <StatusMessage
-        message={
-          result
-            ? result.applied
-              ? t('{count} tarieven voor {year} vastgelegd.', { count: result.created, year: result.toYear })
-              : t('Voorbeeld: er is nog niets opgeslagen.')
-            : null
-        }
+      <PreviewApplyStatus
+        outcome={outcome}
+        applied={(r) => t('{count} tarieven voor {year} vastgelegd.', { count: r.created, year: r.toYear })}
       />
-      {outcome instanceof ApiError && <Refusal error={outcome} />}
       {result && (
         <Table
           caption={t('Tarieven {to} uit {from}', { to: result.toYear, from: result.fromYear })}
