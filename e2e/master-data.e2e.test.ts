@@ -264,7 +264,9 @@ describe('providers and contracts', () => {
 
     // Recorded by mistake: withdrawn with a reason (required), gone from the list, shown with "Ingetrokken tonen".
     await ctx.page.getByRole('button', { name: 'Intrekken', exact: true }).click();
-    expect((await errorSummary(ctx.page)).links).toEqual(['geef een reden waarom dit wordt ingetrokken']);
+    expect((await errorSummary(ctx.page)).links).toEqual([
+      'Reden van intrekken: geef een reden waarom dit wordt ingetrokken',
+    ]);
     await ctx.page.getByLabel('Reden van intrekken', { exact: true }).fill('Dubbel ingevoerd, bestaat al als 45A01');
     await ctx.page.getByRole('button', { name: 'Intrekken', exact: true }).click();
     const notice = ctx.page.getByRole('status').filter({ hasText: 'Ingetrokken op' });
