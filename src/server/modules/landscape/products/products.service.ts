@@ -158,7 +158,7 @@ async function assertConsistent(db: Db, p: ProductCreate, exceptId?: string) {
     throw fieldError('tariffs', `tarief ontbreekt voor ${missing.join(', ')}`, ErrorCode.Validation, 'tariff-missing');
   }
   const [clash] = await db
-    .select({ name: products.name })
+    .select({ name: products.name, withdrawnAt: products.withdrawnAt })
     .from(products)
     .where(
       and(
@@ -170,7 +170,9 @@ async function assertConsistent(db: Db, p: ProductCreate, exceptId?: string) {
   if (clash)
     throw fieldError(
       'productCode',
-      `productcode ${p.productCode} is al in gebruik voor ${clash.name}`,
+      clash.withdrawnAt
+        ? `productcode ${p.productCode} is van het ingetrokken product ${clash.name}: herstel dat product`
+        : `productcode ${p.productCode} is al in gebruik voor ${clash.name}`,
       ErrorCode.Conflict,
       'duplicate',
     );

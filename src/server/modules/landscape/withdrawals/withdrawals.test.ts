@@ -225,6 +225,39 @@ describe('withdrawing a product made by mistake', () => {
     expect(later.status).toBe('accepted');
     expect(later.warnings).toEqual([expect.objectContaining({ rule: 'ZL020' })]);
 
+    // Its code stays taken: a new product or an imported row with it is told to restore the withdrawn one.
+    const anew = await call(ctx, token, 'POST', '/products', {
+      regionId: w.region.id,
+      lotId: w.product.lotId,
+      productCategory: '45',
+      productCode: '45A01',
+      name: 'Opnieuw',
+      unit: '04',
+      fundingVariant: 'inspanningsgericht',
+      validFrom: '2025-01-01',
+      tariffs: [
+        { year: 2025, tariff: 80 },
+        { year: 2026, tariff: 82 },
+      ],
+    });
+    expect(anew.status).toBe(409);
+    expect(anew.body.invalidParams[0].reason).toContain('ingetrokken product Ambulante jeugdhulp');
+    const exported = await ctx.app.request(
+      `/api/v1/products/export?regionId=${w.region.id}&includeWithdrawn=true&format=xlsx`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(await exported.arrayBuffer())], 'producten.xlsx'));
+    const imported = await ctx.app.request(`/api/v1/products/import?regionId=${w.region.id}`, {
+      method: 'POST',
+      body: form,
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(imported.status).toBe(400);
+    expect(((await imported.json()) as { invalidParams: Array<{ reason: string }> }).invalidParams).toEqual([
+      expect.objectContaining({ reason: expect.stringContaining('productcode 45A01 is ingetrokken') }),
+    ]);
+
     const restored = await call(ctx, token, 'DELETE', `/products/${w.product.id}/withdrawal`);
     expect(restored.status).toBe(200);
     expect(await listed()).toEqual(['45A01']);
