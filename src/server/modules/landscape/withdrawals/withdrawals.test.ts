@@ -216,6 +216,18 @@ describe('withdrawing a product made by mistake', () => {
     expect(await listed()).toEqual([]);
     expect(await listed('&includeWithdrawn=true')).toEqual(['45A01']);
     expect((await call(ctx, w.own.token, 'GET', '/availability/contracted-products')).body.data).toEqual([]);
+    const invitations = await call(ctx, token, 'POST', `/invitation-batches?region=${w.region.code}`, {
+      providerId: w.provider.id,
+      productId: w.product.id,
+      audience: 'ouder',
+      source: 'count',
+      count: 3,
+    });
+    expect(invitations.status).toBe(400);
+    expect(invitations.body.invalidParams[0]).toMatchObject({
+      name: 'productId',
+      reason: expect.stringContaining('ingetrokken'),
+    });
 
     // The youth's trajectory still names the product, as withdrawn; a new allocation under its code is warned about.
     const trajectory = await call(ctx, token, 'GET', `/trajectories/${w.trajectoryId}`);
