@@ -235,7 +235,7 @@ describe('providers and contracts', () => {
     expect(details).toContain('Schematherapie');
   });
 
-  it('lets a contract manager record a product with tariffs per year', async () => {
+  it('lets a contract manager record a product with tariffs per year, and withdraw it as a mistake', async () => {
     await signInAs(ctx, 'contractmanager');
     await ctx.page.goto(`${ctx.app.baseUrl}/producten/nieuw`);
     await h1(ctx.page, 'Nieuw product');
@@ -261,6 +261,30 @@ describe('providers and contracts', () => {
     expect(details).toContain('45 – Jeugdhulp ambulant');
     expect(details).toContain('60');
     expect(await ctx.page.getByRole('table', { name: 'Tarieven' }).innerText()).toMatch(/2026\s+€\s81,25/);
+
+    // Recorded by mistake: withdrawn with a reason (required), gone from the list, shown with "Ingetrokken tonen".
+    await ctx.page.getByRole('button', { name: 'Intrekken', exact: true }).click();
+    expect((await errorSummary(ctx.page)).links).toEqual([
+      'Reden van intrekken: geef een reden waarom dit wordt ingetrokken',
+    ]);
+    await ctx.page.getByLabel('Reden van intrekken', { exact: true }).fill('Dubbel ingevoerd, bestaat al als 45A01');
+    await ctx.page.getByRole('button', { name: 'Intrekken', exact: true }).click();
+    const notice = ctx.page.getByRole('status').filter({ hasText: 'Ingetrokken op' });
+    expect(await notice.innerText()).toContain('Reden: Dubbel ingevoerd, bestaat al als 45A01');
+    expect(await ctx.page.getByRole('link', { name: 'Bewerken' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(ctx.page);
+    await ctx.page.goto(`${ctx.app.baseUrl}/producten`);
+    await h1(ctx.page, 'Producten');
+    expect(await search(ctx.page, '45T09')).toEqual([]);
+    await ctx.page.getByLabel('Ingetrokken tonen', { exact: true }).check();
+    const shown = ctx.page.waitForResponse((r) => new URL(r.url()).searchParams.get('includeWithdrawn') === 'true');
+    await ctx.page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await shown;
+    await ctx.page.locator('table:not([aria-busy="true"]) caption').filter({ hasText: '1 product gevonden' }).waitFor();
+    expect((await ctx.page.locator('table tbody th[scope=row]').allInnerTexts()).map((t) => t.trim())).toEqual([
+      '45T09 Ingetrokken',
+    ]);
+    await expectNoSeriousA11yViolations(ctx.page);
   });
 
   it('saves a changed contract and shows the new notes on its page', async () => {

@@ -18,6 +18,7 @@ import { monitoringOperations } from './matrix-monitoring.js';
 import { outcomesOperations } from './matrix-outcomes.js';
 import { meetingsOperations } from './matrix-meetings.js';
 import { suppliersOperations } from './matrix-suppliers.js';
+import { withdrawalOperations } from './matrix-withdrawals.js';
 import type { TestContext } from './harness.js';
 import type { World } from './matrix-world.js';
 
@@ -492,4 +493,5 @@ export const operationCases: Record<string, OperationCase> = {
   ...outcomesOperations,
   ...experienceOperations,
   ...meetingsOperations,
+  ...withdrawalOperations,
 };

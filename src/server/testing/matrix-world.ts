@@ -95,7 +95,7 @@ export async function sessionFor(ctx: TestContext, userId: string): Promise<stri
   return (await openSession(ctx.database.db, userId)).token;
 }
 
-async function importOne(ctx: TestContext, admin: Actor, name: string, bytes: Buffer): Promise<FileResult> {
+export async function importOne(ctx: TestContext, admin: Actor, name: string, bytes: Buffer): Promise<FileResult> {
   const results: FileResult[] = [];
   async function* one() {
     yield { name, bytes };
@@ -104,7 +104,7 @@ async function importOne(ctx: TestContext, admin: Actor, name: string, bytes: Bu
   return results[0]!;
 }
 
-function allocation(municipality: string, provider: string, id: string): Buffer {
+export function allocation(municipality: string, provider: string, id: string): Buffer {
   return contextAllocation({
     municipality,
     provider,
@@ -125,7 +125,7 @@ function allocation(municipality: string, provider: string, id: string): Buffer 
 }
 
 /** The example JW305 turned into the start of the allocation above, so the KPIs count the youth in 2025. */
-function start(municipality: string, provider: string, id: string): Buffer {
+export function start(municipality: string, provider: string, id: string): Buffer {
   const xml = example('JW305').toString('utf8');
   return Buffer.from(
     xml

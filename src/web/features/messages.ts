@@ -16,6 +16,7 @@ import { meetingsEn } from './meetings/i18n-meetings';
 import { reportsEn } from './monitoring/i18n-reports';
 import { outcomesEn } from './outcomes/i18n-outcomes';
 import { bulkEn } from './products/i18n-bulk';
+import { withdrawalEn } from './contracts/i18n-withdrawal';
 
 /**
  * The English dictionaries of the features that keep their own texts, merged by ../i18n.ts. They are listed here
@@ -41,4 +42,5 @@ export const featureMessages = [
   regionSetupEn,
   bulkEn,
   experienceEn,
+  withdrawalEn,
 ] as const;

@@ -159,6 +159,19 @@ export const lots = pgTable(
   (t) => [unique('lots_region_code').on(t.regionId, t.code)],
 );
 
+/**
+ * A contract or product withdrawn as a mistake: kept for history (the care declared under it happened), gone from
+ * lists, choices and the figures that count contracts and products (docs/decisions.md, withdrawing). Who is the
+ * person's name as it was; the audit log keeps the account.
+ */
+const withdrawal = () => ({
+  withdrawnAt: timestamp({ withTimezone: true }),
+  withdrawnBy: text(),
+  withdrawalReason: text(),
+});
+const withdrawalComplete = (t: { withdrawnAt: unknown; withdrawalReason: unknown }, name: string) =>
+  check(name, sql`${t.withdrawnAt} is null or ${t.withdrawalReason} is not null`);
+
 export const contracts = pgTable(
   'contracts',
   {
@@ -180,11 +193,13 @@ export const contracts = pgTable(
     fundingVariant: text().notNull(),
     budgetCeiling: numeric({ precision: 14, scale: 2 }),
     notes: text(),
+    ...withdrawal(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('contracts_region_reference').on(t.regionId, t.reference),
+    withdrawalComplete(t, 'contracts_withdrawal'),
     check('contracts_dates', sql`${t.endDate} >= ${t.startDate}`),
     check(
       'contracts_funding_variant',
@@ -235,11 +250,13 @@ export const products = pgTable(
     travelHoursPerFte: integer(),
     validFrom: date({ mode: 'string' }).notNull(),
     validTo: date({ mode: 'string' }),
+    ...withdrawal(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('products_region_code').on(t.regionId, t.productCode),
+    withdrawalComplete(t, 'products_withdrawal'),
     check('products_code_length', sql`char_length(${t.productCode}) between 1 and 5`),
     check('products_category', sql`${t.productCategory} ~ '^[0-9]{2}$'`),
     check('products_validity', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),

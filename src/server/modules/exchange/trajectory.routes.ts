@@ -64,6 +64,10 @@ const ZTrajectoryDetail = z
         name: z.string(),
         category: z.string(),
         lotCode: z.string().nullable(),
+        withdrawn: z
+          .object({ at: z.string(), reason: z.string() })
+          .nullable()
+          .describe('Ingetrokken (een vergissing): wanneer en waarom; null als het staat'),
       })
       .nullable()
       .describe('Het product uit het productenboek van de regio; null als de regio het niet kent'),
@@ -76,6 +80,10 @@ const ZTrajectoryDetail = z
         lotCode: z.string(),
         lotName: z.string(),
         throughCombination: z.boolean(),
+        withdrawn: z
+          .object({ at: z.string(), reason: z.string() })
+          .nullable()
+          .describe('Ingetrokken (een vergissing): wanneer en waarom; null als het staat'),
       })
       .nullable()
       .describe('Het contract waaronder de zorg liep; null als de aanbieder op de startdatum geen contract had'),

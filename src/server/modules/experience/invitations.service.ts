@@ -48,6 +48,7 @@ function assertProvider(actor: Actor, providerId: string): void {
 async function productInRegion(db: Db, regionId: string, productId: string) {
   const [product] = await db.select().from(products).where(eq(products.id, productId));
   if (!product || product.regionId !== regionId) throw fieldError('productId', 'onbekend product in deze regio');
+  if (product.withdrawnAt) throw fieldError('productId', 'dit product is ingetrokken (een vergissing)');
   return product;
 }
 

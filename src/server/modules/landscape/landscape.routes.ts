@@ -13,6 +13,7 @@ import { productTransferRoutes } from './products/products-transfer.routes.js';
 import { providerRoutes } from './providers/providers.routes.js';
 import { regionEditRoutes } from './regions/region-edit.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { withdrawalRoutes } from './withdrawals/withdrawals.routes.js';
 
 /** The care landscape's master data: one router per resource, mounted together under /api/v1. */
 export const landscapeRoutes = new OpenAPIHono<AppEnv>();
@@ -26,6 +27,7 @@ landscapeRoutes.route('/', contractRoutes);
 // The spreadsheet routes first: /products/export must not be read as /products/{id}.
 landscapeRoutes.route('/', productTransferRoutes);
 landscapeRoutes.route('/', productRoutes);
+landscapeRoutes.route('/', withdrawalRoutes);
 landscapeRoutes.route('/', budgetTransferRoutes);
 landscapeRoutes.route('/', budgetRoutes);
 landscapeRoutes.route('/', realisationRoutes);

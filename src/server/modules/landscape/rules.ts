@@ -28,15 +28,19 @@ export const contractEnd = (c: string): SQL =>
  * its end with extensions (`contractEnd`'s rule, with the extensions grouped once rather than read again per contract).
  * Columns id, region_id, lot_id, provider_id, start_date, end_date. Set-based (a union and hash joins): an `or` in the
  * join to the providers made the planner test every contract against every provider (0.8 s for 200 providers, minutes
- * for 2,000), and the facts' staleness check reads it on every dashboard read.
+ * for 2,000), and the facts' staleness check reads it on every dashboard read. A withdrawn contract (a mistake) has no
+ * run: it leaves every figure that counts contracts; `runsWithWithdrawn` keeps it, for history.
  */
-export const contractRuns = sql`
+const runsOf = (withdrawn: SQL) => sql`
   select c.id, c.region_id, c.lot_id, c.provider_id, c.start_date, greatest(c.end_date, coalesce(x.new_end_date, c.end_date)) as end_date
-  from (select id, region_id, lot_id, start_date, end_date, provider_id from contracts
+  from (select id, region_id, lot_id, start_date, end_date, provider_id from contracts where ${withdrawn}
     union all
     select c.id, c.region_id, c.lot_id, c.start_date, c.end_date, cm.provider_id
-    from contracts c join combination_members cm on cm.combination_id = c.combination_id) c
+    from contracts c join combination_members cm on cm.combination_id = c.combination_id where ${withdrawn}) c
   left join (select x.contract_id, max(x.new_end_date) as new_end_date from contract_extensions x where x.status = 'decided' group by 1) x on x.contract_id = c.id`;
+export const contractRuns = runsOf(sql`withdrawn_at is null`);
+/** `contractRuns` with withdrawn contracts too: what care ran under, as history tells it (a trajectory's page). */
+export const runsWithWithdrawn = runsOf(sql`true`);
 
 /**
  * Per municipality and provider (AGB), the periods the provider had a contract with the municipality's region, directly
@@ -73,9 +77,13 @@ export const contractPeriodsDigest = sql`(
   select md5(coalesce(string_agg(x.cbs_code || '|' || x.agb_code || '|' || x.lot_code || '|' || x.periods::text, ',' order by x.cbs_code, x.agb_code, x.lot_code), ''))
   from (${lotContractPeriods}) x)`;
 
-/** Each municipality's products (by code) with the lot of its region's product, if any, and whether it has stay (columns cbs_code, product_code, code, with_stay). */
+/**
+ * Each municipality's products (by code) with the lot of its region's product, if any, and whether it has stay (columns cbs_code, product_code, code, with_stay).
+ * A withdrawn product is not in the book: care under its code counts as care under an unknown product.
+ */
 export const municipalityProducts = sql`
-  select m.cbs_code, p.product_code, l.code, p.with_stay from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id`;
+  select m.cbs_code, p.product_code, l.code, p.with_stay from products p join municipalities m on m.region_id = p.region_id left join lots l on l.id = p.lot_id
+  where p.withdrawn_at is null`;
 
 /**
  * Whether care (row `t` with a product_category) with its product's row `l` (municipalityProducts) is care with stay:
@@ -87,7 +95,7 @@ export const careWithStay = (t: string): SQL =>
 /** A digest of every region's products, their lots and stay: it changes when any of them does. A small table. */
 export const productsDigest = sql`(
   select md5(coalesce(string_agg(p.region_id::text || '|' || p.product_code || '|' || coalesce(l.code, '') || '|' || p.with_stay::text, ',' order by p.region_id, p.product_code), ''))
-  from products p left join lots l on l.id = p.lot_id)`;
+  from products p left join lots l on l.id = p.lot_id where p.withdrawn_at is null)`;
 
 /** Each municipality's productcategorieën with the region's budget line paying them (a category two lines claim: the first by code). */
 export const categoryBudgetLines = sql`
@@ -123,4 +131,4 @@ export const contractedProducts = (day: string): SQL => sql`
   from (${contractHolders(day)}) h
   join products p on p.region_id = h.region_id and p.lot_id = h.lot_id
   join lots l on l.id = p.lot_id
-  where ${productValidOn('p', day)}`;
+  where ${productValidOn('p', day)} and p.withdrawn_at is null`;

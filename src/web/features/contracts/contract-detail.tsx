@@ -1,11 +1,12 @@
 import { can } from '../../../shared/permissions';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { SavedNotice } from '../../components/saved-notice';
 import { DataList, Table } from '../../components/table';
+import { WithdrawForm, WithdrawnNotice } from '../../components/withdrawal';
 import { api } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
@@ -21,8 +22,9 @@ export function ContractDetailPage() {
   return <Loaded state={state}>{(contract) => <ContractDetail contract={contract} />}</Loaded>;
 }
 
-function ContractDetail({ contract: c }: { contract: Contract }) {
+function ContractDetail({ contract: loaded }: { contract: Contract }) {
   const { t } = useT();
+  const [c, setContract] = useState(loaded);
   const user = useUser();
   const title = t('Contract {reference}', { reference: c.reference });
   // Budget ceilings and notes are contract management's; the API leaves them out for other readers.
@@ -32,13 +34,21 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{title}</h1>
-        {can(user, 'contracts.edit') && (
+        {can(user, 'contracts.edit') && !c.withdrawn && (
           <ButtonLink appearance="primary" to={`/contracten/${c.id}/bewerken`}>
             {t('Bewerken')}
           </ButtonLink>
         )}
       </div>
       <SavedNotice />
+      {c.withdrawn && (
+        <WithdrawnNotice
+          withdrawn={c.withdrawn}
+          path={`/contracts/${c.id}`}
+          canEdit={can(user, 'contracts.edit')}
+          onChange={setContract}
+        />
+      )}
       <DataList
         items={[
           [t('Kenmerk'), c.reference],
@@ -73,6 +83,9 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
           ...(terms ? [{ header: t('Notitie'), cell: (e: (typeof c.extensions)[number]) => e.note ?? '—' }] : []),
         ]}
       />
+      {can(user, 'contracts.edit') && !c.withdrawn && (
+        <WithdrawForm path={`/contracts/${c.id}`} onChange={setContract} />
+      )}
       <p className="utrecht-paragraph">
         <TextLink to="/contracten">{t('Terug naar de contracten')}</TextLink>
       </p>

@@ -2,7 +2,7 @@ import { can } from '../../../shared/permissions';
 import { ButtonLink, TextLink } from '../../components/button';
 import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
-import { SelectField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
@@ -16,8 +16,9 @@ import type { Contract, FundingVariant } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
+import { WithdrawnBadge } from '../../components/withdrawal';
 
-const filterKeys = ['q', 'perceel', 'variant', 'peildatum'] as const;
+const filterKeys = ['q', 'perceel', 'variant', 'peildatum', 'ingetrokken'] as const;
 
 export function ContractListPage() {
   const { t } = useT();
@@ -25,14 +26,15 @@ export function ContractListPage() {
   const region = useRegion();
   const filters = useFilters(filterKeys);
   useDocumentTitle(t('Contracten'));
-  const { q, perceel, variant, peildatum } = filters.values;
+  const { q, perceel, variant, peildatum, ingetrokken } = filters.values;
+  const includeWithdrawn = ingetrokken ? 'true' : undefined;
   const [loaded] = useLoad(
     (signal) =>
       api<Page<Contract>>(
-        `/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, sort: filters.sort, page: filters.page, pageSize: 20 })}`,
+        `/contracts${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, includeWithdrawn, sort: filters.sort, page: filters.page, pageSize: 20 })}`,
         { signal },
       ),
-    [q, perceel, variant, peildatum, filters.sort, filters.page],
+    [q, perceel, variant, peildatum, ingetrokken, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -88,6 +90,12 @@ export function ContractListPage() {
               value={draft.peildatum}
               onChange={(v) => set('peildatum', v)}
             />
+            <CheckboxField
+              id="ingetrokken"
+              label={t('Ingetrokken tonen')}
+              checked={draft.ingetrokken === 'ja'}
+              onChange={(v) => set('ingetrokken', v ? 'ja' : '')}
+            />
           </>
         )}
       </FilterForm>
@@ -118,14 +126,17 @@ export function ContractListPage() {
               { header: t('Perceel'), cell: (c) => c.lotName },
               { header: t('Start'), sortKey: 'startDate', cell: (c) => formatDate(c.startDate) },
               { header: t('Einde'), sortKey: 'endDate', cell: (c) => formatDate(c.effectiveEndDate) },
-              { header: t('Status'), cell: (c) => <ContractStatus status={c.status} /> },
+              {
+                header: t('Status'),
+                cell: (c) => (c.withdrawn ? <WithdrawnBadge /> : <ContractStatus status={c.status} />),
+              },
             ]}
           />
           <Pagination page={state.data.page.number} totalPages={state.data.page.totalPages} hrefFor={filters.hrefFor} />
           <DownloadLinks
             label={t('Deze contracten')}
             href={(format) =>
-              `/api/v1/contracts/export${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, format })}`
+              `/api/v1/contracts/export${toQuery({ q, lotId: perceel, fundingVariant: variant, activeOn: peildatum, includeWithdrawn, format })}`
             }
           />
         </>

@@ -80,13 +80,16 @@ function Detail({ detail }: { detail: TrajectoryDetail }) {
           [
             t('Product'),
             detail.product ? (
-              products ? (
-                <TextLink key="p" to={`/producten/${detail.product.id}`}>
-                  {detail.product.code} – {detail.product.name}
-                </TextLink>
-              ) : (
-                `${detail.product.code} – ${detail.product.name}`
-              )
+              <span key="p">
+                {products ? (
+                  <TextLink to={`/producten/${detail.product.id}`}>
+                    {detail.product.code} – {detail.product.name}
+                  </TextLink>
+                ) : (
+                  `${detail.product.code} – ${detail.product.name}`
+                )}
+                {detail.product.withdrawn && ` (${t('ingetrokken')}: ${detail.product.withdrawn.reason})`}
+              </span>
             ) : (
               `${detail.productCode ?? '—'} (${t('niet in het productenboek')})`
             ),
@@ -103,6 +106,7 @@ function Detail({ detail }: { detail: TrajectoryDetail }) {
                 )}
                 {`, ${t('perceel')} ${detail.contract.lotCode} – ${detail.contract.lotName} (${formatDate(detail.contract.startDate)} – ${formatDate(detail.contract.endDate)})`}
                 {detail.contract.throughCombination && ` ${t('via een combinatie')}`}
+                {detail.contract.withdrawn && ` (${t('ingetrokken')}: ${detail.contract.withdrawn.reason})`}
               </span>
             ) : (
               t('Geen contract op de startdatum')

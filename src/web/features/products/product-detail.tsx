@@ -1,10 +1,12 @@
 import { can } from '../../../shared/permissions';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { SavedNotice } from '../../components/saved-notice';
 import { DataList, Table } from '../../components/table';
+import { WithdrawForm, WithdrawnNotice } from '../../components/withdrawal';
 import { api } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
@@ -19,8 +21,9 @@ export function ProductDetailPage() {
   return <Loaded state={state}>{(product) => <ProductDetail product={product} />}</Loaded>;
 }
 
-function ProductDetail({ product: p }: { product: Product }) {
+function ProductDetail({ product: loaded }: { product: Product }) {
   const { t } = useT();
+  const [p, setProduct] = useState(loaded);
   const user = useUser();
   const title = `${p.productCode} ${p.name}`;
   useDocumentTitle(title);
@@ -29,13 +32,21 @@ function ProductDetail({ product: p }: { product: Product }) {
     <>
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{title}</h1>
-        {can(user, 'products.edit') && (
+        {can(user, 'products.edit') && !p.withdrawn && (
           <ButtonLink appearance="primary" to={`/producten/${p.id}/bewerken`}>
             {t('Bewerken')}
           </ButtonLink>
         )}
       </div>
       <SavedNotice />
+      {p.withdrawn && (
+        <WithdrawnNotice
+          withdrawn={p.withdrawn}
+          path={`/products/${p.id}`}
+          canEdit={can(user, 'products.edit')}
+          onChange={setProduct}
+        />
+      )}
       <DataList
         items={[
           [t('Productcode'), p.productCode],
@@ -64,6 +75,7 @@ function ProductDetail({ product: p }: { product: Product }) {
           { header: t('Tarief (€)'), numeric: true, cell: (tariff) => formatEuro(tariff.tariff) },
         ]}
       />
+      {can(user, 'products.edit') && !p.withdrawn && <WithdrawForm path={`/products/${p.id}`} onChange={setProduct} />}
       <p className="utrecht-paragraph">
         <TextLink to="/producten">{t('Terug naar de producten')}</TextLink>
       </p>

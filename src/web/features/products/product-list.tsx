@@ -2,7 +2,7 @@ import { can } from '../../../shared/permissions';
 import { ButtonGroup, ButtonLink, TextLink } from '../../components/button';
 import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
-import { SelectField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
 import { Loading, pageProblem } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Pagination, useClampToLastPage } from '../../components/pagination';
@@ -16,8 +16,9 @@ import type { Product } from '../../lib/types';
 import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
+import { WithdrawnBadge } from '../../components/withdrawal';
 
-const filterKeys = ['q', 'perceel', 'categorie'] as const;
+const filterKeys = ['q', 'perceel', 'categorie', 'ingetrokken'] as const;
 
 export function tariffFor(product: Product, year: number): number | null {
   return product.tariffs.find((t) => t.year === year)?.tariff ?? null;
@@ -31,14 +32,15 @@ export function ProductListPage() {
   const filters = useFilters(filterKeys);
   const year = new Date().getFullYear();
   useDocumentTitle(t('Producten'));
-  const { q, perceel, categorie } = filters.values;
+  const { q, perceel, categorie, ingetrokken } = filters.values;
+  const includeWithdrawn = ingetrokken ? 'true' : undefined;
   const [loaded] = useLoad(
     (signal) =>
       api<Page<Product>>(
-        `/products${toQuery({ q, lotId: perceel, productCategory: categorie, sort: filters.sort, page: filters.page, pageSize: 20 })}`,
+        `/products${toQuery({ q, lotId: perceel, productCategory: categorie, includeWithdrawn, sort: filters.sort, page: filters.page, pageSize: 20 })}`,
         { signal },
       ),
-    [q, perceel, categorie, filters.sort, filters.page],
+    [q, perceel, categorie, ingetrokken, filters.sort, filters.page],
     { keepPrevious: true },
   );
   const state = useClampToLastPage(loaded, filters.hrefFor);
@@ -86,6 +88,12 @@ export function ProductListPage() {
               onChange={(v) => set('categorie', v)}
               options={codeOptions(categories)}
             />
+            <CheckboxField
+              id="ingetrokken"
+              label={t('Ingetrokken tonen')}
+              checked={draft.ingetrokken === 'ja'}
+              onChange={(v) => set('ingetrokken', v ? 'ja' : '')}
+            />
           </>
         )}
       </FilterForm>
@@ -104,7 +112,17 @@ export function ProductListPage() {
                 header: t('Productcode'),
                 sortKey: 'productCode',
                 rowHeader: true,
-                cell: (p) => <TextLink to={`/producten/${p.id}`}>{p.productCode}</TextLink>,
+                cell: (p) => (
+                  <>
+                    <TextLink to={`/producten/${p.id}`}>{p.productCode}</TextLink>
+                    {p.withdrawn && (
+                      <>
+                        {' '}
+                        <WithdrawnBadge />
+                      </>
+                    )}
+                  </>
+                ),
               },
               { header: t('Naam'), sortKey: 'name', cell: (p) => p.name },
               {
@@ -121,7 +139,7 @@ export function ProductListPage() {
           <DownloadLinks
             label={t('Deze producten met tarieven')}
             href={(format) =>
-              `/api/v1/products/export${toQuery({ q, lotId: perceel, productCategory: categorie, format })}`
+              `/api/v1/products/export${toQuery({ q, lotId: perceel, productCategory: categorie, includeWithdrawn, format })}`
             }
           />
         </>

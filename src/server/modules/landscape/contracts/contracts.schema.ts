@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { extensionStatuses, fundingVariants, limits, procedures } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
 import { sortParam } from '../../../http/sorting.js';
+import { includeWithdrawn, ZWithdrawn } from '../withdrawals/withdrawals.schema.js';
 
 /** Budget ceilings and notes are contract management's; a reader without contracts.terms gets the contract without. */
 const termsOnly = 'Alleen voor wie contracts.terms heeft (beheerder, contractmanager, beleid)';
@@ -110,6 +111,7 @@ export const ZContract = z
       }),
     ),
     status: z.enum(['toekomstig', 'lopend', 'beeindigd']),
+    withdrawn: ZWithdrawn,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -123,6 +125,7 @@ export const ZContractQuery = z.object({
   fundingVariant: z.enum(fundingVariants).optional(),
   activeOn: isoDate('peildatum').optional().describe('Alleen contracten die op deze datum lopen'),
   sort: sortParam(['reference', 'provider', 'startDate', 'endDate', 'fundingVariant']),
+  includeWithdrawn,
 });
 
 export type ContractCreate = z.infer<typeof ZContractCreate>;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../../db/client.js';
 import {
   combinationMembers,
@@ -20,6 +20,7 @@ import type { ExtensionStatus } from '../../../../shared/domain.js';
 import { assertExtensionsKept } from './extension-rules.js';
 import { sortOrder } from '../../../http/sorting.js';
 import type { Contract, ContractCreate, ContractQuery, ContractUpdate } from './contracts.schema.js';
+import { presentWithdrawn } from '../withdrawals/withdrawals.schema.js';
 
 /** The end with extensions (rules.ts), of the contracts row. */
 const effectiveEnd = sql<string>`${contractEnd('contracts')}`;
@@ -51,6 +52,7 @@ export async function listContracts(db: Db, actor: Actor, query: ContractQuery &
   if (query.lotId) filters.push(eq(contracts.lotId, query.lotId));
   if (query.regionId) filters.push(eq(contracts.regionId, query.regionId));
   if (query.fundingVariant) filters.push(eq(contracts.fundingVariant, query.fundingVariant));
+  if (query.includeWithdrawn !== 'true') filters.push(isNull(contracts.withdrawnAt));
   if (query.activeOn) filters.push(lte(contracts.startDate, query.activeOn), gte(effectiveEnd, query.activeOn));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
@@ -187,7 +189,7 @@ type ContractShape = Pick<
  * its lead provider, extensions move the end date later, and one provider never holds two contracts for the same
  * lot at the same time (extensions included).
  */
-async function assertConsistent(db: Db, c: ContractShape, exceptId?: string) {
+export async function assertConsistent(db: Db, c: ContractShape, exceptId?: string) {
   const problems: InvalidParam[] = [];
   const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, c.providerId));
   if (!provider) problems.push({ name: 'providerId', code: 'unknown', reason: 'onbekende aanbieder' });
@@ -247,6 +249,7 @@ async function assertConsistent(db: Db, c: ContractShape, exceptId?: string) {
       and(
         eq(contracts.providerId, c.providerId),
         eq(contracts.lotId, c.lotId),
+        isNull(contracts.withdrawnAt),
         exceptId ? ne(contracts.id, exceptId) : undefined,
         lte(contracts.startDate, end),
         gte(effectiveEnd, c.startDate),
@@ -354,6 +357,7 @@ export async function presentContracts(db: Db, ids: string[]): Promise<Contract[
           decideBy: e.decideBy,
         })),
         status: statusOn(r.c.startDate, end, today),
+        withdrawn: presentWithdrawn(r.c),
         createdAt: r.c.createdAt.toISOString(),
         updatedAt: r.c.updatedAt.toISOString(),
       },

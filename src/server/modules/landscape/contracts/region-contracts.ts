@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client.js';
 import { combinationMembers, contracts, providers } from '../../../db/schema/index.js';
 import { contractRuns } from '../rules.js';
@@ -12,13 +12,14 @@ export type RegionContract = Contract & {
 
 /**
  * Every contract of a region with its extensions, budget ceiling and holders, for supplier management (the contract
- * calendar, the lots a provider holds). The caller checks the actor may read the region's contract terms.
+ * calendar, the lots a provider holds). A withdrawn contract was a mistake and is not among them. The caller checks the
+ * actor may read the region's contract terms.
  */
 export async function listRegionContracts(db: Db, regionId: string): Promise<RegionContract[]> {
   const rows = await db
     .select({ id: contracts.id, combinationId: contracts.combinationId })
     .from(contracts)
-    .where(eq(contracts.regionId, regionId))
+    .where(and(eq(contracts.regionId, regionId), isNull(contracts.withdrawnAt)))
     .orderBy(asc(contracts.reference));
   const combinationIds = [...new Set(rows.flatMap((r) => (r.combinationId ? [r.combinationId] : [])))];
   const members = combinationIds.length
@@ -79,7 +80,7 @@ export async function contractedProvidersInYear(db: Db, regionId: string, year: 
     from (${contractRuns}) h
     join providers pr on pr.id = h.provider_id
     join lots l on l.id = h.lot_id
-    left join products p on p.region_id = h.region_id and p.lot_id = h.lot_id
+    left join products p on p.region_id = h.region_id and p.lot_id = h.lot_id and p.withdrawn_at is null
       and p.valid_from <= ${to}::date and (p.valid_to is null or p.valid_to >= ${from}::date)
     where h.region_id = ${regionId}::uuid and h.start_date <= ${to}::date and h.end_date >= ${from}::date
     group by 1, 2, 3, 4

@@ -119,7 +119,10 @@ export async function importProducts(
   });
   problems.throwIfAny();
   const lotByCode = new Map((await lotsOf(db, regionId)).map((l) => [l.code.toUpperCase(), l.id]));
-  const existing = new Map((await allProducts(db, actor, { regionId })).map((p) => [p.productCode.toUpperCase(), p]));
+  // Withdrawn products too: their codes stay taken, and a row naming one is refused rather than made anew.
+  const existing = new Map(
+    (await allProducts(db, actor, { regionId, includeWithdrawn: 'true' })).map((p) => [p.productCode.toUpperCase(), p]),
+  );
   const seen = new Map<string, number>();
   const rows: Row[] = [];
   for (const { row, cells } of table!.rows) {
@@ -131,6 +134,11 @@ export async function importProducts(
     const earlier = seen.get(code.toUpperCase());
     if (code && earlier) wrong('productCode', `productcode ${code} staat er twee keer in (ook rij ${earlier})`);
     if (code) seen.set(code.toUpperCase(), row);
+    if (before?.withdrawn)
+      wrong(
+        'productCode',
+        `productcode ${code} is ingetrokken; herstel dat product eerst (Producten, ingetrokken tonen)`,
+      );
     const lotText = at('lot');
     const lotId = lotText ? lotByCode.get(lotText.toUpperCase()) : null;
     if (lotId === undefined) wrong('lot', `perceel "${lotText}" bestaat niet in de regio`);

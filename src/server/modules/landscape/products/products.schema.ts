@@ -3,6 +3,7 @@ import { productCategoryCodes, unitCodes } from '../../../../shared/codelists/in
 import { fundingVariants, intensities, limits, stayForms } from '../../../../shared/domain.js';
 import { isoDate, ZDate } from '../../../http/openapi.js';
 import { sortParam } from '../../../http/sorting.js';
+import { includeWithdrawn, ZWithdrawn } from '../withdrawals/withdrawals.schema.js';
 
 export const ZTariff = z.object({
   year: z.number().int().min(2015, 'jaar vanaf 2015').max(2100),
@@ -96,6 +97,7 @@ export const ZProduct = z
     validFrom: ZDate,
     validTo: ZDate.nullable(),
     tariffs: z.array(ZTariff),
+    withdrawn: ZWithdrawn,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -108,6 +110,7 @@ export const ZProductQuery = z.object({
   productCategory: z.string().optional(),
   withStay: z.enum(['true', 'false']).optional(),
   sort: sortParam(['productCode', 'name', 'productCategory', 'unit', 'validFrom', 'validTo']),
+  includeWithdrawn,
 });
 
 export type ProductCreate = z.infer<typeof ZProductCreate>;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { runInOrder, type Db } from '../../../db/client.js';
 import { lots, products, productTariffs, regions } from '../../../db/schema/index.js';
 import { describeCode } from '../../../../shared/codelists/index.js';
@@ -10,6 +10,7 @@ import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion, assertOwnRegionField, inOwnRegions } from '../../../http/permission.js';
 import { sortOrder } from '../../../http/sorting.js';
 import type { Product, ProductCreate, ProductQuery, ProductUpdate } from './products.schema.js';
+import { presentWithdrawn } from '../withdrawals/withdrawals.schema.js';
 
 /** The product catalogue is the region's offer: every signed-in role reads its own region's. */
 export async function listProducts(db: Db, actor: Actor, query: ProductQuery & PageQuery) {
@@ -19,6 +20,7 @@ export async function listProducts(db: Db, actor: Actor, query: ProductQuery & P
   if (query.lotId) filters.push(eq(products.lotId, query.lotId));
   if (query.productCategory) filters.push(eq(products.productCategory, query.productCategory));
   if (query.withStay) filters.push(eq(products.withStay, query.withStay === 'true'));
+  if (query.includeWithdrawn !== 'true') filters.push(isNull(products.withdrawnAt));
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await runInOrder([
     db
@@ -156,7 +158,7 @@ async function assertConsistent(db: Db, p: ProductCreate, exceptId?: string) {
     throw fieldError('tariffs', `tarief ontbreekt voor ${missing.join(', ')}`, ErrorCode.Validation, 'tariff-missing');
   }
   const [clash] = await db
-    .select({ name: products.name })
+    .select({ name: products.name, withdrawnAt: products.withdrawnAt })
     .from(products)
     .where(
       and(
@@ -168,7 +170,9 @@ async function assertConsistent(db: Db, p: ProductCreate, exceptId?: string) {
   if (clash)
     throw fieldError(
       'productCode',
-      `productcode ${p.productCode} is al in gebruik voor ${clash.name}`,
+      clash.withdrawnAt
+        ? `productcode ${p.productCode} is van het ingetrokken product ${clash.name}: herstel dat product`
+        : `productcode ${p.productCode} is al in gebruik voor ${clash.name}`,
       ErrorCode.Conflict,
       'duplicate',
     );
@@ -182,7 +186,7 @@ async function replaceTariffs(db: Db, productId: string, tariffs: ProductCreate[
       .values(tariffs.map((t) => ({ productId, year: t.year, tariff: t.tariff.toFixed(2) })));
 }
 
-async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
+export async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
   const [rows, tariffs] = await runInOrder([
     db
@@ -217,6 +221,7 @@ async function presentProducts(db: Db, ids: string[]): Promise<Product[]> {
         validFrom: p.validFrom,
         validTo: p.validTo,
         tariffs: tariffs.filter((t) => t.productId === id).map((t) => ({ year: t.year, tariff: Number(t.tariff) })),
+        withdrawn: presentWithdrawn(p),
         createdAt: p.createdAt.toISOString(),
         updatedAt: p.updatedAt.toISOString(),
       },

@@ -81,6 +81,7 @@ export async function indexTariffs(
           eq(products.regionId, input.regionId),
           input.lotId ? eq(products.lotId, input.lotId) : undefined,
           validIn(input.toYear),
+          isNull(products.withdrawnAt),
         ),
       )
       .orderBy(asc(products.productCode));
@@ -198,6 +199,7 @@ export async function listMissingTariffs(
         query.regionId ? eq(products.regionId, query.regionId) : undefined,
         query.lotId ? eq(products.lotId, query.lotId) : undefined,
         lte(products.validFrom, `${through}-12-31`),
+        isNull(products.withdrawnAt),
       ),
     )
     .orderBy(asc(products.productCode));

@@ -144,7 +144,7 @@ export function scopedTrajectories(ctx: KpiContext, window: Span): SQL {
       f.contracted_from is null or f.contracted_from > f.start_date as uncontracted_at_start,
       coalesce(f.earlier_end < ${date(window.from)}, true) and coalesce(f.later_start > ${date(window.to)}, true) as alone
     from kpi_trajectory_facts f
-    left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = f.product_code
+    left join products p on p.region_id = ${ctx.regionId}::uuid and p.product_code = f.product_code and p.withdrawn_at is null
     where f.start_date <= ${date(window.to)} and (f.end_date is null or f.end_date >= ${date(window.from)})
       and ${inScope(ctx)}`;
 }
