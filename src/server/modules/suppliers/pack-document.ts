@@ -139,11 +139,11 @@ function kpis(pdf: AccessiblePdf, pack: ProviderPack): void {
         { header: 'Indicator', width: '*' },
         ...labels.map((l) => ({
           header: periodName(l).replace('kwartaal', 'kw.'),
-          width: 56,
+          width: 64,
           align: 'right' as const,
         })),
-        { header: 'Regio', width: 56, align: 'right' },
-        { header: 'Verandering', width: 54 },
+        { header: 'Regio', width: 64, align: 'right' },
+        { header: 'Verandering', width: 62 },
       ],
       rows: pack.kpis.map((k) => [
         k.name,
@@ -167,7 +167,7 @@ function kpis(pdf: AccessiblePdf, pack: ProviderPack): void {
       pdf.paragraph([
         { text: `${formatKpiValue(g.percent, 'percent')} `, bold: true },
         {
-          text: `van de beëindigde toewijzingen heeft een vastgelegde doelrealisatie (ongeveer ${g.registered} van ${g.ended}); de regio vraagt ten minste ${formatKpiValue(g.minPercent, 'percent')}${g.sufficient ? ', dat is gehaald' : ', dat is niet gehaald: de cijfers over doelrealisatie zijn dan niet betrouwbaar'}. De hele regio: ${formatKpiValue(g.regionPercent, 'percent')}.`,
+          text: `van de beëindigde toewijzingen in het kwartaal heeft een vastgelegde doelrealisatie; de regio vraagt ten minste ${formatKpiValue(g.minPercent, 'percent')}${g.sufficient ? ', dat is gehaald' : ', dat is niet gehaald: de cijfers over doelrealisatie zijn dan niet betrouwbaar'}. De hele regio: ${formatKpiValue(g.regionPercent, 'percent')}.`,
         },
       ]);
     });
