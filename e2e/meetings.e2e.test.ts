@@ -1,5 +1,10 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inspectPdf } from '../src/server/modules/monitoring/testing/pdf-check.js';
 import {
+  apiGet,
   expectNoSeriousA11yViolations,
   followMenuLink,
   screenshot,
@@ -158,4 +163,71 @@ describe('Overleggen: een accountgesprek van uitnodiging tot afgeronde actie', (
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'meeting-provider-action-done');
   });
+});
+
+describe('Dossier voor een overleg', () => {
+  const ctx = useAppInBrowser({ demoYouths: 150 });
+
+  it('opens the provider pack from a meeting, prints it as a tagged PDF, and shows a provider only its own', async () => {
+    const { page } = ctx;
+    type Summary = { id: string; type: string; startsAt: string; providers: Array<{ id: string; name: string }> };
+    const meetings = await apiGet<Summary[]>(ctx.app.baseUrl, '/meetings');
+    const lekoever = meetings.filter(
+      (m) => m.type === 'accountgesprek' && m.providers[0]?.name === 'Jeugdhulp De Lekoever' && m.startsAt < inDays(0),
+    );
+    const latest = lekoever.at(-1)!;
+    const other = meetings.find((m) => m.providers.length === 1 && m.providers[0]!.name !== 'Jeugdhulp De Lekoever')!;
+
+    await signInAs(ctx, 'contractmanager');
+    await page.goto(`${ctx.app.baseUrl}/overleggen/${latest.id}`);
+    await settle(page);
+    await page.getByRole('link', { name: 'Dossier voor dit overleg' }).click();
+    await settle(page, 'Dossier Jeugdhulp De Lekoever');
+    // Its own contracts (AMB, FOR and the combination's Gezinsvormen) with the demo's ceilings; the earlier meeting's decision.
+    const contracts = await tableRows(page, 'Contracten en percelen');
+    expect(contracts.map((r) => r[0]).sort()).toEqual(['LEK-2023-001', 'LEK-2023-008', 'LEK-2023-010']);
+    expect(contracts.every((r) => /^€\s[\d.]+$/.test(r[4]!))).toBe(true);
+    const kpis = await tableRows(page, 'Kerncijfers van de aanbieder per kwartaal, met de regio');
+    expect(kpis.length).toBeGreaterThan(3);
+    await page.getByRole('heading', { name: 'Besluiten van het vorige accountgesprek' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'provider-pack');
+
+    // The same pack as a PDF: tagged, in Dutch; its first page rendered to look at.
+    const href = await page.getByRole('link', { name: 'Dossier downloaden (PDF)' }).getAttribute('href');
+    const download = await page.request.get(`${ctx.app.baseUrl}${href}`, { timeout: 90_000 });
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    const pdf = inspectPdf(Buffer.from(await download.body()));
+    const dir = mkdtempSync(join(tmpdir(), 'zl-pack-'));
+    try {
+      expect(pdf.info.Tagged).toBe('yes');
+      const first = pdf.pageTexts[0]!.replace(/\s+/g, ' ');
+      expect(first).toContain('Dossier Jeugdhulp De Lekoever');
+      expect(first).toContain('AGB-code 99000011');
+      expect(first).toContain('1. Contracten en percelen');
+      expect(first).toContain('LEK-2023-001');
+      const text = pdf.text.replace(/\s+/g, ' ');
+      expect(text).toContain('6. Besluiten van het vorige accountgesprek');
+      expect(text).not.toMatch(/\d{4}Q\d/);
+      const [png] = pdf.pictures(dir, 1, 1);
+      mkdirSync(join(import.meta.dirname, 'screenshots'), { recursive: true });
+      copyFileSync(png!, join(import.meta.dirname, 'screenshots', 'provider-pack-pdf-page-1.png'));
+    } finally {
+      pdf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // The provider opens its own pack from its own page, and is refused another provider's.
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'aanbieder');
+    await followMenuLink(page, 'Aanbieders');
+    await page.getByRole('link', { name: 'Jeugdhulp De Lekoever' }).click();
+    await settle(page, 'Jeugdhulp De Lekoever');
+    await page.getByRole('link', { name: 'Dossier voor het overleg' }).click();
+    await settle(page, 'Dossier Jeugdhulp De Lekoever');
+    expect((await tableRows(page, 'Contracten en percelen')).length).toBe(3);
+    await expectNoSeriousA11yViolations(page);
+    await page.goto(`${ctx.app.baseUrl}/aanbieders/${other.providers[0]!.id}/dossier`);
+    await page.getByText('U kunt alleen het dossier van uw eigen organisatie inzien.').waitFor();
+  }, 300_000);
 });

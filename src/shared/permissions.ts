@@ -201,6 +201,11 @@ export const permissionTable = {
       'De voorgestelde indeling van aanbieders met de cijfers erachter en de geschiedenis van indelingen met redenen lezen',
     grants: backofficeAndPolicy,
   },
+  'providerPack.read': {
+    description:
+      'Het dossier van een aanbieder voor een overleg lezen en als PDF downloaden: contracten met uitgaven tegen het plafond, kerncijfers, signalen, beschikbaarheid, acties en besluiten (een aanbieder: alleen het eigen dossier)',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
   'tiers.edit': {
     description:
       'De indeling van een aanbieder bevestigen of afwijken met een reden, en de weging van de regio vastleggen',

@@ -41,6 +41,36 @@ const weights = { spendShare: 0.4, youths: 0.3, lots: 0.2, signals: 0.1, hoog: 0
 const basisOf = (side: World['a']) =>
   side.region.tierLevels.find((t) => t.scheme === 'omvang' && t.code === 'basis')!.id;
 
+/**
+ * The provider pack: P's own for its aanbieder and any provider's for the region's roles; Q's is refused to P's
+ * aanbieder (403), and region B's to region A's actors (404).
+ */
+function packCase(operation: string, tail: string): Record<string, OperationCase> {
+  const probe = (side: (w: World) => World['a'], provider: (w: World) => { id: string }) => (w: World) => ({
+    path: `/providers/${provider(w).id}/pack${tail}`,
+    query: region(side(w), { quarter: '2025Q1' }),
+  });
+  return {
+    [operation]: {
+      permission: 'providerPack.read',
+      kind: 'object',
+      own: probe(
+        (w) => w.a,
+        (w) => w.own,
+      ),
+      otherProvider: probe(
+        (w) => w.a,
+        (w) => w.other,
+      ),
+      otherRegion: probe(
+        (w) => w.b,
+        (w) => w.other,
+      ),
+      otherRegionOfQ: true,
+    },
+  };
+}
+
 export const suppliersOperations: Record<string, OperationCase> = {
   'POST /contracts/{id}/extensions/{extensionId}/decision': {
     permission: 'contracts.edit',
@@ -96,4 +126,6 @@ export const suppliersOperations: Record<string, OperationCase> = {
     own: (w) => ({ path: `/providers/${w.own.id}/tier-decisions`, query: region(w.a) }),
     otherRegion: (w) => ({ path: `/providers/${w.other.id}/tier-decisions`, query: region(w.b) }),
   },
+  ...packCase('GET /providers/{id}/pack', ''),
+  ...packCase('GET /providers/{id}/pack/pdf', '/pdf'),
 };

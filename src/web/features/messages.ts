@@ -12,6 +12,7 @@ import { mailEn } from './mail/i18n-mail';
 import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
+import { packEn } from './suppliers/i18n-pack';
 import { meetingsEn } from './meetings/i18n-meetings';
 import { reportsEn } from './monitoring/i18n-reports';
 import { outcomesEn } from './outcomes/i18n-outcomes';
@@ -33,6 +34,7 @@ export const featureMessages = [
   trendsEn,
   moneyEn,
   suppliersEn,
+  packEn,
   meetingsEn,
   accountEn,
   reportsEn,

@@ -10,7 +10,13 @@ export {
   type RegionContract,
 } from './contracts/region-contracts.js';
 export { createProduct } from './products/products.service.js';
-export { createProvider, listRegionTiers, setRegionTiers, type TierCodes } from './providers/providers.service.js';
+export {
+  createProvider,
+  getProvider,
+  listRegionTiers,
+  setRegionTiers,
+  type TierCodes,
+} from './providers/providers.service.js';
 export { createRegion, defaultTierLevels, getRegion } from './regions/regions.service.js';
 export {
   budgetLinesDigest,

@@ -6,6 +6,8 @@ export {
   draftMinutes,
   finaliseMinutes,
   listMeetings,
+  loadMeeting,
+  presentMeeting,
   updateMeeting,
   type MeetingDetail,
   type MeetingSummary,

@@ -1,7 +1,28 @@
 /** The public surface of the steering information: the KPI figures, their refresh and the quarterly report. */
 export { kpiRefreshJobName, refreshKpiFacts } from './facts.service.js';
 export { computeKpis, kpiPeriods, resolveRegion } from './kpi.service.js';
-export { createQuarterlyReport, parseQuarter } from './report/index.js';
+export {
+  buildQuarterlyReportData,
+  createQuarterlyReport,
+  parseQuarter,
+  quarterPattern,
+  quarterReason,
+  type QuarterlyReportData,
+} from './report/index.js';
+/** The quarterly report's wording of periods and cells, for other documents (the provider pack) to read alike. */
+export {
+  describeDay,
+  describeMoment,
+  describePeriod,
+  periodHeading,
+  periodName,
+  provisionalText,
+  targetText,
+  valueText,
+  withheldMarks,
+  withholdCell,
+  withholdResponse,
+} from './report/report-format.js';
 export {
   measuredWaits,
   measuredWaitsPerMonth,

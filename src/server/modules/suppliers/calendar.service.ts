@@ -37,11 +37,21 @@ export interface ContractCalendar {
  */
 export async function contractCalendar(
   db: Db,
-  options: { regionId: string; horizonMonths: number; today?: string },
+  options: {
+    regionId: string;
+    horizonMonths: number;
+    today?: string;
+    /** Only the contracts this provider holds (directly or in a combination): the provider pack's. */
+    providerId?: string;
+    /** Contracts running on or after this day (default today): the pack takes every one that ran in its period. */
+    runningFrom?: string;
+  },
 ): Promise<ContractCalendar> {
   const today = options.today ?? dutchToday();
   const year = Number(today.slice(0, 4));
-  const contracts = await listRegionContracts(db, options.regionId);
+  const contracts = (await listRegionContracts(db, options.regionId)).filter(
+    (c) => !options.providerId || c.holders.some((h) => h.providerId === options.providerId),
+  );
   const spend = await spendPerProviderLotMonth(db, {
     regionId: options.regionId,
     from: `${year}-01-01`,
@@ -50,7 +60,8 @@ export async function contractCalendar(
   const knownThrough = spend.reduce<string | null>((last, r) => (last && last > r.month ? last : r.month), null);
   const events = calendarEvents(contracts, today, options.horizonMonths);
   const byId = new Map(contracts.map((c) => [c.id, c]));
-  const running = contracts.filter((c) => c.effectiveEndDate >= today);
+  const runningFrom = options.runningFrom ?? today;
+  const running = contracts.filter((c) => c.effectiveEndDate >= runningFrom);
   const rows = running.map((c): CalendarContractRow => {
     const months = new Map<string, number>();
     for (const r of spend) {

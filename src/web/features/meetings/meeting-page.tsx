@@ -63,6 +63,16 @@ function Meeting({ meeting, onChanged }: { meeting: MeetingDetail; onChanged(): 
           {t('Uitnodiging downloaden (.ics)')}
         </a>
       </p>
+      {can(user, 'providerPack.read') &&
+        meeting.providers.map((p) => (
+          <p key={p.id} className="utrecht-paragraph">
+            <TextLink to={`/aanbieders/${p.id}/dossier?overleg=${meeting.id}`}>
+              {meeting.providers.length === 1
+                ? t('Dossier voor dit overleg')
+                : t('Dossier voor het overleg met {name}', { name: p.name })}
+            </TextLink>
+          </p>
+        ))}
       <h2 className="utrecht-heading-2">{t('Agenda')}</h2>
       {meeting.agenda.length ? (
         <ol className="utrecht-ordered-list">

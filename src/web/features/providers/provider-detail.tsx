@@ -1,5 +1,5 @@
 import { isWebAddress } from '../../../shared/domain';
-import { can } from '../../../shared/permissions';
+import { can, scopeOf } from '../../../shared/permissions';
 import { useParams } from 'react-router';
 import { ButtonLink, TextLink } from '../../components/button';
 import { Loaded, Loading } from '../../components/page-state';
@@ -87,6 +87,12 @@ function ProviderDetail({ provider }: { provider: Provider }) {
           [t('Laatst gewijzigd'), formatDate(provider.updatedAt.slice(0, 10), 'long')],
         ]}
       />
+      {can(user, 'providerPack.read') &&
+        (scopeOf(user.role, 'providerPack.read') !== 'ownProvider' || user.providerId === provider.id) && (
+          <p className="utrecht-paragraph">
+            <TextLink to={`/aanbieders/${provider.id}/dossier`}>{t('Dossier voor het overleg')}</TextLink>
+          </p>
+        )}
       <Table
         caption={t('Locaties')}
         rows={provider.locations}
