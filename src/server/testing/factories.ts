@@ -23,19 +23,24 @@ export async function buildAdmin(ctx: TestContext): Promise<{ actor: Actor; toke
 
 /** Municipality codes for test regions: above every real CBS code (< 2000), and never the same one twice in a test file. */
 let nextMunicipalityCode = randomInt(5000, 8000);
+/** Two fresh municipality codes (see above), for every test region whoever builds it. */
+export function freshMunicipalityCodes(): [string, string] {
+  const base = nextMunicipalityCode;
+  nextMunicipalityCode += 2;
+  return [String(base), String(base + 1)];
+}
 
 /** A region with its own municipalities, lots and budget lines (codes made unique per call). */
 export async function buildRegion(ctx: TestContext) {
   const { actor } = await buildAdmin(ctx);
   const tag = randomBytes(3).toString('hex');
-  const base = nextMunicipalityCode;
-  nextMunicipalityCode += 2;
+  const [a, b] = freshMunicipalityCodes();
   return createRegion(ctx.database.db, actor, {
     code: `regio-${tag}`,
     name: `Testregio ${tag}`,
     municipalities: [
-      { cbsCode: String(base), name: `Gemeente A ${tag}` },
-      { cbsCode: String(base + 1), name: `Gemeente B ${tag}` },
+      { cbsCode: a, name: `Gemeente A ${tag}` },
+      { cbsCode: b, name: `Gemeente B ${tag}` },
     ],
     lots: [
       { code: 'AMB', name: 'Ambulant' },

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { roles, type Role } from '../../shared/domain.js';
 import { availabilityEntries, providerLocations, users } from '../db/schema/index.js';
 import { openSession, type Actor } from '../modules/auth/auth.service.js';
@@ -12,7 +12,7 @@ import { createProduct } from '../modules/landscape/products/products.service.js
 import { refreshKpiFacts } from '../modules/monitoring/facts.service.js';
 import { createTarget } from '../modules/monitoring/targets.service.js';
 import { createRegion, defaultTierLevels } from '../modules/landscape/regions/regions.service.js';
-import { buildAdmin, buildContract, buildProvider } from './factories.js';
+import { buildAdmin, buildContract, buildProvider, freshMunicipalityCodes } from './factories.js';
 import type { TestContext } from './harness.js';
 
 /**
@@ -170,13 +170,13 @@ async function imported(ctx: TestContext, admin: Actor, municipality: string, pr
 async function newRegion(ctx: TestContext, name: string) {
   const { actor } = await buildAdmin(ctx);
   const tag = randomBytes(3).toString('hex');
-  const cbs = randomInt(5000, 9998);
+  const [first, second] = freshMunicipalityCodes();
   return createRegion(ctx.database.db, actor, {
     code: `matrix-${name.toLowerCase()}-${tag}`,
     name: `Regio ${name} ${tag}`,
     municipalities: [
-      { cbsCode: String(cbs), name: `Gemeente ${name} ${tag}` },
-      { cbsCode: String(cbs + 1), name: `Gemeente ${name} twee ${tag}` },
+      { cbsCode: first, name: `Gemeente ${name} ${tag}` },
+      { cbsCode: second, name: `Gemeente ${name} twee ${tag}` },
     ],
     lots: [{ code: 'AMB', name: `Ambulant ${name} ${tag}` }],
     budgetLines: [{ code: 'ZIN', name: `Zorg in natura ${name} ${tag}`, productCategories: ['45'] }],
