@@ -134,11 +134,15 @@ export async function createContract(db: Db, actor: Actor, input: ContractCreate
   });
 }
 
+/** A withdrawn contract is history: it changes only by being restored. */
+export const withdrawnContract = 'Dit contract is ingetrokken. Herstel het eerst als u het wilt wijzigen.';
+
 export async function updateContract(db: Db, actor: Actor, id: string, input: ContractUpdate): Promise<Contract> {
   return db.transaction(async (tx) => {
     const [before] = await presentContracts(tx, [id]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit contract bestaat niet.');
     assertOwnRegion(actor, before.regionId, 'Dit contract bestaat niet.');
+    if (before.withdrawn) throw new AppError(ErrorCode.Conflict, withdrawnContract);
     const merged = {
       ...before,
       ...stripUndefined(input),

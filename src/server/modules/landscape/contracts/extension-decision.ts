@@ -9,7 +9,7 @@ import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
 import type { Contract, ExtensionDecision } from './contracts.schema.js';
 import { endedProblem } from './extension-rules.js';
-import { presentContracts, projectFor } from './contracts.service.js';
+import { presentContracts, projectFor, withdrawnContract } from './contracts.service.js';
 
 /**
  * Decides an extension option: decided moves the contract's effective end to its new end date, declined leaves the
@@ -26,6 +26,7 @@ export async function decideExtension(
     const [before] = await presentContracts(tx, [ids.contractId]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit contract bestaat niet.');
     assertOwnRegion(actor, before.regionId, 'Dit contract bestaat niet.');
+    if (before.withdrawn) throw new AppError(ErrorCode.Conflict, withdrawnContract);
     const extension = before.extensions.find((e) => e.id === ids.extensionId);
     if (!extension) throw new AppError(ErrorCode.NotFound, 'Deze verlenging hoort niet bij dit contract.');
     if (before.effectiveEndDate < today) throw endedProblem(before, 'status');

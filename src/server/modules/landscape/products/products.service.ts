@@ -96,6 +96,8 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Pro
     const [before] = await presentProducts(tx, [id]);
     if (!before) throw new AppError(ErrorCode.NotFound, 'Dit product bestaat niet.');
     assertOwnRegion(actor, before.regionId, 'Dit product bestaat niet.');
+    if (before.withdrawn)
+      throw new AppError(ErrorCode.Conflict, 'Dit product is ingetrokken. Herstel het eerst als u het wilt wijzigen.');
     const merged = {
       ...before,
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),

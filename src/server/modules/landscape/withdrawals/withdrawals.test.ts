@@ -145,6 +145,10 @@ describe('withdrawing a contract made by mistake', () => {
       confirm: true,
     });
     expect(again.status).toBe(409);
+    // History does not change: an edit waits until it is restored.
+    const edit = await call(ctx, token, 'PATCH', `/contracts/${w.contract.id}`, { budgetCeiling: 1000 });
+    expect(edit.status).toBe(409);
+    expect(edit.body.detail).toBe('Dit contract is ingetrokken. Herstel het eerst als u het wilt wijzigen.');
 
     // Gone from the list unless asked for ("ingetrokken tonen"), and from every figure that counts contracts.
     expect((await call(ctx, token, 'GET', `/contracts?q=${w.contract.reference}`)).body.data).toEqual([]);
