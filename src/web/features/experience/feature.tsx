@@ -30,5 +30,6 @@ export const experienceFeature: WebFeature = {
   auditEntities: {
     questionnaire: { label: 'Vragenlijst van de Ervaringwijzer' },
     'invitation-batch': { label: 'Uitnodigingen voor de Ervaringwijzer' },
+    'open-answer': { label: 'Open antwoord in de Ervaringwijzer' },
   },
 };

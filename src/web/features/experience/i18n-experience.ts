@@ -2,6 +2,7 @@
 export const experienceEn = {
   'Vragenlijst van de Ervaringwijzer': 'Ervaringwijzer questionnaire',
   'Uitnodigingen voor de Ervaringwijzer': 'Ervaringwijzer invitations',
+  'Open antwoord in de Ervaringwijzer': 'Open answer in the Ervaringwijzer',
   'Ervaringwijzer: uitnodigingen': 'Ervaringwijzer: invitations',
   'Ervaringwijzer: vragenlijsten': 'Ervaringwijzer: questionnaires',
   Aantal: 'Number',
