@@ -136,6 +136,15 @@ export const experienceOperations: Record<string, OperationCase> = {
     },
     otherRegion: (w) => ({ path: '/experience-results', query: region(w.b) }),
   },
+  'GET /experience-results/export': {
+    permission: 'experienceResults.read',
+    kind: 'list',
+    own: async (w, ctx) => {
+      await withResults(w, ctx);
+      return { path: '/experience-results/export', query: { ...region(w.a), format: 'csv' } };
+    },
+    otherRegion: (w) => ({ path: '/experience-results/export', query: { ...region(w.b), format: 'csv' } }),
+  },
   'GET /open-answers': {
     permission: 'experienceTexts.moderate',
     kind: 'list',

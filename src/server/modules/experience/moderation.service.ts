@@ -102,10 +102,7 @@ export async function moderateText(
       throw fieldError('text', 'bevat een nummer dat op een burgerservicenummer lijkt; haal het weg');
   }
   const state = input.decision === 'publiceren' ? 'published' : 'rejected';
-  await db
-    .update(experienceResponses)
-    .set({ openText: text, openState: state })
-    .where(eq(experienceResponses.id, id));
+  await db.update(experienceResponses).set({ openText: text, openState: state }).where(eq(experienceResponses.id, id));
   await recordAudit(db, actor, {
     action: 'update',
     entity: 'open-answer',

@@ -2,7 +2,9 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { actorOf, defineRoute } from '../../http/permission.js';
+import { sendSpreadsheet, spreadsheetResponse, zSpreadsheetFormat } from '../../http/spreadsheet.js';
 import { resolveRegion } from '../monitoring/index.js';
+import { resultsSheet } from './results-export.js';
 import { ZRegionQuery } from './experience.schema.js';
 import { moderateText, pendingTexts } from './moderation.service.js';
 import { ZExperienceResults, ZModeration, ZPendingText, ZResultsQuery } from './results.schema.js';
@@ -33,6 +35,28 @@ resultsRoutes.openapi(
     const region = await resolveRegion(db, query.region, actor.regionIds);
     const year = query.year ?? new Date().getUTCFullYear();
     return c.json(await experienceResults(db, actor, region.id, year), 200);
+  },
+);
+
+resultsRoutes.openapi(
+  defineRoute({
+    permission: 'experienceResults.read',
+    method: 'get',
+    path: '/experience-results/export',
+    tags,
+    summary: 'De jaarcijfers cliëntervaring als CSV of XLSX (een aanbieder: de eigen, met de regio)',
+    description: 'Dezelfde cijfers als de uitkomsten, met dezelfde weggelaten groepen (<10); zonder open antwoorden.',
+    request: { query: ZResultsQuery.extend({ format: zSpreadsheetFormat('xlsx') }) },
+    responses: { 200: spreadsheetResponse('De jaarcijfers'), ...problems(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    const db = c.get('db');
+    const query = c.req.valid('query');
+    const region = await resolveRegion(db, query.region, actor.regionIds);
+    const year = query.year ?? new Date().getUTCFullYear();
+    const results = await experienceResults(db, actor, region.id, year);
+    return sendSpreadsheet(c, resultsSheet(results, region.code), query.format);
   },
 );
 

@@ -102,6 +102,16 @@ describe('results of the Ervaringwijzer: small groups withheld', () => {
     expect(row(res.byProvider, w.other.id)).toMatchObject({ withheld: false, answers: 12, mark: 6 });
     // P (10, the next smallest) is withheld with the small group: 25 − 12 gives the two together, not the three.
     expect(row(res.byProvider, w.provider.id)).toMatchObject({ withheld: true, answers: null });
+    // The yearly figures as CSV: the same groups withheld.
+    const csv = await (
+      await ctx.app.request(`/api/v1/experience-results/export?region=${w.region.code}&format=csv`, {
+        headers: { Authorization: `Bearer ${w.manager.token}` },
+      })
+    ).text();
+    const line = (name: string) => csv.split('\n').find((l) => l.includes(name))!;
+    expect(line(third.name)).toMatch(/<10/);
+    expect(line(w.provider.name)).toMatch(/<10/);
+    expect(line(w.other.name)).toMatch(/^aanbieder[;,]"?[^;,]+"?[;,]12[;,]12[;,]100[;,]6[;,]/);
     // Groups are in name order, never by score.
     const labels = res.byProvider.map((g) => g.label);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'nl')));
@@ -132,6 +142,13 @@ describe('results for a provider: its own, with the region beside', () => {
     expect(after.own).toMatchObject({ answers: 10, mark: 6.2 });
     expect(after.region).toMatchObject({ answers: 20, mark: 7.6 });
     expect(JSON.stringify(after)).not.toContain(w.other.id);
+    const csv = await (
+      await ctx.app.request(`/api/v1/experience-results/export?region=${w.region.code}&format=csv`, {
+        headers: { Authorization: `Bearer ${w.aanbieder.token}` },
+      })
+    ).text();
+    expect(csv).toContain('eigen organisatie');
+    expect(csv).not.toContain(w.other.name);
   });
 
   it('withholds the region beside its own figures while the rest of the region is a small group', async () => {
@@ -242,7 +259,11 @@ describe('moderation of open answers', () => {
         .map(([, op]) => ({ path, permission: op['x-permission'] })),
     );
     const holders = reading.filter((r) => /^experience(Results|Texts)\./.test(r.permission ?? ''));
-    expect(holders.map((r) => r.path).sort()).toEqual(['/experience-results', '/open-answers']);
+    expect(holders.map((r) => r.path).sort()).toEqual([
+      '/experience-results',
+      '/experience-results/export',
+      '/open-answers',
+    ]);
     const leaking: string[] = [];
     for (const r of reading.filter((x) => !holders.includes(x))) {
       const res = await ctx.app.request(`/api/v1${r.path}?region=${w.region.code}`, {

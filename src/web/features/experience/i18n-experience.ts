@@ -81,4 +81,6 @@ export const experienceEn = {
   'Per kwartaal': 'Per quarter',
   'De uitkomsten zijn er om van te leren, niet om aanbieders te rangschikken of in te kopen: daarom staan aanbieders op naam en is er geen sortering op score.':
     'The results are there to learn from, not to rank providers or to purchase: so providers are listed by name and there is no sorting by score.',
+  'Jaarcijfers downloaden (XLSX)': 'Download the year figures (XLSX)',
+  'Jaarcijfers downloaden (CSV)': 'Download the year figures (CSV)',
 } as const;

@@ -68,6 +68,18 @@ export function ResultsPage() {
                 mark: withheldMark,
               })}
             </p>
+            <p className="utrecht-paragraph">
+              <a
+                className="utrecht-link"
+                href={`/api/v1/experience-results/export?year=${r.year}&format=xlsx`}
+                download
+              >
+                {t('Jaarcijfers downloaden (XLSX)')}
+              </a>{' '}
+              <a className="utrecht-link" href={`/api/v1/experience-results/export?year=${r.year}&format=csv`} download>
+                {t('Jaarcijfers downloaden (CSV)')}
+              </a>
+            </p>
             {r.view === 'provider' ? <ProviderView r={r} /> : <RegionView r={r} />}
             <h2 className="utrecht-heading-2">{t('Wat jongeren en ouders schreven')}</h2>
             {r.texts.length ? (
