@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { products, providers } from '../src/server/db/schema/index.js';
 import { queryRows } from '../src/server/db/client.js';
+import { submitAnswers } from '../src/server/modules/experience/answering.service.js';
 import {
   demoEmail,
   demoPassword,
@@ -193,5 +194,84 @@ describe('answering the Ervaringwijzer', () => {
       'Ouders, versie 1',
     ]);
     await expectNoSeriousA11yViolations(page);
+  });
+});
+
+describe('results of the Ervaringwijzer', () => {
+  it('the provider sees its results once 10 answers exist and not before; the contract manager moderates a free text', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // This year De Lekoever starts without answers (the demo's and the answers above are removed), then gets nine.
+    const [provider] = await ctx.app.db.select().from(providers).where(eq(providers.agbCode, '99000011'));
+    await ctx.app.db.execute(
+      sql`delete from experience_responses where provider_id = ${provider!.id}::uuid
+        and submitted_month >= date_trunc('year', current_date)::date`,
+    );
+    const token = await bearer('aanbieder');
+    const [product] = await ctx.app.db.select().from(products).where(eq(products.productCategory, '45'));
+    const made = await fetch(`${ctx.app.baseUrl}/api/v1/invitation-batches`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        providerId: provider!.id,
+        productId: product!.id,
+        audience: 'ouder',
+        source: 'count',
+        count: 10,
+      }),
+    });
+    const batch = (await made.json()) as { id: string };
+    const csv = await fetch(`${ctx.app.baseUrl}/api/v1/invitation-batches/${batch.id}/links`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const tokens = [...(await csv.text()).matchAll(/\/ervaring\/([A-Za-z0-9_-]{24})/g)].map((m) => m[1]!);
+    const written = 'Onze begeleider Sanne de Wit van het team in Zeist hielp ons echt verder.';
+    const send = (i: number) =>
+      submitAnswers(ctx.app.db, {
+        token: tokens[i]!,
+        submissionId: `e2e-uitkomst-${i}-apparaat`,
+        language: 'nl',
+        answers: { cijfer_effect: 8, serieus: 5, ...(i === 0 ? { open: written } : {}) },
+      });
+    for (let i = 0; i < 9; i++) await send(i);
+
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitkomsten`);
+    await settle(page, 'Uitkomsten van de Ervaringwijzer');
+    expect(await page.getByRole('main').innerText()).toContain('Nog geen uitkomsten');
+    expect(await page.getByRole('table', { name: 'Uw uitkomsten naast die van de regio' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+
+    await send(9);
+    await page.reload();
+    await settle(page, 'Uitkomsten van de Ervaringwijzer');
+    const [own, region] = await tableRows(page, 'Uw uitkomsten naast die van de regio');
+    // Answers and mark of its own (the year's invitations include the batches made above, so the rate is not 100%).
+    expect([own![0], own![1], own![4]]).toEqual(['Uw organisatie', '10', '8']);
+    expect(region![0]).toBe('De regio');
+    expect(Number(region![1])).toBeGreaterThan(10);
+    expect(await page.getByRole('main').innerText()).not.toContain('Sanne');
+    await expectNoSeriousA11yViolations(page);
+
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'contractmanager');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/open-antwoorden`);
+    await settle(page, 'Open antwoorden beoordelen');
+    // The only open answer of this month: the demo's are older, and the ones above were removed.
+    const month = new Date().toISOString().slice(0, 7);
+    const item = page.getByRole('listitem').filter({ hasText: `Jeugdhulp De Lekoever, productcategorie 45, ${month}` });
+    expect(await item.getByLabel('Tekst om te publiceren').inputValue()).toBe(written);
+    await item.getByLabel('Tekst om te publiceren').fill('Onze begeleider hielp ons echt verder.');
+    await expectNoSeriousA11yViolations(page);
+    await item.getByRole('button', { name: 'Publiceren' }).click();
+    await page.getByText('Het antwoord is gepubliceerd.').waitFor();
+
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitkomsten`);
+    await settle(page, 'Uitkomsten van de Ervaringwijzer');
+    const texts = await page.getByRole('list', { name: 'Gemodereerde open antwoorden' }).innerText();
+    expect(texts).toContain('Onze begeleider hielp ons echt verder.');
+    expect(texts).not.toContain('Sanne');
   });
 });

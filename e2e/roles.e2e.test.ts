@@ -10,7 +10,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Veelgestelde vragen',
     'Berichten: Berichten, Trajecten',
     'Sturing: Dashboard, Doelrealisatie',
-    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten',
     'Beheer: Gebruikers, Audit-log, Achtergrondtaken, Postvak uit',
   ],
   contractmanager: [
@@ -19,7 +19,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Veelgestelde vragen',
     'Berichten: Berichten, Trajecten',
     'Sturing: Dashboard, Doelrealisatie',
-    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten, Ervaringwijzer: open antwoorden',
   ],
   beleid: [
     'Overzicht',
@@ -27,7 +27,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Veelgestelde vragen',
     'Berichten',
     'Sturing: Dashboard, Doelrealisatie',
-    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Ervaringwijzer: vragenlijsten',
+    'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten',
   ],
   verwijzer: [
     'Overzicht',
@@ -40,7 +40,7 @@ const expectedMenu: Record<Role, string[]> = {
     'Contracten en inkoop: Overleggen, Veelgestelde vragen',
     'Trajecten',
     'Sturing: Dashboard, Doelrealisatie',
-    'Instrumenten: Beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten',
+    'Instrumenten: Beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten',
   ],
 };
 
@@ -117,7 +117,7 @@ describe('signing in per role', () => {
       'Contracts and procurement: Contract calendar, Provider tiers, Meetings, Meeting year planner, Frequently asked questions',
       'Messages: Messages, Trajectories',
       'Steering: Dashboard, Goal attainment',
-      'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings, Ervaringwijzer: invitations, Ervaringwijzer: questionnaires',
+      'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings, Ervaringwijzer: invitations, Ervaringwijzer: questionnaires, Ervaringwijzer: results, Ervaringwijzer: open answers',
     ]);
     await ctx.page.getByRole('button', { name: 'Nederlands' }).click();
     await ctx.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();

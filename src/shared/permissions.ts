@@ -242,6 +242,16 @@ export const permissionTable = {
       'Reeksen eenmalige, anonieme uitnodigingen voor de Ervaringwijzer maken per aanbieder en product (een aanbieder: alleen voor zichzelf)',
     grants: { ...backoffice, aanbieder: 'ownProvider' },
   },
+  'experienceResults.read': {
+    description:
+      'De uitkomsten van de Ervaringwijzer lezen, groepen onder 10 antwoorden weggelaten, met de gemodereerde open antwoorden (een aanbieder: de eigen, met die van de regio ernaast); alleen om van te leren, nooit voor inkoop of indeling',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'experienceTexts.moderate': {
+    description:
+      'Open antwoorden van de Ervaringwijzer lezen zoals ze geschreven zijn, en ze ontdaan van namen en herkenbare details publiceren of afwijzen',
+    grants: { contractmanager: 'region' },
+  },
   'experience.answer': {
     description:
       'Met een eenmalige uitnodiging de vragenlijst van de Ervaringwijzer invullen, zonder account (wie de link heeft)',

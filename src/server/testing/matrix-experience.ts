@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { experienceBatches } from '../db/schema/index.js';
+import { experienceBatches, experienceResponses } from '../db/schema/index.js';
+import { submitAnswers } from '../modules/experience/answering.service.js';
 import { createBatch } from '../modules/experience/invitations.service.js';
 import { openSeed, tokenAt } from '../modules/experience/tokens.js';
 import type { TestContext } from './harness.js';
@@ -26,6 +27,38 @@ async function freshToken(w: World, ctx: TestContext): Promise<string> {
   const batch = await batchOf(w, ctx, w.a, w.own.id);
   const [row] = await ctx.database.db.select().from(experienceBatches).where(eq(experienceBatches.id, batch.id));
   return tokenAt(openSeed(ctx.secrets, row!.seedEncrypted), 0);
+}
+
+/** Answers for a provider of a side, each through a token of its own; returns the ids of the answers with an open text. */
+async function answered(w: World, ctx: TestContext, side: Side, providerId: string, n: number): Promise<string[]> {
+  const batch = await batchOf(w, ctx, side, providerId, n);
+  const [row] = await ctx.database.db.select().from(experienceBatches).where(eq(experienceBatches.id, batch.id));
+  const seed = openSeed(ctx.secrets, row!.seedEncrypted);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const open = `Matrix open antwoord ${batch.id} ${i}`;
+    await submitAnswers(ctx.database.db, {
+      token: tokenAt(seed, i),
+      submissionId: `matrix-${batch.id.slice(0, 8)}-${i}`,
+      language: 'nl',
+      answers: { cijfer_effect: 7, serieus: 4, open },
+    });
+    const [made] = await ctx.database.db
+      .select({ id: experienceResponses.id })
+      .from(experienceResponses)
+      .where(eq(experienceResponses.openText, open));
+    ids.push(made!.id);
+  }
+  return ids;
+}
+
+/** Region A's results hold ten answers of P and ten of Q, once: an aanbieder of P must see none of Q's. */
+const resultsReady = new WeakSet<World>();
+async function withResults(w: World, ctx: TestContext): Promise<void> {
+  if (resultsReady.has(w)) return;
+  resultsReady.add(w);
+  await answered(w, ctx, w.a, w.own.id, 10);
+  await answered(w, ctx, w.a, w.other.id, 10);
 }
 
 const region = (side: Side) => ({ region: side.region.code });
@@ -93,6 +126,45 @@ export const experienceOperations: Record<string, OperationCase> = {
     otherProvider: (w, ctx) => links(w, ctx, w.a, w.other.id),
     otherRegion: (w, ctx) => links(w, ctx, w.b, w.other.id),
     otherRegionOfQ: true,
+  },
+  'GET /experience-results': {
+    permission: 'experienceResults.read',
+    kind: 'list',
+    own: async (w, ctx) => {
+      await withResults(w, ctx);
+      return { path: '/experience-results', query: region(w.a) };
+    },
+    otherRegion: (w) => ({ path: '/experience-results', query: region(w.b) }),
+  },
+  'GET /experience-results/export': {
+    permission: 'experienceResults.read',
+    kind: 'list',
+    own: async (w, ctx) => {
+      await withResults(w, ctx);
+      return { path: '/experience-results/export', query: { ...region(w.a), format: 'csv' } };
+    },
+    otherRegion: (w) => ({ path: '/experience-results/export', query: { ...region(w.b), format: 'csv' } }),
+  },
+  'GET /open-answers': {
+    permission: 'experienceTexts.moderate',
+    kind: 'list',
+    own: (w) => ({ path: '/open-answers', query: region(w.a) }),
+    otherRegion: async (w, ctx) => {
+      await answered(w, ctx, w.b, w.other.id, 1);
+      return { path: '/open-answers', query: region(w.b) };
+    },
+  },
+  'PUT /open-answers/{id}/moderation': {
+    permission: 'experienceTexts.moderate',
+    kind: 'object',
+    own: async (w, ctx) => ({
+      path: `/open-answers/${(await answered(w, ctx, w.a, w.own.id, 1))[0]}/moderation`,
+      body: { decision: 'publiceren', text: 'Fijn geholpen.' },
+    }),
+    otherRegion: async (w, ctx) => ({
+      path: `/open-answers/${(await answered(w, ctx, w.b, w.other.id, 1))[0]}/moderation`,
+      body: { decision: 'afwijzen' },
+    }),
   },
   'POST /invitation-checks': {
     permission: 'experience.answer',

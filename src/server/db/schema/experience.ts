@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './access.js';
-import { products, providers, regions } from './landscape.js';
+import { municipalities, products, providers, regions } from './landscape.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -70,6 +70,8 @@ export const experienceBatches = pgTable(
     source: text().notNull(),
     endedFrom: date({ mode: 'string' }),
     endedTo: date({ mode: 'string' }),
+    /** Known when every youth of an 'ended' batch was the care of one municipality; a batch by number knows none. */
+    municipalityId: uuid().references(() => municipalities.id),
     size: integer().notNull(),
     seedEncrypted: bytea().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -128,13 +130,24 @@ export const experienceResponses = pgTable(
     /** The closed answers by question key: 1–5 (smiley) or 1–10 (score). */
     answers: jsonb().notNull(),
     effectScore: smallint(),
-    /** The open answer as written; not shown to anyone but the contract manager before moderation (issue 18 item 4). */
+    /** The batch's municipality, when it knew one (results per municipality); null: unknown. */
+    municipalityId: uuid().references(() => municipalities.id),
+    /**
+     * The open answer: as written while `openState` is 'pending' (shown to the contract manager alone), the moderated
+     * text once 'published', and nothing once 'rejected'. Moderation overwrites what was written; it keeps no
+     * time with the answer (the audit log has who decided).
+     */
     openText: text(),
+    openState: text(),
   },
   (t) => [
     index('experience_responses_region').on(t.regionId, t.submittedMonth),
     check('experience_responses_effect', sql`${t.effectScore} is null or ${t.effectScore} between 1 and 10`),
     check('experience_responses_language', sql`${t.language} in ('nl', 'en')`),
     check('experience_responses_open', sql`char_length(${t.openText}) <= 2000`),
+    check('experience_responses_open_state', sql`${t.openState} in ('pending', 'published', 'rejected')`),
+    index('experience_responses_pending')
+      .on(t.regionId)
+      .where(sql`${t.openState} = 'pending'`),
   ],
 );

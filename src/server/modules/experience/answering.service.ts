@@ -122,12 +122,14 @@ export async function submitAnswers(db: Db, input: Submission): Promise<'stored'
       regionId: row.batch.regionId,
       providerId: row.batch.providerId,
       productId: row.batch.productId,
+      municipalityId: row.batch.municipalityId,
       questionnaireId: questionnaire.id,
       submittedMonth: month,
       language: input.language,
       answers: closed,
       effectScore,
       openText,
+      openState: openText ? 'pending' : null,
     });
     await bumpDataVersion(tx, 'experience');
     return 'stored';

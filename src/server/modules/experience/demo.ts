@@ -25,7 +25,8 @@ const openTexts = [
 /**
  * Realistic answers for the demo region: for each provider and product it offers, a few answers a month over the
  * `months` before `today` (parents more than young people), marks around 7 with some spread and the smileys in line
- * with them, so the dashboard's satisfaction tile shows a figure and small providers stay below the threshold.
+ * with them, so the dashboard's satisfaction tile shows a figure and small providers stay below the threshold. Open
+ * answers of the last two months wait for moderation; older ones were published (the demo texts name no one).
  */
 export async function seedDemoExperience(
   db: Db,
@@ -67,7 +68,12 @@ export async function seedDemoExperience(
           language: next() < 0.92 ? 'nl' : 'en',
           answers: closed,
           effectScore: mark,
-          openText: next() < 0.2 ? openTexts[Math.floor(next() * openTexts.length)]! : null,
+          ...(next() < 0.2
+            ? {
+                openText: openTexts[Math.floor(next() * openTexts.length)]!,
+                openState: back > 2 ? 'published' : 'pending',
+              }
+            : { openText: null }),
         });
       }
     }

@@ -316,6 +316,8 @@ describe('answering', () => {
         'effectScore',
         'id',
         'language',
+        'municipalityId',
+        'openState',
         'openText',
         'productId',
         'providerId',

@@ -68,17 +68,22 @@ export async function createBatch(
   if (!provider) throw fieldError('providerId', 'onbekende aanbieder');
   const product = await productInRegion(db, regionId, input.productId);
   let size = input.count ?? 0;
+  let municipalityId: string | null = null;
   if (input.source === 'ended') {
     if (!input.endedFrom || !input.endedTo || input.endedFrom > input.endedTo)
       throw fieldError('endedTo', 'geef een periode: endedFrom tot en met endedTo');
     const region = await getRegion(db, regionId);
-    size = await countEndedYouths(db, {
-      municipalityCodes: region.municipalities.map((m) => m.cbsCode),
-      providerAgb: provider.agbCode,
-      productCode: product.productCode,
-      from: input.endedFrom,
-      to: input.endedTo,
-    });
+    const ended = (codes: string[]) =>
+      countEndedYouths(db, {
+        municipalityCodes: codes,
+        providerAgb: provider.agbCode,
+        productCode: product.productCode,
+        from: input.endedFrom!,
+        to: input.endedTo!,
+      });
+    size = await ended(region.municipalities.map((m) => m.cbsCode));
+    // The batch knows its municipality when all its youths were one municipality's care (results per municipality).
+    for (const m of region.municipalities) if (size > 0 && (await ended([m.cbsCode])) === size) municipalityId = m.id;
     if (size === 0)
       throw fieldError('endedFrom', 'in deze periode eindigde bij deze aanbieder geen zorg met dit product');
     if (size > experienceLimits.maxBatchSize)
@@ -100,6 +105,7 @@ export async function createBatch(
       source: input.source,
       endedFrom: input.source === 'ended' ? input.endedFrom! : null,
       endedTo: input.source === 'ended' ? input.endedTo! : null,
+      municipalityId,
       size,
       seedEncrypted: sealed,
       expiresAt,

@@ -1,6 +1,7 @@
 import type { ServerModule } from '../server-module.js';
 import { answerRoutes } from './answer.routes.js';
 import { experienceRoutes } from './experience.routes.js';
+import { resultsRoutes } from './results.routes.js';
 
 /**
  * The Ervaringwijzer (client experience): questionnaires per region and audience, one-time anonymous invitations per
@@ -8,6 +9,6 @@ import { experienceRoutes } from './experience.routes.js';
  */
 export const experienceModule = {
   name: 'experience',
-  routes: [experienceRoutes, answerRoutes],
-  auditEntities: ['questionnaire', 'invitation-batch'] as const,
+  routes: [experienceRoutes, resultsRoutes, answerRoutes],
+  auditEntities: ['questionnaire', 'invitation-batch', 'open-answer'] as const,
 } satisfies ServerModule;

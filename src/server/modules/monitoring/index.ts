@@ -37,3 +37,4 @@ export {
   type ProviderVolume,
 } from './provider-spend.js';
 export { listSignals, type Signal } from './signals.service.js';
+export { protect as suppressComplementary } from './suppression.js';

@@ -30,7 +30,12 @@ function hideCurrent(cell: KpiCell): KpiCell {
   };
 }
 
-function protect<T>(
+/**
+ * Complementary suppression for any kind of cell: the small cells are hidden, and while the total is shown enough
+ * others with them that the withheld cells together stand for at least `threshold`. Used by the KPIs below and by the
+ * Ervaringwijzer's results (answers instead of youths).
+ */
+export function protect<T>(
   cells: T[],
   total: T,
   threshold: number,

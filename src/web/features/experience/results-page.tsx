@@ -1,0 +1,167 @@
+import {
+  noRankingReason,
+  type ExperienceFigures,
+  type ExperienceGroup,
+  type ExperienceResults,
+} from '../../../shared/experience-results';
+import { Alert } from '../../components/alert';
+import { Loaded } from '../../components/page-state';
+import { useDocumentTitle } from '../../components/page-title';
+import { Table } from '../../components/table';
+import { api } from '../../lib/api-client';
+import { useLoad } from '../../lib/use-load';
+import { useT, type Msg } from '../../i18n';
+
+const withheldMark = '<10';
+const num = (n: number | null, withheld: boolean, suffix = '') =>
+  withheld ? withheldMark : n === null ? '—' : `${String(n).replace('.', ',')}${suffix}`;
+
+/** The figures of one group as table columns, with a withheld group saying so in every cell. */
+function figureColumns<T extends ExperienceFigures>(t: (m: Msg) => string) {
+  const theme = (key: keyof ExperienceFigures['themes']) => (f: T) => num(f.themes[key].positive, f.withheld, '%');
+  return [
+    { header: t('Antwoorden'), numeric: true, cell: (f: T) => num(f.answers, f.withheld) },
+    { header: t('Uitnodigingen'), numeric: true, cell: (f: T) => String(f.invitations) },
+    { header: t('Respons'), numeric: true, cell: (f: T) => num(f.responseRate, f.withheld, '%') },
+    { header: t('Cijfer (1–10)'), numeric: true, cell: (f: T) => num(f.mark, f.withheld) },
+    { header: t('Toegang positief'), numeric: true, cell: theme('toegang') },
+    { header: t('Kwaliteit positief'), numeric: true, cell: theme('kwaliteit') },
+    { header: t('Effect positief'), numeric: true, cell: theme('effect') },
+  ];
+}
+
+function Groups({ caption, rows, first }: { caption: string; rows: ExperienceGroup[]; first: string }) {
+  const { t } = useT();
+  return (
+    <Table<ExperienceGroup>
+      caption={caption}
+      rows={rows}
+      rowKey={(g) => g.key}
+      empty={t('Nog geen antwoorden of uitnodigingen dit jaar.')}
+      columns={[{ header: first, rowHeader: true, cell: (g) => g.label }, ...figureColumns<ExperienceGroup>(t)]}
+    />
+  );
+}
+
+type Side = { key: string; label: string; figures: ExperienceFigures };
+
+/**
+ * /ervaringwijzer/uitkomsten: what young people and parents said, for learning. The region sees every provider in name
+ * order (no ranking, and the page says why); an aanbieder its own beside the region's, once it has 10 answers. Groups
+ * under 10 answers show "<10" and no figure, as the API withholds them.
+ */
+export function ResultsPage() {
+  const { t } = useT();
+  const title = t('Uitkomsten van de Ervaringwijzer');
+  useDocumentTitle(title);
+  const [state] = useLoad((signal) => api<ExperienceResults>('/experience-results', { signal }), []);
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{title}</h1>
+      <Loaded state={state}>
+        {(r) => (
+          <>
+            <p className="utrecht-paragraph">
+              {t('Het jaar {year}. Groepen met minder dan {threshold} antwoorden laten we weg ({mark}).', {
+                year: r.year,
+                threshold: r.threshold,
+                mark: withheldMark,
+              })}
+            </p>
+            <p className="utrecht-paragraph">
+              <a
+                className="utrecht-link"
+                href={`/api/v1/experience-results/export?year=${r.year}&format=xlsx`}
+                download
+              >
+                {t('Jaarcijfers downloaden (XLSX)')}
+              </a>{' '}
+              <a className="utrecht-link" href={`/api/v1/experience-results/export?year=${r.year}&format=csv`} download>
+                {t('Jaarcijfers downloaden (CSV)')}
+              </a>
+            </p>
+            {r.view === 'provider' ? <ProviderView r={r} /> : <RegionView r={r} />}
+            <h2 className="utrecht-heading-2">{t('Wat jongeren en ouders schreven')}</h2>
+            {r.texts.length ? (
+              <ul className="utrecht-unordered-list" aria-label={t('Gemodereerde open antwoorden')}>
+                {r.texts.map((x) => (
+                  <li key={x.id}>
+                    <q>{x.text}</q> ({r.view === 'region' ? `${x.providerName}, ` : ''}
+                    {x.month})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="utrecht-paragraph">{t('Nog geen gemodereerde open antwoorden.')}</p>
+            )}
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function ProviderView({ r }: { r: ExperienceResults }) {
+  const { t } = useT();
+  if (!r.own || r.own.withheld)
+    return (
+      <Alert type="info">
+        {t('Nog geen uitkomsten: uw organisatie heeft dit jaar minder dan {threshold} antwoorden.', {
+          threshold: r.threshold,
+        })}
+      </Alert>
+    );
+  const sides: Side[] = [
+    { key: 'own', label: t('Uw organisatie'), figures: r.own },
+    { key: 'region', label: t('De regio'), figures: r.region },
+  ];
+  return (
+    <>
+      <Table<Side>
+        caption={t('Uw uitkomsten naast die van de regio')}
+        rows={sides}
+        rowKey={(s) => s.key}
+        columns={[
+          { header: t('Wie'), rowHeader: true, cell: (s) => s.label },
+          ...figureColumns<ExperienceFigures>(t).map((c) => ({ ...c, cell: (s: Side) => c.cell(s.figures) })),
+        ]}
+      />
+      <Groups caption={t('Per productcategorie')} rows={r.byProductCategory} first={t('Productcategorie')} />
+      <Quarters r={r} />
+    </>
+  );
+}
+
+function RegionView({ r }: { r: ExperienceResults }) {
+  const { t } = useT();
+  return (
+    <>
+      <p className="utrecht-paragraph">{t(noRankingReason as Msg)}</p>
+      <Table<Side>
+        caption={t('De regio')}
+        rows={[{ key: 'region', label: t('De regio'), figures: r.region }]}
+        rowKey={(s) => s.key}
+        columns={[
+          { header: t('Wie'), rowHeader: true, cell: (s) => s.label },
+          ...figureColumns<ExperienceFigures>(t).map((c) => ({ ...c, cell: (s: Side) => c.cell(s.figures) })),
+        ]}
+      />
+      <Groups caption={t('Per aanbieder (op naam)')} rows={r.byProvider} first={t('Aanbieder')} />
+      <Groups caption={t('Per productcategorie')} rows={r.byProductCategory} first={t('Productcategorie')} />
+      <Groups caption={t('Per gemeente')} rows={r.byMunicipality} first={t('Gemeente')} />
+      <Quarters r={r} />
+    </>
+  );
+}
+
+function Quarters({ r }: { r: ExperienceResults }) {
+  const { t } = useT();
+  const rows: ExperienceGroup[] = r.quarters.map((q) => ({ key: q.quarter, label: q.quarter, ...(q.own ?? q.region) }));
+  return (
+    <Groups
+      caption={r.view === 'provider' ? t('Uw uitkomsten per kwartaal') : t('Per kwartaal')}
+      rows={rows}
+      first={t('Kwartaal')}
+    />
+  );
+}
