@@ -234,4 +234,93 @@ describe('the yearly bulk work: budgets, tariff indexation and products from a s
     await screenshot(ctx.page, 'contracten-inlezen-klaar');
     await expectNoSeriousA11yViolations(ctx.page);
   });
+
+  it("imports a budget table from the year's template: a negative amount refused with its cell named, then applied", async () => {
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(ctx.page, 'Budgetten');
+    await settle(ctx.page, 'Budgetten');
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('link', { name: `Sjabloon budgetten ${year} (Excel)` }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Budgetten')!;
+    const line = String(sheet.getRow(1).getCell(4).value);
+    const municipality = String(sheet.getRow(2).getCell(2).value);
+    sheet.getRow(2).getCell(4).value = -100;
+    const bytes = async () => Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = ctx.page.getByLabel('Bestand (XLSX)', { exact: true });
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await file.setInputFiles({ name: 'budgetten.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = ctx.page.getByRole('list', { name: 'Wat niet klopt' });
+    await errors.waitFor();
+    expect(await errors.getByRole('listitem').allInnerTexts()).toEqual([
+      `rij 2, ${line}: bedrag mag niet negatief zijn`,
+    ]);
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // Corrected: one amount; the template's empty cells leave every other budget as it is.
+    sheet.getRow(2).getCell(4).value = 4321.5;
+    await file.setInputFiles({ name: 'budgetten.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const caption = 'Voorbeeld: wat het inlezen met budgetten doet';
+    await ctx.page.getByRole('table', { name: caption }).waitFor();
+    const changed = (await tableRows(ctx.page, caption)).filter((r) => r[3] !== 'ongewijzigd');
+    expect(changed.map((r) => [r[0], r[3]])).toEqual([['2', 'wijzigen']]);
+    await ctx.page.getByRole('button', { name: 'Inlezen' }).click();
+    await ctx.page.getByText(/^Ingelezen: 0 toegevoegd, 1 gewijzigd/).waitFor();
+    const stored = (await apiGet<{ data: Budget[] }>(ctx.app.baseUrl, `/budgets?year=${year}`)).data;
+    expect(stored).toHaveLength(25);
+    const changedBudget = stored.filter((b) => b.municipalityName === municipality && b.amount === 4321.5);
+    expect(changedBudget).toHaveLength(1);
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it('imports providers with their locations: an AGB code twice refused naming both rows, then a corrected website applied', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(ctx.page, 'Aanbieders');
+    await settle(ctx.page, 'Aanbieders');
+    await ctx.page.getByRole('link', { name: 'Aanbieders inlezen' }).click();
+    await settle(ctx.page, 'Aanbieders inlezen');
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('link', { name: 'De huidige aanbieders met locaties (Excel)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Aanbieders')!;
+    const [first, third] = [String(sheet.getRow(2).getCell(1).value), String(sheet.getRow(3).getCell(1).value)];
+    sheet.getRow(3).getCell(1).value = first;
+    const bytes = async () => Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = ctx.page.getByLabel('Bestand (XLSX)', { exact: true });
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await file.setInputFiles({ name: 'aanbieders.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = ctx.page.getByRole('list', { name: 'Wat niet klopt' });
+    await errors.waitFor();
+    expect(await errors.getByRole('listitem').allInnerTexts()).toContain(
+      `rij 3, AGB-code: AGB-code ${first} staat er twee keer in (ook rij 2)`,
+    );
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // Corrected: row 3 keeps its own AGB code and gets a new website.
+    sheet.getRow(3).getCell(1).value = third;
+    sheet.getRow(3).getCell(6).value = 'https://www.example.org/nieuw';
+    await file.setInputFiles({ name: 'aanbieders.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const caption = 'Voorbeeld: wat het inlezen met aanbieders doet';
+    await ctx.page.getByRole('table', { name: caption }).waitFor();
+    const changed = (await tableRows(ctx.page, caption)).filter((r) => r[3] !== 'ongewijzigd');
+    expect(changed).toEqual([['3', third, expect.any(String), 'wijzigen', 'Website']]);
+    await ctx.page.getByRole('button', { name: 'Inlezen' }).click();
+    await ctx.page.getByText(/^Ingelezen: 0 toegevoegd, 1 gewijzigd/).waitFor();
+    const after = await apiGet<{ data: Array<{ agbCode: string; website: string | null }> }>(
+      ctx.app.baseUrl,
+      `/providers?q=${third}`,
+    );
+    expect(after.data.find((p) => p.agbCode === third)?.website).toBe('https://www.example.org/nieuw');
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
 });
