@@ -198,4 +198,23 @@ describe('contracts import', () => {
     expect(stored).toMatchObject({ budgetCeiling: 1000, effectiveEndDate: '2026-12-31' });
     expect(stored.extensions).toMatchObject([{ status: 'decided', decidedOn: '2025-05-01' }]);
   });
+
+  it('gives a template of both sheets with what goes where, which as it is holds no contracts to read', async () => {
+    const { region, token } = await setup();
+    const res = await ctx.app.request('/api/v1/contracts/template', { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const headerOf = (sheet: string) =>
+      (book.getWorksheet(sheet)!.getRow(1).values as unknown[]).slice(1).filter((v) => v !== undefined);
+    expect(headerOf('Contracten').slice(0, contractColumns.length)).toEqual(contractColumns.map(([, h]) => h));
+    expect(headerOf('Verlengingen')).toEqual(extensionColumns.map(([, h]) => h));
+    expect(String(book.getWorksheet('Verlengingen')!.getRow(3).getCell(1).value)).toMatch(/^Eén rij per verlenging/);
+    const empty = await upload(token, `regionId=${region.id}`, bytes);
+    expect(empty.status).toBe(400);
+    expect(empty.body.invalidParams).toEqual([
+      { name: '2', code: 'empty', reason: 'rij 2: het blad Contracten heeft geen rijen' },
+    ]);
+  });
 });
