@@ -139,13 +139,24 @@ describe('contracts import', () => {
 
   it('refuses in the preview what the contract rules refuse, named by row and column, and stores nothing', async () => {
     const { region, token, held, incoming, list } = await setup();
+    const ended = { Perceel: 'GZV', Startdatum: '2019-01-01', Einddatum: '2020-12-31' };
+    await buildContract(ctx, {
+      regionId: region.id,
+      providerId: incoming.id,
+      lotId: region.lots[1]!.id,
+      reference: 'K-OUD',
+      startDate: ended.Startdatum,
+      endDate: ended.Einddatum,
+    });
     const file = await workbook(
       [
         row('K-GOED', incoming.agbCode),
         // The same provider and lot as K-BESTAAND, overlapping it.
         row('K-OVERLAP', held.agbCode, { Startdatum: '2025-06-01', Einddatum: '2026-12-31' }),
+        row('K-OUD', incoming.agbCode, ended),
       ],
-      [],
+      // An extension decided after the contract had ended cannot revive it.
+      [{ Kenmerk: 'K-OUD', 'Nieuwe einddatum': '2021-12-31', Status: 'besloten', Besluitdatum: '2022-03-01' }],
     );
     for (const apply of ['false', 'true']) {
       const refused = await upload(token, `regionId=${region.id}&apply=${apply}`, file);
@@ -158,9 +169,16 @@ describe('contracts import', () => {
             /^rij 3, Startdatum: overlapt met contract K-BESTAAND \(2024-01-01 t\/m 2025-12-31\) van dezelfde aanbieder/,
           ),
         },
+        {
+          name: 'Verlengingen!D2',
+          code: 'invalid',
+          reason:
+            'rij 2, Besluitdatum: contract K-OUD is op 31-12-2020 geëindigd; over een verlenging valt niets meer te besluiten',
+        },
       ]);
     }
-    expect((await list()).map((c) => c.reference)).toEqual(['K-BESTAAND']);
+    expect((await list()).map((c) => c.reference).sort()).toEqual(['K-BESTAAND', 'K-OUD']);
+    expect((await list()).find((c) => c.reference === 'K-OUD')!.extensions).toEqual([]);
   });
 
   it('reads its own XLSX export back unchanged, and an edited export changes only what was edited', async () => {
