@@ -178,4 +178,149 @@ describe('the yearly bulk work: budgets, tariff indexation and products from a s
     await screenshot(ctx.page, 'producten-inlezen-klaar');
     await expectNoSeriousA11yViolations(ctx.page);
   });
+
+  it('imports the contract list from its Excel export: one wrong row refused with the row named, then corrected and applied', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(ctx.page, 'Contracten');
+    await settle(ctx.page, 'Contracten');
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('link', { name: 'Deze contracten (Excel)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Contracten')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const column = (name: string) => header.indexOf(name) + 1;
+    const reference = String(sheet.getRow(3).getCell(column('Kenmerk')).value);
+    const start = String(sheet.getRow(3).getCell(column('Startdatum')).value);
+    const end = sheet.getRow(3).getCell(column('Einddatum')).value;
+    // The end a year before the start: refused, naming row 3 and its column.
+    sheet.getRow(3).getCell(column('Einddatum')).value = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
+    const bytes = async () => Buffer.from(await workbook.xlsx.writeBuffer());
+
+    await ctx.page.getByRole('link', { name: 'Contracten inlezen' }).click();
+    await settle(ctx.page, 'Contracten inlezen');
+    const file = ctx.page.getByLabel('Bestand (XLSX)', { exact: true });
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await file.setInputFiles({ name: 'contracten.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = ctx.page.getByRole('list', { name: 'Wat niet klopt' });
+    await errors.waitFor();
+    expect(await errors.getByRole('listitem').allInnerTexts()).toEqual([
+      'rij 3, Einddatum: einddatum ligt voor de startdatum',
+    ]);
+    await expect(ctx.page.getByRole('button', { name: 'Inlezen' }).count()).resolves.toBe(0);
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // Corrected: the end as it was, and a new budget ceiling; only that contract changes, only in that column.
+    sheet.getRow(3).getCell(column('Einddatum')).value = end;
+    sheet.getRow(3).getCell(column('Budgetplafond')).value = 1234567.5;
+    await file.setInputFiles({ name: 'contracten.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const caption = 'Voorbeeld: wat het inlezen met contracten doet';
+    await ctx.page.getByRole('table', { name: caption }).waitFor();
+    const preview = await tableRows(ctx.page, caption);
+    expect(preview.filter((r) => r[3] !== 'ongewijzigd')).toEqual([
+      ['3', reference, expect.any(String), 'wijzigen', 'Budgetplafond'],
+    ]);
+    await ctx.page.getByRole('button', { name: 'Inlezen' }).click();
+    await ctx.page.getByText(`Ingelezen: 0 toegevoegd, 1 gewijzigd, ${preview.length - 1} ongewijzigd.`).waitFor();
+    const after = await apiGet<{ data: Array<{ reference: string; budgetCeiling: number | null }> }>(
+      ctx.app.baseUrl,
+      `/contracts?q=${encodeURIComponent(reference)}`,
+    );
+    expect(after.data.find((c) => c.reference === reference)?.budgetCeiling).toBe(1234567.5);
+    await screenshot(ctx.page, 'contracten-inlezen-klaar');
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it("imports a budget table from the year's template: a negative amount refused with its cell named, then applied", async () => {
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(ctx.page, 'Budgetten');
+    await settle(ctx.page, 'Budgetten');
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('link', { name: `Sjabloon budgetten ${year} (Excel)` }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Budgetten')!;
+    const line = String(sheet.getRow(1).getCell(4).value);
+    const municipality = String(sheet.getRow(2).getCell(2).value);
+    sheet.getRow(2).getCell(4).value = -100;
+    const bytes = async () => Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = ctx.page.getByLabel('Bestand (XLSX)', { exact: true });
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await file.setInputFiles({ name: 'budgetten.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = ctx.page.getByRole('list', { name: 'Wat niet klopt' });
+    await errors.waitFor();
+    expect(await errors.getByRole('listitem').allInnerTexts()).toEqual([
+      `rij 2, ${line}: bedrag mag niet negatief zijn`,
+    ]);
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // Corrected: one amount; the template's empty cells leave every other budget as it is.
+    sheet.getRow(2).getCell(4).value = 4321.5;
+    await file.setInputFiles({ name: 'budgetten.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const caption = 'Voorbeeld: wat het inlezen met budgetten doet';
+    await ctx.page.getByRole('table', { name: caption }).waitFor();
+    const changed = (await tableRows(ctx.page, caption)).filter((r) => r[3] !== 'ongewijzigd');
+    expect(changed.map((r) => [r[0], r[3]])).toEqual([['2', 'wijzigen']]);
+    await ctx.page.getByRole('button', { name: 'Inlezen' }).click();
+    await ctx.page.getByText(/^Ingelezen: 0 toegevoegd, 1 gewijzigd/).waitFor();
+    const stored = (await apiGet<{ data: Budget[] }>(ctx.app.baseUrl, `/budgets?year=${year}`)).data;
+    expect(stored).toHaveLength(25);
+    const changedBudget = stored.filter((b) => b.municipalityName === municipality && b.amount === 4321.5);
+    expect(changedBudget).toHaveLength(1);
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it('imports providers with their locations: an AGB code twice refused naming both rows, then a corrected website applied', async () => {
+    await signInAs(ctx, 'contractmanager');
+    await followMenuLink(ctx.page, 'Aanbieders');
+    await settle(ctx.page, 'Aanbieders');
+    await ctx.page.getByRole('link', { name: 'Aanbieders inlezen' }).click();
+    await settle(ctx.page, 'Aanbieders inlezen');
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('link', { name: 'De huidige aanbieders met locaties (Excel)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Aanbieders')!;
+    const [first, third] = [String(sheet.getRow(2).getCell(1).value), String(sheet.getRow(3).getCell(1).value)];
+    sheet.getRow(3).getCell(1).value = first;
+    const bytes = async () => Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = ctx.page.getByLabel('Bestand (XLSX)', { exact: true });
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await file.setInputFiles({ name: 'aanbieders.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = ctx.page.getByRole('list', { name: 'Wat niet klopt' });
+    await errors.waitFor();
+    expect(await errors.getByRole('listitem').allInnerTexts()).toContain(
+      `rij 3, AGB-code: AGB-code ${first} staat er twee keer in (ook rij 2)`,
+    );
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    // Corrected: row 3 keeps its own AGB code and gets a new website.
+    sheet.getRow(3).getCell(1).value = third;
+    sheet.getRow(3).getCell(6).value = 'https://www.example.org/nieuw';
+    await file.setInputFiles({ name: 'aanbieders.xlsx', mimeType: type, buffer: await bytes() });
+    await ctx.page.getByRole('button', { name: 'Controleren' }).click();
+    const caption = 'Voorbeeld: wat het inlezen met aanbieders doet';
+    await ctx.page.getByRole('table', { name: caption }).waitFor();
+    const changed = (await tableRows(ctx.page, caption)).filter((r) => r[3] !== 'ongewijzigd');
+    expect(changed).toEqual([['3', third, expect.any(String), 'wijzigen', 'Website']]);
+    await ctx.page.getByRole('button', { name: 'Inlezen' }).click();
+    await ctx.page.getByText(/^Ingelezen: 0 toegevoegd, 1 gewijzigd/).waitFor();
+    const after = await apiGet<{ data: Array<{ agbCode: string; website: string | null }> }>(
+      ctx.app.baseUrl,
+      `/providers?q=${third}`,
+    );
+    expect(after.data.find((p) => p.agbCode === third)?.website).toBe('https://www.example.org/nieuw');
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
 });

@@ -164,3 +164,36 @@ export const providerTransferOperations: Record<string, OperationCase> = {
     own: () => providerImport(),
   },
 };
+
+/** A contracts workbook of one new contract of provider P for the side's region, sent as a preview. */
+async function contractImport(w: World, side: World['a']) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Contracten');
+  sheet.addRow(['Kenmerk', 'AGB-code', 'Perceel', 'Combinatie', 'Startdatum', 'Einddatum', 'Procedure']);
+  // Far ahead, so it overlaps no contract the world holds; a preview stores nothing.
+  const year = 2080 + (next() % 15);
+  sheet.addRow([`IMP-${next()}`, w.own.agbCode, side.region.lots[0]!.code, null, `${year}-01-01`, `${year}-12-31`]);
+  sheet.getRow(1).getCell(8).value = 'Uitvoeringsvariant';
+  sheet.getRow(1).getCell(9).value = 'Budgetplafond';
+  sheet.getRow(1).getCell(10).value = 'Toelichting';
+  sheet.getRow(2).getCell(7).value = 'open-house';
+  sheet.getRow(2).getCell(8).value = 'inspanningsgericht';
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(await workbook.xlsx.writeBuffer())], 'contracten.xlsx'));
+  return { path: '/contracts/import', query: { regionId: side.region.id }, form };
+}
+
+/** The contracts' template and import, for whoever may edit contracts in the region. */
+export const contractTransferOperations: Record<string, OperationCase> = {
+  'GET /contracts/template': {
+    permission: 'contracts.edit',
+    kind: 'list',
+    own: () => ({ path: '/contracts/template' }),
+  },
+  'POST /contracts/import': {
+    permission: 'contracts.edit',
+    kind: 'create',
+    own: (w) => contractImport(w, w.a),
+    otherRegion: (w) => contractImport(w, w.b),
+  },
+};

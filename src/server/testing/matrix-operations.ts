@@ -9,6 +9,7 @@ import { faqOperations } from './matrix-faq.js';
 import {
   budgetTransferOperations,
   bulkOperations,
+  contractTransferOperations,
   listExportOperations,
   providerTransferOperations,
 } from './matrix-bulk.js';
@@ -488,6 +489,7 @@ export const operationCases: Record<string, OperationCase> = {
   ...budgetTransferOperations,
   ...listExportOperations,
   ...providerTransferOperations,
+  ...contractTransferOperations,
   ...suppliersOperations,
   ...faqOperations,
   ...outcomesOperations,

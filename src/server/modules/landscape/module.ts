@@ -14,7 +14,12 @@ const importUpload = (path: string) => ({
 export const landscapeModule = {
   name: 'landscape',
   routes: [landscapeRoutes],
-  uploads: [importUpload('/products/import'), importUpload('/budgets/import'), importUpload('/providers/import')],
+  uploads: [
+    importUpload('/products/import'),
+    importUpload('/budgets/import'),
+    importUpload('/providers/import'),
+    importUpload('/contracts/import'),
+  ],
   auditEntities: [
     'provider',
     'combination',

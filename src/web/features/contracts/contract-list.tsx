@@ -1,5 +1,5 @@
 import { can } from '../../../shared/permissions';
-import { ButtonLink, TextLink } from '../../components/button';
+import { ButtonGroup, ButtonLink, TextLink } from '../../components/button';
 import { DownloadLinks } from '../../components/import-parts';
 import { FilterForm } from '../../components/filter-form';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
@@ -51,9 +51,12 @@ export function ContractListPage() {
       <div className="page-heading">
         <h1 className="utrecht-heading-1">{t('Contracten')}</h1>
         {can(user, 'contracts.edit') && (
-          <ButtonLink appearance="primary" to="/contracten/nieuw">
-            {t('Nieuw contract')}
-          </ButtonLink>
+          <ButtonGroup>
+            <ButtonLink appearance="primary" to="/contracten/nieuw">
+              {t('Nieuw contract')}
+            </ButtonLink>
+            <ButtonLink to="/contracten/inlezen">{t('Contracten inlezen')}</ButtonLink>
+          </ButtonGroup>
         )}
       </div>
       <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>

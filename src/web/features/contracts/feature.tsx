@@ -1,6 +1,7 @@
 import type { WebFeature } from '../feature';
 import { ContractDetailPage } from './contract-detail';
 import { ContractEditPage, ContractNewPage } from './contract-form';
+import { ContractImportPage } from './contract-import';
 import { ContractListPage } from './contract-list';
 import { EndingContractsTile } from './ending-contracts-tile';
 
@@ -9,6 +10,7 @@ export const contractsFeature: WebFeature = {
   routes: [
     { path: 'contracten', element: <ContractListPage />, permission: 'contracts.read' },
     { path: 'contracten/nieuw', element: <ContractNewPage />, permission: 'contracts.edit' },
+    { path: 'contracten/inlezen', element: <ContractImportPage />, permission: 'contracts.edit' },
     { path: 'contracten/:id', element: <ContractDetailPage />, permission: 'contracts.read' },
     { path: 'contracten/:id/bewerken', element: <ContractEditPage />, permission: 'contracts.edit' },
   ],

@@ -46,6 +46,11 @@ export const bulkEn = {
   'Op hele centen, een halve cent naar boven': 'To whole cents, half a cent up',
   Overnemen: 'Copy',
   'Producten inlezen': 'Import products',
+  'Contracten inlezen': 'Import contracts',
+  'Lees contracten met hun verlengingsopties in uit een Excel-bestand met twee bladen, Contracten en Verlengingen: het sjabloon, of de Excel-export van de contractenlijst. Een bekend kenmerk wijzigt dat contract, een nieuw voegt er een toe. Klopt één cel niet, dan wordt niets opgeslagen.':
+    'Import contracts with their extension options from an Excel file with two sheets, Contracten and Verlengingen: the template, or the Excel export of the contract list. A known reference changes that contract, a new one adds one. If one cell is wrong, nothing is stored.',
+  'Sjabloon contracten (Excel)': 'Contracts template (Excel)',
+  contracten: 'contracts',
   'Producten zonder tarief': 'Products without a tariff',
   'Producten zonder tarief voor een jaar waarin ze gelden, tot en met {year}':
     'Products without a tariff for a year they are valid in, up to and including {year}',

@@ -16,8 +16,12 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../auth/index.js';
 import { ZContractQuery, type ContractQuery } from '../contracts/contracts.schema.js';
 import { listContracts } from '../contracts/contracts.service.js';
+import { scopeOf } from '../../../../shared/permissions.js';
+import { contractsWorkbook } from './contracts-sheet.js';
 import { ZProviderQuery, type ProviderQuery } from '../providers/providers.schema.js';
 import { listProviders } from '../providers/providers.service.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every page of a list at once: an export shows what the list shows under the same filters, not one page of it. */
 const allPages = { page: 1, pageSize: 100_000 };
@@ -114,11 +118,17 @@ listExportRoutes.openapi(
   }),
   async (c) => {
     const { format, ...query } = c.req.valid('query');
-    return sendSpreadsheet(c, await contractsSheet(c.get('db'), actorOf(c), query), format);
+    if (format === 'csv') return sendSpreadsheet(c, await contractsSheet(c.get('db'), actorOf(c), query), format);
+    // The XLSX is the import's two sheets (contracts, extension options), so an edited export can be read back.
+    const actor = actorOf(c);
+    const { items } = await listContracts(c.get('db'), actor, { ...query, ...allPages });
+    const body = await contractsWorkbook(items, !!scopeOf(actor.role, 'contracts.terms'));
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': xlsxType,
+      'Content-Disposition': attachment('contracten.xlsx'),
+    });
   },
 );
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 listExportRoutes.openapi(
   defineRoute({

@@ -126,6 +126,12 @@ export class ImportProblems {
     });
   }
 
+  /** Whether a cell is already named (a rule checked later need not name it twice). */
+  hasCell(column: number, row: number): boolean {
+    const name = `${this.prefix}${columnLetter(column)}${row}`;
+    return this.list.some((p) => p.name === name);
+  }
+
   /** A whole row. */
   row(row: number, reason: string, code = 'invalid') {
     this.list.push({ name: `${this.prefix}${row}`, code, reason: `rij ${row}: ${reason}` });
