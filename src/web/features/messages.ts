@@ -13,6 +13,7 @@ import { monitoringEn } from './monitoring/i18n-monitoring';
 import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
 import { meetingsEn } from './meetings/i18n-meetings';
+import { devtasksEn } from './meetings/i18n-devtasks';
 import { reportsEn } from './monitoring/i18n-reports';
 import { outcomesEn } from './outcomes/i18n-outcomes';
 import { bulkEn } from './products/i18n-bulk';
@@ -33,6 +34,7 @@ export const featureMessages = [
   moneyEn,
   suppliersEn,
   meetingsEn,
+  devtasksEn,
   accountEn,
   reportsEn,
   faqEn,
