@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectPdf } from '../src/server/modules/monitoring/testing/pdf-check.js';
 import {
   apiGet,
+  demoUsers,
   expectNoSeriousA11yViolations,
   followMenuLink,
   screenshot,
@@ -98,6 +99,15 @@ describe('Overleggen: een accountgesprek van uitnodiging tot afgeronde actie', (
     await settle(page, 'Accountgesprek De Lekoever december');
     const url = page.url();
 
+    // The agenda, after the meeting was created: an item with the documents asked beforehand.
+    await page.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
+    await page.getByRole('button', { name: 'Agenda vastleggen' }).click();
+    await page.locator('[id="agenda.0.title-error"]').waitFor();
+    await page.getByLabel('Titel van agendapunt 1').fill('Wachttijden per product');
+    await page.getByLabel('Vooraf aan te leveren bij agendapunt 1').fill('Wachtlijst per product; Plan van aanpak');
+    await page.getByRole('button', { name: 'Agenda vastleggen' }).click();
+    await page.getByText('De agenda is vastgelegd.').waitFor();
+
     // Attendance: one of the provider's people came; the meeting was held.
     await page.getByLabel('Naam van een nieuwe genodigde').fill('Piet Pieters');
     await page.getByRole('button', { name: 'Genodigde toevoegen' }).click();
@@ -135,6 +145,9 @@ describe('Overleggen: een accountgesprek van uitnodiging tot afgeronde actie', (
     // The provider reads the draft and comments; it sees only its own action.
     await as('aanbieder', url);
     expect(await page.locator('main').innerText()).toContain('De wachttijd ambulante jeugd-GGZ is besproken.');
+    expect(await page.locator('main').innerText()).toContain(
+      'Wachttijden per product — vooraf aanleveren: Wachtlijst per product; Plan van aanpak',
+    );
     expect((await tableRows(page, 'Acties uit dit overleg')).map((r) => r[0])).toEqual(['Plan van aanpak wachttijd']);
     await page.getByLabel('Uw reactie op het concept').fill('Graag ook de wachttijd per locatie opnemen.');
     await page.getByRole('button', { name: 'Reactie versturen' }).click();
@@ -162,6 +175,78 @@ describe('Overleggen: een accountgesprek van uitnodiging tot afgeronde actie', (
     );
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'meeting-provider-action-done');
+  });
+
+  it('keeps the region’s themes; a contract manager sets up a development task with a KPI, a member provider adds progress', async () => {
+    const { page } = ctx;
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'contractmanager');
+    // The themes and the comment window: a window of 0 days is refused beside the field, nothing saved.
+    await page.goto(`${ctx.app.baseUrl}/overleggen`);
+    await settle(page, 'Overleggen');
+    await page.getByRole('link', { name: 'Thema’s en reactietermijn' }).click();
+    await settle(page, 'Instellingen van overleggen');
+    expect((await page.getByLabel('Thema’s van de transformatietafels').inputValue()).split('\n')).toContain('Crisis');
+    await page.getByLabel('Reactietermijn op conceptnotulen (dagen)').fill('0');
+    await page.getByRole('button', { name: 'Instellingen vastleggen' }).click();
+    expect(await page.locator('#commentDays-error').innerText()).toBe('Reactietermijn: ten minste 1 dag');
+    await page.getByLabel('Reactietermijn op conceptnotulen (dagen)').fill('7');
+    await page.getByRole('button', { name: 'Instellingen vastleggen' }).click();
+    await page.getByText('De instellingen zijn vastgelegd.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // The demo's tasks per theme; a new one for Crisis, with a milestone and the KPI of its measure.
+    await followMenuLink(page, 'Ontwikkelopgaven');
+    await settle(page, 'Ontwikkelopgaven');
+    expect((await tableRows(page, 'Ontwikkelopgaven van Crisis')).map((r) => r[0])).toContain(
+      'Eén integrale crisisdienst',
+    );
+    await page.getByRole('link', { name: 'Nieuwe ontwikkelopgave' }).click();
+    await settle(page, 'Nieuwe ontwikkelopgave');
+    await page.getByLabel('Thema', { exact: true }).selectOption('Crisis');
+    await page.getByLabel('Titel', { exact: true }).fill('Crisisbedden in de regio houden');
+    await page.getByLabel('Doel', { exact: true }).fill('Geen crisisplaatsing buiten de regio.');
+    await page.getByLabel('Maat', { exact: true }).fill('Jeugdigen in zorg bij de crisisdienst');
+    await page.getByLabel('KPI bij de maat').selectOption({ label: 'Jeugdigen in zorg' });
+    await page.getByLabel('Jeugdhulp De Lekoever').check();
+    await page.getByRole('button', { name: 'Mijlpaal toevoegen' }).click();
+    await page.getByLabel('Mijlpaal 1', { exact: true }).fill('Afspraken met de crisisdienst');
+    // A milestone without a date: refused beside its field, nothing saved.
+    await page.getByRole('button', { name: 'Ontwikkelopgave vastleggen' }).click();
+    await page.locator('[id="milestones.0.dueDate-error"]').waitFor();
+    expect(await page.locator('[id="milestones.0.dueDate-error"]').innerText()).toBe(
+      'Mijlpaal, datum: vul een datum in',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await page.getByLabel('Datum van mijlpaal 1').fill(inDays(60));
+    await page.getByRole('button', { name: 'Ontwikkelopgave vastleggen' }).click();
+    await settle(page, 'Crisisbedden in de regio houden');
+    const url = page.url();
+    expect(await page.locator('main dl').innerText()).toMatch(/Jeugdigen in zorg: /);
+    expect((await tableRows(page, 'Mijlpalen van de opgave')).map((r) => [r[0], r[2]])).toEqual([
+      ['Afspraken met de crisisdienst', 'Open'],
+    ]);
+    await expectNoSeriousA11yViolations(page);
+
+    // The demo aanbieder is a member: it reads the task and writes a progress note.
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(url);
+    await settle(page, 'Crisisbedden in de regio houden');
+    expect(await page.getByRole('button', { name: 'Mijlpalen en status vastleggen' }).count()).toBe(0);
+    await page.getByRole('textbox', { name: 'Voortgangsnotitie' }).fill('Eerste overleg met de crisisdienst gehouden.');
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await page.getByText('De voortgangsnotitie is toegevoegd.').waitFor();
+    const notes = await tableRows(page, 'Voortgangsnotities, nieuwste eerst');
+    expect(notes.map((r) => [r[1], r[2], r[3]])).toEqual([
+      [
+        demoUsers.find((u) => u.role === 'aanbieder')!.name,
+        'Jeugdhulp De Lekoever',
+        'Eerste overleg met de crisisdienst gehouden.',
+      ],
+    ]);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'development-task-provider-note');
   });
 });
 

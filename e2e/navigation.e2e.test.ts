@@ -44,6 +44,7 @@ const idSources: Array<[RegExp, string]> = [
   [/^gebruikers\//, '/users'],
   [/^beschikbaarheid\/aanbod\//, '/availability/entries?pageSize=1'],
   [/^overleggen\//, '/meetings'],
+  [/^ontwikkelopgaven\//, '/development-tasks'],
   [/^combinaties\//, '/combinations'],
   [/^veelgestelde-vragen\//, '/faq'],
 ];

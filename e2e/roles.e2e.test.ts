@@ -7,7 +7,7 @@ const expectedMenu: Record<Role, string[]> = {
   beheerder: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
-    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Veelgestelde vragen',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Ontwikkelopgaven, Veelgestelde vragen',
     'Berichten: Berichten, Trajecten',
     'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten',
@@ -16,7 +16,7 @@ const expectedMenu: Record<Role, string[]> = {
   contractmanager: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
-    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Veelgestelde vragen',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Ontwikkelopgaven, Veelgestelde vragen',
     'Berichten: Berichten, Trajecten',
     'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Bijhouden van de beschikbaarheid, Instellingen beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten, Ervaringwijzer: open antwoorden',
@@ -24,7 +24,7 @@ const expectedMenu: Record<Role, string[]> = {
   beleid: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten, Budgetten, Realisatie, Regio',
-    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Veelgestelde vragen',
+    'Contracten en inkoop: Contractkalender, Indeling van aanbieders, Overleggen, Jaarplanner overleggen, Ontwikkelopgaven, Veelgestelde vragen',
     'Berichten',
     'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid zoeken, Beschikbaarheid, Wachttijden in de regio, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten',
@@ -37,7 +37,7 @@ const expectedMenu: Record<Role, string[]> = {
   aanbieder: [
     'Overzicht',
     'Landschap: Aanbieders, Combinaties, Contracten, Producten',
-    'Contracten en inkoop: Overleggen, Veelgestelde vragen',
+    'Contracten en inkoop: Overleggen, Ontwikkelopgaven, Veelgestelde vragen',
     'Trajecten',
     'Sturing: Dashboard, Doelrealisatie',
     'Instrumenten: Beschikbaarheid, Ervaringwijzer: uitnodigingen, Ervaringwijzer: vragenlijsten, Ervaringwijzer: uitkomsten',
@@ -114,7 +114,7 @@ describe('signing in per role', () => {
     expect(await menuOutline(ctx.page, 'Main menu')).toEqual([
       'Overview',
       'Landscape: Providers, Combinations, Contracts, Products, Budgets, Realisation, Region',
-      'Contracts and procurement: Contract calendar, Provider tiers, Meetings, Meeting year planner, Frequently asked questions',
+      'Contracts and procurement: Contract calendar, Provider tiers, Meetings, Meeting year planner, Development tasks, Frequently asked questions',
       'Messages: Messages, Trajectories',
       'Steering: Dashboard, Goal attainment',
       'Instruments: Search availability, Availability, Waits in the region, Keeping availability current, Availability settings, Ervaringwijzer: invitations, Ervaringwijzer: questionnaires, Ervaringwijzer: results, Ervaringwijzer: open answers',

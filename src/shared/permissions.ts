@@ -277,6 +277,20 @@ export const permissionTable = {
     description: 'Een actie uit een overleg afronden met een toelichting (een aanbieder: alleen de eigen acties)',
     grants: { ...backoffice, aanbieder: 'ownProvider' },
   },
+  'developmentTasks.read': {
+    description:
+      'De ontwikkelopgaven van de transformatietafels lezen: doel, maat met de KPI van de regio, deelnemers, mijlpalen en voortgang (een aanbieder: alleen die waaraan hij deelneemt)',
+    grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
+  },
+  'developmentTasks.edit': {
+    description: 'Ontwikkelopgaven vastleggen en bijwerken: doel, maat en KPI, deelnemers, mijlpalen en status',
+    grants: backoffice,
+  },
+  'developmentTasks.note': {
+    description:
+      'Een voortgangsnotitie bij een lopende ontwikkelopgave schrijven (een aanbieder: alleen bij een opgave waaraan hij deelneemt)',
+    grants: { ...backoffice, aanbieder: 'ownProvider' },
+  },
   'meetingPlanner.read': {
     description:
       'De jaarplanner van overleggen lezen: wat gepland, gehouden en te laat is per aanbieder, en de uitnodigingen (.ics)',

@@ -1,4 +1,5 @@
 import { addAction } from '../modules/meetings/actions.service.js';
+import { createTask } from '../modules/meetings/devtasks.service.js';
 import { createMeeting, draftMinutes } from '../modules/meetings/meetings.service.js';
 import type { TestContext } from './harness.js';
 import type { OperationCase, Probe } from './matrix-operations.js';
@@ -40,6 +41,31 @@ async function actionOf(w: World, ctx: TestContext, side: World['a'], providerId
   return a.id;
 }
 
+/** A development task of the side's region with one member provider (the default themes include Crisis). */
+async function taskOf(w: World, ctx: TestContext, side: World['a'], providerId: string) {
+  const task = await createTask(ctx.database.db, w.admin, {
+    regionId: side.region.id,
+    theme: 'Crisis',
+    title: `Matrixopgave ${next()}`,
+    goal: 'Minder crisisplaatsingen',
+    measure: 'Aantal crisisplaatsingen per kwartaal',
+    kpiId: null,
+    regionMembers: [],
+    providerIds: [providerId],
+    milestones: [],
+  });
+  return task.id;
+}
+const taskBody = (side: World['a'], providerId: string) => ({
+  regionId: side.region.id,
+  theme: 'Crisis',
+  title: 'Matrix: nieuwe opgave',
+  goal: 'Doel',
+  measure: 'Maat',
+  providerIds: [providerId],
+  milestones: [{ title: 'Plan', dueDate: '2027-06-30' }],
+});
+
 const meetingProbe =
   (which: 'own' | 'otherProvider' | 'otherRegion', make: (id: string) => Probe, draft = false) =>
   async (w: World, ctx: TestContext): Promise<Probe> => {
@@ -53,6 +79,13 @@ const actionProbe =
     const [side, provider] =
       which === 'otherRegion' ? [w.b, w.other.id] : [w.a, which === 'own' ? w.own.id : w.other.id];
     return make(await actionOf(w, ctx, side, provider));
+  };
+const taskProbe =
+  (which: 'own' | 'otherProvider' | 'otherRegion', make: (id: string) => Probe) =>
+  async (w: World, ctx: TestContext): Promise<Probe> => {
+    const [side, provider] =
+      which === 'otherRegion' ? [w.b, w.other.id] : [w.a, which === 'own' ? w.own.id : w.other.id];
+    return make(await taskOf(w, ctx, side, provider));
   };
 /** Each case of an object asks about P's in region A, Q's in region A and Q's in region B. */
 const objectCase = (
@@ -188,5 +221,29 @@ export const meetingsOperations: Record<string, OperationCase> = {
   'POST /meeting-actions/{id}/completion': objectCase('meetingActions.close', actionProbe, (id) => ({
     path: `/meeting-actions/${id}/completion`,
     body: { note: 'Matrix: gedaan' },
+  })),
+  'GET /development-tasks': {
+    permission: 'developmentTasks.read',
+    kind: 'list',
+    own: (w) => ({ path: '/development-tasks', query: region(w.a) }),
+    otherRegion: (w) => ({ path: '/development-tasks', query: region(w.b) }),
+  },
+  'POST /development-tasks': {
+    permission: 'developmentTasks.edit',
+    kind: 'create',
+    own: (w) => ({ path: '/development-tasks', body: taskBody(w.a, w.own.id) }),
+    otherRegion: (w) => ({ path: '/development-tasks', body: taskBody(w.b, w.other.id) }),
+  },
+  // A provider that is not a member of a task is refused it (403), and never reads anything of it.
+  'GET /development-tasks/{id}': objectCase('developmentTasks.read', taskProbe, (id) => ({
+    path: `/development-tasks/${id}`,
+  })),
+  'PATCH /development-tasks/{id}': objectCase('developmentTasks.edit', taskProbe, (id) => ({
+    path: `/development-tasks/${id}`,
+    body: { status: 'active', milestones: [{ title: 'Matrixmijlpaal', dueDate: '2027-09-30' }] },
+  })),
+  'POST /development-tasks/{id}/notes': objectCase('developmentTasks.note', taskProbe, (id) => ({
+    path: `/development-tasks/${id}/notes`,
+    body: { text: 'Matrix: voortgang' },
   })),
 };

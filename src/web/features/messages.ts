@@ -14,6 +14,7 @@ import { trendsEn } from './monitoring/i18n-trends';
 import { suppliersEn } from './suppliers/i18n-suppliers';
 import { packEn } from './suppliers/i18n-pack';
 import { meetingsEn } from './meetings/i18n-meetings';
+import { devtasksEn } from './meetings/i18n-devtasks';
 import { reportsEn } from './monitoring/i18n-reports';
 import { outcomesEn } from './outcomes/i18n-outcomes';
 import { bulkEn } from './products/i18n-bulk';
@@ -36,6 +37,7 @@ export const featureMessages = [
   suppliersEn,
   packEn,
   meetingsEn,
+  devtasksEn,
   accountEn,
   reportsEn,
   faqEn,

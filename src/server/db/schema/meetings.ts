@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -159,4 +160,90 @@ export const meetingActions = pgTable(
     check('meeting_actions_provider_owner', sql`(${t.ownerSide} = 'provider') = (${t.ownerProviderId} is not null)`),
     check('meeting_actions_status', sql`${t.status} in ('open', 'done')`),
   ],
+);
+
+/** A person of the region on a development task (by name, as meeting invitees are). */
+export interface TaskRegionMember {
+  name: string;
+  email: string | null;
+}
+
+/**
+ * A development task (ontwikkelopgave) of a transformatietafel theme: its goal, how progress is measured (optionally a
+ * KPI of the steering information, by id), the region's people on it and its status. Providers are members through
+ * `development_task_providers`; closed tasks (completed, stopped) take no more progress notes.
+ */
+export const developmentTasks = pgTable(
+  'development_tasks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    theme: text().notNull(),
+    title: text().notNull(),
+    goal: text().notNull(),
+    measure: text().notNull(),
+    /** A KPI id of the steering information (src/shared/kpi.ts) the measure follows; null when none fits. */
+    kpiId: text(),
+    status: text().notNull().default('active'),
+    regionMembers: jsonb().$type<TaskRegionMember[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('development_tasks_region_theme').on(t.regionId, t.theme),
+    check('development_tasks_status', sql`${t.status} in ('active', 'completed', 'stopped')`),
+  ],
+);
+
+/** The providers working on a development task: they see it and add progress notes. */
+export const developmentTaskProviders = pgTable(
+  'development_task_providers',
+  {
+    taskId: uuid()
+      .notNull()
+      .references(() => developmentTasks.id, { onDelete: 'cascade' }),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.providerId] }),
+    index('development_task_providers_provider').on(t.providerId),
+  ],
+);
+
+/** A milestone of a development task: what, by when, and whether it is done. */
+export const developmentTaskMilestones = pgTable(
+  'development_task_milestones',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    taskId: uuid()
+      .notNull()
+      .references(() => developmentTasks.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    dueDate: date({ mode: 'string' }).notNull(),
+    done: boolean().notNull().default(false),
+  },
+  (t) => [index('development_task_milestones_task').on(t.taskId, t.dueDate)],
+);
+
+/** A dated progress note on a development task, by a person of the region or of a member provider. */
+export const developmentTaskNotes = pgTable(
+  'development_task_notes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    taskId: uuid()
+      .notNull()
+      .references(() => developmentTasks.id, { onDelete: 'cascade' }),
+    noteDate: date({ mode: 'string' }).notNull(),
+    text: text().notNull(),
+    /** The provider the author wrote for; null for the region's own people. */
+    providerId: uuid().references(() => providers.id),
+    authorId: uuid().references(() => users.id),
+    authorName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('development_task_notes_task').on(t.taskId, t.noteDate)],
 );

@@ -113,6 +113,22 @@ describe('demo region Lekstroom', () => {
     const plan = (await call(ctx, cm.body.token, 'GET', `/meeting-planner?year=${recent}`)).body;
     expect(plan.providers.some((p: { overdue: number }) => p.overdue > 0)).toBe(true);
 
+    // Development tasks: two per transformatietafel theme, with milestones and progress notes; De Lekoever sees its own.
+    const tasks = (await call(ctx, cm.body.token, 'GET', '/development-tasks')).body as Array<{
+      id: string;
+      theme: string;
+      milestones: unknown[];
+      notes: unknown[];
+    }>;
+    const perTheme = new Map<string, number>();
+    for (const t of tasks) perTheme.set(t.theme, (perTheme.get(t.theme) ?? 0) + 1);
+    expect([...perTheme.values()]).toEqual([2, 2, 2, 2]);
+    expect(tasks.every((t) => t.milestones.length > 0)).toBe(true);
+    expect(tasks.filter((t) => t.notes.length > 0).length).toBeGreaterThan(5);
+    const ownTasks = (await call(ctx, aanbieder.body.token, 'GET', '/development-tasks')).body as Array<{ id: string }>;
+    expect(ownTasks.length).toBeGreaterThan(0);
+    expect(ownTasks.length).toBeLessThan(tasks.length);
+
     const contractsBefore = await n(contracts);
     expect(await seedDemoRegionIfEmpty(ctx.database.db)).toBeNull();
     expect(await n(contracts)).toBe(contractsBefore);

@@ -12,6 +12,7 @@ import { createRegion, defaultTierLevels } from '../../modules/landscape/index.j
 import type { Role } from '../../../shared/domain.js';
 import { dutchToday } from '../../../shared/period.js';
 import { seedDemoAvailability } from './demo-availability.js';
+import { seedDemoDevelopmentTasks } from './demo-devtasks.js';
 import { seedDemoMeetings } from './demo-meetings.js';
 import { demoCeilings, demoExtensions } from './demo-contracts.js';
 import { seedDemoFaq } from './demo-faq.js';
@@ -124,6 +125,7 @@ export async function seedDemoRegion(db: Db): Promise<void> {
     );
     await seedDemoExperience(tx, region.id, offers, today);
     await seedDemoMeetings(tx, actor, region.id, providerIds);
+    await seedDemoDevelopmentTasks(tx, actor, region.id, providerIds);
 
     // The demo's iJw messages run from three years back (seedDemoMessages), so the budgets do too.
     for (const year of [thisYear - 3, thisYear - 2, thisYear - 1, thisYear]) {

@@ -14,3 +14,4 @@ export {
 } from './meetings.service.js';
 export { yearPlan } from './planner.service.js';
 export type { YearPlan } from './planner.js';
+export { addTaskNote, createTask, listTasks, updateTask, type DevelopmentTask } from './devtasks.service.js';

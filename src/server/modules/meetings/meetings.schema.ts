@@ -7,14 +7,14 @@ import { isoDate } from '../../http/openapi.js';
 const noBsn = 'bevat een nummer dat op een BSN lijkt (11-proef); gebruik alleen de gepseudonimiseerde referentie';
 
 /** Free text of a meeting: trimmed, bounded, and never with a BSN-like number in it. */
-const text = (label: string, max = 2000) =>
+export const text = (label: string, max = 2000) =>
   z
     .string({ message: `${label}: vul dit in` })
     .trim()
     .min(1, `${label}: vul dit in`)
     .max(max, `${label}: ten hoogste ${max} tekens`)
     .refine((s) => !containsBsnLike(s), `${label} ${noBsn}`);
-const optionalText = (label: string, max = 2000) =>
+export const optionalText = (label: string, max = 2000) =>
   z
     .string()
     .trim()

@@ -18,6 +18,7 @@ import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 import { ActionsTable } from './actions-table';
 import { AddActionForm } from './add-action-form';
+import { AgendaForm } from './agenda-form';
 import { MeetingMinutes } from './meeting-minutes';
 import { statusLabels } from './meetings-page';
 
@@ -74,7 +75,9 @@ function Meeting({ meeting, onChanged }: { meeting: MeetingDetail; onChanged(): 
           </p>
         ))}
       <h2 className="utrecht-heading-2">{t('Agenda')}</h2>
-      {meeting.agenda.length ? (
+      {editor ? (
+        <AgendaForm meeting={meeting} onSaved={() => changed(t('De agenda is vastgelegd.'))} />
+      ) : meeting.agenda.length ? (
         <ol className="utrecht-ordered-list">
           {meeting.agenda.map((a, i) => (
             <li key={i} className="utrecht-ordered-list__item">

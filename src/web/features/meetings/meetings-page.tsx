@@ -54,6 +54,10 @@ export function MeetingsPage() {
             </ButtonLink>
           )}
           {can(user, 'meetingPlanner.read') && <TextLink to="/overleggen/jaarplanner">{t('Jaarplanner')}</TextLink>}
+          {can(user, 'meetings.edit') && (
+            <TextLink to="/overleggen/instellingen">{t('Thema’s en reactietermijn')}</TextLink>
+          )}
+          {can(user, 'developmentTasks.read') && <TextLink to="/ontwikkelopgaven">{t('Ontwikkelopgaven')}</TextLink>}
         </ButtonGroup>
       )}
       <Loaded state={state}>
