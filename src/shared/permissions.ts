@@ -247,6 +247,11 @@ export const permissionTable = {
       'De uitkomsten van de Ervaringwijzer lezen, groepen onder 10 antwoorden weggelaten, met de gemodereerde open antwoorden (een aanbieder: de eigen, met die van de regio ernaast); alleen om van te leren, nooit voor inkoop of indeling',
     grants: { ...backofficeAndPolicy, aanbieder: 'ownProvider' },
   },
+  'experienceResults.report': {
+    description:
+      'Het jaarverslag cliëntervaring (Jeugdwet art. 2.10) als PDF: het document van de regio, met dezelfde weggelaten groepen als de uitkomsten; niet voor aanbieders',
+    grants: backofficeAndPolicy,
+  },
   'experienceTexts.moderate': {
     description:
       'Open antwoorden van de Ervaringwijzer lezen zoals ze geschreven zijn, en ze ontdaan van namen en herkenbare details publiceren of afwijzen',

@@ -145,6 +145,15 @@ export const experienceOperations: Record<string, OperationCase> = {
     },
     otherRegion: (w) => ({ path: '/experience-results/export', query: { ...region(w.b), format: 'csv' } }),
   },
+  'GET /experience-results/report': {
+    permission: 'experienceResults.report',
+    kind: 'list',
+    own: async (w, ctx) => {
+      await withResults(w, ctx);
+      return { path: '/experience-results/report', query: region(w.a) };
+    },
+    otherRegion: (w) => ({ path: '/experience-results/report', query: region(w.b) }),
+  },
   'GET /open-answers': {
     permission: 'experienceTexts.moderate',
     kind: 'list',

@@ -37,6 +37,8 @@ export function resultsSheet(r: ExperienceResults, regionCode: string): Spreadsh
   for (const g of r.byProductCategory) rows.push(['productcategorie', g.key, ...figures(g)]);
   for (const g of r.byMunicipality) rows.push(['gemeente', g.label, ...figures(g)]);
   for (const q of r.quarters) rows.push(['kwartaal', q.quarter, ...figures(q.own ?? q.region)]);
+  // An aanbieder's quarters: the region's beside its own, as on the page.
+  for (const q of r.quarters) if (q.own) rows.push(['kwartaal regio', q.quarter, ...figures(q.region)]);
   return {
     name: `ervaringwijzer-${regionCode}-${r.year}`,
     sheet: `Ervaringwijzer ${r.year}`,
@@ -44,6 +46,7 @@ export function resultsSheet(r: ExperienceResults, regionCode: string): Spreadsh
     notes: [
       `Cliëntervaring ${r.year} (Ervaringwijzer). Groepen met minder dan ${r.threshold} antwoorden zijn weggelaten (${withheld}), ook waar het totaal min de getoonde groepen een kleine groep zou verraden.`,
       'Om van te leren, niet om aanbieders te rangschikken of in te kopen: aanbieders staan op naam.',
+      'De antwoorden zijn anoniem: geen naam, e-mailadres, telefoonnummer of IP-adres bij een antwoord. Respons: van de uitnodigingen van het jaar het deel dat is ingevuld.',
     ],
   };
 }

@@ -1,10 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
+import { attachment } from '../../http/download.js';
 import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import { sendSpreadsheet, spreadsheetResponse, zSpreadsheetFormat } from '../../http/spreadsheet.js';
 import { resolveRegion } from '../monitoring/index.js';
 import { resultsSheet } from './results-export.js';
+import { buildExperienceReport, experienceReportFileName, renderExperienceReport } from './results-report.js';
 import { ZRegionQuery } from './experience.schema.js';
 import { moderateText, pendingTexts } from './moderation.service.js';
 import { ZExperienceResults, ZModeration, ZPendingText, ZResultsQuery } from './results.schema.js';
@@ -57,6 +59,40 @@ resultsRoutes.openapi(
     const year = query.year ?? new Date().getUTCFullYear();
     const results = await experienceResults(db, actor, region.id, year);
     return sendSpreadsheet(c, resultsSheet(results, region.code), query.format);
+  },
+);
+
+resultsRoutes.openapi(
+  defineRoute({
+    permission: 'experienceResults.report',
+    method: 'get',
+    path: '/experience-results/report',
+    tags,
+    summary: 'Het jaarverslag cliëntervaring van de regio als toegankelijke PDF (Jeugdwet art. 2.10)',
+    description:
+      'Hoe het onderzoek is gedaan, de uitkomsten per thema en het cijfer voor de regio, per kwartaal, productcategorie, ' +
+      'gemeente en aanbieder (op naam, geen rangschikking), een keuze uit de gemodereerde open antwoorden zonder ' +
+      'aanbieder. Gemaakt uit dezelfde uitkomsten als GET /experience-results: dezelfde groepen (<10) weggelaten.',
+    request: { query: ZResultsQuery },
+    responses: {
+      200: {
+        description: 'De PDF, als bijlage (clientervaring-<regio>-<jaar>.pdf)',
+        content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      ...problems(400, 401, 403, 404),
+    },
+  }),
+  async (c) => {
+    const actor = actorOf(c);
+    const db = c.get('db');
+    const query = c.req.valid('query');
+    const region = await resolveRegion(db, query.region, actor.regionIds);
+    const report = await buildExperienceReport(db, actor, region, query.year ?? new Date().getUTCFullYear());
+    return c.body(new Uint8Array(await renderExperienceReport(report)), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachment(experienceReportFileName(report)),
+      'Cache-Control': 'no-store',
+    });
   },
 );
 

@@ -148,6 +148,8 @@ describe('results for a provider: its own, with the region beside', () => {
       })
     ).text();
     expect(csv).toContain('eigen organisatie');
+    // Per quarter the region's figures beside the own, as on the page.
+    expect(csv).toMatch(/^kwartaal regio[;,]\d{4}-K\d[;,]20[;,]/m);
     expect(csv).not.toContain(w.other.name);
   });
 
@@ -262,6 +264,7 @@ describe('moderation of open answers', () => {
     expect(holders.map((r) => r.path).sort()).toEqual([
       '/experience-results',
       '/experience-results/export',
+      '/experience-results/report',
       '/open-answers',
     ]);
     const leaking: string[] = [];

@@ -3,7 +3,13 @@ import { kpiDisclosureFor, publishedRounding, roundTo } from '../../../shared/kp
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../auth/index.js';
 import { computeKpis, kpiPeriods } from '../monitoring/index.js';
-import { completenessPerProvider, minCompletenessOf, ownProviderAgb, type GoalRegion } from './goals.service.js';
+import {
+  completenessPerProvider,
+  minCompletenessOf,
+  municipalitiesOf,
+  ownProviderAgb,
+  type GoalRegion,
+} from './goals.service.js';
 
 export const goalKpis = ['goal_without_help', 'goal_problems_reduced', 'goal_goals_met'] as const satisfies KpiId[];
 
@@ -89,4 +95,23 @@ export async function goalSummary(
       return [{ kpi: id, name: result.kpi.name, region: result.total, own: ownTotal, rows: own ? [] : result.rows }];
     }),
   };
+}
+
+/**
+ * The completeness of goal attainment over a span, of the whole region or of one provider (AGB), beside the region's
+ * threshold: for documents without an actor (the quarterly report), which print a note when it is too low to judge.
+ */
+export async function goalCompleteness(
+  db: Db,
+  region: { id: string; code: string; name: string },
+  span: { from: string; to: string },
+  agb?: string,
+): Promise<{ percent: number | null; minPercent: number; sufficient: boolean }> {
+  const full = { ...region, municipalities: await municipalitiesOf(db, region.id) };
+  const rows = await completenessPerProvider(db, full, span, agb);
+  const ended = rows.reduce((s, p) => s + p.ended, 0);
+  const registered = rows.reduce((s, p) => s + p.registered, 0);
+  const percent = ended ? Math.round((1000 * registered) / ended) / 10 : null;
+  const minPercent = await minCompletenessOf(db, region.id);
+  return { percent, minPercent, sufficient: percent !== null && percent >= minPercent };
 }

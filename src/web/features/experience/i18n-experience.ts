@@ -77,7 +77,9 @@ export const experienceEn = {
   'Per productcategorie': 'Per product category',
   'Per aanbieder (op naam)': 'Per provider (by name)',
   'Per gemeente': 'Per municipality',
-  'Uw uitkomsten per kwartaal': 'Your results per quarter',
+  'Uw uitkomsten per kwartaal, met de regio ernaast': 'Your results per quarter, with the region beside them',
+  'uw organisatie': 'your organisation',
+  'Jaarverslag cliëntervaring downloaden (PDF)': 'Download the yearly client-experience report (PDF)',
   'Per kwartaal': 'Per quarter',
   'De uitkomsten zijn er om van te leren, niet om aanbieders te rangschikken of in te kopen: daarom staan aanbieders op naam en is er geen sortering op score.':
     'The results are there to learn from, not to rank providers or to purchase: so providers are listed by name and there is no sorting by score.',

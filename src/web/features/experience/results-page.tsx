@@ -4,11 +4,16 @@ import {
   type ExperienceGroup,
   type ExperienceResults,
 } from '../../../shared/experience-results';
+import { useSearchParams } from 'react-router';
+import { can } from '../../../shared/permissions';
 import { Alert } from '../../components/alert';
+import { SelectField } from '../../components/form-fields';
 import { Loaded } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { Table } from '../../components/table';
-import { api } from '../../lib/api-client';
+import { api, toQuery } from '../../lib/api-client';
+import { useUser } from '../../lib/auth';
+import { todayIso } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 
@@ -54,10 +59,25 @@ export function ResultsPage() {
   const { t } = useT();
   const title = t('Uitkomsten van de Ervaringwijzer');
   useDocumentTitle(title);
-  const [state] = useLoad((signal) => api<ExperienceResults>('/experience-results', { signal }), []);
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const thisYear = Number(todayIso().slice(0, 4));
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const year = years.includes(Number(params.get('jaar'))) ? Number(params.get('jaar')) : thisYear;
+  const [state] = useLoad(
+    (signal) => api<ExperienceResults>(`/experience-results${toQuery({ year })}`, { signal }),
+    [year],
+  );
   return (
     <>
       <h1 className="utrecht-heading-1">{title}</h1>
+      <SelectField
+        id="jaar"
+        label={t('Jaar')}
+        value={String(year)}
+        onChange={(v) => setParams(v === String(thisYear) ? {} : { jaar: v }, { replace: true })}
+        options={years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
       <Loaded state={state}>
         {(r) => (
           <>
@@ -79,6 +99,14 @@ export function ResultsPage() {
               <a className="utrecht-link" href={`/api/v1/experience-results/export?year=${r.year}&format=csv`} download>
                 {t('Jaarcijfers downloaden (CSV)')}
               </a>
+              {can(user, 'experienceResults.report') && (
+                <>
+                  {' '}
+                  <a className="utrecht-link" href={`/api/v1/experience-results/report?year=${r.year}`} download>
+                    {t('Jaarverslag cliëntervaring downloaden (PDF)')}
+                  </a>
+                </>
+              )}
             </p>
             {r.view === 'provider' ? <ProviderView r={r} /> : <RegionView r={r} />}
             <h2 className="utrecht-heading-2">{t('Wat jongeren en ouders schreven')}</h2>
@@ -156,10 +184,18 @@ function RegionView({ r }: { r: ExperienceResults }) {
 
 function Quarters({ r }: { r: ExperienceResults }) {
   const { t } = useT();
-  const rows: ExperienceGroup[] = r.quarters.map((q) => ({ key: q.quarter, label: q.quarter, ...(q.own ?? q.region) }));
+  // An aanbieder: per quarter its own figures with the region's beside them.
+  const rows: ExperienceGroup[] = r.quarters.flatMap((q) =>
+    q.own
+      ? [
+          { key: `${q.quarter}-own`, label: `${q.quarter}: ${t('uw organisatie')}`, ...q.own },
+          { key: `${q.quarter}-region`, label: `${q.quarter}: ${t('de regio')}`, ...q.region },
+        ]
+      : [{ key: q.quarter, label: q.quarter, ...q.region }],
+  );
   return (
     <Groups
-      caption={r.view === 'provider' ? t('Uw uitkomsten per kwartaal') : t('Per kwartaal')}
+      caption={r.view === 'provider' ? t('Uw uitkomsten per kwartaal, met de regio ernaast') : t('Per kwartaal')}
       rows={rows}
       first={t('Kwartaal')}
     />

@@ -3,6 +3,7 @@ import { kpiIds, type KpiId, type KpiResponse } from '../../../../shared/kpi.js'
 import type { Db } from '../../../db/client.js';
 import { providers } from '../../../db/schema/index.js';
 import { fieldError } from '../../../http/errors.js';
+import { goalCompleteness } from '../../outcomes/index.js';
 import { buildingError, computeKpis, resolveRegion } from '../kpi.service.js';
 import { computeMoneyLines, type MoneyLinesResponse } from '../money-lines.js';
 import { dutchToday } from '../period.js';
@@ -35,6 +36,11 @@ export interface QuarterlyReportData {
   /** Figures of reports issued earlier that have moved since (region report only). */
   changes: IssuedChange[];
   signals: Signal[];
+  /**
+   * Completeness of goal attainment (doelrealisatie) in the quarter, of the region or of the report's provider, with
+   * the region's threshold; absent when the report shows no doelrealisatie figure.
+   */
+  goals?: { percent: number | null; minPercent: number; sufficient: boolean } | null;
   /** Set when the report is made to be issued: when and by whom. */
   issued: { at: Date; by: string } | null;
 }
@@ -90,6 +96,9 @@ export async function buildQuarterlyReportData(
     threshold: options.threshold,
   });
   const generatedAt = options.now ?? new Date();
+  const goals = available.some((id) => id.startsWith('goal_'))
+    ? await goalCompleteness(db, region, { from: kpis.period.from, to: kpis.period.to }, agb)
+    : null;
   if (agb) {
     const regionKpis = await computeKpis(db, { ...common, period: quarter, groupBy: 'region' });
     return {
@@ -104,6 +113,7 @@ export async function buildQuarterlyReportData(
       comments: { report: null, kpis: {} },
       changes: [],
       signals,
+      goals,
       issued: null,
     };
   }
@@ -124,6 +134,7 @@ export async function buildQuarterlyReportData(
     },
     changes: await changesSinceIssued(db, { regionId: region.id, until: quarter, threshold: options.threshold, today }),
     signals,
+    goals,
     issued: options.issuedBy ? { at: generatedAt, by: options.issuedBy } : null,
   };
 }

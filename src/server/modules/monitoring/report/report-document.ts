@@ -100,6 +100,11 @@ function keyFigures(pdf: AccessiblePdf, data: QuarterlyReportData, kpis: KpiResp
     );
     const available = kpis.data.filter((r) => r.available);
     const missing = kpis.data.filter((r) => !r.available);
+    // Doelrealisatie figures over too few registrations say so beside their name, with a note below the table.
+    const goals = data.goals;
+    const incomplete = !!goals && goals.percent !== null && !goals.sufficient;
+    const nameOf = (r: KpiResult) =>
+      incomplete && r.kpi.id.startsWith('goal_') ? `${r.kpi.name} (onvolledig, zie noot)` : r.kpi.name;
     if (region) {
       pdf.table({
         columns: [
@@ -112,7 +117,7 @@ function keyFigures(pdf: AccessiblePdf, data: QuarterlyReportData, kpis: KpiResp
         rows: available.map((r) => {
           const whole = region.data.find((x) => x.kpi.id === r.kpi.id);
           return [
-            r.kpi.name,
+            nameOf(r),
             valueText(r.total, r.kpi.unit, kpis),
             whole?.available ? valueText(whole.total, r.kpi.unit, region) : '–',
             previousText(r.total, r.kpi.unit),
@@ -131,7 +136,7 @@ function keyFigures(pdf: AccessiblePdf, data: QuarterlyReportData, kpis: KpiResp
           { header: 'Doel gehaald', width: 56 },
         ],
         rows: available.map((r) => [
-          r.kpi.name,
+          nameOf(r),
           valueText(r.total, r.kpi.unit, kpis),
           previousText(r.total, r.kpi.unit),
           change(r, kpis),
@@ -144,6 +149,16 @@ function keyFigures(pdf: AccessiblePdf, data: QuarterlyReportData, kpis: KpiResp
         ]),
       });
     }
+    if (goals && incomplete && available.some((r) => r.kpi.id.startsWith('goal_')))
+      pdf.paragraph(
+        [
+          { text: 'Doelrealisatie te onvolledig. ', bold: true },
+          {
+            text: `Voor ${formatKpiValue(goals.percent, 'percent')} van de beëindigde toewijzingen in het kwartaal is de doelrealisatie vastgelegd${data.provider ? ` door ${data.provider.name}` : ''}; de regio vraagt ten minste ${formatKpiValue(goals.minPercent, 'percent')}. De cijfers over doelrealisatie zijn te onvolledig om te beoordelen.`,
+          },
+        ],
+        { note: true },
+      );
     if (missing.length)
       pdf.paragraph(
         `Niet beschikbaar, omdat de regio deze gegevens (nog) niet bijhoudt: ${missing.map((r) => r.kpi.name).join(', ')}.`,
