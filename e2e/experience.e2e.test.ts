@@ -1,9 +1,13 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { products, providers } from '../src/server/db/schema/index.js';
 import { queryRows } from '../src/server/db/client.js';
 import { submitAnswers } from '../src/server/modules/experience/answering.service.js';
+import { inspectPdf } from '../src/server/modules/monitoring/testing/pdf-check.js';
 import {
   demoEmail,
   demoPassword,
@@ -273,5 +277,57 @@ describe('results of the Ervaringwijzer', () => {
     const texts = await page.getByRole('list', { name: 'Gemodereerde open antwoorden' }).innerText();
     expect(texts).toContain('Onze begeleider hielp ons echt verder.');
     expect(texts).not.toContain('Sanne');
+  });
+
+  it('the contract manager picks a year and downloads the yearly report as a tagged PDF with the figures of the page', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'contractmanager');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitkomsten`);
+    await settle(page, 'Uitkomsten van de Ervaringwijzer');
+    const year = new Date().getUTCFullYear();
+    expect(await page.getByLabel('Jaar').inputValue()).toBe(String(year));
+    const [region] = await tableRows(page, 'De regio');
+    expect(Number(region![1])).toBeGreaterThanOrEqual(10);
+    await expectNoSeriousA11yViolations(page);
+
+    const href = await page
+      .getByRole('link', { name: 'Jaarverslag cliëntervaring downloaden (PDF)' })
+      .getAttribute('href');
+    const download = await page.request.get(`${ctx.app.baseUrl}${href}`, { timeout: 90_000 });
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    const pdf = inspectPdf(Buffer.from(await download.body()));
+    const dir = mkdtempSync(join(tmpdir(), 'zl-experience-'));
+    try {
+      expect(pdf.info.Tagged).toBe('yes');
+      expect(pdf.pageTexts[0]!.replace(/\s+/g, ' ')).toContain(`Cliëntervaring jeugdhulp ${year}`);
+      const text = pdf.text.replace(/\s+/g, ' ');
+      // The region's answers as the page shows them.
+      expect(text).toContain(`Ingevulde vragenlijsten ${region![1]}`);
+      expect(text).toContain('8. Waarom aanbieders niet gerangschikt worden');
+      const [png] = pdf.pictures(dir, 1, 1);
+      mkdirSync(join(import.meta.dirname, 'screenshots'), { recursive: true });
+      copyFileSync(png!, join(import.meta.dirname, 'screenshots', 'experience-report-pdf-page-1.png'));
+    } finally {
+      pdf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // Another year: the page asks the API for it.
+    await page.getByLabel('Jaar').selectOption(String(year - 1));
+    await page.getByText(`Het jaar ${year - 1}.`).waitFor();
+    expect(page.url()).toContain(`jaar=${year - 1}`);
+    expect(
+      await page.getByRole('link', { name: 'Jaarverslag cliëntervaring downloaden (PDF)' }).getAttribute('href'),
+    ).toContain(`year=${year - 1}`);
+
+    // The yearly report is the region's document: an aanbieder has no link to it.
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitkomsten`);
+    await settle(page, 'Uitkomsten van de Ervaringwijzer');
+    expect(await page.getByRole('link', { name: 'Jaarverslag cliëntervaring downloaden (PDF)' }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Uw uitkomsten per kwartaal, met de regio ernaast' }).count()).toBe(1);
   });
 });
