@@ -79,6 +79,8 @@ const questionnaireBody = {
       text: { nl: 'Ik werd serieus genomen.', en: 'I was taken seriously.' },
     },
     { key: 'cijfer_effect', kind: 'score', text: { nl: 'Welk cijfer geeft u?', en: 'What mark do you give?' } },
+    // The keys `answered` fills: batches made after this case runs take this version (the matrix runs in any order).
+    { key: 'open', kind: 'open', text: { nl: 'Nog iets?', en: 'Anything else?' } },
   ],
 };
 const links = async (w: World, ctx: TestContext, side: Side, providerId: string): Promise<Probe> => ({
