@@ -95,4 +95,46 @@ describe('setting up a region from nothing', () => {
     expect(lots.some((o) => o.includes('AMB – Ambulant'))).toBe(true);
     expect(lots.some((o) => o.includes('VBL'))).toBe(false);
   });
+
+  it('lets a keeper of several regions switch between them with the keyboard; every page and a new visit follow', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    for (const [code, name, cbsCode, municipality] of [
+      ['alblasserwaard', 'Jeugdhulp Alblasserwaard', '0482', 'Alblasserdam'],
+      ['drechtsteden', 'Jeugdhulp Drechtsteden', '0505', 'Dordrecht'],
+    ]) {
+      const made = await ctx.page.request.post(`${ctx.app.baseUrl}/api/v1/regions`, {
+        data: { code, name, municipalities: [{ cbsCode, name: municipality }] },
+      });
+      expect(made.status()).toBe(201);
+    }
+    // Regions are read once per visit: the switcher appears on the next one.
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page);
+    const switcher = ctx.page.getByRole('form', { name: 'Regio wisselen' });
+    const choice = switcher.getByLabel('Werken in regio', { exact: true });
+    await choice.focus();
+    await choice.selectOption({ label: 'Jeugdhulp Drechtsteden' });
+    await ctx.page.keyboard.press('Tab');
+    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.textContent)).toBe('Wisselen');
+    await ctx.page.keyboard.press('Enter');
+    await settle(ctx.page, 'Jeugdhulp Drechtsteden');
+    expect(await tableRows(ctx.page, 'Gemeenten')).toEqual([
+      ['0505', 'Dordrecht', 'In gebruik', expect.stringContaining('Wijzigen')],
+    ]);
+    expect(await choice.inputValue()).toBe(
+      await choice.locator('option', { hasText: 'Jeugdhulp Drechtsteden' }).getAttribute('value'),
+    );
+    await expectNoSeriousA11yViolations(ctx.page);
+
+    await choice.selectOption({ label: 'Jeugdhulp Alblasserwaard' });
+    await switcher.getByRole('button', { name: 'Wisselen' }).click();
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+    expect((await tableRows(ctx.page, 'Gemeenten')).map((row) => row[1])).toEqual(['Alblasserdam']);
+
+    // Signed out and in again (cookies gone): the choice is remembered for this user.
+    await ctx.browser.clearCookies();
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+  });
 });
