@@ -26,4 +26,7 @@ export const regionSetupEn = {
   'Regio wisselen': 'Switch region',
   'Werken in regio': 'Working in region',
   Wisselen: 'Switch',
+  'Nog een regio aanmaken': 'Create another region',
+  'Code van de nieuwe regio': 'Code of the new region',
+  'Naam van de nieuwe regio': 'Name of the new region',
 } as const;
