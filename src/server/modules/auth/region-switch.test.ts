@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContract, buildRegion } from '../../testing/factories.js';
-import { buildUser, createTestContext, type TestContext } from '../../testing/harness.js';
+import { buildUser, call, createTestContext, type TestContext } from '../../testing/harness.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -43,6 +43,22 @@ describe('region switch for a keeper of several regions', () => {
     expect(contractsA).toContain(inA.id);
     expect(contractsA).not.toContain(inB.id);
     expect((await browse(token, `/contracts/${inA.id}`, b.id)).status).toBe(404);
+
+    // Budgets too: the keeper's Bearer client (whole scope) enters one per region; the session sees the chosen one's.
+    const budgetOf = async (region: typeof a) => {
+      const made = await call(ctx, token, 'POST', '/budgets', {
+        municipalityId: region.municipalities[0]!.id,
+        budgetLineId: region.budgetLines[0]!.id,
+        year: 2026,
+        amount: 1000,
+      });
+      expect(made.status).toBe(201);
+      return made.body.id as string;
+    };
+    const [budgetA, budgetB] = [await budgetOf(a), await budgetOf(b)];
+    const budgetsB = ids((await browse(token, '/budgets?year=2026', b.id)).body.data);
+    expect(budgetsB).toContain(budgetB);
+    expect(budgetsB).not.toContain(budgetA);
 
     const unchosen = await browse(token, '/regions');
     expect(ids(unchosen.body.data)).toEqual(expect.arrayContaining([a.id, b.id]));
