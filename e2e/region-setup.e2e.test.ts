@@ -140,5 +140,10 @@ describe('setting up a region from nothing', () => {
     await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
     await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+    // On a phone the switcher wraps in the header instead of widening the page.
+    await ctx.page.setViewportSize({ width: 390, height: 844 });
+    await ctx.page.getByRole('form', { name: 'Regio wisselen' }).waitFor();
+    expect(await ctx.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await ctx.page.setViewportSize({ width: 1280, height: 900 });
   });
 });
