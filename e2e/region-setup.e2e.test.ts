@@ -95,4 +95,55 @@ describe('setting up a region from nothing', () => {
     expect(lots.some((o) => o.includes('AMB – Ambulant'))).toBe(true);
     expect(lots.some((o) => o.includes('VBL'))).toBe(false);
   });
+
+  it('lets a keeper of several regions add one and switch between them with the keyboard; a new visit follows', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    const made = await ctx.page.request.post(`${ctx.app.baseUrl}/api/v1/regions`, {
+      data: {
+        code: 'alblasserwaard',
+        name: 'Jeugdhulp Alblasserwaard',
+        municipalities: [{ cbsCode: '0482', name: 'Alblasserdam' }],
+      },
+    });
+    expect(made.status()).toBe(201);
+    // The first region by name until the keeper chooses; a shared service centre adds its next region here.
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+    await ctx.page.getByLabel('Code van de nieuwe regio', { exact: true }).fill('drechtsteden');
+    await ctx.page.getByLabel('Naam van de nieuwe regio', { exact: true }).fill('Jeugdhulp Drechtsteden');
+    await ctx.page.getByRole('button', { name: 'Regio aanmaken' }).click();
+    await settle(ctx.page, 'Jeugdhulp Drechtsteden');
+    const form = ctx.page.getByRole('form', { name: 'Gemeente toevoegen' });
+    await form.getByLabel('CBS-code', { exact: true }).fill('0505');
+    await form.getByLabel('Naam', { exact: true }).fill('Dordrecht');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: '– Dordrecht is toegevoegd' }).waitFor();
+    expect((await tableRows(ctx.page, 'Gemeenten')).map((row) => row[1])).toEqual(['Dordrecht']);
+
+    const switcher = ctx.page.getByRole('form', { name: 'Regio wisselen' });
+    const choice = switcher.getByLabel('Werken in regio', { exact: true });
+    expect(await choice.locator('option:checked').innerText()).toBe('Jeugdhulp Drechtsteden');
+    await expectNoSeriousA11yViolations(ctx.page);
+    await choice.focus();
+    await choice.selectOption({ label: 'Jeugdhulp Alblasserwaard' });
+    await ctx.page.keyboard.press('Tab');
+    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.textContent)).toBe('Wisselen');
+    await ctx.page.keyboard.press('Enter');
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+    expect(await tableRows(ctx.page, 'Gemeenten')).toEqual([
+      ['0482', 'Alblasserdam', 'In gebruik', expect.stringContaining('Wijzigen')],
+    ]);
+    expect(await choice.locator('option:checked').innerText()).toBe('Jeugdhulp Alblasserwaard');
+
+    // Signed out and in again (cookies gone): the choice is remembered for this user.
+    await ctx.browser.clearCookies();
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+    // On a phone the switcher wraps in the header instead of widening the page.
+    await ctx.page.setViewportSize({ width: 390, height: 844 });
+    await ctx.page.getByRole('form', { name: 'Regio wisselen' }).waitFor();
+    expect(await ctx.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await ctx.page.setViewportSize({ width: 1280, height: 900 });
+  });
 });

@@ -1,11 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { resolveSession, withScope } from '../modules/auth/index.js';
+import { narrowToRegion, resolveSession, withScope } from '../modules/auth/index.js';
 import { cliActorFor } from './cli-token.js';
 import type { AppEnv } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 
 export const sessionCookie = 'zl_session';
+/** The region a keeper of several regions works in, chosen in the web UI's header (not a credential; not HttpOnly). */
+export const regionCookie = 'zl_regio';
 
 /**
  * Finds the actor from a Bearer token or, without one, the session cookie, with its provider and region(s) resolved
@@ -19,7 +21,9 @@ export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('sessionToken', token);
   c.set('credential', bearer !== null ? 'bearer' : token ? 'cookie' : null);
   const cli = cliActorFor(c.req.method, c.req.path, token);
-  c.set('actor', cli ? await withScope(c.get('db'), cli) : token ? await resolveSession(c.get('db'), token) : null);
+  const actor = cli ? await withScope(c.get('db'), cli) : token ? await resolveSession(c.get('db'), token) : null;
+  // Only the browser's session carries the chosen region; a Bearer client keeps its whole scope.
+  c.set('actor', actor && bearer === null ? narrowToRegion(actor, getCookie(c, regionCookie)) : actor);
   await next();
 };
 

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { roleLabels } from '../lib/labels';
 import { Button, ButtonLink } from './button';
 import { MainMenu } from './main-menu';
+import { RegionSwitch } from './region-switch';
 
 /** Page frame: skip link, header with user and language switch, main navigation, main landmark. */
 export function Layout() {
@@ -42,6 +43,7 @@ export function Layout() {
             {region && <span className="app-header__region">{region.name}</span>}
           </div>
           <div className="app-header__user">
+            <RegionSwitch />
             <span>
               <span className="app-header__name">{user.name}</span>{' '}
               <span className="app-header__role">({t(roleLabels[user.role])})</span>

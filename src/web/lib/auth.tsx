@@ -2,13 +2,15 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, onUnauthorized } from './api-client';
 import { can as permits, scopeOf } from '../../shared/permissions';
-import type { User } from './types';
+import { syncRegionChoice } from './region-choice';
+import type { CurrentUser, User } from './types';
 
-type Session = { status: 'loading' } | { status: 'anonymous'; problem?: string } | { status: 'signed-in'; user: User };
+type Session =
+  { status: 'loading' } | { status: 'anonymous'; problem?: string } | { status: 'signed-in'; user: CurrentUser };
 
 interface AuthContextValue {
   session: Session;
-  signIn(email: string, password: string): Promise<User>;
+  signIn(email: string, password: string): Promise<CurrentUser>;
   signOut(): Promise<void>;
 }
 
@@ -20,8 +22,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api<User>('/users/me', { signal: controller.signal })
-      .then((user) => setSession({ status: 'signed-in', user }))
+    api<CurrentUser>('/users/me', { signal: controller.signal })
+      .then((user) => {
+        syncRegionChoice(user);
+        setSession({ status: 'signed-in', user });
+      })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         const problem = error instanceof ApiError && error.status !== 401 ? error.message : undefined;
@@ -35,9 +40,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const result = await api<{ user: User }>('/sessions', { method: 'POST', body: { email, password } });
-    setSession({ status: 'signed-in', user: result.user });
-    return result.user;
+    await api<{ user: User }>('/sessions', { method: 'POST', body: { email, password } });
+    // The session's answer has no regions to switch between; /users/me has them.
+    const user = await api<CurrentUser>('/users/me');
+    syncRegionChoice(user);
+    setSession({ status: 'signed-in', user });
+    return user;
   }, []);
 
   const signOut = useCallback(async () => {
@@ -59,7 +67,7 @@ export function useAuth(): AuthContextValue {
 }
 
 /** The signed-in user; only for components rendered inside RequireAuth. */
-export function useUser(): User {
+export function useUser(): CurrentUser {
   const { session } = useAuth();
   if (session.status !== 'signed-in') throw new Error('useUser without a session');
   return session.user;

@@ -3,7 +3,7 @@
  * at build time), so a schema change breaks the UI's type check instead of the UI at run time.
  */
 import type { z } from 'zod';
-import type { ZUser } from '../../server/modules/auth/auth.schema';
+import type { ZMe, ZUser } from '../../server/modules/auth/auth.schema';
 
 export type {
   Provider,
@@ -20,6 +20,8 @@ export type { Budget, BudgetCreate } from '../../server/modules/landscape/budget
 export type { Role, ProviderDomain, FundingVariant, Procedure, Intensity } from '../../shared/domain';
 
 export type User = z.infer<typeof ZUser>;
+/** The signed-in user, with the regions a keeper of several regions switches between. */
+export type CurrentUser = z.infer<typeof ZMe>;
 
 export interface Coded {
   id: string;

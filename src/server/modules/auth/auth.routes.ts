@@ -9,8 +9,16 @@ import type { AppEnv } from '../../http/context.js';
 import { body, json, problems, ZIdParam } from '../../http/openapi.js';
 import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/index.js';
-import { ZSession, ZSignIn, ZUser, ZUserCreate, ZUserUpdate } from './auth.schema.js';
-import { createUser, isInstallationKeeper, signOut, toActor, updateUser, type Actor } from './auth.service.js';
+import { ZMe, ZSession, ZSignIn, ZUser, ZUserCreate, ZUserUpdate } from './auth.schema.js';
+import {
+  createUser,
+  isInstallationKeeper,
+  signOut,
+  switchableRegions,
+  toActor,
+  updateUser,
+  type Actor,
+} from './auth.service.js';
 import { signIn } from './sign-in.js';
 import { clientAddress } from '../../http/client-address.js';
 
@@ -82,9 +90,18 @@ authRoutes.openapi(
     path: '/users/me',
     tags,
     summary: 'De ingelogde gebruiker',
-    responses: { 200: json(ZUser, 'De gebruiker en zijn rol'), ...problems(401) },
+    responses: { 200: json(ZMe, "De gebruiker, zijn rol en de regio's waartussen hij wisselt"), ...problems(401) },
   }),
-  (c) => c.json(actorOf(c), 200),
+  async (c) => {
+    const actor = actorOf(c);
+    const regions = await switchableRegions(c.get('db'), actor);
+    const currentRegionId = isInstallationKeeper(actor)
+      ? actor.regionIds.length === 1
+        ? actor.regionIds[0]!
+        : null
+      : actor.regionId;
+    return c.json({ ...actor, regions, currentRegionId }, 200);
+  },
 );
 
 authRoutes.openapi(

@@ -23,6 +23,18 @@ export const ZUser = z
   })
   .openapi('User');
 
+export const ZMe = ZUser.extend({
+  regions: z
+    .array(z.object({ id: z.uuid(), code: z.string(), name: z.string() }))
+    .describe(
+      "De regio's waartussen de gebruiker wisselt (de beheerder van de installatie: alle); leeg voor wie aan één regio vastzit",
+    ),
+  currentRegionId: z
+    .uuid()
+    .nullable()
+    .describe("De regio waarop dit verzoek betrekking had (gekozen met het cookie zl_regio); leeg: alle regio's"),
+}).openapi('CurrentUser');
+
 export const ZSession = z.object({ user: ZUser, expiresAt: z.string() }).openapi('Session');
 
 export const ZUserCreate = z

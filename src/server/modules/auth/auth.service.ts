@@ -122,6 +122,25 @@ export async function withScope(db: Db, actor: Actor): Promise<Actor> {
   return { ...actor, regionIds: all.map((r) => r.id) };
 }
 
+/**
+ * A keeper who serves several regions (a shared service centre) works in one at a time in the web UI: the browser
+ * names it in a cookie, and the whole request (lists, figures, budgets, exports, uploads) is scoped to it. A region
+ * outside the keeper's reach, or any other role, leaves the scope as it is; an account tied to one region has no choice.
+ */
+export function narrowToRegion(actor: Actor, regionId: string | undefined): Actor {
+  if (!regionId || !isInstallationKeeper(actor) || !actor.regionIds.includes(regionId)) return actor;
+  return { ...actor, regionIds: [regionId] };
+}
+
+/** The regions the switcher offers: every region for the installation's keeper, none for anyone else. */
+export async function switchableRegions(
+  db: Db,
+  actor: Actor,
+): Promise<Array<{ id: string; code: string; name: string }>> {
+  if (!isInstallationKeeper(actor)) return [];
+  return db.select({ id: regions.id, code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.name));
+}
+
 export function isInstallationKeeper(actor: Pick<Actor, 'role' | 'regionId'>): boolean {
   return actor.role === 'beheerder' && actor.regionId === null;
 }

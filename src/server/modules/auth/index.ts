@@ -2,6 +2,7 @@
 export {
   createUser,
   isInstallationKeeper,
+  narrowToRegion,
   openSession,
   resolveSession,
   updateUser,

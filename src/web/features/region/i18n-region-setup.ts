@@ -23,4 +23,10 @@ export const regionSetupEn = {
   Productcategorieën: 'Product categories',
   "De categorieën (JZ020) die deze post betaalt, gescheiden door komma's, zoals 40, 45":
     'The categories (JZ020) this line pays, separated by commas, such as 40, 45',
+  'Regio wisselen': 'Switch region',
+  'Werken in regio': 'Working in region',
+  Wisselen: 'Switch',
+  'Nog een regio aanmaken': 'Create another region',
+  'Code van de nieuwe regio': 'Code of the new region',
+  'Naam van de nieuwe regio': 'Name of the new region',
 } as const;

@@ -5,31 +5,42 @@ import { TextField } from '../../components/form-fields';
 import { StatusMessage } from '../../components/status-message';
 import { api } from '../../lib/api-client';
 import { useFormErrors } from '../../lib/form-errors';
+import { useUser } from '../../lib/auth';
 import { useRegionRefresh } from '../../lib/region';
+import { chooseRegion } from '../../lib/region-choice';
 import type { Region } from '../../lib/types';
 import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { useT } from '../../i18n';
 
 /**
  * A new region from nothing (the installation's beheerder): its code and name; the region gets the default tier
- * schemes, and its municipalities, lots and budget lines are added on the page that follows.
+ * schemes, and its municipalities, lots and budget lines are added on the page that follows. `another`: the keeper
+ * already works in a region (a shared service centre); the new one becomes the region every page shows, read anew.
  */
-export function NewRegionForm() {
+export function NewRegionForm({ another = false }: { another?: boolean }) {
   const { t } = useT();
+  const user = useUser();
   const refresh = useRegionRefresh();
   const errors = useFormErrors('regio');
   const [draft, setDraft] = useState({ code: '', name: '' });
   const unsaved = useUnsavedChanges(draft);
   const [busy, setBusy] = useState(false);
-  const labels = { code: t('Code van de regio'), name: t('Naam van de regio') };
+  const labels = another
+    ? { code: t('Code van de nieuwe regio'), name: t('Naam van de nieuwe regio') }
+    : { code: t('Code van de regio'), name: t('Naam van de regio') };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     try {
-      await api<Region>('/regions', { method: 'POST', body: { code: draft.code.trim(), name: draft.name.trim() } });
+      const created = await api<Region>('/regions', {
+        method: 'POST',
+        body: { code: draft.code.trim(), name: draft.name.trim() },
+      });
       unsaved.allowLeave();
-      await refresh();
+      if (!another) return await refresh();
+      chooseRegion(user, created.id);
+      window.location.assign('/regio');
     } catch (error) {
       errors.fail(error);
       setBusy(false);
@@ -39,7 +50,7 @@ export function NewRegionForm() {
   return (
     <section aria-labelledby="regio-nieuw-heading">
       <h2 id="regio-nieuw-heading" className="utrecht-heading-2">
-        {t('Regio aanmaken')}
+        {another ? t('Nog een regio aanmaken') : t('Regio aanmaken')}
       </h2>
       <p className="utrecht-paragraph">
         {t(

@@ -118,6 +118,7 @@ function RegionDetail({ region }: { region: Region }) {
         describe={describe}
       />
       <TierLevelsSection regionId={region.id} levels={region.tierLevels} editable={editable} />
+      {can(user, 'regions.create') && <NewRegionForm another />}
     </>
   );
 }
