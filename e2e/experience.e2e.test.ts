@@ -9,6 +9,7 @@ import { queryRows } from '../src/server/db/client.js';
 import { submitAnswers } from '../src/server/modules/experience/answering.service.js';
 import { inspectPdf } from '../src/server/modules/monitoring/testing/pdf-check.js';
 import {
+  apiGet,
   demoEmail,
   demoPassword,
   expectNoSeriousA11yViolations,
@@ -329,5 +330,112 @@ describe('results of the Ervaringwijzer', () => {
     await settle(page, 'Uitkomsten van de Ervaringwijzer');
     expect(await page.getByRole('link', { name: 'Jaarverslag cliëntervaring downloaden (PDF)' }).count()).toBe(0);
     expect(await page.getByRole('table', { name: 'Uw uitkomsten per kwartaal, met de regio ernaast' }).count()).toBe(1);
+  });
+});
+
+describe('editing a questionnaire', () => {
+  it('the contract manager adds and moves a question, is told the missing Dutch text by its field, and saves the next version', async () => {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'contractmanager');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/vragenlijsten`);
+    await settle(page, 'Vragenlijsten van de Ervaringwijzer');
+    const heading = await page.getByRole('heading', { level: 2, name: /^Jongeren \(12\+\), versie/ }).innerText();
+    const n = Number(/versie (\d+)$/.exec(heading)![1]);
+    const before = await tableRows(page, new RegExp(`^Jongeren \\(12\\+\\): vragen van versie ${n} `));
+    await page.getByRole('link', { name: 'Nieuwe versie maken voor jongeren (12+)' }).click();
+    await settle(page, 'Nieuwe versie van de vragenlijst voor jongeren (12+)');
+    const questions = page.getByRole('group', { name: 'Vragen', exact: true });
+    expect(await questions.getByRole('group', { name: /^Vraag \d$/ }).count()).toBe(before.length);
+    expect(await page.getByLabel(`Tekst in het Nederlands van vraag 1`).inputValue()).toBe(before[0]![0]);
+    await expectNoSeriousA11yViolations(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A new statement: the add button puts the cursor in its Dutch text, which is left empty for now.
+    await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
+    const added = before.length + 1;
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`questions.${added - 1}.text.nl`);
+    await page.getByLabel(`Tekst in het Engels van vraag ${added}`).fill('I knew what the help would do.');
+    await page.getByLabel(`Thema van vraag ${added}`).selectOption({ label: 'Kwaliteit' });
+    // Up one place with the keyboard: the button keeps focus in the question's new place.
+    await page.getByRole('button', { name: `Omhoog vraag ${added}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Omhoog vraag ${added - 1}`);
+    expect(await page.getByLabel(`Tekst in het Engels van vraag ${added - 1}`).inputValue()).toBe(
+      'I knew what the help would do.',
+    );
+
+    await page.getByRole('button', { name: `Versie ${n + 1} opslaan` }).click();
+    const summary = page.getByRole('alert');
+    await summary
+      .getByRole('link', {
+        name: `Vraag ${added - 1}, Tekst in het Nederlands: vul de vraag in het Nederlands in (minstens 3 tekens)`,
+      })
+      .waitFor();
+    const dutch = page.getByLabel(`Tekst in het Nederlands van vraag ${added - 1}`);
+    expect(await dutch.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="questions.${added - 2}.text.nl-error"]`).innerText()).toContain('vul de vraag');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'questionnaire-edit-refused');
+
+    // Leaving the half-filled form asks first; staying keeps what was typed.
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Annuleren' }).click();
+    await expect.poll(() => asked).toContain('niet zijn opgeslagen');
+    expect(page.url()).toContain('/nieuwe-versie');
+
+    await dutch.fill('Ik wist wat de hulp zou doen.');
+    await page.getByRole('button', { name: `Versie ${n + 1} opslaan` }).click();
+    await settle(page, 'Vragenlijsten van de Ervaringwijzer');
+    await page.getByText(`Versie ${n + 1} voor jongeren (12+) is opgeslagen.`).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toContain(`Jongeren (12+), versie ${n + 1}`);
+    const after = await tableRows(page, new RegExp(`^Jongeren \\(12\\+\\): vragen van versie ${n + 1} `));
+    expect(after.map((r) => r[0])).toEqual([
+      ...before.slice(0, -1).map((r) => r[0]),
+      'Ik wist wat de hulp zou doen.',
+      before.at(-1)![0],
+    ]);
+    expect(after[before.length - 1]).toEqual([
+      'Ik wist wat de hulp zou doen.',
+      'I knew what the help would do.',
+      'Stelling (smileys 1–5)',
+      'Kwaliteit',
+    ]);
+    // The version it started from stays readable, folded away.
+    await page.getByText('Eerdere versies voor jongeren (12+)').click();
+    expect(await tableRows(page, new RegExp(`^Jongeren \\(12\\+\\): vragen van versie ${n} `))).toEqual(before);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'questionnaire-versions');
+    // Kept questions keep their keys, the new one has a key no version used.
+    const versions = await apiGet<{ audience: string; version: number; questions: { key: string }[] }[]>(
+      ctx.app.baseUrl,
+      '/questionnaires',
+    );
+    const [newest, previous] = versions.filter((v) => v.audience === 'jongere');
+    expect(newest!.version).toBe(n + 1);
+    const kept = newest!.questions.filter((q) => previous!.questions.some((p) => p.key === q.key));
+    expect(kept).toHaveLength(before.length);
+    expect(
+      versions.some(
+        (v) => v !== newest && v.questions.some((q) => q.key === newest!.questions[before.length - 1]!.key),
+      ),
+    ).toBe(false);
+
+    // A role without questionnaires.edit reads the versions but is offered no edit.
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'aanbieder');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/vragenlijsten`);
+    await settle(page, 'Vragenlijsten van de Ervaringwijzer');
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toContain(`Jongeren (12+), versie ${n + 1}`);
+    expect(await page.getByRole('link', { name: /Nieuwe versie maken/ }).count()).toBe(0);
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/vragenlijsten/jongere/nieuwe-versie`);
+    await settle(page, 'Geen toegang');
   });
 });

@@ -54,7 +54,7 @@ async function reachablePaths(page: Page, role: Role): Promise<string[]> {
   const paths = ['/'];
   for (const route of features.flatMap((f) => f.routes)) {
     if (!can({ role }, route.permission)) continue;
-    let path = route.path.replace(':kpi', 'youths_in_care');
+    let path = route.path.replace(':kpi', 'youths_in_care').replace(':audience', 'jongere');
     if (path.includes(':id')) {
       const source = idSources.find(([pattern]) => pattern.test(path));
       if (!source) throw new Error(`no id source for ${route.path}`);

@@ -200,6 +200,8 @@ const core = {
   Object: 'Object',
   'Of log in met het account van uw organisatie.': "Or sign in with your organisation's account.",
   Omschrijving: 'Description',
+  Omhoog: 'Move up',
+  Omlaag: 'Move down',
   'Omvang en risico': 'Size and risk',
   Onderaannemer: 'Subcontractor',
   Onderaannemers: 'Subcontractors',

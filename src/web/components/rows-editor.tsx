@@ -10,7 +10,9 @@ export interface Row {
 /**
  * An editable list of rows (locations, extensions, tariffs). Each row is a fieldset named after its
  * position; adding a row focuses its first field and removing one returns focus to the add button,
- * so keyboard users never lose their place.
+ * so keyboard users never lose their place. With `movable`, each row has "Omhoog"/"Omlaag" buttons (no dragging);
+ * the pressed button keeps focus in the row's new place, and its hidden label names the new position. With `maxRows`,
+ * the add button gives way to `fullText` once the list is full.
  */
 export function RowsEditor<T extends Row>({
   id,
@@ -24,6 +26,9 @@ export function RowsEditor<T extends Row>({
   emptyText,
   error,
   firstField,
+  movable = false,
+  maxRows,
+  fullText,
   children,
 }: {
   id: string;
@@ -38,6 +43,9 @@ export function RowsEditor<T extends Row>({
   error?: string | undefined;
   /** The field name focused after adding a row: `${id}.${index}.${firstField}`. */
   firstField: string;
+  movable?: boolean;
+  maxRows?: number;
+  fullText?: string;
   children(row: T, index: number, update: (patch: Partial<T>) => void): ReactNode;
 }) {
   const { t } = useT();
@@ -51,6 +59,17 @@ export function RowsEditor<T extends Row>({
     onChange([...rows, newRow()]);
     requestAnimationFrame(() => document.getElementById(`${id}.${rows.length}.${firstField}`)?.focus());
   };
+  const move = (index: number, by: -1 | 1) => {
+    const to = index + by;
+    const next = [...rows];
+    [next[index], next[to]] = [next[to]!, next[index]!];
+    onChange(next);
+    // The same button in the row's new place, or the other one when the row reached the top or the bottom.
+    const edge = to === 0 || to === rows.length - 1;
+    const side = (by === -1) !== edge ? 'up' : 'down';
+    requestAnimationFrame(() => document.getElementById(`${id}.${to}-${side}`)?.focus());
+  };
+  const full = maxRows !== undefined && rows.length >= maxRows;
   return (
     <Fieldset id={id} legend={legend} error={error}>
       {rows.length === 0 && <p className="utrecht-paragraph">{emptyText}</p>}
@@ -58,6 +77,18 @@ export function RowsEditor<T extends Row>({
         <Fieldset key={row.key} legend={itemLegend(i + 1)} className="row-fieldset">
           <div className="row-fields">
             {children(row, i, update(i))}
+            {movable && i > 0 && (
+              <Button id={`${id}.${i}-up`} appearance="subtle" className="row-move" onClick={() => move(i, -1)}>
+                {t('Omhoog')}
+                <span className="visually-hidden"> {removeLabel(i + 1)}</span>
+              </Button>
+            )}
+            {movable && i < rows.length - 1 && (
+              <Button id={`${id}.${i}-down`} appearance="subtle" className="row-move" onClick={() => move(i, 1)}>
+                {t('Omlaag')}
+                <span className="visually-hidden"> {removeLabel(i + 1)}</span>
+              </Button>
+            )}
             <Button appearance="subtle" className="row-remove" onClick={() => remove(i)}>
               {t('Verwijderen')}
               <span className="visually-hidden"> {removeLabel(i + 1)}</span>
@@ -65,9 +96,13 @@ export function RowsEditor<T extends Row>({
           </div>
         </Fieldset>
       ))}
-      <Button id={`${id}-add`} appearance="secondary" onClick={add}>
-        {addLabel}
-      </Button>
+      {full ? (
+        <p className="utrecht-paragraph">{fullText}</p>
+      ) : (
+        <Button id={`${id}-add`} appearance="secondary" onClick={add}>
+          {addLabel}
+        </Button>
+      )}
     </Fieldset>
   );
 }

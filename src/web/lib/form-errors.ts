@@ -84,10 +84,11 @@ export function useFormErrors(prefix?: string): FormErrors {
 
 /**
  * Names a field path for the error summary: "locations.0.postcode" becomes "Locatie 1, Postcode".
- * labels holds top-level names ("agbCode") and item fields as "locations.postcode".
+ * labels holds top-level names ("agbCode") and item fields as "locations.postcode" or "questions.text.nl".
  */
 export function labelField(labels: Record<string, string>, name: string): string {
-  const [head = name, index, field] = name.split('.');
+  const [head = name, index, ...rest] = name.split('.');
+  const field = rest.join('.');
   if (index !== undefined && /^\d+$/.test(index)) {
     const item = `${labels[`${head}.item`] ?? labels[head] ?? head} ${Number(index) + 1}`;
     return field ? `${item}, ${labels[`${head}.${field}`] ?? field}` : item;

@@ -97,6 +97,7 @@ describe('labelField', () => {
     locations: 'Locaties',
     'locations.item': 'Locatie',
     'locations.postcode': 'Postcode',
+    'questions.text.nl': 'Nederlandse tekst',
   };
 
   it('names top-level fields and row fields for the error summary', () => {
@@ -104,6 +105,8 @@ describe('labelField', () => {
     expect(labelField(labels, 'locations.0.postcode')).toBe('Locatie 1, Postcode');
     expect(labelField(labels, 'locations.2')).toBe('Locatie 3');
     expect(labelField(labels, 'body')).toBe('body');
+    // A row field that is itself a path keeps its whole path.
+    expect(labelField(labels, 'questions.1.text.nl')).toBe('questions 2, Nederlandse tekst');
   });
 });
 

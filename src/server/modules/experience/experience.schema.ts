@@ -12,13 +12,21 @@ export const ZQuestion = z
   .object({
     key: z
       .string()
-      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'key: kleine letters, cijfers en _ (hoogstens 40)')
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'kleine letters, cijfers en _ (hoogstens 40), beginnend met een letter')
       .describe('Vaste sleutel van de vraag, gelijk over versies zodat antwoorden vergelijkbaar blijven'),
-    kind: z.enum(questionKinds, 'kind: smiley, score of open').describe('smiley (1–5), score (1–10) of open'),
-    theme: z.enum(experienceThemes, 'theme: toegang, kwaliteit of effect').optional(),
+    kind: z.enum(questionKinds, 'kies smiley, score of open').describe('smiley (1–5), score (1–10) of open'),
+    theme: z.enum(experienceThemes, 'kies toegang, kwaliteit of effect').optional(),
     text: z.object({
-      nl: z.string().trim().min(3, 'text.nl: te kort').max(experienceLimits.questionTextMax, 'text.nl: te lang'),
-      en: z.string().trim().min(3, 'text.en: te kort').max(experienceLimits.questionTextMax, 'text.en: te lang'),
+      nl: z
+        .string()
+        .trim()
+        .min(3, 'vul de vraag in het Nederlands in (minstens 3 tekens)')
+        .max(experienceLimits.questionTextMax, `hoogstens ${experienceLimits.questionTextMax} tekens`),
+      en: z
+        .string()
+        .trim()
+        .min(3, 'vul de vraag in het Engels in (minstens 3 tekens)')
+        .max(experienceLimits.questionTextMax, `hoogstens ${experienceLimits.questionTextMax} tekens`),
     }),
   })
   .openapi('ExperienceQuestion');
@@ -38,8 +46,8 @@ export const ZQuestionnaireCreate = z
     audience: ZAudience,
     questions: z
       .array(ZQuestion)
-      .min(1, 'questions: minstens één vraag')
-      .max(experienceLimits.maxQuestions, 'questions: hoogstens negen vragen'),
+      .min(1, 'minstens één vraag')
+      .max(experienceLimits.maxQuestions, `hoogstens ${experienceLimits.maxQuestions} vragen`),
   })
   .openapi('QuestionnaireCreate');
 

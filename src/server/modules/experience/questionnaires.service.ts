@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { experienceQuestionnaires } from '../../db/schema/index.js';
-import { fieldError } from '../../http/errors.js';
+import { AppError, ErrorCode, type InvalidParam } from '../../http/errors.js';
 import {
   defaultQuestionnaires,
   experienceAudiences,
@@ -67,27 +67,66 @@ export async function currentQuestionnaire(
   return present(row!);
 }
 
+const kindNames: Record<ExperienceQuestion['kind'], string> = {
+  smiley: 'een stelling (smileys 1–5)',
+  score: 'een cijfer van 1 tot 10',
+  open: 'een open vraag',
+};
+
+/** Case and spaces do not make a question another one. */
+const sameText = (text: string) => text.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
+
 /**
- * Rules a version must meet so that answers stay comparable and short: at most nine questions, unique keys, exactly
- * one 1–10 mark (the satisfaction KPI reads it), at most one open question, a theme on every smiley statement.
+ * Rules a version must meet so that answers stay comparable and short: 1–9 questions, unique keys and Dutch texts,
+ * exactly one 1–10 mark (the satisfaction KPI reads it), at most one open question, a theme on every smiley statement.
+ * A key stands for one question over all versions of the audience (`earlier`): its wording may change, but not its
+ * kind or theme, since a key's answers are compared across versions as answers to one question; measuring
+ * something else takes a new key.
+ * Every problem is returned, each named by its field, so a form can show them all at once.
  */
-export function questionsProblem(questions: ExperienceQuestion[]): { name: string; reason: string } | null {
+export function questionsProblems(questions: ExperienceQuestion[], earlier: ExperienceQuestion[] = []): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  const add = (name: string, reason: string) => problems.push({ name, code: 'invalid', reason });
   if (questions.length < 1 || questions.length > experienceLimits.maxQuestions)
-    return { name: 'questions', reason: `1 tot en met ${experienceLimits.maxQuestions} vragen` };
+    add('questions', `1 tot en met ${experienceLimits.maxQuestions} vragen`);
+  const before = new Map(earlier.map((q) => [q.key, q]));
   const keys = new Set<string>();
+  const texts = new Map<string, number>();
   for (const [i, q] of questions.entries()) {
-    if (keys.has(q.key)) return { name: `questions.${i}.key`, reason: `sleutel ${q.key} komt twee keer voor` };
+    if (keys.has(q.key)) add(`questions.${i}.key`, `sleutel ${q.key} komt twee keer voor`);
     keys.add(q.key);
-    if (q.kind === 'smiley' && !q.theme)
-      return { name: `questions.${i}.theme`, reason: 'een stelling hoort bij een thema' };
-    if (q.kind !== 'smiley' && q.theme)
-      return { name: `questions.${i}.theme`, reason: 'alleen een stelling hoort bij een thema' };
+    const text = sameText(q.text.nl);
+    const twin = texts.get(text);
+    if (twin !== undefined) add(`questions.${i}.text.nl`, `dezelfde vraag staat er al als vraag ${twin + 1}`);
+    else texts.set(text, i);
+    if (q.kind === 'smiley' && !q.theme) add(`questions.${i}.theme`, 'kies het thema van de stelling');
+    if (q.kind !== 'smiley' && q.theme) add(`questions.${i}.theme`, 'alleen een stelling hoort bij een thema');
+    const old = before.get(q.key);
+    if (old && old.kind !== q.kind)
+      add(
+        `questions.${i}.kind`,
+        `deze vraag was ${kindNames[old.kind]}; voor een andere soort vraag verwijdert u hem en voegt u een nieuwe toe`,
+      );
+    else if (old && q.kind === 'smiley' && q.theme && old.theme !== q.theme)
+      add(
+        `questions.${i}.theme`,
+        `deze stelling hoorde bij het thema ${old.theme}; voor een ander thema verwijdert u hem en voegt u een nieuwe toe`,
+      );
   }
   if (questions.filter((q) => q.kind === 'score').length !== 1)
-    return { name: 'questions', reason: 'precies één vraag met een cijfer van 1 tot 10 (tevredenheid met het effect)' };
-  if (questions.filter((q) => q.kind === 'open').length > 1)
-    return { name: 'questions', reason: 'hoogstens één open vraag' };
-  return null;
+    add('questions', 'precies één vraag met een cijfer van 1 tot 10 (tevredenheid met het effect)');
+  if (questions.filter((q) => q.kind === 'open').length > 1) add('questions', 'hoogstens één open vraag');
+  return problems;
+}
+
+/** Every question the audience's versions ever had, oldest first (so in a map by key the newest version wins). */
+async function earlierQuestions(db: Db, regionId: string, audience: ExperienceAudience) {
+  const rows = await db
+    .select({ questions: experienceQuestionnaires.questions })
+    .from(experienceQuestionnaires)
+    .where(and(eq(experienceQuestionnaires.regionId, regionId), eq(experienceQuestionnaires.audience, audience)))
+    .orderBy(asc(experienceQuestionnaires.version));
+  return rows.flatMap((r) => r.questions as ExperienceQuestion[]);
 }
 
 /**
@@ -100,9 +139,9 @@ export async function createQuestionnaireVersion(
   regionId: string,
   input: { audience: ExperienceAudience; questions: ExperienceQuestion[] },
 ): Promise<QuestionnaireVersion> {
-  const problem = questionsProblem(input.questions);
-  if (problem) throw fieldError(problem.name, problem.reason);
   await ensureDefaultQuestionnaires(db, regionId);
+  const problems = questionsProblems(input.questions, await earlierQuestions(db, regionId, input.audience));
+  if (problems.length) throw new AppError(ErrorCode.Validation, problems[0]!.reason, problems);
   const [row] = await db
     .insert(experienceQuestionnaires)
     .values({

@@ -3,6 +3,7 @@ import { InvitationsPage } from './invitations-page';
 import { ModerationPage } from './moderation-page';
 import { ResultsPage } from './results-page';
 import { QuestionnairesPage } from './questionnaires-page';
+import { QuestionnaireEditPage } from './questionnaire-edit';
 
 /**
  * The Ervaringwijzer (client experience): invitations for providers and the region, and the questionnaires' versions.
@@ -14,6 +15,11 @@ export const experienceFeature: WebFeature = {
   routes: [
     { path: 'ervaringwijzer/uitnodigingen', element: <InvitationsPage />, permission: 'invitations.read' },
     { path: 'ervaringwijzer/vragenlijsten', element: <QuestionnairesPage />, permission: 'questionnaires.read' },
+    {
+      path: 'ervaringwijzer/vragenlijsten/:audience/nieuwe-versie',
+      element: <QuestionnaireEditPage />,
+      permission: 'questionnaires.edit',
+    },
     { path: 'ervaringwijzer/uitkomsten', element: <ResultsPage />, permission: 'experienceResults.read' },
     { path: 'ervaringwijzer/open-antwoorden', element: <ModerationPage />, permission: 'experienceTexts.moderate' },
   ],

@@ -41,7 +41,7 @@ export const experienceEn = {
   'Elke versie blijft bewaard zoals hij was, met de antwoorden erop. Uitnodigingen krijgen de nieuwste versie.':
     'Every version is kept as it was, with its answers. Invitations get the newest version.',
   '{audience}, versie {version}': '{audience}, version {version}',
-  'Vragen van versie {version} ({date})': 'Questions of version {version} ({date})',
+  '{audience}: vragen van versie {version} ({date})': '{audience}: questions of version {version} ({date})',
   Vraag: 'Question',
   'In het Engels': 'In English',
   Thema: 'Theme',
@@ -85,4 +85,31 @@ export const experienceEn = {
     'The results are there to learn from, not to rank providers or to purchase: so providers are listed by name and there is no sorting by score.',
   'Jaarcijfers downloaden (XLSX)': 'Download the year figures (XLSX)',
   'Jaarcijfers downloaden (CSV)': 'Download the year figures (CSV)',
+  Doelgroep: 'Audience',
+  Vragen: 'Questions',
+  'Tekst in het Nederlands': 'Text in Dutch',
+  'Tekst in het Engels': 'Text in English',
+  'Nieuwe versie maken': 'Make a new version',
+  'voor {audience}': 'for {audience}',
+  'Eerdere versies voor {audience} ({count})': 'Earlier versions for {audience} ({count})',
+  'Versie {version}': 'Version {version}',
+  'Versie {version} voor {audience} is opgeslagen. Nieuwe uitnodigingen krijgen deze versie.':
+    'Version {version} for {audience} has been saved. New invitations get this version.',
+  'Nieuwe versie van de vragenlijst voor {audience}': 'New version of the questionnaire for {audience}',
+  'U begint bij versie {version}. Die blijft bewaard zoals hij is, met de antwoorden erop; nieuwe uitnodigingen krijgen de versie die u nu opslaat.':
+    'You start from version {version}. It is kept as it is, with its answers; new invitations get the version you save now.',
+  'Een bestaande vraag houdt zijn sleutel, soort en thema, zodat de uitkomsten vergelijkbaar blijven: verandert u alleen de woorden, dan tellen de antwoorden als antwoorden op dezelfde vraag. Wilt u iets anders vragen, verwijder de vraag dan en voeg een nieuwe toe.':
+    'An existing question keeps its key, kind and theme, so the results stay comparable: if you change only the wording, its answers count as answers to the same question. To ask something else, remove the question and add a new one.',
+  'Vraag {n}': 'Question {n}',
+  'vraag {n}': 'question {n}',
+  'van vraag {n}': 'of question {n}',
+  'Vraag toevoegen': 'Add question',
+  'Nog geen vragen.': 'No questions yet.',
+  'Er staan {max} vragen in de lijst, het hoogste aantal. Verwijder er een om een andere toe te voegen.':
+    'The list has {max} questions, the most allowed. Remove one to add another.',
+  'Schrijf elke vraag kort en in eenvoudig Nederlands (taalniveau B1), met de Engelse vertaling ernaast. Hoogstens {max} vragen, precies één cijfer van 1 tot 10 (de tevredenheid met het effect) en hoogstens één open vraag; elke stelling hoort bij een thema.':
+    'Write each question short and in plain Dutch (language level B1), with the English translation beside it. At most {max} questions, exactly one mark from 1 to 10 (satisfaction with the effect) and at most one open question; every statement belongs to a theme.',
+  '{kind}, thema {theme}.': '{kind}, theme {theme}.',
+  'Vast voor een bestaande vraag (sleutel {key}).': 'Fixed for an existing question (key {key}).',
+  'Versie {version} opslaan': 'Save version {version}',
 } as const;
