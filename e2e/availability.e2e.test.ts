@@ -80,10 +80,20 @@ describe('Beschikbaarheidswijzer', () => {
     expect(await intake.getAttribute('aria-invalid')).toBe('true');
     await expectNoSeriousA11yViolations(ctx.page);
 
+    // The entry read again after saving answers slowly, as on a busy server: "opgeslagen" is said only once the page
+    // shows the saved figures and the history with the change (it was said at once, over the old history).
+    let patched = false;
+    const slowReload = '**/api/v1/availability/entries/*';
+    await ctx.page.route(slowReload, async (route) => {
+      if (route.request().method() === 'PATCH') patched = true;
+      else if (patched) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await intake.fill('5');
     await ctx.page.getByRole('button', { name: 'Opslaan' }).click();
     await ctx.page.getByText('De gegevens zijn opgeslagen.').waitFor();
     const history = await tableRows(ctx.page, 'Wie wat wanneer bijwerkte of bevestigde');
+    await ctx.page.unroute(slowReload);
     expect(history[0]!.slice(1, 4)).toEqual([
       'Bijgewerkt',
       'Adam Aanbieder (Jeugdhulp De Lekoever)',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectPdf } from '../src/server/modules/monitoring/testing/pdf-check.js';
+import { formatDate } from '../src/web/lib/format.js';
 import {
   apiGet,
   demoUsers,
@@ -98,6 +99,9 @@ describe('Overleggen: een accountgesprek van uitnodiging tot afgeronde actie', (
     await page.getByRole('button', { name: 'Overleg vastleggen' }).click();
     await settle(page, 'Accountgesprek De Lekoever december');
     const url = page.url();
+    // When, as Dutch writes it: the day once, the times to the minute.
+    const when = page.locator('.utrecht-data-list__item').filter({ has: page.locator('dt', { hasText: /^Wanneer$/ }) });
+    expect(await when.locator('dd').innerText()).toBe(`${formatDate(inDays(-1), 'long')}, 10:00–11:30`);
 
     // The agenda, after the meeting was created: an item with the documents asked beforehand.
     await page.getByRole('button', { name: 'Agendapunt toevoegen' }).click();

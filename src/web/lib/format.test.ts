@@ -3,9 +3,11 @@ import {
   amountToInput,
   formatCount,
   formatDate,
+  formatDateTime,
   formatDecimal,
   formatEuro,
   formatShare,
+  formatTimeSpan,
   parseAmount,
   parseInteger,
 } from './format';
@@ -67,6 +69,39 @@ describe('Dutch formatting', () => {
     expect(formatDate('2023-07-01')).toBe('01-07-2023');
     expect(formatDate('2023-07-01', 'long')).toBe('1 juli 2023');
     expect(formatDate(null)).toBe('—');
+  });
+});
+
+describe('moments', () => {
+  const thin = '\u2009'; // Intl sets the dash between two days within thin spaces
+
+  it('are shown to the minute in Dutch time, without seconds', () => {
+    expect(formatDateTime('2026-12-07T13:03:27.512Z')).toBe('07-12-2026, 14:03');
+    // Summer time: two hours ahead of UTC.
+    expect(formatDateTime('2026-07-01T08:59:59Z')).toBe('01-07-2026, 10:59');
+    expect(formatDateTime('geen tijd')).toBe('geen tijd');
+  });
+
+  it('name the day once when a span starts and ends on it', () => {
+    expect(formatTimeSpan('2026-12-07T13:00:00Z', '2026-12-07T15:00:00Z')).toBe('7 december 2026, 14:00–16:00');
+    expect(formatTimeSpan('2026-06-10T08:00:00Z', '2026-06-10T09:30:00Z')).toBe('10 juni 2026, 10:00–11:30');
+  });
+
+  it('give the end its own day when it falls on another, as the Netherlands counts days', () => {
+    expect(formatTimeSpan('2026-12-07T13:00:00Z', '2026-12-08T09:30:00Z')).toBe(
+      `7 december 2026 om 14:00${thin}–${thin}8 december 2026 om 10:30`,
+    );
+    // One UTC day, but 23:30 and 00:30 in Amsterdam: two days.
+    expect(formatTimeSpan('2026-12-07T22:30:00Z', '2026-12-07T23:30:00Z')).toBe(
+      `7 december 2026 om 23:30${thin}–${thin}8 december 2026 om 00:30`,
+    );
+  });
+
+  it('follow Amsterdam across the change to winter time', () => {
+    // Summer time ends on 25 October 2026 at 03:00: 01:30 CEST is 23:30 UTC the day before, 03:30 CET is 02:30 UTC.
+    expect(formatTimeSpan('2026-10-24T23:30:00Z', '2026-10-25T02:30:00Z')).toBe('25 oktober 2026, 01:30–03:30');
+    // And the change to summer time on 29 March 2026 at 02:00: 01:00 CET to 04:00 CEST is two hours.
+    expect(formatTimeSpan('2026-03-29T00:00:00Z', '2026-03-29T02:00:00Z')).toBe('29 maart 2026, 01:00–04:00');
   });
 });
 

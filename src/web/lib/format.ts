@@ -11,7 +11,13 @@ const dutchCount = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const englishCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const dateShort = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const dateLong = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+/**
+ * Moments are shown in the Netherlands' time, whatever the device's zone: the server's day boundaries (audit and
+ * import filters, meeting times) are Europe/Amsterdam, so a time on a page and the day a filter takes agree.
+ */
+const timeZone = 'Europe/Amsterdam';
+const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'short', timeZone });
+const dateTimeLong = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone });
 
 /**
  * A count as the reader's language writes it: "11.670" in Dutch, "11,670" in English, so a large number is
@@ -50,9 +56,22 @@ export function formatDate(iso: string | null | undefined, style: 'short' | 'lon
   return (style === 'long' ? dateLong : dateShort).format(date);
 }
 
+/** A moment to the minute, "07-12-2026, 14:03": seconds say nothing to a reader and make rows look different. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/**
+ * From one moment to another as Dutch writes it: the day once when both fall on it ("7 december 2026, 14:00–16:00"),
+ * each with its own day when the end is on another ("7 december 2026 om 23:30 – 8 december 2026 om 00:30"). Intl's
+ * formatRange decides which parts the two share, in Amsterdam's time, summer time included.
+ */
+export function formatTimeSpan(startIso: string, endIso: string): string {
+  const [start, end] = [new Date(startIso), new Date(endIso)];
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startIso} – ${endIso}`;
+  if (end < start) return `${dateTimeLong.format(start)} – ${dateTimeLong.format(end)}`;
+  return dateTimeLong.formatRange(start, end);
 }
 
 export function todayIso(): string {

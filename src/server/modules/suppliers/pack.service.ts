@@ -135,6 +135,7 @@ export async function providerPack(db: Db, actor: Actor, options: PackOptions): 
     provider: provider.agbCode,
     threshold: options.threshold,
     now,
+    trendQuarters: packTrendQuarters,
   });
   const kpis = withholdResponse(report.kpis);
   const period = kpis.period;
@@ -184,7 +185,7 @@ export async function providerPack(db: Db, actor: Actor, options: PackOptions): 
       events: calendar.events,
     },
     kpis: report.series.map((series): PackKpi => {
-      const points = series.points.slice(-packTrendQuarters);
+      const points = series.points;
       const whole = regionKpis?.data.find((r) => r.kpi.id === series.kpi.id);
       return {
         id: series.kpi.id,

@@ -130,18 +130,32 @@ export function EntryPage() {
         }
       />
     );
-  return <Loaded state={state}>{(entry) => <EntryView entry={entry} reload={reload} />}</Loaded>;
+  const refreshing = state.status === 'ok' && Boolean(state.refreshing);
+  return (
+    <Loaded state={state}>{(entry) => <EntryView entry={entry} refreshing={refreshing} reload={reload} />}</Loaded>
+  );
 }
 
-function EntryView({ entry, reload }: { entry: EntryWithHistory; reload(): void }) {
+function EntryView({
+  entry,
+  refreshing,
+  reload,
+}: {
+  entry: EntryWithHistory;
+  /** The saved entry is being read again: the figures and history shown are still the ones from before saving. */
+  refreshing: boolean;
+  reload(): void;
+}) {
   const { t } = useT();
   const user = useUser();
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
-  // The form is drawn anew with the saved figures; the focus goes to the message that says they are saved.
+  // "Saved" is said once the page shows the saved figures and the history with the change, not before: the form is
+  // drawn anew with them, and the focus goes to the message.
+  const savedShown = saved && !refreshing;
   useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved, entry.updatedAt]);
+    if (savedShown) savedRef.current?.focus();
+  }, [savedShown, entry.updatedAt]);
   const title = `${productLabel(entry, t('Productcategorie'))}, ${entry.location.name}`;
   useDocumentTitle(title);
   return (
@@ -160,7 +174,7 @@ function EntryView({ entry, reload }: { entry: EntryWithHistory; reload(): void 
         ]}
       />
       <div ref={savedRef} tabIndex={-1}>
-        {saved && <Alert type="ok">{t('De gegevens zijn opgeslagen.')}</Alert>}
+        {savedShown && <Alert type="ok">{t('De gegevens zijn opgeslagen.')}</Alert>}
       </div>
       {can(user, 'availability.edit') && (
         <EntryForm
@@ -178,6 +192,7 @@ function EntryView({ entry, reload }: { entry: EntryWithHistory; reload(): void 
         caption={t('Wie wat wanneer bijwerkte of bevestigde')}
         captionHidden
         rows={entry.history}
+        busy={refreshing}
         rowKey={(h) => `${h.at}-${h.kind}`}
         empty={t('Nog geen historie.')}
         columns={[

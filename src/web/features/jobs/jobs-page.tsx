@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { StatusMessage } from '../../components/status-message';
 import { Table } from '../../components/table';
 import { api } from '../../lib/api-client';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatTimeSpan } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT } from '../../i18n';
 
@@ -18,6 +18,19 @@ type Job = JobStatus;
 const pollMs = 5000;
 
 const time = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : '—');
+
+/** The last run as one span ("7 december 2026, 14:03–14:05"); while a run goes on, its start and the open end. */
+function lastRun(job: Job) {
+  const [started, finished] = [job.lastStartedAt, job.lastFinishedAt];
+  if (!started) return '—';
+  if (finished && new Date(finished) >= new Date(started))
+    return <time dateTime={started}>{formatTimeSpan(started, finished)}</time>;
+  return (
+    <>
+      {time(started)} – {job.running ? '…' : '—'}
+    </>
+  );
+}
 
 /** /beheer/taken: the background jobs with their last and next run and their failures; a job can be run now. */
 export function JobsPage() {
@@ -95,11 +108,7 @@ export function JobsPage() {
               },
               {
                 header: t('Laatste run'),
-                cell: (j) => (
-                  <>
-                    {time(j.lastStartedAt)} – {time(j.lastFinishedAt)}
-                  </>
-                ),
+                cell: lastRun,
               },
               { header: t('Volgende run'), cell: (j) => time(j.nextRunAt) },
               {

@@ -13,7 +13,7 @@ import { DataList, Table } from '../../components/table';
 import { api } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
-import { formatDateTime } from '../../lib/format';
+import { formatTimeSpan } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 import { ActionsTable } from './actions-table';
@@ -53,7 +53,7 @@ function Meeting({ meeting, onChanged }: { meeting: MeetingDetail; onChanged(): 
       <DataList
         items={[
           [t('Soort'), t(meetingTypeLabels[meeting.type] as Msg) + (meeting.theme ? ` (${meeting.theme})` : '')],
-          [t('Wanneer'), `${formatDateTime(meeting.startsAt)} – ${formatDateTime(meeting.endsAt)}`],
+          [t('Wanneer'), formatTimeSpan(meeting.startsAt, meeting.endsAt)],
           [t('Locatie'), meeting.location ?? '—'],
           [t('Aanbieders'), meeting.providers.map((p) => p.name).join(', ') || '—'],
           [t('Status'), t(statusLabels[meeting.status])],

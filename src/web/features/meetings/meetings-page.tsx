@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { Table } from '../../components/table';
 import { api } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatTimeSpan } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg, type Translate } from '../../i18n';
 import { ActionsTable } from './actions-table';
@@ -78,7 +78,7 @@ export function MeetingsPage() {
               rowKey={(m) => m.id}
               empty={t('Nog geen overleggen.')}
               columns={[
-                { header: t('Wanneer'), cell: (m) => formatDateTime(m.startsAt) },
+                { header: t('Wanneer'), cell: (m) => formatTimeSpan(m.startsAt, m.endsAt) },
                 {
                   header: t('Overleg'),
                   rowHeader: true,

@@ -13,7 +13,7 @@ import { Table } from '../../components/table';
 import { api, toQuery } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
-import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { formatDate, formatTimeSpan, todayIso } from '../../lib/format';
 import { useRegion } from '../../lib/region';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
@@ -156,7 +156,10 @@ export function PlannerPage() {
                     ),
                   },
                   { header: t('Overleg'), rowHeader: true, cell: (s) => s.proposal!.title },
-                  { header: t('Voorgesteld op'), cell: (s) => formatDateTime(s.proposal!.startsAt) },
+                  {
+                    header: t('Voorgesteld op'),
+                    cell: (s) => formatTimeSpan(s.proposal!.startsAt, s.proposal!.endsAt),
+                  },
                   { header: t('Periode'), cell: (s) => `${formatDate(s.from)} – ${formatDate(s.to)}` },
                 ]}
               />

@@ -27,7 +27,7 @@ export interface QuarterlyReportData {
   kpis: KpiResponse;
   /** A provider's report: the region's own figures for the same quarter, to set beside the provider's. */
   regionKpis: KpiResponse | null;
-  /** The last quarters of each KPI up to this one (of the provider, in its report). */
+  /** The last quarters of each KPI up to this one (of the provider, in its report), as many as trendQuarters. */
   series: KpiSeries[];
   /** Money per budget line (region report only). */
   money: MoneyLinesResponse | null;
@@ -55,6 +55,11 @@ export interface BuildQuarterlyReportOptions {
   threshold?: number | undefined;
   now?: Date;
   issuedBy?: string;
+  /**
+   * How many quarters each trend reaches back, this one included: the report's eight unless said. A document that
+   * shows fewer (the provider pack shows four) asks for those only, as every quarter is a computeKpis of its own.
+   */
+  trendQuarters?: number;
 }
 
 /**
@@ -84,7 +89,7 @@ export async function buildQuarterlyReportData(
     ...common,
     kpis: available.length ? available : [...kpiIds].slice(0, 1),
     kind: 'quarter',
-    count: trendQuarters,
+    count: options.trendQuarters ?? trendQuarters,
     until: quarter,
     filters: agb ? { provider: agb } : {},
     known: kpis,
