@@ -29,4 +29,5 @@ export const regionSetupEn = {
   'Nog een regio aanmaken': 'Create another region',
   'Code van de nieuwe regio': 'Code of the new region',
   'Naam van de nieuwe regio': 'Name of the new region',
+  'Gemeentelijst van CBS': 'CBS list of municipalities',
 } as const;
