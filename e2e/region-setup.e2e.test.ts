@@ -196,4 +196,29 @@ describe('setting up a region from nothing', () => {
     expect(await form.getByLabel('Deze gemeente staat nog niet op de CBS-lijst; toch toevoegen').count()).toBe(0);
     await expectNoSeriousA11yViolations(ctx.page);
   });
+
+  it('follows a link or bookmark that names another of the keeper’s regions instead of refusing it', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    const me = await (await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/users/me`)).json();
+    const drechtsteden = (me.regions as Array<{ id: string; code: string }>).find((r) => r.code === 'drechtsteden')!;
+    const choice = ctx.page.getByRole('form', { name: 'Regio wisselen' }).getByLabel('Werken in regio');
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+
+    // A dashboard link with the region's id: the keeper now works in that region, the rest of the address stays.
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=2025&region=${drechtsteden.id}`);
+    await expect.poll(() => new URL(ctx.page.url()).search).toBe('?periode=2025');
+    await settle(ctx.page, 'Dashboard');
+    expect(await choice.locator('option:checked').innerText()).toBe('Jeugdhulp Drechtsteden');
+    const kpis = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/kpis/export?format=csv&region=alblasserwaard`);
+    expect(kpis.status()).not.toBe(404);
+
+    // By code, on another page; a region the keeper does not have is dropped from the address.
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio?regio=rivierenland`);
+    await settle(ctx.page, 'Jeugdhulp Rivierenland en Bommelerwaard');
+    expect(new URL(ctx.page.url()).search).toBe('');
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio?regio=nergens`);
+    await expect.poll(() => new URL(ctx.page.url()).search).toBe('');
+    await settle(ctx.page, 'Jeugdhulp Rivierenland en Bommelerwaard');
+  });
 });
