@@ -105,6 +105,10 @@ describe('the official CBS list of municipalities', () => {
     const commaSeparated = await upload(keeper, fixtureName, text(fixture.replaceAll(';', ',')));
     expect(commaSeparated.body.municipalities).toEqual(first.body.municipalities);
     expect((await listed()).municipalities).toEqual(first.body.municipalities);
+    // A file renamed without its year says it in the request.
+    const withYear = await upload(keeper, 'gemeenten.csv', text(fixture), '?year=2026');
+    expect(withYear.status).toBe(200);
+    expect(withYear.body).toMatchObject({ year: 2026, sourceFile: 'gemeenten.csv' });
 
     // The newest list wins: an older year does not replace it.
     const older = await upload(

@@ -34,7 +34,7 @@ function listYear(fileName: string, given?: number): number {
     'year',
     given === undefined
       ? `de bestandsnaam ${fileName} noemt geen jaar; geef het jaar van de lijst op (CBS noemt het bestand "Gemeenten alfabetisch 2026")`
-      : `${given} is geen jaar van 2000 tot 2100`,
+      : 'het jaar van de lijst moet een jaartal van 2000 tot 2100 zijn',
   );
 }
 
