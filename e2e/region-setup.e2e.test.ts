@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/server/modules/auth/auth.service.js';
 import {
@@ -145,5 +146,79 @@ describe('setting up a region from nothing', () => {
     await ctx.page.getByRole('form', { name: 'Regio wisselen' }).waitFor();
     expect(await ctx.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await ctx.page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('loads CBS’s list on /regio; a code not on it is refused until the keeper confirms it is new', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+    await ctx.page.getByText('Er is geen gemeentelijst van CBS ingelezen').waitFor();
+    const excerpt = join(
+      import.meta.dirname,
+      '..',
+      'src',
+      'server',
+      'modules',
+      'landscape',
+      'testing',
+      'fixtures',
+      'gemeenten-alfabetisch-2026-testuittreksel.csv',
+    );
+    await ctx.page.getByLabel('Bestand (XLSX of CSV)', { exact: true }).setInputFiles(excerpt);
+    await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
+    await ctx.page.getByRole('status').filter({ hasText: '8 gemeenten van de CBS-lijst 2026 ingelezen.' }).waitFor();
+    await ctx.page.getByText('Gemeentecodes worden gecontroleerd tegen de CBS-lijst 2026').waitFor();
+
+    // A code on the list brings its official name.
+    const form = ctx.page.getByRole('form', { name: 'Gemeente toevoegen' });
+    await form.getByLabel('CBS-code', { exact: true }).fill('0356');
+    expect(await form.getByLabel('Naam', { exact: true }).inputValue()).toBe('Nieuwegein');
+    await ctx.page.getByText('Op de CBS-lijst 2026: Nieuwegein.').waitFor();
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: '0356 – Nieuwegein is toegevoegd' }).waitFor();
+
+    // A new municipality after a merger, not on the list yet: refused, then added once the keeper confirms it.
+    await form.getByLabel('CBS-code', { exact: true }).fill('1999');
+    await form.getByLabel('Naam', { exact: true }).fill('Nieuwe Gemeente');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page.getByText('gemeentecode 1999 staat niet op de CBS-lijst van 2026').first().waitFor();
+    const confirm = form.getByLabel('Deze gemeente staat nog niet op de CBS-lijst; toch toevoegen', { exact: true });
+    expect(await confirm.isChecked()).toBe(false);
+    await expectNoSeriousA11yViolations(ctx.page);
+    await confirm.check();
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await ctx.page.getByRole('status').filter({ hasText: '1999 – Nieuwe Gemeente is toegevoegd' }).waitFor();
+    expect((await tableRows(ctx.page, 'Gemeenten')).map((row) => row.slice(0, 2).join(' ')).sort()).toEqual([
+      '0356 Nieuwegein',
+      '0482 Alblasserdam',
+      '1999 Nieuwe Gemeente',
+    ]);
+    expect(await form.getByLabel('Deze gemeente staat nog niet op de CBS-lijst; toch toevoegen').count()).toBe(0);
+    await expectNoSeriousA11yViolations(ctx.page);
+  });
+
+  it('follows a link or bookmark that names another of the keeper’s regions instead of refusing it', async () => {
+    await signIn(ctx.page, ctx.app.baseUrl, keeper.email, keeper.password);
+    const me = await (await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/users/me`)).json();
+    const drechtsteden = (me.regions as Array<{ id: string; code: string }>).find((r) => r.code === 'drechtsteden')!;
+    const choice = ctx.page.getByRole('form', { name: 'Regio wisselen' }).getByLabel('Werken in regio');
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
+    await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
+
+    // A dashboard link with the region's id: the keeper now works in that region, the rest of the address stays.
+    await ctx.page.goto(`${ctx.app.baseUrl}/dashboard?periode=2025&region=${drechtsteden.id}`);
+    await expect.poll(() => new URL(ctx.page.url()).search).toBe('?periode=2025');
+    await settle(ctx.page, 'Dashboard');
+    expect(await choice.locator('option:checked').innerText()).toBe('Jeugdhulp Drechtsteden');
+    const kpis = await ctx.page.request.get(`${ctx.app.baseUrl}/api/v1/kpis/export?format=csv&region=alblasserwaard`);
+    expect(kpis.status()).not.toBe(404);
+
+    // By code, on another page; a region the keeper does not have is dropped from the address.
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio?regio=rivierenland`);
+    await settle(ctx.page, 'Jeugdhulp Rivierenland en Bommelerwaard');
+    expect(new URL(ctx.page.url()).search).toBe('');
+    await ctx.page.goto(`${ctx.app.baseUrl}/regio?regio=nergens`);
+    await expect.poll(() => new URL(ctx.page.url()).search).toBe('');
+    await settle(ctx.page, 'Jeugdhulp Rivierenland en Bommelerwaard');
   });
 });

@@ -21,7 +21,7 @@ const cli = (...args: string[]) =>
   });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('zorglandschap region create', () => {
+describe('zorglandschap region create and municipalities import', () => {
   it('sets up a region for a scripted install, and names each wrong value without creating anything', () => {
     const bad = cli(
       'region',
@@ -64,5 +64,40 @@ describe('zorglandschap region create', () => {
     const again = cli('region', 'create', '--code', 'rivierenland', '--name', 'Nog een keer');
     expect(again.status).toBe(1);
     expect(again.stdout + again.stderr).toContain('regiocode rivierenland is al in gebruik');
+  }, 120_000);
+
+  it('imports CBS’s list, after which a municipality must be on it or be marked as new to it', () => {
+    const fixture = join(
+      repo,
+      'src',
+      'server',
+      'modules',
+      'landscape',
+      'testing',
+      'fixtures',
+      'gemeenten-alfabetisch-2026-testuittreksel.csv',
+    );
+    const imported = cli('municipalities', 'import', fixture);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('8 gemeenten van de CBS-lijst 2026 ingelezen');
+
+    const create = (...extra: string[]) =>
+      cli(
+        'region',
+        'create',
+        '--code',
+        'utrecht-zuid',
+        '--name',
+        'Utrecht Zuid',
+        '--municipality',
+        '0321:Houten',
+        ...extra,
+      );
+    const refused = create('--municipality', '1999:Nieuwe Gemeente');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('cbsCode: gemeentecode 1999 staat niet op de CBS-lijst van 2026');
+    const made = create('--municipality', '1999:Nieuwe Gemeente', '--unlisted', '1999');
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain('Regio Utrecht Zuid (utrecht-zuid) aangemaakt: 2 gemeenten');
   }, 120_000);
 });

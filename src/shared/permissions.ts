@@ -114,6 +114,11 @@ export const permissionTable = {
       'De ligging van postcodegebieden (PC4-middelpunten) inlezen, voor afstanden in de beschikbaarheid (hele installatie)',
     grants: { beheerder: 'installation' },
   },
+  'municipalityList.import': {
+    description:
+      'De officiële lijst van gemeenten van CBS inlezen, waartegen de gemeentecodes van regio’s worden gecontroleerd (hele installatie)',
+    grants: { beheerder: 'installation' },
+  },
 
   // --- Availability (Beschikbaarheidswijzer)
   'availability.search': {

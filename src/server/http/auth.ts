@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { narrowToRegion, resolveSession, withScope } from '../modules/auth/index.js';
+import { narrowToRegion, regionNamedIn, resolveSession, withScope } from '../modules/auth/index.js';
 import { cliActorFor } from './cli-token.js';
 import type { AppEnv } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
@@ -8,6 +8,12 @@ import { AppError, ErrorCode } from './errors.js';
 export const sessionCookie = 'zl_session';
 /** The region a keeper of several regions works in, chosen in the web UI's header (not a credential; not HttpOnly). */
 export const regionCookie = 'zl_regio';
+
+/** The region the query names, as the API's region-scoped operations take it (`region`, or `regionId`). */
+function namedRegion(url: string): string | undefined {
+  const query = new URL(url).searchParams;
+  return query.get('region') ?? query.get('regionId') ?? undefined;
+}
 
 /**
  * Finds the actor from a Bearer token or, without one, the session cookie, with its provider and region(s) resolved
@@ -22,8 +28,10 @@ export const loadActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('credential', bearer !== null ? 'bearer' : token ? 'cookie' : null);
   const cli = cliActorFor(c.req.method, c.req.path, token);
   const actor = cli ? await withScope(c.get('db'), cli) : token ? await resolveSession(c.get('db'), token) : null;
-  // Only the browser's session carries the chosen region; a Bearer client keeps its whole scope.
-  c.set('actor', actor && bearer === null ? narrowToRegion(actor, getCookie(c, regionCookie)) : actor);
+  // Only the browser's session carries the chosen region; a Bearer client keeps its whole scope. A region the
+  // address names (a bookmark, a link to another of the keeper's regions) wins over the chosen one for this request.
+  const named = actor && bearer === null ? await regionNamedIn(c.get('db'), actor, namedRegion(c.req.url)) : undefined;
+  c.set('actor', actor && bearer === null ? narrowToRegion(actor, named ?? getCookie(c, regionCookie)) : actor);
   await next();
 };
 

@@ -38,9 +38,10 @@ export async function buildRegion(ctx: TestContext) {
   return createRegion(ctx.database.db, actor, {
     code: `regio-${tag}`,
     name: `Testregio ${tag}`,
+    // Not real codes: a test that loads CBS's list still builds its regions.
     municipalities: [
-      { cbsCode: a, name: `Gemeente A ${tag}` },
-      { cbsCode: b, name: `Gemeente B ${tag}` },
+      { cbsCode: a, name: `Gemeente A ${tag}`, unlisted: true },
+      { cbsCode: b, name: `Gemeente B ${tag}`, unlisted: true },
     ],
     lots: [
       { code: 'AMB', name: 'Ambulant' },

@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestContext } from './harness.js';
 import type { OperationCase } from './matrix-operations.js';
 import { insertAvailabilityEntry, type World } from './matrix-world.js';
 
 let serial = 0;
 const next = () => (serial += 1);
+
+/** The test excerpt of CBS's list of municipalities, uploaded as the keeper uploads CBS's file. */
+function cbsListImport() {
+  const name = 'gemeenten-alfabetisch-2026-testuittreksel.csv';
+  const text = readFileSync(join(import.meta.dirname, '..', 'modules', 'landscape', 'testing', 'fixtures', name));
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(text)], name));
+  return { path: '/municipality-list/import', form };
+}
 
 /** A new entry's body for the region's current product, at a new location of the provider (so probes never clash). */
 async function entryBody(w: World, ctx: TestContext, providerId: string, side: World['a']) {
@@ -120,6 +131,9 @@ export const availabilityOperations: Record<string, OperationCase> = {
     own: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.own.id } }),
     otherProvider: (w) => ({ path: '/availability/contracted-products', query: { providerId: w.other.id } }),
   },
+  // CBS's list of municipalities (the test excerpt); the matrix's municipalities say they are new to it (unlisted).
+  'GET /municipality-list': { permission: 'regions.read', kind: 'list', own: () => ({ path: '/municipality-list' }) },
+  'POST /municipality-list/import': { permission: 'municipalityList.import', kind: 'object', own: cbsListImport },
   'POST /postcode-centroids': {
     permission: 'postcodes.import',
     kind: 'object',

@@ -247,7 +247,7 @@ export const operationCases: Record<string, OperationCase> = {
   },
   'POST /regions/{id}/municipalities': regionProbes(
     'municipalities',
-    () => ({ cbsCode: String(2000 + next()), name: `Matrixgemeente ${serial}` }),
+    () => ({ cbsCode: String(2000 + next()), name: `Matrixgemeente ${serial}`, unlisted: true }),
     'regions.edit',
   ),
   'POST /regions/{id}/lots': regionProbes(

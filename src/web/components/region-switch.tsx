@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useUser } from '../lib/auth';
 import { useRegion } from '../lib/region';
-import { chooseRegion } from '../lib/region-choice';
+import { chooseRegion, currentRegionChoice } from '../lib/region-choice';
+import type { CurrentUser } from '../lib/types';
 import { useT } from '../i18n';
 import { Button } from './button';
 
@@ -16,6 +18,7 @@ export function RegionSwitch() {
   const region = useRegion();
   const id = useId();
   const [choice, setChoice] = useState<string>('');
+  useRegionNamedInAddress(user);
   if (user.regions.length < 2) return null;
   const value = choice || region?.id || user.regions[0]!.id;
   return (
@@ -48,4 +51,29 @@ export function RegionSwitch() {
       </Button>
     </form>
   );
+}
+
+/**
+ * A link or bookmark that names a region (`?regio=` or `?region=`, by id or code, as the API's parameter): a keeper who
+ * has that region and works in another switches to it, as with "Wisselen", and the page is read anew at the same
+ * address with the rest of its query (its filters belong to that region). The parameter then leaves the address;
+ * for anyone else it is only dropped, and the page shows their own region.
+ */
+function useRegionNamedInAddress(user: CurrentUser) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    const named = params.get('regio') ?? params.get('region');
+    if (named === null) return;
+    params.delete('regio');
+    params.delete('region');
+    const rest = params.toString();
+    const address = `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`;
+    const target = user.regions.find((r) => r.id === named || r.code === named);
+    if (target && user.regions.length > 1 && target.id !== currentRegionChoice()) {
+      chooseRegion(user, target.id);
+      window.location.replace(address);
+    } else void navigate(address, { replace: true });
+  }, [location, navigate, user]);
 }

@@ -49,3 +49,8 @@ export function chooseRegion(user: CurrentUser, regionId: string): void {
   }
   writeCookie(regionId);
 }
+
+/** The region this browser works in now (the cookie), or null when there is no choice. */
+export function currentRegionChoice(): string | null {
+  return readCookie();
+}

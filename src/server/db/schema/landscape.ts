@@ -37,6 +37,24 @@ export const municipalities = pgTable(
   (t) => [check('municipalities_cbs_code', sql`${t.cbsCode} ~ '^[0-9]{4}$'`)],
 );
 
+/**
+ * CBS's official list of municipalities ("Gemeenten alfabetisch <year>"), as the installation's keeper imported it:
+ * installation-wide reference data against which a region's municipality codes are checked. One list at a time: an
+ * import replaces the rows, so every row carries the same list year and source file.
+ */
+export const cbsMunicipalities = pgTable(
+  'cbs_municipalities',
+  {
+    code: text().primaryKey(),
+    name: text().notNull(),
+    /** The year of CBS's list: its municipalities as they are on 1 January of that year. */
+    listYear: integer().notNull(),
+    sourceFile: text().notNull(),
+    importedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('cbs_municipalities_code', sql`${t.code} ~ '^[0-9]{4}$'`)],
+);
+
 /** Tier levels per region and scheme (omvang: hoog/midden/basis; rol: A/B/C); excludesCode encodes A⊥C. */
 export const tierLevels = pgTable(
   'tier_levels',

@@ -132,6 +132,19 @@ export function narrowToRegion(actor: Actor, regionId: string | undefined): Acto
   return { ...actor, regionIds: [regionId] };
 }
 
+/**
+ * The region a request's address names (`region` or `regionId`, by id or code) when it is one of the keeper's, so a
+ * link or bookmark to another of the keeper's regions shows that region rather than 404 under the one chosen in the
+ * browser (it wins over the cookie for that request only). Undefined for anyone else, or a region the keeper lacks.
+ */
+export async function regionNamedIn(db: Db, actor: Actor, named: string | undefined): Promise<string | undefined> {
+  if (!named || !isInstallationKeeper(actor)) return undefined;
+  if (actor.regionIds.includes(named)) return named;
+  if (!/^[a-z0-9-]{2,40}$/.test(named)) return undefined;
+  const [byCode] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, named));
+  return byCode && actor.regionIds.includes(byCode.id) ? byCode.id : undefined;
+}
+
 /** The regions the switcher offers: every region for the installation's keeper, none for anyone else. */
 export async function switchableRegions(
   db: Db,

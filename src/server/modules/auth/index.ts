@@ -3,6 +3,7 @@ export {
   createUser,
   isInstallationKeeper,
   narrowToRegion,
+  regionNamedIn,
   openSession,
   resolveSession,
   updateUser,

@@ -65,6 +65,28 @@ describe('region switch for a keeper of several regions', () => {
     expect(unchosen.body.data.length).toBeGreaterThan(1);
   });
 
+  it('lets a link that names one of the keeper’s regions show that region, whatever the keeper chose', async () => {
+    const a = await buildRegion(ctx);
+    const b = await buildRegion(ctx);
+    const { token } = await buildUser(ctx, 'beheerder');
+    // Working in B, the keeper follows a bookmarked link to A's figures: by code and by id.
+    for (const named of [a.code, a.id]) {
+      const periods = await browse(token, `/kpis/periods?region=${named}`, b.id);
+      expect(periods.status, JSON.stringify(periods.body)).toBe(200);
+      const kpis = await browse(token, `/kpis?kpi=youths_in_care&region=${named}`, b.id);
+      expect(kpis.status, JSON.stringify(kpis.body)).toBe(200);
+      expect(ids((await browse(token, `/regions?region=${named}`, b.id)).body.data)).toEqual([a.id]);
+    }
+    expect(ids((await browse(token, `/regions?regionId=${a.id}`, b.id)).body.data)).toEqual([a.id]);
+    // Only for that request: without the parameter the chosen region stays.
+    expect(ids((await browse(token, '/regions', b.id)).body.data)).toEqual([b.id]);
+
+    // A region the actor does not have stays unknown, for a keeper and for an account tied to one region.
+    const { token: cm } = await buildUser(ctx, 'contractmanager', undefined, b.id);
+    expect((await browse(cm, `/kpis?kpi=youths_in_care&region=${a.code}`)).status).toBe(404);
+    expect((await browse(token, '/kpis?kpi=youths_in_care&region=nergens', b.id)).status).toBe(404);
+  });
+
   it('leaves a role tied to one region, and a Bearer client, where they are', async () => {
     const a = await buildRegion(ctx);
     const b = await buildRegion(ctx);

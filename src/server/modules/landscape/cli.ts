@@ -7,8 +7,9 @@ const partsOf = (value: string) => value.split(':').map((x) => x.trim());
 
 /**
  * `zorglandschap region create`: a region with its municipalities, lots and budget lines for a scripted install (the
- * default tiers come with it); `zorglandschap postcodes import <file.csv>`: the PC4 centroids for distances in the
- * availability search.
+ * default tiers come with it); `zorglandschap municipalities import <file>`: CBS's list of municipalities the codes are
+ * checked against; `zorglandschap postcodes import <file.csv>`: the PC4 centroids for distances in the availability
+ * search.
  */
 export const landscapeCli: CliCommands = (program, cli) => {
   const region = program.command('region').description('een regio inrichten');
@@ -20,6 +21,12 @@ export const landscapeCli: CliCommands = (program, cli) => {
     .requiredOption('--code <code>', 'code van de regio: kleine letters, cijfers en streepjes, bv. rivierenland')
     .requiredOption('--name <name>', 'naam van de regio')
     .option('--municipality <cbs:naam>', 'een gemeente, bv. 0263:Maasdriel (herhaalbaar)', collect, [])
+    .option(
+      '--unlisted <cbs>',
+      'een gemeentecode die nog niet op de ingelezen CBS-lijst staat (een nieuwe gemeente na een herindeling) toch toevoegen (herhaalbaar)',
+      collect,
+      [],
+    )
     .option('--lot <code:naam>', 'een perceel, bv. AMB:Ambulante jeugdhulp (herhaalbaar)', collect, [])
     .option(
       '--budget-line <code:naam:categorieën>',
@@ -28,14 +35,24 @@ export const landscapeCli: CliCommands = (program, cli) => {
       [],
     )
     .action(
-      async (options: { code: string; name: string; municipality: string[]; lot: string[]; budgetLine: string[] }) => {
+      async (options: {
+        code: string;
+        name: string;
+        municipality: string[];
+        unlisted: string[];
+        lot: string[];
+        budgetLine: string[];
+      }) => {
         const { ZRegionCreate } = await import('./regions/regions.schema.js');
         const { createRegion } = await import('./regions/regions.service.js');
         const { AppError, ErrorCode, invalidParamsFromZod } = await import('../../http/errors.js');
         const parsed = ZRegionCreate.safeParse({
           code: options.code,
           name: options.name,
-          municipalities: options.municipality.map((m) => ({ cbsCode: partsOf(m)[0], name: partsOf(m)[1] })),
+          municipalities: options.municipality.map((m) => {
+            const [cbsCode, name] = partsOf(m);
+            return { cbsCode, name, ...(options.unlisted.includes(cbsCode ?? '') ? { unlisted: true } : {}) };
+          }),
           lots: options.lot.map((l) => ({ code: partsOf(l)[0], name: partsOf(l)[1] })),
           budgetLines: options.budgetLine.map((b) => {
             const [code, name, categories] = partsOf(b);
@@ -51,6 +68,25 @@ export const landscapeCli: CliCommands = (program, cli) => {
         );
       },
     );
+
+  const municipalities = program.command('municipalities').description('de officiële gemeentelijst van CBS');
+  municipalities
+    .command('import')
+    .description(
+      'lees "Gemeenten alfabetisch <jaar>" van CBS in (XLSX, of CSV met dezelfde kolommen); daarna moet elke nieuwe gemeente van een regio op de lijst staan. De lijst vervangt de ingelezen lijst; één foute regel en er wordt niets ingelezen',
+    )
+    .argument('<file>', 'het bestand van CBS (.xlsx of .csv)')
+    .option('--year <jaar>', 'het jaar van de lijst, als de bestandsnaam het niet noemt')
+    .action(async (file: string, options: { year?: string }) => {
+      const { basename } = await import('node:path');
+      const { importCbsList, readCbsList } = await import('./regions/cbs-list.js');
+      const bytes = new Uint8Array(await readFile(file));
+      const list = await readCbsList({ name: basename(file), bytes }, options.year ? Number(options.year) : undefined);
+      const result = await cli.withDatabase(({ db }) => importCbsList(db, null, list));
+      console.log(
+        `${result.municipalities.length} gemeenten van de CBS-lijst ${result.year} ingelezen (${result.sourceFile}).`,
+      );
+    });
 
   const postcodes = program.command('postcodes').description('de ligging van postcodegebieden (PC4) beheren');
   postcodes

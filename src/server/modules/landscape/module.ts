@@ -19,6 +19,7 @@ export const landscapeModule = {
     importUpload('/budgets/import'),
     importUpload('/providers/import'),
     importUpload('/contracts/import'),
+    importUpload('/municipality-list/import'),
   ],
   auditEntities: [
     'provider',
@@ -33,5 +34,6 @@ export const landscapeModule = {
     'budget-line',
     'tier-level',
     'postcode-centroids',
+    'cbs-municipalities',
   ] as const,
 } satisfies ServerModule;

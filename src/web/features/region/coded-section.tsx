@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../components/button';
 import { ErrorSummary } from '../../components/error-summary';
-import { TextField } from '../../components/form-fields';
+import { CheckboxField, TextField } from '../../components/form-fields';
 import { StatusMessage } from '../../components/status-message';
 import { Table, type Column } from '../../components/table';
-import { api } from '../../lib/api-client';
+import { api, ApiError } from '../../lib/api-client';
 import { useFormErrors } from '../../lib/form-errors';
 import { useRegionRefresh } from '../../lib/region';
 import { translateLabels } from '../../lib/translate-labels';
@@ -50,6 +50,9 @@ export function CodedSection<T extends { id: string; name: string; retired?: boo
   editable,
   emptyText,
   describe,
+  confirm,
+  complete,
+  hint,
 }: {
   prefix: string;
   regionId: string;
@@ -66,6 +69,15 @@ export function CodedSection<T extends { id: string; name: string; retired?: boo
   emptyText: Msg;
   /** How the status message names a new row: "AMB2 – Ambulant 2". */
   describe(row: T): string;
+  /**
+   * A refusal the user may overrule: the problem's rule (`code` of its invalid parameter), the body field that
+   * overrules it, and the label of the checkbox that is offered once the refusal came.
+   */
+  confirm?: { code: string; field: string; label: Msg };
+  /** Completes the add form's draft as a field is typed (the official name of a code); returns the new draft. */
+  complete?(draft: Record<string, string>, changed: string, before: Record<string, string>): Record<string, string>;
+  /** What is known of the add form's draft, announced under it ("Op de CBS-lijst 2026: Utrecht"). */
+  hint?(draft: Record<string, string>): string | null;
 }) {
   const { t } = useT();
   const refresh = useRegionRefresh();
@@ -75,6 +87,8 @@ export function CodedSection<T extends { id: string; name: string; retired?: boo
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ row: T; draft: Record<string, string> } | null>(null);
+  /** null: no overrule offered; false: offered (the refusal came); true: the user overrules it. */
+  const [overrule, setOverrule] = useState<boolean | null>(null);
   const labels = translateLabels(Object.fromEntries(fields.map((f) => [f.name, f.label])), t, prefix);
   const editErrors = useFormErrors(`${prefix}-wijzig`);
   const editFields = fields.filter((f) => f.editable);
@@ -174,19 +188,26 @@ export function CodedSection<T extends { id: string; name: string; retired?: boo
     setBusy(true);
     setMessage(null);
     try {
-      const body = Object.fromEntries(fields.map((f) => [f.name, valueOf(f, draft[f.name] ?? '')]));
+      const body: Record<string, unknown> = Object.fromEntries(
+        fields.map((f) => [f.name, valueOf(f, draft[f.name] ?? '')]),
+      );
+      if (confirm && overrule) body[confirm.field] = true;
       const created = await api<T>(`/regions/${regionId}/${path}`, { method: 'POST', body });
       await refresh();
       errors.clear();
       setDraft(blank());
+      setOverrule(null);
       setMessage(t('{name} is toegevoegd.', { name: describe(created) }));
       document.getElementById(`${prefix}-${fields[0]?.name}`)?.focus();
     } catch (error) {
       errors.fail(error);
+      if (confirm && error instanceof ApiError && error.invalidParams.some((p) => p.code === confirm.code))
+        setOverrule((o) => o ?? false);
     } finally {
       setBusy(false);
     }
   }
+  const hintText = hint?.(draft) ?? null;
 
   return (
     <section className="region-section" aria-labelledby={`${prefix}-heading`}>
@@ -246,14 +267,29 @@ export function CodedSection<T extends { id: string; name: string; retired?: boo
                 inputMode={f.numeric ? 'numeric' : undefined}
                 autoComplete="off"
                 value={draft[f.name] ?? ''}
-                onChange={(value) => setDraft((d) => ({ ...d, [f.name]: value }))}
+                onChange={(value) =>
+                  setDraft((d) =>
+                    complete ? complete({ ...d, [f.name]: value }, f.name, d) : { ...d, [f.name]: value },
+                  )
+                }
                 error={errors.of(f.name)}
               />
             ))}
+            {confirm && overrule !== null && (
+              <CheckboxField
+                id={`${prefix}-${confirm.field}`}
+                label={t(confirm.label)}
+                checked={overrule}
+                onChange={setOverrule}
+              />
+            )}
             <Button type="submit" appearance="primary" disabled={busy}>
               {t('Toevoegen')}
             </Button>
           </form>
+          <p className="utrecht-paragraph" aria-live="polite">
+            {hintText}
+          </p>
         </>
       )}
     </section>

@@ -12,5 +12,6 @@ export const regionFeature: WebFeature = {
     'budget-line': { label: 'Begrotingspost' },
     'tier-level': { label: 'Niveau' },
     'postcode-centroids': { label: 'Ligging van postcodegebieden' },
+    'cbs-municipalities': { label: 'Gemeentelijst van CBS' },
   },
 };

@@ -29,4 +29,18 @@ export const regionSetupEn = {
   'Nog een regio aanmaken': 'Create another region',
   'Code van de nieuwe regio': 'Code of the new region',
   'Naam van de nieuwe regio': 'Name of the new region',
+  'Gemeentelijst van CBS': 'CBS list of municipalities',
+  'Deze gemeente staat nog niet op de CBS-lijst; toch toevoegen':
+    'This municipality is not on the CBS list yet; add it anyway',
+  'Op de CBS-lijst {year}: {name}.': 'On the CBS list {year}: {name}.',
+  'Gemeentecode {code} staat niet op de CBS-lijst {year}.': 'Municipality code {code} is not on the CBS list {year}.',
+  'Gemeentecodes worden gecontroleerd tegen de CBS-lijst {year}: {count} gemeenten, uit {file}, ingelezen op {date}.':
+    'Municipality codes are checked against the CBS list {year}: {count} municipalities, from {file}, read on {date}.',
+  'Er is geen gemeentelijst van CBS ingelezen: gemeentecodes worden alleen op hun vorm gecontroleerd (4 cijfers). De beheerder van de installatie leest het bestand "Gemeenten alfabetisch" van het jaar in, van de pagina Gemeentelijke indelingen per jaar van CBS, hieronder of met npm run cli -- municipalities import <bestand>.':
+    "No CBS list of municipalities has been read: municipality codes are checked for their form only (4 digits). The installation's keeper reads the year's file \"Gemeenten alfabetisch\" from CBS's page Gemeentelijke indelingen per jaar, below or with npm run cli -- municipalities import <file>.",
+  'Gemeentelijke indelingen per jaar (CBS)': 'Municipal divisions per year (CBS)',
+  'CBS-lijst inlezen': 'Read the CBS list',
+  'Het bestand van CBS (XLSX, of CSV met dezelfde kolommen); het jaar staat in de bestandsnaam. Het vervangt de ingelezen lijst.':
+    "CBS's file (XLSX, or CSV with the same columns); the year is in the file name. It replaces the list read before.",
+  '{count} gemeenten van de CBS-lijst {year} ingelezen.': '{count} municipalities of the CBS list {year} read.',
 } as const;

@@ -6,6 +6,7 @@ import { useRegionState } from '../../lib/region';
 import type { Coded, Region } from '../../lib/types';
 import { useT } from '../../i18n';
 import { forbidden } from '../providers/provider-form';
+import { CbsListSection, officialName, useCbsList, type CbsList } from './cbs-list-section';
 import { CodedSection } from './coded-section';
 import { NewRegionForm, RegionNameForm } from './region-forms';
 import { TierLevelsSection } from './tier-levels-section';
@@ -22,12 +23,14 @@ export function RegionPage() {
 function NoRegion() {
   const { t } = useT();
   const user = useUser();
+  const [list, reloadList] = useCbsList();
   useDocumentTitle(t('Regio'));
   return (
     <>
       <h1 className="utrecht-heading-1">{t('Regio')}</h1>
       <p className="utrecht-paragraph">{t('Er is nog geen regio ingericht.')}</p>
       {can(user, 'regions.create') && <NewRegionForm />}
+      {can(user, 'regions.create') && <CbsListSection list={list} onLoaded={reloadList} />}
     </>
   );
 }
@@ -37,6 +40,7 @@ function RegionDetail({ region }: { region: Region }) {
   const user = useUser();
   useDocumentTitle(region.name);
   const editable = can(user, 'regions.edit');
+  const [list, reloadList] = useCbsList();
   const describe = (row: Coded) => `${row.code} – ${row.name}`;
 
   return (
@@ -65,7 +69,15 @@ function RegionDetail({ region }: { region: Region }) {
         editable={editable}
         emptyText="Nog geen gemeenten."
         describe={(m) => `${m.cbsCode} – ${m.name}`}
+        confirm={{
+          code: 'unlisted',
+          field: 'unlisted',
+          label: 'Deze gemeente staat nog niet op de CBS-lijst; toch toevoegen',
+        }}
+        complete={(draft, changed, before) => completeMunicipality(list, draft, changed, before)}
+        hint={(draft) => municipalityHint(list, draft.cbsCode ?? '', t)}
       />
+      {editable && <CbsListSection list={list} onLoaded={reloadList} />}
       <CodedSection
         prefix="perceel"
         regionId={region.id}
@@ -121,4 +133,26 @@ function RegionDetail({ region }: { region: Region }) {
       {can(user, 'regions.create') && <NewRegionForm another />}
     </>
   );
+}
+
+/** A code typed that is on CBS's list fills in its official name, unless another name was typed. */
+function completeMunicipality(
+  list: CbsList | null,
+  draft: Record<string, string>,
+  changed: string,
+  before: Record<string, string>,
+): Record<string, string> {
+  if (changed !== 'cbsCode') return draft;
+  const official = officialName(list, draft.cbsCode ?? '');
+  const earlier = officialName(list, before.cbsCode ?? '');
+  return official && (!draft.name?.trim() || draft.name === earlier) ? { ...draft, name: official } : draft;
+}
+
+/** What CBS's list says of the code typed, once it has four digits. */
+function municipalityHint(list: CbsList | null, code: string, t: ReturnType<typeof useT>['t']): string | null {
+  if (!list?.loaded || !/^[0-9]{4}$/.test(code.trim())) return null;
+  const official = officialName(list, code);
+  return official
+    ? t('Op de CBS-lijst {year}: {name}.', { year: list.year ?? '', name: official })
+    : t('Gemeentecode {code} staat niet op de CBS-lijst {year}.', { code: code.trim(), year: list.year ?? '' });
 }

@@ -13,6 +13,12 @@ export const ZMunicipalityCreate = z
       .regex(patterns.cbsCode, 'moet een CBS-gemeentecode van 4 cijfers zijn')
       .describe('CBS-gemeentecode'),
     name,
+    unlisted: z
+      .boolean({ message: 'moet true of false zijn' })
+      .optional()
+      .describe(
+        'true: toch toevoegen terwijl de code niet op de ingelezen CBS-lijst staat (een nieuwe gemeente na een herindeling die de lijst nog niet kent)',
+      ),
   })
   .openapi('MunicipalityCreate');
 export const ZCodedCreate = z.object({ code, name }).openapi('CodedCreate');

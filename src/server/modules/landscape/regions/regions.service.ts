@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { bumpDataVersion } from '../../../db/data-versions.js';
 import { assertOwnRegion } from '../../../http/permission.js';
+import { assertListedMunicipality } from './cbs-list.js';
 import type { Region, RegionCreate, RegionReference, TierLevelCreate, TierLevelUpdate } from './regions.schema.js';
 
 /** The two tier schemes of the seeds: by size and risk (Lekstroom) and by role (GRJR), where A and C exclude each other. */
@@ -111,14 +112,18 @@ export async function createRegion(db: Db, actor: Actor | null, input: RegionCre
   });
 }
 
-/** Adds a municipality; CBS codes are unique across the installation (a municipality is in one region). */
+/**
+ * Adds a municipality; CBS codes are unique across the installation (a municipality is in one region). With CBS's
+ * list loaded the code must be on it, unless the input says it is not yet (`unlisted`, see cbs-list.ts).
+ */
 export async function addMunicipality(
   db: Db,
   actor: Actor | null,
   regionId: string,
-  input: { cbsCode: string; name: string },
+  { unlisted, ...input }: { cbsCode: string; name: string; unlisted?: boolean },
 ) {
   await assertRegion(db, regionId);
+  await assertListedMunicipality(db, input.cbsCode, unlisted);
   const [clash] = await db
     .select({ name: municipalities.name })
     .from(municipalities)
