@@ -14,6 +14,7 @@ import {
   screenshot,
   settle,
   signInAs,
+  spillingContent,
   useAppInBrowser,
 } from './harness.js';
 
@@ -125,14 +126,13 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     // Beleid reads published figures: counts rounded to fives (docs/kpi.md), and calendar periods only.
     expect(inCare).toBe(roundTo(await distinctYouths(ctx.app, period.from, period.to), 5));
     expect(await ctx.page.getByText(/Aantallen zijn afgerond op vijftallen/).count()).toBe(1);
-    expect(
-      (await ctx.page.getByLabel('Soort periode', { exact: true }).locator('option').allInnerTexts()).map((s) =>
-        s.trim(),
-      ),
-    ).toEqual(['Jaar', 'Kwartaal', 'Maand']);
+    const kinds = await ctx.page.getByLabel('Soort periode', { exact: true }).locator('option').allInnerTexts();
+    expect(kinds.map((s) => s.trim())).toEqual(['Jaar', 'Kwartaal', 'Maand']);
     expect(await tile('Jeugdigen in zorg').innerText()).toMatch(/Vorige periode\s+\d+\s+[▲▼=]/);
     expect(await tile('Cliënttevredenheid').locator('.kpi-tile__value').innerText()).toMatch(/^\d{1,2}(,\d)?$/);
     expect(await tile('Prognose jaareinde').innerText()).toMatch(/Doel\s+≤/);
+    // A long change ("▼ -7,2 procentpunt (slechter)") wraps inside its tile instead of running into the next one.
+    expect(await spillingContent(ctx.page, '.kpi-tile')).toEqual([]);
     await ctx.page.getByText(/^Stand per \d{1,2}-\d{1,2}-\d{4}/).waitFor();
     const report = ctx.page.getByRole('link', { name: `Kwartaalrapportage ${period.name} (PDF)` });
     expect(await report.getAttribute('href')).toBe(`/api/v1/reports/quarterly?quarter=${period.label}`);

@@ -245,6 +245,21 @@ export async function settle(page: Page, heading?: string | RegExp): Promise<str
   return (await h1.innerText()).trim();
 }
 
+/**
+ * What sticks out of its box: for every element matching `selector`, each descendant reaching past the box's right
+ * edge, as "<the box's heading>: <the descendant's text>". Empty when every box holds its own content.
+ */
+export async function spillingContent(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((boxes) =>
+    boxes.flatMap((box) => {
+      const edge = box.getBoundingClientRect().right;
+      return [...box.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+        .map((el) => `${box.querySelector('h2, h3')?.textContent ?? ''}: ${el.textContent ?? ''}`);
+    }),
+  );
+}
+
 /** The rows of a table as arrays of trimmed cell texts (header cells included). */
 export async function tableRows(page: Page, name: string | RegExp): Promise<string[][]> {
   const rows = page.getByRole('table', { name, exact: typeof name === 'string' }).locator('tbody tr');

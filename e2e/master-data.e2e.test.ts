@@ -214,6 +214,18 @@ describe('providers and contracts', () => {
     expect(await ctx.page.getByRole('textbox').count()).toBe(0);
     await screenshot(ctx.page, 'aanbieder-geen-toegang');
     await expectNoSeriousA11yViolations(ctx.page);
+
+    // No link leads it there: its combination and the combination's contract name the partners without a link.
+    const named = async (name: string) => ctx.page.getByRole('link', { name, exact: true }).count();
+    await ctx.page.goto(`${ctx.app.baseUrl}/combinaties`);
+    await ctx.page.getByRole('link', { name: 'Jeugdhulp De Lekoever', exact: true }).waitFor();
+    expect([await named('Gezinshuis Het Anker'), await named('Stichting Kromme Rijn Jeugd')]).toEqual([0, 0]);
+    expect(await ctx.page.locator('main').innerText()).toContain('Gezinshuis Het Anker');
+    await ctx.page.goto(`${ctx.app.baseUrl}/contracten`);
+    await ctx.page.getByRole('link', { name: 'LEK-2023-008' }).click();
+    await h1(ctx.page, 'Contract LEK-2023-008');
+    expect(await ctx.page.locator('main dl').innerText()).toMatch(/Aanbieder\s+Gezinshuis Het Anker/);
+    expect(await named('Gezinshuis Het Anker')).toBe(0);
   });
 
   it('lets an aanbieder keep only its own self-service fields current', async () => {

@@ -185,6 +185,9 @@ describe('navigation and start pages', () => {
     // The demo contracts run to 2028 by a decided extension, but for one extended only until the new tender
     // (demo-contracts.ts): only that one is due.
     expect((await ending.innerText()).match(/LEK-2023-\d+/g)).toEqual(['LEK-2023-010']);
+    // Decisions due long before a contract's end are in the contract calendar, one click away.
+    const calendar = ending.getByRole('link', { name: 'Alle verlengingsbesluiten in de contractkalender' });
+    expect(await calendar.getAttribute('href')).toBe('/contractkalender');
 
     const rejected = await apiGet<{ page: { totalElements: number } }>(
       ctx.page,

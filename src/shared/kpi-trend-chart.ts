@@ -34,7 +34,10 @@ export function buildKpiTrendOption(
   // The provisional line starts at the last final point, so the two lines join.
   const joinAt = firstProvisional > 0 ? firstProvisional - 1 : firstProvisional;
   const final = points.map((p) => (p.provisional ? null : p.value));
-  const provisional = points.map((p, i) => (firstProvisional >= 0 && i >= joinAt ? p.value : null));
+  // The join is a final period: its point stays the final line's filled one, not a hollow one drawn over it.
+  const provisional = points.map((p, i) =>
+    firstProvisional < 0 || i < joinAt ? null : i < firstProvisional ? { value: p.value, symbol: 'none' } : p.value,
+  );
   const hasTarget = points.some((p) => p.target !== null);
   const series: Array<Record<string, unknown>> = [
     {
@@ -42,6 +45,8 @@ export function buildKpiTrendOption(
       type: 'line',
       data: final,
       connectNulls: false,
+      // Filled: ECharts' default is a hollow circle, which the page says marks a provisional period.
+      symbol: 'circle',
       symbolSize: 8,
       itemStyle: { color: chartColours.current },
       lineStyle: { width: 3 },

@@ -101,6 +101,15 @@ export function editProvider(user: User, providerId: string): boolean {
   return permits(user, 'providers.edit');
 }
 
+/**
+ * Whether the user may open this provider's page: an account scoped to its own provider only its own (another's answers
+ * 403), so a partner in a combination is named without a link.
+ */
+export function readProvider(user: User, providerId: string): boolean {
+  if (scopeOf(user.role, 'providers.read') === 'ownProvider') return user.providerId === providerId;
+  return permits(user, 'providers.read');
+}
+
 /** Editing without the right to create providers is the self-service of an aanbieder: only some fields. */
 export function selfServiceOnly(user: User): boolean {
   return permits(user, 'providers.edit') && !permits(user, 'providers.create');

@@ -2,6 +2,7 @@ import { addDays, addMonths, dutchToday } from '../../../shared/period.js';
 import type { Actor } from '../../modules/auth/index.js';
 import {
   addAction,
+  amsterdamInstant,
   createMeeting,
   draftMinutes,
   finaliseMinutes,
@@ -13,7 +14,6 @@ import type { Db } from '../client.js';
 
 /** Providers that missed their first account meeting of each year: the year planner's overdue list shows them. */
 const missed = new Set(['99000033', '99000055']);
-const day = 24 * 60 * 60 * 1000;
 
 const agendaOf = (type: string) =>
   type === 'accountgesprek'
@@ -147,7 +147,11 @@ async function recentMeetings(
   invitees: (ids: string[]) => Parameters<typeof createMeeting>[2]['invitees'],
 ) {
   const lekoever = providerIds.get('99000011')!;
-  const at = (daysAgo: number, hour: number) => new Date(Date.now() - daysAgo * day + hour * 3600 * 1000).toISOString();
+  // At 10:00 Dutch time that many days ago (plus `hours`), as meetings are held; not at the minute the seed ran.
+  const at = (daysAgo: number, hours: number) =>
+    new Date(
+      Date.parse(amsterdamInstant(addDays(dutchToday(), -daysAgo), '10:00')) + hours * 3600 * 1000,
+    ).toISOString();
   const latest = await createMeeting(db, actor, {
     regionId,
     type: 'accountgesprek',

@@ -101,6 +101,8 @@ describe('demo region Lekstroom', () => {
     expect(meetings.filter((m) => m.status === 'held' && m.minutesStatus === 'final').length).toBeGreaterThan(20);
     const spread = meetings.map((m) => Date.parse(m.startsAt));
     expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(270 * 24 * 3600 * 1000);
+    // Each starts on the whole or half hour, as meetings do, never at the second the seed ran.
+    expect(meetings.filter((m) => Date.parse(m.startsAt) % (30 * 60 * 1000) !== 0).map((m) => m.startsAt)).toEqual([]);
     const open = (await call(ctx, cm.body.token, 'GET', '/meeting-actions?status=open')).body;
     expect(open.length).toBeGreaterThan(0);
     const aanbieder = await call(ctx, null, 'POST', '/sessions', {

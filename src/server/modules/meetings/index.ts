@@ -13,5 +13,6 @@ export {
   type MeetingSummary,
 } from './meetings.service.js';
 export { yearPlan } from './planner.service.js';
+export { amsterdamInstant } from './planner.js';
 export type { YearPlan } from './planner.js';
 export { addTaskNote, createTask, listTasks, updateTask, type DevelopmentTask } from './devtasks.service.js';

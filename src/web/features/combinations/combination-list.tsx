@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../components/page-title';
 import { SavedNotice } from '../../components/saved-notice';
 import { Table } from '../../components/table';
 import { api, fetchAll } from '../../lib/api-client';
-import { useUser } from '../../lib/auth';
+import { readProvider, useUser } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import type { Combination, Provider } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -85,12 +85,13 @@ function CombinationTable({ combinations, editable }: { combinations: Combinatio
 
 /** Members as links to their provider pages, one per line. */
 function MemberLinks({ members }: { members: Combination['members'] }) {
+  const user = useUser();
   if (members.length === 0) return <>—</>;
   return (
     <ul className="plain-list">
       {members.map((m) => (
         <li key={m.providerId}>
-          <TextLink to={`/aanbieders/${m.providerId}`}>{m.name}</TextLink>
+          {readProvider(user, m.providerId) ? <TextLink to={`/aanbieders/${m.providerId}`}>{m.name}</TextLink> : m.name}
         </li>
       ))}
     </ul>

@@ -8,7 +8,7 @@ import { SavedNotice } from '../../components/saved-notice';
 import { DataList, Table } from '../../components/table';
 import { WithdrawForm, WithdrawnNotice } from '../../components/withdrawal';
 import { api } from '../../lib/api-client';
-import { useUser } from '../../lib/auth';
+import { readProvider, useUser } from '../../lib/auth';
 import { formatDate, formatEuro } from '../../lib/format';
 import { extensionStatusLabels, fundingVariantLabels, procedureLabels } from '../../lib/labels';
 import type { Contract } from '../../lib/types';
@@ -52,7 +52,14 @@ function ContractDetail({ contract: loaded }: { contract: Contract }) {
       <DataList
         items={[
           [t('Kenmerk'), c.reference],
-          [t('Aanbieder'), <TextLink to={`/aanbieders/${c.providerId}`}>{c.providerName}</TextLink>],
+          [
+            t('Aanbieder'),
+            readProvider(user, c.providerId) ? (
+              <TextLink to={`/aanbieders/${c.providerId}`}>{c.providerName}</TextLink>
+            ) : (
+              c.providerName
+            ),
+          ],
           [t('AGB-code'), c.providerAgbCode],
           [t('Combinatie'), c.combinationName ?? '—'],
           [t('Perceel'), `${c.lotCode} – ${c.lotName}`],

@@ -1,6 +1,8 @@
+import { can } from '../../../shared/permissions';
 import { TextLink } from '../../components/button';
 import { StartTile, TileCount } from '../../components/start-tile';
 import { api, toQuery, type Page } from '../../lib/api-client';
+import { useUser } from '../../lib/auth';
 import { formatCount, formatDate, todayIso } from '../../lib/format';
 import type { Contract } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -24,6 +26,7 @@ async function runningContracts(today: string, signal: AbortSignal): Promise<Con
 /** Start page: the contracts that end, or need a decision on their extension, within twelve months. */
 export function EndingContractsTile() {
   const { t, lang } = useT();
+  const user = useUser();
   const today = todayIso();
   const [state] = useLoad(
     async (signal) => endingWithin12Months(await runningContracts(today, signal), today),
@@ -61,6 +64,12 @@ export function EndingContractsTile() {
           <p className="utrecht-paragraph">
             <TextLink to={`/contracten?peildatum=${today}`}>{t('Naar de lopende contracten')}</TextLink>
           </p>
+          {/* The calendar also lists extension decisions due long before a contract's end, which this tile leaves out. */}
+          {can(user, 'contractCalendar.read') && (
+            <p className="utrecht-paragraph">
+              <TextLink to="/contractkalender">{t('Alle verlengingsbesluiten in de contractkalender')}</TextLink>
+            </p>
+          )}
         </>
       )}
     </StartTile>

@@ -10,6 +10,7 @@ import { useUser } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg, type Translate } from '../../i18n';
+import { periodLabel } from '../monitoring/dashboard-controls';
 
 export const taskStatusLabels: Record<DevelopmentTask['status'], Msg> = {
   active: 'Lopend',
@@ -17,7 +18,7 @@ export const taskStatusLabels: Record<DevelopmentTask['status'], Msg> = {
   stopped: 'Gestopt',
 };
 
-/** The linked KPI with the region's current value ("Jeugdigen in zorg: 1.234 (2026Q3)"), or only the KPI's name. */
+/** The linked KPI with the region's current value ("Jeugdigen in zorg: 1.234 in de regio (3e kwartaal 2026)"), or its name. */
 export function kpiText(t: Translate, lang: 'nl' | 'en', task: DevelopmentTask): string {
   if (!task.kpi) return t('Geen KPI gekoppeld');
   const v = task.kpi.regionValue;
@@ -28,7 +29,7 @@ export function kpiText(t: Translate, lang: 'nl' | 'en', task: DevelopmentTask):
   return t('{kpi}: {value} in de regio ({period}{provisional})', {
     kpi: task.kpi.name,
     value,
-    period: v.period,
+    period: periodLabel(v.period, lang),
     provisional: v.provisional ? `, ${t('voorlopig')}` : '',
   });
 }

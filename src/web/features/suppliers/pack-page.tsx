@@ -35,8 +35,13 @@ function recentQuarters(): string[] {
   return out;
 }
 
-const figure = (f: Figure, unit: string, threshold: number) =>
-  !f ? '–' : f.suppressed ? withheldText(threshold, unit as KpiUnit) : formatKpiValue(f.value, unit as KpiUnit);
+/** A figure as the dashboard shows it: a wait with its unit ("40 dagen"), a withheld cell as "< 10 jeugdigen". */
+export const packFigure = (t: Translate, f: Figure, unit: string, threshold: number) => {
+  if (!f) return '–';
+  if (f.suppressed) return withheldText(threshold, unit as KpiUnit);
+  const shown = formatKpiValue(f.value, unit as KpiUnit);
+  return unit === 'days' && f.value !== null ? t('{n} dagen', { n: shown }) : shown;
+};
 const whole = (amount: number | null) => formatEuro(amount === null ? null : Math.round(amount), { whole: true });
 
 /**
@@ -127,7 +132,7 @@ function Pack({ pack, pdf, controls }: { pack: ProviderPack; pdf: string; contro
           {
             header: t('Jeugdigen in het kwartaal'),
             numeric: true,
-            cell: (c) => figure(c.youths, 'youths', threshold),
+            cell: (c) => packFigure(t, c.youths, 'youths', threshold),
           },
           {
             header: t('Plafond {year}', { year: pack.contracts.year }),
@@ -152,9 +157,9 @@ function Pack({ pack, pdf, controls }: { pack: ProviderPack; pdf: string; contro
           ...labels.map((l) => ({
             header: quarterName(t, l),
             numeric: true,
-            cell: (k: PackKpi) => figure(k.points.find((p) => p.label === l) ?? null, k.unit, threshold),
+            cell: (k: PackKpi) => packFigure(t, k.points.find((p) => p.label === l) ?? null, k.unit, threshold),
           })),
-          { header: t('Regio'), numeric: true, cell: (k) => figure(k.region, k.unit, threshold) },
+          { header: t('Regio'), numeric: true, cell: (k) => packFigure(t, k.region, k.unit, threshold) },
           { header: t('Verandering'), cell: (k) => (k.assessment ? t(assessmentLabels[k.assessment]) : '') },
         ]}
       />
@@ -176,7 +181,9 @@ function Pack({ pack, pdf, controls }: { pack: ProviderPack; pdf: string; contro
       {pack.signals.length ? (
         <ul className="utrecht-unordered-list">
           {pack.signals.map((s, i) => (
-            <li key={i}>{`${s.kpiName} (${s.label}): ${formatKpiValue(s.value, s.unit as KpiUnit)}`}</li>
+            <li key={i}>
+              {s.kpiName} ({s.label}): {packFigure(t, { value: s.value, suppressed: false }, s.unit, threshold)}
+            </li>
           ))}
         </ul>
       ) : (
