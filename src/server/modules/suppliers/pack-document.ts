@@ -21,8 +21,11 @@ import type { ProviderPack } from './pack.service.js';
 
 type Figure = { value: number | null; suppressed: boolean };
 const euro = (v: number | null) => formatKpiValue(v === null ? null : Math.round(v), 'euro');
+/** A figure as the screen shows it: a wait with its unit ("40 dagen"), a withheld cell as "< 10 jeugdigen". */
+export const packValueText = (value: number | null, unit: KpiUnit) =>
+  unit === 'days' && value !== null ? `${formatKpiValue(value, unit)} dagen` : formatKpiValue(value, unit);
 const figureText = (f: Figure | null, unit: KpiUnit, threshold: number) =>
-  !f ? '–' : f.suppressed ? withheldText(threshold, unit) : formatKpiValue(f.value, unit);
+  !f ? '–' : f.suppressed ? withheldText(threshold, unit) : packValueText(f.value, unit);
 const shortDay = (iso: string) => describeDay(iso.slice(0, 10));
 const moment = (iso: string) => describeMoment(new Date(iso));
 const monthFormat = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -190,7 +193,7 @@ function signals(pdf: AccessiblePdf, pack: ProviderPack): void {
       rows: pack.signals.map((s) => [
         s.kpiName,
         s.label,
-        formatKpiValue(s.value, s.unit as KpiUnit),
+        packValueText(s.value, s.unit as KpiUnit),
         targetText(s.target, s.unit as KpiUnit),
       ]),
     });
