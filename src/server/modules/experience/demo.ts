@@ -59,10 +59,10 @@ export interface DemoMunicipality {
  *
  * The answers came through invitations, as real ones do: per provider, product, quarter and audience one batch, made
  * in the quarter's first week from the care that ended the quarter before in one municipality (drawn by inhabitants;
- * about one in eight by number, without a municipality), of which 30–45 % was used, each in its answer's month. So
- * every group has no more answers than invitations and a response rate to read. The batches have no links (no seed)
- * and their token hashes belong to no token that could be typed in (docs/decisions.md). A second generator draws the
- * batches, so the answers themselves are the same as before batches were seeded.
+ * about one in eight by number, without a municipality), of which 32–46 % was used (per provider), each token in its
+ * answer's month. So every group has no more answers than invitations and a response rate to read. The batches have no
+ * links (no seed) and their token hashes belong to no token that could be typed in (docs/decisions.md). A second
+ * generator draws the batches, so the answers themselves are the same as before batches were seeded.
  */
 export async function seedDemoExperience(
   db: Db,
@@ -128,14 +128,17 @@ export async function seedDemoExperience(
   const draw = random(1807);
   const batches: Batch[] = [];
   const tokens: Array<typeof experienceTokens.$inferInsert> = [];
+  const providers = [...new Set(offers.map((x) => x.providerId))];
   for (const [o, offer] of offers.entries()) {
+    // Each provider has its own response, as providers differ in how they hand out the links: 32–46 % of them used.
+    const response = 0.32 + ((providers.indexOf(offer.providerId) * 5) % 8) * 0.02;
     for (const quarter of quarters) {
       for (const audience of experienceAudiences) {
         const used = answered.get(key(o, quarter, audience)) ?? [];
         // A quarter without answers had a small batch now and then (parents more often), of which none came back.
-        if (!used.length && draw() >= (audience === 'ouder' ? 0.5 : 0.25)) continue;
-        const share = 0.3 + draw() * 0.15;
-        const size = used.length ? Math.ceil(used.length / share) : 1 + Math.floor(draw() * 3);
+        if (!used.length && draw() >= (audience === 'ouder' ? 0.35 : 0.15)) continue;
+        const share = response + (draw() - 0.5) * 0.06;
+        const size = used.length ? Math.max(used.length, Math.round(used.length / share)) : 1 + Math.floor(draw() * 3);
         const municipalityId = draw() < 0.12 ? null : pickMunicipality(municipalities, draw());
         const made = addDays(quarter, Math.floor(draw() * 5));
         const id = randomUUID();
