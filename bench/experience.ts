@@ -68,7 +68,7 @@ export async function runExperienceBench(options: ExperienceBenchOptions): Promi
           }),
         );
         const [row] = await database.db.select().from(experienceBatches).where(eq(experienceBatches.id, batch.id));
-        const seed = openSeed(secrets, row!.seedEncrypted);
+        const seed = openSeed(secrets, row!.seedEncrypted!);
         for (let i = 0; i < 2000; i++) tokens.push(tokenAt(seed, i));
       }
       answersBefore = await count(database.db, sql`select count(*) as n from experience_responses`);

@@ -26,14 +26,14 @@ async function batchOf(w: World, ctx: TestContext, side: Side, providerId: strin
 async function freshToken(w: World, ctx: TestContext): Promise<string> {
   const batch = await batchOf(w, ctx, w.a, w.own.id);
   const [row] = await ctx.database.db.select().from(experienceBatches).where(eq(experienceBatches.id, batch.id));
-  return tokenAt(openSeed(ctx.secrets, row!.seedEncrypted), 0);
+  return tokenAt(openSeed(ctx.secrets, row!.seedEncrypted!), 0);
 }
 
 /** Answers for a provider of a side, each through a token of its own; returns the ids of the answers with an open text. */
 async function answered(w: World, ctx: TestContext, side: Side, providerId: string, n: number): Promise<string[]> {
   const batch = await batchOf(w, ctx, side, providerId, n);
   const [row] = await ctx.database.db.select().from(experienceBatches).where(eq(experienceBatches.id, batch.id));
-  const seed = openSeed(ctx.secrets, row!.seedEncrypted);
+  const seed = openSeed(ctx.secrets, row!.seedEncrypted!);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const open = `Matrix open antwoord ${batch.id} ${i}`;

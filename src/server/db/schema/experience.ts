@@ -48,7 +48,8 @@ export const experienceQuestionnaires = pgTable(
 /**
  * A batch of one-time invitations for one provider and product, made by number or from the trajectories that ended
  * in a period. The tokens derive from `seedEncrypted` (a random key, encrypted with the installation's key), so the
- * batch can be downloaded again; the database alone holds no token, only their hashes.
+ * batch can be downloaded again; the database alone holds no token, only their hashes. The demo's batches have no
+ * seed (null): they have no links, and their token hashes belong to no token (docs/decisions.md).
  */
 export const experienceBatches = pgTable(
   'experience_batches',
@@ -73,7 +74,7 @@ export const experienceBatches = pgTable(
     /** Known when every youth of an 'ended' batch was the care of one municipality; a batch by number knows none. */
     municipalityId: uuid().references(() => municipalities.id),
     size: integer().notNull(),
-    seedEncrypted: bytea().notNull(),
+    seedEncrypted: bytea(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdBy: uuid().references(() => users.id),
     createdByName: text().notNull(),

@@ -123,7 +123,9 @@ export async function seedDemoRegion(db: Db): Promise<void> {
         .filter((p) => p.lot === c.lot)
         .map((p) => ({ providerId: providerIds.get(c.agb)!, productId: productIds.get(p.productCode)! })),
     );
-    await seedDemoExperience(tx, region.id, offers, today);
+    const inhabitants = new Map(lekstroom.municipalities.map((m) => [m.cbsCode, m.inhabitants]));
+    const municipalities = region.municipalities.map((m) => ({ id: m.id, inhabitants: inhabitants.get(m.cbsCode)! }));
+    await seedDemoExperience(tx, region.id, offers, municipalities, today);
     await seedDemoMeetings(tx, actor, region.id, providerIds);
     await seedDemoDevelopmentTasks(tx, actor, region.id, providerIds);
 

@@ -108,11 +108,13 @@ experienceRoutes.openapi(
     path: '/invitation-batches/{id}/links',
     tags,
     summary: 'De links van een reeks uitnodigingen downloaden (CSV), om uit te delen',
-    description: 'Eén regel per uitnodiging: volgnummer, link en tot wanneer hij werkt. Elke link werkt één keer.',
+    description:
+      'Eén regel per uitnodiging: volgnummer, link en tot wanneer hij werkt. Elke link werkt één keer. ' +
+      'De reeksen van de demogegevens hebben geen links (409).',
     request: { params: ZIdParam, query: ZLinksQuery },
     responses: {
       200: { description: 'De links als CSV', content: { 'text/csv': { schema: z.string() } } },
-      ...problems(400, 401, 403, 404),
+      ...problems(400, 401, 403, 404, 409),
     },
   }),
   async (c) => {

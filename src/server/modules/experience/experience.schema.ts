@@ -89,6 +89,7 @@ export const ZBatch = z
     endedTo: z.string().nullable(),
     size: z.number().int().describe('Aantal uitnodigingen'),
     used: z.number().int().describe('Aantal ingevulde'),
+    links: z.boolean().describe('Of de links te downloaden zijn (niet bij de reeksen van de demogegevens)'),
     expiresAt: z.string(),
     createdByName: z.string(),
     createdAt: z.string(),

@@ -34,6 +34,8 @@ export interface InvitationBatch {
   endedTo: string | null;
   size: number;
   used: number;
+  /** False for the demo's batches, which have no links to download (no seed). */
+  links: boolean;
   expiresAt: string;
   createdByName: string;
   createdAt: string;
@@ -173,6 +175,7 @@ export async function listBatches(db: Db, actor: Actor, regionId: string, only?:
     endedTo: r.batch.endedTo,
     size: r.batch.size,
     used: Number(r.used ?? 0),
+    links: r.batch.seedEncrypted !== null,
     expiresAt: r.batch.expiresAt.toISOString(),
     createdByName: r.batch.createdByName,
     createdAt: r.batch.createdAt.toISOString(),
@@ -191,6 +194,11 @@ export async function batchLinks(
   if (!batch || !actor.regionIds.includes(batch.regionId))
     throw new AppError(ErrorCode.NotFound, 'Deze reeks uitnodigingen bestaat niet.');
   assertProvider(actor, batch.providerId);
+  if (!batch.seedEncrypted)
+    throw new AppError(
+      ErrorCode.Conflict,
+      'Deze reeks hoort bij de demogegevens en heeft geen links om te downloaden. Maak een nieuwe reeks.',
+    );
   const seed = openSeed(secrets, batch.seedEncrypted);
   return { batch, links: Array.from({ length: batch.size }, (_, i) => `${origin}${answerPath(tokenAt(seed, i))}`) };
 }

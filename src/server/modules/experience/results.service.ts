@@ -59,6 +59,8 @@ type BatchRow = {
   category: string;
   municipality_id: string | null;
   municipality_name: string | null;
+  /** The day the batch was made: its invitations count in that quarter. */
+  made: string;
   size: string | number;
   used: string | number;
 };
@@ -179,11 +181,24 @@ function tallyAll(responses: ResponseRow[], batches: BatchRow[], themeOf: Map<st
   return t;
 }
 
-/** The year's quarters, each protected against the year's total (a withheld quarter is not the year minus the rest). */
-function quarterTallies(responses: ResponseRow[], year: number, themeOf: Map<string, Map<string, ExperienceTheme>>) {
+/**
+ * The year's quarters, each protected against the year's total (a withheld quarter is not the year minus the rest).
+ * A quarter's invitations are those of the batches made in it, with the share of them used so far.
+ */
+function quarterTallies(
+  responses: ResponseRow[],
+  batches: BatchRow[],
+  year: number,
+  themeOf: Map<string, Map<string, ExperienceTheme>>,
+) {
   const quarters = [1, 2, 3, 4].map((q) => `${year}-K${q}`);
   const tallies = quarters.map(() => emptyTally());
   for (const r of responses) addResponse(tallies[quarters.indexOf(quarterOf(r.month))]!, r, themeOf);
+  for (const b of batches) {
+    const t = tallies[quarters.indexOf(quarterOf(b.made))]!;
+    t.invited += Number(b.size);
+    t.used += Number(b.used);
+  }
   return { quarters, tallies };
 }
 
@@ -213,7 +228,7 @@ async function loadYear(db: Db, regionId: string, year: number) {
   const batches = await queryRows<BatchRow>(
     db,
     sql`select b.provider_id, p.name as provider_name, pr.product_category as category, b.municipality_id,
-        m.name as municipality_name, b.size,
+        m.name as municipality_name, b.created_at::date::text as made, b.size,
         (select count(*) from experience_tokens t where t.batch_id = b.id and t.used_month is not null) as used
       from experience_batches b
       join providers p on p.id = b.provider_id
@@ -250,7 +265,7 @@ export async function experienceResults(
 ): Promise<ExperienceResults> {
   const { responses, batches, themeOf } = await loadYear(db, regionId, year);
   const regionTally = tallyAll(responses, batches, themeOf);
-  const regionQuarters = quarterTallies(responses, year, themeOf);
+  const regionQuarters = quarterTallies(responses, batches, year, themeOf);
   const regionHidden = protectGroups(regionQuarters.tallies, regionTally);
   const texts = await publishedTexts(db, actor, regionId, year);
   if (actor.role !== 'aanbieder') {
@@ -275,7 +290,7 @@ export async function experienceResults(
   const mine = <T extends { provider_id: string }>(rows: T[]) => rows.filter((r) => r.provider_id === actor.providerId);
   const [ownResponses, ownBatches] = [mine(responses), mine(batches)];
   const ownTally = tallyAll(ownResponses, ownBatches, themeOf);
-  const ownQuarters = quarterTallies(ownResponses, year, themeOf);
+  const ownQuarters = quarterTallies(ownResponses, ownBatches, year, themeOf);
   const ownHidden = protectGroups(ownQuarters.tallies, ownTally);
   // The region beside the own figures: withheld where the rest of the region is a small group (region − own).
   const restHidden = protectGroups(

@@ -86,6 +86,9 @@ describe('results of the Ervaringwijzer: small groups withheld', () => {
     expect(p.themes.kwaliteit).toEqual({ positive: 40, mean: 3.2 });
     expect(p.themes.toegang).toEqual({ positive: null, mean: null });
     expect(ten.region.answers).toBe(10);
+    // The quarter has the invitations made in it and the share used, as the year has.
+    const tenQuarter = ten.quarters.find((q) => q.quarter === quarter.quarter)!;
+    expect(tenQuarter.region).toMatchObject({ answers: 10, invitations: 10, responseRate: 100 });
   });
 
   it('withholds a second group so that the total minus the shown groups does not reveal a small one', async () => {

@@ -6,11 +6,15 @@ export interface SatisfactionQuery {
   regionId: string;
   current: { from: string; to: string };
   previous: { from: string; to: string };
-  groupBy: 'region' | 'provider' | 'productCategory';
-  filters: Pick<KpiFilters, 'provider' | 'productCategory'>;
+  groupBy: 'region' | 'municipality' | 'provider' | 'productCategory' | 'lot';
+  filters: KpiFilters;
 }
 
-/** Per group (the provider's AGB code, the productcategorie, or the region) and period: the answers with a mark. */
+/**
+ * Per group and period: the answers with a mark. The group is keyed as the other KPIs key it: the municipality's CBS
+ * code, the provider's AGB code, the productcategorie or the lot's code ('–' for an answer whose batch knew no
+ * municipality), null for the total.
+ */
 export interface SatisfactionCell {
   grp: string | null;
   answers: { c: number; p: number };
@@ -21,7 +25,9 @@ export interface SatisfactionCell {
 /**
  * The 1–10 marks for the effect of the help (outcome set, indicator 2) per group and period, for the satisfaction KPI;
  * null when the region has no answer at all (the KPI then says it has no data). An answer counts in the month it came
- * in (answers keep no day). Groups and the total come back together; the caller withholds small ones.
+ * in (answers keep no day), and in the municipality its invitation's batch was made for (none when the batch was made by
+ * number or for youths of several municipalities: then it counts under '–' and in no municipality's filter). Groups and
+ * the total come back together; the caller withholds small ones.
  */
 export async function satisfactionCells(db: Db, query: SatisfactionQuery): Promise<SatisfactionCell[] | null> {
   const [any] = await queryRows(
@@ -29,12 +35,14 @@ export async function satisfactionCells(db: Db, query: SatisfactionQuery): Promi
     sql`select 1 as one from experience_responses where region_id = ${query.regionId}::uuid limit 1`,
   );
   if (!any) return null;
-  const group =
-    query.groupBy === 'provider'
-      ? sql`p.agb_code`
-      : query.groupBy === 'productCategory'
-        ? sql`pr.product_category`
-        : sql`'region'`;
+  const groups = {
+    region: sql`'region'`,
+    municipality: sql`coalesce(m.cbs_code, '–')`,
+    provider: sql`p.agb_code`,
+    productCategory: sql`pr.product_category`,
+    lot: sql`coalesce(l.code, '–')`,
+  };
+  const group = groups[query.groupBy];
   const inSpan = (s: { from: string; to: string }) =>
     sql`r.submitted_month between date_trunc('month', ${s.from}::date)::date and ${s.to}::date`;
   const f = query.filters;
@@ -46,10 +54,14 @@ export async function satisfactionCells(db: Db, query: SatisfactionQuery): Promi
       from experience_responses r
       join providers p on p.id = r.provider_id
       join products pr on pr.id = r.product_id
+      left join lots l on l.id = pr.lot_id
+      left join municipalities m on m.id = r.municipality_id
       where r.region_id = ${query.regionId}::uuid and r.effect_score is not null
         and (${inSpan(query.current)} or ${inSpan(query.previous)})
+        ${f.municipality ? sql`and m.cbs_code = ${f.municipality}` : sql``}
         ${f.provider ? sql`and p.agb_code = ${f.provider}` : sql``}
         ${f.productCategory ? sql`and pr.product_category = ${f.productCategory}` : sql``}
+        ${f.lot ? sql`and l.code = ${f.lot}` : sql``}
       group by ${query.groupBy === 'region' ? sql`()` : sql`rollup(${group})`}`,
   );
   return rows.map((r) => ({

@@ -149,7 +149,18 @@ describe('GET /kpis', () => {
           expect(cell.youths === 0 || (cell.youths ?? 0) >= 10, `${result.kpi.id} ${cell.label}`).toBe(true);
       }
     }
-    expect(res.body.data.find((d) => d.kpi.id === 'satisfaction')!.available).toBe(false);
+    // Satisfaction per municipality too: the demo's answers came through batches made per municipality, some by number.
+    const satisfaction = res.body.data.find((d) => d.kpi.id === 'satisfaction')!;
+    expect(satisfaction.available).toBe(true);
+    expect(satisfaction.rows.map((r) => r.label).sort()).toEqual([
+      'Houten',
+      'IJsselstein',
+      'Lopik',
+      'Nieuwegein',
+      'Onbekend',
+      'Vijfheerenlanden',
+    ]);
+    expect(satisfaction.rows.filter((r) => !r.suppressed).length).toBeGreaterThanOrEqual(4);
     const spend = res.body.data.find((d) => d.kpi.id === 'spend')!;
     expect(spend.total.budget).toBeGreaterThan(0);
   });

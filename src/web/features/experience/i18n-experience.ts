@@ -21,6 +21,7 @@ export const experienceEn = {
   'Geldig tot en met': 'Valid until',
   Links: 'Links',
   'CSV downloaden': 'Download CSV',
+  'Geen (demogegevens)': 'None (demo data)',
   'vul een aantal dagen in': 'enter a number of days',
   'vul een aantal in': 'enter a number',
   'Nieuwe reeks': 'New batch',

@@ -77,11 +77,14 @@ export function InvitationsPage() {
                 { header: t('Geldig tot en met'), cell: (b) => formatDate(b.expiresAt) },
                 {
                   header: t('Links'),
-                  cell: (b) => (
-                    <a className="utrecht-link" href={linksOf(b)} download>
-                      {t('CSV downloaden')}
-                    </a>
-                  ),
+                  cell: (b) =>
+                    b.links ? (
+                      <a className="utrecht-link" href={linksOf(b)} download>
+                        {t('CSV downloaden')}
+                      </a>
+                    ) : (
+                      t('Geen (demogegevens)')
+                    ),
                 },
               ]}
             />

@@ -158,8 +158,8 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
   },
   satisfaction: {
     summaryEn: 'Average score from experience research, where that data exists.',
-    nl: 'Gemiddelde score uit ervaringsonderzoek; niet beschikbaar zolang de regio die gegevens niet bijhoudt (er wordt geen cijfer verzonnen).',
-    en: 'Mean score of experience research; not available until the region keeps that data (no figure is invented without it).',
+    nl: 'Gemiddeld rapportcijfer (1–10) voor het effect van de hulp uit de Ervaringwijzer, in de maand dat het antwoord binnenkwam; per gemeente van de reeks uitnodigingen (een reeks op aantal of van meer gemeenten telt als Onbekend). Niet beschikbaar zolang de regio geen antwoorden heeft (er wordt geen cijfer verzonnen).',
+    en: 'Mean mark (1–10) for the effect of the help from the Ervaringwijzer, in the month the answer came in; per municipality of the batch of invitations (a batch by number or of several municipalities counts as Unknown). Not available while the region has no answers (no figure is invented without them).',
     source: 'Harmonisatie uitkomstindicatoren, indicator 2',
   },
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "experience_batches" ALTER COLUMN "seed_encrypted" DROP NOT NULL;
