@@ -1,4 +1,5 @@
-import type { KpiCell, KpiResult, KpiUnit } from './kpi.js';
+import { followUpMonths, type KpiCell, type KpiId, type KpiResult, type KpiUnit } from './kpi.js';
+import { addMonths } from './period.js';
 
 /**
  * One chart description (an ECharts option) for a KPI result, used by the dashboard in the browser and by the
@@ -50,6 +51,31 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl
     default:
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
   }
+}
+
+/** Why a figure that is not withheld has no value, so that a screen says so instead of a bare "–". */
+export type KpiNoValue =
+  { reason: 'follow-up-open'; months: number; measurableFrom: string } | { reason: 'nothing-counted' };
+
+/**
+ * For herhaald beroep: no ending in the period has had its whole follow-up window before the data date yet, so the
+ * figure becomes measurable once the data reach `measurableFrom` (the period's first day plus the window). Otherwise
+ * the period held nothing to count (no trajectory with stay ended, no start after a request). Null when there is a
+ * value or the value is withheld (that reads "< 10").
+ */
+export function whyNoValue(
+  kpiId: KpiId,
+  figure: { value: number | null; suppressed: boolean },
+  period: { from: string },
+  dataDate: string | null,
+): KpiNoValue | null {
+  if (figure.value !== null || figure.suppressed) return null;
+  const months = followUpMonths[kpiId];
+  if (months) {
+    const measurableFrom = addMonths(period.from, months);
+    if (!dataDate || dataDate < measurableFrom) return { reason: 'follow-up-open', months, measurableFrom };
+  }
+  return { reason: 'nothing-counted' };
 }
 
 function chartRows(result: KpiResult, maxBars: number): KpiCell[] {

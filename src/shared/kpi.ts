@@ -359,6 +359,12 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
   },
 ];
 
+/**
+ * The follow-up window of herhaald beroep, in months: an ending counts once its whole window lies before the data date
+ * (docs/kpi.md), so a recent period has no figure yet.
+ */
+export const followUpMonths: Partial<Record<KpiId, number>> = { repeat_care_6m: 6, repeat_care_12m: 12 };
+
 export const kpiDefinitionById = new Map(kpiDefinitions.map((d) => [d.id, d]));
 
 /** Default threshold below which a published cell is suppressed (configurable per installation). */
