@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whyNoValue } from './kpi-charts.js';
+import { formatKpiValue, whyNoValue } from './kpi-charts.js';
 
 describe('why a figure reads "–"', () => {
   const q2 = { from: '2026-04-01' };
@@ -28,5 +28,14 @@ describe('why a figure reads "–"', () => {
   it('gives no reason for a figure that has a value or is withheld (that reads "< 10")', () => {
     expect(whyNoValue('repeat_care_12m', { value: 4.3, suppressed: false }, q2, '2026-11-30')).toBeNull();
     expect(whyNoValue('repeat_care_12m', { value: null, suppressed: true }, q2, '2026-11-30')).toBeNull();
+  });
+});
+
+describe('a ratio as a user reads it', () => {
+  it('writes ambulant / verblijf as "n : 1", to one decimal', () => {
+    expect(formatKpiValue(10.38, 'ratio')).toBe('10,4 : 1');
+    expect(formatKpiValue(4, 'ratio')).toBe('4 : 1');
+    expect(formatKpiValue(10.38, 'ratio', 'en-GB')).toBe('10.4 : 1');
+    expect(formatKpiValue(null, 'ratio')).toBe('–');
   });
 });

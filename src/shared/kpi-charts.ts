@@ -26,7 +26,6 @@ export interface KpiChartOptions {
   animation?: boolean;
 }
 
-/** Formats a KPI value for axis labels, tooltips and tables. */
 /**
  * How a withheld cell reads: "< 10" where the figure counts youths, "< 10 jeugdigen" where it is an amount, a number of
  * days, a share or a ratio, which a bare "< 10" would misstate (not "under 10 days", but "fewer than 10 youths").
@@ -35,6 +34,7 @@ export function withheldText(threshold: number, unit: KpiUnit, lang: 'nl' | 'en'
   return unit === 'youths' ? `< ${threshold}` : `< ${threshold} ${lang === 'en' ? 'youths' : 'jeugdigen'}`;
 }
 
+/** Formats a KPI value for tiles, axis labels, tooltips, tables and the report; the one place each unit's reading is decided. */
 export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl-NL'): string {
   if (value === null) return '–';
   switch (unit) {
@@ -44,8 +44,10 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl
       );
     case 'percent':
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} %`;
-    case 'days':
     case 'ratio':
+      // As a ratio reads: "10,4 : 1", ten youths with ambulant care to one with stay.
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} : 1`;
+    case 'days':
     case 'score':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 'days' ? 0 : 2 }).format(value);
     default:

@@ -287,7 +287,7 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     unit: 'ratio',
     direction: 'higher-is-better',
     description:
-      'Jeugdigen met ambulante zorg (zonder verblijf; geen crisishulp, jeugdbescherming of jeugdreclassering) per jeugdige met zorg met verblijf.',
+      'Hoeveel jeugdigen ambulante zorg hebben (zonder verblijf; geen crisishulp, jeugdbescherming of jeugdreclassering) per jeugdige met zorg met verblijf: 10 : 1 is tien ambulant op één met verblijf. Hoger is meer zorg dichtbij huis.',
   },
   {
     id: 'family_care_share',
