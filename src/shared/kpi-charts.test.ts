@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKpiValue, whyNoValue } from './kpi-charts.js';
+import { formatKpiAxis, formatKpiValue, whyNoValue } from './kpi-charts.js';
 
 describe('why a figure reads "–"', () => {
   const q2 = { from: '2026-04-01' };
@@ -37,5 +37,10 @@ describe('a ratio as a user reads it', () => {
     expect(formatKpiValue(4, 'ratio')).toBe('4 : 1');
     expect(formatKpiValue(10.38, 'ratio', 'en-GB')).toBe('10.4 : 1');
     expect(formatKpiValue(null, 'ratio')).toBe('–');
+  });
+
+  it('keeps an axis tick short: the first term only', () => {
+    expect(formatKpiAxis(8, 'ratio')).toBe('8');
+    expect(formatKpiAxis(12.5, 'percent')).toBe('12,5 %');
   });
 });

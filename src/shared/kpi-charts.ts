@@ -80,6 +80,13 @@ export function whyNoValue(
   return { reason: 'nothing-counted' };
 }
 
+/** An axis tick: as formatKpiValue, but a ratio's axis shows the first term only (every tick would repeat ": 1"). */
+export function formatKpiAxis(value: number, unit: KpiUnit, locale = 'nl-NL'): string {
+  return unit === 'ratio'
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
+    : formatKpiValue(value, unit, locale);
+}
+
 function chartRows(result: KpiResult, maxBars: number): KpiCell[] {
   const rows = result.rows.length > 1 ? result.rows : [result.total];
   return [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).slice(0, maxBars);
@@ -122,7 +129,7 @@ export function buildKpiChartOption(result: KpiResult, options: KpiChartOptions)
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => format(v) },
     xAxis: {
       type: 'value',
-      axisLabel: { formatter: (v: number) => format(v) },
+      axisLabel: { formatter: (v: number) => formatKpiAxis(v, unit, locale) },
       splitLine: { lineStyle: { color: '#e0e0e0' } },
     },
     yAxis: {
