@@ -166,7 +166,7 @@ describe('administration with a mail server: a password reset, and the audit log
     ]);
     const objectLinks = page.getByRole('link', { name: first!.reference, exact: true });
     expect(await objectLinks.first().getAttribute('href')).toBe(`/contracten/${first!.id}`);
-    const csv = page.getByRole('link', { name: 'Download CSV' });
+    const csv = page.getByRole('link', { name: 'CSV downloaden' });
     expect(await csv.getAttribute('href')).toContain(`entityId=${first!.id}`);
     await screenshot(page, 'audit-log-gefilterd');
     await expectNoSeriousA11yViolations(page);

@@ -178,7 +178,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
       'Jeugdigen',
     ]);
     expect(await table.locator('tfoot').innerText()).toMatch(/Totaal\s+[\d,]+ %/);
-    expect(await ctx.page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
+    expect(await ctx.page.getByRole('link', { name: 'CSV downloaden' }).getAttribute('href')).toBe(
       `/api/v1/kpis/export?format=csv&kpi=dropout&period=${period.label}&groupBy=municipality`,
     );
     await ctx.page.getByRole('heading', { name: 'Definitie' }).waitFor();
@@ -242,7 +242,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
 
     const [download] = await Promise.all([
       ctx.page.waitForEvent('download'),
-      ctx.page.getByRole('link', { name: 'Download CSV' }).click(),
+      ctx.page.getByRole('link', { name: 'CSV downloaden' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
@@ -250,7 +250,7 @@ describe('dashboard: steering information with drill-down, suppression, exports,
     expect(line).toBeDefined();
     expect(line!.split(';')[2]).toBe('< 10');
     const xlsx = await ctx.page.request.get(
-      `${ctx.app.baseUrl}${await ctx.page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href')}`,
+      `${ctx.app.baseUrl}${await ctx.page.getByRole('link', { name: 'Excel (XLSX) downloaden' }).getAttribute('href')}`,
     );
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');

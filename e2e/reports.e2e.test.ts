@@ -49,13 +49,13 @@ describe('quarterly reports: commentary, issuing and changes since', () => {
     await ctx.page.getByRole('cell', { name: 'Geen cijfer gewijzigd' }).waitFor();
     const rows = await tableRows(ctx.page, 'Uitgegeven rapportages');
     expect(rows).toEqual([
-      [quarterName, expect.stringMatching(/door /), 'Download zoals uitgegeven', 'Geen cijfer gewijzigd'],
+      [quarterName, expect.stringMatching(/door /), 'Zoals uitgegeven downloaden', 'Geen cijfer gewijzigd'],
     ]);
     await screenshot(ctx.page, 'rapportages-uitgegeven');
     await expectNoSeriousA11yViolations(ctx.page);
 
     // The download is the issued PDF: tagged, with the commentary and who issued it.
-    const href = await ctx.page.getByRole('link', { name: 'Download zoals uitgegeven' }).getAttribute('href');
+    const href = await ctx.page.getByRole('link', { name: 'Zoals uitgegeven downloaden' }).getAttribute('href');
     const download = await ctx.page.request.get(`${ctx.app.baseUrl}${href}`);
     expect(download.headers()['content-type']).toBe('application/pdf');
     const pdf = inspectPdf(Buffer.from(await download.body()));

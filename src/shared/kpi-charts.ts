@@ -1,4 +1,5 @@
-import type { KpiCell, KpiResult, KpiUnit } from './kpi.js';
+import { followUpMonths, type KpiCell, type KpiId, type KpiResult, type KpiUnit } from './kpi.js';
+import { addMonths } from './period.js';
 
 /**
  * One chart description (an ECharts option) for a KPI result, used by the dashboard in the browser and by the
@@ -25,7 +26,6 @@ export interface KpiChartOptions {
   animation?: boolean;
 }
 
-/** Formats a KPI value for axis labels, tooltips and tables. */
 /**
  * How a withheld cell reads: "< 10" where the figure counts youths, "< 10 jeugdigen" where it is an amount, a number of
  * days, a share or a ratio, which a bare "< 10" would misstate (not "under 10 days", but "fewer than 10 youths").
@@ -34,6 +34,7 @@ export function withheldText(threshold: number, unit: KpiUnit, lang: 'nl' | 'en'
   return unit === 'youths' ? `< ${threshold}` : `< ${threshold} ${lang === 'en' ? 'youths' : 'jeugdigen'}`;
 }
 
+/** Formats a KPI value for tiles, axis labels, tooltips, tables and the report; the one place each unit's reading is decided. */
 export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl-NL'): string {
   if (value === null) return '–';
   switch (unit) {
@@ -43,13 +44,47 @@ export function formatKpiValue(value: number | null, unit: KpiUnit, locale = 'nl
       );
     case 'percent':
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} %`;
-    case 'days':
     case 'ratio':
+      // As a ratio reads: "10,4 : 1", ten youths with ambulant care to one with stay.
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} : 1`;
+    case 'days':
     case 'score':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 'days' ? 0 : 2 }).format(value);
     default:
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
   }
+}
+
+/** Why a figure that is not withheld has no value, so that a screen says so instead of a bare "–". */
+export type KpiNoValue =
+  { reason: 'follow-up-open'; months: number; measurableFrom: string } | { reason: 'nothing-counted' };
+
+/**
+ * For herhaald beroep: no ending in the period has had its whole follow-up window before the data date yet, so the
+ * figure becomes measurable once the data reach `measurableFrom` (the period's first day plus the window). Otherwise
+ * the period held nothing to count (no trajectory with stay ended, no start after a request). Null when there is a
+ * value or the value is withheld (that reads "< 10").
+ */
+export function whyNoValue(
+  kpiId: KpiId,
+  figure: { value: number | null; suppressed: boolean },
+  period: { from: string },
+  dataDate: string | null,
+): KpiNoValue | null {
+  if (figure.value !== null || figure.suppressed) return null;
+  const months = followUpMonths[kpiId];
+  if (months) {
+    const measurableFrom = addMonths(period.from, months);
+    if (!dataDate || dataDate < measurableFrom) return { reason: 'follow-up-open', months, measurableFrom };
+  }
+  return { reason: 'nothing-counted' };
+}
+
+/** An axis tick: as formatKpiValue, but a ratio's axis shows the first term only (every tick would repeat ": 1"). */
+export function formatKpiAxis(value: number, unit: KpiUnit, locale = 'nl-NL'): string {
+  return unit === 'ratio'
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
+    : formatKpiValue(value, unit, locale);
 }
 
 function chartRows(result: KpiResult, maxBars: number): KpiCell[] {
@@ -94,7 +129,7 @@ export function buildKpiChartOption(result: KpiResult, options: KpiChartOptions)
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => format(v) },
     xAxis: {
       type: 'value',
-      axisLabel: { formatter: (v: number) => format(v) },
+      axisLabel: { formatter: (v: number) => formatKpiAxis(v, unit, locale) },
       splitLine: { lineStyle: { color: '#e0e0e0' } },
     },
     yAxis: {

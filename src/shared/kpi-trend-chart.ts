@@ -1,4 +1,4 @@
-import { chartColours, formatKpiValue } from './kpi-charts.js';
+import { chartColours, formatKpiAxis, formatKpiValue } from './kpi-charts.js';
 import type { KpiUnit } from './kpi.js';
 
 /**
@@ -96,7 +96,7 @@ export function buildKpiTrendOption(
       type: 'value',
       min: 0,
       max: values.length ? (v: { max: number }) => Math.max(v.max, ...values) * 1.1 : undefined,
-      axisLabel: { formatter: (v: number) => format(v) },
+      axisLabel: { formatter: (v: number) => formatKpiAxis(v, unit, locale) },
       splitLine: { lineStyle: { color: '#e0e0e0' } },
     },
     series,

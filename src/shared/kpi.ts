@@ -287,7 +287,7 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     unit: 'ratio',
     direction: 'higher-is-better',
     description:
-      'Jeugdigen met ambulante zorg (zonder verblijf; geen crisishulp, jeugdbescherming of jeugdreclassering) per jeugdige met zorg met verblijf.',
+      'Hoeveel jeugdigen ambulante zorg hebben (zonder verblijf; geen crisishulp, jeugdbescherming of jeugdreclassering) per jeugdige met zorg met verblijf: 10 : 1 is tien ambulant op één met verblijf. Hoger is meer zorg dichtbij huis.',
   },
   {
     id: 'family_care_share',
@@ -358,6 +358,12 @@ export const kpiDefinitions: readonly KpiDefinitionInfo[] = [
     description: 'Gemiddelde score uit ervaringsonderzoek, waar die gegevens er zijn.',
   },
 ];
+
+/**
+ * The follow-up window of herhaald beroep, in months: an ending counts once its whole window lies before the data date
+ * (docs/kpi.md), so a recent period has no figure yet.
+ */
+export const followUpMonths: Partial<Record<KpiId, number>> = { repeat_care_6m: 6, repeat_care_12m: 12 };
 
 export const kpiDefinitionById = new Map(kpiDefinitions.map((d) => [d.id, d]));
 

@@ -12,6 +12,22 @@ import {
 } from '../../modules/meetings/index.js';
 import type { Db } from '../client.js';
 
+/** The account manager of each demo provider, who attends its meetings (fictional names). */
+const providerContacts: Record<string, string> = {
+  '99000011': 'Sanne de Vries',
+  '99000022': 'Joris Bakker',
+  '99000033': 'Fatima El Amrani',
+  '99000044': 'Maarten Visser',
+  '99000055': 'Lotte Jansen',
+  '99000066': 'Ricardo Martis',
+  '99000077': 'Eva Smit',
+  '99000088': 'Daan Mulder',
+  '99000099': 'Noor Hendriks',
+};
+
+/** Minutes are made final some days after the meeting, as a secretary does: a week after, and never after today. */
+const finalisedAfter = (endsAt: string) => new Date(Math.min(Date.parse(endsAt) + 7 * 24 * 3600 * 1000, Date.now()));
+
 /** Providers that missed their first account meeting of each year: the year planner's overdue list shows them. */
 const missed = new Set(['99000033', '99000055']);
 
@@ -59,7 +75,7 @@ export async function seedDemoMeetings(
       attended: true,
     },
     ...providerIds.slice(0, 3).map((id) => ({
-      name: `Accountmanager ${agbOf.get(id)}`,
+      name: providerContacts[agbOf.get(id) ?? ''] ?? 'Accountmanager',
       email: null,
       side: 'provider' as const,
       providerId: id,
@@ -93,7 +109,7 @@ export async function seedDemoMeetings(
       await draftMinutes(db, actor, meeting.id, {
         minutes: `Besproken volgens de agenda. ${slot.type === 'accountgesprek' ? 'De cijfers van het afgelopen kwartaal zijn toegelicht; de wachttijd blijft een aandachtspunt.' : 'De deelnemers hebben de voortgang besproken.'}`,
       });
-      await finaliseMinutes(db, actor, meeting.id);
+      await finaliseMinutes(db, actor, meeting.id, { at: finalisedAfter(slot.proposal.endsAt) });
       if (slot.type === 'accountgesprek' && slot.providerIds[0]) {
         const started = slot.proposal.startsAt.slice(0, 10);
         const action = await addAction(db, actor, meeting.id, {

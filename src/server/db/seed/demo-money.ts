@@ -39,12 +39,14 @@ export async function seedDemoRealisations(db: Db): Promise<void> {
     line_id: string;
     region_id: string;
     code: string;
+    name: string;
     municipality_id: string;
     year: number;
     amount: number;
   }>(
     db,
-    sql`select bl.id::text as line_id, bl.region_id::text as region_id, bl.code, b.municipality_id::text as municipality_id,
+    sql`select bl.id::text as line_id, bl.region_id::text as region_id, bl.code, bl.name,
+      b.municipality_id::text as municipality_id,
       b.year, b.amount::float8 as amount
     from budgets b join budget_lines bl on bl.id = b.budget_line_id join regions r on r.id = bl.region_id
     where r.code = 'lekstroom' and bl.code in (${sql.join(
@@ -67,7 +69,7 @@ export async function seedDemoRealisations(db: Db): Promise<void> {
       await writeRealisations(
         tx,
         seedActor,
-        { id: lineCells[0]!.line_id, regionId: lineCells[0]!.region_id, code },
+        { id: lineCells[0]!.line_id, regionId: lineCells[0]!.region_id, code, name: lineCells[0]!.name },
         months,
       );
     }

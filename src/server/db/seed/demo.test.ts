@@ -94,11 +94,26 @@ describe('demo region Lekstroom', () => {
 
     // A year of meetings: held with final minutes, open actions, and what the year planner shows as overdue.
     const meetings = (await call(ctx, cm.body.token, 'GET', '/meetings')).body as Array<{
+      id: string;
       status: string;
       minutesStatus: string;
       startsAt: string;
+      endsAt: string;
+      finalisedAt: string | null;
     }>;
-    expect(meetings.filter((m) => m.status === 'held' && m.minutesStatus === 'final').length).toBeGreaterThan(20);
+    const final = meetings.filter((m) => m.status === 'held' && m.minutesStatus === 'final');
+    expect(final.length).toBeGreaterThan(20);
+    // Final minutes are dated days after their meeting, not on the day the demo was seeded.
+    const daysAfter = final.map((m) => (Date.parse(m.finalisedAt!) - Date.parse(m.endsAt)) / (24 * 3600 * 1000));
+    expect(daysAfter.filter((d) => d < 0 || d > 7)).toEqual([]);
+    expect(daysAfter.filter((d) => d === 7).length).toBeGreaterThan(20);
+    // The providers' people at a meeting have names, not a title and an AGB code.
+    const detail = (await call(ctx, cm.body.token, 'GET', `/meetings/${final[0]!.id}`)).body as {
+      invitees: Array<{ name: string; side: string }>;
+    };
+    const providerSide = detail.invitees.filter((i) => i.side === 'provider').map((i) => i.name);
+    expect(providerSide.length).toBeGreaterThan(0);
+    expect(providerSide.filter((n) => /\d|^Accountmanager/.test(n))).toEqual([]);
     const spread = meetings.map((m) => Date.parse(m.startsAt));
     expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(270 * 24 * 3600 * 1000);
     // Each starts on the whole or half hour, as meetings do, never at the second the seed ran.

@@ -216,8 +216,11 @@ export async function draftMinutes(db: Db, actor: Actor, id: string, input: { mi
   });
 }
 
-/** Makes the minutes final: no more comments or changes. The region may close the window early. */
-export async function finaliseMinutes(db: Db, actor: Actor, id: string) {
+/**
+ * Makes the minutes final: no more comments or changes. The region may close the window early. `at` dates it other than
+ * now: the demo's past meetings got their final minutes days after they were held, not on the day the demo was seeded.
+ */
+export async function finaliseMinutes(db: Db, actor: Actor, id: string, options: { at?: Date } = {}) {
   const m = await loadMeeting(db, actor, id);
   if (m.minutesStatus !== 'draft')
     throw new AppError(
@@ -227,7 +230,7 @@ export async function finaliseMinutes(db: Db, actor: Actor, id: string) {
         : 'Er zijn nog geen conceptnotulen om vast te stellen.',
     );
   await db.transaction(async (tx) => {
-    const now = new Date();
+    const now = options.at ?? new Date();
     await tx
       .update(meetings)
       .set({

@@ -70,7 +70,7 @@ export function AuditLogPage() {
             href={exportHref(filters.values, 'csv')}
             download
           >
-            {t('Download CSV')}
+            {t('CSV downloaden')}
           </a>
         </li>
         <li>
@@ -79,7 +79,7 @@ export function AuditLogPage() {
             href={exportHref(filters.values, 'xlsx')}
             download
           >
-            {t('Download Excel (XLSX)')}
+            {t('Excel (XLSX) downloaden')}
           </a>
         </li>
       </ul>

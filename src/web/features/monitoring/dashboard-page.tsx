@@ -18,8 +18,8 @@ import {
   useShownPeriod,
 } from './dashboard-parts';
 import { readState, reportQuarter, toSearch, type DashboardState } from './dashboard-state';
-import { KpiChange, KpiTarget, KpiValue, kpiName, locale, ProvisionalBadge } from './kpi-figures';
-import { formatKpiValue } from '../../../shared/kpi-charts';
+import { KpiChange, KpiTarget, KpiValue, kpiName, locale, NoValueReason, ProvisionalBadge } from './kpi-figures';
+import { formatKpiValue, whyNoValue } from '../../../shared/kpi-charts';
 import { exportHref, reportHref, useKpis, usePeriods, type KpiPeriods } from './monitoring-api';
 import { IssuedChangesNotice } from './issued-changes-notice';
 import { GoalCompletenessNotice } from '../outcomes/completeness-notice';
@@ -133,6 +133,9 @@ function KpiTile({ result, response, state }: { result: KpiResult; response: Kpi
   const { kpi, total } = result;
   const crossed = result.available && !total.suppressed && total.target?.met === false;
   const headingId = `tegel-${kpi.id}`;
+  const why = whyNoValue(kpi.id, total, response.period, response.dataDate);
+  const previous = { value: total.previous, suppressed: !!total.previousSuppressed };
+  const whyPrevious = whyNoValue(kpi.id, previous, response.previousPeriod, response.dataDate);
   return (
     <li className={`kpi-tile${crossed ? ' kpi-tile--signal' : ''}`}>
       <h2 id={headingId} className="utrecht-heading-2 kpi-tile__heading">
@@ -149,11 +152,19 @@ function KpiTile({ result, response, state }: { result: KpiResult; response: Kpi
             <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} />
             <ProvisionalBadge period={response.period} />
           </p>
+          {why && (
+            <p className="kpi-tile__line kpi-tile__why">
+              <NoValueReason kpiId={kpi.id} why={why} dataDate={response.dataDate} />
+            </p>
+          )}
           <dl className="kpi-tile__facts">
             <div>
               <dt>{t('Vorige periode')}</dt>
               <dd>
                 <KpiValue cell={total} unit={kpi.unit} threshold={response.suppressionThreshold} which="previous" />
+                {whyPrevious && (
+                  <> ({whyPrevious.reason === 'follow-up-open' ? t('nog niet te meten') : t('niets te tellen')})</>
+                )}
                 {total.value !== null && total.previous !== null && (
                   <span className="kpi-tile__change">
                     <KpiChange

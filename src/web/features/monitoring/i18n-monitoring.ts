@@ -38,8 +38,7 @@ export const monitoringEn = {
     'Targets per indicator, for the region, every municipality or provider, or one of them. A figure that misses its target appears among the signals.',
   Doeljaar: 'Target year',
   Doelwaarde: 'Target value',
-  'Download CSV': 'Download CSV',
-  'Download Excel (XLSX)': 'Download Excel (XLSX)',
+  'Excel (XLSX) downloaden': 'Download Excel (XLSX)',
   'Een vaste waarde': 'A fixed value',
   'Een verandering ten opzichte van een basisjaar': 'A change against a baseline year',
   'Elke aanbieder': 'Every provider',
@@ -119,4 +118,18 @@ export const monitoringEn = {
   '{count} traject in deze periode heeft een productcode die niet in het productenboek van de regio staat ({codes}). Het telt mee volgens zijn productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.|{count} trajecten in deze periode hebben een productcode die niet in het productenboek van de regio staat ({codes}). Ze tellen mee volgens hun productcategorie, zonder perceel; met of zonder verblijf volgt dan uit de categorie.':
     '{count} trajectory in this period has a product code that is not in the region’s product book ({codes}). It counts by its product category, without a lot; whether it has stay then follows from the category.|{count} trajectories in this period have a product code that is not in the region’s product book ({codes}). They count by their product category, without a lot; whether they have stay then follows from the category.',
   'Naar de producten': 'To the products',
+  'Geen beëindigde trajecten in deze periode.': 'No trajectories ended in this period.',
+  'Geen trajecten met verblijf beëindigd in deze periode.': 'No trajectories with stay ended in this period.',
+  'Geen trajecten met een aanvraag gestart in deze periode.': 'No trajectories with a request started in this period.',
+  'Geen trajecten met een toewijzing gestart in deze periode.':
+    'No trajectories with an allocation started in this period.',
+  'Geen doelrealisatie vastgelegd bij toewijzingen die in deze periode eindigden.':
+    'No goal attainment registered for allocations that ended in this period.',
+  'Geen jeugdigen met verblijf in deze periode.': 'No youths with stay in this period.',
+  'Niets te tellen in deze periode.': 'Nothing to count in this period.',
+  'Nog niet te meten: een einde telt pas als de {months} maanden erna in de gegevens liggen, voor deze periode vanaf {from}.':
+    'Not measurable yet: an ending counts only once the {months} months after it are in the data, for this period from {from}.',
+  'De gegevens lopen nu tot en met {date}.': 'The data now run up to and including {date}.',
+  'nog niet te meten': 'not measurable yet',
+  'niets te tellen': 'nothing to count',
 } as const satisfies Record<string, string>;

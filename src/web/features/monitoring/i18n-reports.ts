@@ -14,7 +14,7 @@ export const reportsEn = {
   'De rapportage over {quarter} is vastgesteld en bewaard.': 'The report on {quarter} has been issued and kept.',
   'De rapportage wordt gemaakt met de cijfers en de toelichting van nu, met de datum en uw naam. Zij wordt bewaard zoals zij is; wijzigen de cijfers later, dan zegt het dashboard hoeveel.':
     'The report is made with the current figures and commentary, with the date and your name. It is kept as it is; when the figures change later, the dashboard says by how much.',
-  'Download zoals uitgegeven': 'Download as issued',
+  'Zoals uitgegeven downloaden': 'Download as issued',
   'Er is nog geen rapportage uitgegeven.': 'No report has been issued yet.',
   'Geen cijfer gewijzigd': 'No figure changed',
   'Komt in de rapportage van dit kwartaal. Geen namen of andere persoonsgegevens. Leeg maken verwijdert de toelichting.':

@@ -108,9 +108,10 @@ export const kpiDefinitionTexts: Record<KpiId, DefinitionText> = {
     source: 'Contract-KPI van de regio (ligduur)',
   },
   ambulant_stay_ratio: {
-    summaryEn: 'Youths with ambulant care per youth with care with stay.',
-    nl: 'Jeugdigen in zorg in de periode met ambulante zorg, gedeeld door jeugdigen met zorg met verblijf. Ambulant is zorg zonder verblijf, maar niet crisishulp, jeugdbescherming of jeugdreclassering: die telt het CBS apart.',
-    en: 'Youths in care during the period with ambulant care divided by youths with care with stay. Ambulant is care without stay, but not crisis care, youth protection or youth probation: CBS counts those apart.',
+    summaryEn:
+      'How many youths have ambulant care per youth with care with stay: 10 : 1 is ten ambulant to one with stay. Higher is more care close to home.',
+    nl: 'Jeugdigen in zorg in de periode met ambulante zorg, gedeeld door jeugdigen met zorg met verblijf, geschreven als verhouding: 10,4 : 1 betekent dat er op elke jeugdige met verblijf 10,4 jeugdigen ambulante zorg krijgen. Ambulant is zorg zonder verblijf, maar niet crisishulp, jeugdbescherming of jeugdreclassering: die telt het CBS apart.',
+    en: 'Youths in care during the period with ambulant care divided by youths with care with stay, written as a ratio: 10.4 : 1 means that for each youth with stay, 10.4 youths receive ambulant care. Ambulant is care without stay, but not crisis care, youth protection or youth probation: CBS counts those apart.',
     source:
       'Contract-KPI van de regio (verhouding ambulant / bed); ambulant als bij het CBS: jeugdhulp zonder verblijf',
   },

@@ -115,7 +115,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
               href={exportHref(state, groupBy, 'csv', kpi.id)}
               download
             >
-              {t('Download CSV')}
+              {t('CSV downloaden')}
             </a>
           </li>
           <li>
@@ -124,7 +124,7 @@ function KpiDetail({ kpi, periods }: { kpi: KpiDefinitionInfo; periods: KpiPerio
               href={exportHref(state, groupBy, 'xlsx', kpi.id)}
               download
             >
-              {t('Download Excel (XLSX)')}
+              {t('Excel (XLSX) downloaden')}
             </a>
           </li>
         </ul>

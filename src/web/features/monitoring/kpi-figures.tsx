@@ -1,5 +1,5 @@
-import { formatKpiValue, withheldText } from '../../../shared/kpi-charts';
-import type { KpiCell, KpiDefinitionInfo, KpiDirection, KpiPeriod, KpiUnit } from '../../../shared/kpi';
+import { formatKpiValue, withheldText, type KpiNoValue } from '../../../shared/kpi-charts';
+import type { KpiCell, KpiDefinitionInfo, KpiDirection, KpiId, KpiPeriod, KpiUnit } from '../../../shared/kpi';
 import { assessChange } from '../../../shared/kpi-direction';
 import { useT, type Lang, type Msg } from '../../i18n';
 
@@ -40,11 +40,47 @@ export function KpiValue({
 }) {
   const { t, lang } = useT();
   const value = cell[which];
-  // A withheld cell keeps its previous value when that period had enough youths.
-  if (cell.suppressed && (which !== 'previous' || value === null))
+  // A withheld cell keeps its previous value when that period had enough youths; a withheld previous period reads so.
+  if (
+    (cell.suppressed && (which !== 'previous' || value === null)) ||
+    (which === 'previous' && cell.previousSuppressed && value === null)
+  )
     return <Suppressed threshold={threshold} unit={which === 'youths' ? 'youths' : unit} />;
   const shown = formatKpiValue(value, which === 'youths' ? 'youths' : unit, locale(lang));
   return <>{unit === 'days' && which !== 'youths' && value !== null ? t('{n} dagen', { n: shown }) : shown}</>;
+}
+
+/** What a period without anything to count lacked, per KPI; the rest say "Niets te tellen in deze periode." */
+const nothingCounted: Partial<Record<KpiId, Msg>> = {
+  dropout: 'Geen beëindigde trajecten in deze periode.',
+  ended_per_plan: 'Geen beëindigde trajecten in deze periode.',
+  repeat_care_6m: 'Geen beëindigde trajecten in deze periode.',
+  repeat_care_12m: 'Geen beëindigde trajecten in deze periode.',
+  length_of_stay: 'Geen trajecten met verblijf beëindigd in deze periode.',
+  request_wait_days: 'Geen trajecten met een aanvraag gestart in deze periode.',
+  allocation_wait_days: 'Geen trajecten met een toewijzing gestart in deze periode.',
+  goal_without_help: 'Geen doelrealisatie vastgelegd bij toewijzingen die in deze periode eindigden.',
+  goal_problems_reduced: 'Geen doelrealisatie vastgelegd bij toewijzingen die in deze periode eindigden.',
+  goal_goals_met: 'Geen doelrealisatie vastgelegd bij toewijzingen die in deze periode eindigden.',
+  ambulant_stay_ratio: 'Geen jeugdigen met verblijf in deze periode.',
+  family_care_share: 'Geen jeugdigen met verblijf in deze periode.',
+};
+
+/** Says why a figure reads "–" (see whyNoValue): not yet measurable, or nothing to count in the period. */
+export function NoValueReason({ kpiId, why, dataDate }: { kpiId: KpiId; why: KpiNoValue; dataDate: string | null }) {
+  const { t, lang } = useT();
+  if (why.reason === 'nothing-counted') return <>{t(nothingCounted[kpiId] ?? 'Niets te tellen in deze periode.')}</>;
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return (
+    <>
+      {t(
+        'Nog niet te meten: een einde telt pas als de {months} maanden erna in de gegevens liggen, voor deze periode vanaf {from}.',
+        { months: why.months, from: date(why.measurableFrom) },
+      )}
+      {dataDate && <> {t('De gegevens lopen nu tot en met {date}.', { date: date(dataDate) })}</>}
+    </>
+  );
 }
 
 /**

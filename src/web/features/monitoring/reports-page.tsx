@@ -127,7 +127,7 @@ function Reports({ quarters, initial }: { quarters: string[]; initial: string })
               header: t('PDF'),
               cell: (r) => (
                 <a className="utrecht-link utrecht-link--html-a" href={issuedPdfHref(r.id)} download>
-                  {t('Download zoals uitgegeven')}
+                  {t('Zoals uitgegeven downloaden')}
                 </a>
               ),
             },

@@ -95,11 +95,12 @@ export async function ownBudgetLine(db: Db, actor: Actor, budgetLineId: string, 
 /**
  * Writes the months given, each replacing what was booked for its municipality, line and month (null clears it), in
  * the caller's transaction, with one audit event per line that says what changed. Returns how many months changed.
+ * The event names the line as the budget pages do (its name, not its code).
  */
 export async function writeRealisations(
   tx: Db,
   actor: Actor,
-  line: { id: string; regionId: string; code: string },
+  line: { id: string; regionId: string; code: string; name: string },
   months: Array<{ municipalityId: string; month: string; amount: number | null }>,
 ): Promise<{ saved: number; unchanged: number }> {
   const existing = await baseQuery(tx).where(eq(budgetRealisations.budgetLineId, line.id));
@@ -135,8 +136,9 @@ export async function writeRealisations(
       entity: 'budget-realisation',
       entityId: line.id,
       regionId: line.regionId,
-      before: { budgetLine: line.code, months: changes.map((c) => monthOf(c, c.before)) },
-      after: { budgetLine: line.code, months: changes.map((c) => monthOf(c, c.after)) },
+      label: line.name,
+      before: { budgetLine: line.code, budgetLineName: line.name, months: changes.map((c) => monthOf(c, c.before)) },
+      after: { budgetLine: line.code, budgetLineName: line.name, months: changes.map((c) => monthOf(c, c.after)) },
     });
   }
   return { saved: changes.length, unchanged };

@@ -61,6 +61,8 @@ describe('realisation per municipality, line and month', () => {
       .where(and(eq(auditEvents.entity, 'budget-realisation'), eq(auditEvents.entityId, line.id)));
     expect(events).toHaveLength(2);
     expect(events[0]!.after).toMatchObject({ months: [{ municipalityId: a.id, month: '2026-03', amount: 12_500.5 }] });
+    // Named as the budget pages name the line, not by its code.
+    expect(events.map((e) => e.label)).toEqual([line.name, line.name]);
   });
 
   it('refuses a negative amount and a municipality of another region', async () => {

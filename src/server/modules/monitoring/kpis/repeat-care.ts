@@ -8,6 +8,7 @@ import {
   type KpiModule,
   type PeriodTag,
 } from './kpi-module.js';
+import { followUpMonths } from '../../../../shared/kpi.js';
 import { countFirstInCell, num, percent, tallyTrajectories } from './counting.js';
 
 /**
@@ -77,5 +78,5 @@ function repeatCare(id: 'repeat_care_6m' | 'repeat_care_12m', months: number): K
   };
 }
 
-export const repeatCare6m = repeatCare('repeat_care_6m', 6);
-export const repeatCare12m = repeatCare('repeat_care_12m', 12);
+export const repeatCare6m = repeatCare('repeat_care_6m', followUpMonths.repeat_care_6m!);
+export const repeatCare12m = repeatCare('repeat_care_12m', followUpMonths.repeat_care_12m!);

@@ -253,4 +253,6 @@ export function changedFigures(pdf: AccessiblePdf, changes: IssuedChange[], numb
 }
 
 const signed = (difference: number, unit: KpiUnit) =>
-  `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${formatKpiValue(Math.abs(difference), unit).replace(/ %$/, unit === 'percent' ? ' procentpunt' : ' %')}`;
+  `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${formatKpiValue(Math.abs(difference), unit)
+    .replace(/ %$/, unit === 'percent' ? ' procentpunt' : ' %')
+    .replace(/ : 1$/, '')}`;
