@@ -278,6 +278,9 @@ describe('Dossier voor een overleg', () => {
     expect(contracts.every((r) => /^€\s[\d.]+$/.test(r[4]!))).toBe(true);
     const kpis = await tableRows(page, 'Kerncijfers van de aanbieder per kwartaal, met de regio');
     expect(kpis.length).toBeGreaterThan(3);
+    // What the Regio column is, and why it may differ from the contract manager's exact dashboard.
+    await page.getByText(/^De kolom Regio is de hele regio, alle aanbieders samen, in hetzelfde kwartaal\./).waitFor();
+    await page.getByText(/Het dashboard toont u de exacte cijfers/).waitFor();
     await page.getByRole('heading', { name: 'Besluiten van het vorige accountgesprek' }).waitFor();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'provider-pack');
@@ -315,6 +318,9 @@ describe('Dossier voor een overleg', () => {
     await page.getByRole('link', { name: 'Dossier voor het overleg' }).click();
     await settle(page, 'Dossier Jeugdhulp De Lekoever');
     expect((await tableRows(page, 'Contracten en percelen')).length).toBe(3);
+    // A provider's dashboard is published as the pack is: nothing to explain about exact figures.
+    await page.getByText(/^De kolom Regio is de hele regio/).waitFor();
+    expect(await page.getByText(/Het dashboard toont u de exacte cijfers/).count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
     await page.goto(`${ctx.app.baseUrl}/aanbieders/${other.providers[0]!.id}/dossier`);
     await page.getByText('U kunt alleen het dossier van uw eigen organisatie inzien.').waitFor();

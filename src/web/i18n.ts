@@ -326,25 +326,27 @@ const core = {
   'Beschikbaarheid zoeken': 'Search availability',
   'Binnenkort zoekt u hier welke aanbieders plek hebben voor een jeugdige, en hoe lang de wachttijd is. Die zoekfunctie is er nog niet.':
     'Soon you will search here which providers have a place for a young person, and how long the wait is. That search is not there yet.',
-  'Contracten die binnen 12 maanden aflopen': 'Contracts ending within 12 months',
+  'Besluit over verlenging tot {until} uiterlijk {date}': 'Decision on the extension to {until} by {date}',
+  'Besluiten en einddata van contracten': 'Contract decisions and end dates',
   'Contracten en inkoop': 'Contracts and procurement',
   'Dit overzicht kon niet worden geladen: {detail}': 'This overview could not be loaded: {detail}',
   Instrumenten: 'Instruments',
   Landschap: 'Landscape',
   'Locaties, domeinen en website bijwerken': 'Update locations, domains and website',
-  'Loopt af op {end}, zonder verlengingsoptie': 'Ends on {end}, with no extension option',
-  'Loopt af op {end}; besluit nodig over verlenging tot {until}':
-    'Ends on {end}; a decision is due on the extension to {until}',
+  'Loopt af op {end}': 'Ends on {end}',
   Menu: 'Menu',
-  'Naar de lopende contracten': 'To the running contracts',
+  'Naar de contractkalender': 'To the contract calendar',
   'Producten en tarieven': 'Products and tariffs',
   Sturing: 'Steering',
+  'Te laat: besluit over verlenging tot {until} was uiterlijk {date}':
+    'Overdue: the decision on the extension to {until} was due by {date}',
   'Tot dan vindt u het aanbod van de regio hier:': "Until then, you find the region's care offer here:",
   'Uw contracten': 'Your contracts',
   'Uw organisatie': 'Your organisation',
   'Uw rol heeft geen toegang tot deze pagina.': 'Your role has no access to this page.',
   'Uw zorgtrajecten': 'Your care trajectories',
-  'contract vraagt een besluit|contracten vragen een besluit': 'contract needs a decision|contracts need a decision',
+  'besluit over verlenging binnen 3 maanden of te laat|besluiten over verlenging binnen 3 maanden of te laat':
+    'extension decision due within 3 months or overdue|extension decisions due within 3 months or overdue',
   'en nog {count} meer': 'and {count} more',
 } as const satisfies Record<string, string>;
 

@@ -2,7 +2,14 @@ import type { Db } from '../../db/client.js';
 import { dutchToday } from '../../../shared/period.js';
 import { listRegionContracts, type RegionContract } from '../landscape/index.js';
 import { spendPerProviderLotMonth } from '../monitoring/index.js';
-import { calendarEvents, ceilingFigures, horizonEnd, type CalendarEvent, type CeilingFigures } from './calendar.js';
+import {
+  calendarEvents,
+  ceilingFigures,
+  decisionsDue,
+  horizonEnd,
+  type CalendarEvent,
+  type CeilingFigures,
+} from './calendar.js';
 
 export interface CalendarContractRow {
   id: string;
@@ -26,6 +33,8 @@ export interface ContractCalendar {
   horizonMonths: number;
   horizonEnd: string;
   events: Array<CalendarEvent & { reference: string; providerName: string; lotName: string }>;
+  /** Decisions on extension options due within three months or overdue (decisionsDue): the calendar's warning and the start page's tile. */
+  decisionsDue: number;
   /** Every contract running today (or starting later), with its money against its ceiling this year. */
   contracts: CalendarContractRow[];
 }
@@ -60,6 +69,7 @@ export async function contractCalendar(
   const knownThrough = spend.reduce<string | null>((last, r) => (last && last > r.month ? last : r.month), null);
   const events = calendarEvents(contracts, today, options.horizonMonths);
   const byId = new Map(contracts.map((c) => [c.id, c]));
+  const decisionDue = new Set(decisionsDue(events).map((e) => e.contractId));
   const runningFrom = options.runningFrom ?? today;
   const running = contracts.filter((c) => c.effectiveEndDate >= runningFrom);
   const rows = running.map((c): CalendarContractRow => {
@@ -75,7 +85,6 @@ export async function contractCalendar(
       [...months].map(([month, euros]) => ({ month, euros })),
       { year, knownThrough, ceiling: c.budgetCeiling ?? null, startDate: c.startDate, endDate: c.effectiveEndDate },
     );
-    const decisionDue = events.some((e) => e.contractId === c.id && e.kind === 'decision' && e.signal);
     return {
       id: c.id,
       reference: c.reference,
@@ -89,12 +98,16 @@ export async function contractCalendar(
       effectiveEndDate: c.effectiveEndDate,
       status: c.status,
       money,
-      signals: [...(decisionDue ? (['decision-due'] as const) : []), ...(money.over ? (['ceiling'] as const) : [])],
+      signals: [
+        ...(decisionDue.has(c.id) ? (['decision-due'] as const) : []),
+        ...(money.over ? (['ceiling'] as const) : []),
+      ],
     };
   });
   return {
     today,
     horizonMonths: options.horizonMonths,
+    decisionsDue: decisionsDue(events).length,
     horizonEnd: horizonEnd(today, options.horizonMonths),
     // Soonest first; on the same day by contract reference, as the contract manager knows them.
     events: events

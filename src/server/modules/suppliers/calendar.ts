@@ -78,6 +78,14 @@ export function calendarEvents(contracts: readonly CalendarContract[], today: st
   );
 }
 
+/**
+ * The decisions that ask for one now: on an extension option, due within three months or overdue. The one rule the
+ * contract calendar's warning and the start page's tile count by (whatever the contract's own end).
+ */
+export function decisionsDue<E extends CalendarEvent>(events: readonly E[]): E[] {
+  return events.filter((e) => e.kind === 'decision' && e.signal);
+}
+
 export interface CeilingFigures {
   year: number;
   ceiling: number | null;

@@ -65,7 +65,7 @@ function cover(pdf: AccessiblePdf, pack: ProviderPack): void {
     if (provisional) pdf.callout('Voorlopig.', provisional);
     pdf.callout(
       'Kleine aantallen.',
-      `Een cijfer over minder dan ${pack.suppressionThreshold} jeugdigen kan een kind herkenbaar maken. Het staat hier als ${withheldMarks(pack)}, zonder getal. Aantallen zijn afgerond op vijftallen, bedragen in de kerncijfers op duizenden euro's.`,
+      `Een cijfer over minder dan ${pack.suppressionThreshold} jeugdigen kan een kind herkenbaar maken. Het staat hier als ${withheldMarks(pack)}, zonder getal. Aantallen zijn afgerond op vijftallen, bedragen in de kerncijfers op duizenden euro's, en een percentage is berekend uit de afgeronde aantallen.`,
     );
   });
 }
@@ -127,11 +127,18 @@ function contracts(pdf: AccessiblePdf, pack: ProviderPack): void {
   });
 }
 
+/**
+ * What the pack's figures are, the region's included: published figures (counts rounded to fives, a percentage from
+ * the rounded counts), so they may differ from the exact figures a contract manager sees on the dashboard.
+ */
+export const packRoundingText =
+  'Alle cijfers in dit dossier zijn afgerond zoals in een openbaar rapport: aantallen op vijftallen, en een percentage is berekend uit die afgeronde aantallen. Het dashboard toont wie de trajecten zelf mag inzien de exacte cijfers; een percentage kan daar dus iets anders zijn, bij kleine aantallen enkele procentpunten.';
+
 function kpis(pdf: AccessiblePdf, pack: ProviderPack): void {
   pdf.section(1, '2. Kerncijfers en hun ontwikkeling', () => {
     const labels = pack.kpis[0]?.points.map((p) => p.label) ?? [];
     pdf.paragraph(
-      `De indicatoren van ${pack.provider.name} in de laatste ${labels.length} kwartalen, met het cijfer van de hele regio in het ${periodName(pack.quarter)} ernaast. "Beter" en "slechter" vergelijken het laatste kwartaal met het kwartaal ervoor, in de richting van de indicator.`,
+      `De indicatoren van ${pack.provider.name} in de laatste ${labels.length} kwartalen, met in de kolom Regio het cijfer van de hele regio (alle aanbieders samen) in het ${periodName(pack.quarter)}. ${packRoundingText} "Beter" en "slechter" vergelijken het laatste kwartaal met het kwartaal ervoor, in de richting van de indicator.`,
     );
     if (!pack.kpis.length) {
       pdf.paragraph('Nog geen cijfers in dit kwartaal.');

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundTo } from '../../../shared/kpi-disclosure.js';
 import { addDays, addMonths, dutchToday } from '../../../shared/period.js';
 import { providers, regions } from '../../db/schema/index.js';
 import { seedDemoRegionIfEmpty } from '../../db/seed/demo.js';
@@ -196,6 +197,8 @@ describe('GET /providers/{id}/pack/pdf', () => {
         'Actie P: wachtlijst aanleveren',
         'ESC-P',
         '€ 1.500.000',
+        'in de kolom Regio het cijfer van de hele regio (alle aanbieders samen)',
+        'een percentage is berekend uit die afgeronde aantallen',
       ])
         expect(text).toContain(part);
       expect(text).not.toContain('ESC-Q');
@@ -203,5 +206,55 @@ describe('GET /providers/{id}/pack/pdf', () => {
     } finally {
       pdf.dispose();
     }
+  });
+});
+
+describe("the pack's region column", () => {
+  it("shows in its region column the region's published figure of the quarter, as GET /kpis answers it", async () => {
+    // Twelve more youths at a third provider, so the region has a count of youths that published figures round.
+    const stories = new Stories();
+    const [start, end] = [`${months[0]}-01`, addDays(addMonths(`${months[0]}-01`, 3), -1)];
+    for (let i = 0; i < 12; i++) {
+      const t = stories.care({
+        youth: stories.youth(`2011-0${1 + (i % 9)}-1${i % 10}`),
+        provider: '99000033',
+        product: begeleidingLicht,
+        begin: start,
+        allocation: { start, end, decided: start },
+      });
+      stories.declare(t, months[0]!, 2);
+    }
+    const files = stories.files();
+    async function* sources(): AsyncGenerator<ImportSource> {
+      yield* files;
+    }
+    await importSources({ db: ctx.database.db, secrets: ctx.secrets, actor: null }, sources(), () => {});
+    await refreshKpiFacts(ctx.database.db);
+
+    // The pack is passed on, so all its figures are published ones (counts rounded to fives, a percentage from the
+    // rounded counts): the region column is what the dashboard's API answers a reader of published figures, for the
+    // whole region (no provider or lot filter) and the same quarter. The contract manager's dashboard is exact.
+    const pack = (await call(ctx, cm, 'GET', `/providers/${ids.p}/pack?quarter=${quarter}`)).body as ProviderPack;
+    const policy = (await buildUser(ctx, 'beleid', undefined, regionId)).token;
+    const published = await call(ctx, policy, 'GET', `/kpis?period=${quarter}`);
+    expect(published.body.rounding).toEqual({ count: 5, euro: 1000 });
+    type Answer = { kpi: { id: string }; available: boolean; total: { value: number | null; suppressed: boolean } };
+    const region = new Map((published.body.data as Answer[]).map((r) => [r.kpi.id, r]));
+    expect(pack.kpis.length).toBeGreaterThan(0);
+    for (const k of pack.kpis) {
+      const answer = region.get(k.id)!;
+      const expected = answer.available
+        ? { value: answer.total.suppressed ? null : answer.total.value, suppressed: answer.total.suppressed }
+        : null;
+      expect([k.id, k.region]).toEqual([k.id, expected]);
+    }
+    const youths = (body: { data: Answer[] }) => body.data.find((r) => r.kpi.id === 'youths_in_care')!.total.value;
+    // The contract manager's dashboard shows the exact count, which the pack rounds.
+    const exact = youths((await call(ctx, cm, 'GET', `/kpis?period=${quarter}`)).body)!;
+    expect(exact % 5).not.toBe(0);
+    expect(pack.kpis.find((k) => k.id === 'youths_in_care')?.region).toEqual({
+      value: roundTo(exact, 5),
+      suppressed: false,
+    });
   });
 });

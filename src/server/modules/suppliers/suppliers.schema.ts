@@ -29,6 +29,12 @@ export const ZContractCalendar = z
     today: ZDate,
     horizonMonths: z.number().int(),
     horizonEnd: ZDate,
+    decisionsDue: z
+      .number()
+      .int()
+      .describe(
+        'Besluiten over verlengingsopties binnen drie maanden of te laat (ook van een contract dat later afloopt)',
+      ),
     events: z.array(
       z.object({
         kind: z

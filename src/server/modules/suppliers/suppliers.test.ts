@@ -72,6 +72,41 @@ describe('the contract calendar', () => {
     expect(wider.body.events.map((e: { reference: string }) => e.reference)).toContain(w.decideLater.reference);
   });
 
+  it("counts for the start page's tile the calendar's decisions due: within three months or overdue, whatever the end", async () => {
+    const w = await regionWithContracts();
+    const lotId = w.region.lots[0]!.id;
+    const startDate = `${year - 2}-01-01`;
+    // As LEK-2023-007 in the demo: the decision was due last month, the contract itself ends in two and a half years.
+    const overdue = await buildContract(ctx, {
+      regionId: w.region.id,
+      lotId,
+      providerId: (await buildProvider(ctx)).id,
+      startDate,
+      endDate: addMonths(today, 30),
+      extensions: [{ newEndDate: addMonths(today, 54), status: 'option', decideBy: addMonths(today, -1) }],
+    });
+    // Ends within the year without an option: an end in the calendar, no decision on an extension.
+    const ending = await buildContract(ctx, {
+      regionId: w.region.id,
+      lotId,
+      providerId: (await buildProvider(ctx)).id,
+      startDate,
+      endDate: addMonths(today, 6),
+    });
+    const res = await call(ctx, w.token, 'GET', `/contract-calendar?region=${w.region.code}`);
+    expect(res.status).toBe(200);
+    type Event = { reference: string; kind: string; signal: boolean; overdue: boolean };
+    const events = res.body.events as Event[];
+    const warned = events.filter((e) => e.kind === 'decision' && e.signal);
+    expect(warned.map((e) => [e.reference, e.overdue])).toEqual([
+      [overdue.reference, true],
+      [w.dueSoon.reference, false],
+    ]);
+    expect(events).toContainEqual(expect.objectContaining({ reference: ending.reference, kind: 'end' }));
+    // The number the start page's tile shows is the calendar's own count of those decisions.
+    expect(res.body.decisionsDue).toBe(warned.length);
+  });
+
   it('refuses a horizon outside 1 to 60 months, and a provider sees none of it', async () => {
     const w = await regionWithContracts();
     const bad = await call(ctx, w.token, 'GET', '/contract-calendar?horizon=0');

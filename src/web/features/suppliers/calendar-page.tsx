@@ -68,18 +68,19 @@ export function ContractCalendarPage() {
       />
       <Loaded state={state}>
         {(data) => {
-          const decisions = data.events.filter((e) => e.kind === 'decision' && e.signal);
+          // The server's count (decisionsDue), which the start page's tile shows too.
+          const decisions = data.decisionsDue;
           const over = data.contracts.filter((c) => c.money.over);
           return (
             <>
-              {(decisions.length > 0 || over.length > 0) && (
+              {(decisions > 0 || over.length > 0) && (
                 <Alert type="warning">
                   {[
-                    decisions.length > 0 &&
+                    decisions > 0 &&
                       t(
                         '{count} besluit over verlenging binnen 3 maanden of te laat|{count} besluiten over verlenging binnen 3 maanden of te laat',
                         {
-                          count: decisions.length,
+                          count: decisions,
                         },
                       ),
                     over.length > 0 &&

@@ -6,6 +6,8 @@ export const packEn = {
   'Cijfers over minder dan {n} jeugdigen staan er als "< {n}", zonder getal.':
     'Figures about fewer than {n} youths are shown as "< {n}", without a number.',
   'Contracten en percelen': 'Contracts and lots',
+  'De kolom Regio is de hele regio, alle aanbieders samen, in hetzelfde kwartaal. Alle cijfers in dit dossier zijn afgerond zoals in een openbaar rapport: aantallen op vijftallen, en een percentage is berekend uit die afgeronde aantallen.':
+    'The Region column is the whole region, all providers together, in the same quarter. Every figure in this pack is rounded as in a public report: counts to fives, and a percentage is computed from those rounded counts.',
   'Dossier {name}': 'Pack {name}',
   'Dossier downloaden (PDF)': 'Download the pack (PDF)',
   'Dossier voor dit overleg': 'Pack for this meeting',
@@ -27,6 +29,8 @@ export const packEn = {
   'Kerncijfers van de aanbieder per kwartaal, met de regio': "The provider's key figures per quarter, with the region",
   'Kwartaal van het dossier': 'Quarter of the pack',
   'Nog geen cijfers in dit kwartaal.': 'No figures in this quarter yet.',
+  'Het dashboard toont u de exacte cijfers; een percentage kan daar dus iets anders zijn, bij kleine aantallen enkele procentpunten.':
+    'The dashboard shows you the exact figures, so a percentage there may differ, by a few points for small counts.',
   'Open acties van de aanbieder': "The provider's open actions",
   'Plafond {year}': 'Ceiling {year}',
   'Uit het overleg': 'From the meeting',

@@ -7,7 +7,6 @@ export const suppliersEn = {
   'Afgewezen: niet verlengd': 'Declined: not extended',
   'Besluit binnen 3 maanden': 'Decision within 3 months',
   'Besluit over verlenging tot {date}': 'Decision on extension to {date}',
-  'Alle verlengingsbesluiten in de contractkalender': 'All extension decisions in the contract calendar',
   'Besluiten en einddata binnen de horizon': 'Decisions and end dates within the horizon',
   'Besluiten en einddata tot {date}': 'Decisions and end dates until {date}',
   'Binnen plafond': 'Within ceiling',

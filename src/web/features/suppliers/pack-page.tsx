@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { formatKpiValue, withheldText } from '../../../shared/kpi-charts';
 import type { KpiUnit } from '../../../shared/kpi';
+import { kpiDisclosureFor } from '../../../shared/kpi-disclosure';
 import { TextLink } from '../../components/button';
 import { SelectField } from '../../components/form-fields';
 import { Loaded } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
 import { DataList, Table } from '../../components/table';
 import { toQuery, api } from '../../lib/api-client';
+import { useUser } from '../../lib/auth';
 import { formatDate, formatDateTime, formatEuro, todayIso } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Translate } from '../../i18n';
@@ -85,6 +87,7 @@ export function PackPage() {
 
 function Pack({ pack, pdf, controls }: { pack: ProviderPack; pdf: string; controls: ReactNode }) {
   const { t } = useT();
+  const exact = kpiDisclosureFor(useUser().role) === 'exact';
   const title = t('Dossier {name}', { name: pack.provider.name });
   useDocumentTitle(title);
   const threshold = pack.suppressionThreshold;
@@ -146,6 +149,13 @@ function Pack({ pack, pdf, controls }: { pack: ProviderPack; pdf: string; contro
       />
 
       <h2 className="utrecht-heading-2">{t('Kerncijfers en hun ontwikkeling')}</h2>
+      <p className="utrecht-paragraph">
+        {t(
+          'De kolom Regio is de hele regio, alle aanbieders samen, in hetzelfde kwartaal. Alle cijfers in dit dossier zijn afgerond zoals in een openbaar rapport: aantallen op vijftallen, en een percentage is berekend uit die afgeronde aantallen.',
+        )}
+        {exact &&
+          ` ${t('Het dashboard toont u de exacte cijfers; een percentage kan daar dus iets anders zijn, bij kleine aantallen enkele procentpunten.')}`}
+      </p>
       <Table<PackKpi>
         caption={t('Kerncijfers van de aanbieder per kwartaal, met de regio')}
         captionHidden
