@@ -202,6 +202,29 @@ describe('answering the Ervaringwijzer', () => {
       'Ouders, versie 1',
     ]);
     await expectNoSeriousA11yViolations(page);
+
+    // The region's hundreds of batches (the demo's) come a page at a time, and by provider on request.
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'contractmanager');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitnodigingen`);
+    await settle(page, 'Uitnodigingen voor de Ervaringwijzer');
+    const batches = 'Reeksen uitnodigingen, nieuwste eerst';
+    expect(await tableRows(page, batches)).toHaveLength(20);
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende' }).click();
+    await page.waitForURL(/pagina=2/);
+    await page.getByText(/^Pagina 2 van \d+$/).waitFor();
+    await page
+      .getByRole('search')
+      .getByLabel('Aanbieder', { exact: true })
+      .selectOption({ label: 'Jeugdhulp De Lekoever' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL((url) => url.searchParams.has('aanbieder') && !url.searchParams.has('pagina'));
+    await page.getByText(/^Pagina 1 van \d+$/).waitFor();
+    const own = await tableRows(page, batches);
+    expect(own.every((r) => r[1] === 'Jeugdhulp De Lekoever')).toBe(true);
+    // The batch made above is the newest.
+    expect(own[0]).toEqual(expect.arrayContaining(['Jeugdhulp De Lekoever', productLabel, 'Ouders', '5', '0']));
+    await expectNoSeriousA11yViolations(page);
   });
 });
 
