@@ -37,6 +37,9 @@ async function bearer(role: 'aanbieder' | 'contractmanager'): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** A count as the page writes it ("1.234") as a number. */
+const count = (text: string) => Number(text.replace(/\./g, ''));
+
 const responses = async () =>
   Number((await queryRows<{ n: string }>(ctx.app.db, sql`select count(*) as n from experience_responses`))[0]!.n);
 
@@ -199,6 +202,29 @@ describe('answering the Ervaringwijzer', () => {
       'Ouders, versie 1',
     ]);
     await expectNoSeriousA11yViolations(page);
+
+    // The region's hundreds of batches (the demo's) come a page at a time, and by provider on request.
+    await ctx.browser.clearCookies();
+    await signInAs(ctx, 'contractmanager');
+    await page.goto(`${ctx.app.baseUrl}/ervaringwijzer/uitnodigingen`);
+    await settle(page, 'Uitnodigingen voor de Ervaringwijzer');
+    const batches = 'Reeksen uitnodigingen, nieuwste eerst';
+    expect(await tableRows(page, batches)).toHaveLength(20);
+    await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende' }).click();
+    await page.waitForURL(/pagina=2/);
+    await page.getByText(/^Pagina 2 van \d+$/).waitFor();
+    await page
+      .getByRole('search')
+      .getByLabel('Aanbieder', { exact: true })
+      .selectOption({ label: 'Jeugdhulp De Lekoever' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL((url) => url.searchParams.has('aanbieder') && !url.searchParams.has('pagina'));
+    await page.getByText(/^Pagina 1 van \d+$/).waitFor();
+    const own = await tableRows(page, batches);
+    expect(own.every((r) => r[1] === 'Jeugdhulp De Lekoever')).toBe(true);
+    // The batch made above is the newest.
+    expect(own[0]).toEqual(expect.arrayContaining(['Jeugdhulp De Lekoever', productLabel, 'Ouders', '5', '0']));
+    await expectNoSeriousA11yViolations(page);
   });
 });
 
@@ -252,9 +278,10 @@ describe('results of the Ervaringwijzer', () => {
     await settle(page, 'Uitkomsten van de Ervaringwijzer');
     const [own, region] = await tableRows(page, 'Uw uitkomsten naast die van de regio');
     // Answers and mark of its own (the year's invitations include the batches made above, so the rate is not 100%).
-    expect([own![0], own![1], own![4]]).toEqual(['Uw organisatie', '10', '8']);
+    // The mark with one decimal always, as the dashboard's figures.
+    expect([own![0], own![1], own![4]]).toEqual(['Uw organisatie', '10', '8,0']);
     expect(region![0]).toBe('De regio');
-    expect(Number(region![1])).toBeGreaterThan(10);
+    expect(count(region![1]!)).toBeGreaterThan(10);
     expect(await page.getByRole('main').innerText()).not.toContain('Sanne');
     await expectNoSeriousA11yViolations(page);
 
@@ -290,7 +317,12 @@ describe('results of the Ervaringwijzer', () => {
     const year = new Date().getUTCFullYear();
     expect(await page.getByLabel('Jaar').inputValue()).toBe(String(year));
     const [region] = await tableRows(page, 'De regio');
-    expect(Number(region![1])).toBeGreaterThanOrEqual(10);
+    expect(count(region![1]!)).toBeGreaterThanOrEqual(10);
+    // Quarters and product categories by the names the rest of the app uses, not "2026-K1" or "Productcategorie 45".
+    const quarters = (await tableRows(page, 'Per kwartaal')).map((r) => r[0]);
+    expect(quarters[0]).toBe(`1e kwartaal ${year}`);
+    const categories = (await tableRows(page, 'Per productcategorie')).map((r) => r[0]);
+    expect(categories).toContain('45 – Jeugdhulp ambulant');
     await expectNoSeriousA11yViolations(page);
 
     const href = await page

@@ -3,9 +3,34 @@
  * experience.ts so the light answer page does not load it.
  */
 import type { ExperienceTheme } from './experience.js';
+import { formatKpiValue } from './kpi-charts.js';
 
 /** Groups with fewer answers than this are withheld everywhere: page, export, PDF and API. */
 export const experienceResultsThreshold = 10;
+
+/** How a withheld figure reads in every cell of a withheld group, on the page, in the PDF and in the export. */
+export const experienceWithheldMark = `<${experienceResultsThreshold}`;
+
+/** A count, a share of 100, or a mean score (the 1–10 mark, or a theme's mean on the 1–5 scale). */
+export type ExperienceFigureKind = 'count' | 'percent' | 'score';
+
+/**
+ * One figure as the page and the PDF write it, with the app's own formatters so it reads as the dashboard does: a
+ * count "1.234", a share "50 %" (formatKpiValue), and a mean score always with one decimal ("7,0" beside "7,1", so
+ * a column of marks lines up and a whole mark does not look more exact or less measured than the rest).
+ */
+export function formatExperienceFigure(
+  value: number | null,
+  kind: ExperienceFigureKind,
+  withheld = false,
+  locale = 'nl-NL',
+): string {
+  if (withheld) return experienceWithheldMark;
+  if (value === null) return '–';
+  if (kind === 'score')
+    return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return formatKpiValue(value, kind === 'percent' ? 'percent' : 'youths', locale);
+}
 
 /** Why the region view has no sort by score, in the one sentence the page shows. */
 export const noRankingReason =

@@ -1,13 +1,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context.js';
 import { attachment } from '../../http/download.js';
-import { body, json, problems, ZIdParam } from '../../http/openapi.js';
+import { body, json, paged, problems, toPage, ZIdParam } from '../../http/openapi.js';
 import { actorOf, defineRoute } from '../../http/permission.js';
 import { csvOf } from '../../http/spreadsheet.js';
 import { resolveRegion } from '../monitoring/index.js';
 import {
   ZBatch,
   ZBatchCreate,
+  ZBatchQuery,
   ZLinksQuery,
   ZQuestionnaire,
   ZQuestionnaireCreate,
@@ -67,14 +68,20 @@ experienceRoutes.openapi(
     path: '/invitation-batches',
     tags,
     summary: 'Reeksen uitnodigingen, met hoeveel er zijn ingevuld (een aanbieder: de eigen)',
-    request: { query: ZRegionQuery },
-    responses: { 200: json(z.array(ZBatch), 'De reeksen'), ...problems(400, 401, 403, 404) },
+    description: 'Nieuwste eerst, per pagina; te filteren op aanbieder.',
+    request: { query: ZBatchQuery },
+    responses: {
+      200: json(paged(ZBatch, 'InvitationBatchPage'), 'Een pagina reeksen, nieuwste eerst'),
+      ...problems(400, 401, 403, 404),
+    },
   }),
   async (c) => {
     const actor = actorOf(c);
     const db = c.get('db');
-    const region = await resolveRegion(db, c.req.valid('query').region, actor.regionIds);
-    return c.json(await listBatches(db, actor, region.id), 200);
+    const query = c.req.valid('query');
+    const region = await resolveRegion(db, query.region, actor.regionIds);
+    const { items, total } = await listBatches(db, actor, region.id, query);
+    return c.json(toPage(c, items, total, query), 200);
   },
 );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate } from '../../http/openapi.js';
+import { isoDate, ZPageQuery } from '../../http/openapi.js';
 import { experienceAudiences, experienceLimits, experienceThemes, questionKinds } from '../../../shared/experience.js';
 
 export const ZRegionQuery = z.object({
@@ -95,6 +95,13 @@ export const ZBatch = z
     createdAt: z.string(),
   })
   .openapi('InvitationBatch');
+
+export const ZBatchQuery = ZPageQuery.extend(ZRegionQuery.shape).extend({
+  providerId: z
+    .uuid('providerId: moet een geldige id (uuid) zijn')
+    .optional()
+    .describe('Alleen de reeksen van deze aanbieder'),
+});
 
 export const ZLinksQuery = z.object({
   format: z.enum(['csv'], 'format: csv').default('csv').describe('Bestandsformaat'),

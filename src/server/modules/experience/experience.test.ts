@@ -96,7 +96,7 @@ describe('invitations', () => {
     const dump = JSON.stringify(stored) + JSON.stringify(await ctx.database.db.select().from(experienceBatches));
     for (const t of tokens) expect(dump).not.toContain(t);
     const list = await call(ctx, w.aanbieder.token, 'GET', q('/invitation-batches'));
-    expect(list.body.find((b: { id: string }) => b.id === batchId)).toMatchObject({ size: 25, used: 0 });
+    expect(list.body.data.find((b: { id: string }) => b.id === batchId)).toMatchObject({ size: 25, used: 0 });
   });
 
   it("a provider cannot make or download another provider's batches", async () => {
@@ -116,7 +116,36 @@ describe('invitations', () => {
     const download = await call(ctx, w.aanbieder.token, 'GET', `/invitation-batches/${theirs.batchId}/links`);
     expect(download.status).toBe(403);
     const list = await call(ctx, w.aanbieder.token, 'GET', q('/invitation-batches'));
-    expect(list.body.some((b: { id: string }) => b.id === theirs.batchId)).toBe(false);
+    expect(list.body.data.some((b: { id: string }) => b.id === theirs.batchId)).toBe(false);
+  });
+
+  it('lists the batches a page at a time, newest first, and by provider', async () => {
+    const v = await buildExperienceWorld(ctx);
+    const make = (token: string, providerId: string) =>
+      makeTokens(ctx, token, { providerId, productId: v.product.id, count: 1 }).then((b) => b.batchId);
+    const made = [
+      await make(v.manager.token, v.other.id),
+      await make(v.aanbieder.token, v.provider.id),
+      await make(v.manager.token, v.other.id),
+    ];
+    type Listed = { data: { id: string }[]; page: { totalElements: number; totalPages: number }; _links: object };
+    const list = async (token: string, query: string) => {
+      const res = await call(ctx, token, 'GET', `/invitation-batches?region=${v.region.code}&${query}`);
+      expect(res.status).toBe(200);
+      return res.body as Listed;
+    };
+    const first = await list(v.manager.token, 'pageSize=2');
+    expect(first.page).toMatchObject({ totalElements: 3, totalPages: 2 });
+    expect(first.data.map((b) => b.id)).toEqual([made[2], made[1]]);
+    expect(first._links).toHaveProperty('next');
+    expect((await list(v.manager.token, 'pageSize=2&page=2')).data.map((b) => b.id)).toEqual([made[0]]);
+    const theirs = await list(v.manager.token, `providerId=${v.other.id}`);
+    expect(theirs.data.map((b) => b.id)).toEqual([made[2], made[0]]);
+    // An aanbieder asking for another provider's batches gets none: its own only, whatever it filters on.
+    expect((await list(v.aanbieder.token, `providerId=${v.other.id}`)).page.totalElements).toBe(0);
+    expect((await list(v.aanbieder.token, '')).data.map((b) => b.id)).toEqual([made[1]]);
+    const wrong = await call(ctx, v.manager.token, 'GET', `/invitation-batches?region=${v.region.code}&providerId=x`);
+    expect(wrong.status).toBe(400);
   });
 
   it('a batch from ended care gets one invitation per youth whose care with the product ended (JW307), nothing else', async () => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { experienceBatches, experienceTokens, products, providers } from '../../db/schema/index.js';
 import { AppError, ErrorCode, fieldError } from '../../http/errors.js';
@@ -131,18 +131,39 @@ export async function createBatch(
       source: input.source,
     },
   });
-  const [made] = await listBatches(db, actor, regionId, batch!.id);
+  const [made] = await batchRows(db, eq(experienceBatches.id, batch!.id), 1);
   return made!;
 }
 
-/** The region's batches (an aanbieder: its own), newest first, with how many invitations were answered. */
-export async function listBatches(db: Db, actor: Actor, regionId: string, only?: string): Promise<InvitationBatch[]> {
-  const used = db
-    .select({ batchId: experienceTokens.batchId, used: count().as('used') })
-    .from(experienceTokens)
-    .where(isNotNull(experienceTokens.usedMonth))
-    .groupBy(experienceTokens.batchId)
-    .as('used');
+export interface BatchListQuery {
+  /** Only this provider's batches (the region's backoffice; an aanbieder sees only its own anyway). */
+  providerId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * A page of the region's batches (an aanbieder: its own), newest first, with how many invitations were answered. A
+ * region has hundreds of batches a year, so the list is paged; the answered count is read for the page's rows only.
+ */
+export async function listBatches(
+  db: Db,
+  actor: Actor,
+  regionId: string,
+  query: BatchListQuery,
+): Promise<{ items: InvitationBatch[]; total: number }> {
+  const where = and(
+    eq(experienceBatches.regionId, regionId),
+    actor.role === 'aanbieder' ? eq(experienceBatches.providerId, actor.providerId ?? sql`null`) : undefined,
+    query.providerId ? eq(experienceBatches.providerId, query.providerId) : undefined,
+  );
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(experienceBatches).where(where);
+  const items = await batchRows(db, where, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items, total: Number(n) };
+}
+
+/** Batches as the API shows them, newest first (the id breaks ties, so pages do not overlap). */
+async function batchRows(db: Db, where: SQL | undefined, limit: number, offset = 0): Promise<InvitationBatch[]> {
   const rows = await db
     .select({
       batch: experienceBatches,
@@ -150,20 +171,15 @@ export async function listBatches(db: Db, actor: Actor, regionId: string, only?:
       product: { id: products.id, code: products.productCode, name: products.name, category: products.productCategory },
       audience: sql<string>`(select audience from experience_questionnaires q where q.id = ${experienceBatches.questionnaireId})`,
       version: sql<number>`(select version from experience_questionnaires q where q.id = ${experienceBatches.questionnaireId})`,
-      used: used.used,
+      used: sql<number>`(select count(*) from experience_tokens t where t.batch_id = ${experienceBatches.id} and t.used_month is not null)`,
     })
     .from(experienceBatches)
     .innerJoin(providers, eq(providers.id, experienceBatches.providerId))
     .innerJoin(products, eq(products.id, experienceBatches.productId))
-    .leftJoin(used, eq(used.batchId, experienceBatches.id))
-    .where(
-      and(
-        eq(experienceBatches.regionId, regionId),
-        actor.role === 'aanbieder' ? eq(experienceBatches.providerId, actor.providerId ?? sql`null`) : undefined,
-        only ? eq(experienceBatches.id, only) : undefined,
-      ),
-    )
-    .orderBy(desc(experienceBatches.createdAt));
+    .where(where)
+    .orderBy(desc(experienceBatches.createdAt), desc(experienceBatches.id))
+    .limit(limit)
+    .offset(offset);
   return rows.map((r) => ({
     id: r.batch.id,
     provider: r.provider,

@@ -1,8 +1,11 @@
 import type { SpreadsheetTable, Cell } from '../../http/spreadsheet.js';
 import { experienceThemes } from '../../../shared/experience.js';
-import type { ExperienceFigures, ExperienceResults } from '../../../shared/experience-results.js';
-
-const withheld = '<10';
+import {
+  experienceWithheldMark as withheld,
+  type ExperienceFigures,
+  type ExperienceResults,
+} from '../../../shared/experience-results.js';
+import { periodName } from '../monitoring/index.js';
 const header = [
   'indeling',
   'groep',
@@ -34,11 +37,12 @@ export function resultsSheet(r: ExperienceResults, regionCode: string): Spreadsh
   rows.push(['regio', regionCode, ...figures(r.region)]);
   if (r.own) rows.push(['eigen organisatie', 'eigen organisatie', ...figures(r.own)]);
   for (const g of r.byProvider) rows.push(['aanbieder', g.label, ...figures(g)]);
-  for (const g of r.byProductCategory) rows.push(['productcategorie', g.key, ...figures(g)]);
+  // The names the page and the PDF show; a category's name starts with its code ("45 – Jeugdhulp ambulant").
+  for (const g of r.byProductCategory) rows.push(['productcategorie', g.label, ...figures(g)]);
   for (const g of r.byMunicipality) rows.push(['gemeente', g.label, ...figures(g)]);
-  for (const q of r.quarters) rows.push(['kwartaal', q.quarter, ...figures(q.own ?? q.region)]);
+  for (const q of r.quarters) rows.push(['kwartaal', periodName(q.quarter), ...figures(q.own ?? q.region)]);
   // An aanbieder's quarters: the region's beside its own, as on the page.
-  for (const q of r.quarters) if (q.own) rows.push(['kwartaal regio', q.quarter, ...figures(q.region)]);
+  for (const q of r.quarters) if (q.own) rows.push(['kwartaal regio', periodName(q.quarter), ...figures(q.region)]);
   return {
     name: `ervaringwijzer-${regionCode}-${r.year}`,
     sheet: `Ervaringwijzer ${r.year}`,

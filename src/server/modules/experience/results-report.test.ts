@@ -83,10 +83,15 @@ describe('the yearly client-experience report (PDF)', () => {
       expect(text).toContain('Jeugdwet artikel 2.10');
       expect(text).toContain('Hoe het onderzoek is gedaan');
       expect(text).toContain('anoniem');
+      // Quarters and product categories by the names the screens use.
+      expect(text).toContain(`1e kwartaal ${new Date().getUTCFullYear()}`);
+      expect(text).toContain('45 – Jeugdhulp ambulant');
       // The region: 25 answers of 25 invitations, the mean mark as the API has it.
       expect(results.region).toMatchObject({ answers: 25, invitations: 25, responseRate: 100 });
       expect(text).toMatch(new RegExp(`Ingevulde vragenlijsten ${results.region.answers}\\b`));
-      expect(text).toContain(`gemiddeld een ${String(results.region.mark).replace('.', ',')}`);
+      // The mean mark with one decimal always, as the page writes it.
+      expect(text).toMatch(/gemiddeld een \d+,\d \(op een schaal/);
+      expect(text).toContain(`gemiddeld een ${results.region.mark.toFixed(1).replace('.', ',')}`);
       // Per provider: the API withholds the small one and, complementary, the next smallest; the PDF the same.
       const line = (name: string) =>
         view.text
@@ -100,7 +105,7 @@ describe('the yearly client-experience report (PDF)', () => {
       // Every cell of a withheld provider is "<10": no count, rate, mark or theme share.
       expect(line(third.name).split(third.name)[1]).toMatch(/^( <10){6}$/);
       expect(line(w.provider.name).split(w.provider.name)[1]).toMatch(/^( <10){6}$/);
-      expect(line(w.other.name)).toMatch(new RegExp(`${w.other.name} 12 100% 6\\b`));
+      expect(line(w.other.name)).toMatch(new RegExp(`${w.other.name} 12 100 % 6,0 `));
       // A published open answer, as moderated, at region level: no provider beside it; the written text is nowhere.
       expect(text).toContain(published);
       expect(text).not.toContain('Jansen');

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { experienceAudienceLabels, experienceThemes, type ExperienceAudience } from '../../../shared/experience.js';
 import {
+  experienceWithheldMark as withheldMark,
+  formatExperienceFigure,
   noRankingReason,
+  type ExperienceFigureKind,
   type ExperienceFigures,
   type ExperienceGroup,
   type ExperienceResults,
@@ -9,7 +12,7 @@ import {
 import { queryRows, type Db } from '../../db/client.js';
 import { AccessiblePdf } from '../../pdf/accessible-pdf.js';
 import type { Actor } from '../auth/index.js';
-import { describeDay, describeMoment } from '../monitoring/index.js';
+import { describeDay, describeMoment, periodName } from '../monitoring/index.js';
 import { experienceResults } from './results.service.js';
 
 /** How many published open answers the yearly report quotes at most (region level, no provider named). */
@@ -62,13 +65,12 @@ export async function buildExperienceReport(
   };
 }
 
-const withheldMark = '<10';
 const themeNames = { toegang: 'Toegang', kwaliteit: 'Kwaliteit', effect: 'Effect' } as const;
-const number = (n: number | null, f: ExperienceFigures, suffix = '') =>
-  f.withheld || n === null ? (f.withheld ? withheldMark : '–') : `${String(n).replace('.', ',')}${suffix}`;
+/** A figure as the results page writes it: "50 %", a mark "7,0", "<10" in every cell of a withheld group. */
+const number = (n: number | null, f: ExperienceFigures, kind: ExperienceFigureKind) =>
+  formatExperienceFigure(n, kind, f.withheld);
 const monthFormat = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthName = (iso: string) => monthFormat.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
-const quarterName = (q: string) => `${q.slice(-1)}e kwartaal`;
 
 export const experienceReportTitle = (r: ExperienceReport) =>
   `Cliëntervaring jeugdhulp ${r.results.year} – ${r.region.name}`;
@@ -85,10 +87,10 @@ const groupColumns = (first: string) => [
 ];
 const groupRow = (label: string, f: ExperienceFigures) => [
   label,
-  number(f.answers, f),
-  number(f.responseRate, f, '%'),
-  number(f.mark, f),
-  ...experienceThemes.map((t) => number(f.themes[t].positive, f, '%')),
+  number(f.answers, f, 'count'),
+  number(f.responseRate, f, 'percent'),
+  number(f.mark, f, 'score'),
+  ...experienceThemes.map((t) => number(f.themes[t].positive, f, 'percent')),
 ];
 
 function cover(pdf: AccessiblePdf, r: ExperienceReport): void {
@@ -130,11 +132,11 @@ function summary(pdf: AccessiblePdf, r: ExperienceReport): void {
       return;
     }
     const items: string[] = [
-      `${f.answers} jongeren en ouders vulden de vragenlijst in${f.responseRate !== null ? `: ${f.responseRate} van elke 100 die een uitnodiging kregen` : ''}.`,
+      `${formatExperienceFigure(f.answers, 'count')} jongeren en ouders vulden de vragenlijst in${f.responseRate !== null ? `: ${f.responseRate} van elke 100 die een uitnodiging kregen` : ''}.`,
     ];
     if (f.mark !== null)
       items.push(
-        `Ze geven wat de hulp opleverde gemiddeld een ${String(f.mark).replace('.', ',')} (op een schaal van 1 tot 10).`,
+        `Ze geven wat de hulp opleverde gemiddeld een ${formatExperienceFigure(f.mark, 'score')} (op een schaal van 1 tot 10).`,
       );
     for (const t of experienceThemes) {
       const p = f.themes[t].positive;
@@ -182,9 +184,9 @@ function method(pdf: AccessiblePdf, r: ExperienceReport): void {
           { header: 'Aantal', width: 100, align: 'right' },
         ],
         rows: [
-          [`Uitnodigingen gemaakt in ${r.results.year}`, String(f.invitations)],
-          ['Ingevulde vragenlijsten', number(f.answers, f)],
-          ['Respons (deel van de uitnodigingen dat is gebruikt)', number(f.responseRate, f, '%')],
+          [`Uitnodigingen gemaakt in ${r.results.year}`, formatExperienceFigure(f.invitations, 'count')],
+          ['Ingevulde vragenlijsten', number(f.answers, f, 'count')],
+          ['Respons (deel van de uitnodigingen dat is gebruikt)', number(f.responseRate, f, 'percent')],
         ],
       });
     });
@@ -206,10 +208,10 @@ function regionFigures(pdf: AccessiblePdf, r: ExperienceReport): void {
       rows: [
         ...experienceThemes.map((t) => [
           themeNames[t],
-          number(f.themes[t].positive, f, '%'),
-          number(f.themes[t].mean, f),
+          number(f.themes[t].positive, f, 'percent'),
+          number(f.themes[t].mean, f, 'score'),
         ]),
-        ['Cijfer voor het effect (1-10)', '', number(f.mark, f)],
+        ['Cijfer voor het effect (1-10)', '', number(f.mark, f, 'score')],
       ],
     });
   });
@@ -247,7 +249,7 @@ export async function renderExperienceReport(r: ExperienceReport): Promise<Buffe
   pdf.section(1, '3. Per kwartaal', () => {
     pdf.table({
       columns: groupColumns('Kwartaal'),
-      rows: results.quarters.map((q) => groupRow(quarterName(q.quarter), q.region)),
+      rows: results.quarters.map((q) => groupRow(periodName(q.quarter), q.region)),
     });
   });
   breakdown(pdf, '4. Per productcategorie', 'Productcategorie', results.byProductCategory, 'Geen antwoorden.');

@@ -46,7 +46,9 @@ export const ZExperienceResults = z
     byProvider: z.array(ZGroup).describe('Op naam, nooit op score'),
     byProductCategory: z.array(ZGroup),
     byMunicipality: z.array(ZGroup),
-    quarters: z.array(z.object({ quarter: z.string(), region: ZFigures, own: ZFigures.nullable() })),
+    quarters: z.array(
+      z.object({ quarter: z.string().describe('Kwartaal, bv. 2026Q1'), region: ZFigures, own: ZFigures.nullable() }),
+    ),
     texts: z.array(ZText).describe('Gemodereerde open antwoorden (een aanbieder: de eigen)'),
   })
   .openapi('ExperienceResults');

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { AppError, ErrorCode } from '../../http/errors.js';
+import { describeCode } from '../../../shared/codelists/index.js';
 import { experienceThemes, type ExperienceQuestion, type ExperienceTheme } from '../../../shared/experience.js';
 import {
   experienceResultsThreshold,
@@ -69,10 +70,16 @@ type BatchRow = {
 type Dimension = 'provider' | 'productCategory' | 'municipality' | 'quarter';
 function keyOf(row: ResponseRow | BatchRow, dim: Exclude<Dimension, 'quarter'>): [string, string] {
   if (dim === 'provider') return [row.provider_id, row.provider_name];
-  if (dim === 'productCategory') return [row.category, `Productcategorie ${row.category}`];
+  if (dim === 'productCategory') return [row.category, productCategoryLabel(row.category)];
   return row.municipality_id ? [row.municipality_id, row.municipality_name!] : ['onbekend', 'Gemeente onbekend'];
 }
-const quarterOf = (month: string) => `${month.slice(0, 4)}-K${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+/** "45 – Jeugdhulp ambulant", as the product and dashboard pages name a productcategorie (iJw code list JZ020). */
+const productCategoryLabel = (code: string) => {
+  const name = describeCode('JZ020', code);
+  return name ? `${code} – ${name}` : `Productcategorie ${code}`;
+};
+/** The quarter in the app's period notation (2026Q1), which the screens and the PDF name "1e kwartaal 2026". */
+const quarterOf = (month: string) => `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 
 function addResponse(t: Tally, r: ResponseRow, themeOf: Map<string, Map<string, ExperienceTheme>>) {
   t.answers += 1;
@@ -191,7 +198,7 @@ function quarterTallies(
   year: number,
   themeOf: Map<string, Map<string, ExperienceTheme>>,
 ) {
-  const quarters = [1, 2, 3, 4].map((q) => `${year}-K${q}`);
+  const quarters = [1, 2, 3, 4].map((q) => `${year}Q${q}`);
   const tallies = quarters.map(() => emptyTally());
   for (const r of responses) addResponse(tallies[quarters.indexOf(quarterOf(r.month))]!, r, themeOf);
   for (const b of batches) {

@@ -52,10 +52,12 @@ async function results(w: World, token: string) {
   const res = await call(ctx, token, 'GET', `/experience-results?region=${w.region.code}`);
   expect(res.status).toBe(200);
   return res.body as {
+    year: number;
     view: string;
     region: Figures;
     own: Figures | null;
     byProvider: Group[];
+    byProductCategory: Group[];
     quarters: { quarter: string; region: Figures; own: Figures | null }[];
     texts: { text: string; providerName: string }[];
   };
@@ -75,7 +77,9 @@ describe('results of the Ervaringwijzer: small groups withheld', () => {
     expect(row(nine.byProvider, w.provider.id).themes.kwaliteit).toEqual({ positive: null, mean: null });
     expect(nine.region).toMatchObject({ withheld: true, answers: null });
     const month = new Date().getUTCMonth();
-    const quarter = nine.quarters.find((q) => q.quarter.endsWith(`K${Math.floor(month / 3) + 1}`))!;
+    // Quarters in the app's period notation (2026Q1), which the page and the PDF name "1e kwartaal 2026".
+    expect(nine.quarters.map((q) => q.quarter)).toEqual([1, 2, 3, 4].map((q) => `${nine.year}Q${q}`));
+    const quarter = nine.quarters.find((q) => q.quarter.endsWith(`Q${Math.floor(month / 3) + 1}`))!;
     expect(quarter.region).toMatchObject({ withheld: true, answers: null });
 
     await answer(w, w.provider.id, [7]);
@@ -86,6 +90,8 @@ describe('results of the Ervaringwijzer: small groups withheld', () => {
     expect(p.themes.kwaliteit).toEqual({ positive: 40, mean: 3.2 });
     expect(p.themes.toegang).toEqual({ positive: null, mean: null });
     expect(ten.region.answers).toBe(10);
+    // A product category by its name from the iJw code list, as the product and dashboard pages show it.
+    expect(ten.byProductCategory.map((g) => [g.key, g.label])).toEqual([['45', '45 – Jeugdhulp ambulant']]);
     // The quarter has the invitations made in it and the share used, as the year has.
     const tenQuarter = ten.quarters.find((q) => q.quarter === quarter.quarter)!;
     expect(tenQuarter.region).toMatchObject({ answers: 10, invitations: 10, responseRate: 100 });
@@ -152,7 +158,7 @@ describe('results for a provider: its own, with the region beside', () => {
     ).text();
     expect(csv).toContain('eigen organisatie');
     // Per quarter the region's figures beside the own, as on the page.
-    expect(csv).toMatch(/^kwartaal regio[;,]\d{4}-K\d[;,]20[;,]/m);
+    expect(csv).toMatch(/^kwartaal regio[;,]"?[1-4]e kwartaal \d{4}"?[;,]20[;,]/m);
     expect(csv).not.toContain(w.other.name);
   });
 

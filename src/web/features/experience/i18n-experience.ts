@@ -14,6 +14,7 @@ export const experienceEn = {
   Reeksen: 'Batches',
   'Reeksen uitnodigingen, nieuwste eerst': 'Batches of invitations, newest first',
   'Nog geen uitnodigingen gemaakt.': 'No invitations made yet.',
+  'Geen reeksen voor deze aanbieder.': 'No batches for this provider.',
   Gemaakt: 'Made',
   Ouders: 'Parents',
   'Jongeren (12+)': 'Young people (12+)',

@@ -5,15 +5,18 @@ import { experienceLimits } from '../../../shared/experience';
 import { Alert } from '../../components/alert';
 import { Button, ButtonGroup } from '../../components/button';
 import { ErrorSummary } from '../../components/error-summary';
+import { FilterForm } from '../../components/filter-form';
 import { RadioGroup, SelectField, TextField } from '../../components/form-fields';
 import { Loaded } from '../../components/page-state';
 import { useDocumentTitle } from '../../components/page-title';
+import { Pagination, useClampToLastPage } from '../../components/pagination';
 import { Table } from '../../components/table';
-import { api, fetchAll } from '../../lib/api-client';
+import { api, fetchAll, toQuery, type Page } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { useFormErrors } from '../../lib/form-errors';
 import { formatDate } from '../../lib/format';
 import type { Product, Provider } from '../../lib/types';
+import { useFilters } from '../../lib/use-filters';
 import { useLoad } from '../../lib/use-load';
 import { useT, type Msg } from '../../i18n';
 
@@ -31,20 +34,20 @@ const linksOf = (b: InvitationBatch) => `/api/v1/invitation-batches/${b.id}/link
 /**
  * /ervaringwijzer/uitnodigingen: a provider (its own) or the region's backoffice makes batches of one-time, anonymous
  * invitations per provider and product, by number or one per youth whose care ended in a period, and downloads their
- * links as CSV to hand out (link, text message, QR code on a tablet). No contact data is asked or kept.
+ * links as CSV to hand out (link, text message, QR code on a tablet). No contact data is asked or kept. A region makes
+ * hundreds of batches a year: the list is paged, and the backoffice can show one provider's.
  */
 export function InvitationsPage() {
   const { t } = useT();
   const title = t('Uitnodigingen voor de Ervaringwijzer');
   useDocumentTitle(title);
   const user = useUser();
-  const [state, reload] = useLoad(async (signal) => {
-    const [batches, providers, products] = await Promise.all([
-      api<InvitationBatch[]>('/invitation-batches', { signal }),
+  const [choices] = useLoad(async (signal) => {
+    const [providers, products] = await Promise.all([
       fetchAll<Provider>('/providers', {}, signal),
       fetchAll<Product>('/products', {}, signal),
     ]);
-    return { batches, providers, products };
+    return { providers, products };
   }, []);
   return (
     <>
@@ -54,19 +57,67 @@ export function InvitationsPage() {
           'Jongeren en ouders vullen de vragenlijst anoniem in, op hun telefoon en zonder account. Elke link werkt één keer en verloopt. Zorglandschap bewaart geen e-mailadres of telefoonnummer, en koppelt geen antwoord aan een cliënt. De uitkomsten zijn om van te leren, niet om aanbieders te rangschikken of in te kopen.',
         )}
       </p>
-      <Loaded state={state}>
+      <Loaded state={choices}>
         {(data) => (
+          <Batches providers={data.providers} products={data.products} canCreate={can(user, 'invitations.create')} />
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+const filterKeys = ['aanbieder'] as const;
+
+function Batches({
+  providers,
+  products,
+  canCreate,
+}: {
+  providers: Provider[];
+  products: Product[];
+  canCreate: boolean;
+}) {
+  const { t } = useT();
+  const filters = useFilters(filterKeys);
+  const { aanbieder } = filters.values;
+  const [loaded, reload] = useLoad(
+    (signal) =>
+      api<Page<InvitationBatch>>(
+        `/invitation-batches${toQuery({ providerId: aanbieder, page: filters.page, pageSize: 20 })}`,
+        { signal },
+      ),
+    [aanbieder, filters.page],
+    { keepPrevious: true },
+  );
+  const state = useClampToLastPage(loaded, filters.hrefFor);
+  return (
+    <>
+      {canCreate && <NewBatch providers={providers} products={products} onMade={reload} />}
+      <h2 className="utrecht-heading-2">{t('Reeksen')}</h2>
+      {providers.length > 1 && (
+        <FilterForm key={filters.key} initial={filters.values} onApply={filters.apply}>
+          {(draft, set) => (
+            <SelectField
+              id="aanbieder"
+              label={t('Aanbieder')}
+              placeholder={t('Alle aanbieders')}
+              value={draft.aanbieder}
+              onChange={(v) => set('aanbieder', v)}
+              options={providers.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          )}
+        </FilterForm>
+      )}
+      <Loaded state={state}>
+        {(list) => (
           <>
-            {can(user, 'invitations.create') && (
-              <NewBatch providers={data.providers} products={data.products} onMade={reload} />
-            )}
-            <h2 className="utrecht-heading-2">{t('Reeksen')}</h2>
             <Table<InvitationBatch>
               caption={t('Reeksen uitnodigingen, nieuwste eerst')}
               captionHidden
-              rows={data.batches}
+              rows={list.data}
+              busy={state.status === 'ok' && state.refreshing}
               rowKey={(b) => b.id}
-              empty={t('Nog geen uitnodigingen gemaakt.')}
+              empty={aanbieder ? t('Geen reeksen voor deze aanbieder.') : t('Nog geen uitnodigingen gemaakt.')}
               columns={[
                 { header: t('Gemaakt'), rowHeader: true, cell: (b) => formatDate(b.createdAt) },
                 { header: t('Aanbieder'), cell: (b) => b.provider.name },
@@ -88,6 +139,7 @@ export function InvitationsPage() {
                 },
               ]}
             />
+            <Pagination page={list.page.number} totalPages={list.page.totalPages} hrefFor={filters.hrefFor} />
           </>
         )}
       </Loaded>

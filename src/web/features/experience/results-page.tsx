@@ -1,5 +1,8 @@
 import {
+  experienceWithheldMark as withheldMark,
+  formatExperienceFigure,
   noRankingReason,
+  type ExperienceFigureKind,
   type ExperienceFigures,
   type ExperienceGroup,
   type ExperienceResults,
@@ -15,20 +18,21 @@ import { api, toQuery } from '../../lib/api-client';
 import { useUser } from '../../lib/auth';
 import { todayIso } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
-import { useT, type Msg } from '../../i18n';
-
-const withheldMark = '<10';
-const num = (n: number | null, withheld: boolean, suffix = '') =>
-  withheld ? withheldMark : n === null ? '—' : `${String(n).replace('.', ',')}${suffix}`;
+import { useT, type Lang, type Msg } from '../../i18n';
+import { locale } from '../monitoring/kpi-figures';
+import { periodLabel } from '../monitoring/dashboard-controls';
 
 /** The figures of one group as table columns, with a withheld group saying so in every cell. */
-function figureColumns<T extends ExperienceFigures>(t: (m: Msg) => string) {
-  const theme = (key: keyof ExperienceFigures['themes']) => (f: T) => num(f.themes[key].positive, f.withheld, '%');
+function figureColumns<T extends ExperienceFigures>(t: (m: Msg) => string, lang: Lang) {
+  const num = (n: number | null, kind: ExperienceFigureKind, withheld = false) =>
+    formatExperienceFigure(n, kind, withheld, locale(lang));
+  const theme = (key: keyof ExperienceFigures['themes']) => (f: T) =>
+    num(f.themes[key].positive, 'percent', f.withheld);
   return [
-    { header: t('Antwoorden'), numeric: true, cell: (f: T) => num(f.answers, f.withheld) },
-    { header: t('Uitnodigingen'), numeric: true, cell: (f: T) => String(f.invitations) },
-    { header: t('Respons'), numeric: true, cell: (f: T) => num(f.responseRate, f.withheld, '%') },
-    { header: t('Cijfer (1–10)'), numeric: true, cell: (f: T) => num(f.mark, f.withheld) },
+    { header: t('Antwoorden'), numeric: true, cell: (f: T) => num(f.answers, 'count', f.withheld) },
+    { header: t('Uitnodigingen'), numeric: true, cell: (f: T) => num(f.invitations, 'count') },
+    { header: t('Respons'), numeric: true, cell: (f: T) => num(f.responseRate, 'percent', f.withheld) },
+    { header: t('Cijfer (1–10)'), numeric: true, cell: (f: T) => num(f.mark, 'score', f.withheld) },
     { header: t('Toegang positief'), numeric: true, cell: theme('toegang') },
     { header: t('Kwaliteit positief'), numeric: true, cell: theme('kwaliteit') },
     { header: t('Effect positief'), numeric: true, cell: theme('effect') },
@@ -36,14 +40,14 @@ function figureColumns<T extends ExperienceFigures>(t: (m: Msg) => string) {
 }
 
 function Groups({ caption, rows, first }: { caption: string; rows: ExperienceGroup[]; first: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <Table<ExperienceGroup>
       caption={caption}
       rows={rows}
       rowKey={(g) => g.key}
       empty={t('Nog geen antwoorden of uitnodigingen dit jaar.')}
-      columns={[{ header: first, rowHeader: true, cell: (g) => g.label }, ...figureColumns<ExperienceGroup>(t)]}
+      columns={[{ header: first, rowHeader: true, cell: (g) => g.label }, ...figureColumns<ExperienceGroup>(t, lang)]}
     />
   );
 }
@@ -56,7 +60,7 @@ type Side = { key: string; label: string; figures: ExperienceFigures };
  * under 10 answers show "<10" and no figure, as the API withholds them.
  */
 export function ResultsPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const title = t('Uitkomsten van de Ervaringwijzer');
   useDocumentTitle(title);
   const user = useUser();
@@ -115,7 +119,7 @@ export function ResultsPage() {
                 {r.texts.map((x) => (
                   <li key={x.id}>
                     <q>{x.text}</q> ({r.view === 'region' ? `${x.providerName}, ` : ''}
-                    {x.month})
+                    {periodLabel(x.month, lang)})
                   </li>
                 ))}
               </ul>
@@ -130,7 +134,7 @@ export function ResultsPage() {
 }
 
 function ProviderView({ r }: { r: ExperienceResults }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   if (!r.own || r.own.withheld)
     return (
       <Alert type="info">
@@ -151,7 +155,7 @@ function ProviderView({ r }: { r: ExperienceResults }) {
         rowKey={(s) => s.key}
         columns={[
           { header: t('Wie'), rowHeader: true, cell: (s) => s.label },
-          ...figureColumns<ExperienceFigures>(t).map((c) => ({ ...c, cell: (s: Side) => c.cell(s.figures) })),
+          ...figureColumns<ExperienceFigures>(t, lang).map((c) => ({ ...c, cell: (s: Side) => c.cell(s.figures) })),
         ]}
       />
       <Groups caption={t('Per productcategorie')} rows={r.byProductCategory} first={t('Productcategorie')} />
@@ -161,7 +165,7 @@ function ProviderView({ r }: { r: ExperienceResults }) {
 }
 
 function RegionView({ r }: { r: ExperienceResults }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <>
       <p className="utrecht-paragraph">{t(noRankingReason as Msg)}</p>
@@ -171,7 +175,7 @@ function RegionView({ r }: { r: ExperienceResults }) {
         rowKey={(s) => s.key}
         columns={[
           { header: t('Wie'), rowHeader: true, cell: (s) => s.label },
-          ...figureColumns<ExperienceFigures>(t).map((c) => ({ ...c, cell: (s: Side) => c.cell(s.figures) })),
+          ...figureColumns<ExperienceFigures>(t, lang).map((c) => ({ ...c, cell: (s: Side) => c.cell(s.figures) })),
         ]}
       />
       <Groups caption={t('Per aanbieder (op naam)')} rows={r.byProvider} first={t('Aanbieder')} />
@@ -183,16 +187,17 @@ function RegionView({ r }: { r: ExperienceResults }) {
 }
 
 function Quarters({ r }: { r: ExperienceResults }) {
-  const { t } = useT();
-  // An aanbieder: per quarter its own figures with the region's beside them.
-  const rows: ExperienceGroup[] = r.quarters.flatMap((q) =>
-    q.own
+  const { t, lang } = useT();
+  // An aanbieder: per quarter its own figures with the region's beside them. "1e kwartaal 2026", as the dashboard.
+  const rows: ExperienceGroup[] = r.quarters.flatMap((q) => {
+    const name = periodLabel(q.quarter, lang);
+    return q.own
       ? [
-          { key: `${q.quarter}-own`, label: `${q.quarter}: ${t('uw organisatie')}`, ...q.own },
-          { key: `${q.quarter}-region`, label: `${q.quarter}: ${t('de regio')}`, ...q.region },
+          { key: `${q.quarter}-own`, label: `${name}: ${t('uw organisatie')}`, ...q.own },
+          { key: `${q.quarter}-region`, label: `${name}: ${t('de regio')}`, ...q.region },
         ]
-      : [{ key: q.quarter, label: q.quarter, ...q.region }],
-  );
+      : [{ key: q.quarter, label: name, ...q.region }];
+  });
   return (
     <Groups
       caption={r.view === 'provider' ? t('Uw uitkomsten per kwartaal, met de regio ernaast') : t('Per kwartaal')}
