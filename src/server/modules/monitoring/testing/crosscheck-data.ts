@@ -142,8 +142,18 @@ export interface RefData {
    * Null as a whole when no PC4 area has a municipality.
    */
   locationMunicipalities: Map<string, Array<string | null>> | null;
-  /** The region's Ervaringwijzer answers with a mark: the month they came in, provider, productcategorie, mark. */
-  answers: Array<{ month: string; provider: string; category: string; mark: number }>;
+  /**
+   * The region's Ervaringwijzer answers with a mark: the month they came in, provider, productcategorie, the lot of
+   * the product and the municipality of the batch (null when unknown), mark.
+   */
+  answers: Array<{
+    month: string;
+    provider: string;
+    category: string;
+    lot: string | null;
+    municipality: string | null;
+    mark: number;
+  }>;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -218,8 +228,10 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
     locationMunicipalities.set(l.agb, [...(locationMunicipalities.get(l.agb) ?? []), l.municipality]);
   const answers = await queryRows(
     db,
-    sql`select r.submitted_month::text as month, pr.agb_code, p.product_category, r.effect_score
+    sql`select r.submitted_month::text as month, pr.agb_code, p.product_category, lo.code as lot,
+      m.cbs_code as municipality, r.effect_score
     from experience_responses r join providers pr on pr.id = r.provider_id join products p on p.id = r.product_id
+    left join lots lo on lo.id = p.lot_id left join municipalities m on m.id = r.municipality_id
     where r.region_id = ${regionId}::uuid and r.effect_score is not null`,
   );
   // The day in the Netherlands of a moment, as the import's clock saw it.
@@ -231,6 +243,8 @@ export async function loadRefData(db: Db, regionId: string): Promise<RefData> {
       month: String(a.month),
       provider: String(a.agb_code),
       category: String(a.product_category),
+      lot: text(a.lot),
+      municipality: text(a.municipality),
       mark: Number(a.effect_score),
     })),
     municipalities: new Set(municipalities.map((m) => m.code)),

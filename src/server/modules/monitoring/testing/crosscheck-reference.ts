@@ -144,22 +144,36 @@ export class Reference {
 
   /**
    * Cliënttevredenheid (docs/kpi.md): the mean mark of the answers that came in during the period (an answer counts in
-   * its month), to one decimal, the answers being the cell's youths; none per municipality or lot, none at all while the
+   * its month), to one decimal, the answers being the cell's youths. An answer belongs to its batch's municipality
+   * ('–' when the batch knew none, and then in no municipality's filter) and its product's lot; none at all while the
    * region has no answer.
    */
   private satisfaction(from: string, to: string, groupBy: RefGroupBy, filters: RefFilters): RefResult | null {
-    if (!this.data.answers.length || groupBy === 'municipality' || groupBy === 'lot') return null;
-    if (filters.municipality || filters.lot) return null;
+    if (!this.data.answers.length || groupBy === 'budgetLine') return null;
     const firstOfMonth = `${from.slice(0, 7)}-01`;
     const answers = this.data.answers.filter(
       (a) =>
         a.month >= firstOfMonth &&
         a.month <= to &&
         (!filters.provider || a.provider === filters.provider) &&
-        (!filters.productCategory || a.category === filters.productCategory),
+        (!filters.productCategory || a.category === filters.productCategory) &&
+        (!filters.municipality || a.municipality === filters.municipality) &&
+        (!filters.lot || a.lot === filters.lot),
     );
-    const key = (a: (typeof answers)[number]) =>
-      groupBy === 'provider' ? a.provider : groupBy === 'productCategory' ? a.category : 'region';
+    const key = (a: (typeof answers)[number]): string => {
+      switch (groupBy) {
+        case 'provider':
+          return a.provider;
+        case 'productCategory':
+          return a.category;
+        case 'municipality':
+          return a.municipality ?? '–';
+        case 'lot':
+          return a.lot ?? '–';
+        default:
+          return 'region';
+      }
+    };
     return perGroup(answers, key, (xs) => ({
       value: xs.length ? Math.round((10 * xs.reduce((sum, a) => sum + a.mark, 0)) / xs.length) / 10 : null,
       numerator: null,
@@ -170,7 +184,7 @@ export class Reference {
 
   /**
    * One KPI for one period, per group and in total, straight from docs/kpi.md. Returns null for a KPI without data
-   * (satisfaction without answers, or asked per municipality or lot).
+   * (satisfaction without answers).
    */
   compute(
     kpi: string,
