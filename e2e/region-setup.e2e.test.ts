@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cbsExcerptPath } from '../src/server/modules/landscape/testing/cbs-excerpt.js';
 import { createUser } from '../src/server/modules/auth/auth.service.js';
 import {
   expectNoSeriousA11yViolations,
@@ -153,17 +153,7 @@ describe('setting up a region from nothing', () => {
     await ctx.page.goto(`${ctx.app.baseUrl}/regio`);
     await settle(ctx.page, 'Jeugdhulp Alblasserwaard');
     await ctx.page.getByText('Er is geen gemeentelijst van CBS ingelezen').waitFor();
-    const excerpt = join(
-      import.meta.dirname,
-      '..',
-      'src',
-      'server',
-      'modules',
-      'landscape',
-      'testing',
-      'fixtures',
-      'gemeenten-alfabetisch-2026-testuittreksel.csv',
-    );
+    const excerpt = cbsExcerptPath;
     await ctx.page.getByLabel('Bestand (XLSX of CSV)', { exact: true }).setInputFiles(excerpt);
     await ctx.page.getByRole('button', { name: 'Inlezen', exact: true }).click();
     await ctx.page.getByRole('status').filter({ hasText: '8 gemeenten van de CBS-lijst 2026 ingelezen.' }).waitFor();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cbsExcerptPath } from '../server/modules/landscape/testing/cbs-excerpt.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'zl-cli-region-'));
@@ -67,16 +68,7 @@ describe('zorglandschap region create and municipalities import', () => {
   }, 120_000);
 
   it('imports CBS’s list, after which a municipality must be on it or be marked as new to it', () => {
-    const fixture = join(
-      repo,
-      'src',
-      'server',
-      'modules',
-      'landscape',
-      'testing',
-      'fixtures',
-      'gemeenten-alfabetisch-2026-testuittreksel.csv',
-    );
+    const fixture = cbsExcerptPath;
     const imported = cli('municipalities', 'import', fixture);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('8 gemeenten van de CBS-lijst 2026 ingelezen');

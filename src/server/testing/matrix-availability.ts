@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cbsExcerptName, cbsExcerptPath } from '../modules/landscape/testing/cbs-excerpt.js';
 import type { TestContext } from './harness.js';
 import type { OperationCase } from './matrix-operations.js';
 import { insertAvailabilityEntry, type World } from './matrix-world.js';
@@ -9,10 +9,9 @@ const next = () => (serial += 1);
 
 /** The test excerpt of CBS's list of municipalities, uploaded as the keeper uploads CBS's file. */
 function cbsListImport() {
-  const name = 'gemeenten-alfabetisch-2026-testuittreksel.csv';
-  const text = readFileSync(join(import.meta.dirname, '..', 'modules', 'landscape', 'testing', 'fixtures', name));
+  const text = readFileSync(cbsExcerptPath);
   const form = new FormData();
-  form.append('file', new File([new Uint8Array(text)], name));
+  form.append('file', new File([new Uint8Array(text)], cbsExcerptName));
   return { path: '/municipality-list/import', form };
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegion, freshMunicipalityCodes } from '../../../testing/factories.js';
+import { cbsExcerptName, cbsExcerptPath } from '../testing/cbs-excerpt.js';
 import { buildUser, call, createTestContext, type TestContext } from '../../../testing/harness.js';
 
 let ctx: TestContext;
@@ -15,8 +15,8 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const fixtureName = 'gemeenten-alfabetisch-2026-testuittreksel.csv';
-const fixture = readFileSync(join(import.meta.dirname, '..', 'testing', 'fixtures', fixtureName), 'utf8');
+const fixtureName = cbsExcerptName; // the file name carries the list's year
+const fixture = readFileSync(cbsExcerptPath, 'utf8');
 const header = fixture.split('\n')[0]!;
 
 async function upload(token: string, name: string, bytes: Uint8Array<ArrayBuffer>, query = '') {
