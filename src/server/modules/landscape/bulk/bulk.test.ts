@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../db/schema/index.js';
 import { buildRegion } from '../../../testing/factories.js';
-import { buildUser, call, createTestContext, type TestContext } from '../../../testing/harness.js';
+import { call, createTestContext, type TestContext } from '../../../testing/harness.js';
+import { setup, upload, xlsx } from '../testing/bulk-kit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -12,30 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx.close();
 });
-
-async function xlsx(rows: Array<Array<string | number | null>>, sheet = 'Producten'): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(sheet);
-  for (const row of rows) ws.addRow(row);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-async function upload(token: string, path: string, bytes: Uint8Array<ArrayBuffer>, name = 'bestand.xlsx') {
-  const form = new FormData();
-  form.append('file', new File([bytes], name));
-  const res = await ctx.app.request(`/api/v1${path}`, {
-    method: 'POST',
-    body: form,
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-async function setup() {
-  const region = await buildRegion(ctx);
-  const { token } = await buildUser(ctx, 'contractmanager', undefined, region.id);
-  return { region, token };
-}
 
 const header = [
   'Productcode',
@@ -76,7 +52,7 @@ const product = (code: string, extra: Partial<Record<string, string | number | n
 
 describe('products import', () => {
   it('names each wrong cell by row and column and stores nothing, then previews and applies a corrected sheet', async () => {
-    const { region, token } = await setup();
+    const { region, token } = await setup(ctx);
     const bad = await xlsx([
       header,
       product('P1'),
@@ -85,7 +61,7 @@ describe('products import', () => {
       product('P4', { 'Tarief 2025': null, 'Geldig vanaf': '31-2-2024' }),
       product('P5', { 'Tarief 2025': null }),
     ]);
-    const refused = await upload(token, `/products/import?regionId=${region.id}&apply=true`, bad);
+    const refused = await upload(ctx, token, `/products/import?regionId=${region.id}&apply=true`, bad);
     expect(refused.status).toBe(400);
     expect(refused.body.invalidParams).toEqual([
       { name: 'C3', code: 'invalid', reason: 'rij 3, Perceel: perceel "XXX" bestaat niet in de regio' },
@@ -101,7 +77,7 @@ describe('products import', () => {
       product('P1'),
       product('P2', { 'Met verblijf': 'ja', 'Vorm van verblijf': 'pleegzorg' }),
     ]);
-    const preview = await upload(token, `/products/import?regionId=${region.id}`, good);
+    const preview = await upload(ctx, token, `/products/import?regionId=${region.id}`, good);
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({
       applied: false,
@@ -112,7 +88,7 @@ describe('products import', () => {
     });
     expect((await call(ctx, token, 'GET', `/products?regionId=${region.id}`)).body.data).toEqual([]);
 
-    const applied = await upload(token, `/products/import?regionId=${region.id}&apply=true`, good);
+    const applied = await upload(ctx, token, `/products/import?regionId=${region.id}&apply=true`, good);
     expect(applied.body.applied).toBe(true);
     const list = (await call(ctx, token, 'GET', `/products?regionId=${region.id}`)).body.data;
     expect(list.map((p: { productCode: string }) => p.productCode).sort()).toEqual(['P1', 'P2']);
@@ -133,9 +109,10 @@ describe('products import', () => {
       headers: { Authorization: `Bearer ${token}` },
     });
     const roundTrip = new Uint8Array(await exported.arrayBuffer());
-    const again = await upload(token, `/products/import?regionId=${region.id}`, roundTrip);
+    const again = await upload(ctx, token, `/products/import?regionId=${region.id}`, roundTrip);
     expect(again.body.rows.map((r: { action: string }) => r.action)).toEqual(['unchanged', 'unchanged']);
     const changed = await upload(
+      ctx,
       token,
       `/products/import?regionId=${region.id}`,
       await xlsx([header, product('P1', { 'Tarief 2025': 73 })]),
@@ -146,15 +123,16 @@ describe('products import', () => {
   });
 
   it('refuses a sheet with a wrong column header, naming the column', async () => {
-    const { region, token } = await setup();
+    const { region, token } = await setup(ctx);
     const wrong = [...header];
     wrong[1] = 'Omschrijving';
-    const res = await upload(token, `/products/import?regionId=${region.id}`, await xlsx([wrong, product('P1')]));
+    const res = await upload(ctx, token, `/products/import?regionId=${region.id}`, await xlsx([wrong, product('P1')]));
     expect(res.status).toBe(400);
     expect(res.body.invalidParams).toEqual([
       { name: 'B1', code: 'header', reason: 'rij 1, kolom B: kolomkop moet "Naam" zijn, niet "Omschrijving"' },
     ]);
     const csv = await upload(
+      ctx,
       token,
       `/products/import?regionId=${region.id}`,
       new Uint8Array(Buffer.from('a;b')),
@@ -166,7 +144,7 @@ describe('products import', () => {
 
 describe('tariff indexation', () => {
   it('previews and applies a lot’s tariffs for a new year, rounding exactly, and lists what it cannot index', async () => {
-    const { region, token } = await setup();
+    const { region, token } = await setup(ctx);
     const [amb, gzv] = [region.lots[0]!, region.lots[1]!];
     const make = (
       code: string,
@@ -267,7 +245,7 @@ describe('tariff indexation', () => {
   });
 
   it('refuses −100 % and a lot of another region', async () => {
-    const { region, token } = await setup();
+    const { region, token } = await setup(ctx);
     const other = await buildRegion(ctx);
     const base = { regionId: region.id, fromYear: 2026, toYear: 2027, percent: -100 };
     const res = await call(ctx, token, 'POST', '/tariff-indexation-previews', base);
@@ -282,138 +260,5 @@ describe('tariff indexation', () => {
       lotId: other.lots[0]!.id,
     });
     expect(lot.body.invalidParams[0]).toMatchObject({ name: 'lotId' });
-  });
-});
-
-describe('budgets for a new year', () => {
-  it('previews a year from the last with an overall and a per-line percentage, stores nothing, then applies', async () => {
-    const { region, token } = await setup();
-    const [m1, m2] = [region.municipalities[0]!, region.municipalities[1]!];
-    const [zin, gi] = [region.budgetLines[0]!, region.budgetLines[1]!];
-    for (const [municipalityId, budgetLineId, amount] of [
-      [m1.id, zin.id, 1_000_000],
-      [m1.id, gi.id, 200_000.01],
-      [m2.id, zin.id, 500_000],
-    ] as const)
-      expect(
-        (await call(ctx, token, 'POST', '/budgets', { municipalityId, budgetLineId, year: 2026, amount })).status,
-      ).toBe(201);
-    // A cell of 2027 typed earlier stays as it is.
-    await call(ctx, token, 'POST', '/budgets', { municipalityId: m2.id, budgetLineId: zin.id, year: 2027, amount: 7 });
-    const input = {
-      regionId: region.id,
-      fromYear: 2026,
-      toYear: 2027,
-      percent: 2.5,
-      linePercents: [{ budgetLineId: gi.id, percent: 1.005 }],
-    };
-    const preview = await call(ctx, token, 'POST', '/budget-indexation-previews', input);
-    expect(preview.status).toBe(200);
-    const summary = (body: { rows: Array<Record<string, unknown>> }) =>
-      body.rows.map((r) => [r.municipalityId, r.budgetLineId, r.amount, r.existing, r.action]);
-    // 200,000.01 × 1.01005 = 202,010.0101… → 202,010.01
-    expect(summary(preview.body)).toEqual(
-      expect.arrayContaining([
-        [m1.id, zin.id, 1_025_000, null, 'create'],
-        [m1.id, gi.id, 202_010.01, null, 'create'],
-        [m2.id, zin.id, 512_500, 7, 'keep'],
-      ]),
-    );
-    expect((await call(ctx, token, 'GET', `/budgets?regionId=${region.id}&year=2027`)).body.data).toHaveLength(1);
-    const applied = await call(ctx, token, 'POST', '/budget-indexations', input);
-    expect(applied.status).toBe(201);
-    expect(applied.body.created).toBe(2);
-    const year = (await call(ctx, token, 'GET', `/budgets?regionId=${region.id}&year=2027`)).body.data;
-    expect(year.map((b: { amount: number }) => b.amount).sort((a: number, b: number) => a - b)).toEqual([
-      7, 202_010.01, 1_025_000,
-    ]);
-  });
-
-  it('refuses an indexation of −100 % or less, an empty source year and the same year', async () => {
-    const { region, token } = await setup();
-    const base = { regionId: region.id, fromYear: 2026, toYear: 2027, percent: 2 };
-    const minus = await call(ctx, token, 'POST', '/budget-indexation-previews', { ...base, percent: -120 });
-    expect(minus.body.invalidParams[0]).toMatchObject({ name: 'percent' });
-    const empty = await call(ctx, token, 'POST', '/budget-indexation-previews', base);
-    expect(empty.body.invalidParams[0]).toMatchObject({ name: 'fromYear' });
-    const same = await call(ctx, token, 'POST', '/budget-indexation-previews', { ...base, toYear: 2026 });
-    expect(same.body.invalidParams[0]).toMatchObject({ name: 'toYear' });
-  });
-});
-
-describe('budget table import and export', () => {
-  it('names unknown municipalities, lines and negative amounts, then applies a corrected table all at once', async () => {
-    const { region, token } = await setup();
-    const [m1, m2] = [region.municipalities[0]!, region.municipalities[1]!];
-    await call(ctx, token, 'POST', '/budgets', {
-      municipalityId: m1.id,
-      budgetLineId: region.budgetLines[0]!.id,
-      year: 2027,
-      amount: 10,
-    });
-    const bad = await xlsx(
-      [
-        ['CBS-code', 'Gemeente', 'Jaar', 'ZIN', 'XYZ'],
-        ['9999', 'Elders', 2027, 5, null],
-      ],
-      'Budgetten',
-    );
-    const header = await upload(token, `/budgets/import?regionId=${region.id}`, bad);
-    expect(header.body.invalidParams).toEqual([
-      { name: 'E1', code: 'header', reason: 'rij 1, kolom E: onbekende kolom "XYZ"' },
-    ]);
-    const cells = await xlsx(
-      [
-        ['CBS-code', 'Gemeente', 'Jaar', 'ZIN', 'GI'],
-        ['9999', 'Elders', 2027, 5, null],
-        [m1.cbsCode, 'A', 2027, -1, '1.000,50'],
-        [m1.cbsCode, 'A', 2027, 1, null],
-      ],
-      'Budgetten',
-    );
-    const refused = await upload(token, `/budgets/import?regionId=${region.id}&apply=true`, cells);
-    expect(refused.body.invalidParams.map((p: { reason: string }) => p.reason)).toEqual([
-      'rij 2, CBS-code: gemeente "9999" hoort niet bij de regio',
-      'rij 3, ZIN: bedrag mag niet negatief zijn',
-      `rij 4: ${m1.name} staat er voor 2027 twee keer in (ook rij 3)`,
-    ]);
-    expect((await call(ctx, token, 'GET', `/budgets?regionId=${region.id}&year=2027`)).body.data).toHaveLength(1);
-
-    const good = await xlsx(
-      [
-        ['CBS-code', 'Gemeente', 'Jaar', 'ZIN', 'GI'],
-        [m1.cbsCode, 'A', 2027, 12, '1.000,50'],
-        [m2.cbsCode, 'B', 2027, null, 3],
-      ],
-      'Budgetten',
-    );
-    const preview = await upload(token, `/budgets/import?regionId=${region.id}`, good);
-    expect(preview.body.rows).toEqual([
-      { row: 2, key: `${m1.cbsCode} 2027`, name: m1.name, action: 'create', changes: ['ZIN', 'GI'] },
-      { row: 3, key: `${m2.cbsCode} 2027`, name: m2.name, action: 'create', changes: ['GI'] },
-    ]);
-    await upload(token, `/budgets/import?regionId=${region.id}&apply=true`, good);
-    const stored = (await call(ctx, token, 'GET', `/budgets?regionId=${region.id}&year=2027`)).body.data;
-    expect(
-      stored
-        .map((b: { cbsCode: string; budgetLineCode: string; amount: number }) => [
-          b.cbsCode,
-          b.budgetLineCode,
-          b.amount,
-        ])
-        .sort(),
-    ).toEqual(
-      [
-        [m1.cbsCode, 'GI', 1000.5],
-        [m1.cbsCode, 'ZIN', 12],
-        [m2.cbsCode, 'GI', 3],
-      ].sort(),
-    );
-    const exported = await ctx.app.request(`/api/v1/budgets/export?regionId=${region.id}&year=2027&format=csv`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const csv = await exported.text();
-    expect(csv).toContain('CBS-code;Gemeente;Jaar;GI;ZIN');
-    expect(csv).toContain(`${m1.cbsCode};${m1.name};2027;1000,5;12`);
   });
 });
